@@ -1,0 +1,76 @@
+/**
+ * Compiles a TypeSpec service in-process with @typespec/openapi3 and returns the OpenAPI documents
+ * it emits, one per API version, without touching the disk: the output writer owns all writes.
+ */
+import { relative } from "node:path";
+import {
+  compile,
+  getSourceLocation,
+  NodeHost,
+  type CompilerHost,
+  type Diagnostic as TspDiagnostic,
+} from "@typespec/compiler";
+import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
+
+/** One emitted OpenAPI document. */
+export interface OpenApiDocumentText {
+  readonly version: string;
+  readonly yaml: string;
+}
+
+/** The options we compile with; kept here so every caller emits the same bytes. */
+const OPENAPI3_OPTIONS = {
+  // 3.0 rather than 3.1: every consumer we target (validators, Prism, diff tools, peer generators)
+  // reads 3.0 fully, and nothing in our specs needs a 3.1-only construct.
+  "openapi-versions": ["3.0.0"],
+  "file-type": "yaml",
+  "output-file": "{version}.yaml",
+  "omit-unreachable-types": true,
+  "new-line": "lf",
+};
+
+const VIRTUAL_OUT = "/__specsmith_out__";
+
+export async function compileTypeSpec(
+  mainFile: string,
+  cwd: string,
+): Promise<Diagnosed<OpenApiDocumentText[]>> {
+  const emitted = new Map<string, string>();
+  const host: CompilerHost = {
+    ...NodeHost,
+    writeFile: async (path, content) => {
+      emitted.set(path, content);
+    },
+    mkdirp: async (path) => path,
+    rm: async () => {},
+  };
+  const program = await compile(host, mainFile, {
+    emit: ["@typespec/openapi3"],
+    outputDir: VIRTUAL_OUT,
+    options: { "@typespec/openapi3": { ...OPENAPI3_OPTIONS, "emitter-output-dir": VIRTUAL_OUT } },
+  });
+  const diagnostics = program.diagnostics.map((d) => toDiagnostic(d, cwd));
+  const documents = [...emitted]
+    .map(([path, yaml]) => ({ version: versionOf(path), yaml }))
+    .sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+  return { value: documents, diagnostics };
+}
+
+function versionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return name.replace(/\.yaml$/, "");
+}
+
+/** TypeSpec warnings are errors for us: the specs must compile clean (see README). */
+function toDiagnostic(d: TspDiagnostic, cwd: string): Diagnostic {
+  const source = getSourceLocation(d.target);
+  const code = `typespec/${d.code}`;
+  if (!source || source.isSynthetic) return { code, severity: "error", message: d.message };
+  const { line, character } = source.file.getLineAndCharacterOfPosition(source.pos);
+  return {
+    code,
+    severity: "error",
+    message: d.severity === "warning" ? `${d.message} (a warning, treated as an error)` : d.message,
+    location: { file: relative(cwd, source.file.path), line: line + 1, column: character + 1 },
+  };
+}
