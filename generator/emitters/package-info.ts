@@ -1,0 +1,15 @@
+/** What the emitters know about the npm package they write, besides the API itself. */
+export interface PackageInfo {
+  /** npm name, e.g. "@specsmith/communication-identity". */
+  readonly name: string;
+  /** npm version derived from the API version, e.g. "2025.3.2-preview" for "2025-03-02-preview". */
+  readonly version: string;
+  /** Folder under `generated/packages/`, e.g. "communication-identity-2025-03-02-preview". */
+  readonly directory: string;
+  /** The service name from the config, e.g. "communication-identity". */
+  readonly service: string;
+  /** Exported client class name, e.g. "CommunicationIdentityClient". */
+  readonly clientName: string;
+  /** One line saying the file is generated; every emitted source file starts with it. */
+  readonly header: string;
+}

@@ -1,0 +1,93 @@
+/** OpenAPI security schemes -> the auth kinds a generated client supports. */
+import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import type { IrContext } from "./ir-context.ts";
+import type { AuthSchemeIR, HmacAuthIR } from "./types.ts";
+
+/**
+ * The schemes a client can use: those named by the document's `security` alternatives in order,
+ * or, when the document names none, every declared scheme in name order.
+ */
+export function authSchemes(ctx: IrContext): AuthSchemeIR[] {
+  const components = isObject(ctx.root["components"]) ? ctx.root["components"] : {};
+  const declared = isObject(components["securitySchemes"]) ? components["securitySchemes"] : {};
+  const security = Array.isArray(ctx.root["security"]) ? ctx.root["security"] : [];
+  const named = security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
+  const ids = named.length > 0 ? [...new Set(named)] : Object.keys(declared).sort();
+  const schemes: AuthSchemeIR[] = [];
+  for (const id of ids) {
+    const at = { file: ctx.document.file, pointer: appendPointer("/components/securitySchemes", id) };
+    let raw = declared[id];
+    if (isObject(raw) && typeof raw["$ref"] === "string") raw = ctx.document.resolveRef(raw["$ref"])?.value;
+    if (!isObject(raw)) {
+      ctx.report("error", "unknown-security-scheme", `security names the scheme "${id}", which is not declared`, { ...at, pointer: "/security" });
+      continue;
+    }
+    const scheme = toScheme(ctx, id, raw, requirementScopes(security, id), at);
+    if (scheme) schemes.push(scheme);
+  }
+  return schemes;
+}
+
+function toScheme(ctx: IrContext, id: string, s: JsonObject, requiredScopes: string[], at: { file: string; pointer: string }): AuthSchemeIR | undefined {
+  const description = typeof s["description"] === "string" ? { description: s["description"] } : {};
+  const type = s["type"];
+  if (type === "apiKey") {
+    if (isObject(s["x-hmac-signature"])) return hmacScheme(ctx, id, s["x-hmac-signature"], description, at);
+    const where = s["in"];
+    if ((where === "header" || where === "query" || where === "cookie") && typeof s["name"] === "string") {
+      return { kind: "apiKey", id, ...description, in: where, name: s["name"] };
+    }
+    ctx.report("warning", "invalid-security-scheme", `apiKey scheme "${id}" needs \`in\` and \`name\`; ignored`, at);
+    return undefined;
+  }
+  if (type === "oauth2" || type === "openIdConnect" || (type === "http" && /^bearer$/i.test(String(s["scheme"])))) {
+    return { kind: "bearer", id, ...description, scopes: credentialScopes(s, requiredScopes) };
+  }
+  if (type === "http" && /^basic$/i.test(String(s["scheme"]))) return { kind: "basic", id, ...description };
+  ctx.report("warning", "unsupported-security-scheme", `security scheme "${id}" (${String(type)}) is not supported; clients cannot use it`, at);
+  return undefined;
+}
+
+/** `x-credential-scopes` wins; else the scopes the document's requirement asks for; else every flow scope. */
+function credentialScopes(s: JsonObject, requiredScopes: string[]): string[] {
+  const explicit = s["x-credential-scopes"];
+  if (Array.isArray(explicit)) return explicit.filter((v): v is string => typeof v === "string");
+  if (requiredScopes.length > 0) return requiredScopes;
+  const flows = isObject(s["flows"]) ? Object.values(s["flows"]) : [];
+  const scopes = flows.flatMap((flow) => (isObject(flow) && isObject(flow["scopes"]) ? Object.keys(flow["scopes"]) : []));
+  return [...new Set(scopes)];
+}
+
+function requirementScopes(security: unknown[], id: string): string[] {
+  const scopes = security.flatMap((r) => (isObject(r) && Array.isArray(r[id]) ? r[id] : []));
+  return [...new Set(scopes.filter((v): v is string => typeof v === "string"))];
+}
+
+function hmacScheme(ctx: IrContext, id: string, x: JsonObject, description: { description?: string }, at: { file: string; pointer: string }): HmacAuthIR | undefined {
+  const text = (key: string) => (typeof x[key] === "string" ? (x[key] as string) : undefined);
+  const signedHeaders = Array.isArray(x["signedHeaders"]) ? x["signedHeaders"].filter((h): h is string => typeof h === "string") : [];
+  const dateHeader = text("dateHeader");
+  const contentHashHeader = text("contentHashHeader");
+  const pointer = appendPointer(at.pointer, "x-hmac-signature");
+  if (text("algorithm") !== "HMAC-SHA256" || text("keyEncoding") !== "base64" || !dateHeader || !contentHashHeader || signedHeaders.length === 0) {
+    ctx.report("error", "invalid-hmac-signature", `scheme "${id}": x-hmac-signature needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders`, { ...at, pointer });
+    return undefined;
+  }
+  const cs = isObject(x["connectionString"]) ? x["connectionString"] : undefined;
+  const connectionString =
+    cs && typeof cs["endpointKey"] === "string" && typeof cs["keyKey"] === "string"
+      ? { connectionString: { endpointKey: cs["endpointKey"], keyKey: cs["keyKey"] } }
+      : {};
+  return {
+    kind: "hmac",
+    id,
+    ...description,
+    algorithm: "HMAC-SHA256",
+    keyEncoding: "base64",
+    dateHeader: dateHeader.toLowerCase(),
+    contentHashHeader: contentHashHeader.toLowerCase(),
+    signedHeaders: signedHeaders.map((h) => h.toLowerCase()),
+    authorizationPrefix: text("authorizationPrefix") ?? "HMAC-SHA256",
+    ...connectionString,
+  };
+}

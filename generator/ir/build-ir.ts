@@ -1,0 +1,72 @@
+/**
+ * Builds the IR of one OpenAPI document. The only module (with its parts in this folder) that
+ * interprets OpenAPI; emitters read what it returns.
+ */
+import type { Diagnosed } from "../diagnostics.ts";
+import { isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
+import { authSchemes } from "./auth-schemes.ts";
+import { IrContext } from "./ir-context.ts";
+import { compareStrings } from "./naming.ts";
+import { collectOperations, nameOperations } from "./operations.ts";
+import { declareNamedType } from "./schema-to-type.ts";
+import type { ApiIR, ServerIR } from "./types.ts";
+import { withUsage } from "./usage.ts";
+
+/** Names every generated package exports besides the models; a schema may not take them. */
+export function reservedTypeNames(clientName: string): string[] {
+  return [
+    clientName,
+    `${clientName}Context`,
+    `${clientName}Options`,
+    "HttpError",
+    "NetworkError",
+    "TimeoutError",
+    "ResponseParseError",
+    "TokenCredential",
+    "AccessToken",
+    "KeyCredential",
+    "RequestOptions",
+    "RetryOptions",
+    "PagedAsyncIterableIterator",
+  ];
+}
+
+export function buildIr(document: LoadedDocument, clientName: string): Diagnosed<ApiIR> {
+  const ctx = new IrContext(document, reservedTypeNames(clientName));
+  const root = ctx.root;
+  const info = isObject(root["info"]) ? root["info"] : {};
+  // Every component schema becomes a named type, used or not, so models are complete.
+  const components = isObject(root["components"]) ? root["components"] : {};
+  const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
+  for (const [key, schema] of Object.entries(schemas).sort(([a], [b]) => compareStrings(a, b))) {
+    declareNamedType(ctx, { file: document.file, pointer: `/components/schemas/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` }, schema);
+  }
+  const drafts = collectOperations(ctx);
+  const operations = nameOperations(drafts, ["constructor"]).sort((a, b) => compareStrings(a.name, b.name));
+  const types = withUsage([...ctx.namedTypes.values()], operations).sort((a, b) => compareStrings(a.name, b.name));
+  const api: ApiIR = {
+    title: typeof info["title"] === "string" ? info["title"] : clientName,
+    ...(typeof info["description"] === "string" && info["description"].trim() ? { description: info["description"].trim() } : {}),
+    apiVersion: typeof info["version"] === "string" ? info["version"] : String(info["version"] ?? ""),
+    server: serverOf(root["servers"]),
+    auth: authSchemes(ctx),
+    operations,
+    types,
+  };
+  return { value: api, diagnostics: ctx.diagnostics };
+}
+
+function serverOf(servers: unknown): ServerIR {
+  const first = Array.isArray(servers) ? servers.find(isObject) : undefined;
+  if (!first || typeof first["url"] !== "string") return { url: "", variables: [] };
+  const raw = isObject(first["variables"]) ? first["variables"] : {};
+  const variables = Object.entries(raw).map(([name, v]) => {
+    const variable = isObject(v) ? v : {};
+    const fallback = typeof variable["default"] === "string" && variable["default"] !== "" ? { default: variable["default"] } : {};
+    const description = typeof variable["description"] === "string" ? { description: variable["description"] } : {};
+    const choices = Array.isArray(variable["enum"]) ? { enum: variable["enum"].map(String) } : {};
+    return { name, ...fallback, ...description, ...choices };
+  });
+  const description = typeof first["description"] === "string" ? { description: first["description"] } : {};
+  return { url: first["url"], ...description, variables };
+}

@@ -1,0 +1,76 @@
+/** Turning spec names into safe, readable TypeScript identifiers. Pure functions, locale-free. */
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "as implements interface let package private protected public static yield any boolean number string symbol " +
+    "type from of await async undefined never object unknown bigint arguments eval constructor"
+  ).split(" "),
+);
+
+/** Splits on anything not a letter or digit and on lower->upper boundaries: "getHTTPResponse_v2" -> get,HTTP,Response,v2. */
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+export function pascalCase(text: string): string {
+  return words(text)
+    .map((w) => capitalize(/^[A-Z0-9]+$/.test(w) && w.length > 1 ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+    .join("");
+}
+
+export function camelCase(text: string): string {
+  const pascal = pascalCase(text);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+export function kebabCase(text: string): string {
+  return words(text)
+    .map((w) => w.toLowerCase())
+    .join("-");
+}
+
+/** A valid identifier that is not a reserved word: prefixes `_` to digits-first, suffixes `_` to reserved. */
+export function safeIdentifier(name: string, fallback = "value"): string {
+  let id = name || fallback;
+  if (/^[0-9]/.test(id)) id = `_${id}`;
+  if (RESERVED.has(id)) id = `${id}_`;
+  return id;
+}
+
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
+}
+
+/** A property key as written in TypeScript source: bare when it is an identifier, else quoted. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Hands out unique names: the first asker gets `base`, later ones `base2`, `base3`, ... */
+export class NameScope {
+  readonly #taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.#taken.add(name.toLowerCase());
+  }
+
+  claim(base: string): string {
+    let name = base;
+    for (let n = 2; this.#taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    this.#taken.add(name.toLowerCase());
+    return name;
+  }
+}
+
+/** Code-point order: the same on every machine and locale (unlike localeCompare). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,257 @@
+/** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
+import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import type { IrContext, Place } from "./ir-context.ts";
+import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
+import { doc, typeOf } from "./schema-to-type.ts";
+import { mediaEncoding, pickMedia } from "./media-types.ts";
+import type { HttpMethod, JsonValue, OperationIR, PagingIR, ParameterIR, ParameterLocation, ParameterStyle, RequestBodyIR, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
+
+const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
+const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
+
+/** An operation before it gets its final unique name. */
+export type DraftOperation = Omit<OperationIR, "name"> & {
+  readonly baseName: string;
+  /** The name used when `baseName` collides: the operation id's group part included. */
+  readonly qualifiedName: string;
+  readonly at: Place;
+};
+
+export function collectOperations(ctx: IrContext): DraftOperation[] {
+  const paths = isObject(ctx.root["paths"]) ? ctx.root["paths"] : {};
+  const drafts: DraftOperation[] = [];
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const itemAt = { file: ctx.document.file, pointer: appendPointer("/paths", path) };
+    const item = deref(ctx, rawItem, itemAt);
+    if (!item) continue;
+    for (const method of METHODS) {
+      const op = item.value[method.toLowerCase()];
+      if (!isObject(op)) continue;
+      const at = { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) };
+      drafts.push(operation(ctx, path, method, op, item.value, at));
+    }
+  }
+  return drafts;
+}
+
+function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: JsonObject, at: Place): DraftOperation {
+  const operationId = typeof op["operationId"] === "string" && op["operationId"] ? op["operationId"] : undefined;
+  const tags = Array.isArray(op["tags"]) ? op["tags"].filter((t): t is string => typeof t === "string") : [];
+  const firstSegment = path.split("/").find((s) => s && !s.startsWith("{")) ?? "";
+  const { responses, errors } = responsesOf(ctx, op, at);
+  const body = requestBody(ctx, op, at);
+  const security = Array.isArray(op["security"])
+    ? { security: op["security"].filter(isObject).map((r) => Object.keys(r)) }
+    : {};
+  const summary = typeof op["summary"] === "string" && op["summary"].trim() ? { summary: op["summary"].trim() } : {};
+  const paging = pagingOf(ctx, method, op, responses);
+  return {
+    ...names(operationId, method, path),
+    at,
+    ...(operationId ? { operationId } : {}),
+    group: kebabCase(tags[0] ?? firstSegment) || "default",
+    method,
+    path,
+    ...summary,
+    ...doc(op),
+    deprecated: op["deprecated"] === true,
+    parameters: parameters(ctx, path, op, item, at),
+    ...(body ? { body } : {}),
+    responses,
+    errors,
+    ...(paging ? { paging } : {}),
+    ...security,
+  };
+}
+
+/**
+ * `Group_Name` operation ids keep their name part when it says what it does (`IssueAccessToken`)
+ * and append the group to a bare verb (`Get` -> `getEntraIdAssignment`); no id -> method + path.
+ */
+function names(operationId: string | undefined, method: HttpMethod, path: string): { baseName: string; qualifiedName: string } {
+  const safe = (text: string, fallback: string) => safeIdentifier(camelCase(text) || fallback);
+  if (!operationId) {
+    const words = path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? `by ${s.slice(1, -1)}` : s));
+    const name = safe(`${method.toLowerCase()} ${words.join(" ")}`, method.toLowerCase());
+    return { baseName: name, qualifiedName: name };
+  }
+  const separator = operationId.search(/[_/]/);
+  const whole = safe(operationId, "operation");
+  if (separator <= 0) return { baseName: whole, qualifiedName: whole };
+  const group = operationId.slice(0, separator);
+  const name = operationId.slice(separator + 1);
+  const bareVerb = /^[a-z]+$/.test(camelCase(name));
+  return { baseName: safe(bareVerb ? `${name} ${group}` : name, whole), qualifiedName: whole };
+}
+
+/**
+ * Gives drafts unique names: a base name shared by several operations gives way to each one's
+ * qualified name (`orgs/update-webhook` -> `orgsUpdateWebhook`); numbers settle what remains.
+ */
+export function nameOperations(drafts: DraftOperation[], reserved: Iterable<string>): OperationIR[] {
+  const counts = new Map<string, number>();
+  for (const d of drafts) counts.set(d.baseName.toLowerCase(), (counts.get(d.baseName.toLowerCase()) ?? 0) + 1);
+  const scope = new NameScope(reserved);
+  return drafts.map(({ baseName, qualifiedName, at: _at, ...rest }) => {
+    const preferred = (counts.get(baseName.toLowerCase()) ?? 0) > 1 ? qualifiedName : baseName;
+    return { name: scope.claim(preferred), ...rest };
+  });
+}
+
+function parameters(ctx: IrContext, path: string, op: JsonObject, item: JsonObject, at: Place): ParameterIR[] {
+  const byKey = new Map<string, { raw: JsonObject; at: Place }>();
+  const add = (list: unknown, listAt: Place) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const found = deref(ctx, raw, { ...listAt, pointer: appendPointer(listAt.pointer, i) });
+      if (found && typeof found.value["name"] === "string") byKey.set(`${found.value["in"]}:${found.value["name"]}`, { raw: found.value, at: found.at });
+    });
+  };
+  add(item["parameters"], { ...at, pointer: at.pointer.slice(0, at.pointer.lastIndexOf("/")) + "/parameters" });
+  add(op["parameters"], { ...at, pointer: appendPointer(at.pointer, "parameters") });
+  const names = new NameScope(["context", "options", "body"]);
+  const result: ParameterIR[] = [];
+  for (const { raw, at: pAt } of byKey.values()) {
+    const location = raw["in"];
+    if (typeof location !== "string" || !LOCATIONS.has(location)) {
+      ctx.report("warning", "unsupported-parameter", `parameter "${String(raw["name"])}" in "${String(location)}" is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
+      continue;
+    }
+    result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
+  }
+  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+    if (!byKey.has(`path:${match[1]}`)) {
+      ctx.report("error", "missing-path-parameter", `path template variable {${match[1]}} has no path parameter`, at);
+    }
+  }
+  // Path parameters in path order, then required, then optional, by name within each.
+  const rank = (p: ParameterIR) => (p.in === "path" ? 0 : p.required ? 1 : 2);
+  const position = (p: ParameterIR) => (p.in === "path" ? path.indexOf(`{${p.name}}`) : 0);
+  return result.sort((a, b) => rank(a) - rank(b) || position(a) - position(b) || compareStrings(a.name, b.name));
+}
+
+function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation, at: Place, names: NameScope): ParameterIR {
+  const name = raw["name"] as string;
+  const schema = raw["schema"] ?? firstContentSchema(raw) ?? swagger2Schema(raw);
+  const type: TypeIR = typeOf(ctx, schema, { ...at, pointer: appendPointer(at.pointer, raw["schema"] ? "schema" : "content") });
+  const style = (typeof raw["style"] === "string" ? raw["style"] : collectionStyle(raw) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as ParameterStyle;
+  const explode = typeof raw["explode"] === "boolean" ? raw["explode"] : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
+  const schemaObject = isObject(schema) ? schema : {};
+  const isApiVersion = location === "query" && name === "api-version";
+  return {
+    name,
+    tsName: names.claim(safeIdentifier(camelCase(name) || "param")),
+    in: location,
+    required: location === "path" || raw["required"] === true,
+    style,
+    explode,
+    allowReserved: raw["allowReserved"] === true,
+    type,
+    ...doc(raw),
+    deprecated: raw["deprecated"] === true,
+    ...(schemaObject["default"] !== undefined ? { default: schemaObject["default"] as JsonValue } : {}),
+    ...(isApiVersion ? { clientValue: "api-version" as const } : {}),
+  };
+}
+
+/** Swagger 2 leftovers: `type`/`items` on the parameter itself, `collectionFormat`. */
+function swagger2Schema(raw: JsonObject): JsonObject | undefined {
+  if (raw["type"] === undefined) return undefined;
+  const { name: _n, in: _i, required: _r, description: _d, collectionFormat: _c, ...schema } = raw;
+  return schema;
+}
+
+function collectionStyle(raw: JsonObject): string | undefined {
+  const format = raw["collectionFormat"];
+  return format === "ssv" ? "spaceDelimited" : format === "pipes" ? "pipeDelimited" : format === "csv" || format === "multi" ? (raw["in"] === "query" ? "form" : "simple") : undefined;
+}
+
+function firstContentSchema(raw: JsonObject): unknown {
+  const content = isObject(raw["content"]) ? Object.values(raw["content"]) : [];
+  const first = content.find(isObject);
+  return first?.["schema"];
+}
+
+function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR | undefined {
+  const found = deref(ctx, op["requestBody"], { ...at, pointer: appendPointer(at.pointer, "requestBody") });
+  if (!found) return undefined;
+  const content = isObject(found.value["content"]) ? found.value["content"] : {};
+  const media = pickMedia(Object.keys(content));
+  if (!media) return undefined;
+  const mediaAt = { ...found.at, pointer: appendPointer(appendPointer(found.at.pointer, "content"), media) };
+  const mediaObject = isObject(content[media]) ? content[media] : {};
+  const encoding = mediaEncoding(media);
+  const type = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, mediaObject["schema"], { ...mediaAt, pointer: appendPointer(mediaAt.pointer, "schema") });
+  return { required: found.value["required"] === true, mediaType: media, encoding, type, ...doc(found.value) };
+}
+
+function responsesOf(ctx: IrContext, op: JsonObject, at: Place): { responses: ResponseIR[]; errors: ResponseIR[] } {
+  const raw = isObject(op["responses"]) ? op["responses"] : {};
+  const responses: ResponseIR[] = [];
+  const errors: ResponseIR[] = [];
+  for (const status of Object.keys(raw).sort(statusOrder)) {
+    const found = deref(ctx, raw[status], { ...at, pointer: appendPointer(appendPointer(at.pointer, "responses"), status) });
+    if (!found) continue;
+    const response = responseOf(ctx, status.toUpperCase(), found.value, found.at);
+    (status.startsWith("2") ? responses : errors).push(response);
+  }
+  return { responses, errors };
+}
+
+const statusOrder = (a: string, b: string) => (a === "default" ? 1 : b === "default" ? -1 : a < b ? -1 : a > b ? 1 : 0);
+
+function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place): ResponseIR {
+  const content = isObject(r["content"]) ? r["content"] : {};
+  const media = pickMedia(Object.keys(content));
+  const headers: ResponseHeaderIR[] = [];
+  const rawHeaders = isObject(r["headers"]) ? r["headers"] : {};
+  for (const name of Object.keys(rawHeaders).sort()) {
+    const h = deref(ctx, rawHeaders[name], { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) });
+    if (!h) continue;
+    headers.push({ name: name.toLowerCase(), required: h.value["required"] === true, type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
+  }
+  const base = { status: status === "DEFAULT" ? "default" : status, ...doc(r), headers };
+  if (!media) return base;
+  const encoding = mediaEncoding(media);
+  const mediaObject = isObject(content[media]) ? content[media] : {};
+  const type: TypeIR = encoding === "binary" ? { kind: "binary" } : typeOf(ctx, mediaObject["schema"], { ...at, pointer: appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") });
+  return { ...base, mediaType: media, encoding: encoding === "form" || encoding === "multipart" ? "binary" : encoding, type };
+}
+
+/** `x-ms-pageable`, else a GET whose 200 body has an array `value` and a string `nextLink`. */
+function pagingOf(ctx: IrContext, method: HttpMethod, op: JsonObject, responses: ResponseIR[]): PagingIR | undefined {
+  const ext = op["x-ms-pageable"];
+  const declared = isObject(ext);
+  if (declared ? ext["nextLinkName"] === null : method !== "GET") return undefined;
+  const itemsProperty = declared && typeof ext["itemName"] === "string" ? ext["itemName"] : "value";
+  const nextLinkProperty = declared && typeof ext["nextLinkName"] === "string" ? ext["nextLinkName"] : "nextLink";
+  const ok = responses.find((r) => r.status === "200")?.type;
+  const page = ok && resolveObject(ctx, ok);
+  const items = page?.properties.find((p) => p.name === itemsProperty);
+  const next = page?.properties.find((p) => p.name === nextLinkProperty);
+  if (!items || items.type.kind !== "array" || !next) return undefined;
+  if (!declared && next.type.kind !== "string") return undefined;
+  return { itemsProperty, nextLinkProperty, itemType: items.type.items };
+}
+
+function resolveObject(ctx: IrContext, type: TypeIR) {
+  let current: TypeIR | undefined = type;
+  for (let depth = 0; current?.kind === "ref" && depth < 8; depth++) {
+    const name: string = current.name;
+    current = [...ctx.namedTypes.values()].find((t) => t.name === name)?.type;
+  }
+  return current?.kind === "object" ? current : undefined;
+}
+
+/** Follows `$ref`s of non-schema objects (parameters, bodies, responses, headers, path items). */
+function deref(ctx: IrContext, raw: unknown, at: Place, depth = 0): { value: JsonObject; at: Place } | undefined {
+  if (!isObject(raw)) return undefined;
+  const ref = raw["$ref"];
+  if (typeof ref !== "string") return { value: raw, at };
+  const target = ctx.document.resolveRef(ref, at.file);
+  if (!target || depth > 16) {
+    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} points to nothing`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
+    return undefined;
+  }
+  return deref(ctx, target.value, { file: target.file, pointer: target.pointer }, depth + 1);
+}

@@ -1,0 +1,175 @@
+/**
+ * The only module that reads OpenAPI text. It parses YAML or JSON, checks the few things every
+ * later stage relies on, and gives out a resolver for `$ref`s (local and relative-file) plus a way
+ * to turn a JSON pointer back into `line:column` for diagnostics, computed only when one is needed.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve as resolvePath } from "node:path";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnosed, Diagnostic, SourceLocation } from "../diagnostics.ts";
+
+export type JsonObject = { [key: string]: unknown };
+
+/** A parsed OpenAPI document and what it takes to read it. */
+export interface LoadedDocument {
+  readonly file: string;
+  readonly root: JsonObject;
+  /** "3.0" or "3.1". */
+  readonly dialect: "3.0" | "3.1";
+  /** Resolves a `$ref` found in `fromFile` (default: the main file). */
+  resolveRef(ref: string, fromFile?: string): ResolvedRef | undefined;
+  /** Where a JSON pointer of a file is, as a diagnostic location with line and column when known. */
+  locate(pointer: string, file?: string): SourceLocation;
+}
+
+export interface ResolvedRef {
+  readonly file: string;
+  /** JSON pointer inside `file`, without the leading `#`. */
+  readonly pointer: string;
+  readonly value: unknown;
+}
+
+/** Documents over this size are refused before parsing (a guard against runaway memory). */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+export function loadOpenApi(file: string): Diagnosed<LoadedDocument | undefined> {
+  const main = resolvePath(file);
+  const texts = new Map<string, string>();
+  const roots = new Map<string, unknown>();
+  const error = (code: string, message: string, location: SourceLocation = { file: main }) => ({
+    value: undefined,
+    diagnostics: [{ code, severity: "error" as const, message, location }],
+  });
+
+  const read = (path: string): Diagnosed<unknown> => {
+    if (roots.has(path)) return { value: roots.get(path), diagnostics: [] };
+    if (!existsSync(path)) return error("file-not-found", `cannot read ${path}: no such file`);
+    const size = statSync(path).size;
+    if (size > MAX_DOCUMENT_BYTES) {
+      return error("document-too-large", `the document is ${mib(size)} MiB, over the ${mib(MAX_DOCUMENT_BYTES)} MiB limit`, { file: path });
+    }
+    const text = readFileSync(path, "utf8");
+    texts.set(path, text);
+    const parsed = parseText(path, text);
+    if (parsed.diagnostics.length === 0) roots.set(path, parsed.value);
+    return parsed;
+  };
+
+  const first = read(main);
+  if (first.diagnostics.length > 0) return { value: undefined, diagnostics: first.diagnostics };
+  const root = first.value;
+  const positions = new Map<string, PositionIndex>();
+  const locate = (pointer: string, path = main): SourceLocation => {
+    const text = texts.get(path);
+    if (text === undefined) return { file: path, pointer };
+    let index = positions.get(path);
+    if (!index) positions.set(path, (index = indexPositions(text)));
+    return locatePointer(path, index, pointer);
+  };
+  if (!isObject(root)) return error("invalid-document", "an OpenAPI document must be an object", locate(""));
+  const version = root["openapi"];
+  if (typeof version !== "string") {
+    const hint = root["swagger"] ? " (this is Swagger 2.0: convert it to OpenAPI 3 first)" : "";
+    return error("unsupported-openapi-version", `missing the \`openapi\` version field${hint}`, locate(""));
+  }
+  const dialect = version.startsWith("3.0") ? "3.0" : version.startsWith("3.1") ? "3.1" : undefined;
+  if (!dialect) return error("unsupported-openapi-version", `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)`, locate("/openapi"));
+  if (dialect === "3.0" && !isObject(root["paths"])) {
+    return error("missing-paths", "an OpenAPI 3.0 document needs a `paths` object", locate("/paths"));
+  }
+
+  const refErrors: Diagnostic[] = [];
+  const resolveRef = (ref: string, fromFile = main): ResolvedRef | undefined => {
+    const hash = ref.indexOf("#");
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+    if (/^[a-z]+:\/\//i.test(filePart)) return undefined; // remote references are not fetched
+    const file = filePart ? resolvePath(dirname(fromFile), filePart) : fromFile;
+    const loaded = read(file);
+    if (loaded.diagnostics.length > 0) {
+      refErrors.push(...loaded.diagnostics);
+      return undefined;
+    }
+    const value = getPointer(loaded.value, pointer);
+    return value === undefined ? undefined : { file, pointer, value };
+  };
+  return { value: { file: main, root, dialect, resolveRef, locate }, diagnostics: refErrors };
+}
+
+function parseText(file: string, text: string): Diagnosed<unknown> {
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return { value: JSON.parse(text), diagnostics: [] };
+    } catch {
+      // Fall through: the YAML parser reads JSON too, and reports where it breaks.
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const { line, col } = lineCounter.linePos(problem.pos[0]);
+    const message = problem.message.split("\n")[0] ?? problem.message;
+    return {
+      value: undefined,
+      diagnostics: [{ code: "invalid-syntax", severity: "error", message, location: { file, line, column: col } }],
+    };
+  }
+  return { value: doc.toJS({ maxAliasCount: 1000 }), diagnostics: [] };
+}
+
+export function getPointer(root: unknown, pointer: string): unknown {
+  if (pointer === "" || pointer === "/") return root;
+  let node = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isObject(node)) node = Object.hasOwn(node, key) ? node[key] : undefined;
+    else return undefined;
+  }
+  return node;
+}
+
+export function appendPointer(pointer: string, key: string | number): string {
+  return `${pointer}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+
+interface PositionIndex {
+  readonly contents: Node | null;
+  readonly lineCounter: LineCounter;
+}
+
+/** Parses a file's text again, with positions: done once per file, and only when a diagnostic needs it. */
+function indexPositions(text: string): PositionIndex {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  return { contents: doc.contents, lineCounter };
+}
+
+function locatePointer(file: string, index: PositionIndex, pointer: string): SourceLocation {
+  const { lineCounter } = index;
+  let node: Node | null | undefined = index.contents;
+  let found: Node | null | undefined = node;
+  for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      if (!pair) break;
+      found = (pair.key as Node) ?? found;
+      node = pair.value as Node | null;
+    } else if (isSeq(node)) {
+      node = node.items[Number(key)] as Node | undefined;
+      found = node ?? found;
+    } else break;
+  }
+  const offset = found?.range?.[0];
+  if (offset === undefined) return { file, pointer };
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, pointer, line, column: col };
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -1,0 +1,59 @@
+/**
+ * Connection strings of the form `endpoint=<url>;accesskey=<base64 key>`, and endpoint validation.
+ * Error messages never echo the connection string or the key.
+ */
+
+/** The parts of a connection string. */
+export interface ConnectionStringParts {
+  /** The service endpoint, validated, without a trailing slash. */
+  endpoint: string;
+  /** The access key, exactly as written (still base64). */
+  accessKey: string;
+}
+
+/**
+ * Same semantics as the official SDK's `endpoint=(.*);accesskey=(.*)` (case-insensitive, greedy):
+ * the endpoint runs up to the LAST `;accesskey=`, the key is everything after it (a trailing `;` is kept).
+ * Unlike the SDK, the match is anchored at the start and surrounding whitespace is trimmed.
+ */
+const pattern = /^endpoint=(.*);accesskey=(.*)$/i;
+
+const expectedShape = 'Invalid connection string: expected "endpoint=<url>;accesskey=<key>"';
+
+function checkEndpoint(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return undefined;
+  }
+  const schemeOk = url.protocol === "https:" || url.protocol === "http:";
+  const pathOk = url.pathname === "" || url.pathname === "/";
+  if (!schemeOk || url.hostname === "" || !pathOk || url.search !== "" || url.hash !== "") return undefined;
+  return url.origin;
+}
+
+/**
+ * Checks that `endpoint` is an `http(s)` URL with a host and no path (other than `/`), query or fragment,
+ * and returns it without the trailing slash (in URL-normalised form, e.g. a lower-case host).
+ * Throws `Invalid endpoint URL: <endpoint>` otherwise (an endpoint is not a secret).
+ */
+export function validateEndpoint(endpoint: string): string {
+  const normalised = checkEndpoint(endpoint);
+  if (normalised === undefined) throw new Error(`Invalid endpoint URL: ${endpoint}`);
+  return normalised;
+}
+
+/** Parses `endpoint=<url>;accesskey=<key>`; throws an error that does not contain the input. */
+export function parseConnectionString(value: string): ConnectionStringParts {
+  const match = pattern.exec(value.trim());
+  const endpoint = match?.[1];
+  const accessKey = match?.[2];
+  if (!endpoint || !accessKey) throw new Error(expectedShape);
+  // The endpoint capture may contain key material when the string is malformed, so it is not echoed either.
+  const normalised = checkEndpoint(endpoint);
+  if (normalised === undefined) {
+    throw new Error(`${expectedShape}; the endpoint must be an http(s) URL with a host and no path`);
+  }
+  return { endpoint: normalised, accessKey };
+}

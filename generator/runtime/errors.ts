@@ -1,0 +1,148 @@
+/**
+ * Errors thrown by the runtime. None of them ever contains credentials: messages are built only
+ * from status lines, service-provided error bodies, timeouts and URLs without secrets.
+ */
+
+/** Response headers that may carry the service's request id, in order of preference. */
+const requestIdHeaders = ["x-ms-request-id", "x-request-id", "request-id"];
+
+/** The fields an {@link HttpError} is built from. */
+export interface HttpErrorInit<TBody> {
+  /** HTTP status code. */
+  status: number;
+  /** HTTP status text (may be empty). */
+  statusText: string;
+  /** Service error code, when the body provides one. */
+  code: string | undefined;
+  /** Service error message, when the body provides one. */
+  serviceMessage: string | undefined;
+  /** Service error details, when the body provides them. */
+  details: unknown;
+  /** Request id from the response headers, or the client request id that was sent. */
+  requestId: string | undefined;
+  /** Parsed JSON body, or the raw text when it is not JSON, or `undefined` when empty. */
+  body: TBody | undefined;
+  /** Response headers. */
+  headers: Headers;
+}
+
+/** A non-2xx HTTP response, after retries (if any) were exhausted. */
+export class HttpError<TBody = unknown> extends Error {
+  override readonly name = "HttpError";
+  /** HTTP status code. */
+  readonly status: number;
+  /** Service error code (e.g. `IdentityNotFound`), when the body has one. */
+  readonly code: string | undefined;
+  /** Service error details, as returned by the service. */
+  readonly details: unknown;
+  /** The service's request id, or the client request id when the service sent none. */
+  readonly requestId: string | undefined;
+  /** The response body: parsed JSON, raw text when not JSON, `undefined` when empty. */
+  readonly body: TBody | undefined;
+  /** The response headers. */
+  readonly headers: Headers;
+
+  /** Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`. */
+  constructor(init: HttpErrorInit<TBody>) {
+    const label = init.code ?? init.statusText;
+    const head = label ? `${init.status} ${label}` : `${init.status}`;
+    super(init.serviceMessage ? `${head}: ${init.serviceMessage}` : head);
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.headers = init.headers;
+  }
+}
+
+/** A fetch that failed: connection refused or reset, DNS failure, or a body that ended early. */
+export class NetworkError extends Error {
+  override readonly name = "NetworkError";
+  /** Builds the error; `cause` is the underlying error from `fetch`. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** An attempt that did not complete within its per-attempt timeout (after all retries). */
+export class TimeoutError extends Error {
+  override readonly name = "TimeoutError";
+  /** The per-attempt timeout, in milliseconds. */
+  readonly timeoutMs: number;
+  /** Builds the error for a timeout of `timeoutMs` milliseconds. */
+  constructor(timeoutMs: number) {
+    super(`The request timed out after ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A successful response whose body is not the JSON the operation expects. */
+export class ResponseParseError extends Error {
+  override readonly name = "ResponseParseError";
+  /** HTTP status code of the response. */
+  readonly status: number;
+  /** The first 200 characters of the body (responses never contain our credentials). */
+  readonly bodySnippet: string;
+  /** Builds the error; `cause` is the `SyntaxError` from `JSON.parse`. */
+  constructor(status: number, bodyText: string, options?: { cause?: unknown }) {
+    const snippet = bodyText.slice(0, 200);
+    super(
+      bodyText === ""
+        ? `Expected a JSON body in the ${status} response, but it was empty`
+        : `Expected a JSON body in the ${status} response, but it is not valid JSON: ${snippet}`,
+      options,
+    );
+    this.status = status;
+    this.bodySnippet = snippet;
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/**
+ * Builds an {@link HttpError} from a response whose body was already read as text.
+ * Understands `{ error: { code, message, details } }` and `{ code, message, details }`.
+ */
+export function httpErrorFromText(
+  response: { status: number; statusText: string; headers: Headers; bodyText: string },
+  clientRequestId: string | undefined,
+): HttpError {
+  let body: unknown = response.bodyText === "" ? undefined : response.bodyText;
+  try {
+    if (response.bodyText !== "") body = JSON.parse(response.bodyText);
+  } catch {
+    // Not JSON: keep the text as the body.
+  }
+  const outer = asRecord(body);
+  const inner = asRecord(outer?.["error"]) ?? outer;
+  let requestId: string | undefined;
+  for (const name of requestIdHeaders) requestId ??= response.headers.get(name) ?? undefined;
+  return new HttpError({
+    status: response.status,
+    statusText: response.statusText,
+    code: asString(inner?.["code"]),
+    serviceMessage: asString(inner?.["message"]),
+    details: inner?.["details"],
+    requestId: requestId ?? clientRequestId,
+    body,
+    headers: response.headers,
+  });
+}
+
+/** Reads a failed `Response` and turns it into an {@link HttpError}. */
+export async function errorFromResponse(response: Response, clientRequestId: string): Promise<HttpError> {
+  const bodyText = await response.text();
+  return httpErrorFromText(
+    { status: response.status, statusText: response.statusText, headers: response.headers, bodyText },
+    clientRequestId,
+  );
+}

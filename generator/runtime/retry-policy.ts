@@ -1,0 +1,84 @@
+/**
+ * When to retry and how long to wait: retriable statuses, server hints (`retry-after-ms`,
+ * `x-ms-retry-after-ms`, `Retry-After`) and exponential backoff with jitter.
+ */
+
+/** Retry settings for one client. */
+export interface RetryOptions {
+  /** Retries after the first attempt; `0` disables retries. */
+  maxRetries: number;
+  /** Base delay of the exponential backoff, in milliseconds. */
+  initialDelayMs: number;
+  /** Upper bound of the computed backoff, in milliseconds. */
+  maxDelayMs: number;
+}
+
+/** The defaults: 3 retries, 800 ms initial delay, 60 s maximum delay. */
+export const defaultRetryOptions: RetryOptions = { maxRetries: 3, initialDelayMs: 800, maxDelayMs: 60_000 };
+
+const retriableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+
+/** True for 408, 429, 500, 502, 503 and 504. */
+export function isRetriableStatus(status: number): boolean {
+  return retriableStatuses.has(status);
+}
+
+function parseMilliseconds(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const ms = Number(value);
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date, converted to milliseconds from `nowMs`. */
+function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/**
+ * Milliseconds to wait before the next attempt.
+ * @param attempt zero-based index of the attempt that just failed (0 after the first attempt).
+ * @param options retry settings.
+ * @param response the failed response, if any; its retry hints win and are honoured as given (not capped).
+ * @param random source of jitter in [0, 1), for tests.
+ * Without hints: equal jitter over `min(maxDelayMs, initialDelayMs * 2^attempt)`, i.e. between half and all of it.
+ */
+export function retryDelayMs(
+  attempt: number,
+  options: RetryOptions,
+  response?: { readonly headers: Headers },
+  random: () => number = Math.random,
+): number {
+  if (response) {
+    const headers = response.headers;
+    const hinted =
+      parseMilliseconds(headers.get("retry-after-ms")) ??
+      parseMilliseconds(headers.get("x-ms-retry-after-ms")) ??
+      parseRetryAfter(headers.get("retry-after"), Date.now());
+    if (hinted !== undefined) return hinted;
+  }
+  const exponential = options.initialDelayMs * 2 ** Math.max(0, attempt);
+  const capped = Math.min(options.maxDelayMs, exponential);
+  return capped / 2 + random() * (capped / 2);
+}
+
+/** Resolves after `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

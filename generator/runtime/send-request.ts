@@ -1,0 +1,165 @@
+/**
+ * The transport: builds the URL and headers, signs each attempt, applies timeouts and retries,
+ * reads the whole body, and turns failures into the runtime's error types.
+ */
+import { NetworkError, ResponseParseError, TimeoutError, httpErrorFromText } from "./errors.ts";
+import type { OutgoingRequest, RequestSigner } from "./request-signer.ts";
+import { buildRequestUrl, type QueryParams } from "./request-url.ts";
+import { isRetriableStatus, retryDelayMs, sleep, type RetryOptions } from "./retry-policy.ts";
+
+/** Per-client settings shared by all operations. */
+export interface ClientContext {
+  /** Base URL, e.g. `https://contoso.communication.azure.com` (a trailing slash is fine). */
+  endpoint: string;
+  /** Authentication applied to every attempt. */
+  signer?: RequestSigner;
+  /** Retry settings. */
+  retry: RetryOptions;
+  /** Value of the `user-agent` header (ignored where the runtime forbids setting it). */
+  userAgent: string;
+  /** A custom fetch (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Header carrying the client request id (default `x-ms-client-request-id`). */
+  clientRequestIdHeader?: string;
+}
+
+/** A response whose body has been read completely. */
+export interface RawResponse {
+  /** HTTP status code. */
+  status: number;
+  /** Response headers. */
+  headers: Headers;
+  /** The whole body, as text. */
+  bodyText: string;
+  /** The request that produced it. */
+  request: { method: string; url: string };
+}
+
+/** Per-call options every operation accepts. */
+export interface RequestOptions {
+  /** Cancels the call (including retries and waits); the call rejects with the signal's reason. */
+  abortSignal?: AbortSignal;
+  /** Timeout of each attempt, in milliseconds. */
+  timeoutMs?: number;
+  /** Extra headers, applied after the operation's own. */
+  headers?: Record<string, string>;
+  /** Called with the final response, before any error is thrown. */
+  onResponse?: (response: RawResponse) => void;
+}
+
+/** What an operation wants sent. */
+export interface RequestSpec {
+  /** HTTP method. */
+  method: string;
+  /** Path relative to the endpoint (path parameters already percent-encoded), or an absolute URL (next links). */
+  path: string;
+  /** Query parameters; arrays become repeated keys, `undefined` values are skipped. */
+  query?: QueryParams;
+  /** Header parameters; `undefined` values are skipped. */
+  headers?: Record<string, string | undefined>;
+  /** The serialised body. */
+  body?: { contentType: string; text: string } | { contentType: string; bytes: Uint8Array };
+  /** Value of the `accept` header. */
+  accept?: string;
+}
+
+/** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
+export function encodePathParam(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** Parses a response body as JSON; throws {@link ResponseParseError} when it is not JSON. */
+export function parseJson<T>(raw: RawResponse): T {
+  try {
+    return JSON.parse(raw.bodyText) as T;
+  } catch (error) {
+    throw new ResponseParseError(raw.status, raw.bodyText, { cause: error });
+  }
+}
+
+type AttemptResult = { response: RawResponse; statusText: string } | { failure: NetworkError; timedOut: boolean };
+
+/** One fetch plus body read under a per-attempt timeout; rejects only when the user aborts. */
+async function attempt(
+  doFetch: typeof fetch,
+  request: OutgoingRequest,
+  options: RequestOptions,
+): Promise<AttemptResult> {
+  const userSignal = options.abortSignal;
+  userSignal?.throwIfAborted();
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(userSignal?.reason);
+  userSignal?.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const { timeoutMs } = options;
+  const onTimeout = (): void => {
+    timedOut = true;
+    controller.abort(new TimeoutError(timeoutMs ?? 0));
+  };
+  const timer = timeoutMs === undefined ? undefined : setTimeout(onTimeout, timeoutMs);
+  try {
+    const { method, headers, body } = request;
+    const url = request.url.href;
+    const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
+    const response = await doFetch(url, { method, headers, body: payload, signal: controller.signal });
+    const bodyText = await response.text();
+    const { status, statusText } = response;
+    return { response: { status, headers: response.headers, bodyText, request: { method, url } }, statusText };
+  } catch (error) {
+    if (userSignal?.aborted) throw userSignal.reason;
+    const message = timedOut ? "The request timed out" : "The request failed before a complete response was received";
+    return { failure: error instanceof NetworkError ? error : new NetworkError(message, { cause: error }), timedOut };
+  } finally {
+    clearTimeout(timer);
+    userSignal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * Sends a request with signing, per-attempt timeout and retries, and returns the final 2xx response.
+ * Throws `HttpError` for other statuses, {@link NetworkError} or {@link TimeoutError} when no
+ * response arrived, and the abort reason when the caller aborts.
+ */
+export async function sendRequest(
+  context: ClientContext,
+  spec: RequestSpec,
+  options: RequestOptions = {},
+): Promise<RawResponse> {
+  const url = buildRequestUrl(context.endpoint, spec.path, spec.query);
+  const method = spec.method.toUpperCase();
+  const template = new Headers();
+  for (const [name, value] of Object.entries(spec.headers ?? {})) if (value !== undefined) template.set(name, value);
+  if (spec.accept !== undefined) template.set("accept", spec.accept);
+  if (spec.body) template.set("content-type", spec.body.contentType);
+  for (const [name, value] of Object.entries(options.headers ?? {})) template.set(name, value);
+  const idHeader = context.clientRequestIdHeader ?? "x-ms-client-request-id";
+  const clientRequestId = template.get(idHeader) ?? crypto.randomUUID();
+  template.set(idHeader, clientRequestId);
+  try {
+    if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
+  } catch {
+    // Some runtimes forbid setting user-agent; skip it.
+  }
+  const body = spec.body === undefined ? undefined : "text" in spec.body ? spec.body.text : spec.body.bytes;
+  const doFetch = context.fetch ?? globalThis.fetch;
+
+  for (let index = 0; ; index++) {
+    options.abortSignal?.throwIfAborted();
+    const request: OutgoingRequest = { method, url: new URL(url), headers: new Headers(template), body };
+    await context.signer?.sign(request);
+    const result = await attempt(doFetch, request, options);
+    const retriable = "failure" in result || isRetriableStatus(result.response.status);
+    if (retriable && index < context.retry.maxRetries) {
+      const hints = "response" in result ? result.response : undefined;
+      await sleep(retryDelayMs(index, context.retry, hints), options.abortSignal);
+      continue;
+    }
+    if ("failure" in result) {
+      throw result.timedOut ? new TimeoutError(options.timeoutMs ?? 0) : result.failure;
+    }
+    const { response, statusText } = result;
+    options.onResponse?.(response);
+    if (response.status >= 200 && response.status < 300) return response;
+    throw httpErrorFromText({ ...response, statusText }, clientRequestId);
+  }
+}
