@@ -1,23 +1,29 @@
 /** OpenAPI security schemes -> the auth kinds a generated client supports. */
-import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
 import type { IrContext } from "./ir-context.ts";
+import { compareStrings } from "./naming.ts";
 import type { AuthSchemeIR, HmacAuthIR } from "./types.ts";
 
 /**
- * The schemes a client can use: those named by the document's `security` alternatives in order,
- * or, when the document names none, every declared scheme in name order.
+ * The schemes a client can use: those the document's `security` names, in order, then those only
+ * operations name, by name; when nothing names any, every declared scheme, by name.
  */
-export function authSchemes(ctx: IrContext): AuthSchemeIR[] {
+export function authSchemes(ctx: IrContext, operationSecurity: readonly (readonly string[])[]): AuthSchemeIR[] {
   const components = isObject(ctx.root["components"]) ? ctx.root["components"] : {};
   const declared = isObject(components["securitySchemes"]) ? components["securitySchemes"] : {};
   const security = Array.isArray(ctx.root["security"]) ? ctx.root["security"] : [];
   const named = security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
-  const ids = named.length > 0 ? [...new Set(named)] : Object.keys(declared).sort();
+  const byOperations = [...new Set(operationSecurity.flat())].filter((id) => !named.includes(id)).sort(compareStrings);
+  const all = [...new Set([...named, ...byOperations])];
+  const ids = all.length > 0 ? all : Object.keys(declared).sort(compareStrings);
   const schemes: AuthSchemeIR[] = [];
   for (const id of ids) {
     const at = { file: ctx.document.file, pointer: appendPointer("/components/securitySchemes", id) };
     let raw = declared[id];
-    if (isObject(raw) && typeof raw["$ref"] === "string") raw = ctx.document.resolveRef(raw["$ref"])?.value;
+    if (isObject(raw) && typeof raw["$ref"] === "string") {
+      const target = ctx.document.resolveRef(raw["$ref"]);
+      raw = isRefFailure(target) ? undefined : target.value;
+    }
     if (!isObject(raw)) {
       ctx.report("error", "unknown-security-scheme", `security names the scheme "${id}", which is not declared`, { ...at, pointer: "/security" });
       continue;

@@ -3,12 +3,12 @@
  * interprets OpenAPI; emitters read what it returns.
  */
 import type { Diagnosed } from "../diagnostics.ts";
-import { isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
 import { authSchemes } from "./auth-schemes.ts";
 import { IrContext } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import { collectOperations, nameOperations } from "./operations.ts";
-import { declareNamedType } from "./schema-to-type.ts";
+import { declareNamedType, typeNameFor } from "./schema-to-type.ts";
 import type { ApiIR, ServerIR } from "./types.ts";
 import { withUsage } from "./usage.ts";
 
@@ -38,9 +38,12 @@ export function buildIr(document: LoadedDocument, clientName: string): Diagnosed
   // Every component schema becomes a named type, used or not, so models are complete.
   const components = isObject(root["components"]) ? root["components"] : {};
   const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
-  for (const [key, schema] of Object.entries(schemas).sort(([a], [b]) => compareStrings(a, b))) {
-    declareNamedType(ctx, { file: document.file, pointer: `/components/schemas/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` }, schema);
-  }
+  // Names are claimed in key order first, so they do not depend on the order types refer to each other.
+  const places = Object.keys(schemas)
+    .sort(compareStrings)
+    .map((key) => ({ key, place: { file: document.file, pointer: appendPointer("/components/schemas", key) } }));
+  for (const { place } of places) typeNameFor(ctx, place);
+  for (const { key, place } of places) declareNamedType(ctx, place, schemas[key]);
   const drafts = collectOperations(ctx);
   const operations = nameOperations(drafts, ["constructor"]).sort((a, b) => compareStrings(a.name, b.name));
   const types = withUsage([...ctx.namedTypes.values()], operations).sort((a, b) => compareStrings(a.name, b.name));
@@ -49,7 +52,7 @@ export function buildIr(document: LoadedDocument, clientName: string): Diagnosed
     ...(typeof info["description"] === "string" && info["description"].trim() ? { description: info["description"].trim() } : {}),
     apiVersion: typeof info["version"] === "string" ? info["version"] : String(info["version"] ?? ""),
     server: serverOf(root["servers"]),
-    auth: authSchemes(ctx),
+    auth: authSchemes(ctx, operations.flatMap((op) => op.security ?? [])),
     operations,
     types,
   };

@@ -14,8 +14,10 @@ export class IrContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Named types by the place they were declared (`file#pointer`). */
   readonly namedTypes = new Map<string, NamedTypeIR>();
-  /** Names of types being built, by place: lets recursive schemas refer to themselves. */
+  /** Names of named types by place, claimed before (or while) they are built. */
   readonly typeNames = new Map<string, string>();
+  /** Places of named types being built right now: lets recursive schemas refer to themselves. */
+  readonly building = new Set<string>();
   readonly names: NameScope;
   /** Places of inline `$ref` targets being expanded right now (cycle guard). */
   readonly expanding = new Set<string>();

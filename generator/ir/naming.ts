@@ -12,9 +12,9 @@ const RESERVED = new Set(
 /** Splits on anything not a letter or digit and on lower->upper boundaries: "getHTTPResponse_v2" -> get,HTTP,Response,v2. */
 export function words(text: string): string[] {
   return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 
@@ -22,7 +22,7 @@ const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 export function pascalCase(text: string): string {
   return words(text)
-    .map((w) => capitalize(/^[A-Z0-9]+$/.test(w) && w.length > 1 ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+    .map((w) => capitalize(/^[\p{Lu}\p{N}]+$/u.test(w) && w.length > 1 ? w.charAt(0) + w.slice(1).toLowerCase() : w))
     .join("");
 }
 
@@ -37,6 +37,19 @@ export function kebabCase(text: string): string {
     .join("-");
 }
 
+/**
+ * Global names generated code uses; a model named like one would shadow it (`Promise`, `Date`...),
+ * so type names get a `Model` suffix instead.
+ */
+export const GLOBAL_TYPE_NAMES = new Set(
+  (
+    "Array ArrayBuffer AbortSignal AsyncIterable AsyncIterableIterator Blob Boolean Date Error Exclude Extract " +
+    "FormData Function Headers Iterable JSON Map Math Number Object Omit Partial Pick Promise Readonly " +
+    "ReadonlyArray Record Request Required Response RegExp Set String Symbol TextEncoder Uint8Array URL " +
+    "URLSearchParams"
+  ).split(" "),
+);
+
 /** A valid identifier that is not a reserved word: prefixes `_` to digits-first, suffixes `_` to reserved. */
 export function safeIdentifier(name: string, fallback = "value"): string {
   let id = name || fallback;
@@ -45,13 +58,15 @@ export function safeIdentifier(name: string, fallback = "value"): string {
   return id;
 }
 
+const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+
 export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
+  return IDENTIFIER.test(name) && !RESERVED.has(name);
 }
 
 /** A property key as written in TypeScript source: bare when it is an identifier, else quoted. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
 }
 
 /** Hands out unique names: the first asker gets `base`, later ones `base2`, `base3`, ... */

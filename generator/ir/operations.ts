@@ -1,5 +1,5 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
-import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
@@ -8,6 +8,7 @@ import type { HttpMethod, JsonValue, OperationIR, PagingIR, ParameterIR, Paramet
 
 const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /** An operation before it gets its final unique name. */
 export type DraftOperation = Omit<OperationIR, "name"> & {
@@ -75,7 +76,10 @@ function names(operationId: string | undefined, method: HttpMethod, path: string
     const name = safe(`${method.toLowerCase()} ${words.join(" ")}`, method.toLowerCase());
     return { baseName: name, qualifiedName: name };
   }
-  const separator = operationId.search(/[_/]/);
+  // `repos/get-content` (GitHub) and `Group_Name` (Azure) carry a group; `get_user` does not.
+  const slash = operationId.indexOf("/");
+  const azure = /^[A-Z][A-Za-z0-9]*_[A-Z]/.test(operationId) ? operationId.indexOf("_") : -1;
+  const separator = slash > 0 ? slash : azure;
   const whole = safe(operationId, "operation");
   if (separator <= 0) return { baseName: whole, qualifiedName: whole };
   const group = operationId.slice(0, separator);
@@ -88,7 +92,9 @@ function names(operationId: string | undefined, method: HttpMethod, path: string
  * Gives drafts unique names: a base name shared by several operations gives way to each one's
  * qualified name (`orgs/update-webhook` -> `orgsUpdateWebhook`); numbers settle what remains.
  */
-export function nameOperations(drafts: DraftOperation[], reserved: Iterable<string>): OperationIR[] {
+export function nameOperations(unordered: DraftOperation[], reserved: Iterable<string>): OperationIR[] {
+  // Names must not depend on the order of keys in the document.
+  const drafts = [...unordered].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
   const counts = new Map<string, number>();
   for (const d of drafts) counts.set(d.baseName.toLowerCase(), (counts.get(d.baseName.toLowerCase()) ?? 0) + 1);
   const scope = new NameScope(reserved);
@@ -117,6 +123,8 @@ function parameters(ctx: IrContext, path: string, op: JsonObject, item: JsonObje
       ctx.report("warning", "unsupported-parameter", `parameter "${String(raw["name"])}" in "${String(location)}" is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
       continue;
     }
+    // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
+    if (location === "header" && IGNORED_HEADERS.has(String(raw["name"]).toLowerCase())) continue;
     result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
   }
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {
@@ -132,10 +140,13 @@ function parameters(ctx: IrContext, path: string, op: JsonObject, item: JsonObje
 
 function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation, at: Place, names: NameScope): ParameterIR {
   const name = raw["name"] as string;
-  const schema = raw["schema"] ?? firstContentSchema(raw) ?? swagger2Schema(raw);
-  const type: TypeIR = typeOf(ctx, schema, { ...at, pointer: appendPointer(at.pointer, raw["schema"] ? "schema" : "content") });
-  const style = (typeof raw["style"] === "string" ? raw["style"] : collectionStyle(raw) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as ParameterStyle;
-  const explode = typeof raw["explode"] === "boolean" ? raw["explode"] : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
+  const content = contentOf(raw);
+  const schema = raw["schema"] ?? content?.schema ?? swagger2Schema(raw);
+  const type: TypeIR = typeOf(ctx, schema, { ...at, pointer: content ? content.pointer(at.pointer) : appendPointer(at.pointer, "schema") });
+  const defaultStyle = location === "query" || location === "cookie" ? "form" : "simple";
+  // A `content` parameter is one value serialised in that media type (e.g. JSON text), never exploded.
+  const style = (content ? defaultStyle : typeof raw["style"] === "string" ? raw["style"] : collectionStyle(raw) ?? defaultStyle) as ParameterStyle;
+  const explode = content ? false : typeof raw["explode"] === "boolean" ? raw["explode"] : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
   const schemaObject = isObject(schema) ? schema : {};
   const isApiVersion = location === "query" && name === "api-version";
   return {
@@ -151,6 +162,7 @@ function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation,
     deprecated: raw["deprecated"] === true,
     ...(schemaObject["default"] !== undefined ? { default: schemaObject["default"] as JsonValue } : {}),
     ...(isApiVersion ? { clientValue: "api-version" as const } : {}),
+    ...(content ? { mediaType: content.mediaType } : {}),
   };
 }
 
@@ -166,10 +178,14 @@ function collectionStyle(raw: JsonObject): string | undefined {
   return format === "ssv" ? "spaceDelimited" : format === "pipes" ? "pipeDelimited" : format === "csv" || format === "multi" ? (raw["in"] === "query" ? "form" : "simple") : undefined;
 }
 
-function firstContentSchema(raw: JsonObject): unknown {
-  const content = isObject(raw["content"]) ? Object.values(raw["content"]) : [];
-  const first = content.find(isObject);
-  return first?.["schema"];
+/** The single entry of a parameter's `content` map, if it has one. */
+function contentOf(raw: JsonObject) {
+  if (raw["schema"] !== undefined || !isObject(raw["content"])) return undefined;
+  const entry = Object.entries(raw["content"]).find(([, media]) => isObject(media));
+  if (!entry) return undefined;
+  const [mediaType, media] = entry as [string, JsonObject];
+  const pointer = (base: string) => appendPointer(appendPointer(appendPointer(base, "content"), mediaType), "schema");
+  return { mediaType, schema: media["schema"], pointer };
 }
 
 function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR | undefined {
@@ -230,9 +246,12 @@ function pagingOf(ctx: IrContext, method: HttpMethod, op: JsonObject, responses:
   const items = page?.properties.find((p) => p.name === itemsProperty);
   const next = page?.properties.find((p) => p.name === nextLinkProperty);
   if (!items || items.type.kind !== "array" || !next) return undefined;
-  if (!declared && next.type.kind !== "string") return undefined;
+  if (!declared && !isStringOrNull(next.type)) return undefined;
   return { itemsProperty, nextLinkProperty, itemType: items.type.items };
 }
+
+const isStringOrNull = (type: TypeIR): boolean =>
+  type.kind === "string" || (type.kind === "union" && type.variants.every((v) => v.kind === "string" || v.kind === "null"));
 
 function resolveObject(ctx: IrContext, type: TypeIR) {
   let current: TypeIR | undefined = type;
@@ -249,8 +268,9 @@ function deref(ctx: IrContext, raw: unknown, at: Place, depth = 0): { value: Jso
   const ref = raw["$ref"];
   if (typeof ref !== "string") return { value: raw, at };
   const target = ctx.document.resolveRef(ref, at.file);
-  if (!target || depth > 16) {
-    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} points to nothing`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
+  if (isRefFailure(target) || depth > 16) {
+    const why = isRefFailure(target) ? target.failure : "too many references in a row";
+    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${why}`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
     return undefined;
   }
   return deref(ctx, target.value, { file: target.file, pointer: target.pointer }, depth + 1);

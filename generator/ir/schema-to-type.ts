@@ -4,9 +4,10 @@
  * `null`), Swagger-2-era leftovers are read (`x-nullable`, `type: file`, `x-ms-enum`), and what
  * cannot be typed exactly becomes the nearest sound type plus a warning.
  */
-import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { basename, extname } from "node:path";
+import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
-import { pascalCase } from "./naming.ts";
+import { GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
 import type { Constraints, EnumValueIR, JsonValue, PropertyIR, TypeIR } from "./types.ts";
 
 const COMPONENT_SCHEMA = /^\/components\/schemas\/[^/]+$/;
@@ -20,19 +21,23 @@ export function typeOf(ctx: IrContext, schema: unknown, at: Place): TypeIR {
     return { kind: "unknown" };
   }
   const ref = schema["$ref"];
-  if (typeof ref === "string") return refType(ctx, ref, at);
-  const type = nonNullType(ctx, schema, at);
+  // Siblings of `$ref` (3.1, or Swagger-era `x-nullable`) may still make it nullable.
+  const type = typeof ref === "string" ? refType(ctx, ref, at) : nonNullType(ctx, schema, at);
   return isNullable(schema) && type.kind !== "unknown" ? orNull(type) : type;
 }
 
 function refType(ctx: IrContext, ref: string, at: Place): TypeIR {
   const target = ctx.document.resolveRef(ref, at.file);
-  if (!target) {
-    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} points to nothing`, at);
+  if (isRefFailure(target)) {
+    const where = { ...at, pointer: appendPointer(at.pointer, "$ref") };
+    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${target.failure}`, where);
     return { kind: "unknown" };
   }
   const place = { file: target.file, pointer: target.pointer };
-  if (COMPONENT_SCHEMA.test(target.pointer)) return { kind: "ref", name: declareNamedType(ctx, place, target.value) };
+  // Component schemas and whole schema files are named types; anything else is inlined.
+  if (COMPONENT_SCHEMA.test(target.pointer) || target.pointer === "") {
+    return { kind: "ref", name: declareNamedType(ctx, place, target.value) };
+  }
   // A reference into the middle of something (e.g. `#/components/schemas/X/properties/y`): inline it.
   const key = placeKey(place);
   if (ctx.expanding.has(key)) {
@@ -47,28 +52,43 @@ function refType(ctx: IrContext, ref: string, at: Place): TypeIR {
   }
 }
 
-/** Declares (once) the named type of a component schema and returns its TypeScript name. */
-export function declareNamedType(ctx: IrContext, place: Place, schema: unknown): string {
+/** The TypeScript name of the named type declared at `place`, claimed on first request. */
+export function typeNameFor(ctx: IrContext, place: Place): string {
   const key = placeKey(place);
   const existing = ctx.typeNames.get(key);
   if (existing) return existing;
-  const sourceName = place.pointer.slice(place.pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
-  const name = ctx.names.claim(pascalCase(sourceName) || "Model");
+  const base = safeIdentifier(pascalCase(sourceNameOf(place)) || "Model");
+  const name = ctx.names.claim(GLOBAL_TYPE_NAMES.has(base) ? `${base}Model` : base);
   ctx.typeNames.set(key, name);
+  return name;
+}
+
+function sourceNameOf(place: Place): string {
+  if (place.pointer === "") return basename(place.file, extname(place.file));
+  return place.pointer.slice(place.pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Declares (once) the named type of a component schema and returns its TypeScript name. */
+export function declareNamedType(ctx: IrContext, place: Place, schema: unknown): string {
+  const key = placeKey(place);
+  const name = typeNameFor(ctx, place);
+  if (ctx.namedTypes.has(key) || ctx.building.has(key)) return name;
+  ctx.building.add(key);
   const body = isObject(schema) ? schema : {};
   ctx.namedTypes.set(key, {
     name,
-    sourceName,
+    sourceName: sourceNameOf(place),
     ...doc(body),
     deprecated: body["deprecated"] === true,
     type: typeOf(ctx, schema, place),
     usage: { input: false, output: false },
   });
+  ctx.building.delete(key);
   return name;
 }
 
 function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
-  if (s["const"] !== undefined) return literalOrUnknown(s["const"]);
+  if (s["const"] !== undefined) return s["const"] === null ? { kind: "null" } : literalOrUnknown(s["const"]);
   if (Array.isArray(s["enum"])) return enumType(s);
   for (const keyword of ["oneOf", "anyOf"] as const) {
     if (Array.isArray(s[keyword])) return unionType(ctx, s, keyword, at);
@@ -77,6 +97,7 @@ function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const declared = s["type"];
   if (Array.isArray(declared)) {
     const variants = declared.filter((t) => t !== "null").map((t) => primitive(ctx, { ...s, type: t }, at));
+    if (variants.length === 0) return { kind: "null" };
     return variants.length === 1 ? variants[0]! : { kind: "union", variants };
   }
   return primitive(ctx, s, at);
@@ -153,19 +174,19 @@ function enumType(s: JsonObject): TypeIR {
   if (Array.isArray(msEnum["values"])) {
     for (const v of msEnum["values"]) if (isObject(v) && typeof v["description"] === "string") described.set(v["value"], v["description"]);
   }
-  const values: EnumValueIR[] = [];
-  for (const value of raw) {
-    if (typeof value !== "string" && typeof value !== "number") continue;
-    const description = described.get(value);
-    values.push({ value, ...(description ? { description } : {}) });
+  if (raw.length === 0) return { kind: "null" }; // `enum: [null]`
+  const strings = raw.every((v) => typeof v === "string");
+  const numbers = raw.every((v) => typeof v === "number");
+  if (!strings && !numbers) {
+    // Booleans, or a mix: a union of the literal values is the exact type.
+    const literals = raw.map(literalOrUnknown);
+    return literals.length === 1 ? literals[0]! : { kind: "union", variants: literals };
   }
-  if (values.length === 0) return raw.length === 0 && s["enum"] ? { kind: "null" } : { kind: "unknown" };
-  return {
-    kind: "enum",
-    valueType: values.every((v) => typeof v.value === "number") ? "number" : "string",
-    values,
-    extensible: msEnum["modelAsString"] === true,
-  };
+  const values: EnumValueIR[] = raw.map((value) => {
+    const description = described.get(value);
+    return { value: value as string | number, ...(description ? { description } : {}) };
+  });
+  return { kind: "enum", valueType: strings ? "string" : "number", values, extensible: msEnum["modelAsString"] === true };
 }
 
 function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "anyOf", at: Place): TypeIR {
@@ -174,7 +195,7 @@ function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "anyOf", at
   const open = openEnum(members);
   if (open) return open;
   const variants = members.map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
-  const discriminator = discriminatorOf(ctx, s, members, at);
+  const discriminator = discriminatorOf(ctx, s, members, variants, at);
   const withoutNull = variants.filter((v) => v.kind !== "null");
   const union: TypeIR = withoutNull.length === 1 && !discriminator ? withoutNull[0]! : { kind: "union", variants: withoutNull, ...(discriminator ? { discriminator } : {}) };
   return withoutNull.length < variants.length ? orNull(union) : union;
@@ -191,7 +212,7 @@ function openEnum(members: unknown[]): TypeIR | undefined {
   return { kind: "enum", valueType: "string", values: [...new Set(values)].map((value) => ({ value })), extensible: true };
 }
 
-function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], at: Place) {
+function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], variants: TypeIR[], at: Place) {
   const d = s["discriminator"];
   if (!isObject(d) || typeof d["propertyName"] !== "string") return undefined;
   const mapping: { value: string; type: string }[] = [];
@@ -201,10 +222,10 @@ function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], at: 
     const type = typeOf(ctx, { $ref: ref }, at);
     if (type.kind === "ref") mapping.push({ value, type: type.name });
   }
-  for (const member of members) {
+  for (const [index, member] of members.entries()) {
     const ref = isObject(member) ? member["$ref"] : undefined;
-    if (typeof ref !== "string") continue;
-    const type = typeOf(ctx, member, at);
+    const type = variants[index];
+    if (typeof ref !== "string" || !type) continue;
     if (type.kind === "ref" && !mapping.some((m) => m.type === type.name)) {
       mapping.push({ value: ref.slice(ref.lastIndexOf("/") + 1), type: type.name });
     }
@@ -229,7 +250,11 @@ function isNullable(s: JsonObject): boolean {
 
 export function orNull(type: TypeIR): TypeIR {
   if (type.kind === "null") return type;
-  if (type.kind === "union" && type.variants.some((v) => v.kind === "null")) return type;
+  if (type.kind === "union") {
+    if (type.variants.some((v) => v.kind === "null")) return type;
+    // Keep a union flat (`A | B | null`), unless its discriminator needs the union as is.
+    if (!type.discriminator) return { kind: "union", variants: [...type.variants, { kind: "null" }] };
+  }
   return { kind: "union", variants: [type, { kind: "null" }] };
 }
 

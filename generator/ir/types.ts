@@ -127,6 +127,11 @@ export interface ParameterIR {
   readonly default?: JsonValue;
   /** "api-version": filled in by the client with `ApiIR.apiVersion`, not asked of the caller. */
   readonly clientValue?: "api-version";
+  /**
+   * Set when the parameter is described by `content` instead of `schema`: the value is sent as one
+   * string in this media type (e.g. `application/json` -> `JSON.stringify(value)`), not exploded.
+   */
+  readonly mediaType?: string;
 }
 
 export type BodyEncoding = "json" | "form" | "multipart" | "text" | "binary";

@@ -5,7 +5,10 @@ export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR
   const byName = new Map(types.map((t) => [t.name, t]));
   const input = new Set<string>();
   const output = new Set<string>();
+  // A readOnly property is never sent and a writeOnly one never received: they do not make the
+  // types they reach input or output respectively.
   const visit = (type: TypeIR | undefined, seen: Set<string>) => {
+    const skip = seen === input ? "readOnly" : "writeOnly";
     if (!type) return;
     switch (type.kind) {
       case "ref":
@@ -17,7 +20,7 @@ export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR
       case "map":
         return visit(type.values, seen);
       case "object":
-        for (const p of type.properties) visit(p.type, seen);
+        for (const p of type.properties) if (!p[skip]) visit(p.type, seen);
         return visit(type.additionalProperties, seen);
       case "union":
         for (const v of type.variants) visit(v, seen);

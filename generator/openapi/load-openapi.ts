@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import type { Diagnosed, Diagnostic, SourceLocation } from "../diagnostics.ts";
+import type { Diagnosed, SourceLocation } from "../diagnostics.ts";
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -16,11 +16,17 @@ export interface LoadedDocument {
   readonly root: JsonObject;
   /** "3.0" or "3.1". */
   readonly dialect: "3.0" | "3.1";
-  /** Resolves a `$ref` found in `fromFile` (default: the main file). */
-  resolveRef(ref: string, fromFile?: string): ResolvedRef | undefined;
+  /** Resolves a `$ref` found in `fromFile` (default: the main file); a failure says why. */
+  resolveRef(ref: string, fromFile?: string): ResolvedRef | RefFailure;
   /** Where a JSON pointer of a file is, as a diagnostic location with line and column when known. */
   locate(pointer: string, file?: string): SourceLocation;
 }
+
+export interface RefFailure {
+  readonly failure: string;
+}
+
+export const isRefFailure = (r: ResolvedRef | RefFailure): r is RefFailure => "failure" in r;
 
 export interface ResolvedRef {
   readonly file: string;
@@ -32,7 +38,8 @@ export interface ResolvedRef {
 /** Documents over this size are refused before parsing (a guard against runaway memory). */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
-export function loadOpenApi(file: string): Diagnosed<LoadedDocument | undefined> {
+/** Loads `file`; pass `text` when the main document is already in memory (e.g. just compiled). */
+export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocument | undefined> {
   const main = resolvePath(file);
   const texts = new Map<string, string>();
   const roots = new Map<string, unknown>();
@@ -43,17 +50,20 @@ export function loadOpenApi(file: string): Diagnosed<LoadedDocument | undefined>
 
   const read = (path: string): Diagnosed<unknown> => {
     if (roots.has(path)) return { value: roots.get(path), diagnostics: [] };
+    if (path === main && text !== undefined) return remember(path, text);
     if (!existsSync(path)) return error("file-not-found", `cannot read ${path}: no such file`);
     const size = statSync(path).size;
     if (size > MAX_DOCUMENT_BYTES) {
       return error("document-too-large", `the document is ${mib(size)} MiB, over the ${mib(MAX_DOCUMENT_BYTES)} MiB limit`, { file: path });
     }
-    const text = readFileSync(path, "utf8");
-    texts.set(path, text);
-    const parsed = parseText(path, text);
+    return remember(path, readFileSync(path, "utf8"));
+  };
+  function remember(path: string, source: string): Diagnosed<unknown> {
+    texts.set(path, source);
+    const parsed = parseText(path, source);
     if (parsed.diagnostics.length === 0) roots.set(path, parsed.value);
     return parsed;
-  };
+  }
 
   const first = read(main);
   if (first.diagnostics.length > 0) return { value: undefined, diagnostics: first.diagnostics };
@@ -78,22 +88,19 @@ export function loadOpenApi(file: string): Diagnosed<LoadedDocument | undefined>
     return error("missing-paths", "an OpenAPI 3.0 document needs a `paths` object", locate("/paths"));
   }
 
-  const refErrors: Diagnostic[] = [];
-  const resolveRef = (ref: string, fromFile = main): ResolvedRef | undefined => {
+  const resolveRef = (ref: string, fromFile = main): ResolvedRef | RefFailure => {
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
-    if (/^[a-z]+:\/\//i.test(filePart)) return undefined; // remote references are not fetched
+    if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return { failure: "remote references are not fetched" };
     const file = filePart ? resolvePath(dirname(fromFile), filePart) : fromFile;
     const loaded = read(file);
-    if (loaded.diagnostics.length > 0) {
-      refErrors.push(...loaded.diagnostics);
-      return undefined;
-    }
+    const problem = loaded.diagnostics[0];
+    if (problem) return { failure: problem.message };
     const value = getPointer(loaded.value, pointer);
-    return value === undefined ? undefined : { file, pointer, value };
+    return value === undefined ? { failure: "it points to nothing" } : { file, pointer, value };
   };
-  return { value: { file: main, root, dialect, resolveRef, locate }, diagnostics: refErrors };
+  return { value: { file: main, root, dialect, resolveRef, locate }, diagnostics: [] };
 }
 
 function parseText(file: string, text: string): Diagnosed<unknown> {
@@ -105,7 +112,8 @@ function parseText(file: string, text: string): Diagnosed<unknown> {
     }
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; duplicate keys are errors.
+  const doc = parseDocument(text, { lineCounter, merge: true });
   const problem = doc.errors[0];
   if (problem) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
@@ -142,7 +150,7 @@ interface PositionIndex {
 /** Parses a file's text again, with positions: done once per file, and only when a diagnostic needs it. */
 function indexPositions(text: string): PositionIndex {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });
   return { contents: doc.contents, lineCounter };
 }
 
