@@ -1,0 +1,29 @@
+/**
+ * The diff pipeline in a few lines: two IRs -> changes (engine) -> findings (rules, profile) ->
+ * suppressions applied -> a report that the Markdown and JSON renderers print.
+ */
+import type { ApiIR } from "../ir/types.ts";
+import { diffApis } from "./diff-api.ts";
+import { judge } from "./findings.ts";
+import { applySuppressions } from "./suppressions.ts";
+import type { DiffReport, ProfileName, Suppression } from "./types.ts";
+
+export interface DiffOptions {
+  readonly profile?: ProfileName;
+  readonly suppressions?: readonly Suppression[];
+  /** How the report names each side (a relative path or a label); no absolute paths. */
+  readonly oldSource?: string;
+  readonly newSource?: string;
+}
+
+export function compareApis(oldApi: ApiIR, newApi: ApiIR, options: DiffOptions = {}): DiffReport {
+  const profile = options.profile ?? "default";
+  const findings = judge(diffApis(oldApi, newApi), profile);
+  const applied = applySuppressions(findings, options.suppressions ?? []);
+  return {
+    old: { title: oldApi.title, version: oldApi.apiVersion, ...(options.oldSource ? { source: options.oldSource } : {}) },
+    new: { title: newApi.title, version: newApi.apiVersion, ...(options.newSource ? { source: options.newSource } : {}) },
+    profile,
+    ...applied,
+  };
+}

@@ -1,0 +1,25 @@
+/** Renders the rule table as `generator/diff/RULES.md`; a test keeps the committed file in step. */
+import { RULES } from "./rules/index.ts";
+import type { Rule } from "./types.ts";
+
+export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const lines = [
+    "# Diff rules",
+    "",
+    "Generated from `generator/diff/rules/*.ts` by `renderRulesDoc` (`test/diff/rules.test.ts` keeps this file current).",
+    "Each rule judges one kind of change in one direction: **request** (the client sends it), **response** (the client receives it)",
+    "or **none** (operations, servers). Levels: **error** breaks existing clients, **warning** may break some, **info** does not.",
+    "The `azure` profile applies Azure's cross-version severities (shared/reference/diff-rules.md §1.2); `—` means it keeps the default level.",
+    "`taxonomy` cites the row of the change taxonomy and says where this rule departs from the mature tools, and why;",
+    "`peer` says why a change api-smart-diff calls breaking is not an error here (`—`: no such disagreement; checked by `test/diff/peer-cross-check.test.ts`).",
+    "",
+    "| id | direction | default | azure | what | why | taxonomy and deviations | peer (api-smart-diff) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of rules) {
+    const azure = r.azureLevel ? `${r.azureLevel}${r.azureCode ? ` (${r.azureCode})` : ""}` : "—";
+    lines.push(`| \`${r.id}\` | ${r.direction} | ${r.level} | ${cell(azure)} | ${cell(r.description)} | ${cell(r.why)} | ${cell(r.taxonomy)} | ${cell(r.peer ?? "—")} |`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,13 @@
+/** `request-became-non-nullable`: Something the client sends no longer accepts null. */
+import type { Rule } from "../types.ts";
+import { on } from "./match.ts";
+
+export const requestBecameNonNullable: Rule = {
+  id: "request-became-non-nullable",
+  level: "error",
+  direction: "request",
+  description: "Something the client sends no longer accepts null.",
+  why: "clients that send null are now rejected",
+  taxonomy: "Row 26 (inverse): oasdiff request-property-became-not-nullable (ERR).",
+  check: on("nullable-changed", "request", (c) => (c.nullable ? undefined : "no longer nullable")),
+};

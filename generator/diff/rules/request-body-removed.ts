@@ -1,0 +1,15 @@
+/** `request-body-removed`: The request body was removed. */
+import type { Rule } from "../types.ts";
+import { on } from "./match.ts";
+
+export const requestBodyRemoved: Rule = {
+  id: "request-body-removed",
+  level: "error",
+  azureLevel: "error",
+  azureCode: "1009 RemovedRequiredParameter",
+  direction: "request",
+  description: "The request body was removed.",
+  why: "clients keep sending a body the server no longer reads or accepts",
+  taxonomy: "Row 15: oasdiff request-body-removed (ERR); Azure 1009/1046.",
+  check: on("request-body-removed", "request", (c) => "request body removed"),
+};

@@ -1,0 +1,15 @@
+/** `request-pattern-removed`: The pattern of a string the client sends was removed. */
+import type { Rule } from "../types.ts";
+import { on } from "./match.ts";
+
+export const requestPatternRemoved: Rule = {
+  id: "request-pattern-removed",
+  level: "info",
+  azureLevel: "error",
+  azureCode: "1036 ConstraintChanged",
+  direction: "request",
+  description: "The pattern of a string the client sends was removed.",
+  why: "every string clients sent before is still valid",
+  taxonomy: "Row 35: oasdiff request-property-pattern-generalized (INFO); Azure 1036 (Error).",
+  check: on("pattern-changed", "request", (c) => (c.relation === "removed" ? `pattern ${JSON.stringify(c.before)} removed` : undefined)),
+};

@@ -1,0 +1,13 @@
+/** `response-header-became-optional`: A required response header became optional. */
+import type { Rule } from "../types.ts";
+import { on } from "./match.ts";
+
+export const responseHeaderBecameOptional: Rule = {
+  id: "response-header-became-optional",
+  level: "error",
+  direction: "response",
+  description: "A required response header became optional.",
+  why: "clients that expect it may not get it",
+  taxonomy: "Row 38: oasdiff response-header-became-optional (ERR).",
+  check: on("header-required-changed", "response", (c) => (c.required ? undefined : "response header became optional")),
+};

@@ -1,0 +1,182 @@
+/**
+ * The data of a diff: what the engine finds (`Change`), what a rule turns it into (`Finding`), and
+ * the rule table's shape. Plain data throughout, so reports, suppressions and the later
+ * TypeScript-API layer all read the same records.
+ */
+import type { JsonValue } from "../ir/types.ts";
+
+export type Level = "error" | "warning" | "info";
+
+/**
+ * Which way the changed thing travels: the client *sends* it (`request`: parameters, request
+ * bodies), *receives* it (`response`: bodies, headers, status codes), or neither (`none`:
+ * security, servers, the operation list itself). The direction decides whether a change breaks.
+ */
+export type Direction = "request" | "response" | "none";
+
+export type ProfileName = "default" | "azure";
+
+/** Where a change is: an operation ("POST /identities") or a named model, plus a readable path. */
+export interface ChangePlace {
+  readonly direction: Direction;
+  /** "POST /identities" (the new document's path template) when the change is inside an operation. */
+  readonly operation?: string;
+  /** Named type (`NamedTypeIR.name` of the new document) when the change is inside a model. */
+  readonly model?: string;
+  /** e.g. "POST /identities request body .customId" or "CommunicationIdentity.customId". */
+  readonly location: string;
+  readonly before?: JsonValue;
+  readonly after?: JsonValue;
+}
+
+export type Relation = "tightened" | "relaxed" | "added" | "removed";
+export type TypeRelation = "changed" | "generalized" | "specialized";
+
+/** What the engine saw, before any rule judged it. One `kind` per shape of change. */
+export type ChangeFact =
+  // Operations
+  | { readonly kind: "operation-added" }
+  | { readonly kind: "operation-removed"; readonly deprecated: boolean }
+  | { readonly kind: "operation-deprecated" }
+  | { readonly kind: "operation-id-changed" }
+  | { readonly kind: "path-parameter-renamed" }
+  | { readonly kind: "paging-changed"; readonly paged: boolean }
+  // Parameters
+  | { readonly kind: "parameter-added"; readonly required: boolean; readonly hasDefault: boolean }
+  | { readonly kind: "parameter-removed"; readonly required: boolean }
+  | { readonly kind: "parameter-required-changed"; readonly required: boolean }
+  | { readonly kind: "parameter-location-changed" }
+  | { readonly kind: "parameter-serialization-changed" }
+  | { readonly kind: "parameter-default-changed" }
+  | { readonly kind: "parameter-deprecated" }
+  // Bodies, media types, status codes
+  | { readonly kind: "request-body-added"; readonly required: boolean }
+  | { readonly kind: "request-body-removed" }
+  | { readonly kind: "request-body-required-changed"; readonly required: boolean }
+  | { readonly kind: "media-type-changed" }
+  | { readonly kind: "status-added"; readonly success: boolean }
+  | { readonly kind: "status-removed"; readonly success: boolean }
+  | { readonly kind: "response-body-added" }
+  | { readonly kind: "response-body-removed" }
+  // Response headers
+  | { readonly kind: "header-added" }
+  | { readonly kind: "header-removed"; readonly required: boolean }
+  | { readonly kind: "header-required-changed"; readonly required: boolean }
+  // Properties
+  | { readonly kind: "property-added"; readonly required: boolean; readonly note?: string }
+  | { readonly kind: "property-removed"; readonly required: boolean }
+  | { readonly kind: "property-required-changed"; readonly required: boolean }
+  | { readonly kind: "property-became-read-only" }
+  | { readonly kind: "property-became-write-only" }
+  | { readonly kind: "property-deprecated" }
+  | { readonly kind: "property-default-changed" }
+  // Types, nullability, enums
+  | { readonly kind: "type-changed"; readonly relation: TypeRelation; readonly detail: string }
+  | { readonly kind: "nullable-changed"; readonly nullable: boolean }
+  | { readonly kind: "enum-values-added"; readonly extensible: boolean; readonly values: readonly (string | number)[] }
+  | { readonly kind: "enum-values-removed"; readonly values: readonly (string | number)[] }
+  | { readonly kind: "became-enum" }
+  | { readonly kind: "enum-dropped" }
+  | { readonly kind: "enum-extensibility-changed"; readonly extensible: boolean }
+  // Constraints
+  | { readonly kind: "constraint-changed"; readonly constraint: string; readonly relation: Relation }
+  | { readonly kind: "pattern-changed"; readonly relation: "added" | "changed" | "removed" }
+  // Composition
+  | { readonly kind: "union-variant-added"; readonly variant: string }
+  | { readonly kind: "union-variant-removed"; readonly variant: string }
+  | { readonly kind: "discriminator-changed" }
+  | { readonly kind: "additional-properties-added" }
+  | { readonly kind: "additional-properties-removed" }
+  // Security, servers, version
+  | { readonly kind: "security-scheme-added" }
+  | { readonly kind: "security-scheme-removed" }
+  | { readonly kind: "security-scheme-changed"; readonly detail: string }
+  | { readonly kind: "operation-security-added" }
+  | { readonly kind: "operation-security-removed" }
+  | { readonly kind: "server-url-changed" }
+  | { readonly kind: "server-variable-added"; readonly hasDefault: boolean }
+  | { readonly kind: "api-version-decreased" };
+
+export type ChangeKind = ChangeFact["kind"];
+
+/** One change the engine found: a fact at a place. */
+export type Change = ChangeFact & ChangePlace;
+
+/** The fact of one kind, for a rule's `check`. */
+export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
+
+/**
+ * A rule of the table: a stable kebab-case id on oasdiff's (direction, area, kind, action) tuple,
+ * a level per profile, and `check`, which claims the changes it judges and says what changed.
+ * Every change the engine emits is claimed by exactly one rule (a test holds this).
+ */
+export interface Rule {
+  readonly id: string;
+  /** The default profile's level. */
+  readonly level: Level;
+  /** Azure's cross-version severity (diff-rules.md §1.2), when it differs or is worth stating. */
+  readonly azureLevel?: Level;
+  /** The Azure openapi-diff code the azure level comes from, e.g. "1039 AddedOperation". */
+  readonly azureCode?: string;
+  /** The direction of the changes the rule judges; "any" when the level is the same both ways. */
+  readonly direction: Direction | "any";
+  /** What the rule detects. */
+  readonly description: string;
+  /** One line: why the change does or does not break clients. */
+  readonly why: string;
+  /** Row(s) of shared/reference/diff-rules.md §1.1, and where this rule departs from the tools there. */
+  readonly taxonomy: string;
+  /** Where the peer tool (api-smart-diff) calls this change breaking and we do not: why. */
+  readonly peer?: string;
+  /** The one-line description of this change, or undefined when the rule does not judge it. */
+  check(change: Change): string | undefined;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly level: Level;
+  readonly direction: Direction;
+  readonly operation?: string;
+  /** The operations through which a model change is reached (model findings only), sorted. */
+  readonly operations?: readonly string[];
+  readonly model?: string;
+  readonly location: string;
+  /** One line: what changed, and why it does or does not break. */
+  readonly message: string;
+  readonly before?: JsonValue;
+  readonly after?: JsonValue;
+  /** sha256 of rule id, direction and location (first 16 hex digits): stable across commits. */
+  readonly fingerprint: string;
+  /** Hook for the TypeScript-API layer: what a user of the generated package sees. */
+  readonly sdk?: readonly string[];
+}
+
+export interface Suppression {
+  readonly ruleId: string;
+  /** The finding's location, exactly; a trailing `*` matches any location starting with the rest. */
+  readonly location: string;
+  readonly reason: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  readonly reason: string;
+}
+
+/** The two sides of a diff, as a report names them. */
+export interface SideInfo {
+  readonly title: string;
+  readonly version: string;
+  /** As the user gave it (relative path or label): never an absolute path, for stable output. */
+  readonly source?: string;
+}
+
+export interface DiffReport {
+  readonly old: SideInfo;
+  readonly new: SideInfo;
+  readonly profile: ProfileName;
+  /** Findings that count toward the gate, deterministically sorted. */
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  /** Suppression entries that matched nothing (likely stale). */
+  readonly unusedSuppressions: readonly Suppression[];
+}
