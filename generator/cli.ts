@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 /**
  * `specsmith generate [--config file] [--quiet]` regenerates everything under the configured output
- * folder; `specsmith check` reports stale output without writing. Exit codes: 0 success,
- * 1 diagnosed errors or stale output, 2 usage error.
+ * folder; `specsmith generate --spec openapi.yaml [--out dir] [--package-name name]` turns any
+ * OpenAPI document into one package; `specsmith check` reports stale output without writing.
+ * Exit codes: 0 success, 1 diagnosed errors or stale output, 2 usage error.
  */
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_FILE, loadConfig } from "./config.ts";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { buildOutputs } from "./pipeline.ts";
+import { buildOutputs, buildPackage, type GenerationResult } from "./pipeline.ts";
 import { diffTree, isUnchanged, OutputFolderError, writeTree } from "./output/write-tree.ts";
 
-const USAGE = `usage: specsmith <generate|check> [--config ${CONFIG_FILE}] [--quiet]`;
+const USAGE = [
+  `usage: specsmith generate [--config ${CONFIG_FILE}] [--quiet]`,
+  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--quiet]",
+  `       specsmith check [--config ${CONFIG_FILE}] [--spec <file> --out <dir>] [--quiet]`,
+].join("\n");
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -19,7 +24,14 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { config: { type: "string" }, quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        config: { type: "string" },
+        spec: { type: "string" },
+        out: { type: "string" },
+        "package-name": { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     return usage((error as Error).message);
@@ -32,17 +44,28 @@ async function main(argv: string[]): Promise<number> {
   if (rest.length > 0) return usage(`unexpected argument: ${rest[0]}`);
   if (command !== "generate" && command !== "check") return usage(command ? `unknown command: ${command}` : "");
 
-  const quiet = parsed.values.quiet ?? false;
-  const config = await loadConfig(resolve(parsed.values.config ?? CONFIG_FILE));
-  if (!config.value) return report(config.diagnostics);
-  const result = await buildOutputs(config.value);
+  const { values } = parsed;
+  const quiet = values.quiet ?? false;
+  if (values.spec && values.config) return usage("--spec and --config cannot be combined");
+  if (!values.spec && (values.out || values["package-name"])) return usage("--out and --package-name go with --spec");
+  let result: GenerationResult;
+  let output: string;
+  if (values.spec) {
+    const built = buildPackage({ file: resolve(values.spec), ...(values["package-name"] ? { packageName: values["package-name"] } : {}) });
+    result = built;
+    output = resolve(values.out ?? (built.directory || "generated-package"));
+  } else {
+    const config = await loadConfig(resolve(values.config ?? CONFIG_FILE));
+    if (!config.value) return report(config.diagnostics);
+    result = await buildOutputs(config.value);
+    output = config.value.output;
+  }
   if (hasErrors(result.diagnostics)) {
     report(result.diagnostics);
     console.error("specsmith: nothing was written because of the errors above");
     return 1;
   }
   report(result.diagnostics);
-  const output = config.value.output;
   const shown = relative(process.cwd(), output) || ".";
   if (command === "check") {
     const changes = await diffTree(output, result.files);

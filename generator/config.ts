@@ -11,6 +11,8 @@ export interface ServiceConfig {
   readonly name: string;
   /** Absolute path of the service's TypeSpec entry file. */
   readonly typespec: string;
+  /** npm package name of the generated SDK, e.g. "@specsmith/communication-identity". */
+  readonly packageName: string;
 }
 
 export interface Config {
@@ -23,6 +25,7 @@ export interface Config {
 
 export const CONFIG_FILE = "specsmith.config.json";
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
+const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
 
 export async function loadConfig(path: string): Promise<Diagnosed<Config | undefined>> {
   const problems: Diagnostic[] = [];
@@ -48,7 +51,7 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
   for (const [index, service] of services.entries()) {
     const at = `/services/${index}`;
     if (!isObject(service)) return fail("each service must be an object", at);
-    const { name, typespec } = service;
+    const { name, typespec, package: packageName = name } = service;
     if (typeof name !== "string" || !NAME.test(name)) {
       return fail("`name` must be lower-case letters, digits and dashes", `${at}/name`);
     }
@@ -56,7 +59,10 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
     if (typeof typespec !== "string" || !typespec.endsWith(".tsp")) {
       return fail("`typespec` must be the path of a .tsp file", `${at}/typespec`);
     }
-    parsed.push({ name, typespec: resolve(root, typespec) });
+    if (typeof packageName !== "string" || !NPM_NAME.test(packageName)) {
+      return fail("`package` must be a valid npm package name", `${at}/package`);
+    }
+    parsed.push({ name, typespec: resolve(root, typespec), packageName });
   }
   return { value: { root, output: resolve(root, output), services: parsed }, diagnostics: problems };
 }

@@ -11,14 +11,15 @@ export interface ConnectionStringParts {
   accessKey: string;
 }
 
-/**
- * Same semantics as the official SDK's `endpoint=(.*);accesskey=(.*)` (case-insensitive, greedy):
- * the endpoint runs up to the LAST `;accesskey=`, the key is everything after it (a trailing `;` is kept).
- * Unlike the SDK, the match is anchored at the start and surrounding whitespace is trimmed.
- */
-const pattern = /^endpoint=(.*);accesskey=(.*)$/i;
+/** The key names of a connection string, as the service documents them. */
+export interface ConnectionStringKeys {
+  readonly endpointKey: string;
+  readonly keyKey: string;
+}
 
-const expectedShape = 'Invalid connection string: expected "endpoint=<url>;accesskey=<key>"';
+const defaultKeys: ConnectionStringKeys = { endpointKey: "endpoint", keyKey: "accesskey" };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function checkEndpoint(endpoint: string): string | undefined {
   let url: URL;
@@ -44,8 +45,16 @@ export function validateEndpoint(endpoint: string): string {
   return normalised;
 }
 
-/** Parses `endpoint=<url>;accesskey=<key>`; throws an error that does not contain the input. */
-export function parseConnectionString(value: string): ConnectionStringParts {
+/**
+ * Parses `endpoint=<url>;accesskey=<key>` (or the key names given); throws an error that does not
+ * contain the input. Same semantics as the official SDK's `endpoint=(.*);accesskey=(.*)`
+ * (case-insensitive, greedy): the endpoint runs up to the LAST `;accesskey=`, the key is everything
+ * after it (a trailing `;` is kept). Unlike the SDK, the match is anchored at the start and
+ * surrounding whitespace is trimmed.
+ */
+export function parseConnectionString(value: string, keys: ConnectionStringKeys = defaultKeys): ConnectionStringParts {
+  const pattern = new RegExp(`^${escapeRegExp(keys.endpointKey)}=(.*);${escapeRegExp(keys.keyKey)}=(.*)$`, "i");
+  const expectedShape = `Invalid connection string: expected "${keys.endpointKey}=<url>;${keys.keyKey}=<key>"`;
   const match = pattern.exec(value.trim());
   const endpoint = match?.[1];
   const accessKey = match?.[2];

@@ -7,7 +7,8 @@ export type QueryParams = Readonly<Record<string, string | readonly string[] | u
 
 /**
  * Joins endpoint and path without `//`, then appends the query. An absolute `path` is used as-is
- * (it must have the endpoint's origin, so credentials never go elsewhere); only query keys it lacks are added.
+ * (it must have the endpoint's origin, so credentials never go elsewhere); a path or link with its own
+ * query keeps it, and only query keys it lacks are added.
  * The query is re-serialised with `URLSearchParams`, so what is sent is exactly what HMAC signing covers.
  */
 export function buildRequestUrl(endpoint: string, path: string, query: QueryParams = {}): URL {
@@ -18,8 +19,10 @@ export function buildRequestUrl(endpoint: string, path: string, query: QueryPara
   if (absolute && url.origin !== base.origin) {
     throw new Error(`Refusing to follow a link to ${url.origin}: it is not the client's endpoint ${base.origin}`);
   }
+  // A link that carries its own query (a next link) keeps it; only the keys it lacks are added.
+  const linked = path.includes("?");
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || (absolute && url.searchParams.has(key))) continue;
+    if (value === undefined || (linked && url.searchParams.has(key))) continue;
     for (const item of typeof value === "string" ? [value] : value) url.searchParams.append(key, item);
   }
   const serialised = url.searchParams.toString();

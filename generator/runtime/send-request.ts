@@ -29,8 +29,10 @@ export interface RawResponse {
   status: number;
   /** Response headers. */
   headers: Headers;
-  /** The whole body, as text. */
+  /** The whole body, as text (UTF-8). */
   bodyText: string;
+  /** The whole body, as bytes: what binary responses return. */
+  bodyBytes: Uint8Array;
   /** The request that produced it. */
   request: { method: string; url: string };
 }
@@ -102,9 +104,10 @@ async function attempt(
     const url = request.url.href;
     const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
     const response = await doFetch(url, { method, headers, body: payload, signal: controller.signal });
-    const bodyText = await response.text();
+    const bodyBytes = new Uint8Array(await response.arrayBuffer());
+    const bodyText = new TextDecoder().decode(bodyBytes);
     const { status, statusText } = response;
-    return { response: { status, headers: response.headers, bodyText, request: { method, url } }, statusText };
+    return { response: { status, headers: response.headers, bodyText, bodyBytes, request: { method, url } }, statusText };
   } catch (error) {
     if (userSignal?.aborted) throw userSignal.reason;
     const message = timedOut ? "The request timed out" : "The request failed before a complete response was received";

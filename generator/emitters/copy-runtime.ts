@@ -1,0 +1,47 @@
+/**
+ * `src/runtime/*.ts`: the runtime every package embeds, copied as text from `generator/runtime/`
+ * (the one source of truth), only the parts the API uses plus what those import. Relative
+ * `./x.ts` specifiers become `./x.js` so the package compiles under NodeNext.
+ */
+import { readFileSync } from "node:fs";
+import type { OutputFile } from "../output/write-tree.ts";
+import { compareStrings } from "../ir/naming.ts";
+import { operationShape } from "./operation-shape.ts";
+import { modules, type SourcePlan } from "./source-plan.ts";
+
+const runtimeFolder = new URL("../runtime/", import.meta.url);
+const sources = new Map<string, string>();
+
+/** The text of `generator/runtime/<name>.ts`, read once per process. */
+function runtimeSource(name: string): string {
+  let text = sources.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`${name}.ts`, runtimeFolder), "utf8");
+    sources.set(name, text);
+  }
+  return text;
+}
+
+const relativeImport = /(\bfrom\s+|\bimport\s*\(\s*)(["'])\.\/([A-Za-z0-9_.-]+)\.ts\2/g;
+
+/** The runtime modules the API needs, closed over their imports, sorted. */
+export function runtimeModules(plan: SourcePlan): string[] {
+  const wanted = ["errors", "request-signer", "retry-policy", "send-request"];
+  if (plan.api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
+  if (plan.api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
+  if (plan.api.operations.some((op) => operationShape(op).result.kind === "paged")) wanted.push("paging");
+  const found = new Set<string>();
+  for (let name = wanted.shift(); name !== undefined; name = wanted.shift()) {
+    if (found.has(name)) continue;
+    found.add(name);
+    for (const match of runtimeSource(name).matchAll(relativeImport)) wanted.push(match[3] ?? "");
+  }
+  return [...found].sort(compareStrings);
+}
+
+export function copyRuntime(plan: SourcePlan): OutputFile[] {
+  return runtimeModules(plan).map((name) => ({
+    path: modules.runtime(name),
+    content: `${plan.pkg.header}\n${runtimeSource(name).replace(relativeImport, "$1$2./$3.js$2")}`,
+  }));
+}

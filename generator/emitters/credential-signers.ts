@@ -1,0 +1,157 @@
+/**
+ * The credential half of `context.ts`: structural credential checks and one request signer per
+ * credential kind, configured from the security scheme (HMAC signing settings, API key placement,
+ * token scopes).
+ */
+import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { ApiKeyAuthIR, HmacAuthIR } from "../ir/types.ts";
+import type { ContextSignatures } from "./context-signatures.ts";
+import type { CredentialKind } from "./credentials.ts";
+import type { ImportBinder } from "./import-binder.ts";
+import { docs } from "./jsdoc.ts";
+import { modules } from "./source-plan.ts";
+
+const guardNames: Record<CredentialKind, string> = {
+  token: "isTokenCredential",
+  basic: "isBasicCredential",
+  key: "isKeyCredential",
+};
+const guardMembers: Record<CredentialKind, string> = { token: "getToken", basic: "username", key: "key" };
+const checkOrder: readonly CredentialKind[] = ["token", "basic", "key"];
+
+export function credentialStatements(binder: ImportBinder, signatures: ContextSignatures): StatementStructures[] {
+  const { auth } = signatures;
+  if (auth.kinds.length === 0) return [];
+  const kinds = checkOrder.filter((k) => auth.kinds.includes(k));
+  const exportsGuard = auth.connectionString !== undefined && signatures.endpoint.required;
+  const guarded = exportsGuard ? kinds : kinds.slice(0, -1);
+  const statements: StatementStructures[] = guarded.map((kind) => guard(binder, kind));
+  if (exportsGuard) statements.push(isCredential(signatures.credential, kinds));
+  statements.push(createSigner(binder, signatures, kinds));
+  if (auth.key?.kind === "hmac") statements.push(hmacSigner(binder, auth.key));
+  if (auth.key?.kind === "apiKey") statements.push(apiKeySigner(binder, auth.key));
+  if (auth.basic) statements.push(basicSigner(binder));
+  return statements;
+}
+
+function typeOf(binder: ImportBinder, kind: CredentialKind): string {
+  if (kind === "token") return binder.type(modules.runtime("bearer-token"), "TokenCredential");
+  return kind === "key" ? "KeyCredential" : "BasicCredential";
+}
+
+function guard(binder: ImportBinder, kind: CredentialKind): FunctionDeclarationStructure {
+  const member = guardMembers[kind];
+  const test = kind === "token" ? "function" : "string";
+  return {
+    kind: StructureKind.Function,
+    name: guardNames[kind],
+    parameters: [{ name: "value", type: "unknown" }],
+    returnType: `value is ${typeOf(binder, kind)}`,
+    statements: [
+      `return typeof value === "object" && value !== null && ${JSON.stringify(member)} in value && typeof value.${member} === "${test}";`,
+    ],
+  };
+}
+
+function isCredential(credential: string, kinds: readonly CredentialKind[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: "isCredential",
+    isExported: true,
+    parameters: [{ name: "value", type: "unknown" }],
+    returnType: `value is ${credential}`,
+    docs: docs("Whether `value` is a credential (rather than client options)."),
+    statements: [`return ${kinds.map((k) => `${guardNames[k]}(value)`).join(" || ")};`],
+  };
+}
+
+function createSigner(binder: ImportBinder, signatures: ContextSignatures, kinds: readonly CredentialKind[]): FunctionDeclarationStructure {
+  const { auth } = signatures;
+  const signerFor = (kind: CredentialKind): string => {
+    if (kind === "token") {
+      const bearer = binder.value(modules.runtime("bearer-token"), "createBearerSigner");
+      return `${bearer}(credential, ${JSON.stringify(auth.token?.scopes ?? [])})`;
+    }
+    if (kind === "basic") return "basicSigner(credential)";
+    return auth.key?.kind === "hmac" ? "hmacSigner(credential)" : "apiKeySigner(credential)";
+  };
+  const statements = kinds.map((kind, index) =>
+    index === kinds.length - 1 ? `return ${signerFor(kind)};` : `if (${guardNames[kind]}(credential)) return ${signerFor(kind)};`,
+  );
+  return {
+    kind: StructureKind.Function,
+    name: "createSigner",
+    parameters: [{ name: "credential", type: signatures.credential }],
+    returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
+    statements,
+  };
+}
+
+function hmacSigner(binder: ImportBinder, scheme: HmacAuthIR): FunctionDeclarationStructure {
+  const settings = binder.type(modules.runtime("hmac-signing"), "HmacSigningScheme");
+  const create = binder.value(modules.runtime("hmac-signing"), "createHmacSigner");
+  const signer = binder.type(modules.runtime("request-signer"), "RequestSigner");
+  const fields = [
+    `dateHeader: ${JSON.stringify(scheme.dateHeader)},`,
+    `contentHashHeader: ${JSON.stringify(scheme.contentHashHeader)},`,
+    `signedHeaders: ${JSON.stringify(scheme.signedHeaders).replace(/,/g, ", ")},`,
+    `authorizationPrefix: ${JSON.stringify(scheme.authorizationPrefix)},`,
+  ];
+  return {
+      kind: StructureKind.Function,
+      name: "hmacSigner",
+      parameters: [{ name: "credential", type: "KeyCredential" }],
+      returnType: signer,
+      docs: docs(`Signs requests with ${scheme.algorithm} as the \`${scheme.id}\` scheme describes; a rotated key is picked up at once.`),
+      statements: [
+        `const scheme: ${settings} = {\n${fields.map((f) => `  ${f}`).join("\n")}\n};`,
+        "let key = credential.key;",
+        `let signer = ${create}(key, scheme);`,
+        `return {
+  sign(request, now) {
+    if (credential.key !== key) {
+      key = credential.key;
+      signer = ${create}(key, scheme);
+    }
+    return signer.sign(request, now);
+  },
+};`,
+      ],
+    };
+}
+
+function apiKeySigner(binder: ImportBinder, scheme: ApiKeyAuthIR): FunctionDeclarationStructure {
+  const name = JSON.stringify(scheme.name);
+  const apply =
+    scheme.in === "query"
+      ? `request.url.searchParams.set(${name}, credential.key);`
+      : scheme.in === "cookie"
+        ? `request.headers.append("cookie", ${JSON.stringify(`${scheme.name}=`)} + encodeURIComponent(credential.key));`
+        : `request.headers.set(${name}, credential.key);`;
+  return {
+    kind: StructureKind.Function,
+    name: "apiKeySigner",
+    parameters: [{ name: "credential", type: "KeyCredential" }],
+    returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
+    docs: docs(`Puts the key in the ${scheme.in} \`${scheme.name}\`, as the \`${scheme.id}\` scheme describes.`),
+    statements: [`return {\n  async sign(request) {\n    ${apply}\n  },\n};`],
+  };
+}
+
+function basicSigner(binder: ImportBinder): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: "basicSigner",
+    parameters: [{ name: "credential", type: "BasicCredential" }],
+    returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
+    docs: docs("Sets `Authorization: Basic` from the user name and password (UTF-8)."),
+    statements: [
+      `return {
+  async sign(request) {
+    const bytes = new TextEncoder().encode(\`\${credential.username}:\${credential.password}\`);
+    request.headers.set("authorization", \`Basic \${btoa(String.fromCharCode(...bytes))}\`);
+  },
+};`,
+    ],
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * `src/context.ts`: the client context every operation function takes, its factory, the client
+ * options and the credential types. Credentials are told apart structurally: a `getToken`
+ * function means a token credential, a `username` a basic credential, a `key` string a key.
+ */
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+} from "ts-morph";
+import type { OutputFile } from "../output/write-tree.ts";
+import { contextSignatures, type ContextSignatures } from "./context-signatures.ts";
+import { credentialStatements } from "./credential-signers.ts";
+import { ImportBinder } from "./import-binder.ts";
+import { docs } from "./jsdoc.ts";
+import { modules, type SourcePlan } from "./source-plan.ts";
+import { printSourceFile } from "./source-printer.ts";
+
+export function emitContext(plan: SourcePlan): OutputFile[] {
+  const { client } = plan.names;
+  const binder = new ImportBinder(modules.context, [
+    client.context,
+    client.contextFactory,
+    client.clientOptions,
+    "KeyCredential",
+    "BasicCredential",
+    "isCredential",
+    "userAgent",
+    "contextFor",
+  ]);
+  const signatures = contextSignatures(plan, binder);
+  const statements: StatementStructures[] = [
+    userAgentConst(plan),
+    ...credentialTypes(signatures),
+    optionsInterface(plan, binder, signatures),
+    contextInterface(plan, binder),
+    factory(plan, binder, signatures),
+    ...credentialStatements(binder, signatures),
+    contextFor(plan, binder),
+  ];
+  return [printSourceFile(plan.pkg, modules.context, binder.imports(), statements)];
+}
+
+function userAgentConst(plan: SourcePlan): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: docs("The `user-agent` of every request: this package and its version."),
+    declarations: [{ name: "userAgent", initializer: JSON.stringify(`${plan.pkg.name}/${plan.pkg.version}`) }],
+  };
+}
+
+function credentialTypes(signatures: ContextSignatures): InterfaceDeclarationStructure[] {
+  const types: InterfaceDeclarationStructure[] = [];
+  if (signatures.auth.kinds.includes("key")) {
+    types.push({
+      kind: StructureKind.Interface,
+      name: "KeyCredential",
+      isExported: true,
+      docs: docs(
+        "An access key; `AzureKeyCredential` from `@azure/core-auth` is one. The key is read for every " +
+          "request, so a rotated key is used at once.",
+      ),
+      properties: [{ name: "key", type: "string", isReadonly: true, docs: docs("The key.") }],
+    });
+  }
+  if (signatures.auth.kinds.includes("basic")) {
+    types.push({
+      kind: StructureKind.Interface,
+      name: "BasicCredential",
+      isExported: true,
+      docs: docs("A user name and password for HTTP Basic authentication."),
+      properties: [
+        { name: "username", type: "string", isReadonly: true, docs: docs("The user name.") },
+        { name: "password", type: "string", isReadonly: true, docs: docs("The password.") },
+      ],
+    });
+  }
+  return types;
+}
+
+function optionsInterface(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): InterfaceDeclarationStructure {
+  const { endpoint } = signatures;
+  const usesApiVersion = plan.api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
+  const retry = binder.type(modules.runtime("retry-policy"), "RetryOptions");
+  return {
+    kind: StructureKind.Interface,
+    name: plan.names.client.clientOptions,
+    isExported: true,
+    docs: docs(`Settings of {@link ${plan.names.client.client}} and {@link ${plan.names.client.contextFactory}}.`),
+    properties: [
+      ...(endpoint.required
+        ? []
+        : [
+            {
+              name: "endpoint",
+              type: "string",
+              hasQuestionToken: true,
+              docs: docs(`${endpoint.description ?? "The service endpoint."}\n\nDefault: \`${endpoint.defaultUrl ?? ""}\`.`),
+            },
+          ]),
+      ...(usesApiVersion
+        ? [
+            {
+              name: "apiVersion",
+              type: "string",
+              hasQuestionToken: true,
+              docs: docs(`The \`api-version\` to call. Default: \`${plan.api.apiVersion}\`, the version this package was generated for.`),
+            },
+          ]
+        : []),
+      {
+        name: "retry",
+        type: `Partial<${retry}>`,
+        hasQuestionToken: true,
+        docs: docs("Retries of failed requests (408, 429, 5xx, network errors); `{ maxRetries: 0 }` disables them."),
+      },
+      { name: "fetch", type: "typeof fetch", hasQuestionToken: true, docs: docs("A custom `fetch`; the global one by default.") },
+      {
+        name: "userAgentPrefix",
+        type: "string",
+        hasQuestionToken: true,
+        docs: docs("Prepended to the `user-agent` header, e.g. your application's name and version."),
+      },
+    ],
+  };
+}
+
+function contextInterface(plan: SourcePlan, binder: ImportBinder): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name: plan.names.client.context,
+    isExported: true,
+    extends: [binder.type(modules.runtime("send-request"), "ClientContext")],
+    docs: docs(
+      `What every operation function of this package takes first: endpoint, authentication, retries, ` +
+        `user agent and API version. Create it with {@link ${plan.names.client.contextFactory}}.`,
+    ),
+    properties: [{ name: "apiVersion", type: "string", isReadonly: true, docs: docs("The `api-version` sent to the service.") }],
+  };
+}
+
+function factory(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure {
+  const { client } = plan.names;
+  const overloaded = signatures.signatures.length > 1;
+  const description = (text: string): string =>
+    `Creates the context the operation functions take. ${text}\n\nThe functions and the context are the tree-shakable alternative to {@link ${client.client}}.`;
+  const [only] = signatures.signatures;
+  const implementation = overloaded ? signatures.implementation : (only?.parameters ?? []);
+  return {
+    kind: StructureKind.Function,
+    name: client.contextFactory,
+    isExported: true,
+    overloads: overloaded
+      ? signatures.signatures.map((s) => ({
+          parameters: s.parameters,
+          returnType: client.context,
+          docs: docs(description(s.description), s.tags),
+        }))
+      : [],
+    parameters: implementation.map((p) => (p.name === "options" ? { ...p, hasQuestionToken: false, initializer: "{}" } : p)),
+    returnType: client.context,
+    docs: overloaded ? [] : docs(description(only?.description ?? ""), only?.tags ?? []),
+    statements: factoryBody(binder, signatures),
+  };
+}
+
+function factoryBody(binder: ImportBinder, signatures: ContextSignatures): string[] {
+  const { auth, endpoint } = signatures;
+  const validate = (expr: string): string =>
+    auth.key?.kind === "hmac" && endpoint.isOrigin ? `${binder.value(modules.runtime("connection-string"), "validateEndpoint")}(${expr})` : expr;
+  const base = (expr: string): string => endpoint.baseUrl(validate(expr));
+  const defaulted = `options.endpoint ?? ${JSON.stringify(endpoint.defaultUrl ?? "")}`;
+  const signer = auth.kinds.length > 0 ? "createSigner(credential)" : "undefined";
+  if (!auth.connectionString) {
+    return [`return contextFor(${endpoint.required ? base(endpoint.parameter) : defaulted}, ${signer}, options);`];
+  }
+  const parse = binder.value(modules.runtime("connection-string"), "parseConnectionString");
+  const { endpointKey, keyKey } = auth.connectionString;
+  // The runtime's default key names are `endpoint` and `accesskey`; other names are passed along.
+  const keys = endpointKey === "endpoint" && keyKey === "accesskey" ? "" : `, ${JSON.stringify({ endpointKey, keyKey })}`;
+  const fromConnectionString = (input: string, options: string): string[] => [
+    `const { endpoint, accessKey } = ${parse}(${input}${keys});`,
+    // A connection string holds the whole origin, whatever the server URL template looks like.
+    `return contextFor(${endpoint.isOrigin ? endpoint.baseUrl("endpoint") : "endpoint"}, createSigner({ key: accessKey }), ${options});`,
+  ];
+  if (endpoint.required) {
+    return [
+      `if (isCredential(credentialOrOptions)) {\n  return contextFor(${base("endpointOrConnectionString")}, createSigner(credentialOrOptions), options);\n}`,
+      ...fromConnectionString("endpointOrConnectionString", "credentialOrOptions ?? {}"),
+    ];
+  }
+  return [
+    `if (typeof connectionStringOrCredential !== "string") {\n  return contextFor(${defaulted}, createSigner(connectionStringOrCredential), options);\n}`,
+    ...fromConnectionString("connectionStringOrCredential", "options"),
+  ];
+}
+
+function contextFor(plan: SourcePlan, binder: ImportBinder): FunctionDeclarationStructure {
+  const { client } = plan.names;
+  const retry = binder.value(modules.runtime("retry-policy"), "defaultRetryOptions");
+  const apiVersion = JSON.stringify(plan.api.apiVersion);
+  const usesApiVersion = plan.api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
+  return {
+    kind: StructureKind.Function,
+    name: "contextFor",
+    parameters: [
+      { name: "endpoint", type: "string" },
+      { name: "signer", type: `${binder.type(modules.runtime("request-signer"), "RequestSigner")} | undefined` },
+      { name: "options", type: client.clientOptions },
+    ],
+    returnType: client.context,
+    statements: [
+      `return {
+  endpoint,
+  signer,
+  retry: { ...${retry}, ...options.retry },
+  userAgent: options.userAgentPrefix ? \`\${options.userAgentPrefix} \${userAgent}\` : userAgent,
+  fetch: options.fetch,
+  apiVersion: ${usesApiVersion ? `options.apiVersion ?? ${apiVersion}` : apiVersion},
+};`,
+    ],
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * `src/index.ts`: the public surface, listed name by name so it stays intentional: the client,
+ * the context factory, the operation functions and their options, the models, and the runtime's
+ * errors and option types. `serialization.ts`, `request-encoding.ts` and the signers stay internal.
+ */
+import { StructureKind, type ExportDeclarationStructure } from "ts-morph";
+import type { OutputFile } from "../output/write-tree.ts";
+import { moduleSpecifier } from "./import-binder.ts";
+import { authPlan } from "./credentials.ts";
+import { operationGroups } from "./emit-operations.ts";
+import { runtimeModules } from "./copy-runtime.ts";
+import { modules, type SourcePlan } from "./source-plan.ts";
+import { namedList, printSourceFile } from "./source-printer.ts";
+
+interface Exported {
+  readonly name: string;
+  readonly typeOnly: boolean;
+}
+
+const types = (...names: string[]): Exported[] => names.map((name) => ({ name, typeOnly: true }));
+const values = (...names: string[]): Exported[] => names.map((name) => ({ name, typeOnly: false }));
+
+/** Runtime exports, by module; a module the package does not include is skipped. */
+const runtimeExports: Record<string, Exported[]> = {
+  errors: values("HttpError", "NetworkError", "ResponseParseError", "TimeoutError"),
+  "send-request": types("RawResponse", "RequestOptions"),
+  "retry-policy": types("RetryOptions"),
+  "bearer-token": types("AccessToken", "TokenCredential"),
+  paging: types("PagedAsyncIterableIterator"),
+};
+
+export function emitIndex(plan: SourcePlan, hasModels: boolean): OutputFile[] {
+  const { client } = plan.names;
+  const auth = authPlan(plan.api);
+  const groups: [string, Exported[]][] = [
+    [modules.client, values(client.client)],
+    [
+      modules.context,
+      [
+        ...values(client.contextFactory),
+        ...types(client.clientOptions, client.context),
+        ...(auth.kinds.includes("basic") ? types("BasicCredential") : []),
+        ...(auth.kinds.includes("key") ? types("KeyCredential") : []),
+      ],
+    ],
+    ...operationGroups(plan).map(([group, ops]): [string, Exported[]] => [
+      modules.api(group),
+      ops.flatMap((op) => [...values(op.name), ...types(plan.names.optionsName(op))]),
+    ]),
+  ];
+  if (hasModels) groups.push([modules.models, modelExports(plan)]);
+  for (const name of runtimeModules(plan)) {
+    const exported = runtimeExports[name];
+    if (exported) groups.push([modules.runtime(name), exported]);
+  }
+  const statements = groups.map(([module, names]) => exportDeclaration(module, names));
+  return [printSourceFile(plan.pkg, modules.index, [], statements, false)];
+}
+
+function modelExports(plan: SourcePlan): Exported[] {
+  return plan.names.declarations.flatMap((d) => {
+    const known = plan.names.knownName(d.named.name);
+    return [...types(d.name), ...(known && d.name === plan.names.typeName(d.named.name, "output") ? values(known) : [])];
+  });
+}
+
+function exportDeclaration(module: string, names: readonly Exported[]): ExportDeclarationStructure {
+  const allTypes = names.every((n) => n.typeOnly);
+  return {
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier: moduleSpecifier(modules.index, module),
+    isTypeOnly: allTypes,
+    namedExports: namedList(names.map((n) => ({ name: n.name, isTypeOnly: !allTypes && n.typeOnly }))),
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * `src/api/<group>.ts`: one exported, tree-shakable function per operation, in three steps:
+ * build the request, send it, read the response. Each operation has an options interface that
+ * extends the runtime's `RequestOptions` with its optional query/header parameters.
+ */
+import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure } from "ts-morph";
+import { compareStrings } from "../ir/naming.ts";
+import type { OperationIR, TypeIR } from "../ir/types.ts";
+import type { OutputFile } from "../output/write-tree.ts";
+import { jsonTypeName } from "./emit-serialization.ts";
+import { ImportBinder } from "./import-binder.ts";
+import { deprecatedTag, docs } from "./jsdoc.ts";
+import { conversion, converterName, propertyAccess, type ConversionContext } from "./json-conversion.ts";
+import { operationShape, type BodyVariant, type OperationShape } from "./operation-shape.ts";
+import { operationSignature, parameterDescription } from "./operation-signature.ts";
+import { indent, objectLiteral, requestMembers, type RequestMember } from "./request-building.ts";
+import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
+import { printSourceFile, type TopLevelStatement } from "./source-printer.ts";
+
+/** Operations by group, groups sorted by name (operations keep the IR's order). */
+export function operationGroups(plan: SourcePlan): [string, OperationIR[]][] {
+  const groups = new Map<string, OperationIR[]>();
+  for (const op of plan.api.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
+  return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b));
+}
+
+export function emitOperations(plan: SourcePlan): OutputFile[] {
+  return operationGroups(plan).map(([group, ops]) => {
+    const path = modules.api(group);
+    const declared = ops.flatMap((op) => [op.name, plan.names.optionsName(op)]);
+    const binder = new ImportBinder(path, declared);
+    const statements: TopLevelStatement[] = ops.flatMap((op) => {
+      const shape = operationShape(op);
+      return [optionsInterface(plan, binder, shape), operationFunction(plan, binder, shape, path)];
+    });
+    return printSourceFile(plan.pkg, path, binder.imports(), statements);
+  });
+}
+
+function optionsInterface(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name: plan.names.optionsName(shape.op),
+    isExported: true,
+    extends: [binder.type(modules.runtime("send-request"), "RequestOptions")],
+    docs: docs(`Optional parameters of {@link ${shape.op.name}}, and per-call settings.`),
+    properties: shape.optional.map((slot) => ({
+      name: slot.name,
+      hasQuestionToken: true,
+      type: modelTypeText(plan, binder, slot.param.type, "input"),
+      docs: docs(parameterDescription(slot), deprecatedTag(slot.param.deprecated)),
+    })),
+  };
+}
+
+function operationFunction(plan: SourcePlan, binder: ImportBinder, shape: OperationShape, path: string): FunctionDeclarationStructure {
+  const signature = operationSignature(plan, binder, shape, path, true);
+  const context = binder.type(modules.context, plan.names.client.context);
+  const [last] = signature.parameters.slice(-1);
+  const parameters = [
+    { name: "context", type: context },
+    ...signature.parameters.slice(0, -1),
+    { name: "options", type: last?.type ?? "never", initializer: "{}" },
+  ];
+  const paged = shape.result.kind === "paged";
+  return {
+    kind: StructureKind.Function,
+    name: shape.op.name,
+    isExported: true,
+    isAsync: !paged,
+    parameters,
+    returnType: signature.returnType,
+    docs: signature.docs,
+    statements: paged ? pagedStatements(plan, binder, shape) : sendStatements(plan, binder, shape),
+  };
+}
+
+/** `context`, or a copy without the signer for operations the spec marks anonymous (`security: []`). */
+function contextArgument(shape: OperationShape): string {
+  const anonymous = shape.op.security !== undefined && shape.op.security.length === 0;
+  return anonymous ? "{ ...context, signer: undefined }" : "context";
+}
+
+function sendCall(binder: ImportBinder, shape: OperationShape, request: string): string {
+  const send = binder.value(modules.runtime("send-request"), "sendRequest");
+  const args = [contextArgument(shape), request, "options"];
+  if (!request.includes("\n")) return `await ${send}(${args.join(", ")})`;
+  return `await ${send}(\n${indent(args.map((a) => `${a},`).join("\n"))}\n)`;
+}
+
+function sendStatements(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string[] {
+  const request = objectLiteral(requestMembers(plan, binder, shape));
+  const result = shape.result;
+  if (result.kind !== "body") return [`${sendCall(binder, shape, request)};`];
+  const statements = [`const response = ${sendCall(binder, shape, request)};`];
+  if (result.emptyStatuses) {
+    const empty =
+      result.emptyStatuses.length === 0
+        ? `response.bodyText === ""`
+        : result.emptyStatuses.map((s) => `response.status === ${s}`).join(" || ");
+    statements.push(`if (${empty}) return undefined;`);
+  }
+  const variants = [...result.variants].sort((a, b) => Number(a.statuses.length === 0) - Number(b.statuses.length === 0));
+  variants.forEach((variant, index) => {
+    const read = readBody(plan, binder, variant);
+    if (index === variants.length - 1) {
+      statements.push(...read);
+      return;
+    }
+    const test = variant.statuses.map((s) => `response.status === ${s}`).join(" || ");
+    statements.push(read.length === 1 ? `if (${test}) ${read[0]}` : `if (${test}) {\n${indent(read.join("\n"))}\n}`);
+  });
+  return statements;
+}
+
+/** Statements ending in `return <value>;` that read `response` as a variant's body. */
+function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant): string[] {
+  if (variant.encoding === "text") return ["return response.bodyText;"];
+  if (variant.encoding === "binary") return ["return response.bodyBytes;"];
+  const parse = binder.value(modules.runtime("send-request"), "parseJson");
+  const output = modelTypeText(plan, binder, variant.type, "output");
+  const context = deserializeContext(plan, binder);
+  const jsonOf = (t: string): string => `${binder.type(modules.serialization, jsonTypeName)}<${t}>`;
+  const probe = conversion(variant.type, "json", context);
+  if (probe === undefined) return [`return ${parse}<${output}>(response);`];
+  const parsed = `${parse}<${jsonOf(output)}>(response)`;
+  if (usesValueOnce(variant.type)) return [`return ${conversion(variant.type, parsed, context) ?? parsed};`];
+  return [`const json = ${parsed};`, `return ${probe};`];
+}
+
+/** Conversions of these kinds mention the converted expression once, so it may be a call. */
+function usesValueOnce(type: TypeIR): boolean {
+  return type.kind === "ref" || type.kind === "array" || type.kind === "map" || type.kind === "date-time";
+}
+
+function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionContext {
+  return {
+    plan,
+    mode: "deserialize",
+    converter: (name) =>
+      binder.value(modules.serialization, converterName("deserialize", plan.names.typeName(name, "output"))),
+    assertedType: (type) => modelTypeText(plan, binder, type, "output"),
+  };
+}
+
+/** A pager over `fetchPage`: the first page from the operation's request, the next ones by next link. */
+function pagedStatements(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string[] {
+  if (shape.result.kind !== "paged") return [];
+  const { page, paging } = shape.result;
+  const spec = binder.type(modules.runtime("send-request"), "RequestSpec");
+  const pageType = modelTypeText(plan, binder, page.type, "output");
+  const members = requestMembers(plan, binder, shape);
+  const first = objectLiteral(members);
+  const next: RequestMember[] = [
+    { key: "method", text: `"GET"` },
+    { key: "path", text: "nextLink" },
+    ...members.filter((m) => m.key === "headers" || m.key === "accept"),
+  ];
+  const fetchPage = [
+    `const fetchPage = async (request: ${spec}): Promise<${pageType}> => {`,
+    indent(`const response = ${sendCall(binder, shape, "request")};`),
+    indent(readBody(plan, binder, page).join("\n")),
+    "};",
+  ].join("\n");
+  const properties = plan.catalog.properties(page.type, "output") ?? [];
+  const itemsProperty = properties.find((p) => p.name === paging.itemsProperty);
+  const items = propertyAccess("page", paging.itemsProperty) + (itemsProperty?.required ? "" : " ?? []");
+  const nextProperty = properties.find((p) => p.name === paging.nextLinkProperty);
+  const nullable = nextProperty?.type.kind === "union" && nextProperty.type.variants.some((v) => v.kind === "null");
+  const nextLink = propertyAccess("page", paging.nextLinkProperty) + (nullable ? " ?? undefined" : "");
+  const awaits = first.includes("await ");
+  const pager = binder.value(modules.runtime("paging"), "createPager");
+  const args = [
+    `${awaits ? "async " : ""}() => fetchPage(${first})`,
+    `(nextLink) => fetchPage(${objectLiteral(next)})`,
+    `(page) => ${items}`,
+    `(page) => ${nextLink}`,
+  ];
+  return [fetchPage, `return ${pager}(\n${indent(args.map((a) => `${a},`).join("\n"))}\n);`];
+}

@@ -1,0 +1,159 @@
+/**
+ * `src/serialization.ts` (internal: `index.ts` does not re-export it): the `Json<T>` type and one
+ * `serialize<Name>` / `deserialize<Name>` function per model that carries `date-time` values, only
+ * for the directions operations use. Emitted only when some operation needs one.
+ */
+import { StructureKind, type FunctionDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import { camelCase, compareStrings, NameScope, propertyKey, safeIdentifier } from "../ir/naming.ts";
+import type { NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
+import type { OutputFile } from "../output/write-tree.ts";
+import { ImportBinder } from "./import-binder.ts";
+import { docs } from "./jsdoc.ts";
+import {
+  conversion,
+  converterName,
+  modelDirection,
+  needsConversion,
+  type ConversionContext,
+  type ConversionMode,
+} from "./json-conversion.ts";
+import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
+import { printSourceFile } from "./source-printer.ts";
+
+/** The name of the JSON-form type in `serialization.ts`. */
+export const jsonTypeName = "Json";
+
+interface Converter {
+  readonly mode: ConversionMode;
+  readonly named: NamedTypeIR;
+  readonly declaration: string;
+  readonly name: string;
+}
+
+export function emitSerialization(plan: SourcePlan): OutputFile[] {
+  const converters = collectConverters(plan);
+  if (converters.length === 0) return [];
+  const binder = new ImportBinder(modules.serialization, [jsonTypeName, ...converters.map((c) => c.name)]);
+  const context = (mode: ConversionMode): ConversionContext => ({
+    plan,
+    mode,
+    converter: (name) => converterName(mode, plan.names.typeName(name, modelDirection(mode))),
+    assertedType: (type) => targetType(plan, binder, type, mode),
+  });
+  const functions = converters.map((c) => converterFunction(plan, binder, c, context(c.mode)));
+  return [printSourceFile(plan.pkg, modules.serialization, binder.imports(), [jsonType(), ...functions])];
+}
+
+/** Every converter the operations call, and the converters those call, sorted by name. */
+function collectConverters(plan: SourcePlan): Converter[] {
+  const found = new Map<string, Converter>();
+  const queue: Converter[] = [];
+  const context = (mode: ConversionMode): ConversionContext => ({
+    plan,
+    mode,
+    converter: (name) => {
+      const declaration = plan.names.typeName(name, modelDirection(mode));
+      const converter = { mode, declaration, name: converterName(mode, declaration) };
+      const named = plan.catalog.get(name);
+      if (named && !found.has(converter.name)) {
+        found.set(converter.name, { ...converter, named });
+        queue.push({ ...converter, named });
+      }
+      return converter.name;
+    },
+    assertedType: () => "unknown",
+  });
+  for (const op of plan.api.operations) {
+    if (op.body?.encoding === "json") conversion(op.body.type, "body", context("serialize"));
+    for (const response of op.responses) {
+      if (response.type && (response.encoding ?? "json") === "json") conversion(response.type, "json", context("deserialize"));
+    }
+  }
+  for (let next = queue.shift(); next; next = queue.shift()) converterStatements(plan, next, context(next.mode));
+  return [...found.values()].sort((a, b) => compareStrings(a.name, b.name));
+}
+
+function jsonType(): TypeAliasDeclarationStructure {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: jsonTypeName,
+    isExported: true,
+    typeParameters: ["T"],
+    type:
+      "T extends Date ? string : T extends string | number | boolean | bigint | symbol | null | undefined | Uint8Array | Blob ? T : " +
+      "T extends readonly (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T",
+    docs: docs("The JSON form of `T`: what `JSON.parse` returns and `JSON.stringify` is given. Dates are RFC 3339 strings."),
+  };
+}
+
+/** The type a conversion produces: the model type (deserialize) or its JSON form (serialize). */
+function targetType(plan: SourcePlan, binder: ImportBinder, type: TypeIR, mode: ConversionMode): string {
+  const text = modelTypeText(plan, binder, type, modelDirection(mode));
+  return mode === "deserialize" ? text : `${jsonTypeName}<${text}>`;
+}
+
+function converterFunction(
+  plan: SourcePlan,
+  binder: ImportBinder,
+  converter: Converter,
+  context: ConversionContext,
+): FunctionDeclarationStructure {
+  const model = binder.type(modules.models, converter.declaration);
+  const deserialize = converter.mode === "deserialize";
+  return {
+    kind: StructureKind.Function,
+    name: converter.name,
+    isExported: true,
+    parameters: [{ name: deserialize ? "json" : "value", type: deserialize ? `${jsonTypeName}<${model}>` : model }],
+    returnType: deserialize ? model : `${jsonTypeName}<${model}>`,
+    statements: converterStatements(plan, converter, context),
+    docs: docs(
+      deserialize
+        ? `Converts a {@link ${model}} from its JSON form: date-time strings become \`Date\`s.`
+        : `Converts a {@link ${model}} to its JSON form: \`Date\`s become RFC 3339 strings.`,
+    ),
+  };
+}
+
+function converterStatements(plan: SourcePlan, converter: Converter, context: ConversionContext): string[] {
+  const input = converter.mode === "deserialize" ? "json" : "value";
+  const type = converter.named.type;
+  const direction = modelDirection(converter.mode);
+  const properties = plan.catalog.isObjectLike(type) ? plan.catalog.properties(type, direction) : undefined;
+  if (!properties) return [`return ${conversion(type, input, context) ?? input};`];
+  return objectStatements(plan, properties, plan.catalog.additionalProperties(type), input, context);
+}
+
+/**
+ * Destructures the properties that need converting and spreads the rest, so absent optional
+ * properties stay absent. When extra (map) values need converting, every declared property is
+ * taken out first so that only the extra entries go through the value conversion.
+ */
+function objectStatements(
+  plan: SourcePlan,
+  properties: readonly PropertyIR[],
+  extra: TypeIR | undefined,
+  input: string,
+  context: ConversionContext,
+): string[] {
+  const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
+  const locals = new NameScope([input, "rest", "key", "item"]);
+  const taken = properties
+    .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
+    .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
+  const pattern = taken.map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
+  const parts = [
+    extraConverts
+      ? `...Object.fromEntries(Object.entries(rest).map(([key, item]) => [key, ${conversion(extra, "item", context, 1) ?? "item"}]))`
+      : "...rest",
+    ...taken.map(({ property, local }) => {
+      const value = conversion(property.type, local, context) ?? local;
+      const entry = `${propertyKey(property.name)}: ${value}`;
+      return property.required ? `${entry},` : `...(${local} === undefined ? {} : { ${entry} }),`;
+    }),
+  ];
+  return [
+    `const { ${[...pattern, "...rest"].join(", ")} } = ${input};`,
+    `return {\n${parts.map((p) => `  ${p.endsWith(",") ? p : `${p},`}`).join("\n")}\n};`,
+  ];
+}

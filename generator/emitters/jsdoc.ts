@@ -1,0 +1,79 @@
+/**
+ * JSDoc from spec text. Descriptions are copied verbatim except that comment delimiters are
+ * escaped Markdown-style (`*\/` would end the comment; ts-morph mis-prints tags after a `/\*`) and
+ * line endings are normalised.
+ */
+import type { CodeBlockWriter, JSDocStructure, JSDocTagStructure, OptionalKind } from "ts-morph";
+import type { Constraints, JsonValue } from "../ir/types.ts";
+
+export type DocTag = OptionalKind<JSDocTagStructure>;
+
+/** Makes text safe inside a block comment. */
+export function escapeDoc(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .trim();
+}
+
+/** A JSDoc structure list: empty when there is neither a description nor a tag. */
+export function docs(description: string | undefined, tags: readonly DocTag[] = []): OptionalKind<JSDocStructure>[] {
+  const text = description === undefined ? "" : escapeDoc(description);
+  if (text === "" && tags.length === 0) return [];
+  const escaped = tags.map((tag) => ({ ...tag, text: typeof tag.text === "string" ? escapeDoc(tag.text) : tag.text }));
+  return [{ description: text, tags: escaped }];
+}
+
+/** Joins the non-empty paragraphs of a doc comment. */
+export function paragraphs(...parts: (string | undefined)[]): string | undefined {
+  const kept = parts.map((part) => part?.trim()).filter((part): part is string => part !== undefined && part !== "");
+  return kept.length === 0 ? undefined : kept.join("\n\n");
+}
+
+/** Writes a doc comment where a structure cannot hold one (inside object literals written by a writer). */
+export function writeDocComment(writer: CodeBlockWriter, description: string | undefined, tags: readonly DocTag[] = []): void {
+  const lines = description === undefined ? [] : escapeDoc(description).split("\n");
+  for (const tag of tags) lines.push(`@${tag.tagName} ${typeof tag.text === "string" ? escapeDoc(tag.text) : ""}`.trimEnd());
+  if (lines.length === 0) return;
+  if (lines.length === 1) {
+    writer.writeLine(`/** ${lines[0]} */`);
+    return;
+  }
+  writer.writeLine("/**");
+  for (const line of lines) writer.writeLine(line === "" ? " *" : ` * ${line}`);
+  writer.writeLine(" */");
+}
+
+const constraintLabels: readonly [keyof Constraints, string][] = [
+  ["minimum", "Minimum"],
+  ["exclusiveMinimum", "Exclusive minimum"],
+  ["maximum", "Maximum"],
+  ["exclusiveMaximum", "Exclusive maximum"],
+  ["multipleOf", "Multiple of"],
+  ["minLength", "Minimum length"],
+  ["maxLength", "Maximum length"],
+  ["pattern", "Pattern"],
+  ["minItems", "Minimum items"],
+  ["maxItems", "Maximum items"],
+  ["uniqueItems", "Unique items"],
+];
+
+/** One line per constraint, e.g. `Minimum: 60`; patterns are shown in backticks. */
+export function constraintLines(constraints: Constraints | undefined): string[] {
+  if (!constraints) return [];
+  return constraintLabels.flatMap(([key, label]) => {
+    const value = constraints[key];
+    if (value === undefined || value === false) return [];
+    return [key === "pattern" ? `${label}: \`${String(value)}\`` : `${label}: ${String(value)}`];
+  });
+}
+
+/** `@defaultValue` tag text for a spec default. */
+export function defaultValueTag(value: JsonValue | undefined): DocTag[] {
+  return value === undefined ? [] : [{ tagName: "defaultValue", text: JSON.stringify(value) }];
+}
+
+export function deprecatedTag(deprecated: boolean): DocTag[] {
+  return deprecated ? [{ tagName: "deprecated" }] : [];
+}

@@ -1,0 +1,187 @@
+/**
+ * Conversions between the TypeScript values of the models and their JSON form, driven by the
+ * schema (never by looking at values): `date-time` is a `Date` in TypeScript and an RFC 3339 string
+ * in JSON. Types without dates need no conversion and get none.
+ *
+ * A conversion is an expression over an identifier (or property path) that may be repeated.
+ * Named types convert through `serialize<Name>` / `deserialize<Name>` functions (serialization.ts).
+ */
+import type { TypeIR, UnionTypeIR } from "../ir/types.ts";
+import type { Direction } from "./model-catalog.ts";
+import { hasLiteralProperty, type SourcePlan } from "./source-plan.ts";
+
+/** `serialize`: TypeScript value -> JSON form (requests); `deserialize`: JSON form -> TypeScript value (responses). */
+export type ConversionMode = "serialize" | "deserialize";
+
+export function modelDirection(mode: ConversionMode): Direction {
+  return mode === "serialize" ? "input" : "output";
+}
+
+export interface ConversionContext {
+  readonly plan: SourcePlan;
+  readonly mode: ConversionMode;
+  /** The function to call for named type `name` (the caller binds its import and makes sure it is emitted). */
+  readonly converter: (name: string) => string;
+  /** The type an unresolvable union is asserted to (its target form). */
+  readonly assertedType: (type: TypeIR) => string;
+}
+
+/** The converter function name of a model declaration, e.g. `deserializeCommunicationIdentity`. */
+export function converterName(mode: ConversionMode, declarationName: string): string {
+  return `${mode}${declarationName}`;
+}
+
+/** Whether values of `type` need converting in this mode. */
+export function needsConversion(plan: SourcePlan, type: TypeIR, mode: ConversionMode): boolean {
+  return plan.catalog.hasDates(type, modelDirection(mode));
+}
+
+/** An expression converting `expr`, or `undefined` when `type` needs no conversion. */
+export function conversion(type: TypeIR, expr: string, context: ConversionContext, depth = 0): string | undefined {
+  if (!needsConversion(context.plan, type, context.mode)) return undefined;
+  const suffix = depth === 0 ? "" : String(depth + 1);
+  switch (type.kind) {
+    case "date-time":
+      return context.mode === "serialize" ? `${expr}.toISOString()` : `new Date(${expr})`;
+    case "ref":
+      return `${context.converter(type.name)}(${expr})`;
+    case "array": {
+      const item = `item${suffix}`;
+      return `${expr}.map((${item}) => ${conversion(type.items, item, context, depth + 1) ?? item})`;
+    }
+    case "map": {
+      const [key, value] = [`key${suffix}`, `item${suffix}`];
+      const converted = conversion(type.values, value, context, depth + 1) ?? value;
+      return `Object.fromEntries(Object.entries(${expr}).map(([${key}, ${value}]) => [${key}, ${converted}]))`;
+    }
+    case "object":
+      return inlineObjectConversion(type, expr, context, depth);
+    case "intersection":
+      // An intersection with a union inside has no single property list to convert by.
+      return context.plan.catalog.isObjectLike(type)
+        ? inlineObjectConversion(type, expr, context, depth)
+        : `(${expr} as unknown as ${context.assertedType(type)})`;
+    case "union":
+      return unionConversion(type, expr, context, depth);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An object without a name: `{ ...expr, when: <converted> }`. Unlike named types (whose converters
+ * destructure, so an absent property stays absent), an absent optional date becomes `undefined` here.
+ */
+function inlineObjectConversion(type: TypeIR, expr: string, context: ConversionContext, depth: number): string {
+  const properties = context.plan.catalog.properties(type, modelDirection(context.mode)) ?? [];
+  const parts = properties.flatMap((p) => {
+    const access = propertyAccess(expr, p.name);
+    const converted = conversion(p.type, access, context, depth + 1);
+    if (converted === undefined) return [];
+    const value = p.required ? converted : `${access} === undefined ? undefined : ${converted}`;
+    return [`${JSON.stringify(p.name)}: ${value}`];
+  });
+  return `{ ...${expr}, ${parts.join(", ")} }`;
+}
+
+export function propertyAccess(expr: string, name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${expr}.${name}` : `${expr}[${JSON.stringify(name)}]`;
+}
+
+/** What a runtime check can tell apart in a union. */
+type Category = "null" | "string" | "number" | "boolean" | "date" | "array" | "object" | "unknown";
+
+function category(type: TypeIR, context: ConversionContext): Category {
+  const resolved = context.plan.catalog.resolve(type);
+  switch (resolved?.kind) {
+    case "null":
+      return "null";
+    case "date-time":
+      return context.mode === "serialize" ? "date" : "string";
+    case "string":
+      return "string";
+    case "number":
+    case "boolean":
+      return resolved.kind;
+    case "literal":
+      return typeof resolved.value === "string" ? "string" : typeof resolved.value === "number" ? "number" : "boolean";
+    case "enum":
+      return resolved.valueType;
+    case "array":
+      return "array";
+    case "map":
+    case "object":
+      return "object";
+    case "intersection":
+      return context.plan.catalog.isObjectLike(resolved) ? "object" : "unknown";
+    default:
+      return "unknown";
+  }
+}
+
+const guards: Record<Exclude<Category, "unknown">, (expr: string) => string> = {
+  null: (e) => `${e} === null`,
+  string: (e) => `typeof ${e} === "string"`,
+  number: (e) => `typeof ${e} === "number"`,
+  boolean: (e) => `typeof ${e} === "boolean"`,
+  date: (e) => `${e} instanceof Date`,
+  array: (e) => `Array.isArray(${e})`,
+  object: (e) => `typeof ${e} === "object" && !Array.isArray(${e})`,
+};
+const checkOrder: readonly Category[] = ["date", "string", "number", "boolean", "array", "object"];
+
+interface Branch {
+  readonly guard: string;
+  readonly value: string;
+}
+
+/** A chain of checks: `null` first, then each variant that needs converting, by a check only it passes. */
+function unionConversion(type: UnionTypeIR, expr: string, context: ConversionContext, depth: number): string {
+  const variants = type.variants.filter((v) => category(v, context) !== "null");
+  const nullable = variants.length < type.variants.length;
+  const branches = discriminatedBranches(type, expr, context, depth) ?? checkedBranches(variants, expr, context, depth);
+  if (!branches) return `(${expr} as unknown as ${context.assertedType(type)})`;
+  const untouched = variants.length > branches.length;
+  const chain = branches.reduceRight<string>((rest, branch, index) => {
+    const last = index === branches.length - 1 && !untouched;
+    return last ? branch.value : `${branch.guard} ? ${branch.value} : ${rest}`;
+  }, expr);
+  return nullable ? `${expr} === null ? null : ${chain}` : chain;
+}
+
+function checkedBranches(variants: readonly TypeIR[], expr: string, context: ConversionContext, depth: number): Branch[] | undefined {
+  const converted = variants.map((variant) => conversion(variant, expr, context, depth + 1));
+  if (variants.length === 1) return converted[0] === undefined ? [] : [{ guard: "true", value: converted[0] }];
+  const categories = variants.map((v) => category(v, context));
+  const branches: (Branch & { readonly order: number })[] = [];
+  for (const [index, value] of converted.entries()) {
+    const own = categories[index];
+    if (value === undefined || own === undefined) continue;
+    const ambiguous = own === "unknown" || own === "null" || categories.filter((c) => c === own).length > 1;
+    if (ambiguous || categories.includes("unknown")) return undefined;
+    branches.push({ guard: guards[own](expr), value, order: checkOrder.indexOf(own) });
+  }
+  return branches.sort((a, b) => a.order - b.order);
+}
+
+/** With a discriminator, convertible variants are recognised by their discriminator value. */
+function discriminatedBranches(type: UnionTypeIR, expr: string, context: ConversionContext, depth: number): Branch[] | undefined {
+  const discriminator = type.discriminator;
+  if (!discriminator) return undefined;
+  const direction = modelDirection(context.mode);
+  const branches: Branch[] = [];
+  for (const variant of type.variants) {
+    const value = conversion(variant, expr, context, depth + 1);
+    if (value === undefined) continue;
+    if (variant.kind !== "ref") return undefined;
+    const values = discriminator.mapping.filter((m) => m.type === variant.name).map((m) => m.value);
+    if (values.length === 0) return undefined;
+    const access = propertyAccess(expr, discriminator.propertyName);
+    const literal = hasLiteralProperty(context.plan.catalog, variant.name, discriminator.propertyName, values, direction);
+    branches.push({
+      guard: values.map((v) => `${access} === ${JSON.stringify(v)}`).join(" || "),
+      value: literal ? value : `{ ...${value}, ${JSON.stringify(discriminator.propertyName)}: ${access} }`,
+    });
+  }
+  return branches;
+}

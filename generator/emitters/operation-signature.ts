@@ -1,0 +1,108 @@
+/**
+ * The typed signature and JSDoc of an operation, written the same way for its function and for
+ * the client method (which drops the context parameter).
+ */
+import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
+import type { ResponseIR } from "../ir/types.ts";
+import type { ImportBinder } from "./import-binder.ts";
+import { constraintLines, defaultValueTag, deprecatedTag, docs, paragraphs, type DocTag } from "./jsdoc.ts";
+import type { OperationShape, ParameterSlot } from "./operation-shape.ts";
+import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
+
+export interface OperationSignature {
+  /** Parameters after the context: positional ones, the body, then `options`. */
+  readonly parameters: OptionalKind<ParameterDeclarationStructure>[];
+  readonly returnType: string;
+  readonly docs: ReturnType<typeof docs>;
+}
+
+export function operationSignature(
+  plan: SourcePlan,
+  binder: ImportBinder,
+  shape: OperationShape,
+  optionsModule: string,
+  withContext: boolean,
+): OperationSignature {
+  const type = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "input");
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = shape.positional.map((slot) => ({
+    name: slot.name,
+    type: type(slot.param.type),
+  }));
+  if (shape.body) {
+    parameters.push({ name: shape.body.name, type: type(shape.body.body.type), hasQuestionToken: !shape.body.body.required });
+  }
+  const options = binder.type(optionsModule, plan.names.optionsName(shape.op));
+  parameters.push({ name: "options", type: options, hasQuestionToken: true });
+  return { parameters, returnType: returnType(plan, binder, shape), docs: operationDocs(plan, shape, withContext) };
+}
+
+export function returnType(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string {
+  const result = shape.result;
+  const output = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "output");
+  if (result.kind === "void") return "Promise<void>";
+  if (result.kind === "paged") {
+    const pager = binder.type(modules.runtime("paging"), "PagedAsyncIterableIterator");
+    return `${pager}<${output(result.paging.itemType)}, ${output(result.page.type)}>`;
+  }
+  const types = result.variants.map((v) => (v.encoding === "json" ? output(v.type) : v.encoding === "text" ? "string" : "Uint8Array"));
+  if (result.emptyStatuses) types.push("undefined");
+  return `Promise<${[...new Set(types)].join(" | ")}>`;
+}
+
+function operationDocs(plan: SourcePlan, shape: OperationShape, withContext: boolean): ReturnType<typeof docs> {
+  const { op } = shape;
+  const tags: DocTag[] = [];
+  if (withContext) {
+    tags.push({ tagName: "param", text: `context - The client context, from {@link ${plan.names.client.contextFactory}}.` });
+  }
+  for (const slot of shape.positional) tags.push({ tagName: "param", text: `${slot.name} - ${parameterDescription(slot)}` });
+  if (shape.body) {
+    const text = shape.body.body.description ?? "The request body.";
+    tags.push({ tagName: "param", text: `${shape.body.name} - ${text}` });
+  }
+  tags.push({ tagName: "param", text: "options - Optional parameters, and per-call settings (abort signal, timeout, headers)." });
+  tags.push({ tagName: "returns", text: returnsText(shape) });
+  tags.push(...throwsTags(plan, op.errors), ...deprecatedTag(op.deprecated));
+  return docs(paragraphs(op.summary, op.description) ?? `\`${op.method} ${op.path}\``, tags);
+}
+
+/** A parameter's description with its constraints and default, for `@param` and option properties. */
+export function parameterDescription(slot: ParameterSlot): string {
+  const { param } = slot;
+  const base = param.description ?? `The \`${param.name}\` ${param.in} parameter.`;
+  const constraints = "constraints" in param.type ? constraintLines(param.type.constraints) : [];
+  const fallback = defaultValueTag(param.default)[0]?.text;
+  const extra = [...constraints, ...(typeof fallback === "string" ? [`Default: ${fallback}`] : [])];
+  return extra.length === 0 ? base : `${base} (${extra.join("; ")})`;
+}
+
+function returnsText(shape: OperationShape): string {
+  const result = shape.result;
+  if (result.kind === "void") return "Resolves when the service has accepted the request.";
+  if (result.kind === "paged") {
+    return "The items of every page, fetched lazily as iteration proceeds; `byPage()` iterates whole pages.";
+  }
+  const described = shape.op.responses.map((r) => r.description?.trim()).filter((d): d is string => Boolean(d));
+  const text = [...new Set(described)].join(" / ") || "The response body.";
+  return result.emptyStatuses ? `${text} (\`undefined\` when the response has no body)` : text;
+}
+
+/** `@throws {HttpError<Model>} description`, one per distinct error model. */
+function throwsTags(plan: SourcePlan, errors: readonly ResponseIR[]): DocTag[] {
+  const byType = new Map<string, string[]>();
+  for (const error of errors) {
+    const name = error.type ? modelTypeTextForDocs(plan, error) : "unknown";
+    const label = error.status === "default" ? "" : `${error.status}: `;
+    byType.set(name, [...(byType.get(name) ?? []), `${label}${error.description ?? "An error response."}`]);
+  }
+  if (byType.size === 0) return [{ tagName: "throws", text: "{HttpError} When the service responds with a non-2xx status." }];
+  return [...byType.entries()].map(([name, texts]) => ({
+    tagName: "throws",
+    text: `{${name === "unknown" ? "HttpError" : `HttpError<${name}>`}} ${[...new Set(texts)].join(" / ")}`,
+  }));
+}
+
+function modelTypeTextForDocs(plan: SourcePlan, error: ResponseIR): string {
+  return error.type?.kind === "ref" ? plan.names.typeName(error.type.name, "output") : "unknown";
+}
+

@@ -1,0 +1,73 @@
+/** What `package.json.hbs` and `tsconfig.json.hbs` print, computed from the IR and the package info. */
+import { compareStrings, kebabCase } from "../../ir/naming.ts";
+import type { ApiIR } from "../../ir/types.ts";
+import type { PackageInfo } from "../package-info.ts";
+
+export interface PackageJsonView {
+  readonly name: string;
+  readonly version: string;
+  readonly description: string;
+  readonly license: string;
+  /** Sorted, without duplicates. */
+  readonly keywords: readonly string[];
+  readonly nodeRange: string;
+  readonly typescriptRange: string;
+}
+
+/**
+ * The rest of `tsconfig.json` is fixed in the template: strict with `noUncheckedIndexedAccess`,
+ * NodeNext modules, declarations with maps and source maps from `src/` to `dist/`, and
+ * `"types": []`, so a package builds the same wherever it sits (no `@types/*` picked up from
+ * folders above it) and only against the DOM/ES types that Node and browsers share.
+ */
+export interface TsconfigView {
+  readonly target: string;
+  readonly lib: readonly string[];
+}
+
+/** Generated packages are licensed like specsmith itself. */
+const LICENSE = "MIT";
+/** Node 20 is the oldest line with global `fetch`, Web Crypto and `AbortSignal.timeout`. */
+const NODE_RANGE = ">=20";
+/** The compiler the package's `build` script uses; the generated code is checked against 5.9. */
+const TYPESCRIPT_RANGE = "^5.9.0";
+/** ES2023 is what Node 20 and current browsers run natively, so nothing is down-levelled. */
+const TARGET = "ES2023";
+/** DOM brings the types of `fetch`, `Headers`, `AbortSignal` and Web Crypto, used in Node and browsers alike. */
+const LIB = ["ES2023", "DOM", "DOM.Iterable"];
+
+export function packageJsonView(api: ApiIR, pkg: PackageInfo): PackageJsonView {
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    description: packageDescription(api),
+    license: LICENSE,
+    keywords: keywords(api, pkg),
+    nodeRange: NODE_RANGE,
+    typescriptRange: TYPESCRIPT_RANGE,
+  };
+}
+
+export function tsconfigView(): TsconfigView {
+  return { target: TARGET, lib: LIB };
+}
+
+/** The first paragraph of the spec's description, then what the package is. */
+export function packageDescription(api: ApiIR): string {
+  const lead = firstParagraph(api.description);
+  if (!lead) return `TypeScript client for ${api.title}, API version ${api.apiVersion}.`;
+  return `${/[.!?]$/.test(lead) ? lead : `${lead}.`} TypeScript client for API version ${api.apiVersion}.`;
+}
+
+/** The first paragraph of a Markdown text, on one line; undefined when there is none. */
+export function firstParagraph(text: string | undefined): string | undefined {
+  const paragraph = text?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " ").trim();
+  return paragraph || undefined;
+}
+
+function keywords(api: ApiIR, pkg: PackageInfo): string[] {
+  const words = ["api-client", "openapi", "sdk", "typescript", pkg.service, ...api.operations.map((op) => op.group)];
+  // "default" is the group of operations without tags: not a word anyone searches for.
+  const unique = new Set(words.map((w) => kebabCase(w)).filter((w) => w && w !== "default"));
+  return [...unique].sort(compareStrings);
+}

@@ -1,0 +1,185 @@
+/** What `README.md.hbs` prints: every value, code example included, is computed here from the IR. */
+import type { ApiIR } from "../../ir/types.ts";
+import { defaultRetryOptions, isRetriableStatus } from "../../runtime/retry-policy.ts";
+import type { PackageInfo } from "../package-info.ts";
+import type { ClientNames } from "../public-names.ts";
+import { endpointPlan } from "../credentials.ts";
+import { operationShape } from "../operation-shape.ts";
+import { planSources } from "../source-plan.ts";
+import { ExampleBuilder, type ExampleNode } from "./example-values.ts";
+import { firstParagraph } from "./package-view.ts";
+import { authSections, exampleEndpoint, type ClientSetup } from "./readme-auth.ts";
+import { callArguments, exampleStatements, operationViews, printCall, sampleOperation, type OperationView } from "./readme-operations.ts";
+
+export interface ReadmeView {
+  readonly header: string;
+  readonly title: string;
+  readonly packageName: string;
+  readonly version: string;
+  readonly apiVersion: string;
+  readonly clientName: string;
+  /** What the package relies on at run time, for the feature list. */
+  readonly platform: string;
+  readonly paragraphs: readonly string[];
+  /** What the endpoint is (or where requests go by default), one Markdown sentence. */
+  readonly endpoint: string;
+  /** The client options, as Markdown list items. */
+  readonly settings: readonly string[];
+  readonly auth: readonly { readonly heading: string; readonly paragraphs: readonly string[]; readonly code: string }[];
+  readonly createClient: string;
+  readonly operations: readonly OperationView[];
+  /** Absent when the API has no operations. */
+  readonly sample: SampleView | null;
+  readonly retry: RetryView;
+  readonly paging: PagingView | null;
+}
+
+export interface SampleView {
+  readonly name: string;
+  readonly contextFactory: string;
+  readonly functions: string;
+  readonly errors: string;
+  readonly timeouts: string;
+}
+
+export interface RetryView {
+  readonly maxRetries: number;
+  readonly initialDelay: string;
+  readonly maxDelay: string;
+  readonly statuses: string;
+  readonly code: string;
+}
+
+export interface PagingView {
+  readonly name: string;
+  readonly itemsProperty: string;
+  readonly nextLinkProperty: string;
+  readonly code: string;
+}
+
+export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
+  // The exported names as the source emitter decides them (a clash may add a suffix).
+  const names = planSources(api, pkg).names.client;
+  const examples = new ExampleBuilder(api);
+  const endpoint = exampleEndpoint(api);
+  const sections = authSections(api, endpoint);
+  const primary = sections[0]?.setup ?? { imports: [], args: "" };
+  const importClient = `import { ${names.client} } from "${pkg.name}";`;
+  const construct = (setup: ClientSetup) => [...setup.imports, importClient, "", `const client = new ${names.client}(${setup.args});`].join("\n");
+  const signs = api.auth.some((scheme) => scheme.kind === "hmac");
+  return {
+    header: pkg.header.replace(/^\s*\/\/\s*/, "").replace(/--/g, "- -"),
+    title: api.title,
+    packageName: pkg.name,
+    version: pkg.version,
+    apiVersion: api.apiVersion,
+    clientName: names.client,
+    platform: signs ? "`fetch` for HTTP, Web Crypto for signing" : "`fetch` for HTTP",
+    paragraphs: (api.description ?? "").trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    endpoint: endpointSentence(api),
+    settings: settings(api),
+    auth: sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, code: construct(s.setup) })),
+    createClient: construct(primary),
+    operations: operationViews(api, examples),
+    sample: sampleView(api, pkg, names, examples, primary),
+    retry: retryView(pkg, names, primary),
+    paging: pagingView(api, examples),
+  };
+}
+
+function sampleView(api: ApiIR, pkg: PackageInfo, names: ClientNames, examples: ExampleBuilder, primary: ClientSetup): SampleView | null {
+  const op = sampleOperation(api, examples);
+  if (!op) return null;
+  const { contextFactory } = names;
+  const functions = [
+    ...primary.imports,
+    `import { ${contextFactory}, ${op.name} } from "${pkg.name}";`,
+    "",
+    `const context = ${contextFactory}(${primary.args});`,
+    exampleStatements(op, examples, "", ["context"]),
+  ].join("\n");
+  const args: ExampleNode[] = callArguments(op, examples);
+  const errors = [
+    `import { HttpError } from "${pkg.name}";`,
+    "",
+    "try {",
+    `  ${printCall("await ", `client.${op.name}`, args).replace(/\n/g, "\n  ")};`,
+    "} catch (error) {",
+    "  if (!(error instanceof HttpError)) throw error;",
+    "  console.error(error.status, error.code, error.message, error.requestId);",
+    "}",
+  ].join("\n");
+  const timeouts = [
+    "// Each attempt may take 10 s; the whole call, retries and waits included, at most 30 s.",
+    "const options = { timeoutMs: 10_000, abortSignal: AbortSignal.timeout(30_000) };",
+    `${printCall("await ", `client.${op.name}`, args, ["options"])};`,
+  ].join("\n");
+  return { name: op.name, contextFactory, functions, errors, timeouts };
+}
+
+function retryView(pkg: PackageInfo, names: ClientNames, primary: ClientSetup): RetryView {
+  const statuses: number[] = [];
+  for (let status = 100; status < 600; status++) if (isRetriableStatus(status)) statuses.push(status);
+  const { maxRetries, initialDelayMs, maxDelayMs } = defaultRetryOptions;
+  const client = (name: string, options: string) =>
+    `const ${name} = new ${names.client}(${primary.args ? `${primary.args}, ` : ""}{\n  retry: ${options},\n});`;
+  const code = [
+    ...primary.imports,
+    `import { ${names.client} } from "${pkg.name}";`,
+    "",
+    client("patient", `{ maxRetries: ${maxRetries + 2}, initialDelayMs: 500, maxDelayMs: ${numberLiteral(maxDelayMs / 2)} }`),
+    client("failFast", "{ maxRetries: 0 }"),
+  ].join("\n");
+  return {
+    maxRetries,
+    initialDelay: duration(initialDelayMs),
+    maxDelay: duration(maxDelayMs),
+    statuses: statuses.join(", "),
+    code,
+  };
+}
+
+function pagingView(api: ApiIR, examples: ExampleBuilder): PagingView | null {
+  const op = api.operations.find((o) => operationShape(o).result.kind === "paged");
+  if (!op?.paging) return null;
+  const call = printCall("", `client.${op.name}`, callArguments(op, examples));
+  const code = [
+    `for await (const item of ${call}) {`,
+    "  console.log(item);",
+    "}",
+    "",
+    `for await (const page of ${call}.byPage()) {`,
+    `  console.log(page.${op.paging.itemsProperty}.length);`,
+    "}",
+  ].join("\n");
+  return { name: op.name, itemsProperty: op.paging.itemsProperty, nextLinkProperty: op.paging.nextLinkProperty, code };
+}
+
+function endpointSentence(api: ApiIR): string {
+  const plan = endpointPlan(api);
+  if (!plan.required) return `Requests go to \`${plan.defaultUrl ?? ""}\` unless the \`endpoint\` option says otherwise.`;
+  const about = firstParagraph(plan.description);
+  return about ? `\`endpoint\`: ${about.replace(/[.]?$/, ".")}` : "`endpoint` is the base URL of the service.";
+}
+
+/** The options every client (and context factory) takes; their names are `emit-context.ts`'s. */
+function settings(api: ApiIR): string[] {
+  const plan = endpointPlan(api);
+  const usesApiVersion = api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
+  return [
+    ...(plan.required ? [] : [`\`endpoint\`: another base URL (default \`${plan.defaultUrl ?? ""}\`).`]),
+    ...(usesApiVersion ? [`\`apiVersion\`: the \`api-version\` sent (default \`${api.apiVersion}\`, the version this package was generated for).`] : []),
+    "`retry`: retry settings, see [Retries](#retries).",
+    "`fetch`: a custom `fetch` (the global one by default).",
+    "`userAgentPrefix`: prepended to the `User-Agent`, e.g. your application's name and version.",
+  ];
+}
+
+function duration(ms: number): string {
+  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** `30000` -> `30_000`, as written in the examples. */
+function numberLiteral(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "_");
+}

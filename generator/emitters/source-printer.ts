@@ -1,0 +1,80 @@
+/**
+ * Prints whole TypeScript files from ts-morph structures. One in-memory `Project` with its
+ * manipulation settings is created once per process (ts-morph docs, "Performance": build from
+ * structures, never node by node); each file is created, printed and removed again.
+ */
+import {
+  IndentationText,
+  NewLineKind,
+  Project,
+  QuoteKind,
+  type OptionalKind,
+  type SourceFileStructure,
+  type StatementStructures,
+  type WriterFunction,
+} from "ts-morph";
+import type { OutputFile } from "../output/write-tree.ts";
+import type { PackageInfo } from "./package-info.ts";
+
+const project = new Project({
+  useInMemoryFileSystem: true,
+  manipulationSettings: {
+    indentationText: IndentationText.TwoSpaces,
+    newLineKind: NewLineKind.LineFeed,
+    quoteKind: QuoteKind.Double,
+    useTrailingCommas: true,
+  },
+});
+
+/** A top-level statement: a structure, or a writer for the rare statement structures cannot express. */
+export type TopLevelStatement = StatementStructures | WriterFunction;
+
+const blankLineBefore: WriterFunction = (writer) => {
+  writer.blankLineIfLastNot();
+};
+
+/** Puts exactly one blank line before every statement, whatever its kind. */
+function spaced(statement: TopLevelStatement): TopLevelStatement {
+  if (typeof statement === "function") {
+    return (writer) => {
+      writer.blankLineIfLastNot();
+      statement(writer);
+    };
+  }
+  return { ...statement, leadingTrivia: blankLineBefore };
+}
+
+/**
+ * Prints one generated file: `pkg.header`, the imports, then the statements, blank-line separated
+ * unless `spaced` is false.
+ * @param path package-relative path, e.g. `src/models.ts`.
+ */
+export function printSourceFile(
+  pkg: PackageInfo,
+  path: string,
+  imports: readonly StatementStructures[],
+  statements: readonly TopLevelStatement[],
+  spacedOut = true,
+): OutputFile {
+  const body = spacedOut ? statements.map((s, i) => (i === 0 && imports.length === 0 ? s : spaced(s))) : statements;
+  const structure: OptionalKind<SourceFileStructure> = { statements: [...imports, ...body] };
+  const file = project.createSourceFile(`/${path}`, structure, { overwrite: true });
+  const text = file.getFullText();
+  project.removeSourceFile(file);
+  return { path, content: `${pkg.header}\n${text}` };
+}
+
+/**
+ * The names of an import or export: on one line when short, else one per line (ts-morph prints
+ * the writer's lines with the statement's hanging indentation).
+ */
+export function namedList<T extends { readonly name: string; readonly alias?: string; readonly isTypeOnly?: boolean }>(
+  names: readonly T[],
+): T[] | WriterFunction {
+  const texts = names.map((n) => `${n.isTypeOnly ? "type " : ""}${n.name}${n.alias ? ` as ${n.alias}` : ""}`);
+  if (texts.join(", ").length <= 80) return [...names];
+  return (writer) => {
+    writer.newLine();
+    for (const text of texts) writer.writeLine(`${text},`);
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * TypeIR -> TypeScript type text. Pure: named types are written through `reference`, which the
+ * caller uses to pick the declaration for the direction and to bind the import.
+ */
+import { propertyKey } from "../ir/naming.ts";
+import type { EnumTypeIR, ObjectTypeIR, TypeIR, UnionTypeIR } from "../ir/types.ts";
+import { visibleProperties, type Direction } from "./model-catalog.ts";
+
+export interface TypeTextOptions {
+  readonly direction: Direction;
+  /** The name to write for named type `name`. */
+  readonly reference: (name: string) => string;
+  /**
+   * Whether named type `name` already types its discriminator `property` as exactly `values`;
+   * when not, the union member is intersected with the literal so TypeScript narrows on it.
+   */
+  readonly hasLiteralDiscriminator?: (name: string, property: string, values: readonly string[]) => boolean;
+}
+
+/** Binding strength, for parentheses: a union member may be anything, an array item must be primary. */
+const Precedence = { Union: 0, Intersection: 1, Primary: 2 } as const;
+type Precedence = (typeof Precedence)[keyof typeof Precedence];
+
+interface Text {
+  readonly text: string;
+  readonly precedence: Precedence;
+}
+
+const primary = (text: string): Text => ({ text, precedence: Precedence.Primary });
+
+export function typeText(type: TypeIR, options: TypeTextOptions): string {
+  return write(type, options).text;
+}
+
+function write(type: TypeIR, options: TypeTextOptions): Text {
+  switch (type.kind) {
+    case "ref":
+      return primary(options.reference(type.name));
+    case "string":
+      return primary("string");
+    case "number":
+      return primary("number");
+    case "boolean":
+      return primary("boolean");
+    case "date-time":
+      return primary("Date");
+    case "binary":
+      return options.direction === "input" ? { text: "Uint8Array | Blob", precedence: Precedence.Union } : primary("Uint8Array");
+    case "null":
+      return primary("null");
+    case "unknown":
+      return primary("unknown");
+    case "literal":
+      return primary(literalText(type.value));
+    case "enum":
+      return enumText(type);
+    case "array":
+      return primary(`${wrap(write(type.items, options), Precedence.Primary)}[]`);
+    case "map":
+      return primary(`Record<string, ${typeText(type.values, options)}>`);
+    case "object":
+      return primary(objectText(type, options));
+    case "union":
+      return unionText(type, options);
+    case "intersection":
+      return joined(
+        type.members.map((m) => wrap(write(m, options), Precedence.Intersection)),
+        " & ",
+        Precedence.Intersection,
+      );
+  }
+}
+
+function wrap(text: Text, needed: Precedence): string {
+  return text.precedence >= needed ? text.text : `(${text.text})`;
+}
+
+function joined(parts: readonly string[], separator: string, precedence: Precedence): Text {
+  const unique = [...new Set(parts)];
+  if (unique.length === 0) return primary("never");
+  return unique.length === 1 ? primary(unique[0] ?? "never") : { text: unique.join(separator), precedence };
+}
+
+export function literalText(value: string | number | boolean): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** `"a" | "b"`; extensible enums add `(string & {})`, which accepts any string but keeps completion. */
+export function enumText(type: EnumTypeIR): Text {
+  const parts = type.values.map((v) => literalText(v.value));
+  if (type.extensible) parts.push(type.valueType === "string" ? "(string & {})" : "(number & {})");
+  return joined(parts, " | ", Precedence.Union);
+}
+
+function objectText(type: ObjectTypeIR, options: TypeTextOptions): string {
+  const properties = visibleProperties(type.properties, options.direction);
+  const extra = type.additionalProperties;
+  if (properties.length === 0) return `Record<string, ${extra ? typeText(extra, options) : "unknown"}>`;
+  const members = properties.map(
+    (p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeText(p.type, options)}`,
+  );
+  if (extra) {
+    const valueTypes = [extra, ...properties.map((p) => p.type)].map((t) => typeText(t, options));
+    if (properties.some((p) => !p.required)) valueTypes.push("undefined");
+    members.push(`[key: string]: ${[...new Set(valueTypes)].join(" | ")}`);
+  }
+  return `{ ${members.join("; ")} }`;
+}
+
+function unionText(type: UnionTypeIR, options: TypeTextOptions): Text {
+  const discriminator = type.discriminator;
+  const parts = type.variants.map((variant) => {
+    if (!discriminator || variant.kind !== "ref") return wrap(write(variant, options), Precedence.Union);
+    const values = discriminator.mapping.filter((m) => m.type === variant.name).map((m) => m.value);
+    const name = options.reference(variant.name);
+    if (values.length === 0 || options.hasLiteralDiscriminator?.(variant.name, discriminator.propertyName, values)) {
+      return name;
+    }
+    const literal = values.map((v) => literalText(v)).join(" | ");
+    return `${name} & { ${propertyKey(discriminator.propertyName)}: ${literal} }`;
+  });
+  return joined(parts, " | ", Precedence.Union);
+}
