@@ -10,15 +10,18 @@ import { parseArgs } from "node:util";
 import { CONFIG_FILE, loadConfig } from "./config.ts";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { buildOutputs, buildPackage, type GenerationResult } from "./pipeline.ts";
+import { DIFF_USAGE, runDiff } from "./diff/diff-command.ts";
 import { diffTree, isUnchanged, OutputFolderError, writeTree } from "./output/write-tree.ts";
 
 const USAGE = [
   `usage: specsmith generate [--config ${CONFIG_FILE}] [--quiet]`,
   "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--quiet]",
   `       specsmith check [--config ${CONFIG_FILE}] [--spec <file> --out <dir>] [--quiet]`,
+  DIFF_USAGE.replace(/^usage: /, "       "),
 ].join("\n");
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "diff") return runDiff(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

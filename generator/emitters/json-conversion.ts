@@ -47,7 +47,9 @@ export function conversion(type: TypeIR, expr: string, context: ConversionContex
       return `${context.converter(type.name)}(${expr})`;
     case "array": {
       const item = `item${suffix}`;
-      return `${expr}.map((${item}) => ${conversion(type.items, item, context, depth + 1) ?? item})`;
+      const converted = conversion(type.items, item, context, depth + 1) ?? item;
+      // An object literal as an arrow function's body needs parentheses.
+      return `${expr}.map((${item}) => ${converted.startsWith("{") ? `(${converted})` : converted})`;
     }
     case "map": {
       const [key, value] = [`key${suffix}`, `item${suffix}`];
