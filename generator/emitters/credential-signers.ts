@@ -6,7 +6,7 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { ApiKeyAuthIR, HmacAuthIR } from "../ir/types.ts";
 import type { ContextSignatures } from "./context-signatures.ts";
-import type { CredentialKind } from "./credentials.ts";
+import type { AuthPlan, CredentialKind } from "./credentials.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
 import { modules } from "./source-plan.ts";
@@ -34,7 +34,8 @@ export function credentialStatements(binder: ImportBinder, signatures: ContextSi
   return statements;
 }
 
-function typeOf(binder: ImportBinder, kind: CredentialKind): string {
+/** The TypeScript type of a credential kind. */
+export function credentialType(binder: ImportBinder, kind: CredentialKind): string {
   if (kind === "token") return binder.type(modules.runtime("bearer-token"), "TokenCredential");
   return kind === "key" ? "KeyCredential" : "BasicCredential";
 }
@@ -46,7 +47,7 @@ function guard(binder: ImportBinder, kind: CredentialKind): FunctionDeclarationS
     kind: StructureKind.Function,
     name: guardNames[kind],
     parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${typeOf(binder, kind)}`,
+    returnType: `value is ${credentialType(binder, kind)}`,
     statements: [
       `return typeof value === "object" && value !== null && ${JSON.stringify(member)} in value && typeof value.${member} === "${test}";`,
     ],
@@ -65,18 +66,20 @@ function isCredential(credential: string, kinds: readonly CredentialKind[]): Fun
   };
 }
 
+/** The expression that makes the signer of one credential kind from `credential`. */
+export function signerFor(binder: ImportBinder, auth: AuthPlan, kind: CredentialKind, credential = "credential"): string {
+  if (kind === "token") {
+    const bearer = binder.value(modules.runtime("bearer-token"), "createBearerSigner");
+    return `${bearer}(${credential}, ${JSON.stringify(auth.token?.scopes ?? [])})`;
+  }
+  if (kind === "basic") return `basicSigner(${credential})`;
+  return auth.key?.kind === "hmac" ? `hmacSigner(${credential})` : `apiKeySigner(${credential})`;
+}
+
 function createSigner(binder: ImportBinder, signatures: ContextSignatures, kinds: readonly CredentialKind[]): FunctionDeclarationStructure {
-  const { auth } = signatures;
-  const signerFor = (kind: CredentialKind): string => {
-    if (kind === "token") {
-      const bearer = binder.value(modules.runtime("bearer-token"), "createBearerSigner");
-      return `${bearer}(credential, ${JSON.stringify(auth.token?.scopes ?? [])})`;
-    }
-    if (kind === "basic") return "basicSigner(credential)";
-    return auth.key?.kind === "hmac" ? "hmacSigner(credential)" : "apiKeySigner(credential)";
-  };
+  const signerOf = (kind: CredentialKind): string => signerFor(binder, signatures.auth, kind);
   const statements = kinds.map((kind, index) =>
-    index === kinds.length - 1 ? `return ${signerFor(kind)};` : `if (${guardNames[kind]}(credential)) return ${signerFor(kind)};`,
+    index === kinds.length - 1 ? `return ${signerOf(kind)};` : `if (${guardNames[kind]}(credential)) return ${signerOf(kind)};`,
   );
   return {
     kind: StructureKind.Function,
@@ -88,36 +91,24 @@ function createSigner(binder: ImportBinder, signatures: ContextSignatures, kinds
 }
 
 function hmacSigner(binder: ImportBinder, scheme: HmacAuthIR): FunctionDeclarationStructure {
-  const settings = binder.type(modules.runtime("hmac-signing"), "HmacSigningScheme");
   const create = binder.value(modules.runtime("hmac-signing"), "createHmacSigner");
-  const signer = binder.type(modules.runtime("request-signer"), "RequestSigner");
-  const fields = [
+  const settings = [
     `dateHeader: ${JSON.stringify(scheme.dateHeader)},`,
     `contentHashHeader: ${JSON.stringify(scheme.contentHashHeader)},`,
     `signedHeaders: ${JSON.stringify(scheme.signedHeaders).replace(/,/g, ", ")},`,
     `authorizationPrefix: ${JSON.stringify(scheme.authorizationPrefix)},`,
   ];
   return {
-      kind: StructureKind.Function,
-      name: "hmacSigner",
-      parameters: [{ name: "credential", type: "KeyCredential" }],
-      returnType: signer,
-      docs: docs(`Signs requests with ${scheme.algorithm} as the \`${scheme.id}\` scheme describes; a rotated key is picked up at once.`),
-      statements: [
-        `const scheme: ${settings} = {\n${fields.map((f) => `  ${f}`).join("\n")}\n};`,
-        "let key = credential.key;",
-        `let signer = ${create}(key, scheme);`,
-        `return {
-  sign(request, now) {
-    if (credential.key !== key) {
-      key = credential.key;
-      signer = ${create}(key, scheme);
-    }
-    return signer.sign(request, now);
-  },
-};`,
-      ],
-    };
+    kind: StructureKind.Function,
+    name: "hmacSigner",
+    parameters: [{ name: "credential", type: "KeyCredential" }],
+    returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
+    docs: docs(
+      `Signs requests with ${scheme.algorithm} as the \`${scheme.id}\` scheme describes. The signer reads ` +
+        "`credential.key` for every request, so a rotated key is picked up at once.",
+    ),
+    statements: [`return ${create}(credential, {\n${settings.map((f) => `  ${f}`).join("\n")}\n});`],
+  };
 }
 
 function apiKeySigner(binder: ImportBinder, scheme: ApiKeyAuthIR): FunctionDeclarationStructure {

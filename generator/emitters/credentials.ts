@@ -35,6 +35,26 @@ export function authPlan(api: ApiIR): AuthPlan {
   return { kinds, ...(key ? { key } : {}), ...(token ? { token } : {}), ...(basic ? { basic } : {}), ...(connectionString ? { connectionString } : {}) };
 }
 
+/** A way to authenticate that gets a factory of its own: a credential kind, or a connection string. */
+export type AuthRoute = CredentialKind | "connectionString";
+
+/**
+ * The routes that get their own context factory: only when there is more than one, because a
+ * factory that accepts several credentials must bundle every signer it might pick.
+ */
+export function dedicatedRoutes(auth: AuthPlan): AuthRoute[] {
+  const routes: AuthRoute[] = [...(auth.connectionString ? (["connectionString"] as const) : []), ...auth.kinds];
+  return routes.length > 1 ? routes : [];
+}
+
+/** The suffix of a dedicated factory's name: `create<Client>Context<suffix>`. */
+export const routeSuffix: Record<AuthRoute, string> = {
+  connectionString: "FromConnectionString",
+  key: "WithKey",
+  token: "WithTokenCredential",
+  basic: "WithBasicCredential",
+};
+
 function credentialKind(scheme: AuthSchemeIR): CredentialKind {
   return scheme.kind === "bearer" ? "token" : scheme.kind === "basic" ? "basic" : "key";
 }

@@ -12,7 +12,7 @@ import {
 } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
 import { contextSignatures, type ContextSignatures } from "./context-signatures.ts";
-import { credentialStatements } from "./credential-signers.ts";
+import { credentialStatements, credentialType, signerFor } from "./credential-signers.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
@@ -23,6 +23,7 @@ export function emitContext(plan: SourcePlan): OutputFile[] {
   const binder = new ImportBinder(modules.context, [
     client.context,
     client.contextFactory,
+    ...client.dedicatedFactories.map((f) => f.name),
     client.clientOptions,
     "KeyCredential",
     "BasicCredential",
@@ -37,6 +38,7 @@ export function emitContext(plan: SourcePlan): OutputFile[] {
     optionsInterface(plan, binder, signatures),
     contextInterface(plan, binder),
     factory(plan, binder, signatures),
+    ...dedicatedFactories(plan, binder, signatures),
     ...credentialStatements(binder, signatures),
     contextFor(plan, binder),
   ];
@@ -167,25 +169,35 @@ function factory(plan: SourcePlan, binder: ImportBinder, signatures: ContextSign
   };
 }
 
-function factoryBody(binder: ImportBinder, signatures: ContextSignatures): string[] {
+/** How the factories turn what the caller passed into the context's base URL. */
+function endpointExpressions(binder: ImportBinder, signatures: ContextSignatures) {
   const { auth, endpoint } = signatures;
   const validate = (expr: string): string =>
     auth.key?.kind === "hmac" && endpoint.isOrigin ? `${binder.value(modules.runtime("connection-string"), "validateEndpoint")}(${expr})` : expr;
   const base = (expr: string): string => endpoint.baseUrl(validate(expr));
+  const fromCaller = endpoint.required ? base(endpoint.parameter) : `options.endpoint ?? ${JSON.stringify(endpoint.defaultUrl ?? "")}`;
+  const fromConnectionString = (input: string, signer: (key: string) => string, options: string): string[] => {
+    const parse = binder.value(modules.runtime("connection-string"), "parseConnectionString");
+    const { endpointKey, keyKey } = auth.connectionString ?? { endpointKey: "endpoint", keyKey: "accesskey" };
+    // The runtime's default key names are `endpoint` and `accesskey`; other names are passed along.
+    const keys = endpointKey === "endpoint" && keyKey === "accesskey" ? "" : `, ${JSON.stringify({ endpointKey, keyKey })}`;
+    return [
+      `const { endpoint, accessKey } = ${parse}(${input}${keys});`,
+      // A connection string holds the whole origin, whatever the server URL template looks like.
+      `return contextFor(${endpoint.isOrigin ? endpoint.baseUrl("endpoint") : "endpoint"}, ${signer("{ key: accessKey }")}, ${options});`,
+    ];
+  };
+  return { base, fromCaller, fromConnectionString };
+}
+
+function factoryBody(binder: ImportBinder, signatures: ContextSignatures): string[] {
+  const { auth, endpoint } = signatures;
+  const { base, fromCaller, fromConnectionString: connectionStringBody } = endpointExpressions(binder, signatures);
   const defaulted = `options.endpoint ?? ${JSON.stringify(endpoint.defaultUrl ?? "")}`;
   const signer = auth.kinds.length > 0 ? "createSigner(credential)" : "undefined";
-  if (!auth.connectionString) {
-    return [`return contextFor(${endpoint.required ? base(endpoint.parameter) : defaulted}, ${signer}, options);`];
-  }
-  const parse = binder.value(modules.runtime("connection-string"), "parseConnectionString");
-  const { endpointKey, keyKey } = auth.connectionString;
-  // The runtime's default key names are `endpoint` and `accesskey`; other names are passed along.
-  const keys = endpointKey === "endpoint" && keyKey === "accesskey" ? "" : `, ${JSON.stringify({ endpointKey, keyKey })}`;
-  const fromConnectionString = (input: string, options: string): string[] => [
-    `const { endpoint, accessKey } = ${parse}(${input}${keys});`,
-    // A connection string holds the whole origin, whatever the server URL template looks like.
-    `return contextFor(${endpoint.isOrigin ? endpoint.baseUrl("endpoint") : "endpoint"}, createSigner({ key: accessKey }), ${options});`,
-  ];
+  if (!auth.connectionString) return [`return contextFor(${fromCaller}, ${signer}, options);`];
+  const fromConnectionString = (input: string, options: string): string[] =>
+    connectionStringBody(input, (key) => `createSigner(${key})`, options);
   if (endpoint.required) {
     return [
       `if (isCredential(credentialOrOptions)) {\n  return contextFor(${base("endpointOrConnectionString")}, createSigner(credentialOrOptions), options);\n}`,
@@ -196,6 +208,52 @@ function factoryBody(binder: ImportBinder, signatures: ContextSignatures): strin
     `if (typeof connectionStringOrCredential !== "string") {\n  return contextFor(${defaulted}, createSigner(connectionStringOrCredential), options);\n}`,
     ...fromConnectionString("connectionStringOrCredential", "options"),
   ];
+}
+
+/**
+ * `create<Client>ContextWithKey(endpoint, credential)` and the like: one per way of authenticating,
+ * when there are several, so that a bundle holds only the signer it uses.
+ */
+function dedicatedFactories(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure[] {
+  const { client } = plan.names;
+  const { auth, endpoint } = signatures;
+  const { fromCaller, fromConnectionString } = endpointExpressions(binder, signatures);
+  const options = { name: "options", type: client.clientOptions, initializer: "{}" };
+  const optionsTag = { tagName: "param", text: "options - Retries, `fetch`, user agent and other client settings." };
+  const endpointParameters = endpoint.required ? [{ name: endpoint.parameter, type: "string" }] : [];
+  const endpointTags = endpoint.required ? [{ tagName: "param", text: `${endpoint.parameter} - ${endpoint.description ?? "The service endpoint."}` }] : [];
+  const note = `Only this way of authenticating is bundled; {@link ${client.contextFactory}} accepts them all.`;
+  return client.dedicatedFactories.map(({ route, name }) => {
+    if (route === "connectionString") {
+      const { endpointKey, keyKey } = auth.connectionString ?? { endpointKey: "endpoint", keyKey: "accesskey" };
+      return {
+        kind: StructureKind.Function,
+        name,
+        isExported: true,
+        parameters: [{ name: "connectionString", type: "string" }, options],
+        returnType: client.context,
+        docs: docs(`Creates the context the operation functions take, from a connection string. ${note}`, [
+          { tagName: "param", text: `connectionString - \`${endpointKey}=https://<host>/;${keyKey}=<base64 key>\`.` },
+          optionsTag,
+        ]),
+        statements: fromConnectionString("connectionString", (key) => signerFor(binder, auth, "key", key), "options"),
+      };
+    }
+    const what = route === "token" ? "a token credential" : route === "key" ? "a key credential" : "a user name and password";
+    return {
+      kind: StructureKind.Function,
+      name,
+      isExported: true,
+      parameters: [...endpointParameters, { name: "credential", type: credentialType(binder, route) }, options],
+      returnType: client.context,
+      docs: docs(`Creates the context the operation functions take, authenticated with ${what}. ${note}`, [
+        ...endpointTags,
+        { tagName: "param", text: `credential - ${what}.` },
+        optionsTag,
+      ]),
+      statements: [`return contextFor(${fromCaller}, ${signerFor(binder, auth, route)}, options);`],
+    };
+  });
 }
 
 function contextFor(plan: SourcePlan, binder: ImportBinder): FunctionDeclarationStructure {

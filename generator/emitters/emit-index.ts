@@ -37,7 +37,7 @@ export function emitIndex(plan: SourcePlan, hasModels: boolean): OutputFile[] {
     [
       modules.context,
       [
-        ...values(client.contextFactory),
+        ...values(client.contextFactory, ...client.dedicatedFactories.map((f) => f.name)),
         ...types(client.clientOptions, client.context),
         ...(auth.kinds.includes("basic") ? types("BasicCredential") : []),
         ...(auth.kinds.includes("key") ? types("KeyCredential") : []),

@@ -47,7 +47,7 @@ export interface OperationShape {
  */
 export const localNames = [
   "context", "options", "response", "json", "fetchPage", "nextLink", "page",
-  "sendRequest", "parseJson", "encodePathParam", "createPager", "formUrlEncoded", "multipartBody", "deepObjectQuery",
+  "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
 ];
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
 const requestOptionKeys = ["abortSignal", "timeoutMs", "headers", "onResponse"];

@@ -11,6 +11,7 @@
  * - The client `<Client>` (`PackageInfo.clientName`) comes with `<Client>Options`, `<Client>Context`
  *   and `create<Client>Context` (the IR builder keeps these names free for them).
  */
+import { authPlan, dedicatedRoutes, routeSuffix, type AuthRoute } from "./credentials.ts";
 import { NameScope, pascalCase, safeIdentifier } from "../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, OperationIR } from "../ir/types.ts";
 import type { Direction, ModelCatalog } from "./model-catalog.ts";
@@ -48,6 +49,8 @@ export interface ClientNames {
   readonly clientOptions: string;
   readonly context: string;
   readonly contextFactory: string;
+  /** Context factories for one way of authenticating each, so bundles hold only that signer. */
+  readonly dedicatedFactories: readonly { readonly route: AuthRoute; readonly name: string }[];
 }
 
 export class PublicNames {
@@ -71,6 +74,10 @@ export class PublicNames {
       clientOptions: types.claim(`${client}Options`),
       context: types.claim(`${client}Context`),
       contextFactory: values.claim(`create${client}Context`),
+      dedicatedFactories: dedicatedRoutes(authPlan(api)).map((route) => ({
+        route,
+        name: values.claim(`create${client}Context${routeSuffix[route]}`),
+      })),
     };
     const declarations: ModelDeclaration[] = [];
     for (const named of api.types) {

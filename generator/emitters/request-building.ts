@@ -43,7 +43,7 @@ export function requestMembers(plan: SourcePlan, binder: ImportBinder, shape: Op
   const { op } = shape;
   const members: RequestMember[] = [
     { key: "method", text: JSON.stringify(op.method) },
-    { key: "path", text: pathTemplate(plan, binder, shape) },
+    { key: "path", text: pathTemplate(plan, shape) },
   ];
   const query = op.parameters.filter((p) => p.in === "query").flatMap((p) => queryEntries(plan, binder, p, valueOf(shape, p)));
   if (query.length > 0) members.push({ key: "query", text: entriesLiteral(query) });
@@ -64,9 +64,12 @@ export function acceptHeader(shape: OperationShape): string | undefined {
   return types.size === 0 ? undefined : [...types].join(", ");
 }
 
-/** `/identities/${encodePathParam(id)}/:issueAccessToken`: literal text stays, values are percent-encoded. */
-function pathTemplate(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string {
-  const encode = (expr: string): string => `${binder.value(modules.runtime("send-request"), "encodePathParam")}(${expr})`;
+/**
+ * `/identities/${encodeURIComponent(id)}/:issueAccessToken`: literal text stays, values are
+ * percent-encoded (ids like `8:acs:...` become `8%3Aacs%3A...`).
+ */
+function pathTemplate(plan: SourcePlan, shape: OperationShape): string {
+  const encode = (expr: string): string => `encodeURIComponent(${expr})`;
   const text = shape.op.path.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
   const template = text.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const param = shape.op.parameters.find((p) => p.in === "path" && p.name === name);

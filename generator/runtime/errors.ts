@@ -29,40 +29,33 @@ export interface HttpErrorInit<TBody> {
 /** A non-2xx HTTP response, after retries (if any) were exhausted. */
 export class HttpError<TBody = unknown> extends Error {
   override readonly name = "HttpError";
+  // `declare`: set by Object.assign in the constructor, not by field initialisers.
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** Service error code (e.g. `IdentityNotFound`), when the body has one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Service error details, as returned by the service. */
-  readonly details: unknown;
+  declare readonly details: unknown;
   /** The service's request id, or the client request id when the service sent none. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response body: parsed JSON, raw text when not JSON, `undefined` when empty. */
-  readonly body: TBody | undefined;
+  declare readonly body: TBody | undefined;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   /** Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`. */
   constructor(init: HttpErrorInit<TBody>) {
-    const label = init.code ?? init.statusText;
-    const head = label ? `${init.status} ${label}` : `${init.status}`;
-    super(init.serviceMessage ? `${head}: ${init.serviceMessage}` : head);
-    this.status = init.status;
-    this.code = init.code;
-    this.details = init.details;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.headers = init.headers;
+    const { statusText, serviceMessage, ...fields } = init;
+    const label = fields.code ?? statusText;
+    const head = label ? `${fields.status} ${label}` : `${fields.status}`;
+    super(serviceMessage ? `${head}: ${serviceMessage}` : head);
+    Object.assign(this, fields);
   }
 }
 
 /** A fetch that failed: connection refused or reset, DNS failure, or a body that ended early. */
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
-  /** Builds the error; `cause` is the underlying error from `fetch`. */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** An attempt that did not complete within its per-attempt timeout (after all retries). */
@@ -87,12 +80,7 @@ export class ResponseParseError extends Error {
   /** Builds the error; `cause` is the `SyntaxError` from `JSON.parse`. */
   constructor(status: number, bodyText: string, options?: { cause?: unknown }) {
     const snippet = bodyText.slice(0, 200);
-    super(
-      bodyText === ""
-        ? `Expected a JSON body in the ${status} response, but it was empty`
-        : `Expected a JSON body in the ${status} response, but it is not valid JSON: ${snippet}`,
-      options,
-    );
+    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `is not valid JSON: ${snippet}` : "was empty"}`, options);
     this.status = status;
     this.bodySnippet = snippet;
   }

@@ -19,8 +19,7 @@ export interface HmacSigningScheme {
 const encoder = new TextEncoder();
 
 function toBytes(body: string | Uint8Array | undefined) {
-  if (body === undefined) return new Uint8Array(0);
-  return typeof body === "string" ? encoder.encode(body) : new Uint8Array(body);
+  return typeof body === "string" ? encoder.encode(body) : new Uint8Array(body ?? []);
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
@@ -30,23 +29,19 @@ function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes a standard base64 string (padding optional, whitespace ignored).
+ * Decodes a standard base64 string: `atob` is forgiving base64 (padding optional, whitespace
+ * ignored) and rejects anything else, URL-safe characters included.
  * Throws an error that never echoes the input, since the input is a secret.
  */
 function base64ToBytes(value: string) {
-  const compact = value.replace(/\s+/g, "");
-  let binary: string | undefined;
-  if (compact !== "" && /^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 !== 1) {
-    try {
-      binary = atob(compact);
-    } catch {
-      binary = undefined;
-    }
+  let binary = "";
+  try {
+    binary = atob(value);
+  } catch {
+    // reported below
   }
-  if (binary === undefined) throw new Error("Invalid access key: expected a non-empty base64 string");
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  if (binary === "") throw new Error("Invalid access key: expected a non-empty base64 string");
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 /** Base64 (standard alphabet, padded) SHA-256 of the exact body bytes; the empty string when there is no body. */
@@ -65,28 +60,37 @@ export function stringToSign(method: string, url: URL, signedValues: readonly st
   return `${method.toUpperCase()}\n${pathAndQuery(url)}\n${signedValues.join(";")}`;
 }
 
+/** An access key, or an object holding one (`AzureKeyCredential` from `@azure/core-auth` is one). */
+export type AccessKey = string | { readonly key: string };
+
 /**
- * Creates a signer for `accessKey` (base64, as found in the connection string).
- * The key is decoded immediately (so an invalid key fails fast) and imported into WebCrypto lazily, once.
+ * Creates a signer for an access key (base64, as found in the connection string). Given an object,
+ * the signer reads its `key` on every request, so a rotated key is used at once.
+ * The key is checked immediately (so an invalid key fails fast) and imported into WebCrypto lazily,
+ * once per key value.
  *
  * The signed host is `url.host` (hostname plus non-default port), as documented for the scheme.
  * The official JS SDK appends the port a second time for URLs with an explicit non-default port;
  * we deliberately follow the documented behaviour instead. Real endpoints use port 443, where both agree.
  * No `Host` header is set: fetch forbids it and always sends `url.host`, which is what we signed.
  */
-export function createHmacSigner(accessKey: string, scheme: HmacSigningScheme): RequestSigner {
-  const keyBytes = base64ToBytes(accessKey);
+export function createHmacSigner(accessKey: AccessKey, scheme: HmacSigningScheme): RequestSigner {
+  const keyOf = (): string => (typeof accessKey === "string" ? accessKey : accessKey.key);
   // Typed via importKey itself, so this compiles with DOM types and with Node-only types alike.
-  let cryptoKey: ReturnType<typeof crypto.subtle.importKey> | undefined;
-  const importKey = (): ReturnType<typeof crypto.subtle.importKey> => {
-    cryptoKey ??= crypto.subtle
-      .importKey("raw", keyBytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
-      .catch((error: unknown) => {
-        cryptoKey = undefined;
-        throw error;
-      });
-    return cryptoKey;
+  let imported: { key: string; cryptoKey: ReturnType<typeof crypto.subtle.importKey> } | undefined;
+  const cryptoKeyFor = (key: string): ReturnType<typeof crypto.subtle.importKey> => {
+    if (imported?.key !== key) {
+      const cryptoKey = crypto.subtle
+        .importKey("raw", base64ToBytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
+        .catch((error: unknown) => {
+          imported = undefined;
+          throw error;
+        });
+      imported = { key, cryptoKey };
+    }
+    return imported.cryptoKey;
   };
+  base64ToBytes(keyOf()); // fail fast on an invalid key
   const dateName = scheme.dateHeader.toLowerCase();
   const hashName = scheme.contentHashHeader.toLowerCase();
   const signedNames = scheme.signedHeaders.map((name) => name.toLowerCase());
@@ -106,7 +110,7 @@ export function createHmacSigner(accessKey: string, scheme: HmacSigningScheme): 
         return value;
       });
       const data = encoder.encode(stringToSign(request.method, request.url, values));
-      const signature = bytesToBase64(new Uint8Array(await crypto.subtle.sign("HMAC", await importKey(), data)));
+      const signature = bytesToBase64(new Uint8Array(await crypto.subtle.sign("HMAC", await cryptoKeyFor(keyOf()), data)));
       request.headers.set(
         "authorization",
         `${scheme.authorizationPrefix} SignedHeaders=${signedNames.join(";")}&Signature=${signature}`,

@@ -23,18 +23,13 @@ export function isRetriableStatus(status: number): boolean {
   return retriableStatuses.has(status);
 }
 
-function parseMilliseconds(value: string | null): number | undefined {
+/** A header's delay in milliseconds: `unit` ms per number, or (for `Retry-After`) an HTTP date. */
+function parseDelay(value: string | null, unit: number, dates = false): number | undefined {
   if (value === null || value.trim() === "") return undefined;
-  const ms = Number(value);
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date, converted to milliseconds from `nowMs`. */
-function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+  const amount = Number(value);
+  if (Number.isFinite(amount)) return Math.max(0, amount * unit);
+  const date = dates ? Date.parse(value) : NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /**
@@ -54,9 +49,9 @@ export function retryDelayMs(
   if (response) {
     const headers = response.headers;
     const hinted =
-      parseMilliseconds(headers.get("retry-after-ms")) ??
-      parseMilliseconds(headers.get("x-ms-retry-after-ms")) ??
-      parseRetryAfter(headers.get("retry-after"), Date.now());
+      parseDelay(headers.get("retry-after-ms"), 1) ??
+      parseDelay(headers.get("x-ms-retry-after-ms"), 1) ??
+      parseDelay(headers.get("retry-after"), 1000, true);
     if (hinted !== undefined) return hinted;
   }
   const exponential = options.initialDelayMs * 2 ** Math.max(0, attempt);

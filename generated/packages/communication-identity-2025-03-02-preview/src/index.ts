@@ -2,6 +2,9 @@
 export { CommunicationIdentityClient } from "./client.js";
 export {
   createCommunicationIdentityClientContext,
+  createCommunicationIdentityClientContextFromConnectionString,
+  createCommunicationIdentityClientContextWithKey,
+  createCommunicationIdentityClientContextWithTokenCredential,
   type CommunicationIdentityClientOptions,
   type CommunicationIdentityClientContext,
   type KeyCredential,

@@ -28,6 +28,8 @@ export interface ClientContext {
 export interface RawResponse {
   /** HTTP status code. */
   status: number;
+  /** HTTP status text (often empty over HTTP/2). */
+  statusText: string;
   /** Response headers. */
   headers: Headers;
   /** The whole body, as text (UTF-8). */
@@ -80,7 +82,7 @@ export function parseJson<T>(raw: RawResponse): T {
   }
 }
 
-type AttemptResult = { response: RawResponse; statusText: string } | { failure: NetworkError; timedOut: boolean };
+type AttemptResult = { response: RawResponse } | { failure: NetworkError; timedOut: boolean };
 
 /** One fetch plus body read under a per-attempt timeout; rejects only when the user aborts. */
 async function attempt(
@@ -95,11 +97,13 @@ async function attempt(
   userSignal?.addEventListener("abort", onAbort, { once: true });
   let timedOut = false;
   const { timeoutMs } = options;
-  const onTimeout = (): void => {
-    timedOut = true;
-    controller.abort(new TimeoutError(timeoutMs ?? 0));
-  };
-  const timer = timeoutMs === undefined ? undefined : setTimeout(onTimeout, timeoutMs);
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort(new TimeoutError(timeoutMs));
+        }, timeoutMs);
   try {
     const { method, headers, body } = request;
     const url = request.url.href;
@@ -108,7 +112,7 @@ async function attempt(
     const bodyBytes = new Uint8Array(await response.arrayBuffer());
     const bodyText = new TextDecoder().decode(bodyBytes);
     const { status, statusText } = response;
-    return { response: { status, headers: response.headers, bodyText, bodyBytes, request: { method, url } }, statusText };
+    return { response: { status, statusText, headers: response.headers, bodyText, bodyBytes, request: { method, url } } };
   } catch (error) {
     if (userSignal?.aborted) throw userSignal.reason;
     const message = timedOut ? "The request timed out" : "The request failed before a complete response was received";
@@ -139,11 +143,8 @@ export async function sendRequest(
   const idHeader = context.clientRequestIdHeader ?? "x-ms-client-request-id";
   const clientRequestId = template.get(idHeader) ?? crypto.randomUUID();
   template.set(idHeader, clientRequestId);
-  try {
-    if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
-  } catch {
-    // Some runtimes forbid setting user-agent; skip it.
-  }
+  // A standalone Headers accepts any name; browsers' fetch then drops user-agent (it sets its own).
+  if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
   const body = spec.body === undefined ? undefined : "text" in spec.body ? spec.body.text : spec.body.bytes;
   const doFetch = context.fetch ?? globalThis.fetch;
 
@@ -161,9 +162,9 @@ export async function sendRequest(
     if ("failure" in result) {
       throw result.timedOut ? new TimeoutError(options.timeoutMs ?? 0) : result.failure;
     }
-    const { response, statusText } = result;
+    const { response } = result;
     options.onResponse?.(response);
     if (response.status >= 200 && response.status < 300) return response;
-    throw httpErrorFromText({ ...response, statusText }, clientRequestId);
+    throw httpErrorFromText(response, clientRequestId);
   }
 }

@@ -9,7 +9,7 @@ import type {
   EntraExchangeTokenRequest,
 } from "../models.js";
 import { type PagedAsyncIterableIterator, createPager } from "../runtime/paging.js";
-import { type RequestOptions, type RequestSpec, encodePathParam, parseJson, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, type RequestSpec, parseJson, sendRequest } from "../runtime/send-request.js";
 import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteEntraIdAssignment}, and per-call settings. */
@@ -29,7 +29,7 @@ export async function deleteEntraIdAssignment(context: CommunicationIdentityClie
     context,
     {
       method: "DELETE",
-      path: `/access/entra/assignments/${encodePathParam(objectId)}`,
+      path: `/access/entra/assignments/${encodeURIComponent(objectId)}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -84,7 +84,7 @@ export async function getEntraIdAssignment(context: CommunicationIdentityClientC
     context,
     {
       method: "GET",
-      path: `/access/entra/assignments/${encodePathParam(objectId)}`,
+      path: `/access/entra/assignments/${encodeURIComponent(objectId)}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -178,7 +178,7 @@ export async function upsertEntraIdAssignment(context: CommunicationIdentityClie
     context,
     {
       method: "PUT",
-      path: `/access/entra/assignments/${encodePathParam(objectId)}`,
+      path: `/access/entra/assignments/${encodeURIComponent(objectId)}`,
       query: {
         "api-version": context.apiVersion,
       },

@@ -5,7 +5,7 @@ import type {
   CommunicationIdentityAccessTokenResult,
   CommunicationIdentityCreateRequest,
 } from "../models.js";
-import { type RequestOptions, encodePathParam, parseJson, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
 import {
   type Json,
   deserializeCommunicationIdentity,
@@ -58,7 +58,7 @@ export async function deleteCommunicationIdentity(context: CommunicationIdentity
     context,
     {
       method: "DELETE",
-      path: `/identities/${encodePathParam(id)}`,
+      path: `/identities/${encodeURIComponent(id)}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -84,7 +84,7 @@ export async function getCommunicationIdentity(context: CommunicationIdentityCli
     context,
     {
       method: "GET",
-      path: `/identities/${encodePathParam(id)}`,
+      path: `/identities/${encodeURIComponent(id)}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -112,7 +112,7 @@ export async function revokeAccessTokens(context: CommunicationIdentityClientCon
     context,
     {
       method: "POST",
-      path: `/identities/${encodePathParam(id)}/:revokeAccessTokens`,
+      path: `/identities/${encodeURIComponent(id)}/:revokeAccessTokens`,
       query: {
         "api-version": context.apiVersion,
       },

@@ -6,7 +6,7 @@ import type {
   TeamsExtensionAssignmentResponse,
   TeamsExtensionExchangeTokenRequest,
 } from "../models.js";
-import { type RequestOptions, encodePathParam, parseJson, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
 import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteTeamsExtensionAssignment}, and per-call settings. */
@@ -27,7 +27,7 @@ export async function deleteTeamsExtensionAssignment(context: CommunicationIdent
     context,
     {
       method: "DELETE",
-      path: `/access/teamsExtension/tenants/${encodePathParam(tenantId)}/assignments/${encodePathParam(objectId)}`,
+      path: `/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -83,7 +83,7 @@ export async function getTeamsExtensionAssignment(context: CommunicationIdentity
     context,
     {
       method: "GET",
-      path: `/access/teamsExtension/tenants/${encodePathParam(tenantId)}/assignments/${encodePathParam(objectId)}`,
+      path: `/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -113,7 +113,7 @@ export async function upsertTeamsExtensionAssignment(context: CommunicationIdent
     context,
     {
       method: "PUT",
-      path: `/access/teamsExtension/tenants/${encodePathParam(tenantId)}/assignments/${encodePathParam(objectId)}`,
+      path: `/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`,
       query: {
         "api-version": context.apiVersion,
       },
