@@ -8,6 +8,7 @@ import type { OutputFile } from "../output/write-tree.ts";
 import { moduleSpecifier } from "./import-binder.ts";
 import { authPlan } from "./credentials.ts";
 import { operationGroups } from "./emit-operations.ts";
+import { errorModels } from "./emit-service-error.ts";
 import { runtimeModules } from "./copy-runtime.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
 import { namedList, printSourceFile } from "./source-printer.ts";
@@ -48,6 +49,9 @@ export function emitIndex(plan: SourcePlan, hasModels: boolean): OutputFile[] {
       ops.flatMap((op) => [...values(op.name), ...types(plan.names.optionsName(op))]),
     ]),
   ];
+  if (errorModels(plan).length > 0) {
+    groups.push([modules.serviceError, [...types(client.serviceError), ...values(client.isServiceError)]]);
+  }
   if (hasModels) groups.push([modules.models, modelExports(plan)]);
   for (const name of runtimeModules(plan)) {
     const exported = runtimeExports[name];

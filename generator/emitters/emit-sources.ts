@@ -12,6 +12,7 @@ import { emitModels } from "./emit-models.ts";
 import { emitOperations } from "./emit-operations.ts";
 import { emitRequestEncoding } from "./emit-request-encoding.ts";
 import { emitSerialization } from "./emit-serialization.ts";
+import { emitServiceError } from "./emit-service-error.ts";
 import type { PackageInfo } from "./package-info.ts";
 import { planSources } from "./source-plan.ts";
 
@@ -25,6 +26,7 @@ export function emitSources(api: ApiIR, pkg: PackageInfo): OutputFile[] {
     ...emitRequestEncoding(plan),
     ...emitOperations(plan),
     ...emitContext(plan),
+    ...emitServiceError(plan),
     ...emitClient(plan),
     ...emitIndex(plan, models.length > 0),
   ];

@@ -49,6 +49,9 @@ export interface ClientNames {
   readonly clientOptions: string;
   readonly context: string;
   readonly contextFactory: string;
+  /** `<Client>Error`: an `HttpError` typed with the service's error model, and its guard. */
+  readonly serviceError: string;
+  readonly isServiceError: string;
   /** Context factories for one way of authenticating each, so bundles hold only that signer. */
   readonly dedicatedFactories: readonly { readonly route: AuthRoute; readonly name: string }[];
 }
@@ -74,6 +77,8 @@ export class PublicNames {
       clientOptions: types.claim(`${client}Options`),
       context: types.claim(`${client}Context`),
       contextFactory: values.claim(`create${client}Context`),
+      serviceError: types.claim(`${client}Error`),
+      isServiceError: values.claim(`is${client}Error`),
       dedicatedFactories: dedicatedRoutes(authPlan(api)).map((route) => ({
         route,
         name: values.claim(`create${client}Context${routeSuffix[route]}`),

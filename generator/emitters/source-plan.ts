@@ -27,6 +27,7 @@ export const modules = {
   serialization: "src/serialization.ts",
   requestEncoding: "src/request-encoding.ts",
   context: "src/context.ts",
+  serviceError: "src/service-error.ts",
   client: "src/client.ts",
   index: "src/index.ts",
   api: (group: string): string => `src/api/${group}.ts`,

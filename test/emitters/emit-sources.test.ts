@@ -56,6 +56,7 @@ describe("emitSources", () => {
       "src/api/pets.ts",
       "src/api/widgets.ts",
       "src/context.ts",
+      "src/service-error.ts",
       "src/client.ts",
       "src/index.ts",
     ]);

@@ -3,6 +3,7 @@ import type { ApiIR } from "../../ir/types.ts";
 import { defaultRetryOptions, isRetriableStatus } from "../../runtime/retry-policy.ts";
 import type { PackageInfo } from "../package-info.ts";
 import type { ClientNames } from "../public-names.ts";
+import { errorModels } from "../emit-service-error.ts";
 import { endpointPlan } from "../credentials.ts";
 import { operationShape } from "../operation-shape.ts";
 import { planSources } from "../source-plan.ts";
@@ -38,7 +39,11 @@ export interface SampleView {
   readonly name: string;
   readonly contextFactory: string;
   readonly functions: string;
+  /** Context factories that accept one way of authenticating each (empty when there is one way). */
+  readonly dedicatedFactories: string;
   readonly errors: string;
+  /** `is<Client>Error`, when the spec declares error models. */
+  readonly serviceErrorGuard: string | null;
   readonly timeouts: string;
 }
 
@@ -99,22 +104,24 @@ function sampleView(api: ApiIR, pkg: PackageInfo, names: ClientNames, examples: 
     exampleStatements(op, examples, "", ["context"]),
   ].join("\n");
   const args: ExampleNode[] = callArguments(op, examples);
+  const guard = errorModels(planSources(api, pkg)).length > 0 ? names.isServiceError : null;
   const errors = [
-    `import { HttpError } from "${pkg.name}";`,
+    `import { ${guard ?? "HttpError"} } from "${pkg.name}";`,
     "",
     "try {",
     `  ${printCall("await ", `client.${op.name}`, args).replace(/\n/g, "\n  ")};`,
     "} catch (error) {",
-    "  if (!(error instanceof HttpError)) throw error;",
+    guard ? `  if (!${guard}(error)) throw error;` : "  if (!(error instanceof HttpError)) throw error;",
     "  console.error(error.status, error.code, error.message, error.requestId);",
     "}",
   ].join("\n");
+  const dedicatedFactories = names.dedicatedFactories.map((f) => `\`${f.name}\``).join(", ");
   const timeouts = [
     "// Each attempt may take 10 s; the whole call, retries and waits included, at most 30 s.",
     "const options = { timeoutMs: 10_000, abortSignal: AbortSignal.timeout(30_000) };",
     `${printCall("await ", `client.${op.name}`, args, ["options"])};`,
   ].join("\n");
-  return { name: op.name, contextFactory, functions, errors, timeouts };
+  return { name: op.name, contextFactory, functions, dedicatedFactories, errors, serviceErrorGuard: guard, timeouts };
 }
 
 function retryView(pkg: PackageInfo, names: ClientNames, primary: ClientSetup): RetryView {

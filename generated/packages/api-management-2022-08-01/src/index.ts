@@ -6,6 +6,7 @@ export {
   type ApiManagementClientContext,
 } from "./context.js";
 export { getSharedAccessToken, type GetSharedAccessTokenOptions } from "./api/user.js";
+export { type ApiManagementClientError, isApiManagementClientError } from "./service-error.js";
 export {
   type ErrorFieldContract,
   type ErrorResponse,

@@ -45,6 +45,7 @@ export {
 } from "./api/teams-extension.js";
 export { exchangeTeamsUserAccessToken, type ExchangeTeamsUserAccessTokenOptions } from "./api/teams-user.js";
 export { issueAccessToken, type IssueAccessTokenOptions } from "./api/token.js";
+export { type CommunicationIdentityClientError, isCommunicationIdentityClientError } from "./service-error.js";
 export {
   type CommunicationError,
   type CommunicationErrorResponse,
