@@ -104,6 +104,8 @@ export interface RequestContext {
   readonly record: RecordedRequest;
   /** `http://<host>` as the client addressed this server (falls back to the listening address). */
   readonly origin: string;
+  /** The host the client addressed: `publicHost()` when set (a proxy in between), else the Host header. */
+  readonly host: string | undefined;
 }
 
 export interface ServiceServerOptions {
@@ -115,6 +117,11 @@ export interface ServiceServerOptions {
   faults?: FaultInjector;
   /** Request bodies above this size get 413 (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The host clients address when a proxy that rewrites `Host` sits in front of the server (Prism's
+   * proxy does): it then stands in for the Host header in `ctx.host` and `ctx.origin`.
+   */
+  publicHost?: () => string | undefined;
 }
 
 export interface RunningServer {
@@ -186,10 +193,10 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
       respond(errorResponse(options, new HttpError(400, "InvalidUri", "The request path has a malformed percent escape.")));
       return;
     }
-    const host = req.headers.host;
+    const host = options.publicHost?.() ?? req.headers.host;
     const ctx: RequestContext = {
       method: record.method, target, pathname, segments, query, headers: req.headers, body,
-      bodyText: record.body, requestId, record, origin: host && VALID_HOST.test(host) ? `http://${host}` : url,
+      bodyText: record.body, requestId, record, origin: host && VALID_HOST.test(host) ? `http://${host}` : url, host,
     };
     const auth = options.authenticate(ctx);
     record.auth = auth.kind;

@@ -48,6 +48,12 @@ export interface IdentityServiceState {
   readonly resourceId: string;
   /** Entra assignments per list page; may be changed between requests. */
   pageSize: number;
+  /**
+   * The host clients sign and address when a proxy that rewrites `Host` sits in front of the service
+   * (Prism's proxy does): HMAC signatures are verified against it and next links point at it.
+   * Undefined (the default) means the Host header as received.
+   */
+  publicHost: string | undefined;
   /** True when `token` was issued by this service, is unexpired, and its identity exists and was not revoked since. */
   isTokenValid(token: string): boolean;
   /** Why a token is (in)valid, with its claims (`sub`, `scopes`, `iat`, `exp` in epoch seconds). */
@@ -81,6 +87,7 @@ export async function startIdentityService(options: IdentityServiceOptions = {})
     now,
     pageSize: options.pageSize ?? 2,
   };
+  let publicHost: string | undefined;
   const routes: IdentityRoute[] = [
     ...identityRoutes(core), ...tokenExchangeRoutes(core), ...teamsExtensionRoutes(core), ...entraAssignmentRoutes(core),
   ];
@@ -100,7 +107,7 @@ export async function startIdentityService(options: IdentityServiceOptions = {})
     }
     const verdict = verifyHmacRequest({
       method: ctx.method, target: ctx.target, authorization, body: ctx.body,
-      date: single(ctx.headers["x-ms-date"]), host: ctx.headers.host, contentHash: single(ctx.headers["x-ms-content-sha256"]),
+      date: single(ctx.headers["x-ms-date"]), host: ctx.host, contentHash: single(ctx.headers["x-ms-content-sha256"]),
     }, accessKey, now());
     if (verdict.ok) return { kind: "hmac" };
     return { kind: "invalid", code: verdict.code, message: verdict.message, ...(verdict.stringToSign ? { stringToSign: verdict.stringToSign } : {}) };
@@ -128,6 +135,7 @@ export async function startIdentityService(options: IdentityServiceOptions = {})
       },
     }),
     ...(options.faults ? { faults: options.faults } : {}),
+    publicHost: () => publicHost,
   });
 
   const state: IdentityServiceState = {
@@ -137,6 +145,12 @@ export async function startIdentityService(options: IdentityServiceOptions = {})
     },
     set pageSize(size: number) {
       core.pageSize = size;
+    },
+    get publicHost() {
+      return publicHost;
+    },
+    set publicHost(host: string | undefined) {
+      publicHost = host;
     },
     isTokenValid: (token) => core.store.inspect(token).status === "valid",
     inspectToken: (token) => core.store.inspect(token),
