@@ -1,22 +1,32 @@
 /**
  * `specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure]
- * [--suppressions file]`: prints the report on stdout. Exit codes: 0 no finding at or above the
- * gate, 1 findings at or above it, 2 usage error (including an invalid suppression file), 3 a
- * document could not be loaded (the loader's diagnostics are printed on stderr).
+ * [--suppressions file] [--no-sdk] [--config file]`: prints the report on stdout. Each side is an
+ * OpenAPI file or a spec version `<service>@<version>` (`spec-versions.ts`). Unless `--no-sdk`, the
+ * packages generated from both sides are compared too (`sdk-layer.ts`). Exit codes: 0 no finding at
+ * or above the gate, 1 findings at or above it, 2 usage error (an invalid suppression file, an
+ * unknown service or version), 3 a document could not be loaded (the loader's or the TypeSpec
+ * compiler's diagnostics are printed on stderr).
  */
 import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { formatDiagnostic } from "../diagnostics.ts";
+import { CONFIG_FILE, loadConfig } from "../config.ts";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { ApiIR } from "../ir/types.ts";
 import { compareApis } from "./compare-apis.ts";
+import { generatedPackage } from "./generated-package.ts";
 import { loadApi } from "./load-api.ts";
 import { PROFILES, reachesGate } from "./profiles.ts";
 import { renderJson } from "./report-json.ts";
 import { renderMarkdown } from "./report-markdown.ts";
+import { addSdkView } from "./sdk-layer.ts";
+import { parseSpecRef, resolveSpecVersions, type SpecRef } from "./spec-versions.ts";
 import { parseSuppressions } from "./suppressions.ts";
 import type { Level, ProfileName, Suppression } from "./types.ts";
 
 export const DIFF_USAGE =
-  "usage: specsmith diff <old.yaml|json> <new.yaml|json> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions file]";
+  "usage: specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file]";
+const DIFF_SIDES = "  <old>, <new>: an OpenAPI file (.yaml or .json), or a spec version <service>@<version> of the services in specsmith.config.json";
 
 export interface DiffIo {
   readonly stdout: (text: string) => void;
@@ -28,7 +38,7 @@ const processIo: DiffIo = { stdout: (t) => process.stdout.write(t), stderr: (t) 
 /** `argv` is what follows `diff` on the command line. */
 export async function runDiff(argv: readonly string[], io: DiffIo = processIo): Promise<number> {
   const usage = (problem: string) => {
-    io.stderr(`${problem ? `specsmith diff: ${problem}\n` : ""}${DIFF_USAGE}\n`);
+    io.stderr(`${problem ? `specsmith diff: ${problem}\n` : ""}${DIFF_USAGE}\n${DIFF_SIDES}\n`);
     return 2;
   };
   let parsed;
@@ -36,11 +46,14 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
+      allowNegative: true,
       options: {
         format: { type: "string", default: "md" },
         "fail-on": { type: "string", default: "error" },
         profile: { type: "string", default: "default" },
         suppressions: { type: "string" },
+        sdk: { type: "boolean", default: true },
+        config: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -49,7 +62,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${DIFF_USAGE}\n`);
+    io.stdout(`${DIFF_USAGE}\n${DIFF_SIDES}\n`);
     return 0;
   }
   if (positionals.length !== 2) return usage(`expected two documents, got ${positionals.length}`);
@@ -72,16 +85,14 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     suppressions = read.value;
   }
 
-  const [oldFile, newFile] = positionals as [string, string];
-  const sides = [loadApi(oldFile), loadApi(newFile)] as const;
-  for (const side of sides) for (const d of side.diagnostics) if (d.severity === "error") io.stderr(`${formatDiagnostic(d)}\n`);
-  const [oldApi, newApi] = [sides[0].value, sides[1].value];
-  if (!oldApi || !newApi) {
-    io.stderr("specsmith diff: a document could not be loaded (see above)\n");
-    return 3;
+  const sides = await loadSides(positionals as [string, string], values.config, io);
+  if (typeof sides === "number") return sides === 2 ? usage("") : sides;
+  const [a, b] = sides;
+  let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source });
+  if (values.sdk) {
+    const [pa, pb] = [generatedPackage(a.api, a.names), generatedPackage(b.api, b.names)];
+    report = addSdkView(report, { api: a.api, ...pa }, { api: b.api, ...pb });
   }
-
-  const report = compareApis(oldApi, newApi, { profile: profile as ProfileName, suppressions, oldSource: oldFile, newSource: newFile });
   io.stdout(format === "json" ? renderJson(report) : renderMarkdown(report));
   const failing = report.findings.filter((f) => reachesGate(f.level, gate as Level));
   if (failing.length > 0) {
@@ -89,4 +100,61 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     return 1;
   }
   return 0;
+}
+
+/** One side of the diff, loaded into the IR, with the names its generated package would have. */
+interface Side {
+  readonly api: ApiIR;
+  readonly source: string;
+  readonly names?: { readonly packageName: string; readonly service: string };
+}
+
+/**
+ * Loads both sides: an existing path is a file; `<service>@<version>` a spec version; anything
+ * else a file too (so the loader reports it missing). Returns an exit code on failure, after
+ * printing why (2: the usage line still has to follow).
+ */
+async function loadSides(args: readonly [string, string], configFile: string | undefined, io: DiffIo): Promise<number | [Side, Side]> {
+  const refs = new Map<string, SpecRef>();
+  for (const arg of args) {
+    const ref = existsSync(arg) ? undefined : parseSpecRef(arg);
+    if (ref) refs.set(arg, ref);
+  }
+  const print = (diagnostics: readonly Diagnostic[]) => {
+    for (const d of diagnostics) if (d.severity === "error") io.stderr(`${formatDiagnostic(d)}\n`);
+  };
+  const specs = new Map<string, { yaml: string; names: NonNullable<Side["names"]> }>();
+  if (refs.size > 0) {
+    const config = await loadConfig(resolve(configFile ?? CONFIG_FILE));
+    if (!config.value) {
+      print(config.diagnostics);
+      io.stderr(`specsmith diff: ${[...refs.keys()].join(" and ")} name spec versions, which need a readable ${configFile ?? CONFIG_FILE}\n`);
+      return 2;
+    }
+    const resolved = await resolveSpecVersions(config.value, [...refs.values()]);
+    if (resolved.kind === "usage") {
+      io.stderr(`specsmith diff: ${resolved.message}\n`);
+      return 2;
+    }
+    if (resolved.kind === "unloadable") {
+      print(resolved.diagnostics);
+      io.stderr("specsmith diff: a spec could not be compiled (see above)\n");
+      return 3;
+    }
+    for (const [arg, ref] of refs) {
+      const spec = resolved.value.get(`${ref.service}@${ref.version}`)!;
+      specs.set(arg, { yaml: spec.yaml, names: { packageName: spec.service.packageName, service: spec.service.name } });
+    }
+  }
+  const loaded = args.map((arg) => {
+    const spec = specs.get(arg);
+    return { arg, spec, result: spec ? loadApi(arg, spec.yaml) : loadApi(arg) };
+  });
+  for (const side of loaded) print(side.result.diagnostics);
+  if (loaded.some((side) => !side.result.value)) {
+    io.stderr("specsmith diff: a document could not be loaded (see above)\n");
+    return 3;
+  }
+  const [a, b] = loaded.map(({ arg, spec, result }): Side => ({ api: result.value!, source: arg, ...(spec ? { names: spec.names } : {}) }));
+  return [a!, b!];
 }

@@ -7,6 +7,8 @@ import type { DiffReport, Level } from "./types.ts";
 export const REPORT_FORMAT_VERSION = 1;
 
 export interface JsonReport {
+  /** Where the schema is, relative to the report (committed reports only). */
+  readonly $schema?: string;
   readonly formatVersion: number;
   readonly old: DiffReport["old"];
   readonly new: DiffReport["new"];
@@ -15,6 +17,7 @@ export interface JsonReport {
   readonly findings: DiffReport["findings"];
   readonly suppressed: DiffReport["suppressed"];
   readonly unusedSuppressions: DiffReport["unusedSuppressions"];
+  readonly sdk?: NonNullable<DiffReport["sdk"]> & { readonly summary: Record<Level, number> };
 }
 
 export function summarize(report: DiffReport): Record<Level | "suppressed", number> {
@@ -22,8 +25,11 @@ export function summarize(report: DiffReport): Record<Level | "suppressed", numb
   return { error: count("error"), warning: count("warning"), info: count("info"), suppressed: report.suppressed.length };
 }
 
-export function jsonReport(report: DiffReport): JsonReport {
+export function jsonReport(report: DiffReport, schema?: string): JsonReport {
+  const sdk = report.sdk;
+  const count = (level: Level) => sdk?.changes.filter((c) => c.level === level).length ?? 0;
   return {
+    ...(schema ? { $schema: schema } : {}),
     formatVersion: REPORT_FORMAT_VERSION,
     old: report.old,
     new: report.new,
@@ -32,10 +38,14 @@ export function jsonReport(report: DiffReport): JsonReport {
     findings: report.findings,
     suppressed: report.suppressed,
     unusedSuppressions: report.unusedSuppressions,
+    ...(sdk ? { sdk: { old: sdk.old, new: sdk.new, summary: { error: count("error"), warning: count("warning"), info: count("info") }, changes: sdk.changes } } : {}),
   };
 }
 
-/** Two-space indented JSON with a final newline: stable bytes for committed reports. */
-export function renderJson(report: DiffReport): string {
-  return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+/**
+ * Two-space indented JSON with a final newline: stable bytes for committed reports. `schema` is
+ * the schema's path relative to the report, written as `$schema` so editors validate the file.
+ */
+export function renderJson(report: DiffReport, schema?: string): string {
+  return `${JSON.stringify(jsonReport(report, schema), null, 2)}\n`;
 }

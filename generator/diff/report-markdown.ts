@@ -6,7 +6,7 @@
 import { operationSortKey } from "./findings.ts";
 import { summarize } from "./report-json.ts";
 import { LEVEL_RANK } from "./profiles.ts";
-import type { DiffReport, Finding, Level, SuppressedFinding } from "./types.ts";
+import type { DiffReport, Finding, Level, SdkReport, SuppressedFinding } from "./types.ts";
 
 interface Group {
   readonly title: string;
@@ -20,7 +20,7 @@ export function renderMarkdown(report: DiffReport): string {
   const lines: string[] = [`# API changes: ${report.new.title} \`${report.old.version}\` → \`${report.new.version}\``, ""];
   const sources = [report.old.source, report.new.source];
   if (sources.every(Boolean)) lines.push(`Compared \`${sources[0]}\` with \`${sources[1]}\`.`, "");
-  if (report.findings.length === 0 && report.suppressed.length === 0) {
+  if (report.findings.length === 0 && report.suppressed.length === 0 && (report.sdk?.changes.length ?? 0) === 0) {
     lines.push("No changes.", "");
     return finish(lines, report);
   }
@@ -33,6 +33,7 @@ export function renderMarkdown(report: DiffReport): string {
     `Profile \`${report.profile}\`. **error**: breaks existing clients · **warning**: may break some · **info**: does not break.`,
     "",
   );
+  if (report.sdk) sdkSummary(lines, report.sdk);
   const operations = groups(report.findings.filter((f) => f.operation), (f) => f.operation!, operationSortKey);
   const models = groups(report.findings.filter((f) => !f.operation && f.model), (f) => f.model!, (m) => m);
   const document = report.findings.filter((f) => !f.operation && !f.model);
@@ -43,6 +44,7 @@ export function renderMarkdown(report: DiffReport): string {
     for (const f of byLevel(document)) lines.push(bullet(f, ""));
     lines.push("");
   }
+  if (report.sdk) sdkOnly(lines, report.sdk);
   if (report.suppressed.length > 0) {
     lines.push(`## Suppressed (${report.suppressed.length})`, "", "Reviewed and accepted; not counted toward the gate.", "");
     for (const f of report.suppressed) lines.push(suppressedBullet(f));
@@ -98,13 +100,50 @@ function relative(location: string, prefix: string): string {
 
 function row(group: string, f: Finding, prefix: string): string {
   const where = relative(f.location, prefix);
-  const sdk = (f.sdk ?? []).map((line) => `<br>SDK: ${escape(line)}`).join("");
+  const sdk = (f.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
   return `| ${group} | ${LABEL[f.level]} | ${code(f.ruleId)} | ${where ? code(where) : ""} | ${escape(f.message)}${sdk} |`;
 }
 
 function bullet(f: Finding, prefix: string): string {
   const where = relative(f.location, prefix);
   return `- ${LABEL[f.level]} ${code(f.ruleId)}${where ? ` ${code(where)}` : ""}: ${escape(f.message)}`;
+}
+
+/** The TypeScript-API layer in one paragraph: whose packages, counts by level, where they are shown. */
+function sdkSummary(lines: string[], sdk: SdkReport): void {
+  const count = (level: Level) => sdk.changes.filter((c) => c.level === level).length;
+  const only = sdk.changes.filter((c) => !c.findings).length;
+  const packages = sdk.old.name === sdk.new.name ? `${code(sdk.new.name)} ${code(sdk.old.version)} → ${code(sdk.new.version)}` : `${code(`${sdk.old.name}@${sdk.old.version}`)} → ${code(`${sdk.new.name}@${sdk.new.version}`)}`;
+  lines.push(
+    `TypeScript API of the generated package ${packages}: ${count("error")} error · ${count("warning")} warning · ${count("info")} info, ` +
+      `shown as SDK notes under the wire change each comes from${only > 0 ? `; ${only === 1 ? "1 without one is" : `${only} without one are`} listed under *TypeScript API only*` : ""}. ` +
+      "SDK levels say whether code using the package still compiles; they do not count toward the gate.",
+    "",
+  );
+}
+
+/** SDK changes that belong to no wire finding, breaking first. */
+function sdkOnly(lines: string[], sdk: SdkReport): void {
+  const list = sdk.changes.filter((c) => !c.findings).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+  if (list.length === 0) return;
+  lines.push("## TypeScript API only", "", "Changes of the generated package with no wire change behind them.", "", "| Export | Level | Rule | Change |", "| --- | --- | --- | --- |");
+  for (const c of list) lines.push(`| ${code(c.export)} | ${LABEL[c.level]} | ${code(c.ruleId)} | ${escapeOutsideCode(c.message)} |`);
+  lines.push("");
+}
+
+/** An SDK note: a leading `error:`/`warning:` in bold, code spans kept as code. */
+function sdkLine(line: string): string {
+  const level = /^(error|warning): /.exec(line);
+  const text = escapeOutsideCode(level ? line.slice(level[0].length) : line);
+  return level ? `${LABEL[level[1] as Level]}: ${text}` : text;
+}
+
+/** Like `escape`, but text inside backticks stays literal (only `|` is escaped there, as GFM tables need). */
+function escapeOutsideCode(text: string): string {
+  return text
+    .split("`")
+    .map((part, i) => (i % 2 === 1 ? part.replace(/\|/g, "\\|") : escape(part)))
+    .join("`");
 }
 
 /** A code span that survives a table cell (GFM needs `\|` even inside code). */

@@ -1,8 +1,9 @@
-/** Renders the rule table as `generator/diff/RULES.md`; a test keeps the committed file in step. */
+/** Renders the rule tables as `generator/diff/RULES.md`; a test keeps the committed file in step. */
 import { RULES } from "./rules/index.ts";
+import { SDK_RULES, type SdkRule } from "./sdk-rules.ts";
 import type { Rule } from "./types.ts";
 
-export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
+export function renderRulesDoc(rules: readonly Rule[] = RULES, sdkRules: readonly SdkRule[] = SDK_RULES): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const lines = [
     "# Diff rules",
@@ -20,6 +21,23 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   for (const r of rules) {
     const azure = r.azureLevel ? `${r.azureLevel}${r.azureCode ? ` (${r.azureCode})` : ""}` : "—";
     lines.push(`| \`${r.id}\` | ${r.direction} | ${r.level} | ${cell(azure)} | ${cell(r.description)} | ${cell(r.why)} | ${cell(r.taxonomy)} | ${cell(r.peer ?? "—")} |`);
+  }
+  lines.push(
+    "",
+    "## TypeScript API rules",
+    "",
+    "Generated from `generator/diff/sdk-rules.ts`. The TypeScript-API layer (`sdk-layer.ts`) compares the exports of the packages generated",
+    "from both documents and judges each change by the way the changed thing travels through user code: **input** (user code passes it:",
+    "parameters, request models, options) or **output** (user code gets it back: return types, response models); a type used both ways",
+    "takes the worse level. Levels: **error** code written against the old package no longer compiles, **warning** it may not (or",
+    "compiles and behaves differently), **info** it is unaffected. They do not count toward the `--fail-on` gate.",
+    "",
+    "| id | input | output | what | why |",
+    "| --- | --- | --- | --- | --- |",
+  );
+  for (const r of sdkRules) {
+    const why = "both" in r.why ? r.why.both : `input: ${r.why.input}; output: ${r.why.output}`;
+    lines.push(`| \`${r.id}\` | ${r.input} | ${r.output} | ${cell(r.description)} | ${cell(why)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

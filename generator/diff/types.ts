@@ -179,4 +179,39 @@ export interface DiffReport {
   readonly suppressed: readonly SuppressedFinding[];
   /** Suppression entries that matched nothing (likely stale). */
   readonly unusedSuppressions: readonly Suppression[];
+  /** The TypeScript-API view (`sdk-layer.ts`), when the generated packages were compared too. */
+  readonly sdk?: SdkReport;
+}
+
+/** One generated package of a diff, as npm names it. */
+export interface SdkPackage {
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * One change of the generated package's exported API (`src/index.ts`), judged by an SDK rule
+ * (`sdk-rules.ts`): error = code written against the old package no longer compiles, warning = it
+ * may not, or compiles but behaves differently, info = existing code is unaffected.
+ */
+export interface SdkChange {
+  readonly ruleId: string;
+  readonly level: Level;
+  /** The exported name the change is in (the new name of a renamed export). */
+  readonly export: string;
+  /** A parameter, property or method of the export; `Client.method` members are `method`, parameters `(name)`. */
+  readonly member?: string;
+  /** One line: what changed, and why it does or does not break code using the package. */
+  readonly message: string;
+  readonly before?: string;
+  readonly after?: string;
+  /** Fingerprints of the wire findings the change belongs to; absent for SDK-only changes. */
+  readonly findings?: readonly string[];
+}
+
+export interface SdkReport {
+  readonly old: SdkPackage;
+  readonly new: SdkPackage;
+  /** Sorted by export, member and rule id. */
+  readonly changes: readonly SdkChange[];
 }

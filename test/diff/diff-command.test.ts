@@ -1,10 +1,10 @@
 /** `specsmith diff`: formats, the gate, profiles, suppressions and exit codes 0/1/2/3, run in-process. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runDiff } from "../../generator/diff/diff-command.ts";
-import { openApiPath, repoRoot } from "../support/paths.ts";
+import { generatedDir, openApiPath, repoRoot } from "../support/paths.ts";
 import { withProperty, type Json } from "./fixtures.ts";
 import { validateReport } from "./report-schema.ts";
 
@@ -112,5 +112,58 @@ describe("specsmith diff", () => {
     const broken = await run(write("broken.yaml", "openapi: 3.0.0\npaths: {\n"), NEW);
     expect(broken.status).toBe(3);
     expect(broken.stderr).toMatch(/broken\.yaml:\d+:\d+ - error invalid-syntax/);
+  });
+});
+
+describe("specsmith diff with spec versions", () => {
+  const CI_OLD = "communication-identity@2023-10-01";
+  const CI_NEW = "communication-identity@2025-03-02-preview";
+  const committed = join(generatedDir, "diffs/communication-identity/2023-10-01..2025-03-02-preview");
+
+  it("compiles the spec and prints exactly the committed report", async () => {
+    const md = await run(CI_OLD, CI_NEW);
+    expect(md.stderr).toBe("");
+    expect(md.status).toBe(0);
+    expect(md.stdout).toBe(readFileSync(`${committed}.md`, "utf8"));
+    const json = await run(CI_OLD, CI_NEW, "--format", "json");
+    expect(validateReport(JSON.parse(json.stdout))).toEqual([]);
+    // The committed JSON only adds `$schema`, the path of the schema next to it.
+    const { $schema, ...rest } = JSON.parse(readFileSync(`${committed}.json`, "utf8")) as Record<string, unknown>;
+    expect($schema).toBe("../report.schema.json");
+    expect(JSON.parse(json.stdout)).toEqual(rest);
+  });
+
+  it("mixes a spec version with a file, and leaves the SDK view out with --no-sdk", async () => {
+    const r = await run(OLD, CI_NEW, "--no-sdk", "--format", "json");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { sdk?: unknown; old: { source: string }; summary: Record<string, number> };
+    expect(report.sdk).toBeUndefined();
+    expect(report.old.source).toBe(OLD);
+    expect(report.summary).toEqual({ error: 0, warning: 0, info: 14, suppressed: 0 });
+  });
+
+  it.each([
+    [["nope@1", CI_NEW], /unknown service "nope"; the config has communication-identity, api-management/],
+    [[CI_OLD, "communication-identity@2020-01-01"], /communication-identity has no version "2020-01-01"; its versions are 2023-10-01, 2025-03-02-preview/],
+    [[CI_OLD, CI_NEW, "--config", join(dir, "no-config.json")], /name spec versions, which need a readable/],
+  ])("exits 2 when a spec version does not exist: %j", async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain("usage: specsmith diff");
+  });
+
+  it("exits 3 with the TypeSpec diagnostic when the spec does not compile", async () => {
+    // Inside the repository, so the spec would resolve the installed TypeSpec libraries.
+    mkdirSync(join(repoRoot, ".tmp"), { recursive: true });
+    const workspace = mkdtempSync(join(repoRoot, ".tmp", "diff-spec-"));
+    writeFileSync(join(workspace, "main.tsp"), "namespace Broken;\nmodel Thing {{ oops\n");
+    const config = join(workspace, "specsmith.config.json");
+    writeFileSync(config, JSON.stringify({ services: [{ name: "broken", typespec: "main.tsp" }] }));
+    const r = await run("broken@1", "broken@2", "--config", config);
+    rmSync(workspace, { recursive: true, force: true });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/main\.tsp:2:\d+ - error typespec\//);
+    expect(r.stderr).toContain("a spec could not be compiled");
   });
 });

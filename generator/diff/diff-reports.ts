@@ -1,0 +1,60 @@
+/**
+ * The diff-report step of `npm run generate`: for every pair of consecutive API versions of a
+ * service (in `compareApiVersions` order), the wire diff of their OpenAPI documents with the
+ * TypeScript-API view of the packages just generated from them, as
+ * `diffs/<service>/<from>..<to>.md` and `.json`, and the JSON Schema once as
+ * `diffs/report.schema.json` (a copy, so `generated/` describes itself; the staleness test keeps
+ * the copy equal to `generator/diff/report.schema.json`).
+ */
+import { readFileSync } from "node:fs";
+import type { OutputFile } from "../output/write-tree.ts";
+import { compareApis } from "./compare-apis.ts";
+import { sdkPackage } from "./generated-package.ts";
+import { loadApi } from "./load-api.ts";
+import { renderJson } from "./report-json.ts";
+import { renderMarkdown } from "./report-markdown.ts";
+import { addSdkView } from "./sdk-layer.ts";
+import { compareApiVersions } from "./spec-versions.ts";
+
+/** One API version as the pipeline built it. */
+export interface VersionBuild {
+  readonly service: string;
+  readonly packageName: string;
+  readonly version: string;
+  /** How diagnostics name the document, e.g. `generated/openapi/<service>/<version>.yaml`. */
+  readonly file: string;
+  readonly yaml: string;
+  /** The package's files, package-relative; empty when the package had errors (no report then). */
+  readonly packageFiles: readonly OutputFile[];
+}
+
+const SCHEMA = new URL("./report.schema.json", import.meta.url);
+
+export function emitDiffReports(builds: readonly VersionBuild[]): OutputFile[] {
+  const files: OutputFile[] = [];
+  for (const service of new Set(builds.map((b) => b.service))) {
+    const versions = builds.filter((b) => b.service === service && b.packageFiles.length > 0).sort((a, b) => compareApiVersions(a.version, b.version));
+    for (let i = 1; i < versions.length; i++) files.push(...report(versions[i - 1]!, versions[i]!));
+  }
+  if (files.length > 0) files.push({ path: "diffs/report.schema.json", content: readFileSync(SCHEMA, "utf8") });
+  return files;
+}
+
+function report(before: VersionBuild, after: VersionBuild): OutputFile[] {
+  const [a, b] = [side(before), side(after)];
+  // Sources name the versions as `specsmith diff` takes them, so the CLI reproduces the report.
+  const wire = compareApis(a.api, b.api, { oldSource: `${before.service}@${before.version}`, newSource: `${after.service}@${after.version}` });
+  const full = addSdkView(wire, a, b);
+  const base = `diffs/${after.service}/${before.version}..${after.version}`;
+  return [
+    { path: `${base}.md`, content: renderMarkdown(full) },
+    { path: `${base}.json`, content: renderJson(full, "../report.schema.json") },
+  ];
+}
+
+function side(build: VersionBuild) {
+  const loaded = loadApi(build.file, build.yaml);
+  // The package was generated from this very document, so it loads; if not, that is our bug.
+  if (!loaded.value) throw new Error(`internal: ${build.file} generated a package but does not load for the diff`);
+  return { api: loaded.value, package: sdkPackage(build.packageName, loaded.value.apiVersion), files: build.packageFiles };
+}
