@@ -5,17 +5,21 @@
  */
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
+import type { CliModel } from "../cli/command-model.ts";
+import { cliReadmeView } from "../cli/readme-cli.ts";
 import type { PackageInfo } from "../package-info.ts";
 import { packageJsonView, tsconfigView } from "./package-view.ts";
 import { readmeView } from "./readme-view.ts";
 import { scaffoldTemplates } from "./scaffold-templates.ts";
 
-export function emitScaffold(api: ApiIR, pkg: PackageInfo): OutputFile[] {
+/** `cli`: the package's command line (from `emitCli`), when it has one: a `bin`, its build and a README section. */
+export function emitScaffold(api: ApiIR, pkg: PackageInfo, cli?: CliModel): OutputFile[] {
   const templates = scaffoldTemplates();
+  const readme = { ...readmeView(api, pkg), cli: cli ? cliReadmeView(api, cli) : null };
   return [
-    { path: "README.md", content: tidyMarkdown(templates.readme(readmeView(api, pkg))) },
-    { path: "package.json", content: checkedJson("package.json", templates.packageJson(packageJsonView(api, pkg))) },
-    { path: "tsconfig.json", content: checkedJson("tsconfig.json", templates.tsconfigJson(tsconfigView())) },
+    { path: "README.md", content: tidyMarkdown(templates.readme(readme)) },
+    { path: "package.json", content: checkedJson("package.json", templates.packageJson(packageJsonView(api, pkg, cli))) },
+    { path: "tsconfig.json", content: checkedJson("tsconfig.json", templates.tsconfigJson(tsconfigView(cli !== undefined))) },
   ];
 }
 

@@ -1,6 +1,8 @@
 /** What `package.json.hbs` and `tsconfig.json.hbs` print, computed from the IR and the package info. */
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR } from "../../ir/types.ts";
+import type { CliModel } from "../cli/command-model.ts";
+import { CLI_BUILD_STEPS, CLI_BUNDLE, CLI_DEV_DEPENDENCIES } from "../cli/emit-cli.ts";
 import type { PackageInfo } from "../package-info.ts";
 
 export interface PackageJsonView {
@@ -11,7 +13,11 @@ export interface PackageJsonView {
   /** Sorted, without duplicates. */
   readonly keywords: readonly string[];
   readonly nodeRange: string;
-  readonly typescriptRange: string;
+  /** The command-line program, when the package has one. */
+  readonly bin: { readonly name: string; readonly path: string } | null;
+  readonly buildScript: string;
+  /** Sorted by name. */
+  readonly devDependencies: readonly { readonly name: string; readonly range: string }[];
 }
 
 /**
@@ -23,6 +29,8 @@ export interface PackageJsonView {
 export interface TsconfigView {
   readonly target: string;
   readonly lib: readonly string[];
+  /** The CLI (`src/cli/`) is type-checked by `tsconfig.cli.json` and bundled, not compiled with the library. */
+  readonly excludeCli: boolean;
 }
 
 /** Generated packages are licensed like specsmith itself. */
@@ -36,7 +44,7 @@ const TARGET = "ES2023";
 /** DOM brings the types of `fetch`, `Headers`, `AbortSignal` and Web Crypto, used in Node and browsers alike. */
 const LIB = ["ES2023", "DOM", "DOM.Iterable"];
 
-export function packageJsonView(api: ApiIR, pkg: PackageInfo): PackageJsonView {
+export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): PackageJsonView {
   return {
     name: pkg.name,
     version: pkg.version,
@@ -44,12 +52,16 @@ export function packageJsonView(api: ApiIR, pkg: PackageInfo): PackageJsonView {
     license: LICENSE,
     keywords: keywords(api, pkg),
     nodeRange: NODE_RANGE,
-    typescriptRange: TYPESCRIPT_RANGE,
+    bin: cli ? { name: cli.bin, path: `./${CLI_BUNDLE}` } : null,
+    buildScript: ["tsc -p tsconfig.json", ...(cli ? CLI_BUILD_STEPS : [])].join(" && "),
+    devDependencies: [["typescript", TYPESCRIPT_RANGE] as const, ...(cli ? CLI_DEV_DEPENDENCIES : [])]
+      .map(([name, range]) => ({ name, range }))
+      .sort((a, b) => compareStrings(a.name, b.name)),
   };
 }
 
-export function tsconfigView(): TsconfigView {
-  return { target: TARGET, lib: LIB };
+export function tsconfigView(excludeCli = false): TsconfigView {
+  return { target: TARGET, lib: LIB, excludeCli };
 }
 
 /** The first paragraph of the spec's description, then what the package is. */
