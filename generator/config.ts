@@ -1,18 +1,38 @@
 /**
- * `specsmith.config.json`: which TypeSpec services to compile and where the output goes, so that
- * another repository can adopt specsmith without editing its code.
+ * `specsmith.config.json`: which services to generate (TypeSpec entry files or OpenAPI documents),
+ * their package names, the API versions wanted and the output folder, so that another repository
+ * can adopt specsmith without editing its code. The file is validated against
+ * `config.schema.json` (editors read the same schema through `$schema`); every problem is a
+ * diagnostic naming the JSON pointer, line and column, and saying what was expected.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { Diagnosed, Diagnostic } from "./diagnostics.ts";
+import { Ajv, type ErrorObject } from "ajv";
+import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "./diagnostics.ts";
+import { JsonPositions } from "./openapi/json-positions.ts";
 
-export interface ServiceConfig {
+interface ServiceBase {
   /** Folder-safe service name, used in output paths (`openapi/<name>/<version>.yaml`). */
   readonly name: string;
-  /** Absolute path of the service's TypeSpec entry file. */
-  readonly typespec: string;
   /** npm package name of the generated SDK, e.g. "@specsmith/communication-identity". */
   readonly packageName: string;
+  /** The API versions to generate; absent: all of them. */
+  readonly versions?: readonly string[];
+  /** Its index in the config's `services`, for diagnostics about it (`/services/<index>`). */
+  readonly index: number;
+}
+
+/** A service described in TypeSpec: compiled in-process, one OpenAPI document per API version. */
+export interface ServiceConfig extends ServiceBase {
+  /** Absolute path of the service's TypeSpec entry file. */
+  readonly typespec: string;
+}
+
+/** A service described by an OpenAPI document someone else wrote: one package, its `info.version`. */
+export interface DocumentServiceConfig extends ServiceBase {
+  /** Absolute path of the service's OpenAPI document. */
+  readonly openapi: string;
 }
 
 export interface Config {
@@ -20,53 +40,175 @@ export interface Config {
   readonly root: string;
   /** Absolute path of the output folder (replaced as a whole on every generation). */
   readonly output: string;
+  /** The TypeSpec services, in config order. */
   readonly services: readonly ServiceConfig[];
+  /** The OpenAPI-document services (`openapi` entries of the same `services` list), in config order. */
+  readonly documents: readonly DocumentServiceConfig[];
+  /** The config file's path and a JSON pointer in it as a diagnostic location. */
+  readonly file: string;
+  locate(pointer: string): SourceLocation;
 }
 
 export const CONFIG_FILE = "specsmith.config.json";
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
-const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
+export const CONFIG_SCHEMA_PATH = new URL("./config.schema.json", import.meta.url);
 
-export async function loadConfig(path: string): Promise<Diagnosed<Config | undefined>> {
-  const problems: Diagnostic[] = [];
-  const fail = (message: string, pointer = ""): Diagnosed<undefined> => ({
-    value: undefined,
-    diagnostics: [...problems, { code: "invalid-config", severity: "error", message, location: { file: path, pointer } }],
-  });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    return fail(`cannot read the config: ${(error as Error).message}`);
-  }
-  if (!isObject(raw)) return fail("the config must be a JSON object");
-  const root = dirname(resolve(path));
-  const output = raw["output"] ?? "generated";
-  if (typeof output !== "string" || output === "") return fail("`output` must be a non-empty folder path", "/output");
-  const services = raw["services"];
-  if (!Array.isArray(services) || services.length === 0) {
-    return fail("`services` must be a non-empty array", "/services");
-  }
-  const parsed: ServiceConfig[] = [];
-  for (const [index, service] of services.entries()) {
-    const at = `/services/${index}`;
-    if (!isObject(service)) return fail("each service must be an object", at);
-    const { name, typespec, package: packageName = name } = service;
-    if (typeof name !== "string" || !NAME.test(name)) {
-      return fail("`name` must be lower-case letters, digits and dashes", `${at}/name`);
-    }
-    if (parsed.some((s) => s.name === name)) return fail(`two services are named "${name}"`, `${at}/name`);
-    if (typeof typespec !== "string" || !typespec.endsWith(".tsp")) {
-      return fail("`typespec` must be the path of a .tsp file", `${at}/typespec`);
-    }
-    if (typeof packageName !== "string" || !NPM_NAME.test(packageName)) {
-      return fail("`package` must be a valid npm package name", `${at}/package`);
-    }
-    parsed.push({ name, typespec: resolve(root, typespec), packageName });
-  }
-  return { value: { root, output: resolve(root, output), services: parsed }, diagnostics: problems };
+interface SchemaNode {
+  readonly title?: string;
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+let validator: ReturnType<Ajv["compile"]> | undefined;
+function validate(value: unknown): readonly ErrorObject[] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, "utf8")) as object;
+    // strictRequired off: the `oneOf` branches name `typespec`/`openapi` without redeclaring them.
+    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(schema);
+  }
+  return validator(value) ? [] : (validator.errors ?? []);
+}
+
+export async function loadConfig(path: string): Promise<Diagnosed<Config | undefined>> {
+  const file = resolve(path);
+  if (!existsSync(file)) {
+    return failed([createDiagnostic("config-not-found", `there is no config file at ${file}; create one (see generator/config.schema.json) or pass --spec`, { file })]);
+  }
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    return failed([createDiagnostic("invalid-config", `cannot read the config file ${file}: ${why}`, { file })]);
+  }
+  const positions = new JsonPositions(text);
+  const at = (pointer: string): SourceLocation => ({ file, pointer, ...positions.lineColumn(positions.offsetOf(pointer)) });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const offset = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = offset === undefined ? { file } : { file, ...positions.lineColumn(Number(offset)) };
+    return failed([createDiagnostic("invalid-config", `the config is not valid JSON: ${(error as Error).message}`, where)]);
+  }
+  const problems = schemaProblems(raw).map((p) => createDiagnostic("invalid-config", p.message, at(p.pointer)));
+  if (problems.length > 0) return failed(problems);
+  return { value: toConfig(raw as RawConfig, file, at), diagnostics: [] };
+}
+
+interface RawService {
+  readonly name: string;
+  readonly typespec?: string;
+  readonly openapi?: string;
+  readonly package?: string;
+  readonly versions?: readonly string[];
+}
+interface RawConfig {
+  readonly output?: string;
+  readonly services: readonly RawService[];
+}
+
+function toConfig(raw: RawConfig, file: string, locate: (pointer: string) => SourceLocation): Config {
+  const root = dirname(file);
+  const services: ServiceConfig[] = [];
+  const documents: DocumentServiceConfig[] = [];
+  raw.services.forEach((service, index) => {
+    const base = {
+      name: service.name,
+      packageName: service.package ?? service.name,
+      ...(service.versions ? { versions: service.versions } : {}),
+      index,
+    };
+    if (service.typespec !== undefined) services.push({ ...base, typespec: resolve(root, service.typespec) });
+    else documents.push({ ...base, openapi: resolve(root, service.openapi ?? "") });
+  });
+  return { root, output: resolve(root, raw.output ?? "generated"), services, documents, file, locate };
+}
+
+/** Schema violations (and duplicate names) as `{pointer, message}`, one per problem, in document order. */
+function schemaProblems(raw: unknown): { pointer: string; message: string }[] {
+  const errors = validate(raw);
+  // A failed `oneOf` also reports each branch's own failure; its one message says it all.
+  const problems = errors.filter((e) => !e.schemaPath.includes("/oneOf/")).map(explain);
+  if (problems.length === 0 && isRecord(raw) && Array.isArray(raw["services"])) {
+    const seen = new Set<string>();
+    raw["services"].forEach((service: unknown, index) => {
+      const name = isRecord(service) ? service["name"] : undefined;
+      if (typeof name !== "string") return;
+      if (seen.has(name)) problems.push({ pointer: `/services/${index}/name`, message: `two services are named "${name}"; names must be unique` });
+      seen.add(name);
+    });
+  }
+  const unique = new Map(problems.map((p) => [`${p.pointer} ${p.message}`, p]));
+  return [...unique.values()];
+}
+
+function explain(error: ErrorObject): { pointer: string; message: string } {
+  const pointer = error.instancePath;
+  const subject = pointer === "" ? "the config" : `\`${pointer.slice(pointer.lastIndexOf("/") + 1)}\``;
+  const parent = (error.parentSchema ?? {}) as SchemaNode;
+  const expected = parent.title ?? error.message ?? "something else";
+  const got = `; got ${shown(error.data)}`;
+  switch (error.keyword) {
+    case "required":
+      return { pointer, message: `${subject} is missing the required property \`${String(error.params["missingProperty"])}\`` };
+    case "additionalProperties": {
+      const name = String(error.params["additionalProperty"]);
+      const known = Object.keys(parent.properties ?? {});
+      const hint = known.find((k) => k.toLowerCase() === name.toLowerCase() || similar(k, name));
+      const list = known.map((k) => `\`${k}\``).join(", ");
+      return {
+        pointer: `${pointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+        message: `unknown property \`${name}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}; ${subject} may have ${list}`,
+      };
+    }
+    case "oneOf":
+      return { pointer, message: "a service needs exactly one of `typespec` (a .tsp entry file) or `openapi` (an OpenAPI document)" };
+    case "uniqueItems": {
+      const [first, second] = [Number(error.params["i"]), Number(error.params["j"])].sort((a, b) => a - b);
+      return { pointer, message: `${subject} lists the same value twice (items ${first} and ${second})` };
+    }
+    default:
+      return { pointer, message: `${subject} must be ${expected}${got}` };
+  }
+}
+
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (isRecord(value)) return "an object";
+  return JSON.stringify(value);
+}
+
+/** Close enough for a "did you mean": one edit apart, or one is the other with a letter case change. */
+function similar(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function failed(diagnostics: Diagnostic[]): Diagnosed<undefined> {
+  return { value: undefined, diagnostics };
+}
+
+/**
+ * The versions of a service to generate out of those it `has`: all, or those the config lists; a
+ * listed version it lacks is an `unknown-version` error at the config's `versions` entry.
+ */
+export function selectVersions(config: Config, service: ServiceBase, has: readonly string[]): Diagnosed<string[]> {
+  if (!service.versions) return { value: [...has], diagnostics: [] };
+  const diagnostics = service.versions.flatMap((version, index) =>
+    has.includes(version)
+      ? []
+      : [
+          createDiagnostic(
+            "unknown-version",
+            `service "${service.name}" has no API version "${version}" (it has ${has.map((v) => `"${v}"`).join(", ") || "none"})`,
+            config.locate(`/services/${service.index}/versions/${index}`),
+          ),
+        ],
+  );
+  return { value: has.filter((v) => service.versions?.includes(v)), diagnostics };
 }

@@ -4,31 +4,46 @@
  * Everything is built in memory; the CLI hands the files to the one writer, which writes only when
  * no error was diagnosed.
  */
-import { basename } from "node:path";
-import type { Config } from "./config.ts";
+import { basename, relative } from "node:path";
+import { selectVersions, type Config } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
+import { emitDiffReports, type VersionBuild } from "./diff/diff-reports.ts";
+import { emitCli } from "./emitters/cli/emit-cli.ts";
+import { serviceNaming, type CliNaming } from "./emitters/cli/naming-file.ts";
 import { emitSources } from "./emitters/emit-sources.ts";
 import { emitScaffold } from "./emitters/scaffold/emit-scaffold.ts";
 import { buildIr } from "./ir/build-ir.ts";
 import { isObject, loadOpenApi } from "./openapi/load-openapi.ts";
 import type { OutputFile } from "./output/write-tree.ts";
 import { clientName, packageInfo } from "./package-naming.ts";
-import { compileTypeSpec } from "./typespec/compile-typespec.ts";
 
 export interface GenerationResult {
   readonly files: OutputFile[];
   readonly diagnostics: Diagnostic[];
 }
 
+/** Receives one line per step of a long run (the CLI prints them on stderr unless `--quiet`). */
+export type Progress = (message: string) => void;
+const silent: Progress = () => {};
+
 /** Builds every output file of the configured services in memory; nothing is written here. */
-export async function buildOutputs(config: Config): Promise<GenerationResult> {
+export async function buildOutputs(config: Config, progress: Progress = silent): Promise<GenerationResult> {
+  // Loaded here, not at the top: `generate --spec` never needs the TypeSpec compiler (~35 MB).
+  const { compileTypeSpec } = await import("./typespec/compile-typespec.ts");
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const versions: VersionBuild[] = [];
   for (const service of config.services) {
+    progress(`${service.name}: compiling ${relative(config.root, service.typespec)}`);
     const compiled = await compileTypeSpec(service.typespec, config.root);
     diagnostics.push(...compiled.diagnostics);
-    if (hasErrors(compiled.diagnostics)) continue;
-    for (const document of compiled.value) {
+    const wanted = selectVersions(config, service, compiled.value.map((d) => d.version));
+    diagnostics.push(...wanted.diagnostics);
+    // The command-line naming layer: `cli.yaml` beside the TypeSpec entry, when there is one.
+    const naming = serviceNaming(service.typespec);
+    diagnostics.push(...(naming?.diagnostics ?? []));
+    if (hasErrors(compiled.diagnostics) || (naming && !naming.value)) continue;
+    for (const document of compiled.value.filter((d) => wanted.value.includes(d.version))) {
       const openapiPath = `openapi/${service.name}/${document.version}.yaml`;
       files.push({ path: openapiPath, content: document.yaml });
       const built = buildPackage({
@@ -37,16 +52,29 @@ export async function buildOutputs(config: Config): Promise<GenerationResult> {
         packageName: service.packageName,
         service: service.name,
         source: `spec/${service.name} (${document.version})`,
+        ...(naming?.value ? { cliNaming: naming.value } : {}),
+        progress,
       });
       diagnostics.push(...built.diagnostics);
       files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
+      versions.push({ service: service.name, packageName: service.packageName, version: document.version, file: `${basename(config.output)}/${openapiPath}`, yaml: document.yaml, packageFiles: built.files });
     }
   }
+  for (const service of config.documents) {
+    const built = buildPackage({ file: service.openapi, packageName: service.packageName, service: service.name, source: relative(config.root, service.openapi), progress });
+    const wanted = selectVersions(config, service, built.apiVersion === undefined ? [] : [built.apiVersion]);
+    diagnostics.push(...built.diagnostics, ...(built.apiVersion === undefined ? [] : wanted.diagnostics));
+    files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
+  }
+  // Version diff reports (generated/diffs/), from the documents and the packages just built.
+  files.push(...emitDiffReports(versions));
   return { files, diagnostics };
 }
 
 export interface PackageBuild {
   readonly directory: string;
+  /** `info.version` of the document; absent when it could not be loaded. */
+  readonly apiVersion?: string;
   readonly files: OutputFile[];
   readonly diagnostics: Diagnostic[];
 }
@@ -58,7 +86,10 @@ export function buildPackage(options: {
   readonly packageName?: string;
   readonly service?: string;
   readonly source?: string;
+  readonly cliNaming?: CliNaming;
+  readonly progress?: Progress;
 }): PackageBuild {
+  const started = performance.now();
   const loaded = loadOpenApi(options.file, options.text);
   if (!loaded.value) return { directory: "", files: [], diagnostics: [...loaded.diagnostics] };
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
@@ -73,8 +104,15 @@ export function buildPackage(options: {
     title,
     source: options.source ?? basename(options.file),
   });
-  if (hasErrors(diagnostics)) return { directory: pkg.directory, files: [], diagnostics };
-  return { directory: pkg.directory, files: [...emitSources(ir.value, pkg), ...emitScaffold(ir.value, pkg)], diagnostics };
+  const apiVersion = ir.value.apiVersion;
+  if (hasErrors(diagnostics)) return { directory: pkg.directory, apiVersion, files: [], diagnostics };
+  const cli = emitCli(ir.value, pkg, options.cliNaming);
+  diagnostics.push(...cli.diagnostics);
+  if (hasErrors(cli.diagnostics)) return { directory: pkg.directory, apiVersion, files: [], diagnostics };
+  const files = [...emitSources(ir.value, pkg), ...cli.files, ...emitScaffold(ir.value, pkg, cli.model)];
+  const took = Math.round(performance.now() - started);
+  options.progress?.(`${pkg.directory}: ${ir.value.operations.length} operations, ${ir.value.types.length} types -> ${files.length} files (${took} ms)`);
+  return { directory: pkg.directory, apiVersion, files, diagnostics };
 }
 
 function kebabName(title: string): string {

@@ -16,7 +16,12 @@ import { printSourceFile } from "./source-printer.ts";
 
 export function emitClient(plan: SourcePlan): OutputFile[] {
   const { client } = plan.names;
-  const binder = new ImportBinder(modules.client, [client.client]);
+  // A method's parameters would shadow an imported operation function of the same name (an
+  // operation `options` called from a method with an `options` parameter): such imports get aliases.
+  // (The parameters are those of `operationSignature`: positional ones, the body, `options`.)
+  const shapes = plan.api.operations.map(operationShape);
+  const parameterNames = shapes.flatMap((shape) => [...shape.positional.map((slot) => slot.name), ...(shape.body ? [shape.body.name] : []), "options"]);
+  const binder = new ImportBinder(modules.client, [client.client, ...new Set(parameterNames)]);
   const signatures = contextSignatures(plan, binder);
   const factory = binder.value(modules.context, client.contextFactory);
   const overloaded = signatures.signatures.length > 1;

@@ -140,6 +140,7 @@ function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionC
     converter: (name) =>
       binder.value(modules.serialization, converterName("deserialize", plan.names.typeName(name, "output"))),
     assertedType: (type) => modelTypeText(plan, binder, type, "output"),
+    sourceType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "output")}>`,
   };
 }
 

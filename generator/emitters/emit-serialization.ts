@@ -4,7 +4,7 @@
  * for the directions operations use. Emitted only when some operation needs one.
  */
 import { StructureKind, type FunctionDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
-import { camelCase, compareStrings, NameScope, propertyKey, safeIdentifier } from "../ir/naming.ts";
+import { compareStrings } from "../ir/naming.ts";
 import type { NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
 import type { OutputFile } from "../output/write-tree.ts";
 import { ImportBinder } from "./import-binder.ts";
@@ -13,7 +13,7 @@ import {
   conversion,
   converterName,
   modelDirection,
-  needsConversion,
+  objectConversion,
   type ConversionContext,
   type ConversionMode,
 } from "./json-conversion.ts";
@@ -31,21 +31,27 @@ interface Converter {
 }
 
 export function emitSerialization(plan: SourcePlan): OutputFile[] {
-  const converters = collectConverters(plan);
-  if (converters.length === 0) return [];
+  const { converters, converting } = collectConverters(plan);
+  // Operations that convert an inline type (an object with a date inside) need `Json` even when no
+  // named type needs a converter.
+  if (converters.length === 0 && !converting) return [];
   const binder = new ImportBinder(modules.serialization, [jsonTypeName, ...converters.map((c) => c.name)]);
   const context = (mode: ConversionMode): ConversionContext => ({
     plan,
     mode,
     converter: (name) => converterName(mode, plan.names.typeName(name, modelDirection(mode))),
     assertedType: (type) => targetType(plan, binder, type, mode),
+    sourceType: (type) => targetType(plan, binder, type, mode === "serialize" ? "deserialize" : "serialize"),
   });
   const functions = converters.map((c) => converterFunction(plan, binder, c, context(c.mode)));
   return [printSourceFile(plan.pkg, modules.serialization, binder.imports(), [jsonType(), ...functions])];
 }
 
-/** Every converter the operations call, and the converters those call, sorted by name. */
-function collectConverters(plan: SourcePlan): Converter[] {
+/**
+ * Every converter the operations call, and the converters those call, sorted by name; `converting`:
+ * whether any operation converts a body at all.
+ */
+function collectConverters(plan: SourcePlan): { converters: Converter[]; converting: boolean } {
   const found = new Map<string, Converter>();
   const queue: Converter[] = [];
   const context = (mode: ConversionMode): ConversionContext => ({
@@ -62,15 +68,19 @@ function collectConverters(plan: SourcePlan): Converter[] {
       return converter.name;
     },
     assertedType: () => "unknown",
+    sourceType: () => "unknown",
   });
+  let converting = false;
   for (const op of plan.api.operations) {
-    if (op.body?.encoding === "json") conversion(op.body.type, "body", context("serialize"));
+    if (op.body?.encoding === "json") converting = conversion(op.body.type, "body", context("serialize")) !== undefined || converting;
     for (const response of op.responses) {
-      if (response.type && (response.encoding ?? "json") === "json") conversion(response.type, "json", context("deserialize"));
+      if (response.type && (response.encoding ?? "json") === "json") {
+        converting = conversion(response.type, "json", context("deserialize")) !== undefined || converting;
+      }
     }
   }
   for (let next = queue.shift(); next; next = queue.shift()) converterStatements(plan, next, context(next.mode));
-  return [...found.values()].sort((a, b) => compareStrings(a.name, b.name));
+  return { converters: [...found.values()].sort((a, b) => compareStrings(a.name, b.name)), converting };
 }
 
 function jsonType(): TypeAliasDeclarationStructure {
@@ -121,39 +131,11 @@ function converterStatements(plan: SourcePlan, converter: Converter, context: Co
   const direction = modelDirection(converter.mode);
   const properties = plan.catalog.isObjectLike(type) ? plan.catalog.properties(type, direction) : undefined;
   if (!properties) return [`return ${conversion(type, input, context) ?? input};`];
-  return objectStatements(plan, properties, plan.catalog.additionalProperties(type), input, context);
+  return objectStatements(properties, plan.catalog.additionalProperties(type), input, context);
 }
 
-/**
- * Destructures the properties that need converting and spreads the rest, so absent optional
- * properties stay absent. When extra (map) values need converting, every declared property is
- * taken out first so that only the extra entries go through the value conversion.
- */
-function objectStatements(
-  plan: SourcePlan,
-  properties: readonly PropertyIR[],
-  extra: TypeIR | undefined,
-  input: string,
-  context: ConversionContext,
-): string[] {
-  const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
-  const locals = new NameScope([input, "rest", "key", "item"]);
-  const taken = properties
-    .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
-    .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
-  const pattern = taken.map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
-  const parts = [
-    extraConverts
-      ? `...Object.fromEntries(Object.entries(rest).map(([key, item]) => [key, ${conversion(extra, "item", context, 1) ?? "item"}]))`
-      : "...rest",
-    ...taken.map(({ property, local }) => {
-      const value = conversion(property.type, local, context) ?? local;
-      const entry = `${propertyKey(property.name)}: ${value}`;
-      return property.required ? `${entry},` : `...(${local} === undefined ? {} : { ${entry} }),`;
-    }),
-  ];
-  return [
-    `const { ${[...pattern, "...rest"].join(", ")} } = ${input};`,
-    `return {\n${parts.map((p) => `  ${p.endsWith(",") ? p : `${p},`}`).join("\n")}\n};`,
-  ];
+/** Destructures the properties that need converting and spreads (or converts) the rest. */
+function objectStatements(properties: readonly PropertyIR[], extra: TypeIR | undefined, input: string, context: ConversionContext): string[] {
+  const { pattern, parts } = objectConversion(properties, extra, "rest", context);
+  return [`const ${pattern} = ${input};`, `return {\n${parts.map((p) => `  ${p}`).join("\n")}\n};`];
 }

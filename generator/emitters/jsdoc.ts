@@ -17,12 +17,22 @@ export function escapeDoc(text: string): string {
     .trim();
 }
 
-/** A JSDoc structure list: empty when there is neither a description nor a tag. */
-export function docs(description: string | undefined, tags: readonly DocTag[] = []): OptionalKind<JSDocStructure>[] {
+/**
+ * A JSDoc list: empty when there is neither a description nor a tag. The comment is given as one
+ * string, laid out exactly as ts-morph lays out a description with tags: a string is printed as it
+ * is, while a structure with tags goes through a temporary writer per tag and per comment, which
+ * was the largest single cost of printing (docs are most of the text of a large spec's client).
+ */
+export function docs(description: string | undefined, tags: readonly DocTag[] = []): (string | OptionalKind<JSDocStructure>)[] {
   const text = description === undefined ? "" : escapeDoc(description);
   if (text === "" && tags.length === 0) return [];
   const escaped = tags.map((tag) => ({ ...tag, text: typeof tag.text === "string" ? escapeDoc(tag.text) : tag.text }));
-  return [{ description: text, tags: escaped }];
+  if (escaped.some((tag) => typeof tag.text === "function")) return [{ description: text, tags: escaped }];
+  const tagTexts = escaped.map(({ tagName, text: tagText }) => {
+    const body = typeof tagText === "string" ? tagText : "";
+    return `@${tagName}${body.length > 0 && !body.startsWith("\n") ? " " : ""}${body}`;
+  });
+  return [[...(text === "" ? [] : [text]), ...tagTexts].join("\n")];
 }
 
 /** Joins the non-empty paragraphs of a doc comment. */

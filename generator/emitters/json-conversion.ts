@@ -6,7 +6,8 @@
  * A conversion is an expression over an identifier (or property path) that may be repeated.
  * Named types convert through `serialize<Name>` / `deserialize<Name>` functions (serialization.ts).
  */
-import type { TypeIR, UnionTypeIR } from "../ir/types.ts";
+import { camelCase, NameScope, propertyKey, safeIdentifier } from "../ir/naming.ts";
+import type { PropertyIR, TypeIR, UnionTypeIR } from "../ir/types.ts";
 import type { Direction } from "./model-catalog.ts";
 import { hasLiteralProperty, type SourcePlan } from "./source-plan.ts";
 
@@ -24,6 +25,8 @@ export interface ConversionContext {
   readonly converter: (name: string) => string;
   /** The type an unresolvable union is asserted to (its target form). */
   readonly assertedType: (type: TypeIR) => string;
+  /** The type a value of `type` has before converting (its JSON form when deserializing). */
+  readonly sourceType: (type: TypeIR) => string;
 }
 
 /** The converter function name of a model declaration, e.g. `deserializeCommunicationIdentity`. */
@@ -76,6 +79,14 @@ export function conversion(type: TypeIR, expr: string, context: ConversionContex
  */
 function inlineObjectConversion(type: TypeIR, expr: string, context: ConversionContext, depth: number): string {
   const properties = context.plan.catalog.properties(type, modelDirection(context.mode)) ?? [];
+  const extra = context.plan.catalog.additionalProperties(type);
+  if (extra !== undefined && needsConversion(context.plan, extra, context.mode)) {
+    // Extra keys convert one way, declared ones another: take the declared ones out first, in a
+    // function called on the spot (a conversion is an expression).
+    const rest = `rest${depth === 0 ? "" : String(depth + 1)}`;
+    const { pattern, parts } = objectConversion(properties, extra, rest, context, depth + 1);
+    return `((${pattern}) => ({ ${parts.join(" ")} }))(${expr})`;
+  }
   const parts = properties.flatMap((p) => {
     const access = propertyAccess(expr, p.name);
     const converted = conversion(p.type, access, context, depth + 1);
@@ -84,6 +95,49 @@ function inlineObjectConversion(type: TypeIR, expr: string, context: ConversionC
     return [`${JSON.stringify(p.name)}: ${value}`];
   });
   return `{ ...${expr}, ${parts.join(", ")} }`;
+}
+
+/**
+ * The parts of an object conversion that destructures `properties` out of its input: the pattern
+ * (`{ a, "b-c": bC, ...rest }`) and the entries of the converted object. Absent optional properties
+ * stay absent. When extra (map) values convert, every declared property is taken out so that only
+ * the extra entries go through the value conversion.
+ */
+export function objectConversion(
+  properties: readonly PropertyIR[],
+  extra: TypeIR | undefined,
+  rest: string,
+  context: ConversionContext,
+  depth = 0,
+): { pattern: string; parts: string[] } {
+  const { plan } = context;
+  const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
+  const suffix = depth === 0 ? "" : String(depth + 1);
+  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`]);
+  const taken = properties
+    .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
+    .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
+  const names = taken.map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
+  const parts = [
+    extra !== undefined && extraConverts ? `${restEntries(extra, rest, context, depth)},` : `...${rest},`,
+    ...taken.map(({ property, local }) => {
+      const entry = `${propertyKey(property.name)}: ${conversion(property.type, local, context, depth) ?? local}`;
+      return property.required ? `${entry},` : `...(${local} === undefined ? {} : { ${entry} }),`;
+    }),
+  ];
+  return { pattern: `{ ${[...names, `...${rest}`].join(", ")} }`, parts };
+}
+
+/**
+ * `...Object.fromEntries(...)` converting each entry of `rest`. Its values are typed by the index
+ * signature, which also admits the declared properties' types; only extra keys are left in `rest`,
+ * so each value is asserted to the extra type's source form before converting.
+ */
+function restEntries(extra: TypeIR, rest: string, context: ConversionContext, depth: number): string {
+  const suffix = depth === 0 ? "" : String(depth + 1);
+  const [key, item] = [`key${suffix}`, `item${suffix}`];
+  const converted = conversion(extra, `(${item} as ${context.sourceType(extra)})`, context, depth + 1) ?? item;
+  return `...Object.fromEntries(Object.entries(${rest}).map(([${key}, ${item}]) => [${key}, ${converted}]))`;
 }
 
 export function propertyAccess(expr: string, name: string): string {

@@ -188,6 +188,7 @@ function bodyExpression(
         mode: "serialize",
         converter: (type) => binder.value(modules.serialization, converterName("serialize", plan.names.typeName(type, modelDirection("serialize")))),
         assertedType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "input")}>`,
+        sourceType: (type) => modelTypeText(plan, binder, type, "input"),
       };
       written = `{ contentType: ${contentType}, text: JSON.stringify(${conversion(body.type, name, context) ?? name}) }`;
       break;

@@ -95,7 +95,9 @@ export function enumText(type: EnumTypeIR): Text {
 function objectText(type: ObjectTypeIR, options: TypeTextOptions): string {
   const properties = visibleProperties(type.properties, options.direction);
   const extra = type.additionalProperties;
-  if (properties.length === 0) return `Record<string, ${extra ? typeText(extra, options) : "unknown"}>`;
+  // An index signature, not `Record<...>`: when every property is hidden in this direction (all
+  // read-only in a request), a `Record` of the type itself would be a circular alias; this is not.
+  if (properties.length === 0) return extra ? `{ [key: string]: ${typeText(extra, options)} }` : "Record<string, unknown>";
   const members = properties.map(
     (p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeText(p.type, options)}`,
   );

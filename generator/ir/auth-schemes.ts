@@ -12,7 +12,8 @@ export function authSchemes(ctx: IrContext, operationSecurity: readonly (readonl
   const components = isObject(ctx.root["components"]) ? ctx.root["components"] : {};
   const declared = isObject(components["securitySchemes"]) ? components["securitySchemes"] : {};
   const security = Array.isArray(ctx.root["security"]) ? ctx.root["security"] : [];
-  const named = security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
+  // Requirements are alternatives in order; the schemes inside one are a JSON object (no order): sorted.
+  const named = security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement).sort(compareStrings) : []));
   const byOperations = [...new Set(operationSecurity.flat())].filter((id) => !named.includes(id)).sort(compareStrings);
   const all = [...new Set([...named, ...byOperations])];
   const ids = all.length > 0 ? all : Object.keys(declared).sort(compareStrings);
@@ -25,7 +26,7 @@ export function authSchemes(ctx: IrContext, operationSecurity: readonly (readonl
       raw = isRefFailure(target) ? undefined : target.value;
     }
     if (!isObject(raw)) {
-      ctx.report("error", "unknown-security-scheme", `security names the scheme "${id}", which is not declared`, { ...at, pointer: "/security" });
+      ctx.report("unknown-security-scheme", `security names the scheme "${id}", which is not declared`, { ...at, pointer: "/security" });
       continue;
     }
     const scheme = toScheme(ctx, id, raw, requirementScopes(security, id), at);
@@ -43,14 +44,14 @@ function toScheme(ctx: IrContext, id: string, s: JsonObject, requiredScopes: str
     if ((where === "header" || where === "query" || where === "cookie") && typeof s["name"] === "string") {
       return { kind: "apiKey", id, ...description, in: where, name: s["name"] };
     }
-    ctx.report("warning", "invalid-security-scheme", `apiKey scheme "${id}" needs \`in\` and \`name\`; ignored`, at);
+    ctx.report("invalid-security-scheme", `apiKey scheme "${id}" needs \`in\` and \`name\`; ignored`, at);
     return undefined;
   }
   if (type === "oauth2" || type === "openIdConnect" || (type === "http" && /^bearer$/i.test(String(s["scheme"])))) {
     return { kind: "bearer", id, ...description, scopes: credentialScopes(s, requiredScopes) };
   }
   if (type === "http" && /^basic$/i.test(String(s["scheme"]))) return { kind: "basic", id, ...description };
-  ctx.report("warning", "unsupported-security-scheme", `security scheme "${id}" (${String(type)}) is not supported; clients cannot use it`, at);
+  ctx.report("unsupported-security-scheme", `security scheme "${id}" (${String(type)}) is not supported; clients cannot use it`, at);
   return undefined;
 }
 
@@ -61,7 +62,7 @@ function credentialScopes(s: JsonObject, requiredScopes: string[]): string[] {
   if (requiredScopes.length > 0) return requiredScopes;
   const flows = isObject(s["flows"]) ? Object.values(s["flows"]) : [];
   const scopes = flows.flatMap((flow) => (isObject(flow) && isObject(flow["scopes"]) ? Object.keys(flow["scopes"]) : []));
-  return [...new Set(scopes)];
+  return [...new Set(scopes)].sort(compareStrings);
 }
 
 function requirementScopes(security: unknown[], id: string): string[] {
@@ -76,7 +77,7 @@ function hmacScheme(ctx: IrContext, id: string, x: JsonObject, description: { de
   const contentHashHeader = text("contentHashHeader");
   const pointer = appendPointer(at.pointer, "x-hmac-signature");
   if (text("algorithm") !== "HMAC-SHA256" || text("keyEncoding") !== "base64" || !dateHeader || !contentHashHeader || signedHeaders.length === 0) {
-    ctx.report("error", "invalid-hmac-signature", `scheme "${id}": x-hmac-signature needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders`, { ...at, pointer });
+    ctx.report("invalid-hmac-signature", `scheme "${id}": x-hmac-signature needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders`, { ...at, pointer });
     return undefined;
   }
   const cs = isObject(x["connectionString"]) ? x["connectionString"] : undefined;

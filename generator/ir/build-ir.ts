@@ -4,11 +4,12 @@
  */
 import type { Diagnosed } from "../diagnostics.ts";
 import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
+import { breakAliasCycles } from "./alias-cycles.ts";
 import { authSchemes } from "./auth-schemes.ts";
 import { IrContext } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import { collectOperations, nameOperations } from "./operations.ts";
-import { declareNamedType, typeNameFor } from "./schema-to-type.ts";
+import { declareNamedType, declarePending, typeNameFor } from "./schema-to-type.ts";
 import type { ApiIR, ServerIR } from "./types.ts";
 import { withUsage } from "./usage.ts";
 
@@ -35,16 +36,20 @@ export function buildIr(document: LoadedDocument, clientName: string): Diagnosed
   const ctx = new IrContext(document, reservedTypeNames(clientName));
   const root = ctx.root;
   const info = isObject(root["info"]) ? root["info"] : {};
-  // Every component schema becomes a named type, used or not, so models are complete.
+  // Every component schema becomes a named type, used or not, so models are complete; so does each
+  // schema under Swagger 2's `definitions`, which OpenAPI 3 documents converted by hand keep using.
   const components = isObject(root["components"]) ? root["components"] : {};
-  const schemas = isObject(components["schemas"]) ? components["schemas"] : {};
+  const places = [
+    ...namedSchemaPlaces(document, "/components/schemas", components["schemas"]),
+    ...namedSchemaPlaces(document, "/definitions", root["definitions"]),
+  ];
   // Names are claimed in key order first, so they do not depend on the order types refer to each other.
-  const places = Object.keys(schemas)
-    .sort(compareStrings)
-    .map((key) => ({ key, place: { file: document.file, pointer: appendPointer("/components/schemas", key) } }));
   for (const { place } of places) typeNameFor(ctx, place);
-  for (const { key, place } of places) declareNamedType(ctx, place, schemas[key]);
+  for (const { place, schema } of places) declareNamedType(ctx, place, schema);
+  declarePending(ctx);
   const drafts = collectOperations(ctx);
+  declarePending(ctx);
+  breakAliasCycles(ctx);
   const operations = nameOperations(drafts, ["constructor"]).sort((a, b) => compareStrings(a.name, b.name));
   const types = withUsage([...ctx.namedTypes.values()], operations).sort((a, b) => compareStrings(a.name, b.name));
   const api: ApiIR = {
@@ -56,20 +61,31 @@ export function buildIr(document: LoadedDocument, clientName: string): Diagnosed
     operations,
     types,
   };
-  return { value: api, diagnostics: ctx.diagnostics };
+  return { value: api, diagnostics: ctx.sortedDiagnostics() };
+}
+
+function namedSchemaPlaces(document: LoadedDocument, base: string, schemas: unknown) {
+  if (!isObject(schemas)) return [];
+  return Object.keys(schemas)
+    .sort(compareStrings)
+    .map((key) => ({ place: { file: document.file, pointer: appendPointer(base, key) }, schema: schemas[key] }));
 }
 
 function serverOf(servers: unknown): ServerIR {
   const first = Array.isArray(servers) ? servers.find(isObject) : undefined;
   if (!first || typeof first["url"] !== "string") return { url: "", variables: [] };
+  const url = first["url"];
   const raw = isObject(first["variables"]) ? first["variables"] : {};
-  const variables = Object.entries(raw).map(([name, v]) => {
-    const variable = isObject(v) ? v : {};
+  // In URL-template order (then by name), not key order: the `variables` object's order means nothing.
+  const position = (name: string) => url.indexOf(`{${name}}`) >>> 0;
+  const names = Object.keys(raw).sort((a, b) => position(a) - position(b) || compareStrings(a, b));
+  const variables = names.map((name) => {
+    const variable = isObject(raw[name]) ? raw[name] : {};
     const fallback = typeof variable["default"] === "string" && variable["default"] !== "" ? { default: variable["default"] } : {};
     const description = typeof variable["description"] === "string" ? { description: variable["description"] } : {};
     const choices = Array.isArray(variable["enum"]) ? { enum: variable["enum"].map(String) } : {};
     return { name, ...fallback, ...description, ...choices };
   });
   const description = typeof first["description"] === "string" ? { description: first["description"] } : {};
-  return { url: first["url"], ...description, variables };
+  return { url, ...description, variables };
 }

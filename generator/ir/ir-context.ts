@@ -1,5 +1,6 @@
 /** State shared by the IR builder's parts while one document is turned into an IR. */
-import type { Diagnostic, Severity } from "../diagnostics.ts";
+import type { RegisteredCode } from "../diagnostic-codes.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { JsonObject, LoadedDocument } from "../openapi/load-openapi.ts";
 import type { NamedTypeIR } from "./types.ts";
 import { NameScope } from "./naming.ts";
@@ -14,6 +15,8 @@ export class IrContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Named types by the place they were declared (`file#pointer`). */
   readonly namedTypes = new Map<string, NamedTypeIR>();
+  /** Where each named type (by name) is declared, for diagnostics about it. */
+  readonly places = new Map<string, Place>();
   /** Names of named types by place, claimed before (or while) they are built. */
   readonly typeNames = new Map<string, string>();
   /** Places of named types being built right now: lets recursive schemas refer to themselves. */
@@ -21,6 +24,12 @@ export class IrContext {
   readonly names: NameScope;
   /** Places of inline `$ref` targets being expanded right now (cycle guard). */
   readonly expanding = new Set<string>();
+  /** Named types whose declaration was put off because schemas already nest deeply here. */
+  readonly pending: { readonly place: Place; readonly schema: unknown }[] = [];
+  /** How deep schemas nest right now (guards the stack against pathological documents). */
+  depth = 0;
+  /** Codes reported at most once per document, already reported. */
+  readonly reportedOnce = new Set<string>();
 
   readonly document: LoadedDocument;
 
@@ -33,8 +42,27 @@ export class IrContext {
     return this.document.root;
   }
 
-  report(severity: Severity, code: string, message: string, at: Place): void {
-    this.diagnostics.push({ code, severity, message, location: this.document.locate(at.pointer, at.file) });
+  readonly #reported = new Set<string>();
+
+  /**
+   * Reports a diagnostic at a place (its severity comes from the registry), once: a schema reached
+   * along two paths (an inlined `$ref`, a shared parameter) would otherwise be reported twice.
+   */
+  report(code: RegisteredCode, message: string, at: Place): void {
+    const key = `${code} ${placeKey(at)} ${message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    this.diagnostics.push(createDiagnostic(code, message, this.document.locate(at.pointer, at.file)));
+  }
+
+  /** The diagnostics in document order (file, line, column), as a reader goes through them. */
+  sortedDiagnostics(): Diagnostic[] {
+    const key = (d: Diagnostic) => [d.location?.file ?? "", d.location?.line ?? 0, d.location?.column ?? 0, d.location?.pointer ?? "", d.code] as const;
+    return [...this.diagnostics].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) < (y[i] ?? 0) ? -1 : 1;
+      return 0;
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import type { IrContext, Place } from "./ir-context.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaEncoding, pickMedia } from "./media-types.ts";
+import { collectionStyle, mediaTypesOf, swagger2Body, swagger2Schema } from "./swagger2-leftovers.ts";
 import type { HttpMethod, JsonValue, OperationIR, PagingIR, ParameterIR, ParameterLocation, ParameterStyle, RequestBodyIR, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
 
 const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
@@ -21,7 +22,9 @@ export type DraftOperation = Omit<OperationIR, "name"> & {
 export function collectOperations(ctx: IrContext): DraftOperation[] {
   const paths = isObject(ctx.root["paths"]) ? ctx.root["paths"] : {};
   const drafts: DraftOperation[] = [];
-  for (const [path, rawItem] of Object.entries(paths)) {
+  // Sorted: names, diagnostics and inline declarations must not depend on the document's key order.
+  for (const path of Object.keys(paths).sort(compareStrings)) {
+    const rawItem = paths[path];
     const itemAt = { file: ctx.document.file, pointer: appendPointer("/paths", path) };
     const item = deref(ctx, rawItem, itemAt);
     if (!item) continue;
@@ -40,9 +43,10 @@ function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObj
   const tags = Array.isArray(op["tags"]) ? op["tags"].filter((t): t is string => typeof t === "string") : [];
   const firstSegment = path.split("/").find((s) => s && !s.startsWith("{")) ?? "";
   const { responses, errors } = responsesOf(ctx, op, at);
-  const body = requestBody(ctx, op, at);
+  const parameterObjects = parametersOf(ctx, op, item, at);
+  const body = requestBody(ctx, op, at) ?? swagger2Body(ctx, op, [...parameterObjects.values()], at);
   const security = Array.isArray(op["security"])
-    ? { security: op["security"].filter(isObject).map((r) => Object.keys(r)) }
+    ? { security: op["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) }
     : {};
   const summary = typeof op["summary"] === "string" && op["summary"].trim() ? { summary: op["summary"].trim() } : {};
   const paging = pagingOf(ctx, method, op, responses);
@@ -56,7 +60,7 @@ function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObj
     ...summary,
     ...doc(op),
     deprecated: op["deprecated"] === true,
-    parameters: parameters(ctx, path, op, item, at),
+    parameters: parameters(ctx, path, parameterObjects, at),
     ...(body ? { body } : {}),
     responses,
     errors,
@@ -104,8 +108,11 @@ export function nameOperations(unordered: DraftOperation[], reserved: Iterable<s
   });
 }
 
-function parameters(ctx: IrContext, path: string, op: JsonObject, item: JsonObject, at: Place): ParameterIR[] {
-  const byKey = new Map<string, { raw: JsonObject; at: Place }>();
+type ParameterObjects = Map<string, { readonly raw: JsonObject; readonly at: Place }>;
+
+/** The path item's parameters overridden by the operation's, by `in` and `name`, `$ref`s followed. */
+function parametersOf(ctx: IrContext, op: JsonObject, item: JsonObject, at: Place): ParameterObjects {
+  const byKey: ParameterObjects = new Map();
   const add = (list: unknown, listAt: Place) => {
     if (!Array.isArray(list)) return;
     list.forEach((raw, i) => {
@@ -115,12 +122,17 @@ function parameters(ctx: IrContext, path: string, op: JsonObject, item: JsonObje
   };
   add(item["parameters"], { ...at, pointer: at.pointer.slice(0, at.pointer.lastIndexOf("/")) + "/parameters" });
   add(op["parameters"], { ...at, pointer: appendPointer(at.pointer, "parameters") });
+  return byKey;
+}
+
+function parameters(ctx: IrContext, path: string, byKey: ParameterObjects, at: Place): ParameterIR[] {
   const names = new NameScope(["context", "options", "body"]);
   const result: ParameterIR[] = [];
   for (const { raw, at: pAt } of byKey.values()) {
     const location = raw["in"];
+    if (location === "body" || location === "formData") continue; // Swagger 2: read as the request body
     if (typeof location !== "string" || !LOCATIONS.has(location)) {
-      ctx.report("warning", "unsupported-parameter", `parameter "${String(raw["name"])}" in "${String(location)}" is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
+      ctx.report("unsupported-parameter", `parameter "${String(raw["name"])}" in "${String(location)}" is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
       continue;
     }
     // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
@@ -129,7 +141,7 @@ function parameters(ctx: IrContext, path: string, op: JsonObject, item: JsonObje
   }
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {
     if (!byKey.has(`path:${match[1]}`)) {
-      ctx.report("error", "missing-path-parameter", `path template variable {${match[1]}} has no path parameter`, at);
+      ctx.report("missing-path-parameter", `path template variable {${match[1]}} has no path parameter`, at);
     }
   }
   // Path parameters in path order, then required, then optional, by name within each.
@@ -148,7 +160,8 @@ function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation,
   const style = (content ? defaultStyle : typeof raw["style"] === "string" ? raw["style"] : collectionStyle(raw) ?? defaultStyle) as ParameterStyle;
   const explode = content ? false : typeof raw["explode"] === "boolean" ? raw["explode"] : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
   const schemaObject = isObject(schema) ? schema : {};
-  const isApiVersion = location === "query" && name === "api-version";
+  // The client fills in `api-version` with the document's version, a string: only where one fits.
+  const isApiVersion = location === "query" && name === "api-version" && isStringLike(ctx, type);
   return {
     name,
     tsName: names.claim(safeIdentifier(camelCase(name) || "param")),
@@ -166,24 +179,56 @@ function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation,
   };
 }
 
-/** Swagger 2 leftovers: `type`/`items` on the parameter itself, `collectionFormat`. */
-function swagger2Schema(raw: JsonObject): JsonObject | undefined {
-  if (raw["type"] === undefined) return undefined;
-  const { name: _n, in: _i, required: _r, description: _d, collectionFormat: _c, ...schema } = raw;
-  return schema;
+/** The named type called `name`, if it is declared yet. */
+function namedTypeOf(ctx: IrContext, name: string): TypeIR | undefined {
+  return [...ctx.namedTypes.values()].find((t) => t.name === name)?.type;
 }
 
-function collectionStyle(raw: JsonObject): string | undefined {
-  const format = raw["collectionFormat"];
-  return format === "ssv" ? "spaceDelimited" : format === "pipes" ? "pipeDelimited" : format === "csv" || format === "multi" ? (raw["in"] === "query" ? "form" : "simple") : undefined;
+/** Whether every value of `type` is a JSON object (following named types). */
+function isObjectLike(ctx: IrContext, type: TypeIR, depth = 0): boolean {
+  if (depth > 8) return false;
+  switch (type.kind) {
+    case "object":
+    case "map":
+      return true;
+    case "ref": {
+      const named = namedTypeOf(ctx, type.name);
+      return named !== undefined && isObjectLike(ctx, named, depth + 1);
+    }
+    case "intersection":
+      return type.members.length > 0 && type.members.every((m) => isObjectLike(ctx, m, depth + 1));
+    case "union":
+      return type.variants.length > 0 && type.variants.every((v) => isObjectLike(ctx, v, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/** Whether every value of `type` is a string (following named types). */
+function isStringLike(ctx: IrContext, type: TypeIR, depth = 0): boolean {
+  switch (type.kind) {
+    case "string":
+      return true;
+    case "enum":
+      return type.valueType === "string";
+    case "literal":
+      return typeof type.value === "string";
+    case "ref": {
+      const named = namedTypeOf(ctx, type.name);
+      return named !== undefined && depth < 8 && isStringLike(ctx, named, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 /** The single entry of a parameter's `content` map, if it has one. */
 function contentOf(raw: JsonObject) {
   if (raw["schema"] !== undefined || !isObject(raw["content"])) return undefined;
-  const entry = Object.entries(raw["content"]).find(([, media]) => isObject(media));
-  if (!entry) return undefined;
-  const [mediaType, media] = entry as [string, JsonObject];
+  const content = raw["content"];
+  const mediaType = pickMedia(Object.keys(content).filter((key) => isObject(content[key])));
+  if (mediaType === undefined) return undefined;
+  const media = content[mediaType] as JsonObject;
   const pointer = (base: string) => appendPointer(appendPointer(appendPointer(base, "content"), mediaType), "schema");
   return { mediaType, schema: media["schema"], pointer };
 }
@@ -197,7 +242,13 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   const mediaAt = { ...found.at, pointer: appendPointer(appendPointer(found.at.pointer, "content"), media) };
   const mediaObject = isObject(content[media]) ? content[media] : {};
   const encoding = mediaEncoding(media);
-  const type = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, mediaObject["schema"], { ...mediaAt, pointer: appendPointer(mediaAt.pointer, "schema") });
+  const schemaAt = { ...mediaAt, pointer: appendPointer(mediaAt.pointer, "schema") };
+  let type: TypeIR = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, mediaObject["schema"], schemaAt);
+  if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
+    // A form or multipart body is a set of named fields: only an object schema describes one.
+    ctx.report("invalid-schema", `a ${media} body must be described by an object schema; typed as an object with any fields`, schemaAt);
+    type = { kind: "map", values: { kind: "unknown" } };
+  }
   return { required: found.value["required"] === true, mediaType: media, encoding, type, ...doc(found.value) };
 }
 
@@ -208,7 +259,7 @@ function responsesOf(ctx: IrContext, op: JsonObject, at: Place): { responses: Re
   for (const status of Object.keys(raw).sort(statusOrder)) {
     const found = deref(ctx, raw[status], { ...at, pointer: appendPointer(appendPointer(at.pointer, "responses"), status) });
     if (!found) continue;
-    const response = responseOf(ctx, status.toUpperCase(), found.value, found.at);
+    const response = responseOf(ctx, status.toUpperCase(), found.value, found.at, op);
     (status.startsWith("2") ? responses : errors).push(response);
   }
   return { responses, errors };
@@ -216,8 +267,9 @@ function responsesOf(ctx: IrContext, op: JsonObject, at: Place): { responses: Re
 
 const statusOrder = (a: string, b: string) => (a === "default" ? 1 : b === "default" ? -1 : a < b ? -1 : a > b ? 1 : 0);
 
-function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place): ResponseIR {
-  const content = isObject(r["content"]) ? r["content"] : {};
+function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op: JsonObject): ResponseIR {
+  const swagger2 = !isObject(r["content"]) && r["schema"] !== undefined;
+  const content = isObject(r["content"]) ? r["content"] : swagger2Content(ctx, r, at, op);
   const media = pickMedia(Object.keys(content));
   const headers: ResponseHeaderIR[] = [];
   const rawHeaders = isObject(r["headers"]) ? r["headers"] : {};
@@ -230,8 +282,20 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place): R
   if (!media) return base;
   const encoding = mediaEncoding(media);
   const mediaObject = isObject(content[media]) ? content[media] : {};
-  const type: TypeIR = encoding === "binary" ? { kind: "binary" } : typeOf(ctx, mediaObject["schema"], { ...at, pointer: appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") });
+  const schemaAt = { ...at, pointer: swagger2 ? appendPointer(at.pointer, "schema") : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") };
+  const type: TypeIR = encoding === "binary" ? { kind: "binary" } : typeOf(ctx, mediaObject["schema"], schemaAt);
   return { ...base, mediaType: media, encoding: encoding === "form" || encoding === "multipart" ? "binary" : encoding, type };
+}
+
+/**
+ * Swagger 2 put a response's `schema` on the response itself, its media types in `produces`: read
+ * as a `content` map of those media types (JSON when none is named), with a warning.
+ */
+function swagger2Content(ctx: IrContext, r: JsonObject, at: Place, op: JsonObject): JsonObject {
+  if (r["schema"] === undefined) return {};
+  ctx.report("swagger2-leftover", "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)", { ...at, pointer: appendPointer(at.pointer, "schema") });
+  const media = mediaTypesOf(ctx, op, "produces");
+  return Object.fromEntries((media.length > 0 ? media : ["application/json"]).map((m) => [m, { schema: r["schema"] }]));
 }
 
 /** `x-ms-pageable`, else a GET whose 200 body has an array `value` and a string `nextLink`. */
@@ -270,7 +334,7 @@ function deref(ctx: IrContext, raw: unknown, at: Place, depth = 0): { value: Jso
   const target = ctx.document.resolveRef(ref, at.file);
   if (isRefFailure(target) || depth > 16) {
     const why = isRefFailure(target) ? target.failure : "too many references in a row";
-    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${why}`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
+    ctx.report("unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${why}`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
     return undefined;
   }
   return deref(ctx, target.value, { file: target.file, pointer: target.pointer }, depth + 1);

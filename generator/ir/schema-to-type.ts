@@ -1,48 +1,77 @@
 /**
- * OpenAPI Schema Object -> TypeIR. Composition is normalised here (`allOf` wrappers of one `$ref`,
- * open enums written as `anyOf [string, enum]`, `nullable` and 3.1 `type` arrays as unions with
- * `null`), Swagger-2-era leftovers are read (`x-nullable`, `type: file`, `x-ms-enum`), and what
- * cannot be typed exactly becomes the nearest sound type plus a warning.
+ * OpenAPI Schema Object -> TypeIR. Composition is normalised in `schema-composition.ts`; here are
+ * references, primitives and objects, `nullable` and 3.1 `type` arrays (unions with `null`), and the
+ * Swagger-2-era leftovers (`x-nullable`, `type: file`, `#/definitions/X`). What cannot be typed
+ * exactly becomes the nearest sound (wider) type plus a warning (`schema-keywords.ts`).
+ *
+ * Properties are listed by name, not in document order: a JSON object's key order carries no
+ * meaning, so the output must not depend on it (a shuffled document generates the same bytes).
  */
 import { basename, extname } from "node:path";
 import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
-import { GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
-import type { Constraints, EnumValueIR, JsonValue, PropertyIR, TypeIR } from "./types.ts";
+import { compareStrings, GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
+import { allOfType, enumType, literalOrUnknown, orNull, unionType } from "./schema-composition.ts";
+import { approximatedKeywords, extraKeysType, tupleItemsType } from "./schema-keywords.ts";
+import type { Constraints, JsonValue, PropertyIR, TypeIR } from "./types.ts";
 
-const COMPONENT_SCHEMA = /^\/components\/schemas\/[^/]+$/;
-const KNOWN_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null", "file"]);
+export { orNull } from "./schema-composition.ts";
+
+/** Component schemas, and Swagger 2's `definitions` left in an OpenAPI 3 document: named types. */
+const NAMED_SCHEMA = /^\/(components\/schemas|definitions)\/[^/]+$/;
+const KNOWN_TYPES = ["string", "number", "integer", "boolean", "object", "array", "null", "file"];
+/**
+ * Deeper nesting than this is typed `unknown` (with a warning): real specs nest a dozen levels; a
+ * pathological document must not exhaust the stack. Past half of it, references are declared later
+ * instead of right away, so long chains of named types do not nest at all.
+ */
+export const MAX_SCHEMA_DEPTH = 64;
+const UNKNOWN: TypeIR = { kind: "unknown" };
 
 /** Converts the schema at `at` (which may be a `$ref`) to a type. */
 export function typeOf(ctx: IrContext, schema: unknown, at: Place): TypeIR {
-  if (schema === undefined || schema === true) return { kind: "unknown" };
+  if (schema === undefined || schema === true) return UNKNOWN;
   if (!isObject(schema)) {
-    ctx.report("warning", "invalid-schema", "a schema must be an object; typed as unknown", at);
-    return { kind: "unknown" };
+    ctx.report("invalid-schema", `a schema must be an object, not ${describe(schema)}; typed as unknown`, at);
+    return UNKNOWN;
   }
-  const ref = schema["$ref"];
-  // Siblings of `$ref` (3.1, or Swagger-era `x-nullable`) may still make it nullable.
-  const type = typeof ref === "string" ? refType(ctx, ref, at) : nonNullType(ctx, schema, at);
-  return isNullable(schema) && type.kind !== "unknown" ? orNull(type) : type;
+  if (ctx.depth >= MAX_SCHEMA_DEPTH) {
+    if (!ctx.reportedOnce.has("schema-too-deep")) {
+      ctx.reportedOnce.add("schema-too-deep");
+      ctx.report("schema-too-deep", `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; the inner ones are typed as unknown`, at);
+    }
+    return UNKNOWN;
+  }
+  ctx.depth++;
+  try {
+    const ref = schema["$ref"];
+    // Siblings of `$ref` (3.1, or Swagger-era `x-nullable`) may still make it nullable.
+    const type = typeof ref === "string" ? refType(ctx, ref, at) : nonNullType(ctx, schema, at);
+    return isNullable(schema) && type.kind !== "unknown" ? orNull(type) : type;
+  } finally {
+    ctx.depth--;
+  }
 }
 
 function refType(ctx: IrContext, ref: string, at: Place): TypeIR {
   const target = ctx.document.resolveRef(ref, at.file);
   if (isRefFailure(target)) {
     const where = { ...at, pointer: appendPointer(at.pointer, "$ref") };
-    ctx.report("error", "unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${target.failure}`, where);
-    return { kind: "unknown" };
+    ctx.report("unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${target.failure}`, where);
+    return UNKNOWN;
   }
   const place = { file: target.file, pointer: target.pointer };
   // Component schemas and whole schema files are named types; anything else is inlined.
-  if (COMPONENT_SCHEMA.test(target.pointer) || target.pointer === "") {
-    return { kind: "ref", name: declareNamedType(ctx, place, target.value) };
+  if (NAMED_SCHEMA.test(target.pointer) || target.pointer === "") {
+    if (ctx.depth < MAX_SCHEMA_DEPTH / 2) return { kind: "ref", name: declareNamedType(ctx, place, target.value) };
+    ctx.pending.push({ place, schema: target.value });
+    return { kind: "ref", name: typeNameFor(ctx, place) };
   }
   // A reference into the middle of something (e.g. `#/components/schemas/X/properties/y`): inline it.
   const key = placeKey(place);
   if (ctx.expanding.has(key)) {
-    ctx.report("warning", "circular-inline-ref", "a circular reference outside components/schemas is typed as unknown", at);
-    return { kind: "unknown" };
+    ctx.report("circular-inline-ref", `\`$ref\` ${JSON.stringify(ref)} closes a cycle outside components/schemas; typed as unknown here`, at);
+    return UNKNOWN;
   }
   ctx.expanding.add(key);
   try {
@@ -74,6 +103,7 @@ export function declareNamedType(ctx: IrContext, place: Place, schema: unknown):
   const name = typeNameFor(ctx, place);
   if (ctx.namedTypes.has(key) || ctx.building.has(key)) return name;
   ctx.building.add(key);
+  ctx.places.set(name, place);
   const body = isObject(schema) ? schema : {};
   ctx.namedTypes.set(key, {
     name,
@@ -87,9 +117,15 @@ export function declareNamedType(ctx: IrContext, place: Place, schema: unknown):
   return name;
 }
 
+/** Declares the named types whose declaration was put off (see MAX_SCHEMA_DEPTH). */
+export function declarePending(ctx: IrContext): void {
+  for (let next = ctx.pending.shift(); next; next = ctx.pending.shift()) declareNamedType(ctx, next.place, next.schema);
+}
+
 function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
-  if (s["const"] !== undefined) return s["const"] === null ? { kind: "null" } : literalOrUnknown(s["const"]);
-  if (Array.isArray(s["enum"])) return enumType(s);
+  approximatedKeywords(ctx, s, at);
+  if (s["const"] !== undefined) return s["const"] === null ? { kind: "null" } : literalOrUnknown(ctx, s["const"], appendPointer(at.pointer, "const"), at);
+  if (Array.isArray(s["enum"])) return enumType(ctx, s, at);
   for (const keyword of ["oneOf", "anyOf"] as const) {
     if (Array.isArray(s[keyword])) return unionType(ctx, s, keyword, at);
   }
@@ -104,10 +140,12 @@ function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
 }
 
 function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
-  const type = s["type"] ?? (s["properties"] || s["additionalProperties"] ? "object" : s["items"] ? "array" : undefined);
-  if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.has(type))) {
-    ctx.report("error", "unknown-schema-type", `unknown schema type ${JSON.stringify(type)}`, { ...at, pointer: appendPointer(at.pointer, "type") });
-    return { kind: "unknown" };
+  const type = s["type"] ?? (s["properties"] || s["additionalProperties"] || s["patternProperties"] ? "object" : s["items"] || s["prefixItems"] ? "array" : undefined);
+  if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.includes(type))) {
+    const suggestion = typeof type === "string" ? closest(type, KNOWN_TYPES) : undefined;
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${KNOWN_TYPES.slice(0, 7).join(", ")})`;
+    ctx.report("unknown-schema-type", `unknown schema type ${JSON.stringify(type)}${hint}`, { ...at, pointer: appendPointer(at.pointer, "type") });
+    return UNKNOWN;
   }
   const format = typeof s["format"] === "string" ? s["format"] : undefined;
   const constraints = constraintsOf(s);
@@ -126,142 +164,53 @@ function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
     case "null":
       return { kind: "null" };
     case "array":
-      return {
-        kind: "array",
-        items: typeOf(ctx, s["items"], { ...at, pointer: appendPointer(at.pointer, "items") }),
-        ...(constraints ? { constraints } : {}),
-      };
+      return { kind: "array", items: itemsType(ctx, s, at), ...(constraints ? { constraints } : {}) };
     case "object":
       return objectType(ctx, s, at);
     default:
-      return { kind: "unknown" };
+      return UNKNOWN;
   }
 }
 
-function objectType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
+function itemsType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
+  if (Array.isArray(s["items"]) || Array.isArray(s["prefixItems"])) return tupleItemsType(ctx, s, at);
+  return typeOf(ctx, s["items"], { ...at, pointer: appendPointer(at.pointer, "items") });
+}
+
+export function objectType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const props = isObject(s["properties"]) ? s["properties"] : {};
   const required = new Set(Array.isArray(s["required"]) ? s["required"].filter((r) => typeof r === "string") : []);
-  const properties: PropertyIR[] = Object.entries(props).map(([name, raw]) => {
-    const place = { ...at, pointer: appendPointer(appendPointer(at.pointer, "properties"), name) };
-    const p = isObject(raw) ? raw : {};
-    if (p["required"] === true) required.add(name); // Swagger-1 style `required: true` on a property
-    return {
-      name,
-      ...doc(p),
-      required: required.has(name),
-      readOnly: p["readOnly"] === true,
-      writeOnly: p["writeOnly"] === true,
-      deprecated: p["deprecated"] === true,
-      type: typeOf(ctx, raw, place),
-      ...(p["default"] !== undefined ? { default: p["default"] as JsonValue } : {}),
-    };
-  });
-  const extra = s["additionalProperties"];
-  const extraPlace = { ...at, pointer: appendPointer(at.pointer, "additionalProperties") };
+  const properties: PropertyIR[] = Object.keys(props)
+    .sort(compareStrings)
+    .map((name) => {
+      const raw = props[name];
+      const place = { ...at, pointer: appendPointer(appendPointer(at.pointer, "properties"), name) };
+      const p = isObject(raw) ? raw : {};
+      if (p["required"] === true) required.add(name); // Swagger-1 style `required: true` on a property
+      return {
+        name,
+        ...doc(p),
+        required: required.has(name),
+        readOnly: p["readOnly"] === true,
+        writeOnly: p["writeOnly"] === true,
+        deprecated: p["deprecated"] === true,
+        type: typeOf(ctx, raw, place),
+        ...(p["default"] !== undefined ? { default: p["default"] as JsonValue } : {}),
+      };
+    });
+  const extra = extraKeysType(ctx, s, at);
   if (properties.length === 0) {
-    // `{ type: object }` alone allows any keys (JSON Schema's default).
-    if (extra === false) return { kind: "object", properties: [] };
-    return { kind: "map", values: extra === undefined || extra === true ? { kind: "unknown" } : typeOf(ctx, extra, extraPlace) };
+    // `{ type: object }` alone allows any keys (JSON Schema's default); `additionalProperties: false` none.
+    if (extra) return { kind: "map", values: extra };
+    return s["additionalProperties"] === false ? { kind: "object", properties: [] } : { kind: "map", values: UNKNOWN };
   }
-  if (extra === undefined || extra === false) return { kind: "object", properties };
-  return { kind: "object", properties, additionalProperties: extra === true ? { kind: "unknown" } : typeOf(ctx, extra, extraPlace) };
-}
-
-function enumType(s: JsonObject): TypeIR {
-  const raw = (s["enum"] as unknown[]).filter((v) => v !== null);
-  const msEnum = isObject(s["x-ms-enum"]) ? s["x-ms-enum"] : {};
-  const described = new Map<unknown, string>();
-  if (Array.isArray(msEnum["values"])) {
-    for (const v of msEnum["values"]) if (isObject(v) && typeof v["description"] === "string") described.set(v["value"], v["description"]);
-  }
-  if (raw.length === 0) return { kind: "null" }; // `enum: [null]`
-  const strings = raw.every((v) => typeof v === "string");
-  const numbers = raw.every((v) => typeof v === "number");
-  if (!strings && !numbers) {
-    // Booleans, or a mix: a union of the literal values is the exact type.
-    const literals = raw.map(literalOrUnknown);
-    return literals.length === 1 ? literals[0]! : { kind: "union", variants: literals };
-  }
-  const values: EnumValueIR[] = raw.map((value) => {
-    const description = described.get(value);
-    return { value: value as string | number, ...(description ? { description } : {}) };
-  });
-  return { kind: "enum", valueType: strings ? "string" : "number", values, extensible: msEnum["modelAsString"] === true };
-}
-
-function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "anyOf", at: Place): TypeIR {
-  const members = s[keyword] as unknown[];
-  const base = appendPointer(at.pointer, keyword);
-  const open = openEnum(members);
-  if (open) return open;
-  const variants = members.map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
-  const discriminator = discriminatorOf(ctx, s, members, variants, at);
-  const withoutNull = variants.filter((v) => v.kind !== "null");
-  const union: TypeIR = withoutNull.length === 1 && !discriminator ? withoutNull[0]! : { kind: "union", variants: withoutNull, ...(discriminator ? { discriminator } : {}) };
-  return withoutNull.length < variants.length ? orNull(union) : union;
-}
-
-/** `anyOf: [{type: string}, {type: string, enum: [...]}]`: an extensible enum (TypeSpec's open union). */
-function openEnum(members: unknown[]): TypeIR | undefined {
-  const objects = members.filter(isObject);
-  if (objects.length !== members.length || objects.length < 2) return undefined;
-  const plain = objects.filter((m) => m["type"] === "string" && m["enum"] === undefined && m["format"] === undefined && m["$ref"] === undefined);
-  const enums = objects.filter((m) => m["type"] === "string" && Array.isArray(m["enum"]));
-  if (plain.length !== 1 || enums.length !== objects.length - 1) return undefined;
-  const values = enums.flatMap((m) => (m["enum"] as unknown[]).filter((v): v is string => typeof v === "string"));
-  return { kind: "enum", valueType: "string", values: [...new Set(values)].map((value) => ({ value })), extensible: true };
-}
-
-function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], variants: TypeIR[], at: Place) {
-  const d = s["discriminator"];
-  if (!isObject(d) || typeof d["propertyName"] !== "string") return undefined;
-  const mapping: { value: string; type: string }[] = [];
-  const explicit = isObject(d["mapping"]) ? d["mapping"] : {};
-  for (const [value, ref] of Object.entries(explicit)) {
-    if (typeof ref !== "string") continue;
-    const type = typeOf(ctx, { $ref: ref }, at);
-    if (type.kind === "ref") mapping.push({ value, type: type.name });
-  }
-  for (const [index, member] of members.entries()) {
-    const ref = isObject(member) ? member["$ref"] : undefined;
-    const type = variants[index];
-    if (typeof ref !== "string" || !type) continue;
-    if (type.kind === "ref" && !mapping.some((m) => m.type === type.name)) {
-      mapping.push({ value: ref.slice(ref.lastIndexOf("/") + 1), type: type.name });
-    }
-  }
-  return { propertyName: d["propertyName"], mapping };
-}
-
-function allOfType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
-  const base = appendPointer(at.pointer, "allOf");
-  const members = (s["allOf"] as unknown[]).map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
-  const { allOf: _allOf, ...rest } = s;
-  const own = rest["properties"] || rest["additionalProperties"] ? objectType(ctx, rest, at) : undefined;
-  const all = own ? [...members, own] : members;
-  return all.length === 1 ? all[0]! : { kind: "intersection", members: all };
+  return extra ? { kind: "object", properties, additionalProperties: extra } : { kind: "object", properties };
 }
 
 function isNullable(s: JsonObject): boolean {
   if (s["nullable"] === true || s["x-nullable"] === true) return true;
   if (Array.isArray(s["type"]) && s["type"].includes("null")) return true;
   return Array.isArray(s["enum"]) && s["enum"].includes(null);
-}
-
-export function orNull(type: TypeIR): TypeIR {
-  if (type.kind === "null") return type;
-  if (type.kind === "union") {
-    if (type.variants.some((v) => v.kind === "null")) return type;
-    // Keep a union flat (`A | B | null`), unless its discriminator needs the union as is.
-    if (!type.discriminator) return { kind: "union", variants: [...type.variants, { kind: "null" }] };
-  }
-  return { kind: "union", variants: [type, { kind: "null" }] };
-}
-
-function literalOrUnknown(value: unknown): TypeIR {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-    ? { kind: "literal", value }
-    : { kind: "unknown" };
 }
 
 const CONSTRAINT_KEYS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems"] as const;
@@ -281,4 +230,34 @@ function constraintsOf(s: JsonObject): Constraints | undefined {
 export function doc(s: JsonObject): { description?: string } {
   const text = typeof s["description"] === "string" && s["description"].trim() ? s["description"] : typeof s["title"] === "string" ? s["title"] : undefined;
   return text ? { description: text.trim() } : {};
+}
+
+/** `a string`, `an array`, `null`: for messages about values of the wrong kind. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value} (${JSON.stringify(value)})`;
+}
+
+/** The candidate within edit distance 2 of `text`, for "did you mean" hints. */
+function closest(text: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(text.toLowerCase(), candidate);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -238,6 +238,7 @@ export interface EnumValueIR {
 
 export interface ObjectTypeIR {
   readonly kind: "object";
+  /** Sorted by name: a JSON object's key order carries no meaning, so output must not follow it. */
   readonly properties: readonly PropertyIR[];
   /** Type of additional properties, when the object allows typed extra keys. */
   readonly additionalProperties?: TypeIR;
@@ -263,7 +264,7 @@ export interface UnionTypeIR {
 
 export interface DiscriminatorIR {
   readonly propertyName: string;
-  /** Discriminator value -> named type, in spec order. */
+  /** Discriminator value -> named type: explicit `mapping` entries by value, then implicit ones in member order. */
   readonly mapping: readonly { readonly value: string; readonly type: string }[];
 }
 

@@ -3,10 +3,12 @@
  * later stage relies on, and gives out a resolver for `$ref`s (local and relative-file) plus a way
  * to turn a JSON pointer back into `line:column` for diagnostics, computed only when one is needed.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import type { Diagnosed, SourceLocation } from "../diagnostics.ts";
+import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics.ts";
+import type { RegisteredCode } from "../diagnostic-codes.ts";
+import { JsonPositions } from "./json-positions.ts";
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -35,32 +37,64 @@ export interface ResolvedRef {
   readonly value: unknown;
 }
 
-/** Documents over this size are refused before parsing (a guard against runaway memory). */
+/**
+ * Documents (each file, when a document spans several) over this size are refused before they are
+ * read. The largest public descriptions we know are a quarter of it (GitHub's full REST description
+ * is ~11 MB, Stripe's ~7 MB); past it, parsing alone takes seconds and the document's object tree
+ * alone hundreds of MB, so a clear refusal in milliseconds serves better than a slow crawl. A larger
+ * API can be split into files joined by relative `$ref`s: the limit is per file.
+ */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/** How one file's text maps back to positions: JSON text gets a scanner, YAML a parse with positions. */
+interface FileSource {
+  readonly text: string;
+  readonly json: boolean;
+  jsonPositions?: JsonPositions;
+  yamlPositions?: PositionIndex;
+}
 
 /** Loads `file`; pass `text` when the main document is already in memory (e.g. just compiled). */
 export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocument | undefined> {
   const main = resolvePath(file);
-  const texts = new Map<string, string>();
+  const sources = new Map<string, FileSource>();
   const roots = new Map<string, unknown>();
-  const error = (code: string, message: string, location: SourceLocation = { file: main }) => ({
+  const error = (code: RegisteredCode, message: string, location: SourceLocation = { file: main }) => ({
     value: undefined,
-    diagnostics: [{ code, severity: "error" as const, message, location }],
+    diagnostics: [createDiagnostic(code, message, location)],
   });
 
   const read = (path: string): Diagnosed<unknown> => {
     if (roots.has(path)) return { value: roots.get(path), diagnostics: [] };
     if (path === main && text !== undefined) return remember(path, text);
-    if (!existsSync(path)) return error("file-not-found", `cannot read ${path}: no such file`);
-    const size = statSync(path).size;
-    if (size > MAX_DOCUMENT_BYTES) {
-      return error("document-too-large", `the document is ${mib(size)} MiB, over the ${mib(MAX_DOCUMENT_BYTES)} MiB limit`, { file: path });
+    let size: number;
+    try {
+      const stats = statSync(path);
+      if (!stats.isFile()) return error("file-not-readable", `cannot read ${path}: it is not a file`, { file: path });
+      size = stats.size;
+    } catch {
+      return error("file-not-found", `cannot read ${path}: no such file`, { file: path });
     }
-    return remember(path, readFileSync(path, "utf8"));
+    if (size > MAX_DOCUMENT_BYTES) return tooLarge(path, size);
+    let source: string;
+    try {
+      source = readFileSync(path, "utf8");
+    } catch (cause) {
+      return error("file-not-readable", `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { file: path });
+    }
+    return remember(path, source);
   };
+  const tooLarge = (path: string, size: number) =>
+    error(
+      "document-too-large",
+      `the document is ${mib(size)} MiB, over the ${mib(MAX_DOCUMENT_BYTES)} MiB limit per file; split it into files joined by \`$ref\``,
+      { file: path, pointer: "", line: 1, column: 1 },
+    );
   function remember(path: string, source: string): Diagnosed<unknown> {
-    texts.set(path, source);
+    // Text handed in (not read from disk) gets the same limit; UTF-16 length <= UTF-8 bytes.
+    if (source.length > MAX_DOCUMENT_BYTES) return tooLarge(path, Buffer.byteLength(source));
     const parsed = parseText(path, source);
+    sources.set(path, { text: source, json: parsed.json });
     if (parsed.diagnostics.length === 0) roots.set(path, parsed.value);
     return parsed;
   }
@@ -68,13 +102,14 @@ export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocume
   const first = read(main);
   if (first.diagnostics.length > 0) return { value: undefined, diagnostics: first.diagnostics };
   const root = first.value;
-  const positions = new Map<string, PositionIndex>();
   const locate = (pointer: string, path = main): SourceLocation => {
-    const text = texts.get(path);
-    if (text === undefined) return { file: path, pointer };
-    let index = positions.get(path);
-    if (!index) positions.set(path, (index = indexPositions(text)));
-    return locatePointer(path, index, pointer);
+    const source = sources.get(path);
+    if (source === undefined) return { file: path, pointer };
+    if (source.json) {
+      const positions = (source.jsonPositions ??= new JsonPositions(source.text));
+      return { file: path, pointer, ...positions.lineColumn(positions.offsetOf(pointer)) };
+    }
+    return locatePointer(path, (source.yamlPositions ??= indexPositions(source.text)), pointer);
   };
   if (!isObject(root)) return error("invalid-document", "an OpenAPI document must be an object", locate(""));
   const version = root["openapi"];
@@ -85,13 +120,28 @@ export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocume
   const dialect = version.startsWith("3.0") ? "3.0" : version.startsWith("3.1") ? "3.1" : undefined;
   if (!dialect) return error("unsupported-openapi-version", `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)`, locate("/openapi"));
   if (dialect === "3.0" && !isObject(root["paths"])) {
-    return error("missing-paths", "an OpenAPI 3.0 document needs a `paths` object", locate("/paths"));
+    const problem = root["paths"] === undefined ? "has no `paths` object" : "has a `paths` that is not an object";
+    return error("missing-paths", `an OpenAPI 3.0 document needs a \`paths\` object; this one ${problem}`, locate("/paths"));
   }
 
+  // Large specs repeat the same few hundred `$ref`s thousands of times: resolve each once.
+  const resolved = new Map<string, ResolvedRef | RefFailure>();
   const resolveRef = (ref: string, fromFile = main): ResolvedRef | RefFailure => {
+    const key = `${fromFile}\0${ref}`;
+    let result = resolved.get(key);
+    if (!result) resolved.set(key, (result = resolveUncached(ref, fromFile)));
+    return result;
+  };
+  const resolveUncached = (ref: string, fromFile: string): ResolvedRef | RefFailure => {
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+    let pointer: string;
+    try {
+      pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+    } catch {
+      return { failure: "its fragment is not valid percent-encoding" };
+    }
+    if (pointer !== "" && !pointer.startsWith("/")) return { failure: "its fragment is not a JSON pointer (it must start with `/`)" };
     if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return { failure: "remote references are not fetched" };
     const file = filePart ? resolvePath(dirname(fromFile), filePart) : fromFile;
     const loaded = read(file);
@@ -103,27 +153,34 @@ export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocume
   return { value: { file: main, root, dialect, resolveRef, locate }, diagnostics: [] };
 }
 
-function parseText(file: string, text: string): Diagnosed<unknown> {
+function parseText(file: string, text: string): Diagnosed<unknown> & { json: boolean } {
   if (/^\s*[{[]/.test(text)) {
     try {
-      return { value: JSON.parse(text), diagnostics: [] };
+      return { value: JSON.parse(text), diagnostics: [], json: true };
     } catch {
       // Fall through: the YAML parser reads JSON too, and reports where it breaks.
     }
   }
   const lineCounter = new LineCounter();
-  // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; duplicate keys are errors.
-  const doc = parseDocument(text, { lineCounter, merge: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const { line, col } = lineCounter.linePos(problem.pos[0]);
-    const message = problem.message.split("\n")[0] ?? problem.message;
-    return {
-      value: undefined,
-      diagnostics: [{ code: "invalid-syntax", severity: "error", message, location: { file, line, column: col } }],
-    };
+  const syntaxError = (message: string, offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { value: undefined, diagnostics: [createDiagnostic("invalid-syntax", message, { file, line, column: col })], json: false };
+  };
+  try {
+    // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; duplicate keys are errors.
+    const doc = parseDocument(text, { lineCounter, merge: true });
+    const problem = doc.errors[0];
+    if (problem) {
+      // The parser's first line, without its own "at line L, column C:" (the location says it).
+      const message = (problem.message.split("\n")[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, "");
+      return syntaxError(message, problem.pos[0]);
+    }
+    return { value: doc.toJS({ maxAliasCount: 1000 }), diagnostics: [], json: false };
+  } catch (cause) {
+    // Nesting past the parser's stack, or an alias bomb past `maxAliasCount`.
+    const why = cause instanceof RangeError ? "the document nests too deeply to read" : (cause as Error).message;
+    return syntaxError(why, 0);
   }
-  return { value: doc.toJS({ maxAliasCount: 1000 }), diagnostics: [] };
 }
 
 export function getPointer(root: unknown, pointer: string): unknown {
@@ -180,4 +237,4 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

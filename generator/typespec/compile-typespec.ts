@@ -10,7 +10,7 @@ import {
   type CompilerHost,
   type Diagnostic as TspDiagnostic,
 } from "@typespec/compiler";
-import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic } from "../diagnostics.ts";
 
 /** One emitted OpenAPI document. */
 export interface OpenApiDocumentText {
@@ -64,13 +64,9 @@ function versionOf(path: string): string {
 /** TypeSpec warnings are errors for us: the specs must compile clean (see README). */
 function toDiagnostic(d: TspDiagnostic, cwd: string): Diagnostic {
   const source = getSourceLocation(d.target);
-  const code = `typespec/${d.code}`;
-  if (!source || source.isSynthetic) return { code, severity: "error", message: d.message };
+  const code = `typespec/${d.code}` as const;
+  const message = d.severity === "warning" ? `${d.message} (a warning, treated as an error)` : d.message;
+  if (!source || source.isSynthetic) return createDiagnostic(code, message);
   const { line, character } = source.file.getLineAndCharacterOfPosition(source.pos);
-  return {
-    code,
-    severity: "error",
-    message: d.severity === "warning" ? `${d.message} (a warning, treated as an error)` : d.message,
-    location: { file: relative(cwd, source.file.path), line: line + 1, column: character + 1 },
-  };
+  return createDiagnostic(code, message, { file: relative(cwd, source.file.path), line: line + 1, column: character + 1 });
 }

@@ -22,7 +22,7 @@ function setUp(): { output: string; snapshot: () => Record<string, string> } {
     }),
   );
   const output = join(workspace, "out");
-  const first = runCli(["generate", "--config", join(workspace, "specsmith.config.json")], workspace);
+  const first = runCli(["generate", "--quiet", "--config", join(workspace, "specsmith.config.json")], workspace);
   expect(first.stderr).toBe("");
   expect(first.status).toBe(0);
   const snapshot = () => {

@@ -36,8 +36,10 @@ describe("media type -> encoding", () => {
     [["application/xml", "application/json"], "application/json"],
     [["text/plain", "application/octet-stream"], "text/plain"],
     [["multipart/form-data", "application/x-www-form-urlencoded"], "application/x-www-form-urlencoded"],
-    [["image/png", "image/jpeg"], "image/png"],
-    [["application/merge-patch+json", "application/json"], "application/merge-patch+json"],
+    // Ties go by name, not by document order (a `content` map's key order means nothing).
+    [["image/png", "image/jpeg"], "image/jpeg"],
+    [["application/merge-patch+json", "application/json"], "application/json"],
+    [["application/vnd.github+json", "application/scim+json"], "application/scim+json"],
     [[], undefined],
   ] as const)("picks from %j: %s", (types, picked) => {
     expect(pickMedia([...types])).toBe(picked);
@@ -56,10 +58,10 @@ describe("bodies.yaml", () => {
       createDocument: "application/json json! Document",
       echo: "application/json json Document",
       login:
-        'application/x-www-form-urlencoded form! { "username": string; "password": string<password>; "remember"?: boolean; "address"?: { "city"?: string; "zip"?: string }; "roles"?: string[] }',
+        'application/x-www-form-urlencoded form! { "address"?: { "city"?: string; "zip"?: string }; "password": string<password>; "remember"?: boolean; "roles"?: string[]; "username": string }',
       patchDocument: "application/merge-patch+json json! Document",
       setText: "text/plain; charset=utf-8 text! string",
-      uploadAttachment: 'multipart/form-data multipart! { "file": binary; "metadata"?: Document; "comment"?: string }',
+      uploadAttachment: 'multipart/form-data multipart! { "comment"?: string; "file": binary; "metadata"?: Document }',
       uploadContent: "application/octet-stream binary! binary",
       upsertDocument: "application/json json Document",
     });
@@ -75,7 +77,7 @@ describe("bodies.yaml", () => {
       deleteDocument: ["204", "default application/json json Problem"],
       downloadContent: ["200 application/octet-stream binary binary"],
       echo: ["200 application/json; charset=utf-8 json Document", "400 application/json json Problem", "5XX"],
-      getPreview: ["200 image/png binary binary"],
+      getPreview: ["200 image/jpeg binary binary"],
       getText: ["200 text/plain text string"],
       login: ['200 application/json json { "token"?: string }'],
       patchDocument: ["200 application/json json Document", "404 application/problem+json json Problem", "default application/json json Problem"],

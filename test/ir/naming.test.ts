@@ -135,16 +135,16 @@ describe("naming.yaml", () => {
     expect(names.every((n) => /^PetTag\d*$/.test(n))).toBe(true);
   });
 
-  it("keeps property wire names as written (keywords, dashes, digits, __proto__, empty, non-ASCII)", () => {
+  it("keeps property wire names as written (keywords, dashes, digits, __proto__, empty, non-ASCII), by code point", () => {
     const keywords = namedType(ir, "Keywords");
     expect(keywords.type.kind === "object" && keywords.type.properties.map((p) => p.name)).toEqual([
-      "class",
-      "function",
-      "constructor",
-      "__proto__",
-      "with-dash",
-      "123start",
       "",
+      "123start",
+      "__proto__",
+      "class",
+      "constructor",
+      "function",
+      "with-dash",
       "名前",
     ]);
     expect(typeText(keywords.type)).toContain('"class": string');

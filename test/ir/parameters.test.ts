@@ -74,8 +74,14 @@ describe("parameter -> style / explode / required", () => {
     expect(parameterOf({ name: "apiVersion", in: "query", schema: { type: "string" } }).parameter?.clientValue).toBeUndefined();
   });
 
-  it("Swagger 2 `in: formData` is ignored with a warning", () => {
+  it("Swagger 2 `in: formData` is not a parameter: it becomes the request body, with a warning", () => {
     const { parameter, codes } = parameterOf({ name: "file", in: "formData", type: "file" });
+    expect(parameter).toBeUndefined();
+    expect(codes).toEqual(["swagger2-leftover"]);
+  });
+
+  it("an `in` OpenAPI does not know is left out with a warning", () => {
+    const { parameter, codes } = parameterOf({ name: "x", in: "matrix", schema: { type: "string" } });
     expect(parameter).toBeUndefined();
     expect(codes).toEqual(["unsupported-parameter"]);
   });
@@ -144,7 +150,7 @@ describe("parameters.yaml", () => {
     expect(byName("old").deprecated).toBe(true);
     expect(byName("q").allowReserved).toBe(true);
     expect(typeText(byName("x-request-id").type)).toBe("string<uuid>");
-    expect(typeText(byName("filter").type)).toBe('{ "brand"?: string; "price"?: { "min"?: number; "max"?: number } }');
+    expect(typeText(byName("filter").type)).toBe('{ "brand"?: string; "price"?: { "max"?: number; "min"?: number } }');
   });
 
   it("makes colliding identifiers unique ($select, select)", () => {

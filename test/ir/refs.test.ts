@@ -29,7 +29,7 @@ describe("refs.yaml", () => {
     const home = property(namedType(ir, "Person").type, "home").type;
     expect(home.kind).toBe("ref");
     const shared = byName(home.kind === "ref" ? home.name : "");
-    expect(typeText(shared.type)).toBe(`{ "street"?: string; "country": CountryCode; "previous"?: ${shared.name} }`);
+    expect(typeText(shared.type)).toBe(`{ "country": CountryCode; "previous"?: ${shared.name}; "street"?: string }`);
     expect(typeText(namedType(ir, "Company").type)).toContain(`"headquarters"?: ${shared.name}`);
   });
 
@@ -43,7 +43,7 @@ describe("refs.yaml", () => {
 
   it("types circular schemas by name: self, mutual, through arrays and maps", () => {
     const facts = Object.fromEntries(["TreeNode", "Person", "Company", "Graph"].map((s) => [s, typeText(namedType(ir, s).type)]));
-    expect(facts["TreeNode"]).toBe('{ "id": string; "parent"?: TreeNode; "children"?: TreeNode[] }');
+    expect(facts["TreeNode"]).toBe('{ "children"?: TreeNode[]; "id": string; "parent"?: TreeNode }');
     expect(facts["Person"]).toMatch(/"employer"\?: Company;/);
     expect(facts["Company"]).toMatch(/"employees"\?: Person\[\];/);
     expect(facts["Graph"]).toBe('{ "nodes"?: Record<string, Graph>; "paths"?: Graph[][] }');
@@ -59,7 +59,7 @@ describe("refs-shared.yaml on its own", () => {
   it("is a document in its own right, with its Address named Address", () => {
     const ir = fixtureIr("refs-shared.yaml");
     expect(ir.operations.map((o) => o.name)).toEqual(["getPersonAddress"]);
-    expect(typeText(namedType(ir, "Address").type)).toBe('{ "street"?: string; "country": CountryCode; "previous"?: Address }');
+    expect(typeText(namedType(ir, "Address").type)).toBe('{ "country": CountryCode; "previous"?: Address; "street"?: string }');
   });
 });
 

@@ -87,7 +87,8 @@ for (const directory of directories) {
       await cp(source, dir, { recursive: true, filter: (path) => !/[\\/](dist|node_modules)$/.test(path) });
       return dir;
     });
-    const built = once(async () => runTsc(["-p", await copied()], work));
+    // The package's own build: tsc for the library, then (packages with a CLI) esbuild bundles `bin`.
+    const built = once(async () => runNpm(["run", "build"], await copied()));
     const strictCheck = once(async () => runTsc(["-p", await copied(), "--noEmit", "--strict", "--noUncheckedIndexedAccess"], work));
     const packed = once(async () => {
       expectSuccess(await built());

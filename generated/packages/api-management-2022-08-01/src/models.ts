@@ -19,10 +19,10 @@ export interface ErrorResponse {
 export interface ErrorResponseBody {
   /** Service-defined error code. This code serves as a sub-status for the HTTP error code specified in the response. */
   code?: string;
-  /** Human-readable representation of the error. */
-  message?: string;
   /** The list of invalid fields send in request, in case of validation error. */
   details?: ErrorFieldContract[];
+  /** Human-readable representation of the error. */
+  message?: string;
 }
 
 /**
@@ -42,13 +42,13 @@ export const KnownKeyType = {
 
 /** Parameters supplied to the Get User Token operation. */
 export interface UserTokenParameterProperties {
+  /** The Expiry time of the Token. Maximum token expiry time is set to 30 days. The date conforms to the following format: `yyyy-MM-ddTHH:mm:ssZ` as specified by the ISO 8601 standard. */
+  expiry: Date;
   /**
    * The Key to be used to generate token for user.
    * @defaultValue "primary"
    */
   keyType: KeyType;
-  /** The Expiry time of the Token. Maximum token expiry time is set to 30 days. The date conforms to the following format: `yyyy-MM-ddTHH:mm:ssZ` as specified by the ISO 8601 standard. */
-  expiry: Date;
 }
 
 /** Get User Token parameters. */

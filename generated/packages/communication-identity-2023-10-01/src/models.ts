@@ -3,14 +3,6 @@
 export interface CommunicationError {
   /** The error code. */
   code: string;
-  /** The error message. */
-  message: string;
-  /**
-   * The error target.
-   *
-   * Read-only: set by the service.
-   */
-  target?: string;
   /**
    * Further details about specific errors that led to this error.
    *
@@ -23,6 +15,14 @@ export interface CommunicationError {
    * Read-only: set by the service.
    */
   innererror?: CommunicationError;
+  /** The error message. */
+  message: string;
+  /**
+   * The error target.
+   *
+   * Read-only: set by the service.
+   */
+  target?: string;
 }
 
 /** The Communication Services error. */
@@ -39,16 +39,14 @@ export interface CommunicationIdentity {
 
 /** An access token. */
 export interface CommunicationIdentityAccessToken {
-  /** The access token issued for the identity. */
-  token: string;
   /** The expiry time of the token. */
   expiresOn: Date;
+  /** The access token issued for the identity. */
+  token: string;
 }
 
 /** A request to issue an access token. */
 export interface CommunicationIdentityAccessTokenRequest {
-  /** List of scopes attached to the token. */
-  scopes: CommunicationIdentityTokenScope[];
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
@@ -57,14 +55,16 @@ export interface CommunicationIdentityAccessTokenRequest {
    * @defaultValue 1440
    */
   expiresInMinutes?: number;
+  /** List of scopes attached to the token. */
+  scopes: CommunicationIdentityTokenScope[];
 }
 
 /** A communication identity with access token. */
 export interface CommunicationIdentityAccessTokenResult {
-  /** A communication identity. */
-  identity: CommunicationIdentity;
   /** An access token. */
   accessToken?: CommunicationIdentityAccessToken;
+  /** A communication identity. */
+  identity: CommunicationIdentity;
 }
 
 /** Options for creating an identity. */
@@ -104,10 +104,10 @@ export const KnownCommunicationIdentityTokenScope = {
 
 /** A request to exchange an Entra ID access token of a Teams user. */
 export interface TeamsUserExchangeTokenRequest {
-  /** Entra ID access token of a Teams User to acquire a new Communication Identity access token. */
-  token: string;
   /** Client ID of an Entra ID application to be verified against the appid claim in the Entra ID access token. */
   appId: string;
+  /** Entra ID access token of a Teams User to acquire a new Communication Identity access token. */
+  token: string;
   /** Object ID of an Entra ID user (Teams User) to be verified against the oid claim in the Entra ID access token. */
   userId: string;
 }

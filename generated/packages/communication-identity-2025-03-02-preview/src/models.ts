@@ -3,14 +3,6 @@
 export interface CommunicationError {
   /** The error code. */
   code: string;
-  /** The error message. */
-  message: string;
-  /**
-   * The error target.
-   *
-   * Read-only: set by the service.
-   */
-  target?: string;
   /**
    * Further details about specific errors that led to this error.
    *
@@ -23,6 +15,14 @@ export interface CommunicationError {
    * Read-only: set by the service.
    */
   innererror?: CommunicationError;
+  /** The error message. */
+  message: string;
+  /**
+   * The error target.
+   *
+   * Read-only: set by the service.
+   */
+  target?: string;
 }
 
 /** The Communication Services error. */
@@ -35,24 +35,22 @@ export interface CommunicationErrorResponse {
 export interface CommunicationIdentity {
   /** The custom Id if one has been associated with the identity. */
   customId?: string;
-  /** Last time a token has been issued for the identity. */
-  lastTokenIssuedAt?: Date;
   /** Identifier of the identity. */
   id: string;
+  /** Last time a token has been issued for the identity. */
+  lastTokenIssuedAt?: Date;
 }
 
 /** An access token. */
 export interface CommunicationIdentityAccessToken {
-  /** The access token issued for the identity. */
-  token: string;
   /** The expiry time of the token. */
   expiresOn: Date;
+  /** The access token issued for the identity. */
+  token: string;
 }
 
 /** A request to issue an access token. */
 export interface CommunicationIdentityAccessTokenRequest {
-  /** List of scopes attached to the token. */
-  scopes: CommunicationIdentityTokenScope[];
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
@@ -61,18 +59,22 @@ export interface CommunicationIdentityAccessTokenRequest {
    * @defaultValue 1440
    */
   expiresInMinutes?: number;
+  /** List of scopes attached to the token. */
+  scopes: CommunicationIdentityTokenScope[];
 }
 
 /** A communication identity with access token. */
 export interface CommunicationIdentityAccessTokenResult {
-  /** A communication identity. */
-  identity: CommunicationIdentity;
   /** An access token. */
   accessToken?: CommunicationIdentityAccessToken;
+  /** A communication identity. */
+  identity: CommunicationIdentity;
 }
 
 /** Options for creating an identity. */
 export interface CommunicationIdentityCreateRequest {
+  /** Also create access token for the created identity. */
+  createTokenWithScopes?: CommunicationIdentityTokenScope[];
   /**
    * Set to tag the identity with your own id, Maximum length is 256 characters.
    *
@@ -80,8 +82,6 @@ export interface CommunicationIdentityCreateRequest {
    * Maximum length: 256
    */
   customId?: string;
-  /** Also create access token for the created identity. */
-  createTokenWithScopes?: CommunicationIdentityTokenScope[];
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
@@ -115,24 +115,24 @@ export const KnownCommunicationIdentityTokenScope = {
 
 /** An Entra ID access assignment. */
 export interface EntraAssignment {
-  /** Object ID of the assigned principal. */
-  objectId: string;
-  /** Tenant ID of the assigned principal. */
-  tenantId: string;
-  /** The type of principal the assignment is for. */
-  principalType: EntraPrincipalType;
   /** Client IDs of the Entra ID applications allowed to exchange tokens for the principal. */
   clientIds: string[];
+  /** Object ID of the assigned principal. */
+  objectId: string;
+  /** The type of principal the assignment is for. */
+  principalType: EntraPrincipalType;
+  /** Tenant ID of the assigned principal. */
+  tenantId: string;
 }
 
 /** A request to create or replace an Entra ID access assignment. */
 export interface EntraAssignmentCreateOrUpdateRequest {
-  /** Tenant ID of the assigned principal. */
-  tenantId: string;
-  /** The type of principal the assignment is for. */
-  principalType: EntraPrincipalType;
   /** Client IDs of the Entra ID applications allowed to exchange tokens for the principal. */
   clientIds: string[];
+  /** The type of principal the assignment is for. */
+  principalType: EntraPrincipalType;
+  /** Tenant ID of the assigned principal. */
+  tenantId: string;
 }
 
 /** Map of values to be added, updated or removed for objectIds in keys: a `null` value removes the assignment of that objectId. */
@@ -140,10 +140,10 @@ export type EntraAssignmentUpdateBulkRequest = Record<string, EntraAssignmentCre
 
 /** A page of Entra ID access assignments. */
 export interface EntraAssignmentsResponse {
-  /** The assignments of this page. */
-  value: EntraAssignment[];
   /** The URL of the next page, absent on the last page. */
   nextLink?: string;
+  /** The assignments of this page. */
+  value: EntraAssignment[];
 }
 
 /** A request to exchange an Entra ID token. The token itself is the bearer credential of the call. */
@@ -168,22 +168,22 @@ export const KnownEntraPrincipalType = {
 
 /** A request to create or replace a Teams Phone access assignment. */
 export interface TeamsExtensionAssignmentCreateOrUpdateRequest {
-  /** The type of principal the assignment is for. */
-  principalType: TeamsExtensionPrincipalType;
   /** Client IDs of the Entra ID applications allowed to exchange tokens for the principal. */
   clientIds?: string[];
+  /** The type of principal the assignment is for. */
+  principalType: TeamsExtensionPrincipalType;
 }
 
 /** A Teams Phone access assignment. */
 export interface TeamsExtensionAssignmentResponse {
-  /** Object ID of the assigned principal. */
-  objectId: string;
-  /** Tenant ID of the assigned principal. */
-  tenantId: string;
-  /** The type of principal the assignment is for. */
-  principalType: TeamsExtensionPrincipalType;
   /** Client IDs of the Entra ID applications allowed to exchange tokens for the principal. */
   clientIds?: string[];
+  /** Object ID of the assigned principal. */
+  objectId: string;
+  /** The type of principal the assignment is for. */
+  principalType: TeamsExtensionPrincipalType;
+  /** Tenant ID of the assigned principal. */
+  tenantId: string;
 }
 
 /** A request to exchange a Teams Phone token. The token itself is the bearer credential of the call. */
@@ -206,10 +206,10 @@ export const KnownTeamsExtensionPrincipalType = {
 
 /** A request to exchange an Entra ID access token of a Teams user. */
 export interface TeamsUserExchangeTokenRequest {
-  /** Entra ID access token of a Teams User to acquire a new Communication Identity access token. */
-  token: string;
   /** Client ID of an Entra ID application to be verified against the appid claim in the Entra ID access token. */
   appId: string;
+  /** Entra ID access token of a Teams User to acquire a new Communication Identity access token. */
+  token: string;
   /** Object ID of an Entra ID user (Teams User) to be verified against the oid claim in the Entra ID access token. */
   userId: string;
 }

@@ -28,10 +28,10 @@ export function deserializeCommunicationIdentityAccessToken(json: Json<Communica
 
 /** Converts a {@link CommunicationIdentityAccessTokenResult} from its JSON form: date-time strings become `Date`s. */
 export function deserializeCommunicationIdentityAccessTokenResult(json: Json<CommunicationIdentityAccessTokenResult>): CommunicationIdentityAccessTokenResult {
-  const { identity, accessToken, ...rest } = json;
+  const { accessToken, identity, ...rest } = json;
   return {
     ...rest,
-    identity: deserializeCommunicationIdentity(identity),
     ...(accessToken === undefined ? {} : { accessToken: deserializeCommunicationIdentityAccessToken(accessToken) }),
+    identity: deserializeCommunicationIdentity(identity),
   };
 }

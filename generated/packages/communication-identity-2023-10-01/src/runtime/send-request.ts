@@ -92,23 +92,25 @@ async function attempt(
 ): Promise<AttemptResult> {
   const userSignal = options.abortSignal;
   userSignal?.throwIfAborted();
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(userSignal?.reason);
+  const { timeoutMs } = options;
+  // A signal only when something can abort the attempt: fetch does real work per signal (undici
+  // registers listeners and a finalizer), a measurable share of a small request's cost.
+  const controller = userSignal || timeoutMs !== undefined ? new AbortController() : undefined;
+  const onAbort = (): void => controller?.abort(userSignal?.reason);
   userSignal?.addEventListener("abort", onAbort, { once: true });
   let timedOut = false;
-  const { timeoutMs } = options;
   const timer =
     timeoutMs === undefined
       ? undefined
       : setTimeout(() => {
           timedOut = true;
-          controller.abort(new TimeoutError(timeoutMs));
+          controller?.abort(new TimeoutError(timeoutMs));
         }, timeoutMs);
   try {
     const { method, headers, body } = request;
     const url = request.url.href;
     const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
-    const response = await doFetch(url, { method, headers, body: payload, signal: controller.signal });
+    const response = await doFetch(url, { method, headers, body: payload, signal: controller?.signal });
     const bodyBytes = new Uint8Array(await response.arrayBuffer());
     const bodyText = new TextDecoder().decode(bodyBytes);
     const { status, statusText } = response;
@@ -150,7 +152,7 @@ export async function sendRequest(
 
   for (let index = 0; ; index++) {
     options.abortSignal?.throwIfAborted();
-    const request: OutgoingRequest = { method, url: new URL(url), headers: new Headers(template), body };
+    const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
     const result = await attempt(doFetch, request, options);
     const retriable = "failure" in result || isRetriableStatus(result.response.status);

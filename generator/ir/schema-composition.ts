@@ -1,0 +1,113 @@
+/**
+ * Enums and composition: `enum`/`const` values, `oneOf`/`anyOf` (unions, open enums written as
+ * `anyOf [string, enum]`, discriminators) and `allOf` (intersections).
+ */
+import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import type { IrContext, Place } from "./ir-context.ts";
+import { compareStrings } from "./naming.ts";
+import { objectType, typeOf } from "./schema-to-type.ts";
+import type { DiscriminatorIR, EnumValueIR, TypeIR } from "./types.ts";
+
+export function enumType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
+  const raw = (s["enum"] as unknown[]).filter((v) => v !== null);
+  const msEnum = isObject(s["x-ms-enum"]) ? s["x-ms-enum"] : {};
+  const described = new Map<unknown, string>();
+  if (Array.isArray(msEnum["values"])) {
+    for (const v of msEnum["values"]) if (isObject(v) && typeof v["description"] === "string") described.set(v["value"], v["description"]);
+  }
+  if (raw.length === 0) return { kind: "null" }; // `enum: [null]`
+  const strings = raw.every((v) => typeof v === "string");
+  const numbers = raw.every((v) => typeof v === "number");
+  if (!strings && !numbers) {
+    // Booleans, or a mix: a union of the literal values is the exact type.
+    const base = appendPointer(at.pointer, "enum");
+    const literals = raw.map((v) => literalOrUnknown(ctx, v, appendPointer(base, (s["enum"] as unknown[]).indexOf(v)), at));
+    const unique = literals.filter((l, i) => l.kind !== "literal" || literals.findIndex((o) => o.kind === "literal" && o.value === l.value) === i);
+    return unique.length === 1 ? unique[0]! : { kind: "union", variants: unique };
+  }
+  const values: EnumValueIR[] = [...new Set(raw as (string | number)[])].map((value) => {
+    const description = described.get(value);
+    return { value, ...(description ? { description } : {}) };
+  });
+  return { kind: "enum", valueType: strings ? "string" : "number", values, extensible: msEnum["modelAsString"] === true };
+}
+
+/** A literal type for a scalar; an object or array value (legal JSON Schema) is typed `unknown`, with a warning. */
+export function literalOrUnknown(ctx: IrContext, value: unknown, pointer: string, at: Place): TypeIR {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { kind: "literal", value };
+  ctx.report("unsupported-value", `an ${Array.isArray(value) ? "array" : "object"} as an \`enum\`/\`const\` value is typed as unknown`, { ...at, pointer });
+  return { kind: "unknown" };
+}
+
+export function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "anyOf", at: Place): TypeIR {
+  const members = s[keyword] as unknown[];
+  const base = appendPointer(at.pointer, keyword);
+  const open = openEnum(members);
+  if (open) return open;
+  const variants = members.map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
+  if (variants.length === 0) return { kind: "unknown" };
+  const discriminator = discriminatorOf(ctx, s, members, variants, at);
+  const withoutNull = variants.filter((v) => v.kind !== "null");
+  if (withoutNull.length === 0) return { kind: "null" };
+  const union: TypeIR =
+    withoutNull.length === 1 && !discriminator ? withoutNull[0]! : { kind: "union", variants: withoutNull, ...(discriminator ? { discriminator } : {}) };
+  return withoutNull.length < variants.length ? orNull(union) : union;
+}
+
+/** `anyOf: [{type: string}, {type: string, enum: [...]}]`: an extensible enum (TypeSpec's open union). */
+function openEnum(members: unknown[]): TypeIR | undefined {
+  const objects = members.filter(isObject);
+  if (objects.length !== members.length || objects.length < 2) return undefined;
+  const plain = objects.filter((m) => m["type"] === "string" && m["enum"] === undefined && m["format"] === undefined && m["$ref"] === undefined);
+  const enums = objects.filter((m) => m["type"] === "string" && Array.isArray(m["enum"]));
+  if (plain.length !== 1 || enums.length !== objects.length - 1) return undefined;
+  const values = enums.flatMap((m) => (m["enum"] as unknown[]).filter((v): v is string => typeof v === "string"));
+  return { kind: "enum", valueType: "string", values: [...new Set(values)].map((value) => ({ value })), extensible: true };
+}
+
+/**
+ * The discriminator of a union: explicit `mapping` entries (sorted by value, as a mapping is an
+ * object), then the implicit ones of `$ref` members. Swagger 2 wrote the discriminator as a bare
+ * property name string; that is read too.
+ */
+function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], variants: TypeIR[], at: Place): DiscriminatorIR | undefined {
+  const d = typeof s["discriminator"] === "string" ? { propertyName: s["discriminator"] } : s["discriminator"];
+  if (!isObject(d) || typeof d["propertyName"] !== "string") return undefined;
+  const mapping: { value: string; type: string }[] = [];
+  const explicit = isObject(d["mapping"]) ? d["mapping"] : {};
+  for (const value of Object.keys(explicit).sort(compareStrings)) {
+    const ref = explicit[value];
+    if (typeof ref !== "string") continue;
+    const type = typeOf(ctx, { $ref: ref }, { ...at, pointer: appendPointer(appendPointer(appendPointer(at.pointer, "discriminator"), "mapping"), value) });
+    if (type.kind === "ref") mapping.push({ value, type: type.name });
+  }
+  for (const [index, member] of members.entries()) {
+    const ref = isObject(member) ? member["$ref"] : undefined;
+    const type = variants[index];
+    if (typeof ref !== "string" || !type) continue;
+    if (type.kind === "ref" && !mapping.some((m) => m.type === type.name)) {
+      mapping.push({ value: ref.slice(ref.lastIndexOf("/") + 1), type: type.name });
+    }
+  }
+  return { propertyName: d["propertyName"], mapping };
+}
+
+export function allOfType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
+  const base = appendPointer(at.pointer, "allOf");
+  const members = (s["allOf"] as unknown[]).map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
+  const { allOf: _allOf, ...rest } = s;
+  const own = rest["properties"] || rest["additionalProperties"] ? objectType(ctx, rest, at) : undefined;
+  const all = own ? [...members, own] : members;
+  if (all.length === 0) return { kind: "unknown" };
+  return all.length === 1 ? all[0]! : { kind: "intersection", members: all };
+}
+
+export function orNull(type: TypeIR): TypeIR {
+  if (type.kind === "null") return type;
+  if (type.kind === "union") {
+    if (type.variants.some((v) => v.kind === "null")) return type;
+    // Keep a union flat (`A | B | null`), unless its discriminator needs the union as is.
+    if (!type.discriminator) return { kind: "union", variants: [...type.variants, { kind: "null" }] };
+  }
+  return { kind: "union", variants: [type, { kind: "null" }] };
+}

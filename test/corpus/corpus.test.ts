@@ -1,0 +1,130 @@
+/**
+ * The generator at real-world scale: complete packages from GitHub's and Stripe's public OpenAPI
+ * descriptions (`../shared/corpus/`, or `$SPECSMITH_CORPUS`), and from the fixtures of what such
+ * specs contain (`$ref`s into other components, circular schemas, Swagger-2-era leftovers, keywords
+ * TypeScript cannot express), all type-checked in one tsc run with the packages' own compiler
+ * options (strict, noUncheckedIndexedAccess). Where a construct cannot be typed exactly, the
+ * expected warnings are listed here, so a new approximation shows up as a failing test.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../generator/diagnostics.ts";
+import { buildIr } from "../../generator/ir/build-ir.ts";
+import type { ApiIR } from "../../generator/ir/types.ts";
+import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
+import { buildPackage } from "../../generator/pipeline.ts";
+import { repoRoot } from "../support/paths.ts";
+import { corpusDocuments } from "./corpus-dir.ts";
+import { typeCheckPackages, type PackageSources, type TypeCheckResult } from "../support/type-check.ts";
+
+const fixtures = join(repoRoot, "test", "fixtures", "openapi");
+
+interface CorpusCase {
+  readonly name: string;
+  readonly file: string;
+  readonly operations: number;
+  /** Warnings by code: what the document has that cannot be typed exactly. */
+  readonly warnings: Readonly<Record<string, number>>;
+}
+
+const CASES: readonly CorpusCase[] = [
+  { name: "github", file: corpusDocuments.github, operations: 874, warnings: {} },
+  { name: "stripe", file: corpusDocuments.stripe, operations: 395, warnings: {} },
+  { name: "refs", file: join(fixtures, "refs.yaml"), operations: 4, warnings: {} },
+  { name: "swagger2-leftovers", file: join(fixtures, "approximated", "swagger2-leftovers.yaml"), operations: 6, warnings: { "swagger2-leftover": 8 } },
+  {
+    name: "unsupported-keywords",
+    file: join(fixtures, "approximated", "unsupported-keywords.yaml"),
+    operations: 1,
+    warnings: { "circular-inline-ref": 1, "unsupported-keyword": 6, "unsupported-value": 2 },
+  },
+];
+
+interface Built {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: PackageSources["files"];
+  readonly milliseconds: number;
+}
+
+const built = new Map<string, Built>();
+let checked: TypeCheckResult | undefined;
+
+beforeAll(async () => {
+  const missing = CASES.filter((c) => !existsSync(c.file)).map((c) => c.file);
+  if (missing.length > 0) throw new Error(`corpus documents not found: ${missing.join(", ")} (set SPECSMITH_CORPUS to the folder that holds them)`);
+  for (const c of CASES) {
+    const started = performance.now();
+    const result = buildPackage({ file: c.file, packageName: `@corpus/${c.name}` });
+    built.set(c.name, { diagnostics: result.diagnostics, files: result.files, milliseconds: performance.now() - started });
+  }
+  checked = await typeCheckPackages(
+    CASES.map((c) => ({ name: c.name, files: built.get(c.name)?.files ?? [] })),
+    "corpus",
+  );
+}, 180_000);
+
+afterAll(async () => {
+  // Kept when something failed, to look at.
+  if (checked && checked.output === "") await checked.cleanUp();
+});
+
+const countByCode = (diagnostics: readonly Diagnostic[]) => {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+  return counts;
+};
+
+describe.each(CASES)("$name", ({ name, operations, warnings }) => {
+  it("generates a complete package with no error", () => {
+    const result = built.get(name);
+    expect(result?.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const paths = result?.files.map((f) => f.path) ?? [];
+    for (const path of ["package.json", "tsconfig.json", "README.md", "src/index.ts", "src/client.ts"]) expect(paths).toContain(path);
+    // One client method per operation (and the constructor).
+    const methods = result?.files.find((f) => f.path === "src/client.ts")?.content.match(/^ {2}[A-Za-z_$][\w$]*\(/gm) ?? [];
+    expect(methods.length).toBeGreaterThan(operations);
+  });
+
+  it("warns exactly where a construct could not be typed exactly", () => {
+    const result = built.get(name);
+    expect(result?.diagnostics.every((d) => d.severity === "error" || d.location?.line !== undefined)).toBe(true);
+    expect(countByCode(result?.diagnostics ?? [])).toEqual(warnings);
+  });
+});
+
+describe("every package", () => {
+  it("type-checks with the package tsconfig (strict, noUncheckedIndexedAccess)", () => {
+    expect(checked?.output).toBe("");
+  });
+
+  it("is generated in seconds, not minutes", () => {
+    // A generous bound on a shared 2-core machine; bench/corpus.ts measures properly.
+    for (const c of CASES) expect(built.get(c.name)?.milliseconds, c.name).toBeLessThan(15_000);
+  });
+});
+
+describe("what the corpus exercises", () => {
+  const irOf = (file: string): ApiIR => {
+    const loaded = loadOpenApi(file);
+    if (!loaded.value) throw new Error(JSON.stringify(loaded.diagnostics));
+    return buildIr(loaded.value, "CorpusClient").value;
+  };
+
+  it("Stripe: form-urlencoded bodies, deepObject query parameters, large anyOf unions", () => {
+    const ir = irOf(CASES[1]!.file);
+    expect(ir.operations.filter((o) => o.body?.encoding === "form").length).toBeGreaterThan(300);
+    expect(ir.operations.flatMap((o) => o.parameters).filter((p) => p.style === "deepObject").length).toBeGreaterThan(200);
+    const unionSizes: number[] = [];
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (typeof value === "object" && value !== null) {
+        const node = value as { kind?: string; variants?: unknown[] };
+        if (node.kind === "union" && node.variants) unionSizes.push(node.variants.length);
+        Object.values(value).forEach(visit);
+      }
+    };
+    visit(ir.types);
+    expect(Math.max(...unionSizes)).toBeGreaterThanOrEqual(15);
+  });
+});
