@@ -22,29 +22,42 @@ function isScalar(value: Literal): boolean {
   return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
-/** The value on one line, or undefined when it holds multi-line code. */
-function inlineText(value: Literal): string | undefined {
-  if (value instanceof Code) return value.text.includes("\n") ? undefined : value.text;
-  if (value === undefined) return "undefined";
-  if (isScalar(value)) return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    const items = (value as readonly Literal[]).map(inlineText);
-    return items.every((i) => i !== undefined) ? `[${items.join(", ")}]` : undefined;
+/**
+ * The value on one line when that takes at most `budget` characters and holds no multi-line code;
+ * else undefined. It gives up as soon as the line is too long, so printing a deep table stays
+ * linear instead of rebuilding every subtree's one-line form at every level.
+ */
+function inlineText(value: Literal, budget: number): string | undefined {
+  const fits = (text: string | undefined) => (text !== undefined && text.length <= budget ? text : undefined);
+  if (value instanceof Code) return value.text.includes("\n") ? undefined : fits(value.text);
+  if (value === undefined) return fits("undefined");
+  if (isScalar(value)) return fits(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const items: [string | undefined, Literal][] = isArray
+    ? (value as readonly Literal[]).map((v) => [undefined, v])
+    : Object.entries(value as { readonly [key: string]: Literal }).filter(([, v]) => v !== undefined);
+  if (items.length === 0) return isArray ? "[]" : "{}";
+  const [open, close] = isArray ? ["[", "]"] : ["{ ", " }"];
+  const parts: string[] = [];
+  let length = open.length + close.length - 2;
+  for (const [key, item] of items) {
+    const prefix = key === undefined ? "" : `${propertyKey(key)}: `;
+    length += 2 + prefix.length;
+    const text = inlineText(item, budget - length);
+    if (text === undefined) return undefined;
+    length += text.length;
+    parts.push(prefix + text);
   }
-  const entries = Object.entries(value as { readonly [key: string]: Literal }).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return "{}";
-  const texts = entries.map(([k, v]) => {
-    const text = inlineText(v);
-    return text === undefined ? undefined : `${propertyKey(k)}: ${text}`;
-  });
-  return texts.every((t) => t !== undefined) ? `{ ${texts.join(", ")} }` : undefined;
+  return fits(`${open}${parts.join(", ")}${close}`);
 }
 
 /** Prints `value` as it would sit after `indent`; one line when it fits in `MAX_INLINE` columns. */
 export function printLiteral(value: Literal, indent = ""): string {
   if (value instanceof Code) return value.text.replace(/\n/g, `\n${indent}`);
-  const inline = inlineText(value);
-  if (inline !== undefined && (isScalar(value) || inline.length + indent.length <= MAX_INLINE)) return inline;
+  if (value === undefined) return "undefined";
+  if (isScalar(value)) return JSON.stringify(value);
+  const inline = inlineText(value, MAX_INLINE - indent.length);
+  if (inline !== undefined) return inline;
   const inner = `${indent}${INDENT}`;
   if (Array.isArray(value)) {
     return `[\n${(value as readonly Literal[]).map((v) => `${inner}${printLiteral(v, inner)},`).join("\n")}\n${indent}]`;
