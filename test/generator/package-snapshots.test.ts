@@ -42,11 +42,21 @@ describe.each(fixtures)("fixture %s", (fixture) => {
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(built.files.length).toBeGreaterThan(0);
     const folder = fixture.replace(/\.(ya?ml|json)$/, "");
+    const snapshotted: string[] = [];
     for (const file of built.files) {
       // The runtimes are copied verbatim from generator/runtime and generator/emitters/cli/runtime
       // (snapshotted once, in generated/).
-      if (file.path.startsWith("src/runtime/") || file.path.startsWith("src/cli/runtime/")) expect(withoutHeader(file.content)).toBe(runtimeCopy(file.path));
-      else await expect(file.content).toMatchFileSnapshot(join(snapshotsDir, folder, file.path));
+      if (file.path.startsWith("src/runtime/") || file.path.startsWith("src/cli/runtime/")) {
+        expect(withoutHeader(file.content)).toBe(runtimeCopy(file.path));
+        continue;
+      }
+      snapshotted.push(file.path);
+      await expect(file.content).toMatchFileSnapshot(join(snapshotsDir, folder, file.path));
     }
+    // No orphans: a file the generator no longer writes must not linger as a snapshot.
+    const onDisk = readdirSync(join(snapshotsDir, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(join(snapshotsDir, folder).length + 1));
+    expect(onDisk.sort()).toEqual(snapshotted.sort());
   });
 });
