@@ -12,6 +12,7 @@ import { buildPackage } from "../../generator/pipeline.ts";
 import { corpusDocuments } from "../corpus/corpus-dir.ts";
 import { repoRoot } from "../support/paths.ts";
 import { folderBytes, specsmith, workspace } from "./spawn-cli.ts";
+import { prng, shuffleKeys } from "../support/shuffle-keys.ts";
 
 const ws = workspace("determinism");
 afterAll(() => ws.remove());
@@ -50,32 +51,6 @@ describe("TZ and LANG", () => {
   });
 });
 
-/** mulberry32: a seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A deep copy with every object's keys in a shuffled order; arrays keep theirs. */
-function shuffleKeys(value: unknown, random: () => number): unknown {
-  if (Array.isArray(value)) return value.map((v) => shuffleKeys(v, random));
-  if (typeof value !== "object" || value === null) return value;
-  const entries = Object.entries(value);
-  for (let i = entries.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [entries[i], entries[j]] = [entries[j]!, entries[i]!];
-  }
-  const copy: Record<string, unknown> = {};
-  // defineProperty: a key named `__proto__` stays an own key.
-  for (const [key, v] of entries) Object.defineProperty(copy, key, { value: shuffleKeys(v, random), enumerable: true, writable: true, configurable: true });
-  return copy;
-}
 
 const DOCUMENTS = [
   join(repoRoot, "test/fixtures/openapi/naming.yaml"),
