@@ -64,7 +64,7 @@ function write(type: TypeIR, options: TypeTextOptions): Text {
       return unionText(type, options);
     case "intersection":
       return joined(
-        type.members.map((m) => wrap(write(m, options), Precedence.Intersection)),
+        type.members.map((m) => wrapped(write(m, options), Precedence.Intersection)),
         " & ",
         Precedence.Intersection,
       );
@@ -72,13 +72,18 @@ function write(type: TypeIR, options: TypeTextOptions): Text {
 }
 
 function wrap(text: Text, needed: Precedence): string {
-  return text.precedence >= needed ? text.text : `(${text.text})`;
+  return wrapped(text, needed).text;
 }
 
-function joined(parts: readonly string[], separator: string, precedence: Precedence): Text {
-  const unique = [...new Set(parts)];
+function wrapped(text: Text, needed: Precedence): Text {
+  return text.precedence >= needed ? text : primary(`(${text.text})`);
+}
+
+/** Parts joined by `separator`, duplicates dropped; a single part keeps its own precedence. */
+function joined(parts: readonly Text[], separator: string, precedence: Precedence): Text {
+  const unique = [...new Map(parts.map((p) => [p.text, p])).values()];
   if (unique.length === 0) return primary("never");
-  return unique.length === 1 ? primary(unique[0] ?? "never") : { text: unique.join(separator), precedence };
+  return unique.length === 1 ? unique[0]! : { text: unique.map((p) => p.text).join(separator), precedence };
 }
 
 export function literalText(value: string | number | boolean): string {
@@ -87,8 +92,8 @@ export function literalText(value: string | number | boolean): string {
 
 /** `"a" | "b"`; extensible enums add `(string & {})`, which accepts any string but keeps completion. */
 export function enumText(type: EnumTypeIR): Text {
-  const parts = type.values.map((v) => literalText(v.value));
-  if (type.extensible) parts.push(type.valueType === "string" ? "(string & {})" : "(number & {})");
+  const parts = type.values.map((v) => primary(literalText(v.value)));
+  if (type.extensible) parts.push(primary(type.valueType === "string" ? "(string & {})" : "(number & {})"));
   return joined(parts, " | ", Precedence.Union);
 }
 
@@ -111,15 +116,15 @@ function objectText(type: ObjectTypeIR, options: TypeTextOptions): string {
 
 function unionText(type: UnionTypeIR, options: TypeTextOptions): Text {
   const discriminator = type.discriminator;
-  const parts = type.variants.map((variant) => {
-    if (!discriminator || variant.kind !== "ref") return wrap(write(variant, options), Precedence.Union);
+  const parts = type.variants.map((variant): Text => {
+    if (!discriminator || variant.kind !== "ref") return write(variant, options);
     const values = discriminator.mapping.filter((m) => m.type === variant.name).map((m) => m.value);
     const name = options.reference(variant.name);
     if (values.length === 0 || options.hasLiteralDiscriminator?.(variant.name, discriminator.propertyName, values)) {
-      return name;
+      return primary(name);
     }
     const literal = values.map((v) => literalText(v)).join(" | ");
-    return `${name} & { ${propertyKey(discriminator.propertyName)}: ${literal} }`;
+    return { text: `${name} & { ${propertyKey(discriminator.propertyName)}: ${literal} }`, precedence: Precedence.Intersection };
   });
   return joined(parts, " | ", Precedence.Union);
 }

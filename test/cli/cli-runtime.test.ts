@@ -92,7 +92,7 @@ describe("flag values", () => {
     ["several enum values", scopes, ["chat", "VOIP"], ["chat", "voip"]],
     ["an unknown value of an extensible enum, when allowed", scopes, ["chat.beta"], ["chat.beta"], true],
     ["inline JSON", { kind: "json" }, ['{"a":[1]}'], { a: [1] }],
-    ["JSON from @file, date-times revived", { kind: "json", revive: { kind: "object", properties: { when: { kind: "date-time" } } } }, ["@body.json"], { when: new Date("2025-01-02T03:04:05Z"), n: 1 }],
+    ["JSON from @file, date-times revived", { kind: "json", revive: { kind: "object", properties: [["when", { kind: "date-time" }]] } }, ["@body.json"], { when: new Date("2025-01-02T03:04:05Z"), n: 1 }],
     ["text", { kind: "text" }, ["plain"], "plain"],
   ];
   it.each(accepted)("%s", (_what, type, texts, expected, allowUnknown = false) => {

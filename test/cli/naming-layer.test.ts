@@ -80,7 +80,7 @@ describe("the naming files of the repository", () => {
     // The expiry inside `--properties` / `--body` is revived into a Date for the operation.
     expect(command?.flags.find((f) => f.name === "properties")?.type).toEqual({
       kind: "json",
-      revive: { kind: "object", properties: { expiry: { kind: "date-time" } } },
+      revive: { kind: "object", properties: [["expiry", { kind: "date-time" }]] },
     });
     expect(built.value.authFlags.map((f) => [f.name, f.default])).toEqual([
       ["endpoint", "https://management.azure.com"],

@@ -25,6 +25,8 @@ describe("typeText", () => {
     ["nullable date", union(date, nul), "Date | null"],
     ["array of dates", array(date), "Date[]"],
     ["array of a union needs parentheses", array(union(str, int)), "(string | number)[]"],
+    // Two identical variants collapse to one, which is still a union (found by the robustness run).
+    ["array of a union of duplicate unions", array(union(union(str, int), union(str, int))), "(string | number)[]"],
     ["array of arrays", array(array(str)), "string[][]"],
     ["map", map(date), "Record<string, Date>"],
     ["map of nullable arrays", map(array(union(date, nul))), "Record<string, (Date | null)[]>"],

@@ -117,12 +117,12 @@ export class TypeLookup {
       case "intersection": {
         const object = this.object(type);
         if (!object) return undefined;
-        const properties: Record<string, Revive> = {};
+        const properties: [string, Revive][] = [];
         for (const p of object.properties) {
           const shape = this.revive(p.type, seen);
-          if (shape) properties[p.name] = shape;
+          if (shape) properties.push([p.name, shape]);
         }
-        return Object.keys(properties).length > 0 ? { kind: "object", properties } : undefined;
+        return properties.length > 0 ? { kind: "object", properties } : undefined;
       }
       default:
         return undefined;
