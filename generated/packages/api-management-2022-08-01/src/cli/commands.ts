@@ -154,7 +154,7 @@ export const program: Program<ApiManagementClientContext> = {
           help: "User Token Parameter contract properties.",
           type: {
             kind: "json",
-            revive: { kind: "object", properties: { expiry: { kind: "date-time" } } },
+            revive: { kind: "object", properties: [["expiry", { kind: "date-time" }]] },
           },
           required: true,
         },
@@ -165,9 +165,12 @@ export const program: Program<ApiManagementClientContext> = {
             kind: "json",
             revive: {
               kind: "object",
-              properties: {
-                properties: { kind: "object", properties: { expiry: { kind: "date-time" } } },
-              },
+              properties: [
+                [
+                  "properties",
+                  { kind: "object", properties: [["expiry", { kind: "date-time" }]] },
+                ],
+              ],
             },
           },
         },

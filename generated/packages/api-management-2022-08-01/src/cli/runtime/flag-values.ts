@@ -119,7 +119,8 @@ export function revive(value: unknown, shape: Revive | undefined): unknown {
       if (typeof value !== "object" || Array.isArray(value)) return value;
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
-        out[key] = revive(item, shape.kind === "map" ? shape.values : shape.properties[key]);
+        const inner = shape.kind === "map" ? shape.values : shape.properties.find(([name]) => name === key)?.[1];
+        Object.defineProperty(out, key, { value: revive(item, inner), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -74,7 +74,8 @@ export type ScalarType = Extract<ValueType, { kind: "string" | "number" | "boole
 /** Where, inside a JSON value, date-time strings are (so they become `Date`s for the operation). */
 export type Revive =
   | { readonly kind: "date-time" }
-  | { readonly kind: "object"; readonly properties: { readonly [name: string]: Revive } }
+  // Name/shape pairs, not an object: a property may be named `toString` or `__proto__`.
+  | { readonly kind: "object"; readonly properties: readonly (readonly [name: string, revive: Revive])[] }
   | { readonly kind: "array"; readonly items: Revive }
   | { readonly kind: "map"; readonly values: Revive };
 
