@@ -1,15 +1,16 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
-import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { deref } from "./deref.ts";
 import type { IrContext, Place } from "./ir-context.ts";
-import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
-import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaEncoding, pickMedia } from "./media-types.ts";
-import { collectionStyle, mediaTypesOf, swagger2Body, swagger2Schema } from "./swagger2-leftovers.ts";
-import type { HttpMethod, JsonValue, OperationIR, PagingIR, ParameterIR, ParameterLocation, ParameterStyle, RequestBodyIR, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
+import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
+import { parameters, parametersOf } from "./parameters.ts";
+import { doc, typeOf } from "./schema-to-type.ts";
+import { mediaTypesOf, swagger2Body } from "./swagger2-leftovers.ts";
+import { isObjectLike } from "./type-queries.ts";
+import type { HttpMethod, OperationIR, PagingIR, RequestBodyIR, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
 
 const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
-const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /** An operation before it gets its final unique name. */
 export type DraftOperation = Omit<OperationIR, "name"> & {
@@ -108,131 +109,6 @@ export function nameOperations(unordered: DraftOperation[], reserved: Iterable<s
   });
 }
 
-type ParameterObjects = Map<string, { readonly raw: JsonObject; readonly at: Place }>;
-
-/** The path item's parameters overridden by the operation's, by `in` and `name`, `$ref`s followed. */
-function parametersOf(ctx: IrContext, op: JsonObject, item: JsonObject, at: Place): ParameterObjects {
-  const byKey: ParameterObjects = new Map();
-  const add = (list: unknown, listAt: Place) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((raw, i) => {
-      const found = deref(ctx, raw, { ...listAt, pointer: appendPointer(listAt.pointer, i) });
-      if (found && typeof found.value["name"] === "string") byKey.set(`${found.value["in"]}:${found.value["name"]}`, { raw: found.value, at: found.at });
-    });
-  };
-  add(item["parameters"], { ...at, pointer: at.pointer.slice(0, at.pointer.lastIndexOf("/")) + "/parameters" });
-  add(op["parameters"], { ...at, pointer: appendPointer(at.pointer, "parameters") });
-  return byKey;
-}
-
-function parameters(ctx: IrContext, path: string, byKey: ParameterObjects, at: Place): ParameterIR[] {
-  const names = new NameScope(["context", "options", "body"]);
-  const result: ParameterIR[] = [];
-  for (const { raw, at: pAt } of byKey.values()) {
-    const location = raw["in"];
-    if (location === "body" || location === "formData") continue; // Swagger 2: read as the request body
-    if (typeof location !== "string" || !LOCATIONS.has(location)) {
-      ctx.report("unsupported-parameter", `parameter "${String(raw["name"])}" in "${String(location)}" is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
-      continue;
-    }
-    // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
-    if (location === "header" && IGNORED_HEADERS.has(String(raw["name"]).toLowerCase())) continue;
-    result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
-  }
-  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
-    if (!byKey.has(`path:${match[1]}`)) {
-      ctx.report("missing-path-parameter", `path template variable {${match[1]}} has no path parameter`, at);
-    }
-  }
-  // Path parameters in path order, then required, then optional, by name within each.
-  const rank = (p: ParameterIR) => (p.in === "path" ? 0 : p.required ? 1 : 2);
-  const position = (p: ParameterIR) => (p.in === "path" ? path.indexOf(`{${p.name}}`) : 0);
-  return result.sort((a, b) => rank(a) - rank(b) || position(a) - position(b) || compareStrings(a.name, b.name));
-}
-
-function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation, at: Place, names: NameScope): ParameterIR {
-  const name = raw["name"] as string;
-  const content = contentOf(raw);
-  const schema = raw["schema"] ?? content?.schema ?? swagger2Schema(raw);
-  const type: TypeIR = typeOf(ctx, schema, { ...at, pointer: content ? content.pointer(at.pointer) : appendPointer(at.pointer, "schema") });
-  const defaultStyle = location === "query" || location === "cookie" ? "form" : "simple";
-  // A `content` parameter is one value serialised in that media type (e.g. JSON text), never exploded.
-  const style = (content ? defaultStyle : typeof raw["style"] === "string" ? raw["style"] : collectionStyle(raw) ?? defaultStyle) as ParameterStyle;
-  const explode = content ? false : typeof raw["explode"] === "boolean" ? raw["explode"] : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
-  const schemaObject = isObject(schema) ? schema : {};
-  // The client fills in `api-version` with the document's version, a string: only where one fits.
-  const isApiVersion = location === "query" && name === "api-version" && isStringLike(ctx, type);
-  return {
-    name,
-    tsName: names.claim(safeIdentifier(camelCase(name) || "param")),
-    in: location,
-    required: location === "path" || raw["required"] === true,
-    style,
-    explode,
-    allowReserved: raw["allowReserved"] === true,
-    type,
-    ...doc(raw),
-    deprecated: raw["deprecated"] === true,
-    ...(schemaObject["default"] !== undefined ? { default: schemaObject["default"] as JsonValue } : {}),
-    ...(isApiVersion ? { clientValue: "api-version" as const } : {}),
-    ...(content ? { mediaType: content.mediaType } : {}),
-  };
-}
-
-/** The named type called `name`, if it is declared yet. */
-function namedTypeOf(ctx: IrContext, name: string): TypeIR | undefined {
-  return [...ctx.namedTypes.values()].find((t) => t.name === name)?.type;
-}
-
-/** Whether every value of `type` is a JSON object (following named types). */
-function isObjectLike(ctx: IrContext, type: TypeIR, depth = 0): boolean {
-  if (depth > 8) return false;
-  switch (type.kind) {
-    case "object":
-    case "map":
-      return true;
-    case "ref": {
-      const named = namedTypeOf(ctx, type.name);
-      return named !== undefined && isObjectLike(ctx, named, depth + 1);
-    }
-    case "intersection":
-      return type.members.length > 0 && type.members.every((m) => isObjectLike(ctx, m, depth + 1));
-    case "union":
-      return type.variants.length > 0 && type.variants.every((v) => isObjectLike(ctx, v, depth + 1));
-    default:
-      return false;
-  }
-}
-
-/** Whether every value of `type` is a string (following named types). */
-function isStringLike(ctx: IrContext, type: TypeIR, depth = 0): boolean {
-  switch (type.kind) {
-    case "string":
-      return true;
-    case "enum":
-      return type.valueType === "string";
-    case "literal":
-      return typeof type.value === "string";
-    case "ref": {
-      const named = namedTypeOf(ctx, type.name);
-      return named !== undefined && depth < 8 && isStringLike(ctx, named, depth + 1);
-    }
-    default:
-      return false;
-  }
-}
-
-/** The single entry of a parameter's `content` map, if it has one. */
-function contentOf(raw: JsonObject) {
-  if (raw["schema"] !== undefined || !isObject(raw["content"])) return undefined;
-  const content = raw["content"];
-  const mediaType = pickMedia(Object.keys(content).filter((key) => isObject(content[key])));
-  if (mediaType === undefined) return undefined;
-  const media = content[mediaType] as JsonObject;
-  const pointer = (base: string) => appendPointer(appendPointer(appendPointer(base, "content"), mediaType), "schema");
-  return { mediaType, schema: media["schema"], pointer };
-}
-
 function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR | undefined {
   const found = deref(ctx, op["requestBody"], { ...at, pointer: appendPointer(at.pointer, "requestBody") });
   if (!found) return undefined;
@@ -324,18 +200,4 @@ function resolveObject(ctx: IrContext, type: TypeIR) {
     current = [...ctx.namedTypes.values()].find((t) => t.name === name)?.type;
   }
   return current?.kind === "object" ? current : undefined;
-}
-
-/** Follows `$ref`s of non-schema objects (parameters, bodies, responses, headers, path items). */
-function deref(ctx: IrContext, raw: unknown, at: Place, depth = 0): { value: JsonObject; at: Place } | undefined {
-  if (!isObject(raw)) return undefined;
-  const ref = raw["$ref"];
-  if (typeof ref !== "string") return { value: raw, at };
-  const target = ctx.document.resolveRef(ref, at.file);
-  if (isRefFailure(target) || depth > 16) {
-    const why = isRefFailure(target) ? target.failure : "too many references in a row";
-    ctx.report("unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${why}`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
-    return undefined;
-  }
-  return deref(ctx, target.value, { file: target.file, pointer: target.pointer }, depth + 1);
 }
