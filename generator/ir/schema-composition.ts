@@ -5,6 +5,7 @@
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
+import { extraKeysKeyword } from "./schema-keywords.ts";
 import { objectType, typeOf } from "./schema-to-type.ts";
 import type { DiscriminatorIR, EnumValueIR, TypeIR } from "./types.ts";
 
@@ -96,7 +97,7 @@ export function allOfType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const base = appendPointer(at.pointer, "allOf");
   const members = (s["allOf"] as unknown[]).map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
   const { allOf: _allOf, ...rest } = s;
-  const own = rest["properties"] || rest["additionalProperties"] ? objectType(ctx, rest, at) : undefined;
+  const own = rest["properties"] || rest[extraKeysKeyword(rest)] ? objectType(ctx, rest, at) : undefined;
   const all = own ? [...members, own] : members;
   if (all.length === 0) return { kind: "unknown" };
   return all.length === 1 ? all[0]! : { kind: "intersection", members: all };

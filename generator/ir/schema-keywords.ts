@@ -25,18 +25,31 @@ export function approximatedKeywords(ctx: IrContext, s: JsonObject, at: Place): 
 }
 
 /**
+ * The keyword that types keys other than the declared properties: `additionalProperties`, or 3.1's
+ * `unevaluatedProperties` (what TypeSpec emits for records). For a TypeScript index signature the two
+ * say the same thing; `additionalProperties` wins when a schema has both.
+ */
+export function extraKeysKeyword(s: JsonObject): "additionalProperties" | "unevaluatedProperties" {
+  return s["additionalProperties"] === undefined && s["unevaluatedProperties"] !== undefined
+    ? "unevaluatedProperties"
+    : "additionalProperties";
+}
+
+/**
  * The type of keys other than the declared properties, or undefined when there is no index
- * signature: `additionalProperties` (`true` -> unknown) joined with every `patternProperties` schema
- * (TypeScript cannot check a key against a pattern, so any key may hold any of them).
+ * signature: `additionalProperties` or `unevaluatedProperties` (`true` -> unknown) joined with every
+ * `patternProperties` schema (TypeScript cannot check a key against a pattern, so any key may hold
+ * any of them).
  */
 export function extraKeysType(ctx: IrContext, s: JsonObject, at: Place): TypeIR | undefined {
-  const additional = s["additionalProperties"];
+  const keyword = extraKeysKeyword(s);
+  const additional = s[keyword];
   const additionalType =
     additional === undefined || additional === false
       ? undefined
       : additional === true
         ? UNKNOWN
-        : typeOf(ctx, additional, { ...at, pointer: appendPointer(at.pointer, "additionalProperties") });
+        : typeOf(ctx, additional, { ...at, pointer: appendPointer(at.pointer, keyword) });
   const patterns = isObject(s["patternProperties"]) ? s["patternProperties"] : {};
   const patternBase = appendPointer(at.pointer, "patternProperties");
   const patternTypes = Object.keys(patterns)

@@ -12,7 +12,7 @@ import { appendPointer, isObject, isRefFailure, type JsonObject } from "../opena
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
 import { compareStrings, GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
 import { allOfType, enumType, literalOrUnknown, orNull, unionType } from "./schema-composition.ts";
-import { approximatedKeywords, extraKeysType, tupleItemsType } from "./schema-keywords.ts";
+import { approximatedKeywords, extraKeysKeyword, extraKeysType, tupleItemsType } from "./schema-keywords.ts";
 import type { Constraints, JsonValue, PropertyIR, TypeIR } from "./types.ts";
 
 export { orNull } from "./schema-composition.ts";
@@ -140,7 +140,7 @@ function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
 }
 
 function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
-  const type = s["type"] ?? (s["properties"] || s["additionalProperties"] || s["patternProperties"] ? "object" : s["items"] || s["prefixItems"] ? "array" : undefined);
+  const type = s["type"] ?? (s["properties"] || s[extraKeysKeyword(s)] || s["patternProperties"] ? "object" : s["items"] || s["prefixItems"] ? "array" : undefined);
   if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.includes(type))) {
     const suggestion = typeof type === "string" ? closest(type, KNOWN_TYPES) : undefined;
     const hint = suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${KNOWN_TYPES.slice(0, 7).join(", ")})`;
@@ -200,9 +200,10 @@ export function objectType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
     });
   const extra = extraKeysType(ctx, s, at);
   if (properties.length === 0) {
-    // `{ type: object }` alone allows any keys (JSON Schema's default); `additionalProperties: false` none.
+    // `{ type: object }` alone allows any keys (JSON Schema's default); `additionalProperties: false`
+    // (or `unevaluatedProperties: false`) none.
     if (extra) return { kind: "map", values: extra };
-    return s["additionalProperties"] === false ? { kind: "object", properties: [] } : { kind: "map", values: UNKNOWN };
+    return s[extraKeysKeyword(s)] === false ? { kind: "object", properties: [] } : { kind: "map", values: UNKNOWN };
   }
   return extra ? { kind: "object", properties, additionalProperties: extra } : { kind: "object", properties };
 }

@@ -22,7 +22,7 @@ export interface OpenApiDocumentText {
 const OPENAPI3_OPTIONS = {
   // 3.0 rather than 3.1: every consumer we target (validators, Prism, diff tools, peer generators)
   // reads 3.0 fully, and nothing in our specs needs a 3.1-only construct.
-  "openapi-versions": ["3.0.0"],
+  "openapi-versions": ["3.1.0"],
   "file-type": "yaml",
   "output-file": "{version}.yaml",
   "omit-unreachable-types": true,
@@ -30,6 +30,20 @@ const OPENAPI3_OPTIONS = {
 };
 
 const VIRTUAL_OUT = "/__specsmith_out__";
+
+/**
+ * Names the schema dialect (JSON Schema 2020-12, which OpenAPI 3.1's default dialect extends only
+ * with annotations). Tools that do not know OpenAPI's own dialect URI otherwise fall back to draft-07
+ * and silently skip 2020-12 keywords: Prism, for one, then ignores the `unevaluatedProperties` TypeSpec
+ * emits for records, so a wrong merge-patch value would pass its contract check.
+ */
+const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+function withSchemaDialect(yaml: string): string {
+  const header = /^openapi: 3\.1\.\d+\n/;
+  if (!header.test(yaml)) throw new Error(`@typespec/openapi3 output does not start with "openapi: 3.1.x": ${yaml.slice(0, 40)}`);
+  return yaml.replace(header, (line) => `${line}jsonSchemaDialect: ${SCHEMA_DIALECT}\n`);
+}
 
 export async function compileTypeSpec(
   mainFile: string,
@@ -51,7 +65,7 @@ export async function compileTypeSpec(
   });
   const diagnostics = program.diagnostics.map((d) => toDiagnostic(d, cwd));
   const documents = [...emitted]
-    .map(([path, yaml]) => ({ version: versionOf(path), yaml }))
+    .map(([path, yaml]) => ({ version: versionOf(path), yaml: withSchemaDialect(yaml) }))
     .sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
   return { value: documents, diagnostics };
 }

@@ -1,6 +1,6 @@
 /** maps-and-arrays.yaml: every form of additionalProperties, maps of arrays and maps, arrays of enums and refs. */
 import { describe, expect, it } from "vitest";
-import { fixtureIr, namedType, operation, typeText } from "./helpers.ts";
+import { buildInline, documentWith, fixtureIr, namedType, operation, typeText } from "./helpers.ts";
 
 describe("maps-and-arrays.yaml", () => {
   const ir = fixtureIr("maps-and-arrays.yaml");
@@ -47,5 +47,30 @@ describe("maps-and-arrays.yaml", () => {
     expect(namedType(ir, "Item").usage).toEqual({ input: true, output: false });
     expect(namedType(ir, "Color").usage).toEqual({ input: true, output: false });
     expect(namedType(ir, "ColorMap").usage).toEqual({ input: false, output: false });
+  });
+});
+
+describe("unevaluatedProperties (3.1; TypeSpec writes records with it)", () => {
+  const { ir: built, diagnostics } = buildInline(documentWith({
+    openapi: "3.1.0",
+    schemas: {
+      Patch: { type: "object", unevaluatedProperties: { anyOf: [{ $ref: "#/components/schemas/Item" }, { type: "null" }] } },
+      Labeled: { type: "object", required: ["name"], properties: { name: { type: "string" } }, unevaluatedProperties: { type: "string" } },
+      Sealed: { type: "object", unevaluatedProperties: false },
+      Both: { type: "object", additionalProperties: { type: "integer" }, unevaluatedProperties: { type: "string" } },
+      Item: { type: "object", properties: { id: { type: "string" } } },
+    },
+  }));
+  const ir = built ?? expect.unreachable("the document loads");
+
+  it("types extra keys as additionalProperties does, which wins when both are present", () => {
+    const facts = Object.fromEntries(["Patch", "Labeled", "Sealed", "Both"].map((s) => [s, typeText(namedType(ir, s).type)]));
+    expect(facts).toEqual({
+      Patch: "Record<string, Item | null>",
+      Labeled: '{ "name": string; [key: string]: string }',
+      Sealed: "{}",
+      Both: "Record<string, integer>",
+    });
+    expect(diagnostics).toEqual([]);
   });
 });

@@ -176,9 +176,8 @@ describe("communication-identity 2025-03-02-preview", () => {
     ]);
     const schemas = (doc["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
     // A null value in the bulk map removes the assignment of that objectId.
-    expect(schemas["EntraAssignmentUpdateBulkRequest"]?.["additionalProperties"]).toMatchObject({
-      allOf: [{ $ref: "#/components/schemas/EntraAssignmentCreateOrUpdateRequest" }],
-      nullable: true,
+    expect(schemas["EntraAssignmentUpdateBulkRequest"]?.["unevaluatedProperties"]).toEqual({
+      anyOf: [{ $ref: "#/components/schemas/EntraAssignmentCreateOrUpdateRequest" }, { type: "null" }],
     });
     const list = (doc["paths"] as Record<string, Record<string, Record<string, unknown>>>)["/access/entra/assignments"];
     expect(list?.["get"]?.["x-ms-pageable"]).toEqual({ nextLinkName: "nextLink", itemName: "value" });

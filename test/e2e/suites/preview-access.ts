@@ -139,6 +139,15 @@ export function definePreviewAccessSuite(style: ApiStyle<IdentityAuth, IdentityC
         expect(fx.service.state.entraAssignments()).toEqual(before);
       });
 
+      it("a bulk update value that is neither an assignment nor null is a 400 naming its key", async () => {
+        env.expectViolation("body.bulk-number");
+        const patch = { "bulk-number": 5 } as unknown as Parameters<PreviewApi["updateEntraIdAssignments"]>[0];
+        await expectHttpError(
+          fx.api.updateEntraIdAssignments(patch),
+          preview.HttpError, { status: 400, code: "ValidationError", target: "bulk-number" }, requests(),
+        );
+      });
+
       it("lists across at least three pages, by item and byPage(), following nextLink", async () => {
         await fx.api.updateEntraIdAssignments(Object.fromEntries(
           Array.from({ length: 7 }, (_, i) => [`page-item-${i}`, assignment([`client-${i}`])]),

@@ -39,6 +39,8 @@ export interface CheckedRequest {
   readonly response: Violation[];
   /** The announced locations these request violations satisfied. */
   readonly expected: string[];
+  /** The request violations at no announced location. */
+  readonly unexpected: Violation[];
 }
 
 export interface PrismContract {
@@ -118,11 +120,15 @@ export function prismContract(name: string, document: string): PrismContract {
     const all = parseViolations(response.headers.get("sl-violations"));
     const requestViolations = all.filter((v) => v.location[0] === "request");
     const expected: string[] = [];
+    const unexpected: Violation[] = [];
     for (const violation of requestViolations) {
-      // Prism lower-cases parameter names in locations (`path.servicename`).
+      // Prism lower-cases parameter names in locations (`path.servicename`), and may report one
+      // location several times (each failed branch of an `anyOf`).
       const location = violation.location.slice(1).join(".").toLowerCase();
+      if (expected.some((announced) => announced.toLowerCase() === location)) continue;
       const at = pending.findIndex((announced) => announced.toLowerCase() === location);
       if (at !== -1) expected.push(...pending.splice(at, 1));
+      else unexpected.push(violation);
     }
     checked.push({
       method: init?.method ?? "GET",
@@ -131,6 +137,7 @@ export function prismContract(name: string, document: string): PrismContract {
       request: requestViolations,
       response: all.filter((v) => v.location[0] !== "request"),
       expected,
+      unexpected,
     });
     return response;
   };
