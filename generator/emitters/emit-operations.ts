@@ -122,10 +122,22 @@ function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant):
   const context = deserializeContext(plan, binder);
   const jsonOf = (t: string): string => `${binder.type(modules.serialization, jsonTypeName)}<${t}>`;
   const probe = conversion(variant.type, "json", context);
-  if (probe === undefined) return [`return ${parse}<${output}>(response);`];
-  const parsed = `${parse}<${jsonOf(output)}>(response)`;
+  const args = ["response", ...requiredArgument(plan, variant.type)].join(", ");
+  if (probe === undefined) return [`return ${parse}<${output}>(${args});`];
+  const parsed = `${parse}<${jsonOf(output)}>(${args})`;
   if (usesValueOnce(variant.type)) return [`return ${conversion(variant.type, parsed, context) ?? parsed};`];
   return [`const json = ${parsed};`, `return ${probe};`];
+}
+
+/**
+ * `parseJson`'s second argument: the wire names of the top-level required properties of an
+ * object-like type (named objects, `allOf` intersections), sorted; none for other types, or when
+ * nothing is required.
+ */
+function requiredArgument(plan: SourcePlan, type: TypeIR): string[] {
+  const properties = plan.catalog.properties(type, "output") ?? [];
+  const names = properties.filter((p) => p.required).map((p) => p.name).sort(compareStrings);
+  return names.length === 0 ? [] : [`[${names.map((name) => JSON.stringify(name)).join(", ")}]`];
 }
 
 /** Conversions of these kinds mention the converted expression once, so it may be a call. */

@@ -206,14 +206,23 @@ describe("the generated client against injected faults", () => {
     expect(ms).toBeLessThan(SETTLE_MS);
   });
 
-  // Known gap, kept visible: the runtime has no response size limit and the generated deserialisers
-  // do not check required fields, so an oversized 200 of the wrong shape comes back as a "token"
-  // without `token` and with an Invalid Date. This test flips to a failure once that is fixed.
-  it.fails("an oversized (2 MiB) 200 of the wrong shape -> a clear error (not yet: no size limit, no shape check)", async () => {
+  // The runtime has no response size limit: the body is read whole, then the shape check names the
+  // first (in sorted order) required property it lacks. Not retried: a 200 is final.
+  it("an oversized (2 MiB) 200 of the wrong shape -> ResponseParseError naming the missing property, after 1 attempt", async () => {
     faults.script(ISSUE, [{ oversizedBody: 2 * 1024 * 1024 }]);
-    const { error } = await issue();
-    expect(faults.attempts(ISSUE)).toBe(1);
+    const { value, error, ms } = await issue();
+    expect(value).toBeUndefined();
     expect(error).toBeInstanceOf(preview.ResponseParseError);
+    const snippet = `{"padding":"${"x".repeat(200 - '{"padding":"'.length)}`;
+    expect(error).toMatchObject({
+      name: "ResponseParseError",
+      status: 200,
+      bodySnippet: snippet,
+      message: `Expected a JSON body in the 200 response, but it lacks the required property "expiresOn": ${snippet}`,
+    });
+    expect((error as Error).cause).toBeUndefined();
+    expect(faults.attempts(ISSUE)).toBe(1);
+    expect(ms).toBeLessThan(SETTLE_MS);
   });
 
   it("a connection closed mid-body on every attempt -> NetworkError after 4 attempts", async () => {

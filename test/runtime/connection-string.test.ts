@@ -88,7 +88,18 @@ describe("validateEndpoint", () => {
     expect(validateEndpoint(input)).toBe(expected);
   });
 
-  it.each(["", "contoso.communication.azure.com", "ftp://a.example", "https://a.example/api", "https://a.example/#x", "file:///tmp", "https://"])(
+  it.each([
+    "",
+    "contoso.communication.azure.com",
+    "ftp://a.example",
+    "wss://a.example",
+    "xhttps://a.example",
+    "https://a.example/api",
+    "https://a.example/?x=1",
+    "https://a.example/#x",
+    "file:///tmp",
+    "https://",
+  ])(
     "rejects %j with the endpoint in the message",
     (input) => {
       expect(() => validateEndpoint(input)).toThrow(`Invalid endpoint URL: ${input}`);

@@ -57,6 +57,9 @@ describe("retryDelayMs", () => {
     const response = withHeaders({ "retry-after-ms": "soon", "retry-after": "later" });
     expect(retryDelayMs(1, options, response, () => 0)).toBe(100);
     expect(retryDelayMs(1, options, withHeaders({}), () => 0)).toBe(100);
+    // An empty hint is no hint (not 0 ms); only Retry-After may be an HTTP date.
+    expect(retryDelayMs(1, options, withHeaders({ "retry-after-ms": "", "x-ms-retry-after-ms": "40" }), () => 0)).toBe(40);
+    expect(retryDelayMs(1, options, withHeaders({ "retry-after-ms": new Date(Date.now() + 5000).toUTCString() }), () => 0)).toBe(100);
   });
 });
 

@@ -2,7 +2,7 @@ import { createHmac, createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { HttpError, NetworkError, ResponseParseError, TimeoutError } from "../../generator/runtime/errors.ts";
+import { HttpError, NetworkError, ResponseParseError, TimeoutError, httpErrorFromText } from "../../generator/runtime/errors.ts";
 import { createHmacSigner } from "../../generator/runtime/hmac-signing.ts";
 import type { OutgoingRequest, RequestSigner } from "../../generator/runtime/request-signer.ts";
 import {
@@ -383,5 +383,94 @@ describe("parseJson", () => {
     expect((error as ResponseParseError).status).toBe(200);
     expect((error as ResponseParseError).message).toContain("<html>oops</html>");
     expect(() => parseJson({ ...raw, bodyText: "" })).toThrow(/empty/);
+  });
+
+  /** A response with `bodyText` (no server: parseJson only reads the status and the text). */
+  const response = (bodyText: string, status = 200): RawResponse => ({
+    status,
+    statusText: "OK",
+    headers: new Headers(),
+    bodyText,
+    bodyBytes: new TextEncoder().encode(bodyText),
+    request: { method: "GET", url: "https://example.test/x" },
+  });
+  const thrown = (action: () => unknown): unknown => {
+    try {
+      action();
+    } catch (error) {
+      return error;
+    }
+    throw new Error("expected a throw");
+  };
+
+  it("returns a body that has every required property, extra ones included", () => {
+    const body = { expiresOn: "2030-01-02T03:04:05Z", token: "t", extra: 1 };
+    expect(parseJson(response(JSON.stringify(body)), ["expiresOn", "token"])).toEqual(body);
+  });
+
+  it("throws ResponseParseError naming the first required property the body lacks, with the snippet", () => {
+    const bodyText = JSON.stringify({ token: "t", padding: "x".repeat(300) });
+    const error = thrown(() => parseJson(response(bodyText, 201), ["expiresOn", "token"]));
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({
+      name: "ResponseParseError",
+      status: 201,
+      bodySnippet: bodyText.slice(0, 200),
+      message: `Expected a JSON body in the 201 response, but it lacks the required property "expiresOn": ${bodyText.slice(0, 200)}`,
+    });
+    expect((error as Error).cause).toBeUndefined();
+    expect(thrown(() => parseJson(response("{}"), ["a", "b"]))).toMatchObject({ message: 'Expected a JSON body in the 200 response, but it lacks the required property "a": {}' });
+  });
+
+  it.each(["null", "[]", '["token"]', '"token"', "42", "true"])("a body that is not an object (%s) lacks every required property", (bodyText) => {
+    expect(thrown(() => parseJson(response(bodyText), ["length", "token"]))).toMatchObject({
+      name: "ResponseParseError",
+      message: `Expected a JSON body in the 200 response, but it lacks the required property "length": ${bodyText}`,
+    });
+  });
+
+  it("counts only the body's own properties, not inherited ones", () => {
+    expect(thrown(() => parseJson(response("{}"), ["constructor"]))).toBeInstanceOf(ResponseParseError);
+    expect(parseJson(response('{"__proto__":1,"constructor":null}'), ["__proto__", "constructor"])).toEqual(JSON.parse('{"__proto__":1,"constructor":null}'));
+  });
+
+  it("allows a required property that is null", () => {
+    expect(parseJson(response('{"token":null}'), ["token"])).toEqual({ token: null });
+  });
+
+  it("checks nothing without a list, or with an empty one", () => {
+    for (const bodyText of ["{}", "null", "[1]", '"text"']) {
+      expect(parseJson(response(bodyText))).toEqual(JSON.parse(bodyText));
+      expect(parseJson(response(bodyText), [])).toEqual(JSON.parse(bodyText));
+    }
+  });
+
+  it("reports invalid JSON before any missing property", () => {
+    const error = thrown(() => parseJson(response("{oops"), ["token"]));
+    expect(error).toMatchObject({ message: "Expected a JSON body in the 200 response, but it is not valid JSON: {oops" });
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(thrown(() => parseJson(response(""), ["token"]))).toMatchObject({ message: "Expected a JSON body in the 200 response, but it was empty" });
+  });
+});
+
+describe("httpErrorFromText", () => {
+  const failed = (bodyText: string, headers: Record<string, string> = {}) => ({ status: 502, statusText: "Bad Gateway", headers: new Headers(headers), bodyText });
+
+  it("an empty body: no body, the status line as the message, the client request id", () => {
+    const error = httpErrorFromText(failed(""), "client-1");
+    expect(error).toMatchObject({ status: 502, message: "502 Bad Gateway", body: undefined, code: undefined, requestId: "client-1" });
+  });
+
+  it("prefers x-ms-request-id, then x-request-id, then request-id; an empty value still counts", () => {
+    const all = { "x-ms-request-id": "a", "x-request-id": "b", "request-id": "c" };
+    expect(httpErrorFromText(failed("{}", all), "client").requestId).toBe("a");
+    expect(httpErrorFromText(failed("{}", { "x-request-id": "b", "request-id": "c" }), "client").requestId).toBe("b");
+    expect(httpErrorFromText(failed("{}", { "request-id": "c" }), "client").requestId).toBe("c");
+    expect(httpErrorFromText(failed("{}", { "x-ms-request-id": "", "request-id": "c" }), "client").requestId).toBe("");
+  });
+
+  it("keeps a body that is not JSON as text, and parses a JSON scalar", () => {
+    expect(httpErrorFromText(failed("<html>"), undefined)).toMatchObject({ body: "<html>", message: "502 Bad Gateway" });
+    expect(httpErrorFromText(failed("0"), undefined).body).toBe(0);
   });
 });

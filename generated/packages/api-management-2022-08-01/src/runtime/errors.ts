@@ -4,9 +4,6 @@
  * from status lines, service-provided error bodies, timeouts and URLs without secrets.
  */
 
-/** Response headers that may carry the service's request id, in order of preference. */
-const requestIdHeaders = ["x-ms-request-id", "x-request-id", "request-id"];
-
 /** The fields an {@link HttpError} is built from. */
 export interface HttpErrorInit<TBody> {
   /** HTTP status code. */
@@ -62,8 +59,9 @@ export class NetworkError extends Error {
 /** An attempt that did not complete within its per-attempt timeout (after all retries). */
 export class TimeoutError extends Error {
   override readonly name = "TimeoutError";
+  // `declare`: assigned in the constructor, so a field initialiser would only add bytes.
   /** The per-attempt timeout, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** Builds the error for a timeout of `timeoutMs` milliseconds. */
   constructor(timeoutMs: number) {
     super(`The request timed out after ${timeoutMs} ms`);
@@ -71,23 +69,37 @@ export class TimeoutError extends Error {
   }
 }
 
+/** What {@link ResponseParseError} reports besides the body: the parse failure, or the missing property. */
+export interface ResponseParseErrorOptions {
+  /** The `SyntaxError` from `JSON.parse`, when the body is not JSON. */
+  cause?: unknown;
+  /** The wire name of a required property the (valid JSON) body lacks. */
+  missing?: string;
+}
+
 /** A successful response whose body is not the JSON the operation expects. */
 export class ResponseParseError extends Error {
   override readonly name = "ResponseParseError";
+  // `declare`, as in TimeoutError.
   /** HTTP status code of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The first 200 characters of the body (responses never contain our credentials). */
-  readonly bodySnippet: string;
-  /** Builds the error; `cause` is the `SyntaxError` from `JSON.parse`. */
-  constructor(status: number, bodyText: string, options?: { cause?: unknown }) {
+  declare readonly bodySnippet: string;
+  /**
+   * Builds the error. The message says that the body is empty, is not valid JSON (`cause` is then the
+   * `SyntaxError` from `JSON.parse`) or lacks the required property `missing`, and quotes the snippet.
+   */
+  constructor(status: number, bodyText: string, options: ResponseParseErrorOptions = {}) {
     const snippet = bodyText.slice(0, 200);
-    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `is not valid JSON: ${snippet}` : "was empty"}`, options);
+    const problem = options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`;
+    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, options);
     this.status = status;
     this.bodySnippet = snippet;
   }
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
+/** `value` when it is a plain JSON object (not `null`, not an array), else `undefined`. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
@@ -105,16 +117,17 @@ export function httpErrorFromText(
   response: { status: number; statusText: string; headers: Headers; bodyText: string },
   clientRequestId: string | undefined,
 ): HttpError {
-  let body: unknown = response.bodyText === "" ? undefined : response.bodyText;
+  const { bodyText, headers } = response;
+  let body: unknown = bodyText || undefined;
   try {
-    if (response.bodyText !== "") body = JSON.parse(response.bodyText);
+    body = JSON.parse(bodyText);
   } catch {
-    // Not JSON: keep the text as the body.
+    // Not JSON (an empty body is not either): keep the text, or `undefined`.
   }
   const outer = asRecord(body);
   const inner = asRecord(outer?.["error"]) ?? outer;
-  let requestId: string | undefined;
-  for (const name of requestIdHeaders) requestId ??= response.headers.get(name) ?? undefined;
+  // The service's request id, in order of preference.
+  const requestId = headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id");
   return new HttpError({
     status: response.status,
     statusText: response.statusText,
@@ -123,7 +136,7 @@ export function httpErrorFromText(
     details: inner?.["details"],
     requestId: requestId ?? clientRequestId,
     body,
-    headers: response.headers,
+    headers,
   });
 }
 

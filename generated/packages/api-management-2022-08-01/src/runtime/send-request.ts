@@ -3,7 +3,7 @@
  * The transport: builds the URL and headers, signs each attempt, applies timeouts and retries,
  * reads the whole body, and turns failures into the runtime's error types.
  */
-import { NetworkError, ResponseParseError, TimeoutError, httpErrorFromText } from "./errors.js";
+import { NetworkError, ResponseParseError, TimeoutError, asRecord, httpErrorFromText } from "./errors.js";
 import type { OutgoingRequest, RequestSigner } from "./request-signer.js";
 import { buildRequestUrl, type QueryParams } from "./request-url.js";
 import { isRetriableStatus, retryDelayMs, sleep, type RetryOptions } from "./retry-policy.js";
@@ -73,16 +73,30 @@ export function encodePathParam(value: string): string {
   return encodeURIComponent(value);
 }
 
-/** Parses a response body as JSON; throws {@link ResponseParseError} when it is not JSON. */
-export function parseJson<T>(raw: RawResponse): T {
+/**
+ * Parses a response body as JSON; throws {@link ResponseParseError} when it is not JSON, or when it
+ * lacks one of the `required` properties.
+ * @param raw the response.
+ * @param required wire names of the properties the body must have (at its top level); a body that
+ * is not an object (`null`, an array, a string) has none. A property that is present but `null` counts.
+ */
+export function parseJson<T>(raw: RawResponse, required: readonly string[] = []): T {
+  let json: T;
   try {
-    return JSON.parse(raw.bodyText) as T;
-  } catch (error) {
-    throw new ResponseParseError(raw.status, raw.bodyText, { cause: error });
+    json = JSON.parse(raw.bodyText) as T;
+  } catch (cause) {
+    throw new ResponseParseError(raw.status, raw.bodyText, { cause });
   }
+  const object = asRecord(json) ?? {};
+  const missing = required.find((name) => !Object.hasOwn(object, name));
+  if (missing !== undefined) throw new ResponseParseError(raw.status, raw.bodyText, { missing });
+  return json;
 }
 
-type AttemptResult = { response: RawResponse } | { failure: NetworkError; timedOut: boolean };
+/** The response of one attempt, or why there is none. */
+type AttemptResult =
+  | { response: RawResponse; failure?: undefined }
+  | { response?: undefined; failure: NetworkError | TimeoutError };
 
 /** One fetch plus body read under a per-attempt timeout; rejects only when the user aborts. */
 async function attempt(
@@ -98,13 +112,14 @@ async function attempt(
   const controller = userSignal || timeoutMs !== undefined ? new AbortController() : undefined;
   const onAbort = (): void => controller?.abort(userSignal?.reason);
   userSignal?.addEventListener("abort", onAbort, { once: true });
-  let timedOut = false;
+  // Set when the timer fires; it is then the attempt's failure, whatever fetch rejects with.
+  let timeout: TimeoutError | undefined;
   const timer =
     timeoutMs === undefined
       ? undefined
       : setTimeout(() => {
-          timedOut = true;
-          controller?.abort(new TimeoutError(timeoutMs));
+          timeout = new TimeoutError(timeoutMs);
+          controller?.abort(timeout);
         }, timeoutMs);
   try {
     const { method, headers, body } = request;
@@ -117,8 +132,9 @@ async function attempt(
     return { response: { status, statusText, headers: response.headers, bodyText, bodyBytes, request: { method, url } } };
   } catch (error) {
     if (userSignal?.aborted) throw userSignal.reason;
-    const message = timedOut ? "The request timed out" : "The request failed before a complete response was received";
-    return { failure: error instanceof NetworkError ? error : new NetworkError(message, { cause: error }), timedOut };
+    if (timeout) return { failure: timeout };
+    const message = "The request failed before a complete response was received";
+    return { failure: error instanceof NetworkError ? error : new NetworkError(message, { cause: error }) };
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener("abort", onAbort);
@@ -147,24 +163,19 @@ export async function sendRequest(
   template.set(idHeader, clientRequestId);
   // A standalone Headers accepts any name; browsers' fetch then drops user-agent (it sets its own).
   if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
-  const body = spec.body === undefined ? undefined : "text" in spec.body ? spec.body.text : spec.body.bytes;
+  const body = spec.body && ("text" in spec.body ? spec.body.text : spec.body.bytes);
   const doFetch = context.fetch ?? globalThis.fetch;
 
   for (let index = 0; ; index++) {
     options.abortSignal?.throwIfAborted();
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
-    const result = await attempt(doFetch, request, options);
-    const retriable = "failure" in result || isRetriableStatus(result.response.status);
-    if (retriable && index < context.retry.maxRetries) {
-      const hints = "response" in result ? result.response : undefined;
-      await sleep(retryDelayMs(index, context.retry, hints), options.abortSignal);
+    const { response, failure } = await attempt(doFetch, request, options);
+    if ((failure || isRetriableStatus(response.status)) && index < context.retry.maxRetries) {
+      await sleep(retryDelayMs(index, context.retry, response), options.abortSignal);
       continue;
     }
-    if ("failure" in result) {
-      throw result.timedOut ? new TimeoutError(options.timeoutMs ?? 0) : result.failure;
-    }
-    const { response } = result;
+    if (failure) throw failure;
     options.onResponse?.(response);
     if (response.status >= 200 && response.status < 300) return response;
     throw httpErrorFromText(response, clientRequestId);

@@ -30,7 +30,7 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response));
+  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
 }
 
 /** Optional parameters of {@link deleteCommunicationIdentity}, and per-call settings. */

@@ -30,5 +30,5 @@ export async function exchangeTeamsUserAccessToken(context: CommunicationIdentit
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessToken(parseJson<Json<CommunicationIdentityAccessToken>>(response));
+  return deserializeCommunicationIdentityAccessToken(parseJson<Json<CommunicationIdentityAccessToken>>(response, ["expiresOn", "token"]));
 }

@@ -31,5 +31,5 @@ export async function issueAccessToken(context: CommunicationIdentityClientConte
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessToken(parseJson<Json<CommunicationIdentityAccessToken>>(response));
+  return deserializeCommunicationIdentityAccessToken(parseJson<Json<CommunicationIdentityAccessToken>>(response, ["expiresOn", "token"]));
 }

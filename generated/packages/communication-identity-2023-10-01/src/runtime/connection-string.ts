@@ -22,17 +22,15 @@ const defaultKeys: ConnectionStringKeys = { endpointKey: "endpoint", keyKey: "ac
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** The endpoint's origin, or `undefined` when it is not an `http(s)` URL without path, query or fragment. */
 function checkEndpoint(endpoint: string): string | undefined {
-  let url: URL;
   try {
-    url = new URL(endpoint);
+    // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise).
+    const url = new URL(endpoint);
+    return /^https?:$/.test(url.protocol) && url.pathname === "/" && !url.search && !url.hash ? url.origin : undefined;
   } catch {
     return undefined;
   }
-  const schemeOk = url.protocol === "https:" || url.protocol === "http:";
-  const pathOk = url.pathname === "" || url.pathname === "/";
-  if (!schemeOk || url.hostname === "" || !pathOk || url.search !== "" || url.hash !== "") return undefined;
-  return url.origin;
 }
 
 /**

@@ -26,7 +26,7 @@ export function buildRequestUrl(endpoint: string, path: string, query: QueryPara
     if (value === undefined || (linked && url.searchParams.has(key))) continue;
     for (const item of typeof value === "string" ? [value] : value) url.searchParams.append(key, item);
   }
-  const serialised = url.searchParams.toString();
-  url.search = serialised === "" ? "" : `?${serialised}`;
+  // An empty query leaves no bare `?`.
+  url.search = url.searchParams.toString();
   return url;
 }

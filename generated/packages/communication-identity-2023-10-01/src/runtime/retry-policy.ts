@@ -24,9 +24,10 @@ export function isRetriableStatus(status: number): boolean {
   return retriableStatuses.has(status);
 }
 
-/** A header's delay in milliseconds: `unit` ms per number, or (for `Retry-After`) an HTTP date. */
-function parseDelay(value: string | null, unit: number, dates = false): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
+/** The delay header `name` asks for, in milliseconds: `unit` ms per number, or (for `Retry-After`) an HTTP date. */
+function parseDelay(headers: Headers | undefined, name: string, unit: number, dates = false): number | undefined {
+  const value = headers?.get(name);
+  if (!value?.trim()) return undefined;
   const amount = Number(value);
   if (Number.isFinite(amount)) return Math.max(0, amount * unit);
   const date = dates ? Date.parse(value) : NaN;
@@ -47,26 +48,20 @@ export function retryDelayMs(
   response?: { readonly headers: Headers },
   random: () => number = Math.random,
 ): number {
-  if (response) {
-    const headers = response.headers;
-    const hinted =
-      parseDelay(headers.get("retry-after-ms"), 1) ??
-      parseDelay(headers.get("x-ms-retry-after-ms"), 1) ??
-      parseDelay(headers.get("retry-after"), 1000, true);
-    if (hinted !== undefined) return hinted;
-  }
-  const exponential = options.initialDelayMs * 2 ** Math.max(0, attempt);
-  const capped = Math.min(options.maxDelayMs, exponential);
-  return capped / 2 + random() * (capped / 2);
+  const headers = response?.headers;
+  const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt));
+  return (
+    parseDelay(headers, "retry-after-ms", 1) ??
+    parseDelay(headers, "x-ms-retry-after-ms", 1) ??
+    parseDelay(headers, "retry-after", 1000, true) ??
+    capped / 2 + random() * (capped / 2)
+  );
 }
 
 /** Resolves after `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    signal?.throwIfAborted(); // a throw in the executor rejects the promise, here with `signal.reason`
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal?.reason);

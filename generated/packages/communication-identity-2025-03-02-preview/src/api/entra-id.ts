@@ -64,7 +64,7 @@ export async function exchangeEntraIdToken(context: CommunicationIdentityClientC
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response));
+  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
 }
 
 /** Optional parameters of {@link getEntraIdAssignment}, and per-call settings. */
@@ -92,7 +92,7 @@ export async function getEntraIdAssignment(context: CommunicationIdentityClientC
     },
     options,
   );
-  return parseJson<EntraAssignment>(response);
+  return parseJson<EntraAssignment>(response, ["clientIds", "objectId", "principalType", "tenantId"]);
 }
 
 /** Optional parameters of {@link listEntraIdAssignments}, and per-call settings. */
@@ -109,7 +109,7 @@ export interface ListEntraIdAssignmentsOptions extends RequestOptions {
 export function listEntraIdAssignments(context: CommunicationIdentityClientContext, options: ListEntraIdAssignmentsOptions = {}): PagedAsyncIterableIterator<EntraAssignment, EntraAssignmentsResponse> {
   const fetchPage = async (request: RequestSpec): Promise<EntraAssignmentsResponse> => {
     const response = await sendRequest(context, request, options);
-    return parseJson<EntraAssignmentsResponse>(response);
+    return parseJson<EntraAssignmentsResponse>(response, ["value"]);
   };
   return createPager(
     () => fetchPage({
@@ -157,7 +157,7 @@ export async function updateEntraIdAssignments(context: CommunicationIdentityCli
     options,
   );
   if (response.status === 204) return undefined;
-  return parseJson<EntraAssignmentsResponse>(response);
+  return parseJson<EntraAssignmentsResponse>(response, ["value"]);
 }
 
 /** Optional parameters of {@link upsertEntraIdAssignment}, and per-call settings. */
@@ -187,5 +187,5 @@ export async function upsertEntraIdAssignment(context: CommunicationIdentityClie
     },
     options,
   );
-  return parseJson<EntraAssignment>(response);
+  return parseJson<EntraAssignment>(response, ["clientIds", "objectId", "principalType", "tenantId"]);
 }

@@ -38,7 +38,7 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response));
+  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
 }
 
 /** Optional parameters of {@link deleteCommunicationIdentity}, and per-call settings. */
@@ -92,7 +92,7 @@ export async function getCommunicationIdentity(context: CommunicationIdentityCli
     },
     options,
   );
-  return deserializeCommunicationIdentity(parseJson<Json<CommunicationIdentity>>(response));
+  return deserializeCommunicationIdentity(parseJson<Json<CommunicationIdentity>>(response, ["id"]));
 }
 
 /** Optional parameters of {@link revokeAccessTokens}, and per-call settings. */

@@ -62,7 +62,7 @@ export async function exchangeTeamsExtensionToken(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response));
+  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
 }
 
 /** Optional parameters of {@link getTeamsExtensionAssignment}, and per-call settings. */
@@ -91,7 +91,7 @@ export async function getTeamsExtensionAssignment(context: CommunicationIdentity
     },
     options,
   );
-  return parseJson<TeamsExtensionAssignmentResponse>(response);
+  return parseJson<TeamsExtensionAssignmentResponse>(response, ["objectId", "principalType", "tenantId"]);
 }
 
 /** Optional parameters of {@link upsertTeamsExtensionAssignment}, and per-call settings. */
@@ -122,5 +122,5 @@ export async function upsertTeamsExtensionAssignment(context: CommunicationIdent
     },
     options,
   );
-  return parseJson<TeamsExtensionAssignmentResponse>(response);
+  return parseJson<TeamsExtensionAssignmentResponse>(response, ["objectId", "principalType", "tenantId"]);
 }
