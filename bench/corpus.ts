@@ -58,7 +58,7 @@ function medianOf(label: string, output: string, run: () => Sample): Sample & { 
 }
 
 const node = process.execPath;
-const cli = join(repoRoot, "generator", "cli.ts");
+const cli = join(repoRoot, "generator", "specsmith.js");
 /** The Node flags of the `specsmith` bin: `#!/usr/bin/env -S node <flags>`. */
 const nodeFlags = (readFileSync(cli, "utf8").split("\n")[0] ?? "").replace(/^#!\S*env\s+(-S\s+)?node\s*/, "").split(/\s+/).filter(Boolean);
 const orvalBin = join(repoRoot, "node_modules", "orval", "dist", "bin", "orval.js");
@@ -100,7 +100,7 @@ mkdirSync(work, { recursive: true });
 try {
   const version = (JSON.parse(readFileSync(join(repoRoot, "node_modules/orval/package.json"), "utf8")) as { version: string }).version;
   console.log(`corpus benchmark: Node ${process.version}, median of ${runs} spawned runs after a warm-up, fresh output folder each run, orval ${version} (fetch client)`);
-  console.log(`specsmith runs as its bin does: node ${nodeFlags.join(" ")} generator/cli.ts generate --spec <document> --out <folder>`);
+  console.log(`specsmith runs as its bin does: node ${nodeFlags.join(" ")} generator/specsmith.js generate --spec <document> --out <folder>`);
   const rows: string[][] = [["document", "specsmith", "orval", "time ratio", "specsmith peak", "orval peak", "memory ratio"]];
   const defaults: [string, Sample][] = [];
   for (const [name, document] of Object.entries(corpusDocuments)) {

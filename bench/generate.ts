@@ -116,7 +116,7 @@ if (!fixture) {
   const out = join(repoRoot, ".tmp", `bench-generate-${process.pid}`);
   mkdirSync(join(repoRoot, ".tmp"), { recursive: true });
   try {
-    const cli = [join(repoRoot, "generator/cli.ts"), "generate", "--spec", fixture, "--out", out, "--quiet"];
+    const cli = [join(repoRoot, "generator/specsmith.js"), "generate", "--spec", fixture, "--out", out, "--quiet"];
     timeSpawn(process.execPath, cli);
     const spawned = Array.from({ length: runs }, () => {
       rmSync(out, { recursive: true, force: true });

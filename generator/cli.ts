@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
 /**
  * `specsmith generate [--config file]` regenerates everything under the configured output folder;
  * `specsmith generate --spec openapi.yaml [--out dir] [--package-name name]` turns any OpenAPI
@@ -9,20 +8,13 @@
  * Exit codes: 0 success, 1 diagnosed errors or stale output, 2 usage error, 70 internal error (a
  * bug in specsmith: the only case that prints a stack trace).
  *
- * `--max-semi-space-size=8` (here and in the npm scripts): V8 sizes the young generation for
- * long-lived servers, up to 3 x 32 MB on a machine with plenty of memory; a generator run allocates
- * fast and briefly, and with 8 MB semi-spaces its peak RSS on GitHub's description drops from ~330
- * to ~230 MB at no cost in time (measured by bench/corpus.ts, which runs the CLI with these flags).
+ * Users run it through `specsmith.js` (the bin), which turns on Node's compile cache and memory
+ * flags first; running this file directly works the same, only slower to start.
  */
-import { enableCompileCache } from "node:module";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
-
-// Node's on-disk code cache (as `tsc` does): the TypeScript compiler that ts-morph loads parses in
-// a third of the time on every run after the first. Opt out with NODE_DISABLE_COMPILE_CACHE=1.
-enableCompileCache();
 
 const CONFIG_FILE = "specsmith.config.json";
 const USAGE = [

@@ -10,9 +10,9 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** `node generator/cli.ts ...args` with the tests' Node; `env` is added to (or overrides) the environment. */
+/** `node generator/specsmith.js ...args` (the bin) with the tests' Node; `env` is added to (or overrides) the environment. */
 export function specsmith(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const result = spawnSync(process.execPath, [join(repoRoot, "generator/cli.ts"), ...args], {
+  const result = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...options.env },

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd = repoRoot): CliRun {
-  const result = spawnSync(process.execPath, [join(repoRoot, "generator/cli.ts"), ...args], {
+  const result = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
