@@ -3,13 +3,14 @@
  * credential kind, configured from the security scheme (HMAC signing settings, API key placement,
  * token scopes).
  */
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
 import type { ApiKeyAuthIR, HmacAuthIR } from "../ir/types.ts";
 import type { ContextSignatures } from "./context-signatures.ts";
 import type { AuthPlan, CredentialKind } from "./credentials.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
 import { modules } from "./source-plan.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
 const guardNames: Record<CredentialKind, string> = {
   token: "isTokenCredential",

@@ -3,18 +3,18 @@
  * operation, with the function's parameters minus the context; constructor overloads as
  * `createXContext` has them.
  */
-import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure } from "ts-morph";
+import type { ClassDeclarationStructure, MethodDeclarationStructure } from "ts-morph";
 import type { OperationIR } from "../ir/types.ts";
-import type { OutputFile } from "../output/write-tree.ts";
 import { contextSignatures, type ContextSignatures } from "./context-signatures.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { docs, paragraphs } from "./jsdoc.ts";
 import { operationShape } from "./operation-shape.ts";
 import { operationSignature } from "./operation-signature.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile } from "./source-printer.ts";
+import { sourceFile, type SourceFilePlan } from "./source-file.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
-export function emitClient(plan: SourcePlan): OutputFile[] {
+export function emitClient(plan: SourcePlan): SourceFilePlan[] {
   const { client } = plan.names;
   // A method's parameters would shadow an imported operation function of the same name (an
   // operation `options` called from a method with an `options` parameter): such imports get aliases.
@@ -44,7 +44,7 @@ export function emitClient(plan: SourcePlan): OutputFile[] {
     ],
     methods: plan.api.operations.map((op) => method(plan, binder, op)),
   };
-  return [printSourceFile(plan.pkg, modules.client, binder.imports(), [declaration])];
+  return [sourceFile(modules.client, binder.imports(), [declaration])];
 }
 
 function method(plan: SourcePlan, binder: ImportBinder, op: OperationIR): MethodDeclarationStructure {

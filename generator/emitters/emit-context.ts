@@ -3,22 +3,16 @@
  * options and the credential types. Credentials are told apart structurally: a `getToken`
  * function means a token credential, a `username` a basic credential, a `key` string a key.
  */
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type FunctionDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type StatementStructures,
-} from "ts-morph";
-import type { OutputFile } from "../output/write-tree.ts";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { contextSignatures, type ContextSignatures } from "./context-signatures.ts";
 import { credentialStatements, credentialType, signerFor } from "./credential-signers.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile } from "./source-printer.ts";
+import { sourceFile, type SourceFilePlan } from "./source-file.ts";
+import { CONST_DECLARATION, StructureKind } from "./structure-kinds.ts";
 
-export function emitContext(plan: SourcePlan): OutputFile[] {
+export function emitContext(plan: SourcePlan): SourceFilePlan[] {
   const { client } = plan.names;
   const binder = new ImportBinder(modules.context, [
     client.context,
@@ -42,13 +36,13 @@ export function emitContext(plan: SourcePlan): OutputFile[] {
     ...credentialStatements(binder, signatures),
     contextFor(plan, binder),
   ];
-  return [printSourceFile(plan.pkg, modules.context, binder.imports(), statements)];
+  return [sourceFile(modules.context, binder.imports(), statements)];
 }
 
 function userAgentConst(plan: SourcePlan): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
+    declarationKind: CONST_DECLARATION,
     docs: docs("The `user-agent` of every request: this package and its version."),
     declarations: [{ name: "userAgent", initializer: JSON.stringify(`${plan.pkg.name}/${plan.pkg.version}`) }],
   };

@@ -3,15 +3,14 @@
  * the context factory, the operation functions and their options, the models, and the runtime's
  * errors and option types. `serialization.ts`, `request-encoding.ts` and the signers stay internal.
  */
-import { StructureKind, type ExportDeclarationStructure } from "ts-morph";
-import type { OutputFile } from "../output/write-tree.ts";
+import type { ExportDeclarationStructure } from "ts-morph";
 import { moduleSpecifier } from "./import-binder.ts";
 import { authPlan } from "./credentials.ts";
 import { operationGroups } from "./emit-operations.ts";
-import { errorModels } from "./emit-service-error.ts";
 import { runtimeModules } from "./copy-runtime.ts";
-import { modules, type SourcePlan } from "./source-plan.ts";
-import { namedList, printSourceFile } from "./source-printer.ts";
+import { errorModels, modules, type SourcePlan } from "./source-plan.ts";
+import { sourceFile, type SourceFilePlan } from "./source-file.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
 interface Exported {
   readonly name: string;
@@ -30,7 +29,7 @@ const runtimeExports: Record<string, Exported[]> = {
   paging: types("PagedAsyncIterableIterator"),
 };
 
-export function emitIndex(plan: SourcePlan, hasModels: boolean): OutputFile[] {
+export function emitIndex(plan: SourcePlan, hasModels: boolean): SourceFilePlan[] {
   const { client } = plan.names;
   const auth = authPlan(plan.api);
   const groups: [string, Exported[]][] = [
@@ -58,7 +57,7 @@ export function emitIndex(plan: SourcePlan, hasModels: boolean): OutputFile[] {
     if (exported) groups.push([modules.runtime(name), exported]);
   }
   const statements = groups.map(([module, names]) => exportDeclaration(module, names));
-  return [printSourceFile(plan.pkg, modules.index, [], statements, false)];
+  return [sourceFile(modules.index, [], statements, false)];
 }
 
 function modelExports(plan: SourcePlan): Exported[] {
@@ -74,6 +73,7 @@ function exportDeclaration(module: string, names: readonly Exported[]): ExportDe
     kind: StructureKind.ExportDeclaration,
     moduleSpecifier: moduleSpecifier(modules.index, module),
     isTypeOnly: allTypes,
-    namedExports: namedList(names.map((n) => ({ name: n.name, isTypeOnly: !allTypes && n.typeOnly }))),
+    // Laid out (one line, or one name per line) by the printer.
+    namedExports: names.map((n) => ({ name: n.name, isTypeOnly: !allTypes && n.typeOnly })),
   };
 }

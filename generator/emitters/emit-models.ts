@@ -3,38 +3,32 @@
  * Objects become interfaces (allOf of objects: `extends`), enums a literal union plus a `Known...`
  * const, everything else a type alias.
  */
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
-} from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
 import { NameScope, pascalCase, propertyKey } from "../ir/naming.ts";
 import type { EnumTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
-import type { OutputFile } from "../output/write-tree.ts";
 import {
   constraintLines,
   defaultValueTag,
   deprecatedTag,
   docs,
   paragraphs,
-  writeDocComment,
+  docCommentLines,
   type DocTag,
 } from "./jsdoc.ts";
 import type { Direction } from "./model-catalog.ts";
 import type { ModelDeclaration } from "./public-names.ts";
 import { hasLiteralProperty, modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile, type TopLevelStatement } from "./source-printer.ts";
+import { sourceFile, type PlannedStatement, type SourceFilePlan } from "./source-file.ts";
 import { enumText, typeText } from "./type-text.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
-export function emitModels(plan: SourcePlan): OutputFile[] {
+export function emitModels(plan: SourcePlan): SourceFilePlan[] {
   if (plan.names.declarations.length === 0) return [];
   const statements = plan.names.declarations.flatMap((d) => declarationStatements(plan, d));
-  return [printSourceFile(plan.pkg, modules.models, [], statements)];
+  return [sourceFile(modules.models, [], statements)];
 }
 
-function declarationStatements(plan: SourcePlan, declaration: ModelDeclaration): TopLevelStatement[] {
+function declarationStatements(plan: SourcePlan, declaration: ModelDeclaration): PlannedStatement[] {
   const { named } = declaration;
   const type = named.type;
   if (type.kind === "enum") return [enumAlias(plan, declaration, type), knownConst(plan, declaration, type)];
@@ -77,20 +71,22 @@ function enumAlias(plan: SourcePlan, declaration: ModelDeclaration, type: EnumTy
 }
 
 /** `export const KnownX = { Primary: "primary", ... } as const;` with one doc comment per value. */
-function knownConst(plan: SourcePlan, declaration: ModelDeclaration, type: EnumTypeIR): TopLevelStatement {
+function knownConst(plan: SourcePlan, declaration: ModelDeclaration, type: EnumTypeIR): PlannedStatement {
   const name = plan.names.knownName(declaration.named.name) ?? `Known${declaration.name}`;
   const keys = new NameScope();
   const entries = type.values.map((v) => ({ key: keys.claim(enumKey(v.value)), ...v }));
-  return (writer) => {
-    writeDocComment(writer, `Known values of {@link ${declaration.name}}.`, deprecatedTag(declaration.named.deprecated));
-    writer.write(`export const ${name} = {`).indent(() => {
-      for (const entry of entries) {
-        writeDocComment(writer, entry.description ?? `\`${String(entry.value)}\``);
-        writer.writeLine(`${entry.key}: ${JSON.stringify(entry.value)},`);
-      }
-    });
-    writer.write("} as const;");
-  };
+  // Text, not a structure: a variable structure cannot hold a doc comment per property.
+  const members = entries.flatMap((entry) => [
+    ...docCommentLines(entry.description ?? `\`${String(entry.value)}\``),
+    `${entry.key}: ${JSON.stringify(entry.value)},`,
+  ]);
+  const lines = [
+    ...docCommentLines(`Known values of {@link ${declaration.name}}.`, deprecatedTag(declaration.named.deprecated)),
+    `export const ${name} = {`,
+    ...members.map((line) => `  ${line}`),
+    "} as const;",
+  ];
+  return { kind: "verbatim", text: lines.join("\n") };
 }
 
 /** A PascalCase key for an enum value: `chat.join` -> `ChatJoin`, `-1` -> `Minus1`, `2` -> `Value2`. */

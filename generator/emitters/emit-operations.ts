@@ -3,10 +3,9 @@
  * build the request, send it, read the response. Each operation has an options interface that
  * extends the runtime's `RequestOptions` with its optional query/header parameters.
  */
-import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure } from "ts-morph";
 import { compareStrings } from "../ir/naming.ts";
 import type { OperationIR, TypeIR } from "../ir/types.ts";
-import type { OutputFile } from "../output/write-tree.ts";
 import { jsonTypeName } from "./emit-serialization.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { deprecatedTag, docs } from "./jsdoc.ts";
@@ -15,7 +14,8 @@ import { operationShape, type BodyVariant, type OperationShape } from "./operati
 import { operationSignature, parameterDescription } from "./operation-signature.ts";
 import { indent, objectLiteral, requestMembers, type RequestMember } from "./request-building.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile, type TopLevelStatement } from "./source-printer.ts";
+import { sourceFile, type PlannedStatement, type SourceFilePlan } from "./source-file.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
 /** Operations by group, groups sorted by name (operations keep the IR's order). */
 export function operationGroups(plan: SourcePlan): [string, OperationIR[]][] {
@@ -24,16 +24,16 @@ export function operationGroups(plan: SourcePlan): [string, OperationIR[]][] {
   return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b));
 }
 
-export function emitOperations(plan: SourcePlan): OutputFile[] {
+export function emitOperations(plan: SourcePlan): SourceFilePlan[] {
   return operationGroups(plan).map(([group, ops]) => {
     const path = modules.api(group);
     const declared = ops.flatMap((op) => [op.name, plan.names.optionsName(op)]);
     const binder = new ImportBinder(path, declared);
-    const statements: TopLevelStatement[] = ops.flatMap((op) => {
+    const statements: PlannedStatement[] = ops.flatMap((op) => {
       const shape = operationShape(op);
       return [optionsInterface(plan, binder, shape), operationFunction(plan, binder, shape, path)];
     });
-    return printSourceFile(plan.pkg, path, binder.imports(), statements);
+    return sourceFile(path, binder.imports(), statements);
   });
 }
 

@@ -3,14 +3,14 @@
  * deepObject query: `application/x-www-form-urlencoded` and deepObject nesting (`a[b][c]=d`), and multipart
  * bodies encoded to bytes up front, so HMAC signing and retries see exactly what is sent.
  */
-import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
-import type { OutputFile } from "../output/write-tree.ts";
+import type { FunctionDeclarationStructure } from "ts-morph";
 import { docs } from "./jsdoc.ts";
 import { usesDeepObject } from "./request-building.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile } from "./source-printer.ts";
+import { sourceFile, type SourceFilePlan } from "./source-file.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
-export function emitRequestEncoding(plan: SourcePlan): OutputFile[] {
+export function emitRequestEncoding(plan: SourcePlan): SourceFilePlan[] {
   const encodings = new Set(plan.api.operations.map((op) => op.body?.encoding));
   const deepObject = plan.api.operations.some((op) => usesDeepObject(plan, op));
   const functions: FunctionDeclarationStructure[] = [];
@@ -19,7 +19,7 @@ export function emitRequestEncoding(plan: SourcePlan): OutputFile[] {
   if (deepObject) functions.push(deepObjectQuery);
   if (encodings.has("multipart")) functions.push(multipartBody);
   if (functions.length === 0) return [];
-  return [printSourceFile(plan.pkg, modules.requestEncoding, [], functions)];
+  return [sourceFile(modules.requestEncoding, [], functions)];
 }
 
 const appendFormValue: FunctionDeclarationStructure = {

@@ -3,10 +3,9 @@
  * `serialize<Name>` / `deserialize<Name>` function per model that carries `date-time` values, only
  * for the directions operations use. Emitted only when some operation needs one.
  */
-import { StructureKind, type FunctionDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
 import { compareStrings } from "../ir/naming.ts";
 import type { NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
-import type { OutputFile } from "../output/write-tree.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
 import {
@@ -18,7 +17,8 @@ import {
   type ConversionMode,
 } from "./json-conversion.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile } from "./source-printer.ts";
+import { sourceFile, type SourceFilePlan } from "./source-file.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
 /** The name of the JSON-form type in `serialization.ts`. */
 export const jsonTypeName = "Json";
@@ -30,7 +30,7 @@ interface Converter {
   readonly name: string;
 }
 
-export function emitSerialization(plan: SourcePlan): OutputFile[] {
+export function emitSerialization(plan: SourcePlan): SourceFilePlan[] {
   const { converters, converting } = collectConverters(plan);
   // Operations that convert an inline type (an object with a date inside) need `Json` even when no
   // named type needs a converter.
@@ -44,7 +44,7 @@ export function emitSerialization(plan: SourcePlan): OutputFile[] {
     sourceType: (type) => targetType(plan, binder, type, mode === "serialize" ? "deserialize" : "serialize"),
   });
   const functions = converters.map((c) => converterFunction(plan, binder, c, context(c.mode)));
-  return [printSourceFile(plan.pkg, modules.serialization, binder.imports(), [jsonType(), ...functions])];
+  return [sourceFile(modules.serialization, binder.imports(), [jsonType(), ...functions])];
 }
 
 /**

@@ -2,23 +2,14 @@
  * `src/service-error.ts`: the service's error responses as one type, `<Client>Error` (an
  * `HttpError` whose `body` is the spec's error model), and a guard that narrows to it.
  */
-import { StructureKind, type StatementStructures } from "ts-morph";
-import type { OutputFile } from "../output/write-tree.ts";
+import type { StatementStructures } from "ts-morph";
 import { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
-import { modules, type SourcePlan } from "./source-plan.ts";
-import { printSourceFile } from "./source-printer.ts";
+import { errorModels, modules, type SourcePlan } from "./source-plan.ts";
+import { sourceFile, type SourceFilePlan } from "./source-file.ts";
+import { StructureKind } from "./structure-kinds.ts";
 
-/** The error models the operations declare, by their output names; empty when none is declared. */
-export function errorModels(plan: SourcePlan): string[] {
-  const names = new Set<string>();
-  for (const op of plan.api.operations) {
-    for (const error of op.errors) if (error.type?.kind === "ref") names.add(plan.names.typeName(error.type.name, "output"));
-  }
-  return [...names].sort();
-}
-
-export function emitServiceError(plan: SourcePlan): OutputFile[] {
+export function emitServiceError(plan: SourcePlan): SourceFilePlan[] {
   const models = errorModels(plan);
   if (models.length === 0) return [];
   const { serviceError, isServiceError } = plan.names.client;
@@ -46,5 +37,5 @@ export function emitServiceError(plan: SourcePlan): OutputFile[] {
       statements: [`return error instanceof ${httpError};`],
     },
   ];
-  return [printSourceFile(plan.pkg, modules.serviceError, binder.imports(), statements)];
+  return [sourceFile(modules.serviceError, binder.imports(), statements)];
 }

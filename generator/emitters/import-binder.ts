@@ -3,9 +3,7 @@
  * back the local name to write; the file's import declarations are written in one pass at the end.
  * No emitter writes an import statement by hand (the Azure modular emitter's habit).
  */
-import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import { compareStrings } from "../ir/naming.ts";
-import { namedList } from "./source-printer.ts";
 
 /** A generated module, by its package-relative path, e.g. `src/models.ts` or `src/runtime/errors.ts`. */
 export type ModulePath = string;
@@ -18,6 +16,18 @@ const usedGlobals = [
   "AbortSignal", "Array", "Blob", "Date", "Error", "FormData", "Headers", "JSON", "Number", "Object", "Partial",
   "Promise", "Record", "Response", "String", "TextEncoder", "URL", "URLSearchParams", "Uint8Array",
 ];
+
+/**
+ * One import declaration, as plain data (no ts-morph at run time: the parallel build moves these
+ * between threads, and the CLI table is bound on a thread that never loads ts-morph).
+ * `printSourceFile` turns it into ts-morph's structure.
+ */
+export interface ImportSpec {
+  readonly moduleSpecifier: string;
+  /** `import type { ... }`: nothing imported is a value. */
+  readonly isTypeOnly: boolean;
+  readonly namedImports: readonly { readonly name: string; readonly alias?: string; readonly isTypeOnly: boolean }[];
+}
 
 interface Imported {
   readonly local: string;
@@ -66,7 +76,7 @@ export class ImportBinder {
   }
 
   /** The import declarations, sorted by specifier then name; `import type` when nothing is a value. */
-  imports(): ImportDeclarationStructure[] {
+  imports(): ImportSpec[] {
     return [...this.#modules.entries()]
       .map(([module, names]) => ({ specifier: moduleSpecifier(this.#from, module), names }))
       .sort((a, b) => compareStrings(a.specifier, b.specifier))
@@ -74,16 +84,13 @@ export class ImportBinder {
         const entries = [...names.entries()].sort(([a], [b]) => compareStrings(a, b));
         const allTypes = entries.every(([, imported]) => imported.typeOnly);
         return {
-          kind: StructureKind.ImportDeclaration as const,
           moduleSpecifier: specifier,
           isTypeOnly: allTypes,
-          namedImports: namedList(
-            entries.map(([name, imported]) => ({
-              name,
-              ...(imported.local === name ? {} : { alias: imported.local }),
-              isTypeOnly: !allTypes && imported.typeOnly,
-            })),
-          ),
+          namedImports: entries.map(([name, imported]) => ({
+            name,
+            ...(imported.local === name ? {} : { alias: imported.local }),
+            isTypeOnly: !allTypes && imported.typeOnly,
+          })),
         };
       });
   }

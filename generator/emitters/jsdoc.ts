@@ -41,18 +41,20 @@ export function paragraphs(...parts: (string | undefined)[]): string | undefined
   return kept.length === 0 ? undefined : kept.join("\n\n");
 }
 
-/** Writes a doc comment where a structure cannot hold one (inside object literals written by a writer). */
-export function writeDocComment(writer: CodeBlockWriter, description: string | undefined, tags: readonly DocTag[] = []): void {
+/**
+ * The lines of a doc comment where a structure cannot hold one (inside object literals): `/** x *\/`
+ * on one line, or ` * `-prefixed lines; none when there is neither a description nor a tag.
+ */
+export function docCommentLines(description: string | undefined, tags: readonly DocTag[] = []): string[] {
   const lines = description === undefined ? [] : escapeDoc(description).split("\n");
   for (const tag of tags) lines.push(`@${tag.tagName} ${typeof tag.text === "string" ? escapeDoc(tag.text) : ""}`.trimEnd());
-  if (lines.length === 0) return;
-  if (lines.length === 1) {
-    writer.writeLine(`/** ${lines[0]} */`);
-    return;
-  }
-  writer.writeLine("/**");
-  for (const line of lines) writer.writeLine(line === "" ? " *" : ` * ${line}`);
-  writer.writeLine(" */");
+  if (lines.length <= 1) return lines.map((line) => `/** ${line} */`);
+  return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"];
+}
+
+/** Writes a doc comment where a structure cannot hold one (see {@link docCommentLines}). */
+export function writeDocComment(writer: CodeBlockWriter, description: string | undefined, tags: readonly DocTag[] = []): void {
+  for (const line of docCommentLines(description, tags)) writer.writeLine(line);
 }
 
 const constraintLabels: readonly [keyof Constraints, string][] = [

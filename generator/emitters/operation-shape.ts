@@ -52,7 +52,16 @@ export const localNames = [
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
 const requestOptionKeys = ["abortSignal", "timeoutMs", "headers", "onResponse"];
 
+/** Shapes are asked for by every emitter (functions, client, CLI, README): built once per operation. */
+const shapes = new WeakMap<OperationIR, OperationShape>();
+
 export function operationShape(op: OperationIR): OperationShape {
+  let shape = shapes.get(op);
+  if (!shape) shapes.set(op, (shape = buildShape(op)));
+  return shape;
+}
+
+function buildShape(op: OperationIR): OperationShape {
   const scope = new NameScope(localNames);
   const optionKeys = new NameScope(requestOptionKeys);
   const positional: ParameterSlot[] = [];

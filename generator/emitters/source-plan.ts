@@ -16,9 +16,25 @@ export interface SourcePlan {
   readonly names: PublicNames;
 }
 
+/** Plans by IR: the sources, the CLI and the README of one package share one plan. */
+const plans = new WeakMap<ApiIR, SourcePlan>();
+
 export function planSources(api: ApiIR, pkg: PackageInfo): SourcePlan {
+  const cached = plans.get(api);
+  if (cached?.pkg === pkg) return cached;
   const catalog = new ModelCatalog(api.types);
-  return { api, pkg, catalog, names: new PublicNames(api, pkg, catalog) };
+  const plan = { api, pkg, catalog, names: new PublicNames(api, pkg, catalog) };
+  plans.set(api, plan);
+  return plan;
+}
+
+/** The error models the operations declare, by their output names; empty when none is declared. */
+export function errorModels(plan: SourcePlan): string[] {
+  const names = new Set<string>();
+  for (const op of plan.api.operations) {
+    for (const error of op.errors) if (error.type?.kind === "ref") names.add(plan.names.typeName(error.type.name, "output"));
+  }
+  return [...names].sort();
 }
 
 /** Package-relative paths of the generated modules. */

@@ -8,12 +8,17 @@
 import {
   printStructure,
   StructureKind,
+  type ExportSpecifierStructure,
+  type ImportDeclarationStructure,
+  type OptionalKind,
   type PrintStructureOptions,
   type SourceFileStructure,
   type StatementStructures,
   type WriterFunction,
 } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
+import type { ImportSpec } from "./import-binder.ts";
+import type { PlannedStatement, SourceFilePlan } from "./source-file.ts";
 import type { PackageInfo } from "./package-info.ts";
 
 /** Two-space indentation, `\n` line ends, double quotes: the style of every generated file. */
@@ -45,13 +50,44 @@ function spaced(statement: TopLevelStatement): TopLevelStatement {
 export function printSourceFile(
   pkg: PackageInfo,
   path: string,
-  imports: readonly StatementStructures[],
+  imports: readonly ImportSpec[],
   statements: readonly TopLevelStatement[],
   spacedOut = true,
 ): OutputFile {
   const body = spacedOut ? statements.map((s, i) => (i === 0 && imports.length === 0 ? s : spaced(s))) : statements;
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...imports, ...body] };
+  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...imports.map(importDeclaration), ...body] };
   return { path, content: `${pkg.header}\n${printStructure(structure, PRINT_OPTIONS)}` };
+}
+
+/** Prints a file the emitters described (see `source-file.ts`). */
+export function printPlannedFile(pkg: PackageInfo, plan: SourceFilePlan): OutputFile {
+  return printSourceFile(pkg, plan.path, plan.imports, plan.statements.map(printable), plan.spaced);
+}
+
+/** What a planned statement stands for: verbatim text written as it is, export lists laid out. */
+function printable(statement: PlannedStatement): TopLevelStatement {
+  if (statement.kind === "verbatim") {
+    const { text } = statement;
+    return (writer) => {
+      writer.write(text);
+    };
+  }
+  if (statement.kind === StructureKind.ExportDeclaration && Array.isArray(statement.namedExports)) {
+    const names = statement.namedExports.map((n) => (typeof n === "string" ? { name: n } : n));
+    if (names.every((n): n is OptionalKind<ExportSpecifierStructure> => typeof n === "object")) {
+      return { ...statement, namedExports: namedList(names) };
+    }
+  }
+  return statement;
+}
+
+function importDeclaration(spec: ImportSpec): ImportDeclarationStructure {
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: spec.moduleSpecifier,
+    isTypeOnly: spec.isTypeOnly,
+    namedImports: namedList(spec.namedImports),
+  };
 }
 
 /**

@@ -6,27 +6,25 @@
  *   src/cli/runtime/*    the interpreter of the table, copied from `./runtime/` (same for every package)
  *   tsconfig.cli.json    type-checks the CLI with Node's types (the library's tsconfig keeps DOM-only types)
  *
+ * `command-table.ts` builds the table (no ts-morph); this file prints the files around it.
+ *
  * The library entry never imports `src/cli/`: the package's build bundles `main.ts` (with `jmespath`)
  * into `dist/cli.js` with esbuild, so library users get no CLI code and no dependency.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { WriterFunction } from "ts-morph";
 import type { Diagnostic } from "../../diagnostics.ts";
-import { propertyKey } from "../../ir/naming.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
-import { endpointPlan } from "../credentials.ts";
 import { ImportBinder } from "../import-binder.ts";
 import { writeDocComment } from "../jsdoc.ts";
-import { operationShape } from "../operation-shape.ts";
 import type { PackageInfo } from "../package-info.ts";
-import { modelTypeText, modules, planSources, type SourcePlan } from "../source-plan.ts";
+import { planSources } from "../source-plan.ts";
 import { printSourceFile } from "../source-printer.ts";
-import type { AuthRouteModel } from "./auth-model.ts";
-import { Code, printLiteral, type Literal } from "./code-literal.ts";
-import { buildCliModel, type CallModel, type CliModel, type CommandModel } from "./command-model.ts";
+import { cliModules } from "./cli-layout.ts";
+import { buildCliModel, type CliModel } from "./command-model.ts";
+import { commandTable, type CommandTable } from "./command-table.ts";
 import type { CliNaming } from "./naming-file.ts";
-import type { FlagSpec } from "./runtime/program.ts";
 
 export interface CliBuild {
   readonly files: OutputFile[];
@@ -34,31 +32,15 @@ export interface CliBuild {
   readonly model: CliModel;
 }
 
-export const cliModules = {
-  main: "src/cli/main.ts",
-  commands: "src/cli/commands.ts",
-  runtime: (name: string): string => `src/cli/runtime/${name}.ts`,
-} as const;
-
-/** Where the bundled program lands, and the command that builds it. */
-export const CLI_BUNDLE = "dist/cli.js";
-export const CLI_BUILD_STEPS = [
-  "tsc -p tsconfig.cli.json",
-  `esbuild ${cliModules.main} --bundle --platform=node --format=esm --target=node20 --log-level=warning --outfile=${CLI_BUNDLE}`,
-];
-/** What the package's build needs besides TypeScript; none of it is a runtime dependency. */
-export const CLI_DEV_DEPENDENCIES: readonly (readonly [string, string])[] = [
-  ["@types/jmespath", "^0.15.0"],
-  ["@types/node", "^24.0.0"],
-  ["esbuild", "^0.28.0"],
-  ["jmespath", "^0.16.0"],
-];
-
 export function emitCli(api: ApiIR, pkg: PackageInfo, naming: CliNaming | undefined): CliBuild {
   const model = buildCliModel(api, pkg, naming);
-  const plan = planSources(api, pkg);
-  const files = [...copyCliRuntime(pkg), commandsFile(plan, model.value), mainFile(pkg), tsconfigCli()];
+  const files = cliFiles(pkg, commandTable(planSources(api, pkg), model.value));
   return { files, diagnostics: model.diagnostics, model: model.value };
+}
+
+/** The program's files around its command table (which `commandTable` builds without ts-morph). */
+export function cliFiles(pkg: PackageInfo, table: CommandTable): OutputFile[] {
+  return [...copyCliRuntime(pkg), commandsFile(pkg, table), mainFile(pkg), tsconfigCli()];
 }
 
 const runtimeFolder = new URL("./runtime/", import.meta.url);
@@ -100,103 +82,9 @@ function tsconfigCli(): OutputFile {
   return { path: "tsconfig.cli.json", content: `${JSON.stringify(config, null, 2)}\n` };
 }
 
-function commandsFile(plan: SourcePlan, model: CliModel): OutputFile {
-  const binder = new ImportBinder(cliModules.commands, ["program"]);
-  const context = binder.type(modules.context, plan.names.client.context);
-  const programType = binder.type(cliModules.runtime("program"), "Program");
-  const { api, pkg } = plan;
-  const literal: Literal = {
-    bin: model.bin,
-    title: api.title,
-    packageName: pkg.name,
-    version: pkg.version,
-    apiVersion: api.apiVersion,
-    preview: model.preview,
-    description: api.description?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " "),
-    authFlags: model.authFlags.map(flagLiteral),
-    auth: model.auth.map((route) => ({ uses: [...route.uses], endpoint: route.endpoint, create: new Code(routeCode(plan, binder, route)) })),
-    secretNames: [...model.secretNames],
-    groups: model.groups.map((g) => ({ path: g.path, summary: g.summary })),
-    commands: model.commands.map((command) => commandLiteral(plan, binder, command)),
-  };
-  const about = `The commands of \`${model.bin}\`: derived from the operations of ${api.title} ${api.apiVersion}${model.commands.some((c) => c.origin === "naming") ? ", plus the commands of the service's naming layer" : ""}.`;
-  // The table is one literal, printed by `printLiteral` with its own layout, and appended as text:
-  // passing megabytes of it through ts-morph's writer (which scans every character for strings and
-  // comments) cost a fifth of a large spec's generation time and changed nothing.
-  const docs: WriterFunction = (writer) => writeDocComment(writer, about);
-  const head = printSourceFile(pkg, cliModules.commands, binder.imports(), [docs]);
-  const table = `export const program: ${programType}<${context}> = ${printLiteral(literal)};\n`;
-  return { path: head.path, content: head.content + table };
-}
-
-function flagLiteral(flag: FlagSpec): Literal {
-  return {
-    name: flag.name,
-    aliases: flag.aliases ? [...flag.aliases] : undefined,
-    help: flag.help,
-    type: flag.type as unknown as Literal,
-    required: flag.required,
-    default: flag.default as Literal,
-    sendDefault: flag.sendDefault,
-    env: flag.env,
-  };
-}
-
-function commandLiteral(plan: SourcePlan, binder: ImportBinder, command: CommandModel): Literal {
-  return {
-    path: [...command.path],
-    summary: command.summary,
-    description: command.description,
-    deprecated: command.deprecated || undefined,
-    confirm: command.confirm,
-    flags: command.flags.map(flagLiteral),
-    calls: command.calls.map((call) => callLiteral(plan, binder, call)),
-    examples: command.examples.length > 0 ? command.examples.map((e) => ({ title: e.title, command: e.command })) : undefined,
-  };
-}
-
-function callLiteral(plan: SourcePlan, binder: ImportBinder, call: CallModel): Literal {
-  return {
-    operation: call.op.name,
-    when: call.when.length > 0 ? [...call.when] : undefined,
-    bind: call.bind.map((b) => ({ flag: b.flag, to: "param" in b.to ? { param: b.to.param } : { body: [...b.to.body] } })),
-    bodyRequired: call.bodyRequired || undefined,
-    output: call.output,
-    invoke: new Code(invokeCode(plan, binder, call)),
-  };
-}
-
-/** `(context, args) => op(context, <positional>, <body>, { <optional> })`, each value cast to the parameter's type. */
-function invokeCode(plan: SourcePlan, binder: ImportBinder, call: CallModel): string {
-  const shape = operationShape(call.op);
-  const fn = binder.value(modules.api(call.op.group), call.op.name);
-  const type = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "input");
-  const param = (name: string) => `args.param(${JSON.stringify(name)})`;
-  const args = ["context", ...shape.positional.map((slot) => `${param(slot.param.tsName)} as ${type(slot.param.type)}`)];
-  if (shape.body) args.push(`args.body() as ${type(shape.body.body.type)}${shape.body.body.required ? "" : " | undefined"}`);
-  if (shape.optional.length > 0) {
-    const entries = shape.optional.map((slot) => `${propertyKey(slot.name)}: ${param(slot.param.tsName)} as ${type(slot.param.type)} | undefined`);
-    args.push(`{ ${entries.join(", ")} }`);
-  }
-  const inline = `(context, args) => ${fn}(${args.join(", ")})`;
-  return inline.length <= 100 ? inline : `(context, args) =>\n  ${fn}(\n${args.map((a) => `    ${a},`).join("\n")}\n  )`;
-}
-
-/** How a route makes the context: the package's context factory, called with the overload that fits. */
-function routeCode(plan: SourcePlan, binder: ImportBinder, route: AuthRouteModel): string {
-  const factory = binder.value(modules.context, plan.names.client.contextFactory);
-  if (route.kind === "connectionString") return `(auth, settings) => ${factory}(auth.value("connection-string"), settings)`;
-  const endpoint = endpointPlan(plan.api);
-  const value = (name: string) => `auth.value(${JSON.stringify(name)})`;
-  const credential =
-    route.kind === "key" ? `{ key: ${value(route.uses[0] ?? "")} }`
-    : route.kind === "token" ? `${binder.value(cliModules.runtime("auth-routes"), "staticTokenCredential")}(${value("access-token")})`
-    : route.kind === "basic" ? `{ username: ${value("username")}, password: ${value("password")} }`
-    : undefined;
-  const args = [
-    ...(endpoint.required ? [value("endpoint")] : []),
-    ...(credential ? [credential] : []),
-    endpoint.required ? "settings" : `{ ...settings, endpoint: auth.optional("endpoint") }`,
-  ];
-  return `(auth, settings) => ${factory}(${args.join(", ")})`;
+/** `commands.ts`: its imports and doc comment printed by ts-morph, then the table's text. */
+function commandsFile(pkg: PackageInfo, table: CommandTable): OutputFile {
+  const docs: WriterFunction = (writer) => writeDocComment(writer, table.about);
+  const head = printSourceFile(pkg, cliModules.commands, table.imports, [docs]);
+  return { path: head.path, content: head.content + table.text };
 }

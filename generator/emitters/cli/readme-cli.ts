@@ -5,7 +5,7 @@
  */
 import type { ApiIR } from "../../ir/types.ts";
 import type { CliModel, CommandModel } from "./command-model.ts";
-import { CLI_BUNDLE } from "./emit-cli.ts";
+import { CLI_BUNDLE } from "./cli-layout.ts";
 import { TypeLookup } from "./flag-types.ts";
 import { globalFlags, OUTPUT_FORMATS } from "./runtime/global-options.ts";
 import { ExitCode, exitCodeMeanings, type ExitCodeClass, type FlagSpec } from "./runtime/program.ts";

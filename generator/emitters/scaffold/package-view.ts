@@ -2,7 +2,7 @@
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { CliModel } from "../cli/command-model.ts";
-import { CLI_BUILD_STEPS, CLI_BUNDLE, CLI_DEV_DEPENDENCIES } from "../cli/emit-cli.ts";
+import { CLI_BUILD_STEPS, CLI_BUNDLE, CLI_DEV_DEPENDENCIES } from "../cli/cli-layout.ts";
 import type { PackageInfo } from "../package-info.ts";
 
 export interface PackageJsonView {

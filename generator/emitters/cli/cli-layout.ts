@@ -1,0 +1,24 @@
+/**
+ * Where a package's command-line program lives and how the package builds it: shared by the CLI
+ * emitter and the scaffolding (package.json, README), which must not load the emitter itself.
+ */
+
+export const cliModules = {
+  main: "src/cli/main.ts",
+  commands: "src/cli/commands.ts",
+  runtime: (name: string): string => `src/cli/runtime/${name}.ts`,
+} as const;
+
+/** Where the bundled program lands, and the command that builds it. */
+export const CLI_BUNDLE = "dist/cli.js";
+export const CLI_BUILD_STEPS = [
+  "tsc -p tsconfig.cli.json",
+  `esbuild ${cliModules.main} --bundle --platform=node --format=esm --target=node20 --log-level=warning --outfile=${CLI_BUNDLE}`,
+];
+/** What the package's build needs besides TypeScript; none of it is a runtime dependency. */
+export const CLI_DEV_DEPENDENCIES: readonly (readonly [string, string])[] = [
+  ["@types/jmespath", "^0.15.0"],
+  ["@types/node", "^24.0.0"],
+  ["esbuild", "^0.28.0"],
+  ["jmespath", "^0.16.0"],
+];

@@ -1,0 +1,41 @@
+/**
+ * The TypeScript sources of one generated package (`src/**`), described (not printed): the runtime
+ * files copied as they are, then one step per emitter, in the order the package lists its files.
+ * `emit-sources.ts` prints them in one thread; the parallel build runs the steps on its main thread
+ * and hands each step's files to the printing worker as soon as they are described.
+ */
+import type { OutputFile } from "../output/write-tree.ts";
+import { copyRuntime } from "./copy-runtime.ts";
+import { emitClient } from "./emit-client.ts";
+import { emitContext } from "./emit-context.ts";
+import { emitIndex } from "./emit-index.ts";
+import { emitModels } from "./emit-models.ts";
+import { emitOperations } from "./emit-operations.ts";
+import { emitRequestEncoding } from "./emit-request-encoding.ts";
+import { emitSerialization } from "./emit-serialization.ts";
+import { emitServiceError } from "./emit-service-error.ts";
+import type { SourceFilePlan } from "./source-file.ts";
+import type { SourcePlan } from "./source-plan.ts";
+
+export interface SourceFiles {
+  /** The runtime modules the API needs, copied verbatim. */
+  readonly runtime: OutputFile[];
+  /** One step per emitter, each describing its files. */
+  readonly steps: readonly (() => SourceFilePlan[])[];
+}
+
+export function sourceFiles(plan: SourcePlan): SourceFiles {
+  return {
+    runtime: copyRuntime(plan),
+    steps: [
+      () => emitModels(plan),
+      () => emitSerialization(plan),
+      () => emitRequestEncoding(plan),
+      () => emitOperations(plan),
+      () => emitContext(plan),
+      () => emitServiceError(plan),
+      () => emitClient(plan),
+      () => emitIndex(plan, plan.names.declarations.length > 0),
+    ],
+  };
+}
