@@ -87,10 +87,12 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
 
 /** `--spec file`: one OpenAPI document -> one package in `--out` (default: the package's folder name). */
 async function runSpec(options: Options, spec: string, output: CliOutput): Promise<number> {
-  const { buildPackage } = await import("./pipeline.ts");
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
-  const built = buildPackage({ file, ...(options.packageName ? { packageName: options.packageName } : {}), progress: output.progress });
+  const request = { file, ...(options.packageName ? { packageName: options.packageName } : {}), progress: output.progress };
+  // A large document builds on two threads; a small one in this thread (the worker would not pay off).
+  const { buildPackageInParallel, worthParallel } = await import("./parallel/build-in-parallel.ts");
+  const built = worthParallel(file) ? await buildPackageInParallel(request) : (await import("./pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
   const again = ["--spec", spec, ...(options.out ? ["--out", options.out] : []), ...(options.packageName ? ["--package-name", options.packageName] : [])];
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, `specsmith generate ${again.join(" ")}`);

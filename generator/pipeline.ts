@@ -12,18 +12,15 @@ import { emitCli } from "./emitters/cli/emit-cli.ts";
 import { serviceNaming, type CliNaming } from "./emitters/cli/naming-file.ts";
 import { emitSources } from "./emitters/emit-sources.ts";
 import { emitScaffold } from "./emitters/scaffold/emit-scaffold.ts";
-import { buildIr } from "./ir/build-ir.ts";
-import { isObject, loadOpenApi } from "./openapi/load-openapi.ts";
 import type { OutputFile } from "./output/write-tree.ts";
-import { clientName, packageInfo } from "./package-naming.ts";
+import { analyzePackage, reportBuilt, type PackageBuild, type PackageOptions, type Progress } from "./package-analysis.ts";
+
 
 export interface GenerationResult {
   readonly files: OutputFile[];
   readonly diagnostics: Diagnostic[];
 }
 
-/** Receives one line per step of a long run (the CLI prints them on stderr unless `--quiet`). */
-export type Progress = (message: string) => void;
 const silent: Progress = () => {};
 
 /** Builds every output file of the configured services in memory; nothing is written here. */
@@ -71,50 +68,17 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
   return { files, diagnostics };
 }
 
-export interface PackageBuild {
-  readonly directory: string;
-  /** `info.version` of the document; absent when it could not be loaded. */
-  readonly apiVersion?: string;
-  readonly files: OutputFile[];
-  readonly diagnostics: Diagnostic[];
-}
-
 /** One OpenAPI document (a file, or text already in memory) -> the files of one npm package. */
-export function buildPackage(options: {
-  readonly file: string;
-  readonly text?: string;
-  readonly packageName?: string;
-  readonly service?: string;
-  readonly source?: string;
-  readonly cliNaming?: CliNaming;
-  readonly progress?: Progress;
-}): PackageBuild {
+export function buildPackage(options: PackageOptions): PackageBuild {
   const started = performance.now();
-  const loaded = loadOpenApi(options.file, options.text);
-  if (!loaded.value) return { directory: "", files: [], diagnostics: [...loaded.diagnostics] };
-  const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
-  const title = typeof info["title"] === "string" ? info["title"] : basename(options.file);
-  const ir = buildIr(loaded.value, clientName(title));
-  const diagnostics = [...loaded.diagnostics, ...ir.diagnostics];
-  const service = options.service ?? kebabName(title);
-  const pkg = packageInfo({
-    packageName: options.packageName ?? service,
-    service,
-    apiVersion: ir.value.apiVersion,
-    title,
-    source: options.source ?? basename(options.file),
-  });
-  const apiVersion = ir.value.apiVersion;
-  if (hasErrors(diagnostics)) return { directory: pkg.directory, apiVersion, files: [], diagnostics };
-  const cli = emitCli(ir.value, pkg, options.cliNaming);
-  diagnostics.push(...cli.diagnostics);
-  if (hasErrors(cli.diagnostics)) return { directory: pkg.directory, apiVersion, files: [], diagnostics };
-  const files = [...emitSources(ir.value, pkg), ...cli.files, ...emitScaffold(ir.value, pkg, cli.model)];
-  const took = Math.round(performance.now() - started);
-  options.progress?.(`${pkg.directory}: ${ir.value.operations.length} operations, ${ir.value.types.length} types -> ${files.length} files (${took} ms)`);
-  return { directory: pkg.directory, apiVersion, files, diagnostics };
+  const { ready, ...analysis } = analyzePackage(options);
+  if (!ready) return { ...analysis, files: [] };
+  const { ir, pkg } = ready;
+  const cli = emitCli(ir, pkg, options.cliNaming);
+  const diagnostics = [...analysis.diagnostics, ...cli.diagnostics];
+  if (hasErrors(cli.diagnostics)) return { ...analysis, diagnostics, files: [] };
+  const files = [...emitSources(ir, pkg), ...cli.files, ...emitScaffold(ir, pkg, cli.model)];
+  reportBuilt(options.progress, ir, pkg, files, started);
+  return { ...analysis, diagnostics, files };
 }
 
-function kebabName(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api";
-}

@@ -1,0 +1,76 @@
+/**
+ * The first half of a package build: the document loaded, its IR built, the package named. It needs
+ * no emitter (and so never loads ts-morph), which lets the parallel build run it beside the worker
+ * that prints the sources.
+ */
+import { basename } from "node:path";
+import { hasErrors, type Diagnostic } from "./diagnostics.ts";
+import type { CliNaming } from "./emitters/cli/naming-file.ts";
+import type { PackageInfo } from "./emitters/package-info.ts";
+import { buildIr } from "./ir/build-ir.ts";
+import type { ApiIR } from "./ir/types.ts";
+import { isObject, loadOpenApi } from "./openapi/load-openapi.ts";
+import type { OutputFile } from "./output/write-tree.ts";
+import { clientName, packageInfo } from "./package-naming.ts";
+
+/** Receives one line per step of a long run (the CLI prints them on stderr unless `--quiet`). */
+export type Progress = (message: string) => void;
+
+/** What one package is built from. */
+export interface PackageOptions {
+  readonly file: string;
+  /** The document's text, when it is already in memory (`file` then only names it). */
+  readonly text?: string;
+  readonly packageName?: string;
+  readonly service?: string;
+  /** How generated files name their source, e.g. `spec/communication-identity (2023-10-01)`. */
+  readonly source?: string;
+  readonly cliNaming?: CliNaming;
+  readonly progress?: Progress;
+}
+
+export interface PackageAnalysis {
+  readonly directory: string;
+  /** `info.version` of the document; absent when it could not be loaded. */
+  readonly apiVersion?: string;
+  readonly diagnostics: Diagnostic[];
+  /** Present when there is something to emit: the document loaded and no error was diagnosed. */
+  readonly ready?: { readonly ir: ApiIR; readonly pkg: PackageInfo };
+}
+
+export interface PackageBuild {
+  readonly directory: string;
+  /** `info.version` of the document; absent when it could not be loaded. */
+  readonly apiVersion?: string;
+  readonly files: OutputFile[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function analyzePackage(options: PackageOptions): PackageAnalysis {
+  const loaded = loadOpenApi(options.file, options.text);
+  if (!loaded.value) return { directory: "", diagnostics: [...loaded.diagnostics] };
+  const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
+  const title = typeof info["title"] === "string" ? info["title"] : basename(options.file);
+  const ir = buildIr(loaded.value, clientName(title));
+  const diagnostics = [...loaded.diagnostics, ...ir.diagnostics];
+  const service = options.service ?? kebabName(title);
+  const pkg = packageInfo({
+    packageName: options.packageName ?? service,
+    service,
+    apiVersion: ir.value.apiVersion,
+    title,
+    source: options.source ?? basename(options.file),
+  });
+  const base = { directory: pkg.directory, apiVersion: ir.value.apiVersion, diagnostics };
+  return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg } };
+}
+
+function kebabName(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api";
+}
+
+/** The progress line of a finished package. */
+export function reportBuilt(progress: Progress | undefined, ir: ApiIR, pkg: PackageInfo, files: readonly OutputFile[], started: number): void {
+  const took = Math.round(performance.now() - started);
+  progress?.(`${pkg.directory}: ${ir.operations.length} operations, ${ir.types.length} types -> ${files.length} files (${took} ms)`);
+}
