@@ -112,13 +112,21 @@ function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): Interface
     name: declaration.name,
     isExported: true,
     extends: bases,
-    docs: declarationDocs(plan, declaration),
+    docs: declarationDocs(plan, declaration, subtypesNote(plan, named.type, direction)),
     properties: properties.map((p) => propertySignature(plan, p, direction)),
     indexSignatures:
       extra || open
         ? [{ keyName: "key", keyType: "string", returnType: indexType(plan, extra, all, direction) }]
         : [],
   };
+}
+
+/** On the base of an inheritance-style discriminator: which subtype each value means. */
+function subtypesNote(plan: SourcePlan, type: TypeIR, direction: Direction): string | undefined {
+  const discriminator = type.kind === "object" ? type.discriminator : undefined;
+  if (!discriminator || discriminator.mapping.length === 0) return undefined;
+  const subtypes = discriminator.mapping.map((m) => `{@link ${plan.names.typeName(m.type, direction)}} (${JSON.stringify(m.value)})`);
+  return `Subtypes, told apart by \`${discriminator.propertyName}\`: ${subtypes.join(", ")}.`;
 }
 
 /** An index signature must admit every property type too. An empty object schema admits anything. */

@@ -5,9 +5,10 @@
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
+import { narrowedDiscriminators } from "./inheritance.ts";
 import { extraKeysKeyword } from "./schema-keywords.ts";
 import { objectType, typeOf } from "./schema-to-type.ts";
-import type { DiscriminatorIR, EnumValueIR, TypeIR } from "./types.ts";
+import type { DiscriminatorIR, EnumValueIR, PropertyIR, TypeIR } from "./types.ts";
 
 export function enumType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const raw = (s["enum"] as unknown[]).filter((v) => v !== null);
@@ -98,9 +99,23 @@ export function allOfType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const members = (s["allOf"] as unknown[]).map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
   const { allOf: _allOf, ...rest } = s;
   const own = rest["properties"] || rest[extraKeysKeyword(rest)] ? objectType(ctx, rest, at) : undefined;
-  const all = own ? [...members, own] : members;
+  const all = withNarrowed(own ? [...members, own] : members, narrowedDiscriminators(ctx, s["allOf"] as unknown[], at));
   if (all.length === 0) return { kind: "unknown" };
   return all.length === 1 ? all[0]! : { kind: "intersection", members: all };
+}
+
+/**
+ * The members with the discriminator properties the bases narrow to this schema's value, put in the
+ * last inline object member (replacing a same-named property), else in an object member of their
+ * own at the end: last, so they win over the bases' wider types.
+ */
+function withNarrowed(members: TypeIR[], narrowed: readonly PropertyIR[]): TypeIR[] {
+  if (narrowed.length === 0) return members;
+  const last = members.at(-1);
+  if (last?.kind !== "object") return [...members, { kind: "object", properties: [...narrowed] }];
+  const kept = last.properties.filter((p) => !narrowed.some((n) => n.name === p.name));
+  const properties = [...kept, ...narrowed].sort((a, b) => compareStrings(a.name, b.name));
+  return [...members.slice(0, -1), { ...last, properties }];
 }
 
 export function orNull(type: TypeIR): TypeIR {

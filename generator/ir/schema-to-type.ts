@@ -9,6 +9,7 @@
  */
 import { basename, extname } from "node:path";
 import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
+import { withSubtypes } from "./inheritance.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
 import { compareStrings, GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
 import { allOfType, enumType, literalOrUnknown, orNull, unionType } from "./schema-composition.ts";
@@ -110,7 +111,7 @@ export function declareNamedType(ctx: IrContext, place: Place, schema: unknown):
     sourceName: sourceNameOf(place),
     ...doc(body),
     deprecated: body["deprecated"] === true,
-    type: typeOf(ctx, schema, place),
+    type: withSubtypes(ctx, place, body, typeOf(ctx, schema, place), (subtype) => typeNameFor(ctx, subtype)),
     usage: { input: false, output: false },
   });
   ctx.building.delete(key);

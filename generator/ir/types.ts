@@ -242,6 +242,11 @@ export interface ObjectTypeIR {
   readonly properties: readonly PropertyIR[];
   /** Type of additional properties, when the object allows typed extra keys. */
   readonly additionalProperties?: TypeIR;
+  /**
+   * On the base of an inheritance-style discriminator (the subtypes `allOf` this schema, no `oneOf`):
+   * the subtypes by discriminator value. Each subtype's type narrows the property to its value.
+   */
+  readonly discriminator?: DiscriminatorIR;
 }
 
 export interface PropertyIR {

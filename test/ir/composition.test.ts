@@ -1,6 +1,6 @@
 /** composition.yaml: allOf, oneOf (with and without discriminator), anyOf, and nesting. */
 import { describe, expect, it } from "vitest";
-import { fixtureIr, namedType, operation, property, typeText } from "./helpers.ts";
+import { buildInline, documentWith, fixtureIr, namedType, operation, property, typeText } from "./helpers.ts";
 
 describe("composition.yaml", () => {
   const ir = fixtureIr("composition.yaml");
@@ -60,12 +60,45 @@ describe("composition.yaml", () => {
     expect(operation(ir, "createPet").body?.type).toEqual({ kind: "ref", name: "Pet" });
   });
 
-  // GAP (schema-to-type.ts): a `discriminator` on a base schema that children `allOf` (the
-  // inheritance style of OpenAPI 3's own examples and of Autorest specs) is dropped: `Animal` is a
-  // plain object and nothing in the IR says `kind: "bird"` means `Bird`. The IR has no place for it
-  // yet (DiscriminatorIR lives only on unions), so this asserts only that the mapping survives somewhere.
-  // Known gap, kept visible: it fails until the IR models inheritance-style discriminators.
-  it.fails("a discriminator on an allOf base schema survives into the IR", () => {
-    expect(JSON.stringify(namedType(ir, "Animal"))).toContain('"propertyName":"kind"');
+  // Inheritance style (OpenAPI's own example, Autorest's specs): the base carries the discriminator
+  // and its subtypes allOf it; there is no oneOf anywhere.
+  it("a discriminator on an allOf base schema lists its subtypes, and each subtype narrows the property", () => {
+    const animal = namedType(ir, "Animal").type;
+    expect(animal.kind === "object" && animal.discriminator).toEqual({
+      propertyName: "kind",
+      mapping: [
+        { value: "Fish", type: "Fish" },
+        { value: "bird", type: "Bird" },
+      ],
+    });
+    expect(text("Bird")).toBe('Animal & { "kind": "bird"; "wingspan"?: number }');
+    expect(text("Fish")).toBe('Animal & { "fins"?: integer; "kind": "Fish" }');
+    expect(property(namedType(ir, "Animal").type, "kind").type).toEqual({ kind: "string" });
+  });
+});
+
+describe("inheritance-style discriminators, edge cases", () => {
+  const animal = (kind: object) => ({
+    type: "object",
+    required: ["kind"],
+    properties: { kind },
+    discriminator: { propertyName: "kind", mapping: { bird: "#/components/schemas/Bird" } },
+  });
+  const bird = { allOf: [{ $ref: "#/components/schemas/Animal" }, { type: "object", properties: { wingspan: { type: "number" } } }] };
+  const build = (kind: object) => {
+    const { ir } = buildInline(documentWith({ schemas: { Animal: animal(kind), Bird: bird, Fish: { allOf: [{ $ref: "#/components/schemas/Animal" }] } } }));
+    return ir ?? expect.unreachable("the document loads");
+  };
+
+  it("narrows when the base's enum lists the value, and leaves the subtype alone when it does not", () => {
+    const ir = build({ type: "string", enum: ["bird", "cat"] });
+    expect(typeText(namedType(ir, "Bird").type)).toBe('Animal & { "kind": "bird"; "wingspan"?: number }');
+    // "Fish" is not in the enum: narrowing would make Fish fail to extend Animal.
+    expect(typeText(namedType(ir, "Fish").type)).toBe("Animal");
+  });
+
+  it("does not narrow a property the base types as something other than a string", () => {
+    const ir = build({ type: "integer" });
+    expect(typeText(namedType(ir, "Bird").type)).toBe('Animal & { "wingspan"?: number }');
   });
 });
