@@ -65,7 +65,7 @@ export async function buildPackageInParallel(options: PackageOptions): Promise<P
 }
 
 /** The worker, created at once so that it loads ts-morph while the IR is built; answers once. */
-class SourceWorker {
+export class SourceWorker {
   readonly #worker: Worker;
   readonly #reply: Promise<OutputFile[]>;
 

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildPackageInParallel, PARALLEL_MIN_BYTES, worthParallel } from "../../generator/parallel/build-in-parallel.ts";
+import type { SourceFilePlan } from "../../generator/emitters/source-file.ts";
+import { buildPackageInParallel, PARALLEL_MIN_BYTES, SourceWorker, worthParallel } from "../../generator/parallel/build-in-parallel.ts";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 
@@ -53,6 +54,21 @@ describe("worthParallel", () => {
       expect(worthParallel(join(fixtures, "large.json"))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("SourceWorker", () => {
+  it("hands a failure in the worker to the caller as a rejection (a bug: never a hang)", async () => {
+    const worker = new SourceWorker();
+    try {
+      const pkg = { name: "x", version: "1.0.0", directory: "x", service: "x", clientName: "X", header: "// x" };
+      const broken = { kind: 9999 } as unknown as SourceFilePlan["statements"][number];
+      worker.post({ kind: "print", pkg, files: [{ path: "src/x.ts", imports: [], statements: [broken], spaced: true }] });
+      // ts-morph refuses the unknown structure kind; its error crosses the thread boundary intact.
+      await expect(worker.reply).rejects.toThrow(/Not implemented feature for syntax kind/);
+    } finally {
+      await worker.terminate();
     }
   });
 });
