@@ -1,7 +1,7 @@
 /**
  * Property-based robustness, bounded for `npm test` (a fixed seed, so a failure reproduces):
  * random-but-valid OpenAPI documents and mutated fixtures never make the generator throw, and every
- * package it generates type-checks (one batched tsc run). `run-many.ts` runs many more cases.
+ * package it generates type-checks (batched tsc runs). `run-many.ts` runs many more cases.
  */
 import { describe, expect, it } from "vitest";
 import { runCases, type RunReport } from "./run-cases.ts";
@@ -16,6 +16,6 @@ describe("the generator on random and mutated documents", () => {
 
   it("generates packages for most of them, which all type-check", () => {
     expect(report.generated).toBeGreaterThan(75);
-    expect(report.typeErrors, `packages and documents kept in ${report.folder}`).toBe("");
+    expect(report.typeErrors, `packages and documents kept in ${report.folders.join(", ")}`).toBe("");
   });
 });

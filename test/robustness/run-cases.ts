@@ -2,7 +2,7 @@
  * The robustness property, shared by the bounded test (`robustness.test.ts`, part of `npm test`)
  * and the long run (`run-many.ts`): for every generated or mutated document, the generator returns
  * (diagnostics are fine, an exception is not), every diagnostic is well-formed, and every package it
- * would write type-checks. Type-checking is batched: all packages of a run in one tsc process.
+ * would write type-checks. Type-checking is batched: up to 200 packages per tsc process.
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,10 +30,16 @@ export interface RunReport {
   readonly refused: Readonly<Record<string, number>>;
   /** tsc's output over every generated package: empty when all type-check. */
   readonly typeErrors: string;
-  /** Where the packages (and, for failures, their documents) are; removed when everything passed. */
-  readonly folder: string;
+  /** Where the packages of failing batches are kept, with their documents (passing ones are removed). */
+  readonly folders: readonly string[];
   readonly milliseconds: { readonly generate: number; readonly typeCheck: number };
 }
+
+/**
+ * Packages per tsc run. One program over every package of a long run (with the command lines and
+ * Node's types) outgrows tsc's heap at about 900 packages; batches keep each run small.
+ */
+const BATCH = 200;
 
 interface Generated {
   readonly name: string;
@@ -78,17 +84,27 @@ export async function runCases(options: RunOptions): Promise<RunReport> {
   );
   const generateTime = performance.now() - started;
   const checkStarted = performance.now();
-  const packages: PackageSources[] = generated.map((g) => ({ name: g.name, files: g.files }));
-  if (packages.length === 0) throw new Error("no case generated a package: the arbitraries are broken");
-  const checked = await typeCheckPackages(packages, "robustness", options.withCli ?? false);
-  if (checked.output === "") await checked.cleanUp();
-  else for (const g of generated) await writeFile(join(checked.root, g.name, "document.json"), JSON.stringify(g.document, null, 2));
+  if (generated.length === 0) throw new Error("no case generated a package: the arbitraries are broken");
+  const typeErrors: string[] = [];
+  const folders: string[] = [];
+  for (let start = 0; start < generated.length; start += BATCH) {
+    const batch = generated.slice(start, start + BATCH);
+    const packages: PackageSources[] = batch.map((g) => ({ name: g.name, files: g.files }));
+    const checked = await typeCheckPackages(packages, "robustness", options.withCli ?? false);
+    if (checked.output === "") {
+      await checked.cleanUp();
+      continue;
+    }
+    typeErrors.push(checked.output);
+    folders.push(checked.root);
+    for (const g of batch) await writeFile(join(checked.root, g.name, "document.json"), JSON.stringify(g.document, null, 2));
+  }
   return {
     cases,
     generated: generated.length,
     refused,
-    typeErrors: checked.output,
-    folder: checked.root,
+    typeErrors: typeErrors.join("\n"),
+    folders,
     milliseconds: { generate: generateTime, typeCheck: performance.now() - checkStarted },
   };
 }

@@ -24,6 +24,6 @@ console.log(`  ${report.cases} cases in ${seconds(report.milliseconds.generate)}
 console.log(`  type-check of ${report.generated} packages in ${seconds(report.milliseconds.typeCheck)}: ${report.typeErrors === "" ? "no error" : "FAILED"}`);
 if (report.typeErrors !== "") {
   console.log(report.typeErrors.split("\n").slice(0, 40).join("\n"));
-  console.log(`  packages and their documents are kept in ${report.folder}`);
+  console.log(`  packages and their documents are kept in ${report.folders.join(", ")}`);
   process.exitCode = 1;
 }
