@@ -9,7 +9,7 @@ import type { OperationIR, TypeIR } from "../ir/types.ts";
 import { jsonTypeName } from "./emit-serialization.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { deprecatedTag, docs } from "./jsdoc.ts";
-import { conversion, converterName, propertyAccess, type ConversionContext } from "./json-conversion.ts";
+import { conversion, converterName, isPolymorphicConversion, propertyAccess, type ConversionContext } from "./json-conversion.ts";
 import { operationShape, type BodyVariant, type OperationShape } from "./operation-shape.ts";
 import { operationSignature, parameterDescription } from "./operation-signature.ts";
 import { indent, objectLiteral, requestMembers, type RequestMember } from "./request-building.ts";
@@ -125,7 +125,7 @@ function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant):
   const args = ["response", ...requiredArgument(plan, variant.type)].join(", ");
   if (probe === undefined) return [`return ${parse}<${output}>(${args});`];
   const parsed = `${parse}<${jsonOf(output)}>(${args})`;
-  if (usesValueOnce(variant.type)) return [`return ${conversion(variant.type, parsed, context) ?? parsed};`];
+  if (usesValueOnce(plan, variant.type)) return [`return ${conversion(variant.type, parsed, context) ?? parsed};`];
   return [`const json = ${parsed};`, `return ${probe};`];
 }
 
@@ -141,8 +141,9 @@ function requiredArgument(plan: SourcePlan, type: TypeIR): string[] {
 }
 
 /** Conversions of these kinds mention the converted expression once, so it may be a call. */
-function usesValueOnce(type: TypeIR): boolean {
-  return type.kind === "ref" || type.kind === "array" || type.kind === "map" || type.kind === "date-time";
+function usesValueOnce(plan: SourcePlan, type: TypeIR): boolean {
+  if (type.kind === "ref") return !isPolymorphicConversion(plan, type.name, "deserialize");
+  return type.kind === "array" || type.kind === "map" || type.kind === "date-time";
 }
 
 function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionContext {

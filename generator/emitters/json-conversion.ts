@@ -47,7 +47,7 @@ export function conversion(type: TypeIR, expr: string, context: ConversionContex
     case "date-time":
       return context.mode === "serialize" ? `${expr}.toISOString()` : `new Date(${expr})`;
     case "ref":
-      return `${context.converter(type.name)}(${expr})`;
+      return refConversion(type.name, expr, context);
     case "array": {
       const item = `item${suffix}`;
       const converted = conversion(type.items, item, context, depth + 1) ?? item;
@@ -71,6 +71,33 @@ export function conversion(type: TypeIR, expr: string, context: ConversionContex
     default:
       return undefined;
   }
+}
+
+/**
+ * A named type's converter call. A value typed as the base of an inheritance-style discriminator
+ * may be one of its subtypes: each subtype that converts differently is recognised by its value
+ * (`expr.kind === "bird" ? deserializeBird(...) : ...`), and the base's own conversion (or none)
+ * takes the rest.
+ */
+function refConversion(name: string, expr: string, context: ConversionContext): string {
+  const { plan } = context;
+  const direction = modelDirection(context.mode);
+  const own = plan.catalog.hasOwnDates(name, direction) ? `${context.converter(name)}(${expr})` : expr;
+  const subtypes = plan.catalog.subtypes(name);
+  if (!subtypes) return own;
+  const access = propertyAccess(expr, subtypes.propertyName);
+  return subtypes.mapping.reduceRight((rest, { value, type }) => {
+    const subtype: TypeIR = { kind: "ref", name: type };
+    if (type === name || !plan.catalog.hasOwnDates(type, direction)) return rest;
+    const converted = `${context.converter(type)}(${expr} as ${context.sourceType(subtype)})`;
+    return `${access} === ${JSON.stringify(value)} ? ${converted} : ${rest}`;
+  }, own);
+}
+
+/** Whether `refConversion` of named type `name` mentions its value more than once. */
+export function isPolymorphicConversion(plan: SourcePlan, name: string, mode: ConversionMode): boolean {
+  const subtypes = plan.catalog.subtypes(name);
+  return subtypes !== undefined && subtypes.mapping.some((m) => m.type !== name && plan.catalog.hasOwnDates(m.type, modelDirection(mode)));
 }
 
 /**

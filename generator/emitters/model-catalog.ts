@@ -3,7 +3,7 @@
  * between requests and responses (readOnly/writeOnly somewhere inside), which contain `date-time`
  * values, and the flattened properties of object-like types. Cycle-safe and memoised.
  */
-import type { NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
+import type { DiscriminatorIR, NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
 
 /** Which side of the wire a type is written for: `input` drops readOnly, `output` drops writeOnly. */
 export type Direction = "input" | "output";
@@ -45,32 +45,50 @@ export class ModelCatalog {
     return known;
   }
 
-  /** Whether values of `type`, written for `direction`, contain `date-time` values anywhere. */
+  /**
+   * Whether values of `type`, written for `direction`, contain `date-time` values anywhere. A value
+   * typed as the base of an inheritance-style discriminator may be any of its subtypes: theirs count.
+   */
   hasDates(type: TypeIR, direction: Direction): boolean {
-    if (type.kind !== "ref") return this.#reaches(type, direction, new Set(), (t) => t.kind === "date-time");
+    if (type.kind !== "ref") return this.#reaches(type, direction, new Set(), (t) => t.kind === "date-time", true);
     const key = `${direction}:${type.name}`;
     let known = this.#dates.get(key);
     if (known === undefined) {
-      known = this.#reaches(type, direction, new Set(), (t) => t.kind === "date-time");
+      known = this.#reaches(type, direction, new Set(), (t) => t.kind === "date-time", true);
       this.#dates.set(key, known);
     }
     return known;
   }
 
+  /** Whether a value of named type `name` itself (not one of its subtypes) contains `date-time` values. */
+  hasOwnDates(name: string, direction: Direction): boolean {
+    const named = this.#types.get(name);
+    return named !== undefined && this.#reaches(named.type, direction, new Set([name]), (t) => t.kind === "date-time", true);
+  }
+
+  /** The subtypes by discriminator value, when named type `name` is the base of an inheritance-style discriminator. */
+  subtypes(name: string): DiscriminatorIR | undefined {
+    const type = this.#types.get(name)?.type;
+    return type?.kind === "object" && type.discriminator && type.discriminator.mapping.length > 0 ? type.discriminator : undefined;
+  }
+
   /**
    * Depth-first search for a type matching `found`, through refs, properties (those visible in
-   * `direction`, or all when it is undefined), items, values, variants and members.
-   * Each named type is visited once per search, so cycles terminate.
+   * `direction`, or all when it is undefined), items, values, variants and members; with
+   * `subtypes`, also from a base of an inheritance-style discriminator to its subtypes (where a
+   * value of the base may be one; not where the base is an intersection member, the subtype's own
+   * base part). Each named type is visited once per search, so cycles terminate.
    */
-  #reaches(type: TypeIR, direction: Direction | undefined, visited: Set<string>, found: (type: TypeIR) => boolean): boolean {
+  #reaches(type: TypeIR, direction: Direction | undefined, visited: Set<string>, found: (type: TypeIR) => boolean, subtypes = false): boolean {
     if (found(type)) return true;
-    const next = (t: TypeIR): boolean => this.#reaches(t, direction, visited, found);
+    const next = (t: TypeIR): boolean => this.#reaches(t, direction, visited, found, subtypes);
     switch (type.kind) {
       case "ref": {
         const named = this.#types.get(type.name);
         if (!named || visited.has(type.name)) return false;
         visited.add(type.name);
-        return next(named.type);
+        if (next(named.type)) return true;
+        return subtypes && (this.subtypes(type.name)?.mapping.some((m) => next({ kind: "ref", name: m.type })) ?? false);
       }
       case "object": {
         const properties = direction ? visibleProperties(type.properties, direction) : type.properties;
@@ -83,10 +101,19 @@ export class ModelCatalog {
       case "union":
         return type.variants.some(next);
       case "intersection":
-        return type.members.some(next);
+        // A ref member is the base part of this type: its own properties only, not its subtypes.
+        return type.members.some((m) => (m.kind === "ref" && subtypes ? this.#reachesBasePart(m.name, direction, visited, found) : next(m)));
       default:
         return false;
     }
+  }
+
+  #reachesBasePart(name: string, direction: Direction | undefined, visited: Set<string>, found: (type: TypeIR) => boolean): boolean {
+    const key = `${name} (base part)`;
+    const named = this.#types.get(name);
+    if (!named || visited.has(key)) return false;
+    visited.add(key);
+    return this.#reaches(named.type, direction, visited, found, true);
   }
 
   /** Whether a type is an object, or an intersection of object-like types (emitted as an interface). */
