@@ -4,11 +4,20 @@
  * to turn a JSON pointer back into `line:column` for diagnostics, computed only when one is needed.
  */
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve as resolvePath } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type * as Yaml from "yaml";
 import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics.ts";
 import type { RegisteredCode } from "../diagnostic-codes.ts";
 import { JsonPositions } from "./json-positions.ts";
+
+/**
+ * The YAML parser, loaded on first use: a JSON document that needs no diagnostic position never
+ * does, and loading it is a tenth of the time a large JSON document takes to read.
+ */
+const requireModule = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= requireModule("yaml") as typeof Yaml);
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -161,14 +170,14 @@ function parseText(file: string, text: string): Diagnosed<unknown> & { json: boo
       // Fall through: the YAML parser reads JSON too, and reports where it breaks.
     }
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const syntaxError = (message: string, offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { value: undefined, diagnostics: [createDiagnostic("invalid-syntax", message, { file, line, column: col })], json: false };
   };
   try {
     // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; duplicate keys are errors.
-    const doc = parseDocument(text, { lineCounter, merge: true });
+    const doc = yaml().parseDocument(text, { lineCounter, merge: true });
     const problem = doc.errors[0];
     if (problem) {
       // The parser's first line, without its own "at line L, column C:" (the location says it).
@@ -200,30 +209,30 @@ export function appendPointer(pointer: string, key: string | number): string {
 }
 
 interface PositionIndex {
-  readonly contents: Node | null;
-  readonly lineCounter: LineCounter;
+  readonly contents: Yaml.Node | null;
+  readonly lineCounter: Yaml.LineCounter;
 }
 
 /** Parses a file's text again, with positions: done once per file, and only when a diagnostic needs it. */
 function indexPositions(text: string): PositionIndex {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });
   return { contents: doc.contents, lineCounter };
 }
 
 function locatePointer(file: string, index: PositionIndex, pointer: string): SourceLocation {
   const { lineCounter } = index;
-  let node: Node | null | undefined = index.contents;
-  let found: Node | null | undefined = node;
+  let node: Yaml.Node | null | undefined = index.contents;
+  let found: Yaml.Node | null | undefined = node;
   for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === key);
       if (!pair) break;
-      found = (pair.key as Node) ?? found;
-      node = pair.value as Node | null;
-    } else if (isSeq(node)) {
-      node = node.items[Number(key)] as Node | undefined;
+      found = (pair.key as Yaml.Node) ?? found;
+      node = pair.value as Yaml.Node | null;
+    } else if (yaml().isSeq(node)) {
+      node = node.items[Number(key)] as Yaml.Node | undefined;
       found = node ?? found;
     } else break;
   }
