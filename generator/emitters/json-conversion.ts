@@ -7,7 +7,7 @@
  * Named types convert through `serialize<Name>` / `deserialize<Name>` functions (serialization.ts).
  */
 import { camelCase, NameScope, propertyKey, safeIdentifier } from "../ir/naming.ts";
-import type { PropertyIR, TypeIR, UnionTypeIR } from "../ir/types.ts";
+import type { DiscriminatorIR, PropertyIR, TypeIR, UnionTypeIR } from "../ir/types.ts";
 import type { Direction } from "./model-catalog.ts";
 import { hasLiteralProperty, type SourcePlan } from "./source-plan.ts";
 
@@ -81,23 +81,26 @@ export function conversion(type: TypeIR, expr: string, context: ConversionContex
  */
 function refConversion(name: string, expr: string, context: ConversionContext): string {
   const { plan } = context;
-  const direction = modelDirection(context.mode);
-  const own = plan.catalog.hasOwnDates(name, direction) ? `${context.converter(name)}(${expr})` : expr;
-  const subtypes = plan.catalog.subtypes(name);
+  const own = plan.catalog.hasOwnDates(name, modelDirection(context.mode)) ? `${context.converter(name)}(${expr})` : expr;
+  const subtypes = convertingSubtypes(plan, name, context.mode);
   if (!subtypes) return own;
   const access = propertyAccess(expr, subtypes.propertyName);
   return subtypes.mapping.reduceRight((rest, { value, type }) => {
-    const subtype: TypeIR = { kind: "ref", name: type };
-    if (type === name || !plan.catalog.hasOwnDates(type, direction)) return rest;
-    const converted = `${context.converter(type)}(${expr} as ${context.sourceType(subtype)})`;
+    const converted = `${context.converter(type)}(${expr} as ${context.sourceType({ kind: "ref", name: type })})`;
     return `${access} === ${JSON.stringify(value)} ? ${converted} : ${rest}`;
   }, own);
 }
 
+/** The subtypes of base `name` that convert differently from it; undefined when there are none. */
+function convertingSubtypes(plan: SourcePlan, name: string, mode: ConversionMode): DiscriminatorIR | undefined {
+  const subtypes = plan.catalog.subtypes(name);
+  const mapping = subtypes?.mapping.filter((m) => m.type !== name && plan.catalog.hasOwnDates(m.type, modelDirection(mode))) ?? [];
+  return subtypes && mapping.length > 0 ? { propertyName: subtypes.propertyName, mapping } : undefined;
+}
+
 /** Whether `refConversion` of named type `name` mentions its value more than once. */
 export function isPolymorphicConversion(plan: SourcePlan, name: string, mode: ConversionMode): boolean {
-  const subtypes = plan.catalog.subtypes(name);
-  return subtypes !== undefined && subtypes.mapping.some((m) => m.type !== name && plan.catalog.hasOwnDates(m.type, modelDirection(mode)));
+  return convertingSubtypes(plan, name, mode) !== undefined;
 }
 
 /**

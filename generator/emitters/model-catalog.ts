@@ -62,8 +62,14 @@ export class ModelCatalog {
 
   /** Whether a value of named type `name` itself (not one of its subtypes) contains `date-time` values. */
   hasOwnDates(name: string, direction: Direction): boolean {
-    const named = this.#types.get(name);
-    return named !== undefined && this.#reaches(named.type, direction, new Set([name]), (t) => t.kind === "date-time", true);
+    const key = `${direction}:${name} (own)`;
+    let known = this.#dates.get(key);
+    if (known === undefined) {
+      const named = this.#types.get(name);
+      known = named !== undefined && this.#reaches(named.type, direction, new Set([name]), (t) => t.kind === "date-time", true);
+      this.#dates.set(key, known);
+    }
+    return known;
   }
 
   /** The subtypes by discriminator value, when named type `name` is the base of an inheritance-style discriminator. */

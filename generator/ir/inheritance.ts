@@ -6,7 +6,7 @@
  * its subtypes (`ObjectTypeIR.discriminator`); each subtype's own part narrows the property to its
  * value, so `Bird` says `kind: "bird"` where `Animal` says `kind: string`.
  */
-import { isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, isRefFailure, lastPointerKey, type JsonObject } from "../openapi/load-openapi.ts";
 import { placeKey, type IrContext, type Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import type { DiscriminatorIR, ObjectTypeIR, PropertyIR, TypeIR } from "./types.ts";
@@ -16,15 +16,20 @@ interface Subtype {
   readonly value: string;
 }
 
-/** The base's `discriminator`, when it is one of this kind (a union's belongs to the union). */
-function ownDiscriminator(s: JsonObject): { readonly propertyName: string; readonly mapping: JsonObject } | undefined {
-  if (Array.isArray(s["oneOf"]) || Array.isArray(s["anyOf"])) return undefined;
+/**
+ * A schema's `discriminator`: `propertyName` and `mapping` (empty when absent). Swagger 2 wrote it
+ * as a bare property name string; that is read too.
+ */
+export function readDiscriminator(s: JsonObject): { readonly propertyName: string; readonly mapping: JsonObject } | undefined {
   const d = typeof s["discriminator"] === "string" ? { propertyName: s["discriminator"] } : s["discriminator"];
   if (!isObject(d) || typeof d["propertyName"] !== "string" || d["propertyName"] === "") return undefined;
   return { propertyName: d["propertyName"], mapping: isObject(d["mapping"]) ? d["mapping"] : {} };
 }
 
-const lastSegment = (pointer: string): string => pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+/** The base's `discriminator`, when it is one of this kind (a union's belongs to the union). */
+function ownDiscriminator(s: JsonObject): ReturnType<typeof readDiscriminator> {
+  return Array.isArray(s["oneOf"]) || Array.isArray(s["anyOf"]) ? undefined : readDiscriminator(s);
+}
 
 /** The value that selects `child` under a base's discriminator. */
 function valueOf(ctx: IrContext, base: Place, mapping: JsonObject, child: Place): string {
@@ -33,7 +38,7 @@ function valueOf(ctx: IrContext, base: Place, mapping: JsonObject, child: Place)
     const target = typeof ref === "string" ? ctx.document.resolveRef(ref, base.file) : undefined;
     if (target && !isRefFailure(target) && placeKey(target) === placeKey(child)) return value;
   }
-  return lastSegment(child.pointer);
+  return lastPointerKey(child.pointer);
 }
 
 /** The component schemas (`components/schemas`, Swagger 2's `definitions`) whose `allOf` refers to `base`. */
@@ -49,7 +54,7 @@ function subtypesOf(ctx: IrContext, base: Place, mapping: JsonObject): Subtype[]
     for (const name of Object.keys(schemas).sort(compareStrings)) {
       const schema = schemas[name];
       if (!isObject(schema) || !Array.isArray(schema["allOf"])) continue;
-      const place = { file: ctx.document.file, pointer: `${prefix}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+      const place = { file: ctx.document.file, pointer: appendPointer(prefix, name) };
       const refersToBase = schema["allOf"].some((member) => {
         const ref = isObject(member) ? member["$ref"] : undefined;
         const target = typeof ref === "string" ? ctx.document.resolveRef(ref, place.file) : undefined;

@@ -5,7 +5,7 @@
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
-import { narrowedDiscriminators } from "./inheritance.ts";
+import { narrowedDiscriminators, readDiscriminator } from "./inheritance.ts";
 import { extraKeysKeyword } from "./schema-keywords.ts";
 import { objectType, typeOf } from "./schema-to-type.ts";
 import type { DiscriminatorIR, EnumValueIR, PropertyIR, TypeIR } from "./types.ts";
@@ -73,10 +73,10 @@ function openEnum(members: unknown[]): TypeIR | undefined {
  * property name string; that is read too.
  */
 function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], variants: TypeIR[], at: Place): DiscriminatorIR | undefined {
-  const d = typeof s["discriminator"] === "string" ? { propertyName: s["discriminator"] } : s["discriminator"];
-  if (!isObject(d) || typeof d["propertyName"] !== "string") return undefined;
+  const d = readDiscriminator(s);
+  if (!d) return undefined;
   const mapping: { value: string; type: string }[] = [];
-  const explicit = isObject(d["mapping"]) ? d["mapping"] : {};
+  const explicit = d.mapping;
   for (const value of Object.keys(explicit).sort(compareStrings)) {
     const ref = explicit[value];
     if (typeof ref !== "string") continue;
@@ -91,7 +91,7 @@ function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], vari
       mapping.push({ value: ref.slice(ref.lastIndexOf("/") + 1), type: type.name });
     }
   }
-  return { propertyName: d["propertyName"], mapping };
+  return { propertyName: d.propertyName, mapping };
 }
 
 export function allOfType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {

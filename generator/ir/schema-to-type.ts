@@ -8,7 +8,7 @@
  * meaning, so the output must not depend on it (a shuffled document generates the same bytes).
  */
 import { basename, extname } from "node:path";
-import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey } from "../openapi/load-openapi.ts";
 import { withSubtypes } from "./inheritance.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
 import { compareStrings, GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
@@ -95,7 +95,7 @@ export function typeNameFor(ctx: IrContext, place: Place): string {
 
 function sourceNameOf(place: Place): string {
   if (place.pointer === "") return basename(place.file, extname(place.file));
-  return place.pointer.slice(place.pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  return lastPointerKey(place.pointer);
 }
 
 /** Declares (once) the named type of a component schema and returns its TypeScript name. */

@@ -204,6 +204,11 @@ export function getPointer(root: unknown, pointer: string): unknown {
   return node;
 }
 
+/** The last key of a JSON pointer, unescaped (`/components/schemas/a~1b` -> `a/b`). */
+export function lastPointerKey(pointer: string): string {
+  return pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 export function appendPointer(pointer: string, key: string | number): string {
   return `${pointer}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
