@@ -35,6 +35,8 @@ export interface RawResponse {
   bodyText: string;
   /** The whole body, as bytes: what binary responses return. */
   bodyBytes: Uint8Array;
+  /** With `RequestSpec.stream`, the unread body of a 2xx response (`bodyText` and `bodyBytes` are then empty). */
+  stream?: ReadableStream<Uint8Array>;
   /** The request that produced it. */
   request: { method: string; url: string };
 }
@@ -65,6 +67,11 @@ export interface RequestSpec {
   body?: { contentType: string; text: string } | { contentType: string; bytes: Uint8Array };
   /** Value of the `accept` header. */
   accept?: string;
+  /**
+   * Hand a 2xx body over unread, as `RawResponse.stream` (event streams); `timeoutMs` then bounds
+   * the wait for the response headers only.
+   */
+  stream?: boolean;
 }
 
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
@@ -102,6 +109,7 @@ async function attempt(
   doFetch: typeof fetch,
   request: OutgoingRequest,
   options: RequestOptions,
+  stream = false,
 ): Promise<AttemptResult> {
   const userSignal = options.abortSignal;
   userSignal?.throwIfAborted();
@@ -125,6 +133,10 @@ async function attempt(
     const url = request.url.href;
     const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
     const response = await doFetch(url, { method, headers, body: payload, signal: controller?.signal });
+    if (stream && response.ok && response.body) {
+      const { status, statusText, body: unread } = response;
+      return { response: { status, statusText, headers: response.headers, bodyText: "", bodyBytes: new Uint8Array(0), stream: unread, request: { method, url } } };
+    }
     const bodyBytes = new Uint8Array(await response.arrayBuffer());
     const bodyText = new TextDecoder().decode(bodyBytes);
     const { status, statusText } = response;
@@ -169,7 +181,7 @@ export async function sendRequest(
     options.abortSignal?.throwIfAborted();
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
-    const { response, failure } = await attempt(doFetch, request, options);
+    const { response, failure } = await attempt(doFetch, request, options, spec.stream);
     if ((failure || isRetriableStatus(response.status)) && index < context.retry.maxRetries) {
       await sleep(retryDelayMs(index, context.retry, response), options.abortSignal);
       continue;
