@@ -90,7 +90,7 @@ const reply = (contentType: string, body: string | Buffer) => (_: Received, res:
 /** Parses a form or multipart body with undici (Node's fetch implementation), independently of the generated code. */
 function formData(request: Received): Promise<FormData> {
   const headers = { "content-type": String(request.headers["content-type"]) };
-  return new Request("http://127.0.0.1/", { method: "POST", headers, body: request.body }).formData();
+  return new Request("http://127.0.0.1/", { method: "POST", headers, body: new Uint8Array(request.body) }).formData();
 }
 
 it("type-checks strictly, with no `any` in the generated code", () => {
