@@ -277,6 +277,8 @@ describe("runProgram", () => {
       [error("HttpError", "404 NotFound: gone", { status: 404 }), 4, "404 NotFound: gone"],
       [error("HttpError", "409 Conflict", { status: 409 }), 5, "409 Conflict"],
       [error("ResponseParseError", "Expected a JSON body"), 5, "Expected a JSON body"],
+      [error("RedirectError", "Refusing to follow a redirect to http://x: it leaves http://y"), 5, "Refusing to follow a redirect to http://x: it leaves http://y"],
+      [error("ResponseTooLargeError", "The response body exceeds 9 bytes"), 5, "The response body exceeds 9 bytes"],
       [error("NetworkError", "The request failed", { cause: new Error("connect ECONNREFUSED") }), 6, "The request failed: connect ECONNREFUSED"],
       [error("TimeoutError", "The request timed out after 5 ms"), 6, "The request timed out after 5 ms"],
       [new TypeError("x is undefined"), 1, "internal error: x is undefined"],
