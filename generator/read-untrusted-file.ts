@@ -22,7 +22,7 @@ export interface ReadOptions {
   readonly noFollow?: boolean;
 }
 
-/** Config and suppression files: hand-written lists, far below this; an OpenAPI document has its own limit. */
+/** Config, suppression and CLI naming files: hand-written, far below this; an OpenAPI document has its own limit. */
 export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 const FIRST_CHUNK = 64 * 1024;

@@ -10,6 +10,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/paths.ts";
 import { folderBytes, specsmith, workspace, type Run } from "./spawn-cli.ts";
@@ -177,5 +178,18 @@ describe("only regular files are read", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`${file} - error invalid-suppressions: cannot read the suppression file: it is ${kind}, not a regular file\n`);
     expect(run.stdout).toBe("");
+  });
+
+  it("a CLI naming file (cli.yaml beside the TypeSpec entry) that is a FIFO: invalid-cli-naming at once", () => {
+    const folder = join(ws.dir, "service");
+    mkdirSync(folder);
+    execFileSync("mkfifo", [join(folder, "cli.yaml")]);
+    // In a child process, bounded: the naming layer is reached only after a TypeSpec compile otherwise.
+    const naming = pathToFileURL(join(repoRoot, "generator/emitters/cli/naming-file.ts")).href;
+    const script = `const { serviceNaming } = await import(${JSON.stringify(naming)}); console.log(JSON.stringify(serviceNaming(${JSON.stringify(join(folder, "main.tsp"))})));`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    expect(result.status).toBe(0);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] };
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["invalid-cli-naming", "cannot read the CLI naming file: it is a named pipe (FIFO), not a regular file"]]);
   });
 });
