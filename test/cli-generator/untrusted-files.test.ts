@@ -148,32 +148,28 @@ describe("only regular files are read", () => {
   mkdirSync(folder);
   const OLD = join(repoRoot, "test/fixtures/openapi/security.yaml");
 
-  it.each([
+  /** [what, path, how the message names its kind] */
+  const SPECIAL_FILES: [string, string, string][] = [
     ["a FIFO", fifo, "a named pipe (FIFO)"],
+    ["a folder", folder, "a folder"],
     ["/dev/zero", "/dev/zero", "a device"],
-  ])("--spec %s: file-not-readable at once", (_, file, kind) => {
+  ];
+
+  it.each(SPECIAL_FILES)("--spec %s: file-not-readable at once", (_, file, kind) => {
     const run = bounded(["generate", "--quiet", "--spec", file, "--out", join(ws.dir, "out-special")]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`error file-not-readable: cannot read ${file}: it is ${kind}, not a regular file`);
     noStackTrace(run);
   });
 
-  it.each([
-    ["a FIFO", fifo, "a named pipe (FIFO)"],
-    ["a folder", folder, "a folder"],
-    ["/dev/zero", "/dev/zero", "a device"],
-  ])("--config %s: invalid-config at once", (_, file, kind) => {
+  it.each(SPECIAL_FILES)("--config %s: invalid-config at once", (_, file, kind) => {
     const run = bounded(["generate", "--quiet", "--config", file]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`error invalid-config: cannot read the config file ${file}: it is ${kind}, not a regular file`);
     noStackTrace(run);
   });
 
-  it.each([
-    ["a FIFO", fifo, "a named pipe (FIFO)"],
-    ["a folder", folder, "a folder"],
-    ["/dev/zero", "/dev/zero", "a device"],
-  ])("diff --suppressions %s: exit 2 (usage), with the reason", (_, file, kind) => {
+  it.each(SPECIAL_FILES)("diff --suppressions %s: exit 2 (usage), with the reason", (_, file, kind) => {
     const run = bounded(["diff", OLD, OLD, "--no-sdk", "--suppressions", file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`${file} - error invalid-suppressions: cannot read the suppression file: it is ${kind}, not a regular file\n`);
