@@ -152,7 +152,7 @@ function readResult(plan: SourcePlan, binder: ImportBinder, result: ResultShape)
 function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant): string[] {
   if (variant.encoding === "text") return ["return response.bodyText;"];
   if (variant.encoding === "event-stream") {
-    return [`return ${binder.value(modules.runtime("event-stream"), "readEventStream")}(response, options.abortSignal);`];
+    return [`return ${binder.value(modules.runtime("event-stream"), "readEventStream")}(response, options);`];
   }
   if (variant.encoding === "binary") return ["return response.bodyBytes;"];
   const parse = binder.value(modules.runtime("send-request"), "parseJson");

@@ -1,5 +1,6 @@
 /** Parameter Objects -> ParameterIR: path-item parameters merged, OpenAPI's style/explode defaults resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { pickMedia } from "./media-types.ts";
@@ -36,7 +37,7 @@ export function parameters(ctx: IrContext, path: string, byKey: ParameterObjects
     const location = raw["in"];
     if (location === "body" || location === "formData") continue; // Swagger 2: read as the request body
     if (typeof location !== "string" || !LOCATIONS.has(location)) {
-      ctx.report("unsupported-parameter", `parameter "${String(raw["name"])}" in "${String(location)}" is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
+      ctx.report("unsupported-parameter", `parameter ${quoteValue(raw["name"])} in ${quoteValue(location)} is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
       continue;
     }
     // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.

@@ -40,12 +40,17 @@ export class HttpError<TBody = unknown> extends Error {
   /** The response headers. */
   declare readonly headers: Headers;
 
-  /** Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`. */
+  /**
+   * Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`,
+   * cut at 1000 characters (`body` and `details` keep everything).
+   */
   constructor(init: HttpErrorInit<TBody>) {
     const { statusText, serviceMessage, ...fields } = init;
     const label = fields.code ?? statusText;
     const head = label ? `${fields.status} ${label}` : `${fields.status}`;
-    super(serviceMessage ? `${head}: ${serviceMessage}` : head);
+    const message = serviceMessage ? `${head}: ${serviceMessage}` : head;
+    // The service's text is shown, not all of it: a 20 MB message would be a 20 MB log line.
+    super(message.length > 1000 ? `${message.slice(0, 1000)}... (truncated)` : message);
     Object.assign(this, fields);
   }
 }
@@ -146,4 +151,17 @@ export async function errorFromResponse(response: Response, clientRequestId: str
     { status: response.status, statusText: response.statusText, headers: response.headers, bodyText },
     clientRequestId,
   );
+}
+
+/**
+ * A redirect the transport does not follow: to another origin (which would receive the credentials
+ * and the body), one a browser hides from scripts, or one too many.
+ */
+export class RedirectError extends Error {
+  override readonly name = "RedirectError";
+}
+
+/** A response body larger than the call's `maxResponseBytes`; it is not read further, nor retried. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
 }

@@ -3,7 +3,8 @@
  * the HTML standard's "event stream interpretation" describes, so each event reaches the caller as
  * soon as its blank line does, however the bytes are split into chunks.
  */
-import type { RawResponse } from "./send-request.ts";
+import { ResponseTooLargeError } from "./errors.ts";
+import { defaultMaxResponseBytes, type RawResponse, type RequestOptions } from "./send-request.ts";
 
 /** One event of a `text/event-stream` response. */
 export interface ServerSentEvent {
@@ -26,10 +27,13 @@ export type EventStream = AsyncGenerator<ServerSentEvent, void, undefined>;
 /**
  * Reads the events of a response sent with `stream: true` (or of a body already read whole).
  * @param response the response; its `stream` is consumed.
- * @param abortSignal cancels the read; iteration then throws the signal's reason.
+ * @param options `abortSignal` cancels the read (iteration then throws the signal's reason);
+ * `maxResponseBytes` bounds each event (the stream itself may run for ever), so a server that never
+ * ends a line cannot fill the memory: a larger event throws `ResponseTooLargeError`.
  */
-export async function* readEventStream(response: RawResponse, abortSignal?: AbortSignal): EventStream {
-  const parser = new EventStreamParser();
+export async function* readEventStream(response: RawResponse, options: RequestOptions = {}): EventStream {
+  const { abortSignal } = options;
+  const parser = new EventStreamParser(options.maxResponseBytes ?? defaultMaxResponseBytes);
   if (!response.stream) {
     yield* parser.push(response.bodyText);
     return;
@@ -58,6 +62,9 @@ export async function* readEventStream(response: RawResponse, abortSignal?: Abor
 
 /** The line parser: fed text in any pieces, yields each event when its blank line arrives. */
 class EventStreamParser {
+  readonly #limit: number;
+  /** Characters of the event being read: its lines so far and the unfinished line. */
+  #size = 0;
   #pending = "";
   /** The previous piece ended with CR: a LF starting the next piece belongs to that line end. */
   #afterCarriageReturn = false;
@@ -66,10 +73,16 @@ class EventStreamParser {
   #lastId = "";
   #retry: number | undefined;
 
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
   *push(text: string): Generator<ServerSentEvent, void, undefined> {
     if (text === "") return;
     const skip = this.#afterCarriageReturn && text.startsWith("\n") ? 1 : 0;
     this.#afterCarriageReturn = false;
+    // Counted in UTF-16 units, which never exceed the UTF-8 bytes they came from.
+    if ((this.#size += text.length) > this.#limit) throw new ResponseTooLargeError(`An event of the stream exceeds ${this.#limit} bytes`);
     let buffer = this.#pending + text.slice(skip);
     // Lines end with CRLF, LF or CR.
     for (let end = buffer.search(/[\r\n]/); end !== -1; end = buffer.search(/[\r\n]/)) {
@@ -80,6 +93,8 @@ class EventStreamParser {
         else if (buffer[next] === "\n") next++;
       }
       buffer = buffer.slice(next);
+      // A blank line ends the event: what is left of the text belongs to the next one.
+      if (line === "") this.#size = buffer.length;
       const event = this.#line(line);
       if (event) yield event;
     }

@@ -210,6 +210,25 @@ describe("runProgram", () => {
     expect(out.err).toBe("INFO: Calling list\n");
   });
 
+  it("rejects an --endpoint (or its variable) that is not an http(s) URL without echoing it (exit 3)", async () => {
+    const secret = "c2VjcmV0LWtleS12YWx1ZQ==";
+    const connectionString = `endpoint=https://x.example/;accesskey=${secret}`;
+    const created: unknown[] = [];
+    const p = program([]);
+    const withContext: typeof p = { ...p, auth: [{ uses: [], endpoint: "optional", create: (auth) => (created.push(auth.optional("endpoint")), {}) }] };
+    for (const [argv, env, source] of [
+      [["--endpoint", connectionString], {}, "--endpoint"],
+      [[], { DEMO_ENDPOINT: connectionString }, "DEMO_ENDPOINT"],
+      [["--endpoint", `ftp://user:${secret}@x.example/`], {}, "--endpoint"],
+    ] as const) {
+      const out = io({ env });
+      expect(await runProgram(withContext, ["things", "list", ...argv, "--debug"], out)).toBe(3);
+      expect(out.err).toBe(`ERROR: ${source} is not an http(s) URL (the value is not shown: it may hold a key)\n`);
+      expect(out.out + out.err).not.toContain(secret);
+    }
+    expect(created).toEqual([]);
+  });
+
   it("confirms on a terminal: yes runs, anything else cancels (7); no terminal needs --yes (2)", async () => {
     const calls: Calls = [];
     const yes = io({ stdinIsTerminal: true, readLine: (prompt) => Promise.resolve(prompt === "Sure? (y/n): " ? "Y" : "") });
@@ -258,6 +277,8 @@ describe("runProgram", () => {
       [error("HttpError", "404 NotFound: gone", { status: 404 }), 4, "404 NotFound: gone"],
       [error("HttpError", "409 Conflict", { status: 409 }), 5, "409 Conflict"],
       [error("ResponseParseError", "Expected a JSON body"), 5, "Expected a JSON body"],
+      [error("RedirectError", "Refusing to follow a redirect to http://x: it leaves http://y"), 5, "Refusing to follow a redirect to http://x: it leaves http://y"],
+      [error("ResponseTooLargeError", "The response body exceeds 9 bytes"), 5, "The response body exceeds 9 bytes"],
       [error("NetworkError", "The request failed", { cause: new Error("connect ECONNREFUSED") }), 6, "The request failed: connect ECONNREFUSED"],
       [error("TimeoutError", "The request timed out after 5 ms"), 6, "The request timed out after 5 ms"],
       [new TypeError("x is undefined"), 1, "internal error: x is undefined"],

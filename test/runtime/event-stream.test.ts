@@ -25,9 +25,9 @@ function streamed(chunks: readonly (string | Uint8Array)[], onCancel?: () => voi
   return { status: 200, statusText: "OK", headers: new Headers(), bodyText: "", bodyBytes: new Uint8Array(0), stream, request: { method: "GET", url: "http://127.0.0.1/" } };
 }
 
-async function events(response: RawResponse, signal?: AbortSignal): Promise<ServerSentEvent[]> {
+async function events(response: RawResponse, signal?: AbortSignal, maxResponseBytes?: number): Promise<ServerSentEvent[]> {
   const seen: ServerSentEvent[] = [];
-  for await (const event of readEventStream(response, signal)) seen.push(event);
+  for await (const event of readEventStream(response, { abortSignal: signal, maxResponseBytes })) seen.push(event);
   return seen;
 }
 
@@ -117,10 +117,33 @@ describe("readEventStream", () => {
     });
     const reason = new Error("stop");
     const iterate = (async () => {
-      for await (const _event of readEventStream({ ...streamed([]), stream }, controller.signal)) controller.abort(reason);
+      for await (const _event of readEventStream({ ...streamed([]), stream }, { abortSignal: controller.signal })) controller.abort(reason);
     })();
     await expect(iterate).rejects.toBe(reason);
     expect(cancelled).toBe(true);
+  });
+
+  it("refuses an event larger than maxResponseBytes, even one whose line never ends, and closes the stream", async () => {
+    let cancelled = false;
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        controller.enqueue(new TextEncoder().encode("data: " + "x".repeat(1000))); // no line end, ever
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const iterate = events({ ...streamed([]), stream: endless }, undefined, 10_000);
+    await expect(iterate).rejects.toMatchObject({ name: "ResponseTooLargeError" });
+    expect(cancelled).toBe(true);
+    expect(sent).toBeLessThan(20);
+  });
+
+  it("bounds each event, not the whole stream", async () => {
+    const chunks = Array.from({ length: 50 }, (_, i) => `data: ${String(i).padStart(90, "0")}\n\n`);
+    expect(await events(streamed(chunks), undefined, 200)).toHaveLength(50);
   });
 
   it("parses a body that was read whole (no stream)", async () => {

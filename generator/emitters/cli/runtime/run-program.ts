@@ -206,6 +206,8 @@ export function classify(error: unknown): { exitClass: keyof typeof ExitCode; me
     case "TimeoutError":
       return { exitClass: "network", message: withCause(error) };
     case "ResponseParseError":
+    case "RedirectError":
+    case "ResponseTooLargeError":
       return { exitClass: "service", message: error.message };
     default:
       return { exitClass: "internal", message: `internal error: ${error.message}` };

@@ -34,7 +34,7 @@ export const exitCodeMeanings: Readonly<Record<ExitCodeClass, string>> = {
   usage: "The command line is wrong: unknown command or flag, a missing required flag, an invalid value (e.g. an unknown scope), or `--yes` needed without a terminal.",
   auth: "Credentials: none given, a malformed connection string or endpoint, or the service answered 401/403.",
   notFound: "The service answered 404: what the command names does not exist.",
-  service: "Any other error response from the service (4xx/5xx), or a response the spec does not allow.",
+  service: "Any other error response from the service (4xx/5xx), a response the spec does not allow, a redirect to another origin, or a body over the size limit.",
   network: "No response: connection refused or reset, DNS failure, timeout.",
   cancelled: "The confirmation prompt was declined.",
 };
