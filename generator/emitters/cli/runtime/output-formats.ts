@@ -5,6 +5,7 @@
  * and `none`.
  */
 import type { OutputFormat } from "./global-options.ts";
+import { printable } from "./terminal-text.ts";
 
 const COLOR = { key: "\u001b[94m", string: "\u001b[32m", literal: "\u001b[93m", reset: "\u001b[0m" } as const;
 
@@ -137,12 +138,12 @@ function tableText(value: unknown): string {
   const widths = columns.map((column, i) => Math.max((titles[i] ?? "").length, ...table.map((row) => (row.get(column) ?? "").length)));
   const line = (texts: readonly string[]) => texts.map((t, i) => t.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(titles), line(widths.map((w) => "-".repeat(w))), ...table.map((row) => line(columns.map((c) => row.get(c) ?? "")))]
-    .map((l) => `${l}\n`)
+    .map((l) => `${printable(l)}\n`)
     .join("");
 }
 
 function tsvText(value: unknown): string {
   return rows(value)
-    .map((row) => `${[...cells(row).values()].map((cell) => cell.replace(/[\t\n]/g, " ")).join("\t")}\n`)
+    .map((row) => `${[...cells(row).values()].map((cell) => printable(cell.replace(/[\t\n]/g, " "))).join("\t")}\n`)
     .join("");
 }
