@@ -107,7 +107,7 @@ describe("flag values", () => {
     ["a closed enum's unknown value", { kind: "enum", values: ["a", "b"], extensible: false }, ["c"], "argument --f: invalid choice: 'c' (choose from 'a', 'b')"],
     ["an extensible enum's unknown value", scopes, ["chat", "bogus"], "argument --f: invalid choice: 'bogus' (choose from 'chat', 'voip') (pass --allow-unknown-f to send it anyway)"],
     ["invalid JSON, without echoing it", { kind: "json" }, ['{"secret": x}'], /^argument --f: not valid JSON( \(at position \d+\))?; give inline JSON or @file\.json$/],
-    ["a missing file", { kind: "json" }, ["@missing.json"], "argument --f: cannot read file 'missing.json' (ENOENT)"],
+    ["a missing file", { kind: "json" }, ["@missing.json"], "argument --f: cannot read file 'missing.json': no such file"],
   ] as const)("refuses %s", (_what, type, texts, message) => {
     expect(() => convert(type as FlagSpec["type"], [...texts])).toThrow(message);
   });
