@@ -24,8 +24,7 @@
 
 export const REDACTED = "REDACTED";
 
-const SECRET_NAME =
-  /(?:token|secret|passw(?:or)?d|pwd|passphrase|key|signature|sig|credential|jwt|cookie|session|authori[sz]ation|authenticate|connection[-_]?string|(?:^|[\W_])pass)s?\d*$/i;
+const SECRET_NAME = /(?:token|secret|pass(?:w(?:or)?d|phrase)|pwd|key|sig(?:nature)?|credential|jwt|cookie|session|auth(?:orization|enticate)|connection[-_]?string|(?:^|[\W_])pass)s?\d*$/i;
 
 /** Whether `name` is secret by the rule above (without the names a caller adds). */
 export function isSecretName(name: string): boolean {
@@ -53,16 +52,14 @@ export function redactJson(value: unknown, isSecret = isSecretName, secret = fal
 
 /**
  * A body as it may be shown: JSON with secrets hidden (compact); JSON cut off or broken, whose
- * secrets cannot be told apart, with every value hidden and only the property names kept; other
- * text through {@link redactText}.
+ * secrets cannot be told apart, with every value (even `true`) hidden and only the property names
+ * kept; other text through {@link redactText}.
  */
 export function redactBodyText(text: string, isSecret = isSecretName): string {
   try {
     return JSON.stringify(redactJson(JSON.parse(text), isSecret));
   } catch {
     if (!/^\s*[[{]/.test(text)) return redactText(text, isSecret);
-    return text.replace(/("(?:[^"\\]|\\.)*"\s*:)|"(?:[^"\\]|\\.)*"?|[\w.+-]+/g, (value, name?: string) =>
-      name ?? (/^(?:true|false|null)$/.test(value) ? value : `"${REDACTED}"`),
-    );
+    return text.replace(/("(?:[^"\\]|\\.)*"\s*:)|"(?:[^"\\]|\\.)*"?|[\w.+-]+/g, (_value, name?: string) => name ?? `"${REDACTED}"`);
   }
 }
