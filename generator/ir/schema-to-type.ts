@@ -198,6 +198,7 @@ export function objectType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
         deprecated: p["deprecated"] === true,
         type: typeOf(ctx, raw, place),
         ...(p["default"] !== undefined ? { default: p["default"] as JsonValue } : {}),
+        ...(p["x-ms-secret"] === true || p["format"] === "password" ? { secret: true as const } : {}),
       };
     });
   const extra = extraKeysType(ctx, s, at);

@@ -2,6 +2,7 @@
  * Errors thrown by the runtime. None of them ever contains credentials: messages are built only
  * from status lines, service-provided error bodies, timeouts and URLs without secrets.
  */
+import { redactBodyText } from "./redact-secrets.ts";
 
 /** The fields an {@link HttpError} is built from. */
 export interface HttpErrorInit<TBody> {
@@ -87,16 +88,22 @@ export class ResponseParseError extends Error {
   // `declare`, as in TimeoutError.
   /** HTTP status code of the response. */
   declare readonly status: number;
-  /** The first 200 characters of the body (responses never contain our credentials). */
+  /**
+   * The first 200 characters of the body with secrets (an issued token) hidden, by the rule of
+   * `redact-secrets.ts`.
+   */
   declare readonly bodySnippet: string;
   /**
    * Builds the error. The message says that the body is empty, is not valid JSON (`cause` is then the
    * `SyntaxError` from `JSON.parse`) or lacks the required property `missing`, and quotes the snippet.
    */
   constructor(status: number, bodyText: string, options: ResponseParseErrorOptions = {}) {
-    const snippet = bodyText.slice(0, 200);
+    const snippet = redactBodyText(bodyText).slice(0, 200);
     const problem = options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`;
-    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, options);
+    // V8's SyntaxError quotes the body it could not parse: only its kind of problem is kept.
+    const { cause } = options;
+    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : options;
+    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, kept);
     this.status = status;
     this.bodySnippet = snippet;
   }

@@ -165,7 +165,7 @@ describe("the generated client against injected faults", () => {
     expect(error).toMatchObject({
       name: "ResponseParseError",
       status: 200,
-      message: 'Expected a JSON body in the 200 response, but it is not valid JSON: {"value": [{"id": "1"}, {"id": ',
+      message: 'Expected a JSON body in the 200 response, but it is not valid JSON: {"value": [{"id": "REDACTED"}, {"id": ',
     });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     expect(faults.attempts(ISSUE)).toBe(1);

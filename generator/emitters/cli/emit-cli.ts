@@ -46,8 +46,13 @@ export function cliFiles(pkg: PackageInfo, table: CommandTable): OutputFile[] {
 const runtimeFolder = new URL("./runtime/", import.meta.url);
 let runtimeTexts: [string, string][] | undefined;
 const relativeImport = /(\bfrom\s+)(["'])\.\/([A-Za-z0-9_.-]+)\.ts\2/g;
+/** `generator/emitters/cli/runtime/` -> `generator/runtime/` is `src/cli/runtime/` -> `src/runtime/` in a package. */
+const libraryRuntimeImport = /(\bfrom\s+)(["'])\.\.\/\.\.\/\.\.\/runtime\/([A-Za-z0-9_.-]+)\.ts\2/g;
 
-/** The interpreter, read once per process; `./x.ts` imports become `./x.js` for NodeNext. */
+/**
+ * The interpreter, read once per process; `./x.ts` imports become `./x.js` for NodeNext, and imports
+ * of the library's runtime (the shared secret rule) point at the package's own `src/runtime/`.
+ */
 function copyCliRuntime(pkg: PackageInfo): OutputFile[] {
   runtimeTexts ??= readdirSync(runtimeFolder)
     .filter((name) => name.endsWith(".ts"))
@@ -55,7 +60,7 @@ function copyCliRuntime(pkg: PackageInfo): OutputFile[] {
     .map((name) => [name.slice(0, -3), readFileSync(new URL(name, runtimeFolder), "utf8")]);
   return runtimeTexts.map(([name, text]) => ({
     path: cliModules.runtime(name),
-    content: `${pkg.header}\n${text.replace(relativeImport, "$1$2./$3.js$2")}`,
+    content: `${pkg.header}\n${text.replace(relativeImport, "$1$2./$3.js$2").replace(libraryRuntimeImport, "$1$2../../runtime/$3.js$2")}`,
   }));
 }
 
