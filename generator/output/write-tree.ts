@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { reachedStep } from "./test-hook.ts";
 
 /** A generated file: a `/`-separated path relative to the output root, and its text. */
 export interface OutputFile {
@@ -45,6 +46,7 @@ export async function writeTree(root: string, files: readonly OutputFile[]): Pro
   assertUniquePaths(files);
   await assertOwnedOrEmpty(root);
   const changes = await diffTree(root, files);
+  reachedStep("after-diff");
   if (isUnchanged(changes)) return changes;
 
   const unchanged = new Set(await listFiles(root));
@@ -53,15 +55,20 @@ export async function writeTree(root: string, files: readonly OutputFile[]): Pro
   const previous = join(dirname(root), `.${basename(root)}.previous-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const file of withMarker(files)) {
+    const all = withMarker(files);
+    for (const [index, file] of all.entries()) {
+      if (index === Math.floor(all.length / 2)) reachedStep("mid-staging");
       const target = join(staging, file.path);
       await mkdir(dirname(target), { recursive: true });
       if (unchanged.has(file.path)) await link(join(root, file.path), target);
       else await writeFile(target, file.content);
     }
+    reachedStep("after-staging");
     const hadRoot = existsSync(root);
     if (hadRoot) await rename(root, previous);
+    reachedStep("after-first-rename");
     await rename(staging, root);
+    reachedStep("after-second-rename");
     if (hadRoot) await rm(previous, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
