@@ -5,9 +5,12 @@
  * timestamps, and a tree that did not change at all is not touched.
  */
 import { existsSync } from "node:fs";
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { OutputFolderError } from "./output-folder-error.ts";
 import { reachedStep } from "./test-hook.ts";
+
+export { OutputFolderError } from "./output-folder-error.ts";
 
 /** A generated file: a `/`-separated path relative to the output root, and its text. */
 export interface OutputFile {
@@ -31,6 +34,7 @@ export function isUnchanged(changes: TreeChanges): boolean {
 
 /** Compares the files we would write with what is on disk, without writing anything. */
 export async function diffTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
+  await assertNotSymlink(root);
   const existing = new Set(await listFiles(root));
   const added: string[] = [];
   const changed: string[] = [];
@@ -44,6 +48,7 @@ export async function diffTree(root: string, files: readonly OutputFile[]): Prom
 /** Replaces `root` with exactly `files`. Returns what changed. */
 export async function writeTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
   assertUniquePaths(files);
+  await assertNotSymlink(root);
   await assertOwnedOrEmpty(root);
   const changes = await diffTree(root, files);
   reachedStep("after-diff");
@@ -104,9 +109,19 @@ async function assertOwnedOrEmpty(root: string): Promise<void> {
   }
 }
 
-/** A user-facing problem with the output folder (not an internal bug). */
-export class OutputFolderError extends Error {
-  override name = "OutputFolderError";
+/**
+ * A symlinked output folder is refused, not written through: the swap renames the folder path, so
+ * it would replace the link with a real folder and leave the link's target behind, stale, without
+ * a word. Writing through (staging beside the target) would write wherever the link points, which
+ * a reviewer of the command line cannot see. Pointing `--out` at the real folder is explicit.
+ */
+async function assertNotSymlink(root: string): Promise<void> {
+  const stats = await lstat(root).catch(() => undefined);
+  if (!stats?.isSymbolicLink()) return;
+  throw new OutputFolderError(
+    `${root} is a symbolic link (to ${await readlink(root)}); specsmith replaces the output folder whole and does not write through links: give the link's target as the output folder`,
+    "output-symlink",
+  );
 }
 
 async function listFiles(root: string): Promise<string[]> {
