@@ -10,6 +10,7 @@ import { writeSync } from "node:fs";
 export type WriteStep =
   | "after-lock"
   | "after-restore"
+  | "after-recovery"
   | "after-diff"
   | "mid-staging"
   | "after-staging"

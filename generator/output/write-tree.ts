@@ -1,13 +1,17 @@
 /**
  * The one writer. It replaces a whole output tree at once: the new tree is staged in a sibling
- * folder and swapped in with two renames, so a failure (or a crash) never leaves half a tree.
- * Files whose bytes did not change are hard-linked into the staged tree, which keeps their
- * timestamps, and a tree that did not change at all is not touched.
+ * folder and swapped in with two renames, so a failure never leaves half a tree, and a crash
+ * leaves the old tree, the new one, or (killed between the renames) the old one beside the
+ * missing folder, which the next run puts back (`interrupted-write.ts`). Runs on the same folder
+ * take turns (`output-lock.ts`). Files whose bytes did not change are hard-linked into the staged
+ * tree, which keeps their timestamps, and a tree that did not change at all is not touched.
  */
 import { existsSync } from "node:fs";
 import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
+import { previousFolder, recoverInterruptedWrite, stagingFolder } from "./interrupted-write.ts";
 import { OutputFolderError } from "./output-folder-error.ts";
+import { lockOutput } from "./output-lock.ts";
 import { reachedStep } from "./test-hook.ts";
 
 export { OutputFolderError } from "./output-folder-error.ts";
@@ -45,10 +49,30 @@ export async function diffTree(root: string, files: readonly OutputFile[]): Prom
   return { added, changed, removed: [...existing].sort() };
 }
 
-/** Replaces `root` with exactly `files`. Returns what changed. */
-export async function writeTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
+/**
+ * Replaces `root` with exactly `files`. Returns what changed; `onRecovered` hears what was repaired
+ * after an earlier run was killed.
+ */
+export async function writeTree(
+  root: string,
+  files: readonly OutputFile[],
+  onRecovered: (note: string) => void = () => {},
+): Promise<TreeChanges> {
   assertUniquePaths(files);
   await assertNotSymlink(root);
+  await mkdir(dirname(root), { recursive: true });
+  const lock = await lockOutput(root);
+  try {
+    reachedStep("after-lock");
+    for (const note of await recoverInterruptedWrite(root)) onRecovered(note);
+    return await replaceTree(root, files);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The swap itself; the caller holds the lock. */
+async function replaceTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
   await assertOwnedOrEmpty(root);
   const changes = await diffTree(root, files);
   reachedStep("after-diff");
@@ -56,8 +80,8 @@ export async function writeTree(root: string, files: readonly OutputFile[]): Pro
 
   const unchanged = new Set(await listFiles(root));
   for (const path of [...changes.changed, ...changes.removed]) unchanged.delete(path);
-  const staging = join(dirname(root), `.${basename(root)}.staging-${process.pid}`);
-  const previous = join(dirname(root), `.${basename(root)}.previous-${process.pid}`);
+  const staging = stagingFolder(root);
+  const previous = previousFolder(root);
   await rm(staging, { recursive: true, force: true });
   try {
     const all = withMarker(files);
