@@ -54,6 +54,9 @@ export const DIAGNOSTIC_CODES = {
   "output-not-owned": { severity: "error", summary: "The output folder holds files specsmith did not generate; it is not replaced." },
   "output-write-failed": { severity: "error", summary: "The output could not be written (permissions, disk full, a file where a folder should be)." },
   "stale-output": { severity: "error", summary: "`specsmith check`: a generated file is missing, different or orphaned." },
+  "output-locked": { severity: "error", summary: "Another specsmith run is writing the same output folder (its lock file is beside the folder)." },
+  "output-symlink": { severity: "error", summary: "The output folder is a symbolic link; specsmith does not replace or write through it." },
+  "output-interrupted": { severity: "warning", summary: "An earlier `generate` was killed while writing; `generate` repairs it, `check` says what it would repair." },
 
   // `specsmith diff` (generator/diff/)
   "invalid-suppressions": { severity: "error", summary: "A `specsmith diff` suppression file is invalid." },
