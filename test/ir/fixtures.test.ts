@@ -63,6 +63,7 @@ describe("the fixture corpus", () => {
       "naming.yaml",
       "nullable.yaml",
       "openapi-31.yaml",
+      "operation-refs.yaml",
       "parameters.yaml",
       "read-write-only.yaml",
       "refs-shared.yaml",
