@@ -57,6 +57,7 @@ describe("the fixture corpus", () => {
     expect(VALID_FIXTURES).toEqual([
       "bodies.yaml",
       "composition.yaml",
+      "discriminator-refs.yaml",
       "enums.yaml",
       "large.json",
       "maps-and-arrays.yaml",
