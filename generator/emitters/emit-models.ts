@@ -19,6 +19,7 @@ import type { Direction } from "./model-catalog.ts";
 import type { ModelDeclaration } from "./public-names.ts";
 import { hasLiteralProperty, modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "./source-file.ts";
+import { extendedBases, ownProperties } from "./interface-bases.ts";
 import { enumText, typeText } from "./type-text.ts";
 import { StructureKind } from "./structure-kinds.ts";
 
@@ -101,9 +102,10 @@ export function enumKey(value: string | number): string {
 function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): InterfaceDeclarationStructure {
   const { direction, named } = declaration;
   const members = named.type.kind === "intersection" ? named.type.members : [named.type];
-  const bases = members.filter((m) => m.kind === "ref").map((m) => plan.names.typeName(m.name, direction));
+  const refs = members.flatMap((m) => (m.kind === "ref" ? [{ name: m.name, local: plan.names.typeName(m.name, direction) }] : []));
   const own = members.flatMap((m) => (m.kind === "object" ? [m] : []));
-  const properties = own.flatMap((o) => plan.catalog.properties(o, direction) ?? []);
+  const properties = ownProperties(own.map((o) => plan.catalog.properties(o, direction) ?? []));
+  const bases = extendedBases(plan, refs, properties, direction, (t) => localTypeText(plan, t, direction));
   const extra = own.find((o) => o.additionalProperties)?.additionalProperties;
   const all = plan.catalog.properties(named.type, direction) ?? properties;
   const open = extra === undefined && bases.length === 0 && properties.length === 0;

@@ -56,6 +56,7 @@ describe("the fixture corpus", () => {
   it("has the documented files (README lists every one)", () => {
     expect(VALID_FIXTURES).toEqual([
       "bodies.yaml",
+      "composition-conflicts.yaml",
       "composition.yaml",
       "discriminator-refs.yaml",
       "enums.yaml",
@@ -69,6 +70,7 @@ describe("the fixture corpus", () => {
       "read-write-only.yaml",
       "refs-shared.yaml",
       "refs.yaml",
+      "scope-collisions.yaml",
       "security.yaml",
     ]);
     const readme = readFileSync(join(FIXTURES_DIR, "..", "README.md"), "utf8");

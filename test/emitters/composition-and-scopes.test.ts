@@ -1,0 +1,114 @@
+/**
+ * Generated code that must compile whatever the document names: `allOf` compositions `extends`
+ * cannot express (composition-conflicts.yaml) and names that collide with the generator's own in
+ * generated scopes (scope-collisions.yaml). Both packages type-check with their own tsconfig
+ * (library and command line), and run against a fake `fetch`.
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPackage } from "../../generator/pipeline.ts";
+import { repoRoot } from "../support/paths.ts";
+import { errorCount, typeCheckPackages } from "../support/type-check.ts";
+import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+
+const fixture = (name: string) => buildPackage({ file: join(repoRoot, `test/fixtures/openapi/${name}.yaml`), packageName: name });
+const packages = { composition: fixture("composition-conflicts"), scopes: fixture("scope-collisions") };
+const source = (pkg: keyof typeof packages, path: string) => packages[pkg].files.find((f) => f.path === path)?.content ?? "";
+let compiled: CompiledPackages;
+
+beforeAll(async () => {
+  const library = (pkg: keyof typeof packages) => packages[pkg].files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
+  compiled = await compilePackages({ composition: library("composition"), scopes: library("scopes") }, "composition-scopes");
+}, 60_000);
+afterAll(async () => {
+  if (compiled && !compiled.diagnostics) await compiled.cleanUp();
+});
+
+describe("the packages", () => {
+  it("build without diagnostics", () => {
+    expect(packages.composition.diagnostics).toEqual([]);
+    expect(packages.scopes.diagnostics).toEqual([]);
+  });
+
+  it.each([false, true])("type-check with their own tsconfig (command line included: %s)", async (withCli) => {
+    const checked = await typeCheckPackages(
+      Object.entries(packages).map(([name, built]) => ({ name, files: built.files })),
+      withCli ? "composition-scopes-cli" : "composition-scopes",
+      withCli,
+    );
+    expect(errorCount(checked.output), checked.output).toBe(0);
+    await checked.cleanUp();
+  }, 120_000);
+});
+
+describe("allOf that `extends` cannot express", () => {
+  const models = source("composition", "src/models.ts");
+
+  it("extends a base without the properties a subtype redeclares incompatibly", () => {
+    expect(models).toContain('export interface Document extends Omit<Resource, "id" | "kind"> {');
+    // `kind` narrowed to an enum value still fits its base: only the overridden date is left out.
+    expect(models).toContain('export interface Revision extends Omit<Document, "updatedAt"> {');
+  });
+
+  it("leaves out of the earlier base what two bases declare differently", () => {
+    expect(models).toContain('export interface Archived extends Omit<Revision, "id">, Stamp {');
+  });
+
+  it("declares a property that arrives twice once, the later declaration winning", () => {
+    const draft = models.slice(models.indexOf("export interface Draft"), models.indexOf("}", models.indexOf("export interface Draft")));
+    expect(draft.match(/^\s+name/gm)).toHaveLength(1);
+    expect(draft).toContain("name: string;");
+  });
+});
+
+type Api = Record<string, (...args: unknown[]) => Promise<unknown>>;
+async function client(pkg: string, answer: unknown): Promise<{ api: Api; context: unknown; sent: { url: string; body: string; headers: Headers }[] }> {
+  const module = (await import(pathToFileURL(join(compiled.root, "dist", pkg, "src", "index.js")).href)) as Record<string, unknown>;
+  const sent: { url: string; body: string; headers: Headers }[] = [];
+  const fetch = async (url: unknown, init: RequestInit = {}) => {
+    sent.push({ url: String(url), body: typeof init.body === "string" ? init.body : "", headers: new Headers(init.headers) });
+    return new Response(JSON.stringify(answer), { status: 200, headers: { "content-type": "application/json" } });
+  };
+  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (options: object) => unknown;
+  return { api: module as unknown as Api, context: create({ fetch, retry: { maxRetries: 0 } }), sent };
+}
+
+describe("on the wire", () => {
+  it("converts by the overriding declarations (a string over a base's date stays a string)", async () => {
+    const { api, context, sent } = await client("composition", { id: 7, kind: "revision", number: 2, updatedAt: "yesterday", archivedAt: "2024-01-02T03:04:05Z" });
+    const got = (await api["putDocument"]!(context, { id: "d1", kind: "revision", number: 2, updatedAt: "yesterday" })) as Record<string, unknown>;
+    expect(JSON.parse(sent[0]?.body ?? "")).toEqual({ id: "d1", kind: "revision", number: 2, updatedAt: "yesterday" });
+    expect(got).toEqual({ id: 7, kind: "revision", number: 2, updatedAt: "yesterday", archivedAt: new Date("2024-01-02T03:04:05Z") });
+  });
+
+  it("converts properties named like the converter's own locals and functions, and sends parameters named like imports", async () => {
+    const wire = {
+      value: "2024-05-06T07:08:09.000Z",
+      json: "2024-05-06T07:08:10.000Z",
+      rest: "2024-05-06T07:08:11.000Z",
+      item: ["2024-05-06T07:08:12.000Z"],
+      key: { a: "2024-05-06T07:08:13.000Z" },
+      serializeStamp: { at: "2024-05-06T07:08:14.000Z" },
+      deserializeStamp: { at: "2024-05-06T07:08:15.000Z" },
+      deserializeEntry: { at: "2024-05-06T07:08:16.000Z" },
+    };
+    const entry = {
+      value: new Date(wire.value),
+      json: new Date(wire.json),
+      rest: new Date(wire.rest),
+      item: [new Date(wire.item[0]!)],
+      key: { a: new Date(wire.key.a) },
+      serializeStamp: { at: new Date(wire.serializeStamp.at) },
+      deserializeStamp: { at: new Date(wire.deserializeStamp.at) },
+      deserializeEntry: { at: new Date(wire.deserializeEntry.at) },
+    };
+    const { api, context, sent } = await client("scopes", wire);
+    // Path parameters first, then the required ones by name: rest, saveEntry, serializeEntry.
+    const got = await api["saveEntry"]!(context, "r/1", [new Date("2020-01-01T00:00:00Z")], "h", "e", "s", entry);
+    expect(got).toEqual(entry);
+    expect(JSON.parse(sent[0]?.body ?? "")).toEqual(wire);
+    expect(sent[0]?.url).toBe("https://scopes.example.com/entries/r%2F1/2020-01-01T00%3A00%3A00.000Z?saveEntry=e&serializeEntry=s");
+    expect(sent[0]?.headers.get("rest")).toBe("h");
+  });
+});
