@@ -2,7 +2,8 @@
  * Generated code that must compile whatever the document names: `allOf` compositions `extends`
  * cannot express (composition-conflicts.yaml) and names that collide with the generator's own in
  * generated scopes (scope-collisions.yaml). Both packages type-check with their own tsconfig
- * (library and command line), and run against a fake `fetch`.
+ * (library and command line), and run against a fake `fetch`; so does a long generated `allOf`
+ * chain whose every level overrides the one before.
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,13 +14,50 @@ import { errorCount, typeCheckPackages } from "../support/type-check.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
 
 const fixture = (name: string) => buildPackage({ file: join(repoRoot, `test/fixtures/openapi/${name}.yaml`), packageName: name });
-const packages = { composition: fixture("composition-conflicts"), scopes: fixture("scope-collisions") };
+
+/**
+ * What large specs have: a long `allOf` chain in which each level overrides something of the one
+ * before (`id` switching type, `when` switching between a date and a string, `kind` required or not).
+ */
+function chainDocument(levels: number): object {
+  const schemas: Record<string, object> = {
+    Level0: { type: "object", required: ["id", "kind"], properties: { id: { type: "integer" }, kind: { type: "string" }, when: { type: "string", format: "date-time" } } },
+  };
+  for (let i = 1; i < levels; i++) {
+    const own = {
+      type: "object",
+      ...(i % 4 === 0 ? { required: ["kind"] } : {}),
+      properties: {
+        id: { type: i % 2 === 0 ? "integer" : "string" },
+        kind: { type: "string" },
+        when: i % 3 === 0 ? { type: "string" } : { type: "string", format: "date-time" },
+        [`field${i}`]: { type: "string", format: "date-time" },
+      },
+    };
+    schemas[`Level${i}`] = { allOf: [{ $ref: `#/components/schemas/Level${i - 1}` }, own] };
+  }
+  const last = { $ref: `#/components/schemas/Level${levels - 1}` };
+  const json = (schema: object) => ({ "application/json": { schema } });
+  return {
+    openapi: "3.0.3",
+    info: { title: "Chain", version: "1.0.0" },
+    servers: [{ url: "https://chain.example.com" }],
+    paths: { "/levels": { put: { operationId: "putLevel", requestBody: { required: true, content: json(last) }, responses: { "200": { description: "ok", content: json(last) } } } } },
+    components: { schemas },
+  };
+}
+
+const packages = {
+  composition: fixture("composition-conflicts"),
+  scopes: fixture("scope-collisions"),
+  chain: buildPackage({ file: "chain.json", text: JSON.stringify(chainDocument(60)), packageName: "chain" }),
+};
 const source = (pkg: keyof typeof packages, path: string) => packages[pkg].files.find((f) => f.path === path)?.content ?? "";
 let compiled: CompiledPackages;
 
 beforeAll(async () => {
   const library = (pkg: keyof typeof packages) => packages[pkg].files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
-  compiled = await compilePackages({ composition: library("composition"), scopes: library("scopes") }, "composition-scopes");
+  compiled = await compilePackages({ composition: library("composition"), scopes: library("scopes"), chain: library("chain") }, "composition-scopes");
 }, 60_000);
 afterAll(async () => {
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
@@ -29,6 +67,7 @@ describe("the packages", () => {
   it("build without diagnostics", () => {
     expect(packages.composition.diagnostics).toEqual([]);
     expect(packages.scopes.diagnostics).toEqual([]);
+    expect(packages.chain.diagnostics).toEqual([]);
   });
 
   it.each([false, true])("type-check with their own tsconfig (command line included: %s)", async (withCli) => {
@@ -55,6 +94,17 @@ describe("allOf that `extends` cannot express", () => {
     expect(models).toContain('export interface Archived extends Omit<Revision, "id">, Stamp {');
   });
 
+  it("writes an inline allOf without what its own part overrides", () => {
+    expect(models).toContain('about?: Omit<Resource, "updatedAt"> & { updatedAt?: string };');
+  });
+
+  it("extends each level of a long chain without what the next level overrides", () => {
+    const chain = source("chain", "src/models.ts");
+    expect(chain).toContain('export interface Level1 extends Omit<Level0, "id" | "kind"> {');
+    expect(chain).toContain('export interface Level3 extends Omit<Level2, "id" | "when"> {');
+    expect(chain).toContain('export interface Level4 extends Omit<Level3, "id" | "when"> {');
+  });
+
   it("declares a property that arrives twice once, the later declaration winning", () => {
     const draft = models.slice(models.indexOf("export interface Draft"), models.indexOf("}", models.indexOf("export interface Draft")));
     expect(draft.match(/^\s+name/gm)).toHaveLength(1);
@@ -74,12 +124,23 @@ async function client(pkg: string, answer: unknown): Promise<{ api: Api; context
   return { api: module as unknown as Api, context: create({ fetch, retry: { maxRetries: 0 } }), sent };
 }
 
+describe("names in the package's scope", () => {
+  it("gives an enum's `Known...` const a name no model has", () => {
+    expect(source("scopes", "src/index.ts")).toContain('export { type Color, KnownColor2, type Entry, type KnownColor, type Stamp } from "./models.js";');
+  });
+});
+
 describe("on the wire", () => {
   it("converts by the overriding declarations (a string over a base's date stays a string)", async () => {
     const { api, context, sent } = await client("composition", { id: 7, kind: "revision", number: 2, updatedAt: "yesterday", archivedAt: "2024-01-02T03:04:05Z" });
     const got = (await api["putDocument"]!(context, { id: "d1", kind: "revision", number: 2, updatedAt: "yesterday" })) as Record<string, unknown>;
     expect(JSON.parse(sent[0]?.body ?? "")).toEqual({ id: "d1", kind: "revision", number: 2, updatedAt: "yesterday" });
     expect(got).toEqual({ id: 7, kind: "revision", number: 2, updatedAt: "yesterday", archivedAt: new Date("2024-01-02T03:04:05Z") });
+  });
+
+  it("converts an inline allOf by its overriding part, and the dates beside it", async () => {
+    const { api, context } = await client("composition", { about: { id: 1, kind: "k", updatedAt: "today" }, at: "2024-01-02T03:04:05Z" });
+    expect(await api["getNote"]!(context)).toEqual({ about: { id: 1, kind: "k", updatedAt: "today" }, at: new Date("2024-01-02T03:04:05Z") });
   });
 
   it("converts properties named like the converter's own locals and functions, and sends parameters named like imports", async () => {
