@@ -6,12 +6,12 @@
  * chain whose every level overrides the one before.
  */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { errorCount, typeCheckPackages } from "../support/type-check.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { fakeFetchClient, jsonAnswer } from "./fake-fetch-client.ts";
 
 const fixture = (name: string) => buildPackage({ file: join(repoRoot, `test/fixtures/openapi/${name}.yaml`), packageName: name });
 
@@ -112,17 +112,7 @@ describe("allOf that `extends` cannot express", () => {
   });
 });
 
-type Api = Record<string, (...args: unknown[]) => Promise<unknown>>;
-async function client(pkg: string, answer: unknown): Promise<{ api: Api; context: unknown; sent: { url: string; body: string; headers: Headers }[] }> {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist", pkg, "src", "index.js")).href)) as Record<string, unknown>;
-  const sent: { url: string; body: string; headers: Headers }[] = [];
-  const fetch = async (url: unknown, init: RequestInit = {}) => {
-    sent.push({ url: String(url), body: typeof init.body === "string" ? init.body : "", headers: new Headers(init.headers) });
-    return new Response(JSON.stringify(answer), { status: 200, headers: { "content-type": "application/json" } });
-  };
-  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (options: object) => unknown;
-  return { api: module as unknown as Api, context: create({ fetch, retry: { maxRetries: 0 } }), sent };
-}
+const client = (pkg: string, answer: unknown) => fakeFetchClient(compiled.root, pkg, jsonAnswer(answer));
 
 describe("names in the package's scope", () => {
   it("gives an enum's `Known...` const a name no model has", () => {

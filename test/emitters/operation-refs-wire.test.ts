@@ -4,11 +4,11 @@
  * parse their responses (dates included). Generated, type-checked, then run against a fake `fetch`.
  */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { fakeFetchClient, jsonAnswer } from "./fake-fetch-client.ts";
 
 const built = buildPackage({ file: join(repoRoot, "test/fixtures/openapi/operation-refs.yaml"), packageName: "keys" });
 let compiled: CompiledPackages;
@@ -21,24 +21,7 @@ afterAll(async () => {
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
 });
 
-type Api = Record<string, (...args: unknown[]) => Promise<unknown>>;
-interface Sent {
-  readonly method: string;
-  readonly url: string;
-  readonly body: string;
-}
-
-async function client(answer: () => Response): Promise<{ api: Api; context: unknown; sent: Sent[] }> {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist", "keys", "src", "index.js")).href)) as Record<string, unknown>;
-  const sent: Sent[] = [];
-  const fetch = async (url: unknown, init: RequestInit = {}) => {
-    sent.push({ method: init.method ?? "GET", url: String(url), body: typeof init.body === "string" ? init.body : "" });
-    return answer();
-  };
-  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (options: object) => unknown;
-  return { api: module as unknown as Api, context: create({ fetch, retry: { maxRetries: 0 } }), sent };
-}
-const json = (value: unknown, status = 200) => () => new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
+const client = (answer: () => Response) => fakeFetchClient(compiled.root, "keys", answer);
 const key = { id: "k/1", name: "deploy", createdAt: "2024-05-06T07:08:09Z" };
 
 describe("operations behind `$ref`s", () => {
@@ -48,24 +31,24 @@ describe("operations behind `$ref`s", () => {
   });
 
   it("send their path parameters (from the referenced path item) and parse the response", async () => {
-    const { api, context, sent } = await client(json(key));
+    const { api, context, sent } = await client(jsonAnswer(key));
     const got = (await api["getKey"]!(context, "k/1")) as typeof key;
-    expect(sent).toEqual([{ method: "GET", url: "https://keys.example.com/v2/keys/k%2F1", body: "" }]);
+    expect(sent.map((s) => [s.method, s.url, s.body])).toEqual([["GET", "https://keys.example.com/v2/keys/k%2F1", ""]]);
     expect(got).toEqual({ ...key, createdAt: new Date(key.createdAt) });
 
-    const rotated = await client(json(key));
+    const rotated = await client(jsonAnswer(key));
     await rotated.api["rotateKey"]!(rotated.context, "k/1", 3);
     expect(rotated.sent.map((s) => `${s.method} ${s.url}`)).toEqual(["PUT https://keys.example.com/v2/keys/k%2F1/rotations/3"]);
   });
 
   it("send their query parameters and body, and parse a list of referenced models", async () => {
-    const { api, context, sent } = await client(json({ keys: [key] }));
+    const { api, context, sent } = await client(jsonAnswer({ keys: [key] }));
     const list = (await api["listKeys"]!(context, { perPage: 5 })) as { keys: { createdAt: unknown }[] };
     expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual(["GET https://keys.example.com/v2/keys?per_page=5"]);
     expect(list.keys[0]?.createdAt).toEqual(new Date(key.createdAt));
 
-    const created = await client(json(key, 201));
+    const created = await client(jsonAnswer(key, 201));
     await created.api["createKey"]!(created.context, { name: "deploy" });
-    expect(created.sent).toEqual([{ method: "POST", url: "https://keys.example.com/v2/keys", body: '{"name":"deploy"}' }]);
+    expect(created.sent.map((s) => [s.method, s.url, s.body])).toEqual([["POST", "https://keys.example.com/v2/keys", '{"name":"deploy"}']]);
   });
 });
