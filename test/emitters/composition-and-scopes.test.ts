@@ -105,6 +105,13 @@ describe("allOf that `extends` cannot express", () => {
     expect(chain).toContain('export interface Level4 extends Omit<Level3, "id" | "when"> {');
   });
 
+  it("converts nothing where the overriding declarations hold no date (the overridden base's do)", () => {
+    expect(source("composition", "src/api/documents.ts")).toContain('text: JSON.stringify(body) }');
+    const serialization = source("composition", "src/serialization.ts");
+    expect(serialization).not.toContain("serializeRevision");
+    expect(serialization).not.toContain("about");
+  });
+
   it("declares a property that arrives twice once, the later declaration winning", () => {
     const draft = models.slice(models.indexOf("export interface Draft"), models.indexOf("}", models.indexOf("export interface Draft")));
     expect(draft.match(/^\s+name/gm)).toHaveLength(1);
