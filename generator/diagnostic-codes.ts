@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   "unsupported-security-scheme": { severity: "warning", summary: "A security scheme type clients cannot use (e.g. mutualTLS); it is left out." },
   "swagger2-leftover": { severity: "warning", summary: "A Swagger 2.0 construct in an OpenAPI 3 document was read the Swagger 2.0 way." },
   "unsupported-media-type": { severity: "warning", summary: "A request media type the client cannot encode from its schema (e.g. XML) is left out; the operation's other media types are offered." },
+  "unresolved-mapping": { severity: "warning", summary: "A discriminator `mapping` value names no schema; that value is left out of the mapping." },
 
   // The config file (generator/config.ts)
   "config-not-found": { severity: "error", summary: "The config file does not exist." },

@@ -19,6 +19,7 @@ import type { Direction } from "./model-catalog.ts";
 import type { ModelDeclaration } from "./public-names.ts";
 import { hasLiteralProperty, modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "./source-file.ts";
+import { overriddenKeys, ownProperties, withoutOverridden } from "./composition-overrides.ts";
 import { enumText, typeText } from "./type-text.ts";
 import { StructureKind } from "./structure-kinds.ts";
 
@@ -42,6 +43,7 @@ function localTypeText(plan: SourcePlan, type: TypeIR, direction: Direction): st
     direction,
     reference: (name) => plan.names.typeName(name, direction),
     hasLiteralDiscriminator: (name, property, values) => hasLiteralProperty(plan.catalog, name, property, values, direction),
+    overridden: (members) => overriddenKeys(plan, members, direction),
   });
 }
 
@@ -101,9 +103,12 @@ export function enumKey(value: string | number): string {
 function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): InterfaceDeclarationStructure {
   const { direction, named } = declaration;
   const members = named.type.kind === "intersection" ? named.type.members : [named.type];
-  const bases = members.filter((m) => m.kind === "ref").map((m) => plan.names.typeName(m.name, direction));
+  const refs = members.flatMap((m) => (m.kind === "ref" ? [m] : []));
   const own = members.flatMap((m) => (m.kind === "object" ? [m] : []));
-  const properties = own.flatMap((o) => plan.catalog.properties(o, direction) ?? []);
+  const properties = ownProperties(own.map((o) => plan.catalog.properties(o, direction) ?? []));
+  // The own properties come after the bases, so they override them.
+  const omitted = overriddenKeys(plan, [...refs, { kind: "object", properties }], direction);
+  const bases = refs.map((ref, i) => withoutOverridden(plan.names.typeName(ref.name, direction), omitted[i]));
   const extra = own.find((o) => o.additionalProperties)?.additionalProperties;
   const all = plan.catalog.properties(named.type, direction) ?? properties;
   const open = extra === undefined && bases.length === 0 && properties.length === 0;

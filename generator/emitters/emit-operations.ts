@@ -10,7 +10,7 @@ import { jsonTypeName } from "./emit-serialization.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { deprecatedTag, docs } from "./jsdoc.ts";
 import { conversion, converterName, isPolymorphicConversion, propertyAccess, type ConversionContext } from "./json-conversion.ts";
-import { operationShape, type BodyVariant, type OperationShape, type ResultShape } from "./operation-shape.ts";
+import { operationShape, parameterNames, type BodyVariant, type OperationShape, type ResultShape } from "./operation-shape.ts";
 import { operationSignature, parameterDescription } from "./operation-signature.ts";
 import { indent, objectLiteral, requestMembers, type RequestMember } from "./request-building.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
@@ -28,7 +28,9 @@ export function emitOperations(plan: SourcePlan): SourceFilePlan[] {
   return operationGroups(plan).map(([group, ops]) => {
     const path = modules.api(group);
     const declared = ops.flatMap((op) => [op.name, plan.names.optionsName(op)]);
-    const binder = new ImportBinder(path, declared);
+    // Imports a function's parameters would shadow (a query parameter `serializeWidget`) get aliases.
+    const parameters = new Set(["context", ...ops.flatMap((op) => parameterNames(operationShape(op)))]);
+    const binder = new ImportBinder(path, [...declared, ...parameters]);
     const statements: PlannedStatement[] = ops.flatMap((op) => {
       const shape = operationShape(op);
       return [optionsInterface(plan, binder, shape), operationFunction(plan, binder, shape, path)];

@@ -9,6 +9,7 @@
 import { camelCase, NameScope, propertyKey, safeIdentifier } from "../ir/naming.ts";
 import type { DiscriminatorIR, PropertyIR, TypeIR, UnionTypeIR } from "../ir/types.ts";
 import type { Direction } from "./model-catalog.ts";
+import { usedGlobals } from "./import-binder.ts";
 import { hasLiteralProperty, type SourcePlan } from "./source-plan.ts";
 
 /** `serialize`: TypeScript value -> JSON form (requests); `deserialize`: JSON form -> TypeScript value (responses). */
@@ -139,11 +140,13 @@ export function objectConversion(
   rest: string,
   context: ConversionContext,
   depth = 0,
+  parameters: readonly string[] = [],
 ): { pattern: string; parts: string[] } {
   const { plan } = context;
   const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
   const suffix = depth === 0 ? "" : String(depth + 1);
-  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`]);
+  // The locals share a scope with the function's parameters and the outer names its code calls.
+  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`, ...parameters, ...outerNames(plan)]);
   const taken = properties
     .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
     .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
@@ -156,6 +159,23 @@ export function objectConversion(
     }),
   ];
   return { pattern: `{ ${[...names, `...${rest}`].join(", ")} }`, parts };
+}
+
+const outerNamesOf = new WeakMap<SourcePlan, readonly string[]>();
+
+/**
+ * Names a conversion's code refers to outside the function it is written in: every converter
+ * function (either mode, any model) and the globals. Locals are camelCase and a name scope ignores
+ * case, so only the names a camelCase local could equal (lower-case first) are kept.
+ */
+function outerNames(plan: SourcePlan): readonly string[] {
+  let names = outerNamesOf.get(plan);
+  if (!names) {
+    const converters = plan.names.declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);
+    names = [...converters, ...usedGlobals, "encodeURIComponent"].filter((name) => /^[a-z]/.test(name));
+    outerNamesOf.set(plan, names);
+  }
+  return names;
 }
 
 /**

@@ -106,12 +106,21 @@ export class ModelCatalog {
         return next(type.values);
       case "union":
         return type.variants.some(next);
-      case "intersection":
+      case "intersection": {
+        // Later members override earlier ones: only the properties that win count.
+        const merged = direction && this.isObjectLike(type) ? this.properties(type, direction) : undefined;
+        if (merged) return merged.some((p) => next(p.type)) || this.#reachesExtra(type, next);
         // A ref member is the base part of this type: its own properties only, not its subtypes.
         return type.members.some((m) => (m.kind === "ref" && subtypes ? this.#reachesBasePart(m.name, direction, visited, found) : next(m)));
+      }
       default:
         return false;
     }
+  }
+
+  #reachesExtra(type: TypeIR, next: (t: TypeIR) => boolean): boolean {
+    const extra = this.additionalProperties(type);
+    return extra !== undefined && next(extra);
   }
 
   #reachesBasePart(name: string, direction: Direction | undefined, visited: Set<string>, found: (type: TypeIR) => boolean): boolean {

@@ -77,6 +77,11 @@ export class NameScope {
     for (const name of reserved) this.#taken.add(name.toLowerCase());
   }
 
+  /** Whether `name` is still free (no one has claimed it, whatever the case). */
+  isFree(name: string): boolean {
+    return !this.#taken.has(name.toLowerCase());
+  }
+
   claim(base: string): string {
     let name = base;
     for (let n = 2; this.#taken.has(name.toLowerCase()); n++) name = `${base}${n}`;

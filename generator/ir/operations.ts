@@ -1,7 +1,7 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
 import { deref } from "./deref.ts";
-import type { IrContext, Place } from "./ir-context.ts";
+import type { IrContext, Located, Place } from "./ir-context.ts";
 import { mediaEncoding, orderMedia, orderResponseContents, responseEncoding } from "./media-types.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { parameters, parametersOf } from "./parameters.ts";
@@ -30,21 +30,21 @@ export function collectOperations(ctx: IrContext): DraftOperation[] {
     const item = deref(ctx, rawItem, itemAt);
     if (!item) continue;
     for (const method of METHODS) {
-      const op = item.value[method.toLowerCase()];
-      if (!isObject(op)) continue;
-      const at = { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) };
-      drafts.push(operation(ctx, path, method, op, item.value, at));
+      // Split specs write operations as `$ref`s to files of their own; the operation's own `$ref`s
+      // are then relative to that file, which `op.at` names.
+      const op = deref(ctx, item.value[method.toLowerCase()], { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) });
+      if (op) drafts.push(operation(ctx, path, method, op.value, item, op.at));
     }
   }
   return drafts;
 }
 
-function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: JsonObject, at: Place): DraftOperation {
+function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: Located, at: Place): DraftOperation {
   const operationId = typeof op["operationId"] === "string" && op["operationId"] ? op["operationId"] : undefined;
   const tags = Array.isArray(op["tags"]) ? op["tags"].filter((t): t is string => typeof t === "string") : [];
   const firstSegment = path.split("/").find((s) => s && !s.startsWith("{")) ?? "";
   const { responses, errors } = responsesOf(ctx, op, at);
-  const parameterObjects = parametersOf(ctx, op, item, at);
+  const parameterObjects = parametersOf(ctx, op, at, item);
   const body = requestBody(ctx, op, at) ?? swagger2Body(ctx, op, [...parameterObjects.values()], at);
   const security = Array.isArray(op["security"])
     ? { security: op["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) }

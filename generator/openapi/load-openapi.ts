@@ -12,6 +12,7 @@ import { quoteQuoted } from "../quote-value.ts";
 import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../read-untrusted-file.ts";
 import { JsonPositions } from "./json-positions.ts";
 import { RefRoots } from "./ref-roots.ts";
+import { pointerThroughRefs } from "./pointer-through-refs.ts";
 
 /**
  * The YAML parser, loaded on first use: a JSON document that needs no diagnostic position never
@@ -134,10 +135,15 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
 
   // Large specs repeat the same few hundred `$ref`s thousands of times: resolve each once.
   const resolved = new Map<string, ResolvedRef | RefFailure>();
+  const resolving = new Set<string>();
   const resolveRef = (ref: string, fromFile = main): ResolvedRef | RefFailure => {
     const key = `${fromFile}\0${ref}`;
     let result = resolved.get(key);
+    // A pointer through `$ref`s may lead back to the reference being resolved.
+    if (!result && resolving.has(key)) return { failure: "its pointer passes through `$ref`s that lead back to it" };
+    resolving.add(key);
     if (!result) resolved.set(key, (result = resolveUncached(ref, fromFile)));
+    resolving.delete(key);
     return result;
   };
   const resolveUncached = (ref: string, fromFile: string): ResolvedRef | RefFailure => {
@@ -165,7 +171,8 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
     const problem = loaded.diagnostics[0];
     if (problem) return { failure: problem.message };
     const value = getPointer(loaded.value, pointer);
-    return value === undefined ? { failure: "it points to nothing" } : { file, pointer, value };
+    if (value !== undefined) return { file, pointer, value };
+    return pointerThroughRefs(loaded.value, file, pointer, resolveRef) ?? { failure: "it points to nothing" };
   };
   return { value: { file: main, root, dialect, resolveRef, locate }, diagnostics: [] };
 }

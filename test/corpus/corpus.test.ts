@@ -34,6 +34,7 @@ const CASES: readonly CorpusCase[] = [
   { name: "stripe", file: corpusDocuments.stripe, operations: 395, warnings: {} },
   { name: "refs", file: join(fixtures, "refs.yaml"), operations: 4, warnings: {} },
   { name: "swagger2-leftovers", file: join(fixtures, "approximated", "swagger2-leftovers.yaml"), operations: 6, warnings: { "swagger2-leftover": 8 } },
+  { name: "dangling-mapping", file: join(fixtures, "approximated", "dangling-mapping.yaml"), operations: 1, warnings: { "unresolved-mapping": 3 } },
   {
     name: "unsupported-keywords",
     file: join(fixtures, "approximated", "unsupported-keywords.yaml"),
