@@ -16,6 +16,7 @@ import type { WriterFunction } from "ts-morph";
 import type { Diagnostic } from "../../diagnostics.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
+import { escapeUnsafeCharacters } from "../escape-unsafe-characters.ts";
 import { ImportBinder } from "../import-binder.ts";
 import { writeDocComment } from "../jsdoc.ts";
 import type { PackageInfo } from "../package-info.ts";
@@ -86,5 +87,5 @@ function tsconfigCli(): OutputFile {
 function commandsFile(pkg: PackageInfo, table: CommandTable): OutputFile {
   const docs: WriterFunction = (writer) => writeDocComment(writer, table.about);
   const head = printSourceFile(pkg, cliModules.commands, table.imports, [docs]);
-  return { path: head.path, content: head.content + table.text };
+  return { path: head.path, content: head.content + escapeUnsafeCharacters(table.text) };
 }
