@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = {
   "invalid-security-scheme": { severity: "warning", summary: "An `apiKey` scheme lacks `in` or `name`; it is left out." },
   "unsupported-security-scheme": { severity: "warning", summary: "A security scheme type clients cannot use (e.g. mutualTLS); it is left out." },
   "swagger2-leftover": { severity: "warning", summary: "A Swagger 2.0 construct in an OpenAPI 3 document was read the Swagger 2.0 way." },
+  "invalid-header-name": { severity: "warning", summary: "A header parameter, response header or `apiKey` scheme names a header that is not a valid HTTP header name; it is left out." },
 
   // The config file (generator/config.ts)
   "config-not-found": { severity: "error", summary: "The config file does not exist." },
