@@ -1,6 +1,7 @@
 /** How a service and API version become an npm package: name, version, folder, client name. */
 import type { PackageInfo } from "./emitters/package-info.ts";
 import { terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
+import { startsLikeIdentifier } from "./ir/identifier-text.ts";
 import { pascalCase } from "./ir/naming.ts";
 
 /**
@@ -22,7 +23,7 @@ export function npmVersion(apiVersion: string): string {
 /** `CommunicationIdentityClient` stays; `GitHub v3 REST API` -> `GitHubV3RestApiClient`. */
 export function clientName(title: string): string {
   const name = pascalCase(title) || "Api";
-  const safe = /^[0-9]/.test(name) ? `Api${name}` : name;
+  const safe = startsLikeIdentifier(name) ? name : `Api${name}`;
   return safe.endsWith("Client") ? safe : `${safe}Client`;
 }
 

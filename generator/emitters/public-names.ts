@@ -103,7 +103,7 @@ export class PublicNames {
       types.claim(known);
       this.#known.set(named.name, known);
     }
-    for (const op of api.operations) this.#options.set(op.name, types.claim(`${pascalCase(op.name)}Options`));
+    for (const op of api.operations) this.#options.set(op.name, types.claim(optionsName(op)));
     this.declarations = declarations;
   }
 
@@ -123,6 +123,11 @@ export class PublicNames {
   }
 
   optionsName(op: OperationIR): string {
-    return this.#options.get(op.name) ?? `${pascalCase(op.name)}Options`;
+    return this.#options.get(op.name) ?? optionsName(op);
   }
+}
+
+/** `GetUserOptions`; `_3dOptions` for an operation named `_3d` (PascalCase drops the `_`). */
+function optionsName(op: OperationIR): string {
+  return safeIdentifier(`${pascalCase(op.name)}Options`);
 }
