@@ -75,6 +75,16 @@ export function propertyKey(name: string): string {
   return isIdentifierText(name) ? name : JSON.stringify(name);
 }
 
+/**
+ * A key of an object literal the generated code builds at run time: as `propertyKey`, except that
+ * `__proto__` is computed. `{ __proto__: x }` and `{ "__proto__": x }` set the object's prototype
+ * instead of a property (the value is lost, or a `Date` becomes the prototype); `{ ["__proto__"]: x }`
+ * is an own property like any other.
+ */
+export function objectLiteralKey(name: string): string {
+  return name === "__proto__" ? '["__proto__"]' : propertyKey(name);
+}
+
 /** Hands out unique names: the first asker gets `base`, later ones `base2`, `base3`, ... */
 export class NameScope {
   readonly #taken = new Set<string>();
