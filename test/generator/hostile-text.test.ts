@@ -2,9 +2,9 @@
  * Spec text that meets a terminal or a comment (issue 15, items 9 and 10): a document whose titles,
  * descriptions, summaries, names, enum values and defaults carry escape sequences (CSI, OSC, C1),
  * BEL, backspace, `\r`, bidi overrides, U+2028 and comment delimiters, in a file whose name holds a
- * line feed and a U+2028. Nothing of it may reach specsmith's output (text and JSON), any generated
- * file, or the generated command line's `--help`; and the header comment stays one line, so the
- * package still type-checks.
+ * line feed and a U+2028. Nothing of it may reach specsmith's output (text and JSON, `generate`,
+ * `check` and `diff`), any generated file, or the generated command line's `--help`; and the header
+ * comment stays one line, so the package still type-checks.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -91,6 +91,22 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe("specsmith diff of that document against a changed copy", () => {
+  it("prints no control character, in Markdown or JSON, on stdout or stderr", async () => {
+    const changed = structuredClone(document);
+    changed.components.schemas.Mode.enum.push("added\u001b]0;pwned\u0007\u202e");
+    changed.paths["/things/{thingId}"].post.parameters.push({ name: "new\u001b[2J", in: "query", required: true, description: hostile("new"), schema: { type: "string" } });
+    const newer = join(work, "newer\u2028\n.json");
+    await writeFile(newer, JSON.stringify(changed));
+    for (const format of ["md", "json"]) {
+      const run = runCli(["diff", join(work, SPEC_NAME), newer, "--format", format, "--no-sdk"], work);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toContain("added");
+      for (const text of [run.stdout, run.stderr]) expect(firstUnsafe(text), format).toBeUndefined();
+    }
+  });
+});
 
 describe("a spec full of escape sequences, in a file named with line breaks", () => {
   it("generates, and specsmith's own output (text and JSON) carries no control character", () => {
