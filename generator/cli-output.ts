@@ -5,8 +5,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
-import { escapeUnsafeCharacters } from "./emitters/escape-unsafe-characters.ts";
+import { escapeUnsafeCharacters, terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
 import type { TreeChanges } from "./output/write-tree.ts";
 
 export type OutputFormat = "text" | "json";

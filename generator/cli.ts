@@ -19,7 +19,7 @@ import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
 const CONFIG_FILE = "specsmith.config.json";
 const USAGE = [
   `usage: specsmith generate [--config ${CONFIG_FILE}] [--quiet] [--format text|json]`,
-  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--quiet] [--format text|json]",
+  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--quiet] [--format text|json]",
   `       specsmith check [--config ${CONFIG_FILE} | --spec <file> [--out <dir>] [--package-name <name>]] [--quiet] [--format text|json]`,
   "       specsmith diff <old> <new> [--format md|json] [...]   (specsmith diff --help)",
 ].join("\n");
@@ -30,6 +30,8 @@ interface Options {
   readonly spec?: string;
   readonly out?: string;
   readonly packageName?: string;
+  /** `--allow-ref-root`: folders `$ref`s may read files under, besides the spec's own. */
+  readonly refRoots: readonly string[];
   readonly quiet: boolean;
   readonly format: OutputFormat;
 }
@@ -57,6 +59,7 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
         spec: { type: "string" },
         out: { type: "string" },
         "package-name": { type: "string" },
+        "allow-ref-root": { type: "string", multiple: true },
         quiet: { type: "boolean", short: "q" },
         format: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -71,7 +74,9 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
   if (command !== "generate" && command !== "check") return { problem: command ? `unknown command: ${command}` : "" };
   if (rest.length > 0) return { problem: `unexpected argument: ${rest[0]}` };
   if (values.spec && values.config) return { problem: "--spec and --config cannot be combined" };
-  if (!values.spec && (values.out || values["package-name"])) return { problem: "--out and --package-name go with --spec" };
+  if (!values.spec && (values.out || values["package-name"] || values["allow-ref-root"])) {
+    return { problem: "--out, --package-name and --allow-ref-root go with --spec (the config has `allowRefRoots`)" };
+  }
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") return { problem: `--format must be text or json, not "${format}"` };
   return {
@@ -80,6 +85,7 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
     ...(values.spec ? { spec: values.spec } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values["package-name"] ? { packageName: values["package-name"] } : {}),
+    refRoots: values["allow-ref-root"] ?? [],
     quiet: values.quiet ?? false,
     format,
   };
@@ -89,12 +95,18 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
 async function runSpec(options: Options, spec: string, output: CliOutput): Promise<number> {
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
-  const request = { file, ...(options.packageName ? { packageName: options.packageName } : {}), progress: output.progress };
+  const request = { file, ...(options.packageName ? { packageName: options.packageName } : {}), refRoots: options.refRoots, progress: output.progress };
   // A large document builds on two threads; a small one in this thread (the worker would not pay off).
   const { buildPackageInParallel, worthParallel } = await import("./parallel/build-in-parallel.ts");
   const built = worthParallel(file) ? await buildPackageInParallel(request) : (await import("./pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
-  const again = ["--spec", spec, ...(options.out ? ["--out", options.out] : []), ...(options.packageName ? ["--package-name", options.packageName] : [])];
+  const again = [
+    "--spec",
+    spec,
+    ...(options.out ? ["--out", options.out] : []),
+    ...(options.packageName ? ["--package-name", options.packageName] : []),
+    ...options.refRoots.flatMap((folder) => ["--allow-ref-root", folder]),
+  ];
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, `specsmith generate ${again.join(" ")}`);
 }
 

@@ -5,12 +5,14 @@
  * `config.schema.json` (editors read the same schema through `$schema`); every problem is a
  * diagnostic naming the JSON pointer, line and column, and saying what was expected.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "./diagnostics.ts";
+import { duplicateKeys } from "./json-duplicate-keys.ts";
 import { JsonPositions } from "./openapi/json-positions.ts";
+import { quoteQuoted, quoteValue } from "./quote-value.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "./read-untrusted-file.ts";
 
 interface ServiceBase {
   /** Folder-safe service name, used in output paths (`openapi/<name>/<version>.yaml`). */
@@ -44,6 +46,8 @@ export interface Config {
   readonly services: readonly ServiceConfig[];
   /** The OpenAPI-document services (`openapi` entries of the same `services` list), in config order. */
   readonly documents: readonly DocumentServiceConfig[];
+  /** Absolute paths of the folders `$ref`s of OpenAPI documents may read besides the document's own. */
+  readonly refRoots: readonly string[];
   /** The config file's path and a JSON pointer in it as a diagnostic location. */
   readonly file: string;
   locate(pointer: string): SourceLocation;
@@ -69,15 +73,12 @@ function validate(value: unknown): readonly ErrorObject[] {
 
 export async function loadConfig(path: string): Promise<Diagnosed<Config | undefined>> {
   const file = resolve(path);
-  if (!existsSync(file)) {
-    return failed([createDiagnostic("config-not-found", `there is no config file at ${file}; create one (see generator/config.schema.json) or pass --spec`, { file })]);
-  }
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    return failed([createDiagnostic("invalid-config", `cannot read the config file ${file}: ${why}`, { file })]);
+  const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
+  if (isFileRefusal(text)) {
+    if (text.reason === "missing") {
+      return failed([createDiagnostic("config-not-found", `there is no config file at ${file}; create one (see generator/config.schema.json) or pass --spec`, { file })]);
+    }
+    return failed([createDiagnostic("invalid-config", `cannot read the config file ${file}: ${text.message}`, { file })]);
   }
   const positions = new JsonPositions(text);
   const at = (pointer: string): SourceLocation => ({ file, pointer, ...positions.lineColumn(positions.offsetOf(pointer)) });
@@ -87,8 +88,15 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
   } catch (error) {
     const offset = /position (\d+)/.exec((error as Error).message)?.[1];
     const where = offset === undefined ? { file } : { file, ...positions.lineColumn(Number(offset)) };
-    return failed([createDiagnostic("invalid-config", `the config is not valid JSON: ${(error as Error).message}`, where)]);
+    return failed([createDiagnostic("invalid-config", `the config is not valid JSON: ${jsonProblem(error as Error)}`, where)]);
   }
+  const repeated = duplicateKeys(text).map(({ key, offset }) =>
+    createDiagnostic("invalid-config", `the key ${quoteValue(key)} appears twice in one object; JSON keeps only the last, so remove one`, {
+      file,
+      ...positions.lineColumn(offset),
+    }),
+  );
+  if (repeated.length > 0) return failed(repeated);
   const problems = schemaProblems(raw).map((p) => createDiagnostic("invalid-config", p.message, at(p.pointer)));
   if (problems.length > 0) return failed(problems);
   return { value: toConfig(raw as RawConfig, file, at), diagnostics: [] };
@@ -103,6 +111,7 @@ interface RawService {
 }
 interface RawConfig {
   readonly output?: string;
+  readonly allowRefRoots?: readonly string[];
   readonly services: readonly RawService[];
 }
 
@@ -120,7 +129,8 @@ function toConfig(raw: RawConfig, file: string, locate: (pointer: string) => Sou
     if (service.typespec !== undefined) services.push({ ...base, typespec: resolve(root, service.typespec) });
     else documents.push({ ...base, openapi: resolve(root, service.openapi ?? "") });
   });
-  return { root, output: resolve(root, raw.output ?? "generated"), services, documents, file, locate };
+  const refRoots = (raw.allowRefRoots ?? []).map((folder) => resolve(root, folder));
+  return { root, output: resolve(root, raw.output ?? "generated"), services, documents, refRoots, file, locate };
 }
 
 /** Schema violations (and duplicate names) as `{pointer, message}`, one per problem, in document order. */
@@ -133,7 +143,7 @@ function schemaProblems(raw: unknown): { pointer: string; message: string }[] {
     raw["services"].forEach((service: unknown, index) => {
       const name = isRecord(service) ? service["name"] : undefined;
       if (typeof name !== "string") return;
-      if (seen.has(name)) problems.push({ pointer: `/services/${index}/name`, message: `two services are named "${name}"; names must be unique` });
+      if (seen.has(name)) problems.push({ pointer: `/services/${index}/name`, message: `two services are named ${quoteValue(name)}; names must be unique` });
       seen.add(name);
     });
   }
@@ -174,7 +184,15 @@ function explain(error: ErrorObject): { pointer: string; message: string } {
 function shown(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (isRecord(value)) return "an object";
-  return JSON.stringify(value);
+  return quoteValue(value);
+}
+
+/**
+ * `JSON.parse`'s message without the text it quotes (`Unexpected token 'S', "SECRET=abc"... is not
+ * valid JSON`): a file named as the config may be anything, and the location says where.
+ */
+function jsonProblem(error: Error): string {
+  return quoteQuoted(error.message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, ""));
 }
 
 /** Close enough for a "did you mean": one edit apart, or one is the other with a letter case change. */

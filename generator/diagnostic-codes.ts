@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   "file-not-found": { severity: "error", summary: "A document (or a file a `$ref` names) does not exist." },
   "file-not-readable": { severity: "error", summary: "A document exists but cannot be read as a file (a folder, or no permission)." },
   "document-too-large": { severity: "error", summary: "A document is larger than the loader's limit and was not read." },
+  "ref-outside-root": { severity: "error", summary: "A `$ref` names a file outside the root document's folder and the allowed folders; it was not read." },
   "invalid-syntax": { severity: "error", summary: "A document is neither valid JSON nor valid YAML." },
   "invalid-document": { severity: "error", summary: "A document parsed, but its root is not an object." },
   "unsupported-openapi-version": { severity: "error", summary: "The `openapi` field is missing (Swagger 2.0) or names a version other than 3.0.x / 3.1.x." },

@@ -27,6 +27,8 @@ export interface PackageOptions {
   readonly source?: string;
   readonly cliNaming?: CliNaming;
   readonly progress?: Progress;
+  /** Folders `$ref`s may read files under, besides the document's own (`--allow-ref-root`, `allowRefRoots`). */
+  readonly refRoots?: readonly string[];
 }
 
 export interface PackageAnalysis {
@@ -47,7 +49,7 @@ export interface PackageBuild {
 }
 
 export function analyzePackage(options: PackageOptions): PackageAnalysis {
-  const loaded = loadOpenApi(options.file, options.text);
+  const loaded = loadOpenApi(options.file, options.text, { ...(options.refRoots ? { refRoots: options.refRoots } : {}) });
   if (!loaded.value) return { directory: "", diagnostics: [...loaded.diagnostics] };
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
   const title = typeof info["title"] === "string" ? info["title"] : basename(options.file);

@@ -58,7 +58,14 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
     }
   }
   for (const service of config.documents) {
-    const built = buildPackage({ file: service.openapi, packageName: service.packageName, service: service.name, source: relative(config.root, service.openapi), progress });
+    const built = buildPackage({
+      file: service.openapi,
+      packageName: service.packageName,
+      service: service.name,
+      source: relative(config.root, service.openapi),
+      refRoots: config.refRoots,
+      progress,
+    });
     const wanted = selectVersions(config, service, built.apiVersion === undefined ? [] : [built.apiVersion]);
     diagnostics.push(...built.diagnostics, ...(built.apiVersion === undefined ? [] : wanted.diagnostics));
     files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));

@@ -1,18 +1,20 @@
 /**
  * `specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure]
- * [--suppressions file] [--no-sdk] [--config file]`: prints the report on stdout. Each side is an
- * OpenAPI file or a spec version `<service>@<version>` (`spec-versions.ts`). Unless `--no-sdk`, the
- * packages generated from both sides are compared too (`sdk-layer.ts`). Exit codes: 0 no finding at
- * or above the gate, 1 findings at or above it, 2 usage error (an invalid suppression file, an
- * unknown service or version), 3 a document could not be loaded (the loader's or the TypeSpec
- * compiler's diagnostics are printed on stderr).
+ * [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...`: prints the report on
+ * stdout. Each side is an OpenAPI file or a spec version `<service>@<version>` (`spec-versions.ts`);
+ * a file's `$ref`s may read files under its own folder and the `--allow-ref-root` folders. Unless
+ * `--no-sdk`, the packages generated from both sides are compared too (`sdk-layer.ts`). Exit codes:
+ * 0 no finding at or above the gate, 1 findings at or above it, 2 usage error (an invalid or
+ * unreadable suppression file, an unknown service or version), 3 a document could not be loaded
+ * (the loader's or the TypeSpec compiler's diagnostics are printed on stderr).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_FILE, loadConfig } from "../config.ts";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { ApiIR } from "../ir/types.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../read-untrusted-file.ts";
 import { compareApis } from "./compare-apis.ts";
 import { generatedPackage } from "./generated-package.ts";
 import { loadApi } from "./load-api.ts";
@@ -25,7 +27,7 @@ import { parseSuppressions } from "./suppressions.ts";
 import type { Level, ProfileName, Suppression } from "./types.ts";
 
 export const DIFF_USAGE =
-  "usage: specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file]";
+  "usage: specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...";
 const DIFF_SIDES = "  <old>, <new>: an OpenAPI file (.yaml or .json), or a spec version <service>@<version> of the services in specsmith.config.json";
 
 export interface DiffIo {
@@ -54,6 +56,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
         suppressions: { type: "string" },
         sdk: { type: "boolean", default: true },
         config: { type: "string" },
+        "allow-ref-root": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -76,8 +79,11 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   let suppressions: Suppression[] = [];
   if (values.suppressions !== undefined) {
     const file = values.suppressions;
-    if (!existsSync(file)) return usage(`suppression file ${file} does not exist`);
-    const read = parseSuppressions(file, readFileSync(file, "utf8"));
+    const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
+    if (isFileRefusal(text) && text.reason === "missing") return usage(`suppression file ${file} does not exist`);
+    const read = isFileRefusal(text)
+      ? { value: [], diagnostics: [createDiagnostic("invalid-suppressions", `cannot read the suppression file: ${text.message}`, { file })] }
+      : parseSuppressions(file, text);
     if (read.diagnostics.length > 0) {
       for (const d of read.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
       return 2;
@@ -85,7 +91,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     suppressions = read.value;
   }
 
-  const sides = await loadSides(positionals as [string, string], values.config, io);
+  const sides = await loadSides(positionals as [string, string], values.config, values["allow-ref-root"] ?? [], io);
   if (typeof sides === "number") return sides === 2 ? usage("") : sides;
   const [a, b] = sides;
   let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source });
@@ -114,7 +120,7 @@ interface Side {
  * else a file too (so the loader reports it missing). Returns an exit code on failure, after
  * printing why (2: the usage line still has to follow).
  */
-async function loadSides(args: readonly [string, string], configFile: string | undefined, io: DiffIo): Promise<number | [Side, Side]> {
+async function loadSides(args: readonly [string, string], configFile: string | undefined, refRoots: readonly string[], io: DiffIo): Promise<number | [Side, Side]> {
   const refs = new Map<string, SpecRef>();
   for (const arg of args) {
     const ref = existsSync(arg) ? undefined : parseSpecRef(arg);
@@ -148,7 +154,7 @@ async function loadSides(args: readonly [string, string], configFile: string | u
   }
   const loaded = args.map((arg) => {
     const spec = specs.get(arg);
-    return { arg, spec, result: spec ? loadApi(arg, spec.yaml) : loadApi(arg) };
+    return { arg, spec, result: spec ? loadApi(arg, spec.yaml) : loadApi(arg, undefined, { refRoots }) };
   });
   for (const side of loaded) print(side.result.diagnostics);
   if (loaded.some((side) => !side.result.value)) {

@@ -2,15 +2,15 @@
 import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
 import { buildIr } from "../ir/build-ir.ts";
 import type { ApiIR } from "../ir/types.ts";
-import { isObject, loadOpenApi } from "../openapi/load-openapi.ts";
+import { isObject, loadOpenApi, type LoadOptions } from "../openapi/load-openapi.ts";
 import { clientName } from "../package-naming.ts";
 
 /**
  * Loads `file` (or `text`, when given) into an IR named as the generator names it, so model names
  * in a diff are the generated package's type names. Undefined when any error was diagnosed.
  */
-export function loadApi(file: string, text?: string): Diagnosed<ApiIR | undefined> {
-  const loaded = loadOpenApi(file, text);
+export function loadApi(file: string, text?: string, options: LoadOptions = {}): Diagnosed<ApiIR | undefined> {
+  const loaded = loadOpenApi(file, text, options);
   if (!loaded.value || loaded.diagnostics.some((d) => d.severity === "error")) return { value: undefined, diagnostics: loaded.diagnostics };
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
   const title = typeof info["title"] === "string" ? info["title"] : "Api";

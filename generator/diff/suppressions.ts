@@ -6,6 +6,7 @@
 import { parse } from "yaml";
 import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
 import { isObject } from "../openapi/load-openapi.ts";
+import { quoteQuoted, quoteValue } from "../quote-value.ts";
 import { RULES } from "./rules/index.ts";
 import type { Finding, Suppression, SuppressedFinding } from "./types.ts";
 
@@ -17,7 +18,7 @@ export function parseSuppressions(file: string, text: string): Diagnosed<Suppres
   try {
     root = parse(text);
   } catch (error) {
-    problem(`not JSON or YAML: ${(error as Error).message.split("\n")[0] ?? ""}`);
+    problem(`not JSON or YAML: ${quoteQuoted((error as Error).message.split("\n")[0] ?? "")}`);
     return { value: [], diagnostics: problems };
   }
   const list = isObject(root) ? root["suppressions"] : root;
@@ -34,7 +35,7 @@ export function parseSuppressions(file: string, text: string): Diagnosed<Suppres
     if (typeof ruleId !== "string" || typeof location !== "string" || typeof reason !== "string" || !reason.trim()) {
       problem("each entry needs string `ruleId`, `location` and a non-empty `reason`", pointer);
     } else if (!known.has(ruleId)) {
-      problem(`unknown rule id "${ruleId}"`, `${pointer}/ruleId`);
+      problem(`unknown rule id ${quoteValue(ruleId)}`, `${pointer}/ruleId`);
     } else entries.push({ ruleId, location, reason: reason.trim() });
   });
   return { value: entries, diagnostics: problems };

@@ -112,6 +112,11 @@ function hmacSigner(binder: ImportBinder, scheme: HmacAuthIR): FunctionDeclarati
   };
 }
 
+/** The statement that refuses to send `what` (e.g. "an API key") over plain http to another machine. */
+function secureTransport(binder: ImportBinder, what: string): string {
+  return `${binder.value(modules.runtime("request-signer"), "assertSecureTransport")}(request.url, ${JSON.stringify(what)});`;
+}
+
 function apiKeySigner(binder: ImportBinder, scheme: ApiKeyAuthIR): FunctionDeclarationStructure {
   const name = JSON.stringify(scheme.name);
   const apply =
@@ -125,8 +130,8 @@ function apiKeySigner(binder: ImportBinder, scheme: ApiKeyAuthIR): FunctionDecla
     name: "apiKeySigner",
     parameters: [{ name: "credential", type: "KeyCredential" }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
-    docs: docs(`Puts the key in the ${scheme.in} \`${scheme.name}\`, as the \`${scheme.id}\` scheme describes.`),
-    statements: [`return {\n  async sign(request) {\n    ${apply}\n  },\n};`],
+    docs: docs(`Puts the key in the ${scheme.in} \`${scheme.name}\`, as the \`${scheme.id}\` scheme describes; only over https (or to a loopback host).`),
+    statements: [`return {\n  async sign(request) {\n    ${secureTransport(binder, "an API key")}\n    ${apply}\n  },\n};`],
   };
 }
 
@@ -136,10 +141,11 @@ function basicSigner(binder: ImportBinder): FunctionDeclarationStructure {
     name: "basicSigner",
     parameters: [{ name: "credential", type: "BasicCredential" }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
-    docs: docs("Sets `Authorization: Basic` from the user name and password (UTF-8)."),
+    docs: docs("Sets `Authorization: Basic` from the user name and password (UTF-8); only over https (or to a loopback host)."),
     statements: [
       `return {
   async sign(request) {
+    ${secureTransport(binder, "a user name and password")}
     const bytes = new TextEncoder().encode(\`\${credential.username}:\${credential.password}\`);
     request.headers.set("authorization", \`Basic \${btoa(String.fromCharCode(...bytes))}\`);
   },

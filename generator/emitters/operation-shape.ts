@@ -50,7 +50,7 @@ export const localNames = [
   "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
 ];
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
-const requestOptionKeys = ["abortSignal", "timeoutMs", "headers", "onResponse"];
+const requestOptionKeys = ["abortSignal", "timeoutMs", "totalTimeoutMs", "maxResponseBytes", "headers", "onResponse"];
 
 /** Shapes are asked for by every emitter (functions, client, CLI, README): built once per operation. */
 const shapes = new WeakMap<OperationIR, OperationShape>();

@@ -17,7 +17,7 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
-import { escapeUnsafeCharacters } from "./escape-unsafe-characters.ts";
+import { escapeUnsafeCharacters } from "./cli/runtime/terminal-text.ts";
 import type { ImportSpec } from "./import-binder.ts";
 import type { PlannedStatement, SourceFilePlan } from "./source-file.ts";
 import type { PackageInfo } from "./package-info.ts";

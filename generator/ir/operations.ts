@@ -1,5 +1,6 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Place } from "./ir-context.ts";
@@ -153,7 +154,7 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   for (const name of Object.keys(rawHeaders).sort()) {
     const headerAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) };
     if (!isHeaderName(name)) {
-      ctx.report("invalid-header-name", `response header ${JSON.stringify(name)} is not a valid HTTP header name; ignored`, headerAt);
+      ctx.report("invalid-header-name", `response header ${quoteValue(name)} is not a valid HTTP header name; ignored`, headerAt);
       continue;
     }
     const h = deref(ctx, rawHeaders[name], headerAt);

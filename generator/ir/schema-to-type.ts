@@ -9,6 +9,8 @@
  */
 import { basename, extname } from "node:path";
 import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey } from "../openapi/load-openapi.ts";
+import { quoteValue } from "../quote-value.ts";
+import { quoteRef, reportRefFailure } from "./deref.ts";
 import { withSubtypes } from "./inheritance.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
 import { compareStrings, GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
@@ -57,8 +59,7 @@ export function typeOf(ctx: IrContext, schema: unknown, at: Place): TypeIR {
 function refType(ctx: IrContext, ref: string, at: Place): TypeIR {
   const target = ctx.document.resolveRef(ref, at.file);
   if (isRefFailure(target)) {
-    const where = { ...at, pointer: appendPointer(at.pointer, "$ref") };
-    ctx.report("unresolved-ref", `\`$ref\` ${JSON.stringify(ref)} cannot be resolved: ${target.failure}`, where);
+    reportRefFailure(ctx, ref, target, at);
     return UNKNOWN;
   }
   const place = { file: target.file, pointer: target.pointer };
@@ -71,7 +72,7 @@ function refType(ctx: IrContext, ref: string, at: Place): TypeIR {
   // A reference into the middle of something (e.g. `#/components/schemas/X/properties/y`): inline it.
   const key = placeKey(place);
   if (ctx.expanding.has(key)) {
-    ctx.report("circular-inline-ref", `\`$ref\` ${JSON.stringify(ref)} closes a cycle outside components/schemas; typed as unknown here`, at);
+    ctx.report("circular-inline-ref", `${quoteRef(ref)} closes a cycle outside components/schemas; typed as unknown here`, at);
     return UNKNOWN;
   }
   ctx.expanding.add(key);
@@ -145,7 +146,7 @@ function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.includes(type))) {
     const suggestion = typeof type === "string" ? closest(type, KNOWN_TYPES) : undefined;
     const hint = suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${KNOWN_TYPES.slice(0, 7).join(", ")})`;
-    ctx.report("unknown-schema-type", `unknown schema type ${JSON.stringify(type)}${hint}`, { ...at, pointer: appendPointer(at.pointer, "type") });
+    ctx.report("unknown-schema-type", `unknown schema type ${quoteValue(type)}${hint}`, { ...at, pointer: appendPointer(at.pointer, "type") });
     return UNKNOWN;
   }
   const format = typeof s["format"] === "string" ? s["format"] : undefined;
@@ -197,6 +198,7 @@ export function objectType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
         deprecated: p["deprecated"] === true,
         type: typeOf(ctx, raw, place),
         ...(p["default"] !== undefined ? { default: p["default"] as JsonValue } : {}),
+        ...(p["x-ms-secret"] === true || p["format"] === "password" ? { secret: true as const } : {}),
       };
     });
   const extra = extraKeysType(ctx, s, at);
@@ -238,7 +240,7 @@ export function doc(s: JsonObject): { description?: string } {
 export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value} (${JSON.stringify(value)})`;
+  return typeof value === "object" ? "an object" : `a ${typeof value} (${quoteValue(value)})`;
 }
 
 /** The candidate within edit distance 2 of `text`, for "did you mean" hints. */

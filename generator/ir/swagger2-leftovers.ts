@@ -5,6 +5,7 @@
  * and form parameters) it is read the Swagger 2.0 way and reported as `swagger2-leftover`.
  */
 import { appendPointer, type JsonObject } from "../openapi/load-openapi.ts";
+import { quoteValue } from "../quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { mediaEncoding, pickMedia } from "./media-types.ts";
 import { compareStrings } from "./naming.ts";
@@ -49,7 +50,7 @@ export function swagger2Body(ctx: IrContext, op: JsonObject, parameters: readonl
   if (!body && form.length === 0) return undefined;
   const consumes = mediaTypesOf(ctx, op, "consumes");
   if (body) {
-    ctx.report("swagger2-leftover", `the \`in: body\` parameter "${String(body.raw["name"])}" (Swagger 2.0) is read as the request body`, body.at);
+    ctx.report("swagger2-leftover", `the \`in: body\` parameter ${quoteValue(body.raw["name"])} (Swagger 2.0) is read as the request body`, body.at);
     const mediaType = pickMedia(consumes) ?? "application/json";
     const encoding = mediaEncoding(mediaType);
     const type = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, body.raw["schema"], { ...body.at, pointer: appendPointer(body.at.pointer, "schema") });

@@ -259,6 +259,8 @@ export interface PropertyIR {
   readonly deprecated: boolean;
   readonly type: TypeIR;
   readonly default?: JsonValue;
+  /** `x-ms-secret: true` or `format: password`: the value is a credential, which logs must hide. */
+  readonly secret?: true;
 }
 
 export interface UnionTypeIR {

@@ -3,13 +3,15 @@
  * later stage relies on, and gives out a resolver for `$ref`s (local and relative-file) plus a way
  * to turn a JSON pointer back into `line:column` for diagnostics, computed only when one is needed.
  */
-import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve as resolvePath } from "node:path";
 import type * as Yaml from "yaml";
 import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics.ts";
 import type { RegisteredCode } from "../diagnostic-codes.ts";
+import { quoteQuoted } from "../quote-value.ts";
+import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../read-untrusted-file.ts";
 import { JsonPositions } from "./json-positions.ts";
+import { RefRoots } from "./ref-roots.ts";
 
 /**
  * The YAML parser, loaded on first use: a JSON document that needs no diagnostic position never
@@ -35,6 +37,8 @@ export interface LoadedDocument {
 
 export interface RefFailure {
   readonly failure: string;
+  /** The diagnostic to report it under, when not `unresolved-ref`. */
+  readonly code?: RegisteredCode;
 }
 
 export const isRefFailure = (r: ResolvedRef | RefFailure): r is RefFailure => "failure" in r;
@@ -63,45 +67,40 @@ interface FileSource {
   yamlPositions?: PositionIndex;
 }
 
+/** What else a document may read besides its own folder. */
+export interface LoadOptions {
+  /** Folders `$ref`s may name files under, besides the root document's folder. */
+  readonly refRoots?: readonly string[];
+}
+
 /** Loads `file`; pass `text` when the main document is already in memory (e.g. just compiled). */
-export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocument | undefined> {
+export function loadOpenApi(file: string, text?: string, options: LoadOptions = {}): Diagnosed<LoadedDocument | undefined> {
   const main = resolvePath(file);
   const sources = new Map<string, FileSource>();
   const roots = new Map<string, unknown>();
+  const refRoots = new RefRoots(main, options.refRoots);
   const error = (code: RegisteredCode, message: string, location: SourceLocation = { file: main }) => ({
     value: undefined,
     diagnostics: [createDiagnostic(code, message, location)],
   });
 
-  const read = (path: string): Diagnosed<unknown> => {
+  /** Reads `path` (`real`: its real path, already checked to be under a root). */
+  const read = (path: string, real?: string): Diagnosed<unknown> => {
     if (roots.has(path)) return { value: roots.get(path), diagnostics: [] };
     if (path === main && text !== undefined) return remember(path, text);
-    let size: number;
-    try {
-      const stats = statSync(path);
-      if (!stats.isFile()) return error("file-not-readable", `cannot read ${path}: it is not a file`, { file: path });
-      size = stats.size;
-    } catch {
-      return error("file-not-found", `cannot read ${path}: no such file`, { file: path });
-    }
-    if (size > MAX_DOCUMENT_BYTES) return tooLarge(path, size);
-    let source: string;
-    try {
-      source = readFileSync(path, "utf8");
-    } catch (cause) {
-      return error("file-not-readable", `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { file: path });
-    }
-    return remember(path, source);
+    const source = readUntrustedFile(real ?? path, { maxBytes: MAX_DOCUMENT_BYTES, noFollow: real !== undefined });
+    return isFileRefusal(source) ? refused(path, source) : remember(path, source);
   };
-  const tooLarge = (path: string, size: number) =>
-    error(
-      "document-too-large",
-      `the document is ${mib(size)} MiB, over the ${mib(MAX_DOCUMENT_BYTES)} MiB limit per file; split it into files joined by \`$ref\``,
-      { file: path, pointer: "", line: 1, column: 1 },
-    );
+  const refused = (path: string, refusal: FileRefusal) => {
+    if (refusal.reason !== "too-large") {
+      return error(refusal.reason === "missing" ? "file-not-found" : "file-not-readable", `cannot read ${path}: ${refusal.message}`, { file: path });
+    }
+    const message = `the document is not read: ${refusal.message} per file; split it into files joined by \`$ref\``;
+    return error("document-too-large", message, { file: path, pointer: "", line: 1, column: 1 });
+  };
   function remember(path: string, source: string): Diagnosed<unknown> {
     // Text handed in (not read from disk) gets the same limit; UTF-16 length <= UTF-8 bytes.
-    if (source.length > MAX_DOCUMENT_BYTES) return tooLarge(path, Buffer.byteLength(source));
+    if (source.length > MAX_DOCUMENT_BYTES) return refused(path, tooLarge(MAX_DOCUMENT_BYTES, Buffer.byteLength(source)));
     const parsed = parseText(path, source);
     sources.set(path, { text: source, json: parsed.json });
     if (parsed.diagnostics.length === 0) roots.set(path, parsed.value);
@@ -153,7 +152,16 @@ export function loadOpenApi(file: string, text?: string): Diagnosed<LoadedDocume
     if (pointer !== "" && !pointer.startsWith("/")) return { failure: "its fragment is not a JSON pointer (it must start with `/`)" };
     if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return { failure: "remote references are not fetched" };
     const file = filePart ? resolvePath(dirname(fromFile), filePart) : fromFile;
-    const loaded = read(file);
+    let real: string | undefined;
+    if (file !== main) {
+      const where = refRoots.check(file);
+      if ("outside" in where) {
+        const allow = "allow its folder with `allowRefRoots` in the config or `--allow-ref-root`";
+        return { code: "ref-outside-root", failure: `it names ${file}, outside the folders \`$ref\`s may read (${String(refRoots)}); ${allow}` };
+      }
+      if ("real" in where) real = where.real;
+    }
+    const loaded = read(file, real);
     const problem = loaded.diagnostics[0];
     if (problem) return { failure: problem.message };
     const value = getPointer(loaded.value, pointer);
@@ -181,13 +189,14 @@ function parseText(file: string, text: string): Diagnosed<unknown> & { json: boo
     const problem = doc.errors[0];
     if (problem) {
       // The parser's first line, without its own "at line L, column C:" (the location says it).
+      // It quotes the token it stopped at, which may be anything the file holds: shown short and redacted.
       const message = (problem.message.split("\n")[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, "");
-      return syntaxError(message, problem.pos[0]);
+      return syntaxError(quoteQuoted(message), problem.pos[0]);
     }
     return { value: doc.toJS({ maxAliasCount: 1000 }), diagnostics: [], json: false };
   } catch (cause) {
     // Nesting past the parser's stack, or an alias bomb past `maxAliasCount`.
-    const why = cause instanceof RangeError ? "the document nests too deeply to read" : (cause as Error).message;
+    const why = cause instanceof RangeError ? "the document nests too deeply to read" : quoteQuoted((cause as Error).message);
     return syntaxError(why, 0);
   }
 }
@@ -251,4 +260,3 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

@@ -1,7 +1,8 @@
 /**
  * Connection strings of the form `endpoint=<url>;accesskey=<base64 key>`, and endpoint validation.
- * Error messages never echo the connection string or the key.
+ * Error messages never echo the connection string, the key or the endpoint.
  */
+import { endpointUrl, invalidEndpoint } from "./request-url.ts";
 
 /** The parts of a connection string. */
 export interface ConnectionStringParts {
@@ -21,25 +22,28 @@ const defaultKeys: ConnectionStringKeys = { endpointKey: "endpoint", keyKey: "ac
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The endpoint's origin, or `undefined` when it is not an `http(s)` URL without path, query or fragment. */
+/** The endpoint's origin, or `undefined` when it is not an `http(s)` URL with nothing but an origin. */
 function checkEndpoint(endpoint: string): string | undefined {
   try {
-    // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise).
-    const url = new URL(endpoint);
-    return /^https?:$/.test(url.protocol) && url.pathname === "/" && !url.search && !url.hash ? url.origin : undefined;
+    // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise),
+    // so this rules out a path, a query, a fragment and user info (which would be silently dropped).
+    const url = endpointUrl(endpoint);
+    return url.href === `${url.origin}/` ? url.origin : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Checks that `endpoint` is an `http(s)` URL with a host and no path (other than `/`), query or fragment,
+ * Checks that `endpoint` is an `http(s)` URL with a host and no path (other than `/`), query, fragment
+ * or user info,
  * and returns it without the trailing slash (in URL-normalised form, e.g. a lower-case host).
- * Throws `Invalid endpoint URL: <endpoint>` otherwise (an endpoint is not a secret).
+ * Throws `Invalid endpoint URL: ...` otherwise, without the value: what was passed may be a
+ * connection string, or carry a signature in its query or a password before its host.
  */
 export function validateEndpoint(endpoint: string): string {
   const normalised = checkEndpoint(endpoint);
-  if (normalised === undefined) throw new Error(`Invalid endpoint URL: ${endpoint}`);
+  if (normalised === undefined) throw invalidEndpoint();
   return normalised;
 }
 

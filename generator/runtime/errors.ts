@@ -2,6 +2,7 @@
  * Errors thrown by the runtime. None of them ever contains credentials: messages are built only
  * from status lines, service-provided error bodies, timeouts and URLs without secrets.
  */
+import { redactBodyText } from "./redact-secrets.ts";
 
 /** The fields an {@link HttpError} is built from. */
 export interface HttpErrorInit<TBody> {
@@ -40,12 +41,17 @@ export class HttpError<TBody = unknown> extends Error {
   /** The response headers. */
   declare readonly headers: Headers;
 
-  /** Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`. */
+  /**
+   * Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`,
+   * cut at 1000 characters (`body` and `details` keep everything).
+   */
   constructor(init: HttpErrorInit<TBody>) {
     const { statusText, serviceMessage, ...fields } = init;
     const label = fields.code ?? statusText;
     const head = label ? `${fields.status} ${label}` : `${fields.status}`;
-    super(serviceMessage ? `${head}: ${serviceMessage}` : head);
+    const message = serviceMessage ? `${head}: ${serviceMessage}` : head;
+    // The service's text is shown, not all of it: a 20 MB message would be a 20 MB log line.
+    super(message.length > 1000 ? `${message.slice(0, 1000)}... (truncated)` : message);
     Object.assign(this, fields);
   }
 }
@@ -82,16 +88,22 @@ export class ResponseParseError extends Error {
   // `declare`, as in TimeoutError.
   /** HTTP status code of the response. */
   declare readonly status: number;
-  /** The first 200 characters of the body (responses never contain our credentials). */
+  /**
+   * The first 200 characters of the body with secrets (an issued token) hidden, by the rule of
+   * `redact-secrets.ts`.
+   */
   declare readonly bodySnippet: string;
   /**
    * Builds the error. The message says that the body is empty, is not valid JSON (`cause` is then the
    * `SyntaxError` from `JSON.parse`) or lacks the required property `missing`, and quotes the snippet.
    */
   constructor(status: number, bodyText: string, options: ResponseParseErrorOptions = {}) {
-    const snippet = bodyText.slice(0, 200);
+    const snippet = redactBodyText(bodyText).slice(0, 200);
     const problem = options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`;
-    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, options);
+    // V8's SyntaxError quotes the body it could not parse: only its kind of problem is kept.
+    const { cause } = options;
+    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : options;
+    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, kept);
     this.status = status;
     this.bodySnippet = snippet;
   }
@@ -146,4 +158,17 @@ export async function errorFromResponse(response: Response, clientRequestId: str
     { status: response.status, statusText: response.statusText, headers: response.headers, bodyText },
     clientRequestId,
   );
+}
+
+/**
+ * A redirect the transport does not follow: to another origin (which would receive the credentials
+ * and the body), one a browser hides from scripts, or one too many.
+ */
+export class RedirectError extends Error {
+  override readonly name = "RedirectError";
+}
+
+/** A response body larger than the call's `maxResponseBytes`; it is not read further, nor retried. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
 }

@@ -9,7 +9,7 @@ export interface RetryOptions {
   maxRetries: number;
   /** Base delay of the exponential backoff, in milliseconds. */
   initialDelayMs: number;
-  /** Upper bound of the computed backoff, in milliseconds. */
+  /** Upper bound of the computed backoff, in milliseconds; a server hint to wait longer is not waited for (the call fails). */
   maxDelayMs: number;
 }
 
@@ -37,7 +37,8 @@ function parseDelay(headers: Headers | undefined, name: string, unit: number, da
  * Milliseconds to wait before the next attempt.
  * @param attempt zero-based index of the attempt that just failed (0 after the first attempt).
  * @param options retry settings.
- * @param response the failed response, if any; its retry hints win and are honoured as given (not capped).
+ * @param response the failed response, if any; its retry hints win, as given (`sendRequest` does not
+ * retry when one exceeds `maxDelayMs`).
  * @param random source of jitter in [0, 1), for tests.
  * Without hints: equal jitter over `min(maxDelayMs, initialDelayMs * 2^attempt)`, i.e. between half and all of it.
  */

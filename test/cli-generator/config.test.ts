@@ -116,6 +116,23 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
     expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.column])).toEqual([["invalid-config", 3, 21]]);
   });
 
+  it("a key given twice in one object is an error at the second, with line and column", async () => {
+    // JSON.parse keeps the last `output` and the first service's `typespec` would be replaced.
+    const text = '{\n  "output": "a",\n  "services": [\n    { "name": "svc", "typespec": "a.tsp", "typespec": "b.tsp" }\n  ],\n  "output": "b"\n}';
+    const { value, diagnostics } = await load(text);
+    expect(value).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.column, d.message])).toEqual([
+      ["invalid-config", 4, 43, 'the key "typespec" appears twice in one object; JSON keeps only the last, so remove one'],
+      ["invalid-config", 6, 3, 'the key "output" appears twice in one object; JSON keeps only the last, so remove one'],
+    ]);
+  });
+
+  it("a JSON syntax error does not quote the file's text", async () => {
+    const { diagnostics } = await load("SECRET_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyz\n");
+    expect(diagnostics.map((d) => d.code)).toEqual(["invalid-config"]);
+    expect(diagnostics[0]?.message).toBe("the config is not valid JSON: Unexpected token 'S'");
+  });
+
   it("a missing file is config-not-found", async () => {
     const { diagnostics } = await loadConfig(join(ws.dir, "nope.json"));
     expect(diagnostics.map((d) => d.code)).toEqual(["config-not-found"]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { convertFlag } from "../../generator/emitters/cli/runtime/flag-values.ts";
 import { OUTPUT_FORMATS } from "../../generator/emitters/cli/runtime/global-options.ts";
-import { createRedactor, redactBody, redactUrl } from "../../generator/emitters/cli/runtime/http-log.ts";
+import { createRedactor, loggingFetch, redactBody, redactUrl } from "../../generator/emitters/cli/runtime/http-log.ts";
 import { formatOutput } from "../../generator/emitters/cli/runtime/output-formats.ts";
 import { parseCommandLine } from "../../generator/emitters/cli/runtime/parse-command-line.ts";
 import type { CliIo, CommandSpec, FlagSpec, Program } from "../../generator/emitters/cli/runtime/program.ts";
@@ -107,7 +107,7 @@ describe("flag values", () => {
     ["a closed enum's unknown value", { kind: "enum", values: ["a", "b"], extensible: false }, ["c"], "argument --f: invalid choice: 'c' (choose from 'a', 'b')"],
     ["an extensible enum's unknown value", scopes, ["chat", "bogus"], "argument --f: invalid choice: 'bogus' (choose from 'chat', 'voip') (pass --allow-unknown-f to send it anyway)"],
     ["invalid JSON, without echoing it", { kind: "json" }, ['{"secret": x}'], /^argument --f: not valid JSON( \(at position \d+\))?; give inline JSON or @file\.json$/],
-    ["a missing file", { kind: "json" }, ["@missing.json"], "argument --f: cannot read file 'missing.json' (ENOENT)"],
+    ["a missing file", { kind: "json" }, ["@missing.json"], "argument --f: cannot read file 'missing.json': no such file"],
   ] as const)("refuses %s", (_what, type, texts, message) => {
     expect(() => convert(type as FlagSpec["type"], [...texts])).toThrow(message);
   });
@@ -210,6 +210,25 @@ describe("runProgram", () => {
     expect(out.err).toBe("INFO: Calling list\n");
   });
 
+  it("rejects an --endpoint (or its variable) that is not an http(s) URL without echoing it (exit 3)", async () => {
+    const secret = "c2VjcmV0LWtleS12YWx1ZQ==";
+    const connectionString = `endpoint=https://x.example/;accesskey=${secret}`;
+    const created: unknown[] = [];
+    const p = program([]);
+    const withContext: typeof p = { ...p, auth: [{ uses: [], endpoint: "optional", create: (auth) => (created.push(auth.optional("endpoint")), {}) }] };
+    for (const [argv, env, source] of [
+      [["--endpoint", connectionString], {}, "--endpoint"],
+      [[], { DEMO_ENDPOINT: connectionString }, "DEMO_ENDPOINT"],
+      [["--endpoint", `ftp://user:${secret}@x.example/`], {}, "--endpoint"],
+    ] as const) {
+      const out = io({ env });
+      expect(await runProgram(withContext, ["things", "list", ...argv, "--debug"], out)).toBe(3);
+      expect(out.err).toBe(`ERROR: ${source} is not an http(s) URL (the value is not shown: it may hold a key)\n`);
+      expect(out.out + out.err).not.toContain(secret);
+    }
+    expect(created).toEqual([]);
+  });
+
   it("confirms on a terminal: yes runs, anything else cancels (7); no terminal needs --yes (2)", async () => {
     const calls: Calls = [];
     const yes = io({ stdinIsTerminal: true, readLine: (prompt) => Promise.resolve(prompt === "Sure? (y/n): " ? "Y" : "") });
@@ -258,6 +277,8 @@ describe("runProgram", () => {
       [error("HttpError", "404 NotFound: gone", { status: 404 }), 4, "404 NotFound: gone"],
       [error("HttpError", "409 Conflict", { status: 409 }), 5, "409 Conflict"],
       [error("ResponseParseError", "Expected a JSON body"), 5, "Expected a JSON body"],
+      [error("RedirectError", "Refusing to follow a redirect to http://x: it leaves http://y"), 5, "Refusing to follow a redirect to http://x: it leaves http://y"],
+      [error("ResponseTooLargeError", "The response body exceeds 9 bytes"), 5, "The response body exceeds 9 bytes"],
       [error("NetworkError", "The request failed", { cause: new Error("connect ECONNREFUSED") }), 6, "The request failed: connect ECONNREFUSED"],
       [error("TimeoutError", "The request timed out after 5 ms"), 6, "The request timed out after 5 ms"],
       [new TypeError("x is undefined"), 1, "internal error: x is undefined"],
@@ -288,10 +309,44 @@ describe("redaction for --debug", () => {
 
   it("redacts JSON bodies by property, secret query parameters and URL credentials; summarises other bodies", () => {
     expect(redactBody('{"identity":{"id":"8:acs:1"},"accessToken":{"token":"eyJ","expiresOn":"x"},"value":"sig"}', "application/json", redactor)).toBe(
-      '{"identity":{"id":"8:acs:1"},"accessToken":{"token":"REDACTED","expiresOn":"x"},"value":"REDACTED"}',
+      // Everything under a secret name is hidden: `accessToken` holds the token and its expiry.
+      '{"identity":{"id":"8:acs:1"},"accessToken":{"token":"REDACTED","expiresOn":"REDACTED"},"value":"REDACTED"}',
     );
     expect(redactUrl("https://u:p@h/x?sig=abc&api-version=1&code=2", redactor)).toBe("https://REDACTED:REDACTED@h/x?sig=REDACTED&api-version=1&code=2");
     expect(redactBody("a=b", "application/x-www-form-urlencoded", redactor)).toBe("(3 bytes of application/x-www-form-urlencoded, not shown)");
+  });
+
+  it("--debug hides secret headers, a SAS signature in Location and the URL, and secrets in the bodies", async () => {
+    const secret = "s3cr3t-value";
+    const inner: typeof fetch = () =>
+      Promise.resolve(
+        new Response(JSON.stringify({ keys: [{ keyName: "key1", value: secret }], key2: secret, jwt: secret, pwd: secret, id: "kept" }), {
+          status: 201,
+          headers: {
+            "content-type": "application/json",
+            location: `https://a.blob.core.windows.net/c/b?sv=2024&sig=${secret}`,
+            "x-session": secret,
+            "www-authenticate": `Bearer error="${secret}"`,
+            "x-request-id": "req-1",
+          },
+        }),
+      );
+    const lines: string[] = [];
+    const logged = loggingFetch(inner, "debug", redactor, (line) => lines.push(line));
+    await logged(`https://h/x?sig=${secret}&api-version=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-ms-authorization-token": secret },
+      body: JSON.stringify({ credentials: { user: "me", pass: secret }, refreshTokens: [secret], passphrase: secret }),
+    });
+    const log = lines.join("\n");
+    expect(log).not.toContain(secret);
+    expect(log).toContain("Request: POST https://h/x?sig=REDACTED&api-version=1");
+    expect(log).toContain("    location: https://a.blob.core.windows.net/c/b?sv=2024&sig=REDACTED");
+    expect(log).toContain("    x-session: REDACTED");
+    expect(log).toContain("    www-authenticate: REDACTED");
+    expect(log).toContain("    x-request-id: req-1");
+    expect(log).toContain('Request body: {"credentials":{"user":"REDACTED","pass":"REDACTED"},"refreshTokens":["REDACTED"],"passphrase":"REDACTED"}');
+    expect(log).toContain('Response body: {"keys":[{"keyName":"REDACTED","value":"REDACTED"}],"key2":"REDACTED","jwt":"REDACTED","pwd":"REDACTED","id":"kept"}');
   });
 });
 

@@ -45,6 +45,8 @@ describe("emitSources", () => {
       "src/runtime/errors.ts",
       "src/runtime/hmac-signing.ts",
       "src/runtime/paging.ts",
+      "src/runtime/redact-secrets.ts",
+      "src/runtime/redirect-policy.ts",
       "src/runtime/request-signer.ts",
       "src/runtime/request-url.ts",
       "src/runtime/retry-policy.ts",

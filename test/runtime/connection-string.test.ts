@@ -99,10 +99,8 @@ describe("validateEndpoint", () => {
     "https://a.example/#x",
     "file:///tmp",
     "https://",
-  ])(
-    "rejects %j with the endpoint in the message",
-    (input) => {
-      expect(() => validateEndpoint(input)).toThrow(`Invalid endpoint URL: ${input}`);
-    },
-  );
+    "https://user:pw@a.example/",
+  ])("rejects %j with a message that says what is expected", (input) => {
+    expect(() => validateEndpoint(input)).toThrow("Invalid endpoint URL: expected http(s)://<host> (the value is not shown: it may hold a key)");
+  });
 });

@@ -15,6 +15,7 @@ import { TypeLookup } from "./flag-types.ts";
 import type { CliNaming, NamedCall, NamedCommand } from "./naming-file.ts";
 import { commandExtraFlags, globalFlags, RESERVED_FLAG_NAMES, RESERVED_FLAG_PREFIX } from "./runtime/global-options.ts";
 import type { Binding, BindingTarget, CommandSpec, FlagSpec, ValueType } from "./runtime/program.ts";
+import { specSecretNames } from "./spec-secret-names.ts";
 
 export interface CliModel {
   readonly bin: string;
@@ -80,7 +81,8 @@ export function buildCliModel(api: ApiIR, pkg: PackageInfo, naming: CliNaming | 
     if (!exists) report(`/groups/${group.path}`, `no command is in the group "${group.path}"`);
     return exists;
   });
-  const secretNames = [...new Set([...(naming?.secretNames ?? []), ...api.auth.flatMap((a) => (a.kind === "apiKey" ? [a.name] : []))])];
+  const apiKeyNames = api.auth.flatMap((a) => (a.kind === "apiKey" ? [a.name] : []));
+  const secretNames = [...new Set([...(naming?.secretNames ?? []), ...apiKeyNames, ...specSecretNames(api)])];
   return {
     value: {
       bin: naming?.bin ?? pkg.service,

@@ -16,7 +16,6 @@ import type { WriterFunction } from "ts-morph";
 import type { Diagnostic } from "../../diagnostics.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
-import { escapeUnsafeCharacters } from "../escape-unsafe-characters.ts";
 import { ImportBinder } from "../import-binder.ts";
 import { writeDocComment } from "../jsdoc.ts";
 import type { PackageInfo } from "../package-info.ts";
@@ -26,6 +25,7 @@ import { cliModules } from "./cli-layout.ts";
 import { buildCliModel, type CliModel } from "./command-model.ts";
 import { commandTable, type CommandTable } from "./command-table.ts";
 import type { CliNaming } from "./naming-file.ts";
+import { escapeUnsafeCharacters } from "./runtime/terminal-text.ts";
 
 export interface CliBuild {
   readonly files: OutputFile[];
@@ -47,8 +47,13 @@ export function cliFiles(pkg: PackageInfo, table: CommandTable): OutputFile[] {
 const runtimeFolder = new URL("./runtime/", import.meta.url);
 let runtimeTexts: [string, string][] | undefined;
 const relativeImport = /(\bfrom\s+)(["'])\.\/([A-Za-z0-9_.-]+)\.ts\2/g;
+/** `generator/emitters/cli/runtime/` -> `generator/runtime/` is `src/cli/runtime/` -> `src/runtime/` in a package. */
+const libraryRuntimeImport = /(\bfrom\s+)(["'])\.\.\/\.\.\/\.\.\/runtime\/([A-Za-z0-9_.-]+)\.ts\2/g;
 
-/** The interpreter, read once per process; `./x.ts` imports become `./x.js` for NodeNext. */
+/**
+ * The interpreter, read once per process; `./x.ts` imports become `./x.js` for NodeNext, and imports
+ * of the library's runtime (the shared secret rule) point at the package's own `src/runtime/`.
+ */
 function copyCliRuntime(pkg: PackageInfo): OutputFile[] {
   runtimeTexts ??= readdirSync(runtimeFolder)
     .filter((name) => name.endsWith(".ts"))
@@ -56,7 +61,7 @@ function copyCliRuntime(pkg: PackageInfo): OutputFile[] {
     .map((name) => [name.slice(0, -3), readFileSync(new URL(name, runtimeFolder), "utf8")]);
   return runtimeTexts.map(([name, text]) => ({
     path: cliModules.runtime(name),
-    content: `${pkg.header}\n${text.replace(relativeImport, "$1$2./$3.js$2")}`,
+    content: `${pkg.header}\n${text.replace(relativeImport, "$1$2./$3.js$2").replace(libraryRuntimeImport, "$1$2../../runtime/$3.js$2")}`,
   }));
 }
 

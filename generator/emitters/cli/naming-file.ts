@@ -5,10 +5,12 @@
  * and flags it names exist is checked against the IR by `command-model.ts`. The format is described
  * in `README.md` beside this file.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../../diagnostics.ts";
+import { quoteQuoted } from "../../quote-value.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../../read-untrusted-file.ts";
 
 export interface CliNaming {
   /** Locates a JSON pointer of the file, for diagnostics. */
@@ -66,12 +68,8 @@ export function serviceNaming(typespecEntry: string): Diagnosed<CliNaming | unde
 }
 
 export function loadCliNaming(file: string): Diagnosed<CliNaming | undefined> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    return { value: undefined, diagnostics: [problem({ file }, `cannot read the CLI naming file: ${(error as Error).message}`)] };
-  }
+  const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
+  if (isFileRefusal(text)) return { value: undefined, diagnostics: [problem({ file }, `cannot read the CLI naming file: ${text.message}`)] };
   return parseCliNaming(file, text);
 }
 
@@ -92,7 +90,7 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
     const pos = first?.linePos?.[0];
     return {
       value: undefined,
-      diagnostics: [problem({ file, ...(pos ? { line: pos.line, column: pos.col } : {}) }, `not valid YAML: ${first?.message.split("\n")[0] ?? ""}`)],
+      diagnostics: [problem({ file, ...(pos ? { line: pos.line, column: pos.col } : {}) }, `not valid YAML: ${quoteQuoted(first?.message.split("\n")[0] ?? "")}`)],
     };
   }
   const diagnostics: Diagnostic[] = [];

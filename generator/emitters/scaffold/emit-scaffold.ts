@@ -5,8 +5,7 @@
  */
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
-import { terminalText } from "../cli/runtime/terminal-text.ts";
-import { escapeUnsafeCharacters } from "../escape-unsafe-characters.ts";
+import { escapeUnsafeCharacters, terminalText } from "../cli/runtime/terminal-text.ts";
 import type { CliModel } from "../cli/command-model.ts";
 import { cliReadmeView } from "../cli/readme-cli.ts";
 import type { PackageInfo } from "../package-info.ts";

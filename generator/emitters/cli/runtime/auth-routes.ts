@@ -32,6 +32,11 @@ export function createContext<C>(
   if (route.endpoint === "required" && endpoint === undefined) {
     throw new CliError("auth", `${route.uses.map((u) => `--${u}`).join(" and ")} needs --endpoint${envNote(byName.get("endpoint"))}`);
   }
+  if (endpoint !== undefined && route.endpoint !== "none" && !isHttpUrl(endpoint)) {
+    // Not echoed: a connection string or key pasted into the wrong flag would reach the terminal.
+    const source = given.has("endpoint") ? "--endpoint" : (byName.get("endpoint")?.env ?? "--endpoint");
+    throw new CliError("auth", `${source} is not an http(s) URL (the value is not shown: it may hold a key)`);
+  }
   if (route.endpoint === "none" && given.has("endpoint")) {
     throw new CliError("usage", `--endpoint cannot be combined with ${route.uses.map((u) => `--${u}`).join(" and ")}, which names its endpoint`);
   }
@@ -49,6 +54,14 @@ export function createContext<C>(
     // The package's factories throw plain errors for a malformed connection string or endpoint;
     // their messages never contain the secret.
     throw new CliError("auth", error instanceof Error ? error.message : String(error));
+  }
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
   }
 }
 

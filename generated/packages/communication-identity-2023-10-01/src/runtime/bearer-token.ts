@@ -2,7 +2,7 @@
 /**
  * Bearer-token (Microsoft Entra ID / OAuth) authentication with token caching and early refresh.
  */
-import type { OutgoingRequest, RequestSigner } from "./request-signer.js";
+import { assertSecureTransport, type OutgoingRequest, type RequestSigner } from "./request-signer.js";
 
 /** An access token and when it expires (milliseconds since the epoch). */
 export interface AccessToken {
@@ -22,17 +22,6 @@ export interface TokenCredential {
 export interface BearerSignerOptions {
   /** Refresh the token when it expires within this many milliseconds (default 2 minutes). */
   refreshWindowMs?: number;
-}
-
-const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** Throws unless the URL is `https:`, or `http:` to a loopback host (local test servers). */
-function assertSecureTransport(url: URL): void {
-  if (url.protocol === "https:") return;
-  if (url.protocol === "http:" && loopbackHosts.has(url.hostname)) return;
-  throw new Error(
-    `Refusing to send a bearer token over ${url.protocol}//${url.host}: bearer authentication requires https`,
-  );
 }
 
 /**
@@ -81,7 +70,7 @@ export function createBearerSigner(
 
   return {
     async sign(request: OutgoingRequest, now: Date = new Date()): Promise<void> {
-      assertSecureTransport(request.url);
+      assertSecureTransport(request.url, "a bearer token");
       request.headers.set("authorization", `Bearer ${await tokenFor(now.getTime())}`);
     },
   };

@@ -9,10 +9,14 @@ export interface PagedAsyncIterableIterator<TItem, TPage> extends AsyncIterableI
   byPage(): AsyncIterableIterator<TPage>;
 }
 
+/** Pages one iteration fetches at most (a million items at 100 per page). */
+export const maxPages = 10_000;
+
 /**
  * Creates a pager. No request is made until iteration starts; each page is fetched only when needed.
  * Iteration stops when a page has no (or an empty) next link. A next link seen before means the
- * service is looping, which throws instead of iterating forever.
+ * service is looping, and more than {@link maxPages} pages that it never ends (a fresh link every
+ * time): both throw instead of iterating forever.
  * @param firstPage fetches the first page.
  * @param nextPage fetches the page at a next link (absolute, or relative to the endpoint).
  * @param itemsOf the items of a page.
@@ -27,7 +31,7 @@ export function createPager<TItem, TPage>(
   async function* pages(): AsyncGenerator<TPage, void, undefined> {
     const seen = new Set<string>();
     let page = await firstPage();
-    for (;;) {
+    for (let count = 1; ; count++) {
       yield page;
       const link = nextLinkOf(page);
       if (link === undefined || link === "") return;
@@ -35,6 +39,7 @@ export function createPager<TItem, TPage>(
         // The link itself is not included: it may carry continuation tokens.
         throw new Error("Paging stopped: the service returned the same next link twice");
       }
+      if (count >= maxPages) throw new Error(`Paging stopped after ${maxPages} pages: the service keeps returning next links`);
       seen.add(link);
       page = await nextPage(link);
     }

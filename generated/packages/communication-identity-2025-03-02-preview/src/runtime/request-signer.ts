@@ -28,3 +28,15 @@ export interface RequestSigner {
    */
   sign(request: OutgoingRequest, now?: Date): Promise<void>;
 }
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Throws unless `url` is `https:`, or `http:` to a loopback host (local test servers): credentials
+ * that travel as they are (a bearer token, an API key, a user name and password) would otherwise
+ * cross the network in clear text. `what` names them in the message, e.g. "a bearer token".
+ */
+export function assertSecureTransport(url: URL, what: string): void {
+  if (url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname))) return;
+  throw new Error(`Refusing to send ${what} over ${url.protocol}//${url.host}: it requires https`);
+}

@@ -3,6 +3,25 @@
  * Request URL construction: endpoint + path (or an absolute next link) + query parameters.
  */
 
+/**
+ * Thrown for an endpoint that is not an `http(s)` URL (or, from `validateEndpoint`, has more than an
+ * origin). It never quotes the value: a connection string passed as the endpoint, or an endpoint with
+ * a `?sig=` or `user:password@`, would otherwise reach logs with its secret.
+ */
+export const invalidEndpoint = (): Error =>
+  new Error("Invalid endpoint URL: expected http(s)://<host> (the value is not shown: it may hold a key)");
+
+/** `endpoint` parsed, when it is an `http(s)` URL; else {@link invalidEndpoint}. */
+export function endpointUrl(endpoint: string): URL {
+  try {
+    const url = new URL(endpoint);
+    if (/^https?:$/.test(url.protocol)) return url;
+  } catch {
+    // Not a URL at all: the same error as another scheme (URL's own error keeps the input in `input`).
+  }
+  throw invalidEndpoint();
+}
+
 /** Query parameters; arrays become repeated keys, `undefined` values are skipped. */
 export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -13,7 +32,7 @@ export type QueryParams = Readonly<Record<string, string | readonly string[] | u
  * The query is re-serialised with `URLSearchParams`, so what is sent is exactly what HMAC signing covers.
  */
 export function buildRequestUrl(endpoint: string, path: string, query: QueryParams = {}): URL {
-  const base = new URL(endpoint);
+  const base = endpointUrl(endpoint);
   const absolute = /^https?:\/\//i.test(path);
   const basePath = base.pathname.replace(/\/+$/, "");
   const url = new URL(absolute ? path : `${base.origin}${basePath}/${path.replace(/^\/+/, "")}`);

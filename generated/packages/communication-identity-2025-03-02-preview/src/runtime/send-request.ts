@@ -3,7 +3,16 @@
  * The transport: builds the URL and headers, signs each attempt, applies timeouts and retries,
  * reads the whole body, and turns failures into the runtime's error types.
  */
-import { NetworkError, ResponseParseError, TimeoutError, asRecord, httpErrorFromText } from "./errors.js";
+import {
+  NetworkError,
+  RedirectError,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  asRecord,
+  httpErrorFromText,
+} from "./errors.js";
+import { maxRedirects, redirectTarget } from "./redirect-policy.js";
 import type { OutgoingRequest, RequestSigner } from "./request-signer.js";
 import { buildRequestUrl, type QueryParams } from "./request-url.js";
 import { isRetriableStatus, retryDelayMs, sleep, type RetryOptions } from "./retry-policy.js";
@@ -40,12 +49,26 @@ export interface RawResponse {
   request: { method: string; url: string };
 }
 
+/** Per-attempt timeout when the call sets none: 60 s, body included. */
+export const defaultTimeoutMs = 60_000;
+/** Time a call may take in all when it sets none: 3 minutes, retries and waits included. */
+export const defaultTotalTimeoutMs = 180_000;
+/** Largest response body read when the call sets no limit: 32 MiB. */
+export const defaultMaxResponseBytes = 2 ** 25;
+
 /** Per-call options every operation accepts. */
 export interface RequestOptions {
   /** Cancels the call (including retries and waits); the call rejects with the signal's reason. */
   abortSignal?: AbortSignal;
-  /** Timeout of each attempt, in milliseconds. */
+  /** Timeout of each attempt, reading the whole body included, in milliseconds (default 60 000). */
   timeoutMs?: number;
+  /**
+   * Timeout of the whole call, retries and their waits included, in milliseconds (default 180 000):
+   * no retry starts that could not finish by then, and an attempt under way is cut short.
+   */
+  totalTimeoutMs?: number;
+  /** Largest response body to read, in bytes (default 32 MiB); a larger one throws `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
   /** Extra headers, applied after the operation's own. */
   headers?: Record<string, string>;
   /** Called with the final response, before any error is thrown. */
@@ -98,46 +121,56 @@ type AttemptResult =
   | { response: RawResponse; failure?: undefined }
   | { response?: undefined; failure: NetworkError | TimeoutError };
 
-/** One fetch plus body read under a per-attempt timeout; rejects only when the user aborts. */
+/** The whole body, but no more than `limit` bytes: a larger one throws {@link ResponseTooLargeError}. */
+async function readBody(response: Response, limit: number): Promise<Uint8Array> {
+  const chunks: BlobPart[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
+    if ((size += chunk.value.byteLength) > limit) throw new ResponseTooLargeError(`The response body exceeds ${limit} bytes`);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+}
+
+/**
+ * One fetch plus body read, both under the attempt's timeout (so a body that trickles in times out
+ * too); rejects only when the user aborts or the body is too large (not worth retrying).
+ */
 async function attempt(
   doFetch: typeof fetch,
   request: OutgoingRequest,
   options: RequestOptions,
+  timeoutMs: number,
 ): Promise<AttemptResult> {
   const userSignal = options.abortSignal;
   userSignal?.throwIfAborted();
-  const { timeoutMs } = options;
-  // A signal only when something can abort the attempt: fetch does real work per signal (undici
-  // registers listeners and a finalizer), a measurable share of a small request's cost.
-  const controller = userSignal || timeoutMs !== undefined ? new AbortController() : undefined;
-  const onAbort = (): void => controller?.abort(userSignal?.reason);
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(userSignal?.reason);
   userSignal?.addEventListener("abort", onAbort, { once: true });
   // Set when the timer fires; it is then the attempt's failure, whatever fetch rejects with.
   let timeout: TimeoutError | undefined;
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          timeout = new TimeoutError(timeoutMs);
-          controller?.abort(timeout);
-        }, timeoutMs);
+  const timer = setTimeout(() => controller.abort((timeout = new TimeoutError(timeoutMs))), timeoutMs);
   try {
     const { method, headers, body } = request;
     const url = request.url.href;
     const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
-    const response = await doFetch(url, { method, headers, body: payload, signal: controller?.signal });
-    const bodyBytes = new Uint8Array(await response.arrayBuffer());
+    // Redirects are followed by sendRequest, which signs every hop and refuses other origins.
+    const response = await doFetch(url, { method, headers, body: payload, redirect: "manual", signal: controller.signal });
+    const bodyBytes = await readBody(response, options.maxResponseBytes ?? defaultMaxResponseBytes);
     const bodyText = new TextDecoder().decode(bodyBytes);
     const { status, statusText } = response;
     return { response: { status, statusText, headers: response.headers, bodyText, bodyBytes, request: { method, url } } };
   } catch (error) {
     if (userSignal?.aborted) throw userSignal.reason;
     if (timeout) return { failure: timeout };
+    if (error instanceof ResponseTooLargeError) throw error;
     const message = "The request failed before a complete response was received";
     return { failure: error instanceof NetworkError ? error : new NetworkError(message, { cause: error }) };
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener("abort", onAbort);
+    // Releases the connection of a body left unread (too large, or an error while reading).
+    controller.abort();
   }
 }
 
@@ -151,8 +184,8 @@ export async function sendRequest(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<RawResponse> {
-  const url = buildRequestUrl(context.endpoint, spec.path, spec.query);
-  const method = spec.method.toUpperCase();
+  let url = buildRequestUrl(context.endpoint, spec.path, spec.query);
+  let method = spec.method.toUpperCase();
   const template = new Headers();
   for (const [name, value] of Object.entries(spec.headers ?? {})) if (value !== undefined) template.set(name, value);
   if (spec.accept !== undefined) template.set("accept", spec.accept);
@@ -163,16 +196,35 @@ export async function sendRequest(
   template.set(idHeader, clientRequestId);
   // A standalone Headers accepts any name; browsers' fetch then drops user-agent (it sets its own).
   if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
-  const body = spec.body && ("text" in spec.body ? spec.body.text : spec.body.bytes);
+  let body = spec.body && ("text" in spec.body ? spec.body.text : spec.body.bytes);
   const doFetch = context.fetch ?? globalThis.fetch;
 
-  for (let index = 0; ; index++) {
+  const deadline = Date.now() + (options.totalTimeoutMs ?? defaultTotalTimeoutMs);
+
+  for (let index = 0, hops = 0; ; index++) {
     options.abortSignal?.throwIfAborted();
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
-    const { response, failure } = await attempt(doFetch, request, options);
-    if ((failure || isRetriableStatus(response.status)) && index < context.retry.maxRetries) {
-      await sleep(retryDelayMs(index, context.retry, response), options.abortSignal);
+    const timeoutMs = Math.min(options.timeoutMs ?? defaultTimeoutMs, deadline - Date.now());
+    const { response, failure } = await attempt(doFetch, request, options, timeoutMs);
+    const target = response && redirectTarget(response, url);
+    if (target) {
+      if (++hops > maxRedirects) throw new RedirectError(`Refusing to follow more than ${maxRedirects} redirects`);
+      // As browsers do: 303 (and 301/302 after a POST) continue with a GET without the body.
+      if (response.status === 303 ? method !== "HEAD" : response.status < 303 && method === "POST") {
+        [method, body] = ["GET", undefined];
+        template.delete("content-type");
+      }
+      url = target;
+      index--; // a redirect is not a retry
+      continue;
+    }
+    // A server asking for a longer wait than maxDelayMs (Retry-After: 20 days), or one the deadline
+    // would cut short, gets no retry: the call fails at once with what the last attempt got.
+    const delay = retryDelayMs(index, context.retry, response);
+    const retriable = failure || isRetriableStatus(response.status);
+    if (retriable && index < context.retry.maxRetries && delay <= context.retry.maxDelayMs && Date.now() + delay < deadline) {
+      await sleep(delay, options.abortSignal);
       continue;
     }
     if (failure) throw failure;

@@ -6,6 +6,7 @@
  * and `none`.
  */
 import type { OutputFormat } from "./global-options.js";
+import { escapedJson, printable } from "./terminal-text.js";
 
 const COLOR = { key: "\u001b[94m", string: "\u001b[32m", literal: "\u001b[93m", reset: "\u001b[0m" } as const;
 
@@ -14,9 +15,9 @@ export function formatOutput(value: unknown, format: OutputFormat): string {
   if (value === undefined || format === "none") return "";
   switch (format) {
     case "json":
-      return `${JSON.stringify(value, null, 2)}\n`;
+      return `${escapedJson(value, 2)}\n`;
     case "jsonc":
-      return `${colorJson(JSON.stringify(value, null, 2))}\n`;
+      return `${colorJson(escapedJson(value, 2))}\n`;
     case "yaml":
       return yamlText(value, false);
     case "yamlc":
@@ -45,7 +46,7 @@ const YAML_RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 /** A plain YAML scalar when that reads back as the same string, else a double-quoted (JSON) one. */
 function yamlString(text: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_ ./@-]*$/.test(text) && !text.endsWith(" ") && !YAML_RESERVED.test(text);
-  return plain ? text : JSON.stringify(text);
+  return plain ? text : escapedJson(text);
 }
 
 function yamlScalar(value: unknown, color: boolean): string {
@@ -138,12 +139,12 @@ function tableText(value: unknown): string {
   const widths = columns.map((column, i) => Math.max((titles[i] ?? "").length, ...table.map((row) => (row.get(column) ?? "").length)));
   const line = (texts: readonly string[]) => texts.map((t, i) => t.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(titles), line(widths.map((w) => "-".repeat(w))), ...table.map((row) => line(columns.map((c) => row.get(c) ?? "")))]
-    .map((l) => `${l}\n`)
+    .map((l) => `${printable(l)}\n`)
     .join("");
 }
 
 function tsvText(value: unknown): string {
   return rows(value)
-    .map((row) => `${[...cells(row).values()].map((cell) => cell.replace(/[\t\n]/g, " ")).join("\t")}\n`)
+    .map((row) => `${[...cells(row).values()].map((cell) => printable(cell.replace(/[\t\n]/g, " "))).join("\t")}\n`)
     .join("");
 }

@@ -34,7 +34,7 @@ export const exitCodeMeanings: Readonly<Record<ExitCodeClass, string>> = {
   usage: "The command line is wrong: unknown command or flag, a missing required flag, an invalid value (e.g. an unknown scope), or `--yes` needed without a terminal.",
   auth: "Credentials: none given, a malformed connection string or endpoint, or the service answered 401/403.",
   notFound: "The service answered 404: what the command names does not exist.",
-  service: "Any other error response from the service (4xx/5xx), or a response the spec does not allow.",
+  service: "Any other error response from the service (4xx/5xx), a response the spec does not allow, a redirect to another origin, or a body over the size limit.",
   network: "No response: connection refused or reset, DNS failure, timeout.",
   cancelled: "The confirmation prompt was declined.",
 };
@@ -179,6 +179,9 @@ export interface Program<C> {
   readonly groups: readonly { readonly path: string; readonly summary: string }[];
 }
 
+/** The largest `@file` a flag reads: a request body, not a disk image. */
+export const MAX_FLAG_FILE_BYTES = 16 * 1024 * 1024;
+
 /** What the program may touch of the process: injected so tests run it in-process. */
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -187,7 +190,10 @@ export interface CliIo {
   writeErr(text: string): void;
   /** Shows `prompt` and reads one line; `undefined` at end of input. */
   readLine(prompt: string): Promise<string | undefined>;
-  /** The bytes of a file named with `@path`; throws when it cannot be read. */
+  /**
+   * The bytes of a file named with `@path`: a regular file of at most {@link MAX_FLAG_FILE_BYTES}.
+   * Throws otherwise, or when it cannot be read, with the reason in `code` (`ENOENT`, `ENOTREGULAR`, `EFBIG`).
+   */
   readFile(path: string): Uint8Array;
   readonly fetch?: typeof fetch;
 }

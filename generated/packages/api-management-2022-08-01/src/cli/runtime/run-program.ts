@@ -13,6 +13,7 @@ import { commandHelp, groupHelp } from "./help-text.js";
 import { createRedactor, loggingFetch } from "./http-log.js";
 import { formatOutput } from "./output-formats.js";
 import { commandFlags, parseCommandLine } from "./parse-command-line.js";
+import { printable } from "./terminal-text.js";
 import {
   CliError,
   ExitCode,
@@ -73,10 +74,10 @@ function logger(io: CliIo, onlyErrors: boolean, verbose: boolean, debug: boolean
     verbose: verbose || debug,
     debug,
     warn: (message) => {
-      if (!onlyErrors) io.writeErr(`WARNING: ${message}\n`);
+      if (!onlyErrors) io.writeErr(`WARNING: ${printable(message)}\n`);
     },
     info: (message) => {
-      if (verbose || debug) io.writeErr(`INFO: ${message}\n`);
+      if (verbose || debug) io.writeErr(`INFO: ${printable(message)}\n`);
     },
   };
 }
@@ -113,7 +114,7 @@ function contextSettings<C>(program: Program<C>, io: CliIo, log: Logger): Contex
   if (log.verbose) {
     const redactor = createRedactor(program.secretNames);
     const level = log.debug ? "debug" : "verbose";
-    settings.fetch = loggingFetch(base, level, redactor, (line) => io.writeErr(`${level === "debug" ? "DEBUG" : "INFO"}: ${line}\n`));
+    settings.fetch = loggingFetch(base, level, redactor, (line) => io.writeErr(`${level === "debug" ? "DEBUG" : "INFO"}: ${printable(line)}\n`));
   } else if (io.fetch) settings.fetch = io.fetch;
   return settings;
 }
@@ -183,8 +184,9 @@ function shape<C>(call: CallSpec<C>, result: unknown, values: ReadonlyMap<string
 /** Prints the one-line `ERROR:` of a failure and returns its exit code. */
 function report(error: unknown, io: CliIo, log: Logger): number {
   const { exitClass, message } = classify(error);
-  io.writeErr(`ERROR: ${message.replace(/\s+/g, " ").trim()}\n`);
-  if (log.debug && exitClass === "internal" && error instanceof Error && error.stack) io.writeErr(`DEBUG: ${error.stack}\n`);
+  // The message may be the service's own text: one line, without control characters.
+  io.writeErr(`ERROR: ${printable(message.replace(/\s+/g, " ").trim())}\n`);
+  if (log.debug && exitClass === "internal" && error instanceof Error && error.stack) io.writeErr(`DEBUG: ${printable(error.stack)}\n`);
   else if (exitClass === "internal") io.writeErr("Run the command again with --debug for details, and report it.\n");
   return ExitCode[exitClass];
 }
@@ -207,6 +209,8 @@ export function classify(error: unknown): { exitClass: keyof typeof ExitCode; me
     case "TimeoutError":
       return { exitClass: "network", message: withCause(error) };
     case "ResponseParseError":
+    case "RedirectError":
+    case "ResponseTooLargeError":
       return { exitClass: "service", message: error.message };
     default:
       return { exitClass: "internal", message: `internal error: ${error.message}` };

@@ -5,7 +5,7 @@
  * `--allow-unknown-<flag>`), arrays, and JSON (inline or `@file`) with its date-times revived.
  * Error messages name the flag and never echo a file's contents.
  */
-import { CliError, type CliIo, type FlagSpec, type Revive, type ScalarType, type ValueType } from "./program.js";
+import { CliError, MAX_FLAG_FILE_BYTES, type CliIo, type FlagSpec, type Revive, type ScalarType, type ValueType } from "./program.js";
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
@@ -84,12 +84,21 @@ function readText(flag: FlagSpec, text: string, io: CliIo): string {
   return text.startsWith("@") ? new TextDecoder().decode(readBytes(flag, text.slice(1), io)) : text;
 }
 
+/** Why an `@file` could not be read, by the `code` of the error (Node's, or `CliIo.readFile`'s own). */
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EISDIR: "a directory, not a regular file",
+  ENOTREGULAR: "not a regular file (a device, pipe or directory)",
+  EFBIG: `larger than the ${MAX_FLAG_FILE_BYTES / 1024 / 1024} MiB a flag's file may hold`,
+};
+
 function readBytes(flag: FlagSpec, path: string, io: CliIo): Uint8Array {
   try {
     return io.readFile(path);
   } catch (error) {
     const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "unreadable";
-    throw invalid(flag, `cannot read file '${path}' (${code})`);
+    throw invalid(flag, `cannot read file '${path}': ${FILE_PROBLEMS[code] ?? code}`);
   }
 }
 

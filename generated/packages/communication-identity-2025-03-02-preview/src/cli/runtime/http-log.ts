@@ -2,15 +2,11 @@
 /**
  * `--verbose` and `--debug`: a `fetch` wrapper, handed to the package's context, that logs each
  * attempt to stderr. `--verbose` logs one line per exchange; `--debug` adds headers and bodies.
- * Credentials never reach the log: the `Authorization` header and other secret-looking headers,
- * query parameters and JSON properties (tokens, keys, passwords, signatures, plus the names the
- * spec's naming layer lists) are replaced by `REDACTED`.
+ * Credentials never reach the log: secret headers, query parameters and JSON properties, and the
+ * values under them, are replaced by `REDACTED` by the package's one rule (`runtime/redact-secrets.ts`,
+ * which the library's errors use too), plus the names the spec and its naming layer declare secret.
  */
-
-const REDACTED = "REDACTED";
-/** Checked against the last word of a name (`accessToken`, `x-api-key`), so `keyType` or `createTokenWithScopes` stay visible. */
-const SECRET_WORD = /(?:token|secret|password|passwd|signature|credential|key|sig)$/i;
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "ocp-apim-subscription-key"]);
+import { isSecretName, REDACTED, redactBodyText, redactText } from "../../runtime/redact-secrets.js";
 
 export type LogLevel = "verbose" | "debug";
 
@@ -18,19 +14,10 @@ export interface Redactor {
   isSecret(name: string): boolean;
 }
 
+/** The rule, plus `extraNames` (compared ignoring case). */
 export function createRedactor(extraNames: readonly string[]): Redactor {
   const extra = new Set(extraNames.map((n) => n.toLowerCase()));
-  return {
-    isSecret: (name) =>
-      extra.has(name.toLowerCase()) ||
-      SECRET_HEADERS.has(name.toLowerCase()) ||
-      SECRET_WORD.test(lastWord(name)) ||
-      /connectionstring$/i.test(name.replace(/[^A-Za-z]/g, "")),
-  };
-}
-
-function lastWord(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[^A-Za-z0-9]+/).filter(Boolean).at(-1) ?? "";
+  return { isSecret: (name) => extra.has(name.toLowerCase()) || isSecretName(name) };
 }
 
 /** A URL with secret query parameters redacted. */
@@ -39,38 +26,22 @@ export function redactUrl(url: string, redactor: Redactor): string {
   try {
     parsed = new URL(url);
   } catch {
-    return url;
-  }
-  for (const name of [...new Set(parsed.searchParams.keys())]) {
-    if (redactor.isSecret(name)) parsed.searchParams.set(name, REDACTED);
+    return redactText(url, redactor.isSecret);
   }
   parsed.username = parsed.username ? REDACTED : "";
   parsed.password = parsed.password ? REDACTED : "";
-  return parsed.href;
+  return redactText(parsed.href, redactor.isSecret);
 }
 
-/** JSON with every string or number under a secret-looking property replaced; other text is summarised. */
+/** JSON (or what looks like JSON) with secrets hidden, by the shared rule; other text is summarised. */
 export function redactBody(text: string, contentType: string | null, redactor: Redactor): string {
   if (text === "") return "(empty)";
   if (!/json/i.test(contentType ?? "") && !/^\s*[{[]/.test(text)) return `(${new TextEncoder().encode(text).length} bytes of ${contentType ?? "unknown type"}, not shown)`;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return `(${text.length} characters that are not JSON, not shown)`;
-  }
-  const walk = (value: unknown, secret: boolean): unknown => {
-    if (Array.isArray(value)) return value.map((item: unknown) => walk(item, secret));
-    if (typeof value === "object" && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, redactor.isSecret(key))]));
-    }
-    return secret && (typeof value === "string" || typeof value === "number") ? REDACTED : value;
-  };
-  return JSON.stringify(walk(data, false));
+  return redactBodyText(text, redactor.isSecret);
 }
 
 function headerLines(headers: Headers, redactor: Redactor): string[] {
-  return [...headers.entries()].map(([name, value]) => `    ${name}: ${redactor.isSecret(name) ? REDACTED : value}`);
+  return [...headers.entries()].map(([name, value]) => `    ${name}: ${redactor.isSecret(name) ? REDACTED : redactText(value, redactor.isSecret)}`);
 }
 
 /** Wraps `inner` so every request and response is written to `log`, line by line. */
