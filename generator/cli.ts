@@ -131,12 +131,15 @@ async function finishBuild(
 ): Promise<number> {
   const { diffTree, isUnchanged, writeTree } = await import("./output/write-tree.ts");
   const { writeProblem } = await import("./output/write-problem.ts");
+  const { describeInterruptedWrite } = await import("./output/interrupted-write.ts");
+  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
   const base = { command: options.command, output: shown, files: result.files.length } as const;
   if (output.hasErrors) return output.finish({ ...base, ok: false, wrote: false });
   try {
     if (options.command === "check") {
+      for (const note of await describeInterruptedWrite(folder)) interrupted(note);
       const changes = await diffTree(folder, result.files);
       if (isUnchanged(changes)) {
         output.note(`${shown} is up to date`);
@@ -154,7 +157,7 @@ async function finishBuild(
       return output.finish({ ...base, ok: false, changes });
     }
     output.progress(`writing ${shown}`);
-    const changes = await writeTree(folder, result.files);
+    const changes = await writeTree(folder, result.files, interrupted);
     const count = changes.added.length + changes.changed.length + changes.removed.length;
     output.note(`${result.files.length} files in ${shown}, ${count} changed`);
     return output.finish({ ...base, ok: true, wrote: count > 0, changes });

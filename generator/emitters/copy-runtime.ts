@@ -30,6 +30,9 @@ export function runtimeModules(plan: SourcePlan): string[] {
   if (plan.api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
   if (plan.api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
   if (plan.api.operations.some((op) => operationShape(op).result.kind === "paged")) wanted.push("paging");
+  if (plan.api.operations.some((op) => op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")))) {
+    wanted.push("event-stream");
+  }
   const found = new Set<string>();
   for (let name = wanted.shift(); name !== undefined; name = wanted.shift()) {
     if (found.has(name)) continue;

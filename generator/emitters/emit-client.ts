@@ -53,12 +53,14 @@ function method(plan: SourcePlan, binder: ImportBinder, op: OperationIR): Method
   const signature = operationSignature(plan, binder, shape, path, false);
   const fn = binder.value(path, op.name);
   const args = ["this.#context", ...signature.parameters.map((p) => p.name)];
+  const overloaded = signature.overloads.length > 0;
   return {
     kind: StructureKind.Method,
     name: op.name,
+    overloads: signature.overloads.map((o) => ({ parameters: o.parameters, returnType: o.returnType, docs: signature.docs })),
     parameters: signature.parameters,
     returnType: signature.returnType,
-    docs: signature.docs,
+    docs: overloaded ? [] : signature.docs,
     statements: [`return ${fn}(${args.join(", ")});`],
   };
 }

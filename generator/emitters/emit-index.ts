@@ -27,6 +27,7 @@ const runtimeExports: Record<string, Exported[]> = {
   "retry-policy": types("RetryOptions"),
   "bearer-token": types("AccessToken", "TokenCredential"),
   paging: types("PagedAsyncIterableIterator"),
+  "event-stream": types("EventStream", "ServerSentEvent"),
 };
 
 export function emitIndex(plan: SourcePlan, hasModels: boolean): SourceFilePlan[] {

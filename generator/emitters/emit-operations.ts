@@ -3,14 +3,14 @@
  * build the request, send it, read the response. Each operation has an options interface that
  * extends the runtime's `RequestOptions` with its optional query/header parameters.
  */
-import type { FunctionDeclarationStructure, InterfaceDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
 import { compareStrings } from "../ir/naming.ts";
 import type { OperationIR, TypeIR } from "../ir/types.ts";
 import { jsonTypeName } from "./emit-serialization.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { deprecatedTag, docs } from "./jsdoc.ts";
 import { conversion, converterName, isPolymorphicConversion, propertyAccess, type ConversionContext } from "./json-conversion.ts";
-import { operationShape, type BodyVariant, type OperationShape } from "./operation-shape.ts";
+import { operationShape, type BodyVariant, type OperationShape, type ResultShape } from "./operation-shape.ts";
 import { operationSignature, parameterDescription } from "./operation-signature.ts";
 import { indent, objectLiteral, requestMembers, type RequestMember } from "./request-building.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
@@ -44,12 +44,27 @@ function optionsInterface(plan: SourcePlan, binder: ImportBinder, shape: Operati
     isExported: true,
     extends: [binder.type(modules.runtime("send-request"), "RequestOptions")],
     docs: docs(`Optional parameters of {@link ${shape.op.name}}, and per-call settings.`),
-    properties: shape.optional.map((slot) => ({
-      name: slot.name,
-      hasQuestionToken: true,
-      type: modelTypeText(plan, binder, slot.param.type, "input"),
-      docs: docs(parameterDescription(slot), deprecatedTag(slot.param.deprecated)),
-    })),
+    properties: [
+      ...shape.optional.map((slot) => ({
+        name: slot.name,
+        hasQuestionToken: true,
+        type: modelTypeText(plan, binder, slot.param.type, "input"),
+        docs: docs(parameterDescription(slot), deprecatedTag(slot.param.deprecated)),
+      })),
+      ...(shape.accepts.length > 1 ? [acceptProperty(shape)] : []),
+    ],
+  };
+}
+
+/** The `accept` option: the media types the responses come in, and what each kind returns. */
+function acceptProperty(shape: OperationShape): OptionalKind<PropertySignatureStructure> {
+  const [first] = shape.results;
+  const kinds = shape.results.length > 1 ? " (the result's type follows: JSON is parsed, text is a string, events an `EventStream`, anything else bytes)" : "";
+  return {
+    name: "accept",
+    hasQuestionToken: true,
+    type: shape.accepts.map((m) => JSON.stringify(m)).join(" | "),
+    docs: docs(`The media type to ask for; default ${"`"}${first?.defaultAccept ?? ""}${"`"}${kinds}.`),
   };
 }
 
@@ -63,14 +78,21 @@ function operationFunction(plan: SourcePlan, binder: ImportBinder, shape: Operat
     { name: "options", type: last?.type ?? "never", initializer: "{}" },
   ];
   const paged = shape.result.kind === "paged";
+  const overloaded = signature.overloads.length > 0;
   return {
     kind: StructureKind.Function,
     name: shape.op.name,
     isExported: true,
     isAsync: !paged,
+    overloads: signature.overloads.map((o) => ({
+      parameters: [{ name: "context", type: context }, ...o.parameters],
+      returnType: o.returnType,
+      docs: signature.docs,
+      isExported: true,
+    })),
     parameters,
     returnType: signature.returnType,
-    docs: signature.docs,
+    docs: overloaded ? [] : signature.docs,
     statements: paged ? pagedStatements(plan, binder, shape) : sendStatements(plan, binder, shape),
   };
 }
@@ -90,13 +112,26 @@ function sendCall(binder: ImportBinder, shape: OperationShape, request: string):
 
 function sendStatements(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string[] {
   const request = objectLiteral(requestMembers(plan, binder, shape));
-  const result = shape.result;
-  if (result.kind !== "body") return [`${sendCall(binder, shape, request)};`];
+  if (shape.result.kind !== "body") return [`${sendCall(binder, shape, request)};`];
   const statements = [`const response = ${sendCall(binder, shape, request)};`];
+  // The kinds the caller may choose, each read in its own branch; the default one last.
+  for (const choice of shape.results.slice(1)) {
+    const test = choice.mediaTypes.map((m) => `options.accept === ${JSON.stringify(m)}`).join(" || ");
+    statements.push(`if (${test}) {\n${indent(readResult(plan, binder, choice.result).join("\n"))}\n}`);
+  }
+  return [...statements, ...readResult(plan, binder, shape.result)];
+}
+
+/** Statements that read `response` as a result's body, returning it. */
+function readResult(plan: SourcePlan, binder: ImportBinder, result: ResultShape): string[] {
+  if (result.kind !== "body") return ["return;"];
+  const statements: string[] = [];
   if (result.emptyStatuses) {
+    // A streamed body is unread, so only a bodiless status tells an event stream from nothing.
+    const streamed = result.variants.some((v) => v.encoding === "event-stream");
     const empty =
       result.emptyStatuses.length === 0
-        ? `response.bodyText === ""`
+        ? `response.bodyText === ""${streamed ? " && response.stream === undefined" : ""}`
         : result.emptyStatuses.map((s) => `response.status === ${s}`).join(" || ");
     statements.push(`if (${empty}) return undefined;`);
   }
@@ -116,6 +151,9 @@ function sendStatements(plan: SourcePlan, binder: ImportBinder, shape: Operation
 /** Statements ending in `return <value>;` that read `response` as a variant's body. */
 function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant): string[] {
   if (variant.encoding === "text") return ["return response.bodyText;"];
+  if (variant.encoding === "event-stream") {
+    return [`return ${binder.value(modules.runtime("event-stream"), "readEventStream")}(response, options);`];
+  }
   if (variant.encoding === "binary") return ["return response.bodyBytes;"];
   const parse = binder.value(modules.runtime("send-request"), "parseJson");
   const output = modelTypeText(plan, binder, variant.type, "output");

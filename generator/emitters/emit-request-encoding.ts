@@ -11,7 +11,7 @@ import { sourceFile, type SourceFilePlan } from "./source-file.ts";
 import { StructureKind } from "./structure-kinds.ts";
 
 export function emitRequestEncoding(plan: SourcePlan): SourceFilePlan[] {
-  const encodings = new Set(plan.api.operations.map((op) => op.body?.encoding));
+  const encodings = new Set(plan.api.operations.flatMap((op) => (op.body ? [op.body, ...(op.body.alternatives ?? [])] : []).map((c) => c.encoding)));
   const deepObject = plan.api.operations.some((op) => usesDeepObject(plan, op));
   const functions: FunctionDeclarationStructure[] = [];
   if (encodings.has("form") || deepObject) functions.push(appendFormValue);

@@ -72,10 +72,13 @@ function collectConverters(plan: SourcePlan): { converters: Converter[]; convert
   });
   let converting = false;
   for (const op of plan.api.operations) {
-    if (op.body?.encoding === "json") converting = conversion(op.body.type, "body", context("serialize")) !== undefined || converting;
+    for (const content of op.body ? [op.body, ...(op.body.alternatives ?? [])] : []) {
+      if (content.encoding === "json") converting = conversion(content.type, "body", context("serialize")) !== undefined || converting;
+    }
     for (const response of op.responses) {
-      if (response.type && (response.encoding ?? "json") === "json") {
-        converting = conversion(response.type, "json", context("deserialize")) !== undefined || converting;
+      const contents = response.type ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])] : [];
+      for (const content of contents) {
+        if (content.encoding === "json") converting = conversion(content.type, "json", context("deserialize")) !== undefined || converting;
       }
     }
   }

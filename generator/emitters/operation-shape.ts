@@ -5,7 +5,7 @@
  * client fills in (`api-version`) are not asked of the caller.
  */
 import { NameScope, safeIdentifier } from "../ir/naming.ts";
-import type { OperationIR, PagingIR, ParameterIR, RequestBodyIR, ResponseIR, TypeIR } from "../ir/types.ts";
+import type { MediaContentIR, OperationIR, PagingIR, ParameterIR, RequestBodyIR, ResponseEncoding, ResponseIR, TypeIR } from "../ir/types.ts";
 
 /** A caller-supplied parameter: an identifier (positional) or a key of the options bag. */
 export interface ParameterSlot {
@@ -17,7 +17,7 @@ export interface BodyVariant {
   /** Numeric statuses this body comes with; empty for wildcard statuses (`2XX`). */
   readonly statuses: readonly number[];
   readonly type: TypeIR;
-  readonly encoding: "json" | "text" | "binary";
+  readonly encoding: ResponseEncoding;
   readonly mediaType: string | undefined;
 }
 
@@ -31,6 +31,15 @@ export type ResultShape =
     }
   | { readonly kind: "paged"; readonly page: BodyVariant; readonly paging: PagingIR };
 
+/** One kind of result the caller can ask for with `accept`: JSON, text, bytes or events. */
+export interface ResultChoice {
+  /** The media types that select it, in order of preference (the `accept` header's default). */
+  readonly mediaTypes: readonly string[];
+  /** The `accept` header sent when the caller does not choose (the first choice only). */
+  readonly defaultAccept: string;
+  readonly result: ResultShape;
+}
+
 export interface OperationShape {
   readonly op: OperationIR;
   readonly positional: readonly ParameterSlot[];
@@ -38,7 +47,15 @@ export interface OperationShape {
   /** Parameters the client fills in. */
   readonly fixed: readonly ParameterIR[];
   readonly body?: { readonly name: string; readonly body: RequestBodyIR };
+  /** The result when the caller does not choose: `results[0].result`. */
   readonly result: ResultShape;
+  /**
+   * What the caller may ask for with `accept`, by kind (the default first); one entry when the
+   * responses come in one kind, none when they have no body.
+   */
+  readonly results: readonly ResultChoice[];
+  /** Every media type of the 2xx responses: the values of the `accept` option (offered when there are two or more). */
+  readonly accepts: readonly string[];
 }
 
 /**
@@ -48,6 +65,7 @@ export interface OperationShape {
 export const localNames = [
   "context", "options", "response", "json", "fetchPage", "nextLink", "page",
   "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
+  "readEventStream",
 ];
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
 const requestOptionKeys = ["abortSignal", "timeoutMs", "totalTimeoutMs", "maxResponseBytes", "headers", "onResponse"];
@@ -63,7 +81,9 @@ export function operationShape(op: OperationIR): OperationShape {
 
 function buildShape(op: OperationIR): OperationShape {
   const scope = new NameScope(localNames);
-  const optionKeys = new NameScope(requestOptionKeys);
+  const accepts = [...new Set(op.responses.flatMap((r) => contentsOf(r).map((c) => c.mediaType)))];
+  // `accept` is an option of its own when the caller has media types to choose from.
+  const optionKeys = new NameScope(accepts.length > 1 ? [...requestOptionKeys, "accept"] : requestOptionKeys);
   const positional: ParameterSlot[] = [];
   const optional: ParameterSlot[] = [];
   const fixed: ParameterIR[] = [];
@@ -73,25 +93,57 @@ function buildShape(op: OperationIR): OperationShape {
     else optional.push({ param, name: optionKeys.claim(safeIdentifier(param.tsName)) });
   }
   const body = op.body && { name: scope.claim("body"), body: op.body };
-  return { op, positional, optional, fixed, ...(body ? { body } : {}), result: resultShape(op) };
+  const results = resultChoices(op);
+  const result = results[0]?.result ?? { kind: "void" };
+  return { op, positional, optional, fixed, ...(body ? { body } : {}), result, results, accepts };
 }
 
-function resultShape(op: OperationIR): ResultShape {
-  const withBody = op.responses.filter((r): r is ResponseIR & { type: TypeIR } => r.type !== undefined);
+type Content = MediaContentIR<ResponseEncoding>;
+
+/** A response's contents, the preferred one first. */
+function contentsOf(response: ResponseIR): Content[] {
+  const { mediaType, encoding, type } = response;
+  return mediaType === undefined || type === undefined ? [] : [{ mediaType, encoding: encoding ?? "json", type }, ...(response.alternatives ?? [])];
+}
+
+/**
+ * One choice per kind of content the 2xx responses come in: the kind of the first response's
+ * preferred content first (what a caller who does not choose gets), then JSON, text, events, bytes.
+ * Under a choice each response is read as its content of that kind, or as its preferred one when
+ * it has none of that kind (the service may answer so whatever was asked).
+ */
+function resultChoices(op: OperationIR): ResultChoice[] {
+  const kinds = new Set(op.responses.flatMap((r) => contentsOf(r).map((c) => c.encoding)));
+  const first = op.responses.map(contentsOf).find((c) => c.length > 0)?.[0]?.encoding;
+  const order = (["json", "text", "event-stream", "binary"] as const).filter((k) => kinds.has(k));
+  const sorted = first ? [first, ...order.filter((k) => k !== first)] : [];
+  if (sorted.length === 0) return [{ mediaTypes: [], defaultAccept: "", result: { kind: "void" } }];
+  return sorted.map((kind) => {
+    const chosen = op.responses.map((r) => ({ response: r, content: contentsOf(r).find((c) => c.encoding === kind) ?? contentsOf(r)[0] }));
+    const mediaTypes = [...new Set(op.responses.flatMap((r) => contentsOf(r).filter((c) => c.encoding === kind).map((c) => c.mediaType)))];
+    const fallbacks = chosen.flatMap(({ content }) => (content && content.encoding !== kind ? [content.mediaType] : []));
+    const defaultAccept = [...new Set([...mediaTypes, ...fallbacks])].join(", ");
+    return { mediaTypes, defaultAccept, result: resultShape(op, chosen, sorted.length === 1) };
+  });
+}
+
+/** The result of one choice; a pager only when the operation offers no other choice. */
+function resultShape(op: OperationIR, chosen: readonly { response: ResponseIR; content: Content | undefined }[], pageable: boolean): ResultShape {
+  const withBody = chosen.filter((c): c is { response: ResponseIR; content: Content } => c.content !== undefined);
   if (withBody.length === 0) return { kind: "void" };
   const variants: BodyVariant[] = [];
-  for (const response of withBody) {
-    const encoding = response.encoding ?? "json";
-    const same = variants.find((v) => v.encoding === encoding && JSON.stringify(v.type) === JSON.stringify(response.type));
+  for (const { response, content } of withBody) {
+    const encoding = content.encoding;
+    const same = variants.find((v) => v.encoding === encoding && JSON.stringify(v.type) === JSON.stringify(content.type));
     const status = statusNumber(response.status);
     if (same) {
       if (status !== undefined) variants[variants.indexOf(same)] = { ...same, statuses: [...same.statuses, status] };
       continue;
     }
-    variants.push({ statuses: status === undefined ? [] : [status], type: response.type, encoding, mediaType: response.mediaType });
+    variants.push({ statuses: status === undefined ? [] : [status], type: content.type, encoding, mediaType: content.mediaType });
   }
   const first = variants[0];
-  if (op.paging && first && variants.length === 1 && first.encoding === "json") {
+  if (pageable && op.paging && first && variants.length === 1 && first.encoding === "json") {
     return { kind: "paged", page: first, paging: op.paging };
   }
   const empty = op.responses.filter((r) => r.type === undefined);

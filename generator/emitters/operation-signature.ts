@@ -3,10 +3,10 @@
  * the client method (which drops the context parameter).
  */
 import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
-import type { ResponseIR } from "../ir/types.ts";
+import type { RequestBodyIR, ResponseIR, TypeIR } from "../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { constraintLines, defaultValueTag, deprecatedTag, docs, paragraphs, type DocTag } from "./jsdoc.ts";
-import type { OperationShape, ParameterSlot } from "./operation-shape.ts";
+import type { OperationShape, ParameterSlot, ResultShape } from "./operation-shape.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
 
 export interface OperationSignature {
@@ -14,6 +14,11 @@ export interface OperationSignature {
   readonly parameters: OptionalKind<ParameterDeclarationStructure>[];
   readonly returnType: string;
   readonly docs: ReturnType<typeof docs>;
+  /**
+   * When the caller chooses between kinds of result with `accept`: one signature per kind (the
+   * default first, `accept` optional), then the general one. Empty otherwise.
+   */
+  readonly overloads: readonly { readonly parameters: OptionalKind<ParameterDeclarationStructure>[]; readonly returnType: string }[];
 }
 
 export function operationSignature(
@@ -29,24 +34,59 @@ export function operationSignature(
     type: type(slot.param.type),
   }));
   if (shape.body) {
-    parameters.push({ name: shape.body.name, type: type(shape.body.body.type), hasQuestionToken: !shape.body.body.required });
+    parameters.push({ name: shape.body.name, type: bodyType(plan, binder, shape.body.body), hasQuestionToken: !shape.body.body.required });
   }
   const options = binder.type(optionsModule, plan.names.optionsName(shape.op));
+  const overloads = shape.results.length < 2 ? [] : [
+    ...shape.results.map((choice, index) => ({
+      parameters: [
+        // A required `options` cannot follow an optional body: the body then takes `undefined` instead.
+        ...(index === 0 ? parameters : parameters.map((p) => (p.hasQuestionToken ? { ...p, hasQuestionToken: false, type: `${String(p.type)} | undefined` } : p))),
+        { name: "options", type: `${options} & { accept${index === 0 ? "?" : ""}: ${choice.mediaTypes.map((m) => JSON.stringify(m)).join(" | ")} }`, hasQuestionToken: index === 0 },
+      ],
+      returnType: resultType(plan, binder, choice.result),
+    })),
+    { parameters: [...parameters, { name: "options", type: options, hasQuestionToken: true }], returnType: returnType(plan, binder, shape) },
+  ];
   parameters.push({ name: "options", type: options, hasQuestionToken: true });
-  return { parameters, returnType: returnType(plan, binder, shape), docs: operationDocs(plan, shape, withContext) };
+  return { parameters, returnType: returnType(plan, binder, shape), docs: operationDocs(plan, shape, withContext), overloads };
 }
 
+/**
+ * The body parameter's type: the body's, or with several media types a union discriminated by
+ * `contentType`, e.g. `{ contentType: "multipart/form-data"; value: UploadForm } | ...`.
+ */
+function bodyType(plan: SourcePlan, binder: ImportBinder, body: RequestBodyIR): string {
+  const type = (t: TypeIR): string => modelTypeText(plan, binder, t, "input");
+  if (!body.alternatives) return type(body.type);
+  return [body, ...body.alternatives].map((c) => `{ contentType: ${JSON.stringify(c.mediaType)}; value: ${type(c.type)} }`).join(" | ");
+}
+
+/** The promised result of the operation's function: any choice's result when the caller may choose. */
 export function returnType(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string {
-  const result = shape.result;
-  const output = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "output");
-  if (result.kind === "void") return "Promise<void>";
+  if (shape.results.length < 2) return resultType(plan, binder, shape.result);
+  const members = shape.results.flatMap((choice) => resultMembers(plan, binder, choice.result));
+  return `Promise<${[...new Set(members)].join(" | ")}>`;
+}
+
+function resultType(plan: SourcePlan, binder: ImportBinder, result: ResultShape): string {
   if (result.kind === "paged") {
+    const output = (t: TypeIR): string => modelTypeText(plan, binder, t, "output");
     const pager = binder.type(modules.runtime("paging"), "PagedAsyncIterableIterator");
     return `${pager}<${output(result.paging.itemType)}, ${output(result.page.type)}>`;
   }
-  const types = result.variants.map((v) => (v.encoding === "json" ? output(v.type) : v.encoding === "text" ? "string" : "Uint8Array"));
-  if (result.emptyStatuses) types.push("undefined");
-  return `Promise<${[...new Set(types)].join(" | ")}>`;
+  return `Promise<${[...new Set(resultMembers(plan, binder, result))].join(" | ")}>`;
+}
+
+/** The types a (non-paged) result resolves to: per body variant, and `undefined` for bodiless statuses. */
+function resultMembers(plan: SourcePlan, binder: ImportBinder, result: ResultShape): string[] {
+  if (result.kind !== "body") return ["void"];
+  const types = result.variants.map((v) => {
+    if (v.encoding === "json") return modelTypeText(plan, binder, v.type, "output");
+    if (v.encoding === "event-stream") return binder.type(modules.runtime("event-stream"), "EventStream");
+    return v.encoding === "text" ? "string" : "Uint8Array";
+  });
+  return result.emptyStatuses ? [...types, "undefined"] : types;
 }
 
 function operationDocs(plan: SourcePlan, shape: OperationShape, withContext: boolean): ReturnType<typeof docs> {

@@ -4,16 +4,16 @@
  * (OpenAPI 3 "Style Values"); the body per its encoding and media type.
  */
 import { objectLiteralKey } from "../ir/naming.ts";
-import type { OperationIR, ParameterIR, TypeIR } from "../ir/types.ts";
+import type { BodyEncoding, MediaContentIR, OperationIR, ParameterIR, RequestBodyIR, TypeIR } from "../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { conversion, converterName, modelDirection, type ConversionContext } from "./json-conversion.ts";
-import type { OperationShape } from "./operation-shape.ts";
+import type { OperationShape, ResultShape } from "./operation-shape.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
 import { jsonTypeName } from "./emit-serialization.ts";
 
 /** The members of the literal, by `RequestSpec` key, e.g. `{ key: "method", text: "\"GET\"" }`. */
 export interface RequestMember {
-  readonly key: "method" | "path" | "query" | "headers" | "body" | "accept";
+  readonly key: "method" | "path" | "query" | "headers" | "body" | "accept" | "stream";
   readonly text: string;
 }
 
@@ -51,17 +51,27 @@ export function requestMembers(plan: SourcePlan, binder: ImportBinder, shape: Op
   if (headers.length > 0) members.push({ key: "headers", text: entriesLiteral(headers) });
   if (shape.body) members.push({ key: "body", text: bodyExpression(plan, binder, shape.body.name, shape.body.body) });
   const accept = acceptHeader(shape);
-  if (accept) members.push({ key: "accept", text: JSON.stringify(accept) });
+  if (accept) members.push({ key: "accept", text: shape.accepts.length > 1 ? `options.accept ?? ${JSON.stringify(accept)}` : JSON.stringify(accept) });
+  const stream = streamExpression(shape);
+  if (stream) members.push({ key: "stream", text: stream });
   return members;
+}
+
+/** `true` when the default result is an event stream, else the test of the `accept` values that ask for one. */
+function streamExpression(shape: OperationShape): string | undefined {
+  const streams = (result: ResultShape) => result.kind === "body" && result.variants.some((v) => v.encoding === "event-stream");
+  if (streams(shape.result)) return "true";
+  const asked = shape.results.filter((choice) => streams(choice.result)).flatMap((choice) => choice.mediaTypes);
+  return asked.length === 0 ? undefined : asked.map((m) => `options.accept === ${JSON.stringify(m)}`).join(" || ");
 }
 
 function entriesLiteral(entries: readonly string[]): string {
   return `{\n${entries.map((e) => indent(`${e},`)).join("\n")}\n}`;
 }
 
+/** The `accept` header sent when the caller does not choose: the default result's media types. */
 export function acceptHeader(shape: OperationShape): string | undefined {
-  const types = new Set(shape.op.responses.flatMap((r) => (r.mediaType ? [r.mediaType] : [])));
-  return types.size === 0 ? undefined : [...types].join(", ");
+  return shape.results[0]?.defaultAccept || undefined;
 }
 
 /**
@@ -171,16 +181,28 @@ function simpleString(plan: SourcePlan, param: ParameterIR, expr: string): strin
   return scalarString(plan, param.type, expr);
 }
 
-/** The `body` of the request spec, per the body's encoding. */
-function bodyExpression(
-  plan: SourcePlan,
-  binder: ImportBinder,
-  name: string,
-  body: NonNullable<OperationShape["body"]>["body"],
-): string {
+/**
+ * The `body` of the request spec, per the body's encoding; with several media types, per the
+ * `contentType` the caller chose (`body.value` is then the content).
+ */
+function bodyExpression(plan: SourcePlan, binder: ImportBinder, name: string, body: RequestBodyIR): string {
+  let written: string;
+  if (!body.alternatives) written = contentExpression(plan, binder, name, body);
+  else {
+    const [last, ...others] = [body, ...body.alternatives].reverse();
+    written = contentExpression(plan, binder, `${name}.value`, last!);
+    for (const content of others) {
+      const test = `${name}.contentType === ${JSON.stringify(content.mediaType)}`;
+      written = `${test}\n  ? ${contentExpression(plan, binder, `${name}.value`, content)}\n  : ${written.replace(/\n/g, "\n  ")}`;
+    }
+  }
+  return body.required ? written : `${name} === undefined ? undefined : ${written}`;
+}
+
+/** One media type's content as the request spec's `body`, from the expression `name`. */
+function contentExpression(plan: SourcePlan, binder: ImportBinder, name: string, body: MediaContentIR<BodyEncoding>): string {
   const contentType = JSON.stringify(body.mediaType.includes("*") ? "application/octet-stream" : body.mediaType);
   const encoding = modules.requestEncoding;
-  let written: string;
   switch (body.encoding) {
     case "json": {
       const context: ConversionContext = {
@@ -190,28 +212,20 @@ function bodyExpression(
         assertedType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "input")}>`,
         sourceType: (type) => modelTypeText(plan, binder, type, "input"),
       };
-      written = `{ contentType: ${contentType}, text: JSON.stringify(${conversion(body.type, name, context) ?? name}) }`;
-      break;
+      return `{ contentType: ${contentType}, text: JSON.stringify(${conversion(body.type, name, context) ?? name}) }`;
     }
     case "text":
-      written = `{ contentType: ${contentType}, text: ${scalarString(plan, body.type, name)} }`;
-      break;
+      return `{ contentType: ${contentType}, text: ${scalarString(plan, body.type, name)} }`;
     case "form":
-      written = `{ contentType: ${contentType}, text: ${binder.value(encoding, "formUrlEncoded")}(${name}) }`;
-      break;
+      return `{ contentType: ${contentType}, text: ${binder.value(encoding, "formUrlEncoded")}(${name}) }`;
     case "multipart":
-      written = `await ${binder.value(encoding, "multipartBody")}(${name})`;
-      break;
+      return `await ${binder.value(encoding, "multipartBody")}(${name})`;
     case "binary":
-      written =
-        plan.catalog.resolve(body.type)?.kind === "binary"
-          ? `{ contentType: ${contentType}, bytes: ${name} instanceof Uint8Array ? ${name} : new Uint8Array(await ${name}.arrayBuffer()) }`
-          : `{ contentType: ${contentType}, text: ${scalarString(plan, body.type, name)} }`;
-      break;
+      return plan.catalog.resolve(body.type)?.kind === "binary"
+        ? `{ contentType: ${contentType}, bytes: ${name} instanceof Uint8Array ? ${name} : new Uint8Array(await ${name}.arrayBuffer()) }`
+        : `{ contentType: ${contentType}, text: ${scalarString(plan, body.type, name)} }`;
   }
-  return body.required ? written : `${name} === undefined ? undefined : ${written}`;
 }
-
 
 /** Whether a query parameter is an object sent deepObject-style (`name[key]=value`). */
 export function usesDeepObject(plan: SourcePlan, op: OperationIR): boolean {

@@ -29,6 +29,8 @@ export function reservedTypeNames(clientName: string): string[] {
     "RequestOptions",
     "RetryOptions",
     "PagedAsyncIterableIterator",
+    "EventStream",
+    "ServerSentEvent",
   ];
 }
 

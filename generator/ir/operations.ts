@@ -4,13 +4,13 @@ import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Place } from "./ir-context.ts";
-import { mediaEncoding, pickMedia } from "./media-types.ts";
+import { mediaEncoding, orderMedia, orderResponseContents, responseEncoding } from "./media-types.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { parameters, parametersOf } from "./parameters.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaTypesOf, swagger2Body } from "./swagger2-leftovers.ts";
 import { isObjectLike } from "./type-queries.ts";
-import type { HttpMethod, OperationIR, PagingIR, RequestBodyIR, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
+import type { BodyEncoding, HttpMethod, MediaContentIR, OperationIR, PagingIR, RequestBodyIR, ResponseEncoding, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
 
 const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
@@ -115,19 +115,48 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   const found = deref(ctx, op["requestBody"], { ...at, pointer: appendPointer(at.pointer, "requestBody") });
   if (!found) return undefined;
   const content = isObject(found.value["content"]) ? found.value["content"] : {};
-  const media = pickMedia(Object.keys(content));
-  if (!media) return undefined;
-  const mediaAt = { ...found.at, pointer: appendPointer(appendPointer(found.at.pointer, "content"), media) };
-  const mediaObject = isObject(content[media]) ? content[media] : {};
+  const contentAt = { ...found.at, pointer: appendPointer(found.at.pointer, "content") };
+  const [first, ...others] = orderMedia(Object.keys(content)).map((media) => requestContent(ctx, media, content[media], contentAt));
+  if (!first) return undefined;
+  // Structured data in a media type sent as bytes (XML, say) has no serializer here: the caller
+  // would encode it by hand, so such a media type is offered only when the operation has no other.
+  const alternatives = others.flatMap(({ structured, ...c }) => {
+    if (c.encoding !== "binary" || !structured) return [c];
+    const place = { ...contentAt, pointer: appendPointer(contentAt.pointer, c.mediaType) };
+    ctx.report("unsupported-media-type", `a ${c.mediaType} request body cannot be encoded from its schema; it is left out (the operation sends ${first.mediaType})`, place);
+    return [];
+  });
+  const { structured: _structured, ...chosen } = first;
+  return {
+    required: found.value["required"] === true,
+    ...chosen,
+    ...doc(found.value),
+    ...(alternatives.length > 0 ? { alternatives } : {}),
+  };
+}
+
+/** One media type of a request body: how it is encoded and the type of what the caller passes. */
+function requestContent(ctx: IrContext, media: string, value: unknown, contentAt: Place): MediaContentIR<BodyEncoding> & { structured: boolean } {
+  const mediaObject = isObject(value) ? value : {};
   const encoding = mediaEncoding(media);
-  const schemaAt = { ...mediaAt, pointer: appendPointer(mediaAt.pointer, "schema") };
-  let type: TypeIR = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, mediaObject["schema"], schemaAt);
+  const schemaAt = { ...contentAt, pointer: appendPointer(appendPointer(contentAt.pointer, media), "schema") };
+  if (encoding === "binary") return { mediaType: media, encoding, type: { kind: "binary" }, structured: isStructured(ctx, mediaObject["schema"], schemaAt) };
+  let type = typeOf(ctx, mediaObject["schema"], schemaAt);
   if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
     // A form or multipart body is a set of named fields: only an object schema describes one.
     ctx.report("invalid-schema", `a ${media} body must be described by an object schema; typed as an object with any fields`, schemaAt);
     type = { kind: "map", values: { kind: "unknown" } };
   }
-  return { required: found.value["required"] === true, mediaType: media, encoding, type, ...doc(found.value) };
+  return { mediaType: media, encoding, type, structured: true };
+}
+
+/** Whether a schema describes structured data (an object or array) rather than opaque bytes or text. */
+function isStructured(ctx: IrContext, schema: unknown, at: Place): boolean {
+  const found = deref(ctx, schema, at);
+  if (!found) return false;
+  const s = found.value;
+  const type = Array.isArray(s["type"]) ? s["type"] : [s["type"]];
+  return type.includes("object") || type.includes("array") || ["properties", "items", "allOf", "oneOf", "anyOf"].some((k) => s[k] !== undefined);
 }
 
 function responsesOf(ctx: IrContext, op: JsonObject, at: Place): { responses: ResponseIR[]; errors: ResponseIR[] } {
@@ -148,7 +177,6 @@ const statusOrder = (a: string, b: string) => (a === "default" ? 1 : b === "defa
 function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op: JsonObject): ResponseIR {
   const swagger2 = !isObject(r["content"]) && r["schema"] !== undefined;
   const content = isObject(r["content"]) ? r["content"] : swagger2Content(ctx, r, at, op);
-  const media = pickMedia(Object.keys(content));
   const headers: ResponseHeaderIR[] = [];
   const rawHeaders = isObject(r["headers"]) ? r["headers"] : {};
   for (const name of Object.keys(rawHeaders).sort()) {
@@ -162,12 +190,20 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
     headers.push({ name: name.toLowerCase(), required: h.value["required"] === true, type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
   }
   const base = { status: status === "DEFAULT" ? "default" : status, ...doc(r), headers };
-  if (!media) return base;
-  const encoding = mediaEncoding(media);
-  const mediaObject = isObject(content[media]) ? content[media] : {};
-  const schemaAt = { ...at, pointer: swagger2 ? appendPointer(at.pointer, "schema") : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") };
-  const type: TypeIR = encoding === "binary" ? { kind: "binary" } : typeOf(ctx, mediaObject["schema"], schemaAt);
-  return { ...base, mediaType: media, encoding: encoding === "form" || encoding === "multipart" ? "binary" : encoding, type };
+  const contentAt = (media: string) => ({ ...at, pointer: swagger2 ? appendPointer(at.pointer, "schema") : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") });
+  const contents = orderResponseContents(Object.keys(content).map((media) => responseContent(ctx, media, content[media], contentAt(media))));
+  const [first, ...alternatives] = contents;
+  if (!first) return base;
+  return { ...base, ...first, ...(alternatives.length > 0 ? { alternatives } : {}) };
+}
+
+/** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type. */
+function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt: Place): MediaContentIR<ResponseEncoding> {
+  const schema = isObject(value) ? value["schema"] : undefined;
+  if (mediaEncoding(media) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
+  const type = typeOf(ctx, schema, schemaAt);
+  const encoding = responseEncoding(media, type.kind === "binary");
+  return { mediaType: media, encoding, type: encoding === "binary" ? { kind: "binary" } : type };
 }
 
 /**

@@ -136,23 +136,40 @@ export interface ParameterIR {
 
 export type BodyEncoding = "json" | "form" | "multipart" | "text" | "binary";
 
+/** How a response body is read: `text/event-stream` as a stream of events, form and multipart as bytes. */
+export type ResponseEncoding = "json" | "text" | "binary" | "event-stream";
+
+/** One entry of a `content` map: a media type, how its bodies are encoded, and their type. */
+export interface MediaContentIR<Encoding extends string> {
+  readonly mediaType: string;
+  readonly encoding: Encoding;
+  readonly type: TypeIR;
+}
+
 export interface RequestBodyIR {
   readonly required: boolean;
-  /** The media type sent, e.g. "application/json" or "application/merge-patch+json". */
+  /** The media type sent by default, e.g. "application/json" or "application/merge-patch+json". */
   readonly mediaType: string;
   readonly encoding: BodyEncoding;
   readonly type: TypeIR;
   readonly description?: string;
+  /**
+   * The other media types the operation accepts, in order of preference (JSON, form, multipart,
+   * text, bytes); absent when it accepts one. The caller picks one per call.
+   */
+  readonly alternatives?: readonly MediaContentIR<BodyEncoding>[];
 }
 
 export interface ResponseIR {
   /** "200", "2XX" or "default". */
   readonly status: string;
   readonly description?: string;
-  /** Absent when the response has no body. */
+  /** Absent when the response has no body; else the preferred media type (JSON, text, events, bytes). */
   readonly mediaType?: string;
-  readonly encoding?: Exclude<BodyEncoding, "form" | "multipart">;
+  readonly encoding?: ResponseEncoding;
   readonly type?: TypeIR;
+  /** The other media types the response comes in, in order of preference; absent when it has one. */
+  readonly alternatives?: readonly MediaContentIR<ResponseEncoding>[];
   readonly headers: readonly ResponseHeaderIR[];
 }
 

@@ -36,8 +36,10 @@ export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR
   for (const op of operations) {
     for (const p of op.parameters) visit(p.type, input);
     visit(op.body?.type, input);
+    for (const c of op.body?.alternatives ?? []) visit(c.type, input);
     for (const r of [...op.responses, ...op.errors]) {
       visit(r.type, output);
+      for (const c of r.alternatives ?? []) visit(c.type, output);
       for (const h of r.headers) visit(h.type, output);
     }
   }

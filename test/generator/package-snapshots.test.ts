@@ -4,7 +4,7 @@
  * `test/__snapshots__/fixtures/<fixture>/`. `vitest -u` updates them on purpose; the staleness
  * test (generate-fresh) catches orphans.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config.ts";
@@ -30,10 +30,16 @@ describe("generated packages", () => {
 
 const withoutHeader = (text: string) => text.slice(text.indexOf("\n") + 1);
 
-/** A runtime file as the communication-identity 2025-03-02-preview package has it (that package needs all of them). */
+/**
+ * A runtime file as the communication-identity 2025-03-02-preview package has it (that package
+ * needs all but the event-stream module, which only fixtures use: that one is its source, with the
+ * imports rewritten as the copy rewrites them).
+ */
 function runtimeCopy(path: string): string {
   const packaged = join(generatedDir, "packages/communication-identity-2025-03-02-preview", path);
-  return withoutHeader(readFileSync(packaged, "utf8"));
+  if (existsSync(packaged) || !path.startsWith("src/runtime/")) return withoutHeader(readFileSync(packaged, "utf8"));
+  const source = readFileSync(join(repoRoot, "generator", path.slice("src/".length)), "utf8");
+  return source.replace(/(from\s+")\.\/([\w.-]+)\.ts"/g, "$1./$2.js\"");
 }
 
 describe.each(fixtures)("fixture %s", (fixture) => {

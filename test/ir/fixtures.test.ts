@@ -60,6 +60,7 @@ describe("the fixture corpus", () => {
       "enums.yaml",
       "large.json",
       "maps-and-arrays.yaml",
+      "media-types.yaml",
       "naming.yaml",
       "nullable.yaml",
       "openapi-31.yaml",

@@ -95,10 +95,17 @@ function invokeCode(plan: SourcePlan, binder: ImportBinder, call: CallModel): st
   const type = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "input");
   const param = (name: string) => `args.param(${JSON.stringify(name)})`;
   const args = ["context", ...shape.positional.map((slot) => `${param(slot.param.tsName)} as ${type(slot.param.type)}`)];
-  if (shape.body) args.push(`args.body() as ${type(shape.body.body.type)}${shape.body.body.required ? "" : " | undefined"}`);
+  const body = shape.body?.body;
+  const bodyValue = body && `args.body() as ${type(body.type)}${body.required ? "" : " | undefined"}`;
+  // With several media types the command sends the default one (the body flags describe its fields).
+  const wrapped = body?.alternatives && `{ contentType: ${JSON.stringify(body.mediaType)}, value: body }`;
+  if (bodyValue) args.push(!wrapped ? bodyValue : body.required ? wrapped : `body === undefined ? undefined : ${wrapped}`);
   if (shape.optional.length > 0) {
     const entries = shape.optional.map((slot) => `${propertyKey(slot.name)}: ${param(slot.param.tsName)} as ${type(slot.param.type)} | undefined`);
     args.push(`{ ${entries.join(", ")} }`);
+  }
+  if (wrapped) {
+    return `(context, args) => {\n  const body = ${bodyValue};\n  return ${fn}(\n${args.map((a) => `    ${a},`).join("\n")}\n  );\n}`;
   }
   const inline = `(context, args) => ${fn}(${args.join(", ")})`;
   return inline.length <= 100 ? inline : `(context, args) =>\n  ${fn}(\n${args.map((a) => `    ${a},`).join("\n")}\n  )`;

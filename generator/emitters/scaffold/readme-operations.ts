@@ -28,7 +28,12 @@ const MAX_LINE = 100;
 export function callArguments(op: OperationIR, examples: ExampleBuilder): ExampleNode[] {
   const shape = operationShape(op);
   const args = shape.positional.map((slot) => examples.value(slot.param.type, slot.param.tsName));
-  if (shape.body?.body.required) args.push(examples.value(shape.body.body.type, "body"));
+  const body = shape.body?.body;
+  if (body?.required) {
+    const value = examples.value(body.type, "body");
+    // Several media types: the body names the one it is in (the default one here).
+    args.push(body.alternatives ? { kind: "object", entries: [["contentType", { kind: "raw", text: JSON.stringify(body.mediaType) }], ["value", value]] } : value);
+  }
   return args;
 }
 

@@ -9,6 +9,7 @@ import { errorModels, planSources } from "../source-plan.ts";
 import { ExampleBuilder, type ExampleNode } from "./example-values.ts";
 import { firstParagraph } from "./package-view.ts";
 import { authSections, exampleEndpoint, type ClientSetup } from "./readme-auth.ts";
+import { mediaTypesView, type MediaTypesView } from "./readme-media-types.ts";
 import { callArguments, exampleStatements, operationViews, printCall, sampleOperation, type OperationView } from "./readme-operations.ts";
 
 export interface ReadmeView {
@@ -32,6 +33,8 @@ export interface ReadmeView {
   readonly sample: SampleView | null;
   readonly retry: RetryView;
   readonly paging: PagingView | null;
+  /** Absent when every operation sends and receives JSON in one media type. */
+  readonly mediaTypes: MediaTypesView | null;
 }
 
 export interface SampleView {
@@ -88,6 +91,7 @@ export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
     sample: sampleView(api, pkg, names, examples, primary),
     retry: retryView(pkg, names, primary),
     paging: pagingView(api, examples),
+    mediaTypes: mediaTypesView(api, examples),
   };
 }
 

@@ -45,6 +45,8 @@ export interface RawResponse {
   bodyText: string;
   /** The whole body, as bytes: what binary responses return. */
   bodyBytes: Uint8Array;
+  /** With `RequestSpec.stream`, the unread body of a 2xx response (`bodyText` and `bodyBytes` are then empty). */
+  stream?: ReadableStream<Uint8Array>;
   /** The request that produced it. */
   request: { method: string; url: string };
 }
@@ -89,6 +91,11 @@ export interface RequestSpec {
   body?: { contentType: string; text: string } | { contentType: string; bytes: Uint8Array };
   /** Value of the `accept` header. */
   accept?: string;
+  /**
+   * Hand a 2xx body over unread, as `RawResponse.stream` (event streams); `timeoutMs` then bounds
+   * the wait for the response headers only.
+   */
+  stream?: boolean;
 }
 
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
@@ -141,6 +148,7 @@ async function attempt(
   request: OutgoingRequest,
   options: RequestOptions,
   timeoutMs: number,
+  stream = false,
 ): Promise<AttemptResult> {
   const userSignal = options.abortSignal;
   userSignal?.throwIfAborted();
@@ -150,12 +158,19 @@ async function attempt(
   // Set when the timer fires; it is then the attempt's failure, whatever fetch rejects with.
   let timeout: TimeoutError | undefined;
   const timer = setTimeout(() => controller.abort((timeout = new TimeoutError(timeoutMs))), timeoutMs);
+  let unread: ReadableStream<Uint8Array> | undefined;
   try {
     const { method, headers, body } = request;
     const url = request.url.href;
     const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
     // Redirects are followed by sendRequest, which signs every hop and refuses other origins.
     const response = await doFetch(url, { method, headers, body: payload, redirect: "manual", signal: controller.signal });
+    if (stream && response.ok && response.body) {
+      // Handed over unread: neither the timer nor the `finally` below may cut it short.
+      unread = response.body;
+      const { status, statusText } = response;
+      return { response: { status, statusText, headers: response.headers, bodyText: "", bodyBytes: new Uint8Array(0), stream: unread, request: { method, url } } };
+    }
     const bodyBytes = await readBody(response, options.maxResponseBytes ?? defaultMaxResponseBytes);
     const bodyText = new TextDecoder().decode(bodyBytes);
     const { status, statusText } = response;
@@ -170,7 +185,7 @@ async function attempt(
     clearTimeout(timer);
     userSignal?.removeEventListener("abort", onAbort);
     // Releases the connection of a body left unread (too large, or an error while reading).
-    controller.abort();
+    if (!unread) controller.abort();
   }
 }
 
@@ -206,7 +221,7 @@ export async function sendRequest(
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
     const timeoutMs = Math.min(options.timeoutMs ?? defaultTimeoutMs, deadline - Date.now());
-    const { response, failure } = await attempt(doFetch, request, options, timeoutMs);
+    const { response, failure } = await attempt(doFetch, request, options, timeoutMs, spec.stream);
     const target = response && redirectTarget(response, url);
     if (target) {
       if (++hops > maxRedirects) throw new RedirectError(`Refusing to follow more than ${maxRedirects} redirects`);

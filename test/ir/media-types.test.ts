@@ -1,0 +1,91 @@
+/**
+ * Every media type a `content` map declares reaches the IR (media-types.yaml): response contents in
+ * order of preference (JSON, text, events, bytes), bytes wherever the schema says bytes (the `*`/`*`
+ * wildcard included), event streams as their own encoding, request bodies in each media type they
+ * accept; and a request media type that cannot be encoded is left out with a warning.
+ */
+import { describe, expect, it } from "vitest";
+import { buildInline, documentWith, fixtureIr, operation, typeText } from "./helpers.ts";
+
+describe("media-types.yaml", () => {
+  const ir = fixtureIr("media-types.yaml");
+  const contents = (id: string) => {
+    const response = operation(ir, id).responses[0]!;
+    return [response, ...(response.alternatives ?? [])].map((c) => `${c.mediaType} ${c.encoding} ${typeText(c.type!)}`);
+  };
+
+  it("keeps every response media type, the preferred one first", () => {
+    expect(contents("getThumbnail")).toEqual(["image/jpeg binary binary", "image/png binary binary"]);
+    expect(contents("getRecording")).toEqual(["audio/mpeg binary binary", "video/mp4 binary binary"]);
+    expect(contents("getReport")).toEqual(["application/json json Report", "text/csv text string", "application/pdf binary binary"]);
+    expect(contents("createCompletion")).toEqual(["application/json json Completion", "text/event-stream event-stream string"]);
+    expect(contents("streamEvents")).toEqual(["text/event-stream event-stream string"]);
+  });
+
+  it("reads a binary schema as bytes whatever the media type, the any-type wildcard included", () => {
+    expect(contents("exportData")).toEqual(["*/* binary binary"]);
+    expect(contents("downloadArchive")).toEqual(["application/zip binary binary"]);
+  });
+
+  it("keeps every request media type, the preferred one first", () => {
+    const body = (id: string) => {
+      const found = operation(ir, id).body!;
+      return [found, ...(found.alternatives ?? [])].map((c) => `${c.mediaType} ${c.encoding} ${typeText(c.type)}`);
+    };
+    expect(body("createPet")).toEqual([
+      "application/json json Pet",
+      "application/x-www-form-urlencoded form Pet",
+      "multipart/form-data multipart PetUpload",
+    ]);
+    expect(body("setPetPhoto")).toEqual(["image/jpeg binary binary", "image/png binary binary"]);
+  });
+
+  it("marks the types of every media type as input or output", () => {
+    const usage = Object.fromEntries(ir.types.map((t) => [t.name, t.usage]));
+    expect(usage["PetUpload"]).toEqual({ input: true, output: false });
+    expect(usage["Report"]).toEqual({ input: false, output: true });
+  });
+});
+
+describe("a request media type that cannot be encoded", () => {
+  const document = documentWith({
+    paths: {
+      "/things": {
+        post: {
+          operationId: "createThing",
+          requestBody: {
+            content: {
+              "application/xml": { schema: { $ref: "#/components/schemas/Thing" } },
+              "application/json": { schema: { $ref: "#/components/schemas/Thing" } },
+              "application/octet-stream": { schema: { type: "string", format: "binary" } },
+            },
+          },
+          responses: { "204": { description: "ok" } },
+        },
+      },
+      "/xml-only": {
+        post: {
+          operationId: "sendXml",
+          requestBody: { content: { "application/xml": { schema: { $ref: "#/components/schemas/Thing" } } } },
+          responses: { "204": { description: "ok" } },
+        },
+      },
+    },
+    schemas: { Thing: { type: "object", properties: { name: { type: "string" } } } },
+  });
+
+  it("is left out with an unsupported-media-type warning; the others are offered", () => {
+    const { ir, diagnostics } = buildInline(document);
+    const body = operation(ir!, "createThing").body!;
+    expect([body, ...(body.alternatives ?? [])].map((c) => c.mediaType)).toEqual(["application/json", "application/octet-stream"]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location?.pointer])).toEqual([
+      ["unsupported-media-type", "warning", "/paths/~1things/post/requestBody/content/application~1xml"],
+    ]);
+    expect(diagnostics[0]?.message).toContain("application/xml");
+  });
+
+  it("is kept as bytes when the operation has no other", () => {
+    const { ir } = buildInline(document);
+    expect(operation(ir!, "sendXml").body).toMatchObject({ mediaType: "application/xml", encoding: "binary", type: { kind: "binary" } });
+  });
+});
