@@ -43,6 +43,7 @@ export const DIAGNOSTIC_CODES = {
   "invalid-security-scheme": { severity: "warning", summary: "An `apiKey` scheme lacks `in` or `name`; it is left out." },
   "unsupported-security-scheme": { severity: "warning", summary: "A security scheme type clients cannot use (e.g. mutualTLS); it is left out." },
   "swagger2-leftover": { severity: "warning", summary: "A Swagger 2.0 construct in an OpenAPI 3 document was read the Swagger 2.0 way." },
+  "invalid-header-name": { severity: "warning", summary: "A header parameter, response header or `apiKey` scheme names a header that is not a valid HTTP header name; it is left out." },
   "unsupported-media-type": { severity: "warning", summary: "A request media type the client cannot encode from its schema (e.g. XML) is left out; the operation's other media types are offered." },
   "unresolved-mapping": { severity: "warning", summary: "A discriminator `mapping` value names no schema; that value is left out of the mapping." },
 

@@ -4,6 +4,7 @@
  * const, everything else a type alias.
  */
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import { startsLikeIdentifier } from "../ir/identifier-text.ts";
 import { NameScope, pascalCase, propertyKey } from "../ir/naming.ts";
 import type { EnumTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
 import {
@@ -96,7 +97,7 @@ export function enumKey(value: string | number): string {
   const text = String(value);
   const key = pascalCase(text);
   const sign = text.startsWith("-") ? "Minus" : "";
-  if (key === "" || /^[0-9]/.test(key)) return `${sign || "Value"}${key}`;
+  if (!startsLikeIdentifier(key)) return `${sign || "Value"}${key}`;
   return `${sign}${key}`;
 }
 

@@ -105,7 +105,7 @@ export class PublicNames {
       for (let n = 2; !types.isFree(known) || !values.isFree(known); n++) known = `${base}${n}`;
       this.#known.set(named.name, values.claim(types.claim(known)));
     }
-    for (const op of api.operations) this.#options.set(op.name, types.claim(`${pascalCase(op.name)}Options`));
+    for (const op of api.operations) this.#options.set(op.name, types.claim(optionsName(op)));
     this.declarations = declarations;
   }
 
@@ -125,6 +125,11 @@ export class PublicNames {
   }
 
   optionsName(op: OperationIR): string {
-    return this.#options.get(op.name) ?? `${pascalCase(op.name)}Options`;
+    return this.#options.get(op.name) ?? optionsName(op);
   }
+}
+
+/** `GetUserOptions`; `_3dOptions` for an operation named `_3d` (PascalCase drops the `_`). */
+function optionsName(op: OperationIR): string {
+  return safeIdentifier(`${pascalCase(op.name)}Options`);
 }

@@ -3,7 +3,7 @@
  * runtime's `sendRequest`. Parameters are serialised per their resolved style/explode
  * (OpenAPI 3 "Style Values"); the body per its encoding and media type.
  */
-import { propertyKey } from "../ir/naming.ts";
+import { objectLiteralKey } from "../ir/naming.ts";
 import type { BodyEncoding, MediaContentIR, OperationIR, ParameterIR, RequestBodyIR, TypeIR } from "../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { conversion, converterName, modelDirection, type ConversionContext } from "./json-conversion.ts";
@@ -126,7 +126,7 @@ function queryEntries(
   param: ParameterIR,
   value: { expr: string; optional: boolean },
 ): string[] {
-  const key = propertyKey(param.name);
+  const key = objectLiteralKey(param.name);
   const type = plan.catalog.resolve(param.type);
   if (type?.kind === "array") {
     const item = scalarString(plan, type.items, "item");
@@ -155,7 +155,7 @@ function headerEntries(plan: SourcePlan, shape: OperationShape): string[] {
   const params = shape.op.parameters;
   const entries = params
     .filter((p) => p.in === "header")
-    .map((p) => `${propertyKey(p.name)}: ${whenDefined(valueOf(shape, p), simpleString(plan, p, valueOf(shape, p).expr))}`);
+    .map((p) => `${objectLiteralKey(p.name)}: ${whenDefined(valueOf(shape, p), simpleString(plan, p, valueOf(shape, p).expr))}`);
   const cookies = params.filter((p) => p.in === "cookie");
   if (cookies.length > 0) {
     const parts = cookies.map((p) => {

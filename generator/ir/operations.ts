@@ -1,6 +1,8 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
+import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
 import { mediaEncoding, orderMedia, orderResponseContents, responseEncoding } from "./media-types.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
@@ -178,7 +180,12 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   const headers: ResponseHeaderIR[] = [];
   const rawHeaders = isObject(r["headers"]) ? r["headers"] : {};
   for (const name of Object.keys(rawHeaders).sort()) {
-    const h = deref(ctx, rawHeaders[name], { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) });
+    const headerAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) };
+    if (!isHeaderName(name)) {
+      ctx.report("invalid-header-name", `response header ${quoteValue(name)} is not a valid HTTP header name; ignored`, headerAt);
+      continue;
+    }
+    const h = deref(ctx, rawHeaders[name], headerAt);
     if (!h) continue;
     headers.push({ name: name.toLowerCase(), required: h.value["required"] === true, type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
   }

@@ -2,6 +2,7 @@
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
 import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
+import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
 import { pickMedia } from "./media-types.ts";
 import { camelCase, compareStrings, NameScope, safeIdentifier } from "./naming.ts";
@@ -45,6 +46,10 @@ export function parameters(ctx: IrContext, path: string, byKey: ParameterObjects
     }
     // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
     if (location === "header" && IGNORED_HEADERS.has(String(raw["name"]).toLowerCase())) continue;
+    if (location === "header" && !isHeaderName(String(raw["name"]))) {
+      ctx.report("invalid-header-name", `header parameter ${quoteValue(raw["name"])} is not a valid HTTP header name; ignored`, pAt);
+      continue;
+    }
     result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
   }
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {

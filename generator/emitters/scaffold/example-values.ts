@@ -4,7 +4,7 @@
  * honoured (uuid, email, uri, date), numbers inside their constraints, enums by their first value,
  * objects with their required, writable properties only.
  */
-import { kebabCase, propertyKey } from "../../ir/naming.ts";
+import { kebabCase, objectLiteralKey } from "../../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 
 /** A value as a small tree, so it can be printed on one line or spread over several. */
@@ -86,8 +86,8 @@ export class ExampleBuilder {
       const properties = this.#mergedProperties([named.type], inner);
       const example = this.#object(properties, depth, inner);
       if (example.kind !== "object") return example;
-      const entries = example.entries.filter(([key]) => key !== propertyKey(override.property));
-      return { kind: "object", entries: [[propertyKey(override.property), raw(JSON.stringify(override.value))], ...entries] };
+      const entries = example.entries.filter(([key]) => key !== objectLiteralKey(override.property));
+      return { kind: "object", entries: [[objectLiteralKey(override.property), raw(JSON.stringify(override.value))], ...entries] };
     }
     return this.value(named.type, name, depth, inner);
   }
@@ -97,7 +97,7 @@ export class ExampleBuilder {
     if (depth >= MAX_DEPTH) return { kind: "object", entries: [] };
     const entries = properties
       .filter((p) => p.required && !p.readOnly)
-      .map((p): readonly [string, ExampleNode] => [propertyKey(p.name), this.#property(p, depth, seen)]);
+      .map((p): readonly [string, ExampleNode] => [objectLiteralKey(p.name), this.#property(p, depth, seen)]);
     return { kind: "object", entries };
   }
 
