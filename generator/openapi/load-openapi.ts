@@ -198,15 +198,19 @@ function parseText(file: string, text: string): Diagnosed<unknown> & { json: boo
       // The parser's first line, without its own "at line L, column C:" (the location says it).
       // It quotes the token it stopped at, which may be anything the file holds: shown short and redacted.
       const message = (problem.message.split("\n")[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, "");
+      // The parser reports its own stack overflow as an error of the document.
+      if (message.startsWith("Maximum call stack size exceeded")) return syntaxError(TOO_DEEP, problem.pos[0]);
       return syntaxError(quoteQuoted(message), problem.pos[0]);
     }
     return { value: doc.toJS({ maxAliasCount: 1000 }), diagnostics: [], json: false };
   } catch (cause) {
     // Nesting past the parser's stack, or an alias bomb past `maxAliasCount`.
-    const why = cause instanceof RangeError ? "the document nests too deeply to read" : quoteQuoted((cause as Error).message);
+    const why = cause instanceof RangeError ? TOO_DEEP : quoteQuoted((cause as Error).message);
     return syntaxError(why, 0);
   }
 }
+
+const TOO_DEEP = "the document nests too deeply to read";
 
 export function getPointer(root: unknown, pointer: string): unknown {
   if (pointer === "" || pointer === "/") return root;
