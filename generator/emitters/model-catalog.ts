@@ -4,7 +4,7 @@
  * values, and the flattened properties of object-like types. Cycle-safe and memoised.
  */
 import type { DiscriminatorIR, NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
-import { objectMembers } from "./object-members.ts";
+import { objectMembers } from "../ir/object-members.ts";
 
 /** Which side of the wire a type is written for: `input` drops readOnly, `output` drops writeOnly. */
 export type Direction = "input" | "output";

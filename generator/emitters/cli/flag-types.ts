@@ -5,7 +5,7 @@
  * the CLI can hand the operation `Date`s.
  */
 import type { NamedTypeIR, ObjectTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
-import { objectMembers } from "../object-members.ts";
+import { objectMembers } from "../../ir/object-members.ts";
 import type { Revive, ScalarType, ValueType } from "./runtime/program.ts";
 
 export class TypeLookup {

@@ -6,7 +6,7 @@
  */
 import { kebabCase, propertyKey } from "../../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
-import { objectMembers } from "../object-members.ts";
+import { objectMembers } from "../../ir/object-members.ts";
 
 /** A value as a small tree, so it can be printed on one line or spread over several. */
 export type ExampleNode =

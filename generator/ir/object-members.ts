@@ -3,7 +3,7 @@
  * intersection (refs followed), in order. A work list rather than recursion, because an `allOf`
  * chain of named types (each extending the next) may be thousands long.
  */
-import type { ObjectTypeIR, TypeIR } from "../ir/types.ts";
+import type { ObjectTypeIR, TypeIR } from "./types.ts";
 
 /**
  * `follow` turns a ref (or any other non-object, non-intersection type) into what it stands for,
