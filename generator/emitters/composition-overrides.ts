@@ -15,6 +15,7 @@ import { typeText } from "./type-text.ts";
 /** For each member, the keys later members override (`"id" | "when"`), or undefined when none. */
 export function overriddenKeys(plan: SourcePlan, members: readonly TypeIR[], direction: Direction): (string | undefined)[] {
   // Compared as text with the IR's own (unique) names: nothing gets imported just to compare.
+  if (!plan.catalog.mayOverride(members)) return members.map(() => undefined);
   const write = (type: TypeIR) => typeText(type, { direction, reference: (name) => name });
   const declared = members.map((m) => plan.catalog.properties(m, direction) ?? []);
   return declared.map((own, index) => {

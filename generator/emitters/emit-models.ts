@@ -111,7 +111,6 @@ function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): Interface
   const omitted = overriddenKeys(plan, [...refs, { kind: "object", properties }], direction);
   const bases = refs.map((ref, i) => withoutOverridden(plan.names.typeName(ref.name, direction), omitted[i]));
   const extra = own.find((o) => o.additionalProperties)?.additionalProperties;
-  const all = plan.catalog.properties(named.type, direction) ?? properties;
   const open = extra === undefined && bases.length === 0 && properties.length === 0;
   return {
     kind: StructureKind.Interface,
@@ -122,7 +121,7 @@ function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): Interface
     properties: properties.map((p) => propertySignature(plan, p, direction)),
     indexSignatures:
       extra || open
-        ? [{ keyName: "key", keyType: "string", returnType: indexType(plan, extra, all, direction) }]
+        ? [{ keyName: "key", keyType: "string", returnType: indexType(plan, extra, named.type, properties, direction) }]
         : [],
   };
 }
@@ -136,8 +135,10 @@ function subtypesNote(plan: SourcePlan, type: TypeIR, direction: Direction): str
 }
 
 /** An index signature must admit every property type too. An empty object schema admits anything. */
-function indexType(plan: SourcePlan, extra: TypeIR | undefined, all: readonly PropertyIR[], direction: Direction): string {
+function indexType(plan: SourcePlan, extra: TypeIR | undefined, type: TypeIR, own: readonly PropertyIR[], direction: Direction): string {
   if (!extra) return "unknown";
+  // Inherited ones too; only here, as flattening every model of a long `allOf` chain is quadratic.
+  const all = plan.catalog.properties(type, direction) ?? own;
   const types = [extra, ...all.map((p) => p.type)].map((t) => localTypeText(plan, t, direction));
   if (all.some((p) => !p.required)) types.push("undefined");
   return [...new Set(types)].join(" | ");

@@ -6,6 +6,7 @@
  */
 import { kebabCase, objectLiteralKey } from "../../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
+import { objectMembers } from "../../ir/object-members.ts";
 
 /** A value as a small tree, so it can be printed on one line or spread over several. */
 export type ExampleNode =
@@ -79,9 +80,15 @@ export class ExampleBuilder {
     seen: ReadonlySet<string>,
     override?: { readonly property: string; readonly value: string },
   ): ExampleNode {
-    const named = this.#types.get(typeName);
-    if (!named || seen.has(typeName)) return { kind: "object", entries: [] };
-    const inner = new Set(seen).add(typeName);
+    const inner = new Set(seen);
+    let named: NamedTypeIR | undefined;
+    // A chain of aliases (`A = B`, `B = C`, ...) is followed in a loop: it may be thousands long.
+    for (let next: string | undefined = typeName; next !== undefined && !inner.has(next); ) {
+      inner.add(next);
+      named = this.#types.get(next);
+      next = named?.type.kind === "ref" && !override ? named.type.name : undefined;
+    }
+    if (!named) return { kind: "object", entries: [] };
     if (override) {
       const properties = this.#mergedProperties([named.type], inner);
       const example = this.#object(properties, depth, inner);
@@ -110,16 +117,18 @@ export class ExampleBuilder {
 
   /** The properties of `allOf`-style members (refs resolved), later members overriding earlier ones. */
   #mergedProperties(members: readonly TypeIR[], seen: ReadonlySet<string>): PropertyIR[] {
-    const byName = new Map<string, PropertyIR>();
-    for (const member of members) {
-      let type: TypeIR | undefined = member;
+    const follow = (type: TypeIR): TypeIR | undefined => {
       const visited = new Set(seen);
-      while (type?.kind === "ref" && !visited.has(type.name)) {
-        visited.add(type.name);
-        type = this.#types.get(type.name)?.type;
+      let current: TypeIR | undefined = type;
+      while (current?.kind === "ref" && !visited.has(current.name)) {
+        visited.add(current.name);
+        current = this.#types.get(current.name)?.type;
       }
-      if (type?.kind === "object") for (const p of type.properties) byName.set(p.name, p);
-      if (type?.kind === "intersection") for (const p of this.#mergedProperties(type.members, visited)) byName.set(p.name, p);
+      return current;
+    };
+    const byName = new Map<string, PropertyIR>();
+    for (const object of objectMembers({ kind: "intersection", members: [...members] }, follow, { lenient: true }) ?? []) {
+      for (const p of object.properties) byName.set(p.name, p);
     }
     return [...byName.values()];
   }
