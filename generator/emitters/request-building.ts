@@ -113,14 +113,19 @@ function pathValue(plan: SourcePlan, param: ParameterIR, expr: string): string {
   return `${prefix}\${${type?.kind === "array" ? items : `Array.isArray(${expr}) ? ${items} : ${scalar}`}}`;
 }
 
-/** The array type of a parameter: its own, or an array variant of a union such as `string | string[]`. */
-function arrayVariant(plan: SourcePlan, type: TypeIR): Extract<TypeIR, { kind: "array" }> | undefined {
+type ArrayTypeIR = Extract<TypeIR, { kind: "array" }>;
+
+/**
+ * The array type of a parameter: its own, or the array variants of a union such as
+ * `string | string[]` (several, as one array of their items' union).
+ */
+function arrayVariant(plan: SourcePlan, type: TypeIR): ArrayTypeIR | undefined {
   const resolved = plan.catalog.resolve(type);
   if (resolved?.kind === "array") return resolved;
   if (resolved?.kind !== "union") return undefined;
-  return resolved.variants.map((variant) => plan.catalog.resolve(variant)).find((variant) => variant?.kind === "array") as
-    | Extract<TypeIR, { kind: "array" }>
-    | undefined;
+  const arrays = resolved.variants.map((variant) => plan.catalog.resolve(variant)).filter((v): v is ArrayTypeIR => v?.kind === "array");
+  if (arrays.length < 2) return arrays[0];
+  return { kind: "array", items: { kind: "union", variants: arrays.map((array) => array.items) } };
 }
 
 /** The scalar side of a scalar-or-array union as a string (`a`, not `String(a)`, when it is a string). */
@@ -134,7 +139,8 @@ function unionScalarString(plan: SourcePlan, type: TypeIR, expr: string): string
 function itemStrings(plan: SourcePlan, items: TypeIR, expr: string, wrap = (text: string) => text): string {
   const resolved = plan.catalog.resolve(items);
   const variants = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null") : [items];
-  const present = variants.length === 1 && resolved?.kind === "union" ? `${expr}.filter((item) => item !== null)` : expr;
+  const nullable = resolved?.kind === "null" || (resolved?.kind === "union" && variants.length < resolved.variants.length);
+  const present = nullable ? `${expr}.filter((item) => item !== null)` : expr;
   const item = wrap(scalarString(plan, variants.length === 1 ? variants[0]! : items, "item"));
   return item === "item" ? present : `${present}.map((item) => ${item})`;
 }

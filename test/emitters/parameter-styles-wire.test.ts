@@ -177,6 +177,8 @@ describe("generated operations", () => {
     expect(written(await send("pathUnionLabel", "x"), "path")).toBe(".x");
     expect(written(await send("headerUnion", ["1", "2"]), "header", "x-a")).toBe("1,2");
     expect(written(await send("headerUnion", "1"), "header", "x-a")).toBe("1");
+    expect(written(await send("queryUnionArrays", [1, 2]), "query")).toBe("a=1&a=2");
+    expect(written(await send("queryUnionArrays", "x y"), "query")).toBe("a=x%20y");
   });
 
   it("send an empty array as the empty value, or not at all where each item would repeat the key", async () => {
@@ -195,6 +197,7 @@ describe("generated operations", () => {
     expect(written(await send("queryNullableItemsPipe", value), "query")).toBe("a=blue");
     expect(written(await send("pathNullableItems", value), "path")).toBe("blue");
     expect(written(await send("headerNullableItems", value), "header", "x-a")).toBe("blue");
+    expect(written(await send("queryNullableMixedItems", [null, 1, "b"]), "query")).toBe("a=1&a=b");
   });
 
   it("send a JSON `content` query parameter as JSON text", async () => {
