@@ -21,6 +21,8 @@ export interface ApiIR {
   readonly operations: readonly OperationIR[];
   /** Named types (component schemas and named inline types), sorted by `name`. */
   readonly types: readonly NamedTypeIR[];
+  /** An Azure service (see `ir/azure-service.ts`): clients send Azure-only headers such as `x-ms-client-request-id`. */
+  readonly azure: boolean;
 }
 
 export interface ServerIR {

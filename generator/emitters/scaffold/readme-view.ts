@@ -26,6 +26,8 @@ export interface ReadmeView {
   readonly endpoint: string;
   /** The client options, as Markdown list items. */
   readonly settings: readonly string[];
+  /** What every request carries besides the caller's headers, one Markdown sentence. */
+  readonly requestHeaders: string;
   readonly auth: readonly { readonly heading: string; readonly paragraphs: readonly string[]; readonly code: string }[];
   readonly createClient: string;
   readonly operations: readonly OperationView[];
@@ -85,6 +87,7 @@ export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
     paragraphs: (api.description ?? "").trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
     endpoint: endpointSentence(api),
     settings: settings(api),
+    requestHeaders: `Every request carries ${api.azure ? "a fresh client request id (`x-ms-client-request-id`) and " : ""}a \`User-Agent\` naming \`${pkg.name}/${pkg.version}\`.`,
     auth: sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, code: construct(s.setup) })),
     createClient: construct(primary),
     operations: operationViews(api, examples),

@@ -176,6 +176,7 @@ export const identityApi: ApiIR = {
     }),
     named("EntraPrincipalType", { kind: "enum", valueType: "string", extensible: true, values: [{ value: "user" }, { value: "group" }] }),
   ],
+  azure: true,
 };
 
 export const identityPackage: PackageInfo = {
@@ -224,6 +225,7 @@ export const managementApi: ApiIR = {
     }),
     named("UserTokenResult", { kind: "object", properties: [prop("value", str)] }),
   ],
+  azure: true,
 };
 
 export const managementPackage: PackageInfo = {

@@ -29,7 +29,7 @@ export interface ClientContext {
   userAgent: string;
   /** A custom fetch (defaults to the global one). */
   fetch?: typeof fetch;
-  /** Header carrying the client request id (default `x-ms-client-request-id`). */
+  /** Header carrying a client request id (`x-ms-client-request-id` for Azure services); none when absent. */
   clientRequestIdHeader?: string;
 }
 
@@ -206,9 +206,10 @@ export async function sendRequest(
   if (spec.accept !== undefined) template.set("accept", spec.accept);
   if (spec.body) template.set("content-type", spec.body.contentType);
   for (const [name, value] of Object.entries(options.headers ?? {})) template.set(name, value);
-  const idHeader = context.clientRequestIdHeader ?? "x-ms-client-request-id";
-  const clientRequestId = template.get(idHeader) ?? crypto.randomUUID();
-  template.set(idHeader, clientRequestId);
+  // Only where the context names the header (Azure services): elsewhere it is a stray header.
+  const idHeader = context.clientRequestIdHeader;
+  let clientRequestId: string | undefined;
+  if (idHeader) template.set(idHeader, (clientRequestId = template.get(idHeader) ?? crypto.randomUUID()));
   // A standalone Headers accepts any name; browsers' fetch then drops user-agent (it sets its own).
   if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
   let body = spec.body && ("text" in spec.body ? spec.body.text : spec.body.bytes);
