@@ -4,6 +4,7 @@
  */
 import type { PagingIR, PropertyIR } from "../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
+import { objectLiteralKey } from "../ir/naming.ts";
 import { propertyAccess } from "./json-conversion.ts";
 import { objectLiteral, valueOf, type RequestMember } from "./request-building.ts";
 import type { OperationShape } from "./operation-shape.ts";
@@ -24,9 +25,9 @@ export function pageRequest(binder: ImportBinder, shape: OperationShape, paging:
     request = `pageRequest.token === undefined\n  ? ${first.replace(/\n/g, "\n  ")}\n  : ${objectLiteral(link).replace(/\n/g, "\n  ")}`;
   } else {
     request = first;
-    query.push(`${JSON.stringify(next.parameter)}: pageRequest.token`);
+    query.push(`${objectLiteralKey(next.parameter)}: pageRequest.token`);
   }
-  if (paging.pageSizeParameter !== undefined) query.push(`${JSON.stringify(paging.pageSizeParameter)}: pageRequest.pageSize`);
+  if (paging.pageSizeParameter !== undefined) query.push(`${objectLiteralKey(paging.pageSizeParameter)}: pageRequest.pageSize`);
   const sent = query.length === 0 ? "request" : `${binder.value(modules.runtime("paging"), "withPageQuery")}(request, { ${query.join(", ")} })`;
   return { statements: [`const request: ${spec} = ${request};`], sent };
 }
