@@ -46,8 +46,9 @@ function page(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? "/", origin);
   const q = (name: string) => url.searchParams.get(name);
   const size = (name: string) => Number(q(name) ?? DEFAULT_SIZE);
-  const json = (body: unknown, headers: Record<string, string> = {}) =>
+  const json = (body: unknown, headers: Record<string, string> = {}): void => {
     res.writeHead(200, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  };
   switch (url.pathname) {
     case "/links": {
       const perPage = size("per_page");
