@@ -31,6 +31,8 @@ let api: Record<string, unknown>;
 let server: Server;
 let origin = "";
 let repeating = false;
+/** Where `/links` points its next link instead, when set: another origin. */
+let foreignOrigin: string | undefined;
 const requests: string[] = [];
 
 /** The page of WIDGETS starting at `start`, and where the next one starts (undefined: none). */
@@ -55,7 +57,7 @@ function page(req: IncomingMessage, res: ServerResponse): void {
       const number = Number(q("page") ?? 1);
       const { items, next } = slice((number - 1) * perPage, perPage);
       const last = `<${origin}/links?page=${Math.ceil(WIDGETS.length / perPage)}&per_page=${perPage}>; rel="last"`;
-      const link = next === undefined ? last : `${last}, <${origin}/links?page=${number + 1}&per_page=${perPage}>; title="a, b"; rel="next"`;
+      const link = next === undefined ? last : `${last}, <${foreignOrigin ?? origin}/links?page=${number + 1}&per_page=${perPage}>; title="a, b"; rel="next"`;
       return json(items, { link });
     }
     case "/stripe": {
@@ -132,6 +134,8 @@ const conventions: [string, string, unknown[], (page: unknown) => Widget[]][] = 
 
 const list = (name: string, args: unknown[]): Pager => (api[name] as List)(context(), ...args);
 
+const itemsOfPage = (result: IteratorResult<unknown>): string[] => (result.value as Widget[]).map((w) => w.id);
+
 async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const value of iterable) out.push(value);
@@ -184,6 +188,26 @@ describe("paging guards", () => {
     // The first page, then the (empty) page at the cursor, which names the same cursor again.
     expect(requests).toHaveLength(2);
     expect(seen).toEqual(["w1", "w2"]);
+  });
+
+  it("does not follow a Link header to another origin: nothing reaches it", async () => {
+    const elsewhere: string[] = [];
+    const other = createServer((req, res) => {
+      elsewhere.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { "content-type": "application/json" }).end("[]");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    foreignOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const pages = list("listByLinkHeader", []).byPage();
+      expect(itemsOfPage(await pages.next())).toEqual(["w1", "w2"]);
+      await expect(pages.next()).rejects.toThrow(`Refusing to follow a link to ${foreignOrigin}: it is not the client's endpoint ${origin}`);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      foreignOrigin = undefined;
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 
   it("refuses a page size that is not a positive integer, before sending anything", async () => {
