@@ -210,8 +210,8 @@ function pagedStatements(plan: SourcePlan, binder: ImportBinder, shape: Operatio
   const pageType = modelTypeText(plan, binder, page.type, "output");
   const request = pageRequest(binder, shape, paging, requestMembers(plan, binder, shape), spec);
   const read = readBody(plan, binder, page);
-  // readBody ends in `return <page>;`: the headers go with it (a `Link` header may name the next page).
-  const last = (read.pop() ?? "return undefined;").replace(/^return ([\s\S]*);$/, "return { page: $1, headers: response.headers };");
+  // readBody ends in `return <page>;`: the response goes with it (a `Link` header may name the next page).
+  const last = (read.pop() ?? "return undefined;").replace(/^return ([\s\S]*);$/, "return { page: $1, response };");
   const fetchPage = [
     `const fetchPage = async (pageRequest: ${runtime("PageRequest")}): Promise<${runtime("FetchedPage")}<${pageType}>> => {`,
     indent([...request.statements, `const response = ${sendCall(binder, shape, request.sent)};`, ...read, last].join("\n")),

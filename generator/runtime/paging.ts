@@ -4,7 +4,7 @@
  * (`starting_after` + `has_more`), or an offset. Each is a continuation token to the pager.
  */
 import type { QueryParams } from "./request-url.ts";
-import type { RequestSpec } from "./send-request.ts";
+import type { RawResponse, RequestSpec } from "./send-request.ts";
 
 /** Where `byPage()` starts and how many items each page asks for. */
 export interface PageSettings {
@@ -20,10 +20,10 @@ export interface PagedAsyncIterableIterator<TItem, TPage> extends AsyncIterableI
   byPage(settings?: PageSettings): AsyncIterableIterator<TPage>;
 }
 
-/** A fetched page: its body, and the response headers (where a `Link` header may name the next page). */
+/** A fetched page: its body, and the response (whose `Link` header may name the next page). */
 export interface FetchedPage<TPage> {
   page: TPage;
-  headers: Headers;
+  response: RawResponse;
 }
 
 /** The page to fetch: the first (no token) or the one a continuation token names, and its size. */
@@ -98,13 +98,19 @@ export function tokenIn<TItem, TPage>(read: (page: TPage) => string | null | und
   return ({ page }) => read(page) ?? undefined;
 }
 
-/** RFC 8288: the target of the `Link` header's link whose `rel` includes `next`. */
-export function linkHeaderNext({ headers }: FetchedPage<unknown>): string | undefined {
-  const header = headers.get("link") ?? "";
-  for (const [, target, params = ""] of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,=\s]+\s*(?:=\s*(?:"[^"]*"|[^;,]*))?)*)/g)) {
+/** RFC 8288: the target of the `Link` header's link whose `rel` includes `next`, resolved against the request URL. */
+export function linkHeaderNext({ response }: FetchedPage<unknown>): string | undefined {
+  const header = response.headers.get("link") ?? "";
+  for (const [, target = "", params = ""] of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,=\s]+\s*(?:=\s*(?:"[^"]*"|[^;,]*))?)*)/g)) {
     const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]*))/i.exec(params);
     const relations = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/);
-    if (relations.includes("next")) return target;
+    if (!relations.includes("next")) continue;
+    try {
+      return new URL(target, response.request.url).href;
+    } catch {
+      // The target is not shown: it may carry a token.
+      throw new Error("Paging stopped: the `Link` header's next link is not a URL");
+    }
   }
   return undefined;
 }

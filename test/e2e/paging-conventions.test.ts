@@ -57,7 +57,7 @@ function page(req: IncomingMessage, res: ServerResponse): void {
       const number = Number(q("page") ?? 1);
       const { items, next } = slice((number - 1) * perPage, perPage);
       const last = `<${origin}/links?page=${Math.ceil(WIDGETS.length / perPage)}&per_page=${perPage}>; rel="last"`;
-      const link = next === undefined ? last : `${last}, <${foreignOrigin ?? origin}/links?page=${number + 1}&per_page=${perPage}>; title="a, b"; rel="next"`;
+      const link = next === undefined ? last : `${last}, <${foreignOrigin ?? ""}/links?page=${number + 1}&per_page=${perPage}>; title="a, b"; rel="next"`;
       return json(items, { link });
     }
     case "/stripe": {

@@ -129,7 +129,7 @@ export function listEntraIdAssignments(context: CommunicationIdentityClientConte
         accept: "application/json",
       };
     const response = await sendRequest(context, request, options);
-    return { page: parseJson<EntraAssignmentsResponse>(response, ["value"]), headers: response.headers };
+    return { page: parseJson<EntraAssignmentsResponse>(response, ["value"]), response };
   };
   return createPager(
     fetchPage,
