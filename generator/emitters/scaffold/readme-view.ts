@@ -159,7 +159,7 @@ function pagingView(api: ApiIR, examples: ExampleBuilder): PagingView | null {
     "  console.log(item);",
     "}",
     "",
-    `for await (const page of ${call}.byPage({ maxPageSize: 50 })) {`,
+    `for await (const page of ${call}.byPage(${op.paging.pageSizeParameter === undefined ? "" : "{ maxPageSize: 50 }"})) {`,
     `  console.log(${items}.length, continuationTokenOf(page));`,
     "}",
   ].join("\n");
