@@ -125,7 +125,7 @@ export function afterLastItem<TItem, TPage>(hasMore: (page: TPage) => boolean | 
 }
 
 /** Offset/limit: the next page starts after this one's items, until a page is empty or the total is reached. */
-export function offsetAfter<TItem, TPage>(start: number | undefined, totalOf: (page: TPage) => number | null | undefined): NextToken<TItem, TPage> {
+export function offsetAfter<TItem, TPage>(start: number | null | undefined, totalOf: (page: TPage) => number | null | undefined): NextToken<TItem, TPage> {
   return ({ page }, items, { token }) => {
     const offset = token === undefined ? (start ?? 0) : Number(token);
     if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("The continuation token is not an offset this operation gave");
