@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   "invalid-header-name": { severity: "warning", summary: "A header parameter, response header or `apiKey` scheme names a header that is not a valid HTTP header name; it is left out." },
   "unsupported-media-type": { severity: "warning", summary: "A request media type the client cannot encode from its schema (e.g. XML) is left out; the operation's other media types are offered." },
   "unresolved-mapping": { severity: "warning", summary: "A discriminator `mapping` value names no schema; that value is left out of the mapping." },
+  "invalid-pagination-hint": { severity: "warning", summary: "An operation's `x-pagination` hint is malformed or names a parameter or property the operation lacks; the operation is not paged." },
 
   // The config file (generator/config.ts)
   "config-not-found": { severity: "error", summary: "The config file does not exist." },

@@ -63,7 +63,7 @@ export interface OperationShape {
  * like them are renamed so they do not shadow them.
  */
 export const localNames = [
-  "context", "options", "response", "json", "fetchPage", "nextLink", "page",
+  "context", "options", "response", "json", "fetchPage", "nextLink", "page", "pageRequest", "request",
   "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
   "readEventStream",
 ];

@@ -30,7 +30,7 @@ export function indent(text: string): string {
 }
 
 /** What a parameter's value is written as: its identifier, `options.<key>`, or the client's value. */
-function valueOf(shape: OperationShape, param: ParameterIR): { expr: string; optional: boolean } {
+export function valueOf(shape: OperationShape, param: ParameterIR): { expr: string; optional: boolean } {
   if (param.clientValue === "api-version") return { expr: "context.apiVersion", optional: false };
   const positional = shape.positional.find((slot) => slot.param === param);
   if (positional) return { expr: positional.name, optional: !param.required && param.in !== "path" };

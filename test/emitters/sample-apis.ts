@@ -214,7 +214,7 @@ export const operations: OperationIR[] = [
       param({ name: "x-ms-trace", tsName: "xMsTrace", in: "header", type: { kind: "boolean" } }),
     ],
     responses: [json(ref("WidgetPage"))],
-    paging: { itemsProperty: "value", nextLinkProperty: "nextLink", itemType: ref("Widget") },
+    paging: { itemsProperty: "value", itemType: ref("Widget"), next: { kind: "next-link", property: "nextLink" } },
   }),
   op({
     name: "submitForm",

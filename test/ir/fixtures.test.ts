@@ -67,6 +67,7 @@ describe("the fixture corpus", () => {
       "nullable.yaml",
       "openapi-31.yaml",
       "operation-refs.yaml",
+      "paging-conventions.yaml",
       "parameter-styles.yaml",
       "parameters.yaml",
       "plain-service.yaml",

@@ -108,7 +108,7 @@ export const identityApi: ApiIR = {
       path: "/access/entra/assignments",
       summary: "Lists Entra access assignments.",
       responses: [ok(ref("EntraAssignmentsResponse"))],
-      paging: { itemsProperty: "value", nextLinkProperty: "nextLink", itemType: ref("EntraAssignment") },
+      paging: { itemsProperty: "value", itemType: ref("EntraAssignment"), next: { kind: "next-link", property: "nextLink" } },
     }),
     op({
       name: "updateEntraIdAssignments",
