@@ -71,6 +71,7 @@ describe("the fixture corpus", () => {
       "read-write-only.yaml",
       "refs-shared.yaml",
       "refs.yaml",
+      "response-shapes.yaml",
       "scope-collisions.yaml",
       "security.yaml",
     ]);

@@ -9,8 +9,9 @@ import type {
   EntraExchangeTokenRequest,
 } from "../models.js";
 import { type PagedAsyncIterableIterator, createPager } from "../runtime/paging.js";
+import { convertJson } from "../runtime/response-shape.js";
 import { type RequestOptions, type RequestSpec, parseJson, sendRequest } from "../runtime/send-request.js";
-import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
+import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteEntraIdAssignment}, and per-call settings. */
 export interface DeleteEntraIdAssignmentOptions extends RequestOptions {
@@ -64,7 +65,7 @@ export async function exchangeEntraIdToken(context: CommunicationIdentityClientC
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
+  return convertJson(response, deserializeCommunicationIdentityAccessTokenResult, ["identity"]);
 }
 
 /** Optional parameters of {@link getEntraIdAssignment}, and per-call settings. */

@@ -5,9 +5,9 @@ import type {
   CommunicationIdentityAccessTokenResult,
   CommunicationIdentityCreateRequest,
 } from "../models.js";
-import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
+import { convertJson } from "../runtime/response-shape.js";
+import { type RequestOptions, sendRequest } from "../runtime/send-request.js";
 import {
-  type Json,
   deserializeCommunicationIdentity,
   deserializeCommunicationIdentityAccessTokenResult,
 } from "../serialization.js";
@@ -38,7 +38,7 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
+  return convertJson(response, deserializeCommunicationIdentityAccessTokenResult, ["identity"]);
 }
 
 /** Optional parameters of {@link deleteCommunicationIdentity}, and per-call settings. */
@@ -92,7 +92,7 @@ export async function getCommunicationIdentity(context: CommunicationIdentityCli
     },
     options,
   );
-  return deserializeCommunicationIdentity(parseJson<Json<CommunicationIdentity>>(response, ["id"]));
+  return convertJson(response, deserializeCommunicationIdentity, ["id"]);
 }
 
 /** Optional parameters of {@link revokeAccessTokens}, and per-call settings. */

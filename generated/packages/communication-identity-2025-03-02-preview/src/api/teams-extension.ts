@@ -6,8 +6,9 @@ import type {
   TeamsExtensionAssignmentResponse,
   TeamsExtensionExchangeTokenRequest,
 } from "../models.js";
+import { convertJson } from "../runtime/response-shape.js";
 import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
-import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
+import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteTeamsExtensionAssignment}, and per-call settings. */
 export interface DeleteTeamsExtensionAssignmentOptions extends RequestOptions {
@@ -62,7 +63,7 @@ export async function exchangeTeamsExtensionToken(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
+  return convertJson(response, deserializeCommunicationIdentityAccessTokenResult, ["identity"]);
 }
 
 /** Optional parameters of {@link getTeamsExtensionAssignment}, and per-call settings. */
