@@ -61,6 +61,7 @@ describe("the fixture corpus", () => {
       "discriminator-refs.yaml",
       "enums.yaml",
       "large.json",
+      "lossy-names.yaml",
       "maps-and-arrays.yaml",
       "media-types.yaml",
       "naming.yaml",

@@ -14,7 +14,7 @@ export interface IssueAccessTokenOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity to issue token for.
  * @param body - Requested scopes for the new token.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */

@@ -21,7 +21,7 @@ export interface DeleteEntraIdAssignmentOptions extends RequestOptions {
  * Removes an Entra access assignment.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to remove the assignment for. AcsResourceId is taken from authentication.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -47,7 +47,7 @@ export interface ExchangeEntraIdTokenOptions extends RequestOptions {
  * Exchanges an Entra ID token for an ACS user access token.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -76,7 +76,7 @@ export interface GetEntraIdAssignmentOptions extends RequestOptions {
  * Get Entra access assignment by object id.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to get the assignment for. AcsResourceId is taken from authentication.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -103,7 +103,7 @@ export interface ListEntraIdAssignmentsOptions extends RequestOptions {
 /**
  * Lists Entra access assignments.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns The items of every page, fetched lazily as iteration proceeds; `byPage()` iterates whole pages.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -139,7 +139,7 @@ export interface UpdateEntraIdAssignmentsOptions extends RequestOptions {
  * Updates Entra access assignments in bulk.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Set of assignments to be added, updated or removed.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when the response has no body)
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -170,7 +170,7 @@ export interface UpsertEntraIdAssignmentOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to update the assignment for.
  * @param body - Values we want to set.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success / Created
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */

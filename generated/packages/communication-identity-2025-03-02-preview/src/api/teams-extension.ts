@@ -19,7 +19,7 @@ export interface DeleteTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param tenantId - Tenant Id we want to remove the assignment for.
  * @param objectId - Object Id we want to remove the assignment for.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -45,7 +45,7 @@ export interface ExchangeTeamsExtensionTokenOptions extends RequestOptions {
  * Exchanges a Teams Phone token for an ACS user access token.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -75,7 +75,7 @@ export interface GetTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param tenantId - Tenant Id we want to get the assignment for.
  * @param objectId - Object Id we want to get the assignment for.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -105,7 +105,7 @@ export interface UpsertTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param tenantId - Tenant Id we want to update the assignment for.
  * @param objectId - Object Id we want to update the assignment for.
  * @param body - Values we want to set.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success / Created
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */

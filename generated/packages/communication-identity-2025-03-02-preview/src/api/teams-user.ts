@@ -13,7 +13,7 @@ export interface ExchangeTeamsUserAccessTokenOptions extends RequestOptions {
  * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
