@@ -6,38 +6,36 @@
  * declares no `api-version`; and every call takes extra `query` parameters and `headers`, proven on
  * the wire against a real server on 127.0.0.1.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { startLocalServer, type LocalServer } from "./local-server.ts";
 
 const fixture = "test/fixtures/openapi/lossy-names.yaml";
 const built = buildPackage({ file: join(repoRoot, fixture), source: fixture });
 const source = (path: string): string => built.files.find((f) => f.path === path)?.content ?? "";
 
 let compiled: CompiledPackages;
-let server: Server;
+let server: LocalServer | undefined;
 let origin = "";
 const received: { url: string; headers: IncomingHttpHeaders }[] = [];
 
 beforeAll(async () => {
   const library = built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
   compiled = await compilePackages({ messaging: library }, "lossy-names");
-  server = createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     received.push({ url: req.url ?? "", headers: req.headers });
     res.writeHead(200, { "content-type": "application/json" }).end("[]");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 }, 120_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
 });
 

@@ -4,8 +4,6 @@
  * there, never a `TypeError` (`.map is not a function`) nor a silent `1970-...` or `Invalid Date`.
  * The message quotes no value of the body: the secret in each hostile body reaches no channel.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
@@ -13,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { startLocalServer, type LocalServer } from "./local-server.ts";
 
 const fixture = "test/fixtures/openapi/response-shapes.yaml";
 const built = buildPackage({ file: join(repoRoot, fixture), source: fixture });
 const SECRET = "sk-live-SHAPE-SECRET-0123456789";
 
 let compiled: CompiledPackages;
-let server: Server;
+let server: LocalServer | undefined;
 let origin = "";
 /** The body the server answers with; set by each test. */
 let body = "";
@@ -27,14 +26,12 @@ let body = "";
 beforeAll(async () => {
   const library = built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
   compiled = await compilePackages({ calendar: library }, "response-shapes");
-  server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLocalServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+  origin = server.origin;
 }, 120_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
 });
 
