@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { OutputFile } from "../output/write-tree.ts";
 import { compareStrings } from "../ir/naming.ts";
+import type { ResponseIR } from "../ir/types.ts";
+import { needsConversion } from "./json-conversion.ts";
 import { operationShape } from "./operation-shape.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
 
@@ -33,6 +35,7 @@ export function runtimeModules(plan: SourcePlan): string[] {
   if (plan.api.operations.some((op) => op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")))) {
     wanted.push("event-stream");
   }
+  if (plan.api.operations.some((op) => op.responses.some((r) => convertsResponse(plan, r)))) wanted.push("response-shape");
   const found = new Set<string>();
   for (let name = wanted.shift(); name !== undefined; name = wanted.shift()) {
     if (found.has(name)) continue;
@@ -40,6 +43,12 @@ export function runtimeModules(plan: SourcePlan): string[] {
     for (const match of runtimeSource(name).matchAll(relativeImport)) wanted.push(match[3] ?? "");
   }
   return [...found].sort(compareStrings);
+}
+
+/** Whether reading `response` converts JSON, and so checks its shape (see json-conversion.ts). */
+function convertsResponse(plan: SourcePlan, response: ResponseIR): boolean {
+  const contents = response.type ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])] : [];
+  return contents.some((c) => c.encoding === "json" && needsConversion(plan, c.type, "deserialize"));
 }
 
 export function copyRuntime(plan: SourcePlan): OutputFile[] {

@@ -134,8 +134,17 @@ function contextInterface(plan: SourcePlan, binder: ImportBinder): InterfaceDecl
       `What every operation function of this package takes first: endpoint, authentication, retries, ` +
         `user agent and API version. Create it with {@link ${plan.names.client.contextFactory}}.`,
     ),
-    properties: [{ name: "apiVersion", type: "string", isReadonly: true, docs: docs("The `api-version` sent to the service.") }],
+    properties: [{ name: "apiVersion", type: "string", isReadonly: true, docs: docs(apiVersionDoc(plan)) }],
   };
+}
+
+/** What `apiVersion` is for: only operations that declare an `api-version` query parameter send it. */
+function apiVersionDoc(plan: SourcePlan): string {
+  const sending = plan.api.operations.filter((op) => op.parameters.some((p) => p.clientValue === "api-version")).length;
+  if (sending === plan.api.operations.length) return "The `api-version` sent to the service.";
+  const version = "The API version of this package (the document's `info.version`)";
+  if (sending > 0) return `${version}, sent as \`api-version\` by the operations that declare that query parameter.`;
+  return `${version}. The spec declares no \`api-version\` parameter, so it is not sent; a service that wants one gets it through an operation's \`query\` option.`;
 }
 
 function factory(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure {

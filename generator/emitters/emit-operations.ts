@@ -158,16 +158,22 @@ function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant):
     return [`return ${binder.value(modules.runtime("event-stream"), "readEventStream")}(response, options);`];
   }
   if (variant.encoding === "binary") return ["return response.bodyBytes;"];
-  const parse = binder.value(modules.runtime("send-request"), "parseJson");
   const output = modelTypeText(plan, binder, variant.type, "output");
   const context = deserializeContext(plan, binder);
   const jsonOf = (t: string): string => `${binder.type(modules.serialization, jsonTypeName)}<${t}>`;
   const probe = conversion(variant.type, "json", context);
-  const args = ["response", ...requiredArgument(plan, variant.type)].join(", ");
-  if (probe === undefined) return [`return ${parse}<${output}>(${args});`];
-  const parsed = `${parse}<${jsonOf(output)}>(${args})`;
-  if (usesValueOnce(plan, variant.type)) return [`return ${conversion(variant.type, parsed, context) ?? parsed};`];
-  return [`const json = ${parsed};`, `return ${probe};`];
+  const required = requiredArgument(plan, variant.type);
+  if (probe === undefined) return [`return ${binder.value(modules.runtime("send-request"), "parseJson")}<${output}>(${["response", ...required].join(", ")});`];
+  // Converting checks the body's shape as it goes: `convertJson` turns a mismatch into a `ResponseParseError`.
+  const convertJson = binder.value(modules.runtime("response-shape"), "convertJson");
+  const convert = directConverter(plan, variant.type, context) ?? `(json: ${jsonOf(output)}) => ${probe.startsWith("{") ? `(${probe})` : probe}`;
+  return [`return ${convertJson}(${["response", convert, ...required].join(", ")});`];
+}
+
+/** The converter function itself, when converting a body of `type` is one call of it. */
+function directConverter(plan: SourcePlan, type: TypeIR, context: ConversionContext): string | undefined {
+  if (type.kind !== "ref" || isPolymorphicConversion(plan, type.name, "deserialize")) return undefined;
+  return plan.catalog.hasOwnDates(type.name, "output") ? context.converter(type.name) : undefined;
 }
 
 /**
@@ -181,11 +187,6 @@ function requiredArgument(plan: SourcePlan, type: TypeIR): string[] {
   return names.length === 0 ? [] : [`[${names.map((name) => JSON.stringify(name)).join(", ")}]`];
 }
 
-/** Conversions of these kinds mention the converted expression once, so it may be a call. */
-function usesValueOnce(plan: SourcePlan, type: TypeIR): boolean {
-  if (type.kind === "ref") return !isPolymorphicConversion(plan, type.name, "deserialize");
-  return type.kind === "array" || type.kind === "map" || type.kind === "date-time";
-}
 
 function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionContext {
   return {
@@ -195,6 +196,7 @@ function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionC
       binder.value(modules.serialization, converterName("deserialize", plan.names.typeName(name, "output"))),
     assertedType: (type) => modelTypeText(plan, binder, type, "output"),
     sourceType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "output")}>`,
+    check: (name) => binder.value(modules.runtime("response-shape"), name),
   };
 }
 

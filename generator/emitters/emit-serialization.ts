@@ -13,8 +13,10 @@ import {
   converterName,
   modelDirection,
   objectConversion,
+  pathText,
   type ConversionContext,
   type ConversionMode,
+  type ShapePath,
 } from "./json-conversion.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type SourceFilePlan } from "./source-file.ts";
@@ -42,6 +44,7 @@ export function emitSerialization(plan: SourcePlan): SourceFilePlan[] {
     converter: (name) => converterName(mode, plan.names.typeName(name, modelDirection(mode))),
     assertedType: (type) => targetType(plan, binder, type, mode),
     sourceType: (type) => targetType(plan, binder, type, mode === "serialize" ? "deserialize" : "serialize"),
+    check: mode === "deserialize" ? (name) => binder.value(modules.runtime("response-shape"), name) : undefined,
   });
   const functions = converters.map((c) => converterFunction(plan, binder, c, context(c.mode)));
   return [sourceFile(modules.serialization, binder.imports(), [jsonType(), ...functions])];
@@ -69,6 +72,7 @@ function collectConverters(plan: SourcePlan): { converters: Converter[]; convert
     },
     assertedType: () => "unknown",
     sourceType: () => "unknown",
+    check: mode === "deserialize" ? (name) => name : undefined,
   });
   let converting = false;
   for (const op of plan.api.operations) {
@@ -117,28 +121,36 @@ function converterFunction(
     kind: StructureKind.Function,
     name: converter.name,
     isExported: true,
-    parameters: [{ name: deserialize ? "json" : "value", type: deserialize ? `${jsonTypeName}<${model}>` : model }],
+    parameters: deserialize
+      ? [{ name: "json", type: `${jsonTypeName}<${model}>` }, { name: shapeAt, initializer: `""` }]
+      : [{ name: "value", type: model }],
     returnType: deserialize ? model : `${jsonTypeName}<${model}>`,
     statements: converterStatements(plan, converter, context),
     docs: docs(
       deserialize
-        ? `Converts a {@link ${model}} from its JSON form: date-time strings become \`Date\`s.`
+        ? `Converts a {@link ${model}} from its JSON form: date-time strings become \`Date\`s. \`${shapeAt}\`: its path in the ` +
+            "response body, which a `ResponseParseError` names when the JSON does not have the spec's shape."
         : `Converts a {@link ${model}} to its JSON form: \`Date\`s become RFC 3339 strings.`,
     ),
   };
 }
 
+/** The parameter of a deserializing converter holding its value's path in the response body. */
+const shapeAt = "at";
+
 function converterStatements(plan: SourcePlan, converter: Converter, context: ConversionContext): string[] {
   const input = converter.mode === "deserialize" ? "json" : "value";
+  const path: ShapePath = converter.mode === "deserialize" ? [{ expr: shapeAt }] : [];
   const type = converter.named.type;
   const direction = modelDirection(converter.mode);
   const properties = plan.catalog.isObjectLike(type) ? plan.catalog.properties(type, direction) : undefined;
-  if (!properties) return [`return ${conversion(type, input, context) ?? input};`];
-  return objectStatements(properties, plan.catalog.additionalProperties(type), input, context);
+  if (!properties) return [`return ${conversion(type, input, context, 0, path) ?? input};`];
+  return objectStatements(properties, plan.catalog.additionalProperties(type), input, context, path);
 }
 
-/** Destructures the properties that need converting and spreads (or converts) the rest. */
-function objectStatements(properties: readonly PropertyIR[], extra: TypeIR | undefined, input: string, context: ConversionContext): string[] {
-  const { pattern, parts } = objectConversion(properties, extra, "rest", context, 0, [input]);
-  return [`const ${pattern} = ${input};`, `return {\n${parts.map((p) => `  ${p}`).join("\n")}\n};`];
+/** Destructures the properties that need converting (from a checked object) and spreads (or converts) the rest. */
+function objectStatements(properties: readonly PropertyIR[], extra: TypeIR | undefined, input: string, context: ConversionContext, path: ShapePath): string[] {
+  const { pattern, parts } = objectConversion(properties, extra, "rest", context, 0, [input, shapeAt], path);
+  const source = context.check ? `${context.check("expectObject")}(${input}, ${pathText(path)})` : input;
+  return [`const ${pattern} = ${source};`, `return {\n${parts.map((p) => `  ${p}`).join("\n")}\n};`];
 }

@@ -3,6 +3,7 @@
  * the client method (which drops the context parameter).
  */
 import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
+import { kebabCase } from "../ir/naming.ts";
 import type { RequestBodyIR, ResponseIR, TypeIR } from "../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { constraintLines, defaultValueTag, deprecatedTag, docs, paragraphs, type DocTag } from "./jsdoc.ts";
@@ -100,7 +101,7 @@ function operationDocs(plan: SourcePlan, shape: OperationShape, withContext: boo
     const text = shape.body.body.description ?? "The request body.";
     tags.push({ tagName: "param", text: `${shape.body.name} - ${text}` });
   }
-  tags.push({ tagName: "param", text: "options - Optional parameters, and per-call settings (abort signal, timeout, headers)." });
+  tags.push({ tagName: "param", text: "options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters)." });
   tags.push({ tagName: "returns", text: returnsText(shape) });
   tags.push(...throwsTags(plan, op.errors), ...deprecatedTag(op.deprecated));
   return docs(paragraphs(op.summary, op.description) ?? `\`${op.method} ${op.path}\``, tags);
@@ -109,11 +110,20 @@ function operationDocs(plan: SourcePlan, shape: OperationShape, withContext: boo
 /** A parameter's description with its constraints and default, for `@param` and option properties. */
 export function parameterDescription(slot: ParameterSlot): string {
   const { param } = slot;
-  const base = param.description ?? `The \`${param.name}\` ${param.in} parameter.`;
+  const base = param.description === undefined ? `The \`${param.name}\` ${param.in} parameter.` : withWireName(param.description, param);
   const constraints = "constraints" in param.type ? constraintLines(param.type.constraints) : [];
   const fallback = defaultValueTag(param.default)[0]?.text;
   const extra = [...constraints, ...(typeof fallback === "string" ? [`Default: ${fallback}`] : [])];
   return extra.length === 0 ? base : `${base} (${extra.join("; ")})`;
+}
+
+/**
+ * `description`, then `Sent as \`DateSent<\`.` when the identifier does not tell the wire name: it
+ * had punctuation beyond `-` and `_` (operators, `$`, `.`, brackets), or was numbered apart from a namesake.
+ */
+function withWireName(description: string, param: ParameterSlot["param"]): string {
+  const plain = /^[\p{L}\p{N}_-]*$/u.test(param.name) && kebabCase(param.name) === kebabCase(param.tsName);
+  return plain ? description : `${description}${/[.!?]$/.test(description) ? "" : "."} Sent as \`${param.name}\`.`;
 }
 
 function returnsText(shape: OperationShape): string {

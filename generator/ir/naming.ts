@@ -42,6 +42,28 @@ export function kebabCase(text: string): string {
     .join("-");
 }
 
+/** Comparison operators in wire names (`DateSent<`, `price>=`, `status!=`), longest first. */
+const OPERATORS: readonly (readonly [string, string, string])[] = [
+  // operator, its words for dates, its words for other values
+  ["<=", "OnOrBefore", "AtMost"],
+  [">=", "OnOrAfter", "AtLeast"],
+  ["!=", "Not", "Not"],
+  ["<", "Before", "LessThan"],
+  [">", "After", "GreaterThan"],
+  ["=", "Equals", "Equals"],
+];
+
+/**
+ * `text` with its comparison operators spelt as words, so that names differing only by one stay
+ * apart and say what they mean: `DateSent<` -> `DateSent Before`, `price>=` -> `price AtLeast`.
+ * (Bracketed operators such as `created[gte]` are words already.)
+ */
+export function spellOperators(text: string, dates: boolean): string {
+  let spelt = text;
+  for (const [operator, date, other] of OPERATORS) spelt = spelt.replaceAll(operator, ` ${dates ? date : other} `);
+  return spelt;
+}
+
 /**
  * Global names generated code uses; a model named like one would shadow it (`Promise`, `Date`...),
  * so type names get a `Model` suffix instead.

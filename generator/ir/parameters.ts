@@ -5,7 +5,7 @@ import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
 import { pickMedia } from "./media-types.ts";
-import { camelCase, compareStrings, NameScope, safeIdentifier } from "./naming.ts";
+import { camelCase, compareStrings, NameScope, safeIdentifier, spellOperators } from "./naming.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { collectionStyle, swagger2Schema } from "./swagger2-leftovers.ts";
 import { isStringLike } from "./type-queries.ts";
@@ -77,19 +77,25 @@ function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation,
   const isApiVersion = location === "query" && name === "api-version" && isStringLike(ctx, type);
   return {
     name,
-    tsName: names.claim(safeIdentifier(camelCase(name) || "param")),
+    tsName: names.claim(safeIdentifier(camelCase(spellOperators(name, isDate(schemaObject, type))) || "param")),
     in: location,
     required: location === "path" || raw["required"] === true,
     style,
     explode,
     allowReserved: raw["allowReserved"] === true,
     type,
-    ...doc(raw),
+    // Many specs describe a parameter on its schema only.
+    ...(doc(raw).description ? doc(raw) : doc(schemaObject)),
     deprecated: raw["deprecated"] === true,
     ...(schemaObject["default"] !== undefined ? { default: schemaObject["default"] as JsonValue } : {}),
     ...(isApiVersion ? { clientValue: "api-version" as const } : {}),
     ...(content ? { mediaType: content.mediaType } : {}),
   };
+}
+
+/** Whether a parameter's values are dates (`format: date` is a string in the IR): its operators read as before/after. */
+function isDate(schema: JsonObject, type: TypeIR): boolean {
+  return type.kind === "date-time" || schema["format"] === "date" || schema["format"] === "date-time";
 }
 
 /** The single entry of a parameter's `content` map, if it has one. */

@@ -44,7 +44,7 @@ export function literalOrUnknown(ctx: IrContext, value: unknown, pointer: string
 export function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "anyOf", at: Place): TypeIR {
   const members = s[keyword] as unknown[];
   const base = appendPointer(at.pointer, keyword);
-  const open = openEnum(members);
+  const open = openEnum(members) ?? constEnum(members);
   if (open) return open;
   const variants = members.map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
   if (variants.length === 0) return { kind: "unknown" };
@@ -65,6 +65,31 @@ function openEnum(members: unknown[]): TypeIR | undefined {
   if (plain.length !== 1 || enums.length !== objects.length - 1) return undefined;
   const values = enums.flatMap((m) => (m["enum"] as unknown[]).filter((v): v is string => typeof v === "string"));
   return { kind: "enum", valueType: "string", values: [...new Set(values)].map((value) => ({ value })), extensible: true };
+}
+
+/**
+ * `oneOf: [{ const: "a", title: "Alpha" }, ...]`: an enum whose values carry their titles (or
+ * descriptions), which the `Known...` const's members show. A plain `{ type: string }` member
+ * makes it extensible; `null` (`const: null`, `type: "null"`) makes it nullable.
+ */
+function constEnum(members: unknown[]): TypeIR | undefined {
+  const objects = members.filter(isObject);
+  const isNull = (m: JsonObject) => m["const"] === null || m["type"] === "null";
+  const plain = objects.filter((m) => m["type"] === "string" && Object.keys(m).every((key) => key === "type" || key === "description" || key === "title"));
+  const consts = objects.filter((m) => typeof m["const"] === "string" || typeof m["const"] === "number");
+  const nulls = objects.filter(isNull).length;
+  if (objects.length !== members.length || consts.length === 0 || plain.length > 1 || plain.length + consts.length + nulls !== members.length) return undefined;
+  const valueType = typeof consts[0]!["const"] === "string" ? "string" : "number";
+  if (consts.some((m) => typeof m["const"] !== valueType) || (plain.length > 0 && valueType !== "string")) return undefined;
+  const values: EnumValueIR[] = [];
+  for (const m of consts) {
+    const value = m["const"] as string | number;
+    if (values.some((v) => v.value === value)) continue;
+    const description = [m["title"], m["description"]].find((d): d is string => typeof d === "string" && d.trim() !== "");
+    values.push(description === undefined ? { value } : { value, description: description.trim() });
+  }
+  const type: TypeIR = { kind: "enum", valueType, values, extensible: plain.length > 0 };
+  return nulls > 0 ? orNull(type) : type;
 }
 
 /**

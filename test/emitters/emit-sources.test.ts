@@ -49,6 +49,7 @@ describe("emitSources", () => {
       "src/runtime/redirect-policy.ts",
       "src/runtime/request-signer.ts",
       "src/runtime/request-url.ts",
+      "src/runtime/response-shape.ts",
       "src/runtime/retry-policy.ts",
       "src/runtime/send-request.ts",
       "src/models.ts",

@@ -74,8 +74,8 @@ describe("a value typed as a discriminator's base", () => {
   it("generates code that type-checks, and dispatches on the value", () => {
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(compiled.diagnostics).toBe("");
-    expect(source("src/api/animal.ts")).toContain('json.kind === "bird" ? deserializeBird(json as Json<Bird>) : json');
-    expect(source("src/serialization.ts")).toContain('star.kind === "bird" ? deserializeBird(star as Json<Bird>) : star');
+    expect(source("src/api/animal.ts")).toContain('json?.kind === "bird" ? deserializeBird(json as Json<Bird>) : json');
+    expect(source("src/serialization.ts")).toContain('star?.kind === "bird" ? deserializeBird(star as Json<Bird>, `${at}.star`) : star');
   });
 
   it("deserializes a subtype's dates in a response body typed as the base; other subtypes pass through", async () => {

@@ -61,6 +61,7 @@ describe("the fixture corpus", () => {
       "discriminator-refs.yaml",
       "enums.yaml",
       "large.json",
+      "lossy-names.yaml",
       "maps-and-arrays.yaml",
       "media-types.yaml",
       "naming.yaml",
@@ -74,6 +75,7 @@ describe("the fixture corpus", () => {
       "read-write-only.yaml",
       "refs-shared.yaml",
       "refs.yaml",
+      "response-shapes.yaml",
       "scope-collisions.yaml",
       "security.yaml",
     ]);

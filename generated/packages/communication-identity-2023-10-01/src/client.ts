@@ -64,7 +64,7 @@ export class CommunicationIdentityClient {
   /**
    * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an optional customId: if called again with the same customId, the returned identity will be the same as the one returned previously.
    * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id that is meaningful to you.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Created - Returns the created identity.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -75,7 +75,7 @@ export class CommunicationIdentityClient {
   /**
    * Delete the identity, revoke all tokens for the identity and delete all associated data.
    * @param id - Identifier of the identity to be deleted.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -86,7 +86,7 @@ export class CommunicationIdentityClient {
   /**
    * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -98,7 +98,7 @@ export class CommunicationIdentityClient {
    * Issue a new token for an identity.
    * @param id - Identifier of the identity to issue token for.
    * @param body - Requested scopes for the new token.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -109,7 +109,7 @@ export class CommunicationIdentityClient {
   /**
    * Revoke all access tokens for the specific identity.
    * @param id - Identifier of the identity.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */

@@ -100,7 +100,7 @@ export class CommunicationIdentityClient {
   /**
    * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an optional customId: if called again with the same customId, the returned identity will be the same as the one returned previously.
    * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id that is meaningful to you.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Created - Returns the created identity.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -111,7 +111,7 @@ export class CommunicationIdentityClient {
   /**
    * Delete the identity, revoke all tokens for the identity and delete all associated data.
    * @param id - Identifier of the identity to be deleted.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -122,7 +122,7 @@ export class CommunicationIdentityClient {
   /**
    * Removes an Entra access assignment.
    * @param objectId - objectId we want to remove the assignment for. AcsResourceId is taken from authentication.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -134,7 +134,7 @@ export class CommunicationIdentityClient {
    * Removes a Teams Phone access assignment.
    * @param tenantId - Tenant Id we want to remove the assignment for.
    * @param objectId - Object Id we want to remove the assignment for.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -145,7 +145,7 @@ export class CommunicationIdentityClient {
   /**
    * Exchanges an Entra ID token for an ACS user access token.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -156,7 +156,7 @@ export class CommunicationIdentityClient {
   /**
    * Exchanges a Teams Phone token for an ACS user access token.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -167,7 +167,7 @@ export class CommunicationIdentityClient {
   /**
    * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -178,7 +178,7 @@ export class CommunicationIdentityClient {
   /**
    * Get an identity by its id.
    * @param id - Identifier of the identity.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -189,7 +189,7 @@ export class CommunicationIdentityClient {
   /**
    * Get Entra access assignment by object id.
    * @param objectId - objectId we want to get the assignment for. AcsResourceId is taken from authentication.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -201,7 +201,7 @@ export class CommunicationIdentityClient {
    * Get Teams Phone access assignment by object id.
    * @param tenantId - Tenant Id we want to get the assignment for.
    * @param objectId - Object Id we want to get the assignment for.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -213,7 +213,7 @@ export class CommunicationIdentityClient {
    * Issue a new token for an identity.
    * @param id - Identifier of the identity to issue token for.
    * @param body - Requested scopes for the new token.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -223,7 +223,7 @@ export class CommunicationIdentityClient {
 
   /**
    * Lists Entra access assignments.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns The items of every page, fetched lazily as iteration proceeds; `byPage()` iterates whole pages.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -234,7 +234,7 @@ export class CommunicationIdentityClient {
   /**
    * Revoke all access tokens for the specific identity.
    * @param id - Identifier of the identity.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -245,7 +245,7 @@ export class CommunicationIdentityClient {
   /**
    * Updates Entra access assignments in bulk.
    * @param body - Set of assignments to be added, updated or removed.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when the response has no body)
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -257,7 +257,7 @@ export class CommunicationIdentityClient {
    * Creates or replaces an Entra access assignment.
    * @param objectId - objectId we want to update the assignment for.
    * @param body - Values we want to set.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success / Created
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -270,7 +270,7 @@ export class CommunicationIdentityClient {
    * @param tenantId - Tenant Id we want to update the assignment for.
    * @param objectId - Object Id we want to update the assignment for.
    * @param body - Values we want to set.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
    * @returns Success / Created
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */

@@ -16,7 +16,7 @@ export interface GetSharedAccessTokenOptions extends RequestOptions {
  * @param serviceName - The name of the API Management service. (Minimum length: 1; Maximum length: 50; Pattern: `^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$`)
  * @param userId - User identifier. Must be unique in the current API Management service instance. (Minimum length: 1; Maximum length: 80)
  * @param body - Create Authorization Token parameters.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns The response body contains the authorization token for the user.
  * @throws {HttpError<ErrorResponse>} An unexpected error response.
  */

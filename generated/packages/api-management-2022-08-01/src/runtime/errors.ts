@@ -81,6 +81,11 @@ export interface ResponseParseErrorOptions {
   cause?: unknown;
   /** The wire name of a required property the (valid JSON) body lacks. */
   missing?: string;
+  /**
+   * Where the (valid JSON) body's shape differs from the spec's: `has items[3].createdAt that is not a
+   * date-time string`. The message and `bodySnippet` then quote nothing of the body.
+   */
+  mismatch?: string;
 }
 
 /** A successful response whose body is not the JSON the operation expects. */
@@ -99,12 +104,13 @@ export class ResponseParseError extends Error {
    * `SyntaxError` from `JSON.parse`) or lacks the required property `missing`, and quotes the snippet.
    */
   constructor(status: number, bodyText: string, options: ResponseParseErrorOptions = {}) {
-    const snippet = redactBodyText(bodyText).slice(0, 200);
-    const problem = options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`;
+    // A mismatch names a path in the body instead: it quotes none of it.
+    const snippet = options.mismatch ? "" : redactBodyText(bodyText).slice(0, 200);
+    const problem = options.mismatch ?? (options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`);
     // V8's SyntaxError quotes the body it could not parse: only its kind of problem is kept.
     const { cause } = options;
     const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : options;
-    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, kept);
+    super(`Expected a JSON body in the ${status} response, but it ${snippet ? `${problem}: ${snippet}` : bodyText ? problem : "was empty"}`, kept);
     this.status = status;
     this.bodySnippet = snippet;
   }

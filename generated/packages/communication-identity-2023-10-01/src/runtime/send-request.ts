@@ -73,6 +73,11 @@ export interface RequestOptions {
   maxResponseBytes?: number;
   /** Extra headers, applied after the operation's own. */
   headers?: Record<string, string>;
+  /**
+   * Extra query parameters (an `api-version` the spec does not declare, say), applied after the
+   * operation's own; arrays become repeated keys.
+   */
+  query?: QueryParams;
   /** Called with the final response, before any error is thrown. */
   onResponse?: (response: RawResponse) => void;
 }
@@ -199,7 +204,7 @@ export async function sendRequest(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<RawResponse> {
-  let url = buildRequestUrl(context.endpoint, spec.path, spec.query);
+  let url = buildRequestUrl(context.endpoint, spec.path, { ...spec.query, ...options.query });
   let method = spec.method.toUpperCase();
   const template = new Headers();
   for (const [name, value] of Object.entries(spec.headers ?? {})) if (value !== undefined) template.set(name, value);

@@ -15,8 +15,9 @@ import {
   createPager,
   tokenIn,
 } from "../runtime/paging.js";
+import { convertJson } from "../runtime/response-shape.js";
 import { type RequestOptions, type RequestSpec, parseJson, sendRequest } from "../runtime/send-request.js";
-import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
+import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteEntraIdAssignment}, and per-call settings. */
 export interface DeleteEntraIdAssignmentOptions extends RequestOptions {
@@ -26,7 +27,7 @@ export interface DeleteEntraIdAssignmentOptions extends RequestOptions {
  * Removes an Entra access assignment.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to remove the assignment for. AcsResourceId is taken from authentication.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -52,7 +53,7 @@ export interface ExchangeEntraIdTokenOptions extends RequestOptions {
  * Exchanges an Entra ID token for an ACS user access token.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -70,7 +71,7 @@ export async function exchangeEntraIdToken(context: CommunicationIdentityClientC
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
+  return convertJson(response, deserializeCommunicationIdentityAccessTokenResult, ["identity"]);
 }
 
 /** Optional parameters of {@link getEntraIdAssignment}, and per-call settings. */
@@ -81,7 +82,7 @@ export interface GetEntraIdAssignmentOptions extends RequestOptions {
  * Get Entra access assignment by object id.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to get the assignment for. AcsResourceId is taken from authentication.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -108,7 +109,7 @@ export interface ListEntraIdAssignmentsOptions extends RequestOptions {
 /**
  * Lists Entra access assignments.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns The items of every page, fetched lazily as iteration proceeds; `byPage()` iterates whole pages.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -146,7 +147,7 @@ export interface UpdateEntraIdAssignmentsOptions extends RequestOptions {
  * Updates Entra access assignments in bulk.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Set of assignments to be added, updated or removed.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when the response has no body)
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -177,7 +178,7 @@ export interface UpsertEntraIdAssignmentOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to update the assignment for.
  * @param body - Values we want to set.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success / Created
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */

@@ -5,9 +5,9 @@ import type {
   CommunicationIdentityAccessTokenResult,
   CommunicationIdentityCreateRequest,
 } from "../models.js";
-import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
+import { convertJson } from "../runtime/response-shape.js";
+import { type RequestOptions, sendRequest } from "../runtime/send-request.js";
 import {
-  type Json,
   deserializeCommunicationIdentity,
   deserializeCommunicationIdentityAccessTokenResult,
 } from "../serialization.js";
@@ -20,7 +20,7 @@ export interface CreateCommunicationIdentityOptions extends RequestOptions {
  * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an optional customId: if called again with the same customId, the returned identity will be the same as the one returned previously.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id that is meaningful to you.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Created - Returns the created identity.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -38,7 +38,7 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
+  return convertJson(response, deserializeCommunicationIdentityAccessTokenResult, ["identity"]);
 }
 
 /** Optional parameters of {@link deleteCommunicationIdentity}, and per-call settings. */
@@ -49,7 +49,7 @@ export interface DeleteCommunicationIdentityOptions extends RequestOptions {
  * Delete the identity, revoke all tokens for the identity and delete all associated data.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity to be deleted.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -75,7 +75,7 @@ export interface GetCommunicationIdentityOptions extends RequestOptions {
  * Get an identity by its id.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -92,7 +92,7 @@ export async function getCommunicationIdentity(context: CommunicationIdentityCli
     },
     options,
   );
-  return deserializeCommunicationIdentity(parseJson<Json<CommunicationIdentity>>(response, ["id"]));
+  return convertJson(response, deserializeCommunicationIdentity, ["id"]);
 }
 
 /** Optional parameters of {@link revokeAccessTokens}, and per-call settings. */
@@ -103,7 +103,7 @@ export interface RevokeAccessTokensOptions extends RequestOptions {
  * Revoke all access tokens for the specific identity.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */

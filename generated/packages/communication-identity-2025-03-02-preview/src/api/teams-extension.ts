@@ -6,8 +6,9 @@ import type {
   TeamsExtensionAssignmentResponse,
   TeamsExtensionExchangeTokenRequest,
 } from "../models.js";
+import { convertJson } from "../runtime/response-shape.js";
 import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
-import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
+import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteTeamsExtensionAssignment}, and per-call settings. */
 export interface DeleteTeamsExtensionAssignmentOptions extends RequestOptions {
@@ -18,7 +19,7 @@ export interface DeleteTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param tenantId - Tenant Id we want to remove the assignment for.
  * @param objectId - Object Id we want to remove the assignment for.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -44,7 +45,7 @@ export interface ExchangeTeamsExtensionTokenOptions extends RequestOptions {
  * Exchanges a Teams Phone token for an ACS user access token.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -62,7 +63,7 @@ export async function exchangeTeamsExtensionToken(context: CommunicationIdentity
     },
     options,
   );
-  return deserializeCommunicationIdentityAccessTokenResult(parseJson<Json<CommunicationIdentityAccessTokenResult>>(response, ["identity"]));
+  return convertJson(response, deserializeCommunicationIdentityAccessTokenResult, ["identity"]);
 }
 
 /** Optional parameters of {@link getTeamsExtensionAssignment}, and per-call settings. */
@@ -74,7 +75,7 @@ export interface GetTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param tenantId - Tenant Id we want to get the assignment for.
  * @param objectId - Object Id we want to get the assignment for.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
@@ -104,7 +105,7 @@ export interface UpsertTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param tenantId - Tenant Id we want to update the assignment for.
  * @param objectId - Object Id we want to update the assignment for.
  * @param body - Values we want to set.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, headers).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
  * @returns Success / Created
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
