@@ -3,7 +3,7 @@
  * (the one source of truth), only the parts the API uses plus what those import. Relative
  * `./x.ts` specifiers become `./x.js` so the package compiles under NodeNext.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { OutputFile } from "../output/write-tree.ts";
 import { compareStrings } from "../ir/naming.ts";
 import { operationShape } from "./operation-shape.ts";
@@ -24,9 +24,13 @@ function runtimeSource(name: string): string {
 
 const relativeImport = /(\bfrom\s+|\bimport\s*\(\s*)(["'])\.\/([A-Za-z0-9_.-]+)\.ts\2/g;
 
-/** The runtime modules the API needs, closed over their imports, sorted. */
-export function runtimeModules(plan: SourcePlan): string[] {
-  const wanted = ["errors", "request-signer", "retry-policy", "send-request"];
+/**
+ * The runtime modules the API needs, closed over their imports, sorted; a module with a browser
+ * variant (`<name>.browser.ts`, see {@link browserVariants}) brings it along.
+ */
+export function runtimeModules(plan: Pick<SourcePlan, "api">): string[] {
+  // redact-secrets: the command line's `--debug` log (every package has one) hides secrets by its rule.
+  const wanted = ["errors", "redact-secrets", "request-signer", "retry-policy", "send-request"];
   if (plan.api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
   if (plan.api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
   if (plan.api.operations.some((op) => operationShape(op).result.kind === "paged")) wanted.push("paging");
@@ -38,8 +42,24 @@ export function runtimeModules(plan: SourcePlan): string[] {
     if (found.has(name)) continue;
     found.add(name);
     for (const match of runtimeSource(name).matchAll(relativeImport)) wanted.push(match[3] ?? "");
+    if (hasBrowserVariant(name)) wanted.push(`${name}.browser`);
   }
   return [...found].sort(compareStrings);
+}
+
+const browserSuffix = ".browser";
+
+function hasBrowserVariant(name: string): boolean {
+  return !name.endsWith(browserSuffix) && existsSync(new URL(`${name}${browserSuffix}.ts`, runtimeFolder));
+}
+
+/**
+ * The package's runtime modules that browsers get in another form, as `[module, browser variant]`
+ * pairs: package.json's `browser` field maps the first to the second, so browser bundles leave out
+ * code only Node runs (`node-crypto.ts`).
+ */
+export function browserVariants(plan: Pick<SourcePlan, "api">): [string, string][] {
+  return runtimeModules(plan).filter(hasBrowserVariant).map((name) => [name, `${name}${browserSuffix}`]);
 }
 
 export function copyRuntime(plan: SourcePlan): OutputFile[] {

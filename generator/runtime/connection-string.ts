@@ -22,18 +22,6 @@ const defaultKeys: ConnectionStringKeys = { endpointKey: "endpoint", keyKey: "ac
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The endpoint's origin, or `undefined` when it is not an `http(s)` URL with nothing but an origin. */
-function checkEndpoint(endpoint: string): string | undefined {
-  try {
-    // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise),
-    // so this rules out a path, a query, a fragment and user info (which would be silently dropped).
-    const url = endpointUrl(endpoint);
-    return url.href === `${url.origin}/` ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Checks that `endpoint` is an `http(s)` URL with a host and no path (other than `/`), query, fragment
  * or user info,
@@ -42,9 +30,20 @@ function checkEndpoint(endpoint: string): string | undefined {
  * connection string, or carry a signature in its query or a password before its host.
  */
 export function validateEndpoint(endpoint: string): string {
-  const normalised = checkEndpoint(endpoint);
-  if (normalised === undefined) throw invalidEndpoint();
-  return normalised;
+  const url = endpointUrl(endpoint);
+  // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise),
+  // so this rules out a path, a query, a fragment and user info (which would be silently dropped).
+  if (url.href !== `${url.origin}/`) throw invalidEndpoint();
+  return url.origin;
+}
+
+/** The endpoint's origin, or `undefined` when {@link validateEndpoint} refuses it. */
+function checkEndpoint(endpoint: string): string | undefined {
+  try {
+    return validateEndpoint(endpoint);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,9 +1,8 @@
 /**
  * Errors thrown by the runtime. None of them ever contains credentials: messages are built only
- * from status lines, service-provided error bodies, timeouts and URLs without secrets.
+ * from status lines, service-provided error messages, timeouts, origins and the shape (never the
+ * values) of a body that could not be parsed.
  */
-import { redactBodyText } from "./redact-secrets.ts";
-
 /** The fields an {@link HttpError} is built from. */
 export interface HttpErrorInit<TBody> {
   /** HTTP status code. */
@@ -47,8 +46,7 @@ export class HttpError<TBody = unknown> extends Error {
    */
   constructor(init: HttpErrorInit<TBody>) {
     const { statusText, serviceMessage, ...fields } = init;
-    const label = fields.code ?? statusText;
-    const head = label ? `${fields.status} ${label}` : `${fields.status}`;
+    const head = `${fields.status} ${fields.code ?? statusText}`.trimEnd();
     const message = serviceMessage ? `${head}: ${serviceMessage}` : head;
     // The service's text is shown, not all of it: a 20 MB message would be a 20 MB log line.
     super(message.length > 1000 ? `${message.slice(0, 1000)}... (truncated)` : message);
@@ -89,21 +87,24 @@ export class ResponseParseError extends Error {
   /** HTTP status code of the response. */
   declare readonly status: number;
   /**
-   * The first 200 characters of the body with secrets (an issued token) hidden, by the rule of
-   * `redact-secrets.ts`.
+   * What the body was, without any of its values, so an issued token never reaches a log through
+   * this error: the top-level property names of a JSON object (`{"token":…,"expiryTime":…}`), else
+   * its size and content type (`1024 bytes, text/html`); at most 200 characters, empty for an
+   * empty body.
    */
   declare readonly bodySnippet: string;
   /**
-   * Builds the error. The message says that the body is empty, is not valid JSON (`cause` is then the
-   * `SyntaxError` from `JSON.parse`) or lacks the required property `missing`, and quotes the snippet.
+   * Builds the error. The message says that the body is empty (`bodySnippet` is then empty), is not
+   * valid JSON (`cause` is then the `SyntaxError` from `JSON.parse`) or lacks the required property
+   * `missing`, and quotes the snippet, which `parseJson` builds so that it holds no value of the body.
    */
-  constructor(status: number, bodyText: string, options: ResponseParseErrorOptions = {}) {
-    const snippet = redactBodyText(bodyText).slice(0, 200);
-    const problem = options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`;
+  constructor(status: number, bodySnippet: string, options: ResponseParseErrorOptions = {}) {
+    const { cause, missing } = options;
+    const snippet = bodySnippet.slice(0, 200);
+    const problem = missing === undefined ? "is not valid JSON" : `lacks the required property "${missing}"`;
     // V8's SyntaxError quotes the body it could not parse: only its kind of problem is kept.
-    const { cause } = options;
-    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : options;
-    super(`Expected a JSON body in the ${status} response, but it ${bodyText ? `${problem}: ${snippet}` : "was empty"}`, kept);
+    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : undefined;
+    super(`Expected a JSON body in the ${status} response, but it ${snippet ? `${problem}: ${snippet}` : "was empty"}`, kept);
     this.status = status;
     this.bodySnippet = snippet;
   }
@@ -116,10 +117,6 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-function asString(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 /**
  * Builds an {@link HttpError} from a response whose body was already read as text.
  * Understands `{ error: { code, message, details } }` and `{ code, message, details }`.
@@ -128,7 +125,7 @@ export function httpErrorFromText(
   response: { status: number; statusText: string; headers: Headers; bodyText: string },
   clientRequestId: string | undefined,
 ): HttpError {
-  const { bodyText, headers } = response;
+  const { status, statusText, headers, bodyText } = response;
   let body: unknown = bodyText || undefined;
   try {
     body = JSON.parse(bodyText);
@@ -137,15 +134,19 @@ export function httpErrorFromText(
   }
   const outer = asRecord(body);
   const inner = asRecord(outer?.["error"]) ?? outer;
-  // The service's request id, in order of preference.
-  const requestId = headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id");
+  /** The body's non-empty text `name`. */
+  const text = (name: string): string | undefined => {
+    const value = inner?.[name];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
   return new HttpError({
-    status: response.status,
-    statusText: response.statusText,
-    code: asString(inner?.["code"]),
-    serviceMessage: asString(inner?.["message"]),
+    status,
+    statusText,
+    code: text("code"),
+    serviceMessage: text("message"),
     details: inner?.["details"],
-    requestId: requestId ?? clientRequestId,
+    // The service's request id, in order of preference.
+    requestId: headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id") ?? clientRequestId,
     body,
     headers,
   });

@@ -16,21 +16,17 @@ export interface RetryOptions {
 /** The defaults: 3 retries, 800 ms initial delay, 60 s maximum delay. */
 export const defaultRetryOptions: RetryOptions = { maxRetries: 3, initialDelayMs: 800, maxDelayMs: 60_000 };
 
-const retriableStatuses = new Set([408, 429, 500, 502, 503, 504]);
-
 /** True for 408, 429, 500, 502, 503 and 504. */
 export function isRetriableStatus(status: number): boolean {
-  return retriableStatuses.has(status);
+  return [408, 429, 500, 502, 503, 504].includes(status);
 }
 
-/** The delay header `name` asks for, in milliseconds: `unit` ms per number, or (for `Retry-After`) an HTTP date. */
-function parseDelay(headers: Headers | undefined, name: string, unit: number, dates = false): number | undefined {
-  const value = headers?.get(name);
+/** The delay `value` asks for, in milliseconds: `unit` ms per number, or (`dates`, for `Retry-After`) until an HTTP date. */
+function parseDelay(value: string | null | undefined, unit: number, dates?: boolean): number | undefined {
   if (!value?.trim()) return undefined;
   const amount = Number(value);
-  if (Number.isFinite(amount)) return Math.max(0, amount * unit);
-  const date = dates ? Date.parse(value) : NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const delay = Number.isFinite(amount) ? amount * unit : dates ? Date.parse(value) - Date.now() : NaN;
+  return Number.isNaN(delay) ? undefined : Math.max(0, delay);
 }
 
 /**
@@ -48,12 +44,12 @@ export function retryDelayMs(
   response?: { readonly headers: Headers },
   random: () => number = Math.random,
 ): number {
-  const headers = response?.headers;
+  const header = (name: string) => response?.headers.get(name);
   const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt));
   return (
-    parseDelay(headers, "retry-after-ms", 1) ??
-    parseDelay(headers, "x-ms-retry-after-ms", 1) ??
-    parseDelay(headers, "retry-after", 1000, true) ??
+    parseDelay(header("retry-after-ms"), 1) ??
+    parseDelay(header("x-ms-retry-after-ms"), 1) ??
+    parseDelay(header("retry-after"), 1000, true) ??
     capped / 2 + random() * (capped / 2)
   );
 }

@@ -2,6 +2,7 @@
 /**
  * Request URL construction: endpoint + path (or an absolute next link) + query parameters.
  */
+import { sameOrigin } from "./redirect-policy.js";
 
 /**
  * Thrown for an endpoint that is not an `http(s)` URL (or, from `validateEndpoint`, has more than an
@@ -33,17 +34,13 @@ export type QueryParams = Readonly<Record<string, string | readonly string[] | u
  */
 export function buildRequestUrl(endpoint: string, path: string, query: QueryParams = {}): URL {
   const base = endpointUrl(endpoint);
-  const absolute = /^https?:\/\//i.test(path);
   const basePath = base.pathname.replace(/\/+$/, "");
-  const url = new URL(absolute ? path : `${base.origin}${basePath}/${path.replace(/^\/+/, "")}`);
-  if (absolute && url.origin !== base.origin) {
-    throw new Error(`Refusing to follow a link to ${url.origin}: it is not the client's endpoint ${base.origin}`);
-  }
-  // A link that carries its own query (a next link) keeps it; only the keys it lacks are added.
-  const linked = path.includes("?");
+  const url = new URL(/^https?:\/\//i.test(path) ? path : `${base.origin}${basePath}/${path.replace(/^\/+/, "")}`);
+  // Only an absolute link can fail this: a relative path always stays under the endpoint.
+  sameOrigin(url, base, "a link");
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || (linked && url.searchParams.has(key))) continue;
-    for (const item of typeof value === "string" ? [value] : value) url.searchParams.append(key, item);
+    // A link that carries its own query (a next link) keeps it; only the keys it lacks are added.
+    if (value !== undefined && !url.searchParams.has(key)) for (const item of [value].flat()) url.searchParams.append(key, item);
   }
   // An empty query leaves no bare `?`.
   url.search = url.searchParams.toString();
