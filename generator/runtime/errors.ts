@@ -111,20 +111,19 @@ export class ResponseParseError extends Error {
 }
 
 /** `value` when it is a plain JSON object (not `null`, not an array), else `undefined`. */
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
+export const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
-}
 
 /**
  * Builds an {@link HttpError} from a response whose body was already read as text.
  * Understands `{ error: { code, message, details } }` and `{ code, message, details }`.
  */
-export function httpErrorFromText(
+export const httpErrorFromText = (
   response: { status: number; statusText: string; headers: Headers; bodyText: string },
   clientRequestId: string | undefined,
-): HttpError {
+): HttpError => {
   const { status, statusText, headers, bodyText } = response;
   let body: unknown = bodyText || undefined;
   try {
@@ -137,7 +136,7 @@ export function httpErrorFromText(
   /** The body's non-empty text `name`. */
   const text = (name: string): string | undefined => {
     const value = inner?.[name];
-    return typeof value === "string" && value !== "" ? value : undefined;
+    return (typeof value === "string" && value) || undefined;
   };
   return new HttpError({
     status,
@@ -150,16 +149,16 @@ export function httpErrorFromText(
     body,
     headers,
   });
-}
+};
 
 /** Reads a failed `Response` and turns it into an {@link HttpError}. */
-export async function errorFromResponse(response: Response, clientRequestId: string): Promise<HttpError> {
+export const errorFromResponse = async (response: Response, clientRequestId: string): Promise<HttpError> => {
   const bodyText = await response.text();
   return httpErrorFromText(
     { status: response.status, statusText: response.statusText, headers: response.headers, bodyText },
     clientRequestId,
   );
-}
+};
 
 /**
  * A redirect the transport does not follow: to another origin (which would receive the credentials

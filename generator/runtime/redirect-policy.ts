@@ -16,7 +16,7 @@ export const maxRedirects = 10;
  * not a redirect. Throws {@link RedirectError} for one it refuses; the message names the target's
  * origin only (its path and query may carry tokens).
  */
-export function redirectTarget(response: { status: number; headers: Headers }, from: URL): URL | undefined {
+export const redirectTarget = (response: { status: number; headers: Headers }, from: URL): URL | undefined => {
   const { status } = response;
   const location = response.headers.get("location");
   if (status === 0) throw new RedirectError(`Refusing to follow a redirect the browser hides: it may leave ${from.origin}`);
@@ -28,13 +28,13 @@ export function redirectTarget(response: { status: number; headers: Headers }, f
     // Unparseable: refused like another origin.
   }
   return sameOrigin(target, from, "a redirect");
-}
+};
 
 /**
  * `target` when it has the origin of `from`; else throws {@link RedirectError} naming both origins
  * (never the path or query, which may carry tokens). `what` says what pointed there ("a redirect").
  */
-export function sameOrigin(target: URL | undefined, from: URL, what: string): URL {
+export const sameOrigin = (target: URL | undefined, from: URL, what: string): URL => {
   if (target?.origin !== from.origin) throw new RedirectError(`Refusing to follow ${what} to ${target?.origin ?? "an invalid URL"}: it leaves ${from.origin}`);
   return target;
-}
+};

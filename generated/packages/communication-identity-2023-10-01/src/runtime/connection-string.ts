@@ -30,22 +30,22 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * Throws `Invalid endpoint URL: ...` otherwise, without the value: what was passed may be a
  * connection string, or carry a signature in its query or a password before its host.
  */
-export function validateEndpoint(endpoint: string): string {
+export const validateEndpoint = (endpoint: string): string => {
   const url = endpointUrl(endpoint);
   // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise),
   // so this rules out a path, a query, a fragment and user info (which would be silently dropped).
   if (url.href !== `${url.origin}/`) throw invalidEndpoint();
   return url.origin;
-}
+};
 
 /** The endpoint's origin, or `undefined` when {@link validateEndpoint} refuses it. */
-function checkEndpoint(endpoint: string): string | undefined {
+const checkEndpoint = (endpoint: string): string | undefined => {
   try {
     return validateEndpoint(endpoint);
   } catch {
     return undefined;
   }
-}
+};
 
 /**
  * Parses `endpoint=<url>;accesskey=<key>` (or the key names given); throws an error that does not
@@ -54,7 +54,7 @@ function checkEndpoint(endpoint: string): string | undefined {
  * after it (a trailing `;` is kept). Unlike the SDK, the match is anchored at the start and
  * surrounding whitespace is trimmed.
  */
-export function parseConnectionString(value: string, keys: ConnectionStringKeys = defaultKeys): ConnectionStringParts {
+export const parseConnectionString = (value: string, keys: ConnectionStringKeys = defaultKeys): ConnectionStringParts => {
   const pattern = new RegExp(`^${escapeRegExp(keys.endpointKey)}=(.*);${escapeRegExp(keys.keyKey)}=(.*)$`, "i");
   const expectedShape = `Invalid connection string: expected "${keys.endpointKey}=<url>;${keys.keyKey}=<key>"`;
   const match = pattern.exec(value.trim());
@@ -67,4 +67,4 @@ export function parseConnectionString(value: string, keys: ConnectionStringKeys 
     throw new Error(`${expectedShape}; the endpoint must be an http(s) URL with a host and no path`);
   }
   return { endpoint: normalised, accessKey };
-}
+};

@@ -18,17 +18,15 @@ export interface RetryOptions {
 export const defaultRetryOptions: RetryOptions = { maxRetries: 3, initialDelayMs: 800, maxDelayMs: 60_000 };
 
 /** True for 408, 429, 500, 502, 503 and 504. */
-export function isRetriableStatus(status: number): boolean {
-  return [408, 429, 500, 502, 503, 504].includes(status);
-}
+export const isRetriableStatus = (status: number): boolean => [408, 429, 500, 502, 503, 504].includes(status);
 
 /** The delay `value` asks for, in milliseconds: `unit` ms per number, or (`dates`, for `Retry-After`) until an HTTP date. */
-function parseDelay(value: string | null | undefined, unit: number, dates?: boolean): number | undefined {
+const parseDelay = (value: string | null | undefined, unit: number, dates?: boolean): number | undefined => {
   if (!value?.trim()) return undefined;
   const amount = Number(value);
   const delay = Number.isFinite(amount) ? amount * unit : dates ? Date.parse(value) - Date.now() : NaN;
   return Number.isNaN(delay) ? undefined : Math.max(0, delay);
-}
+};
 
 /**
  * Milliseconds to wait before the next attempt.
@@ -39,12 +37,12 @@ function parseDelay(value: string | null | undefined, unit: number, dates?: bool
  * @param random source of jitter in [0, 1), for tests.
  * Without hints: equal jitter over `min(maxDelayMs, initialDelayMs * 2^attempt)`, i.e. between half and all of it.
  */
-export function retryDelayMs(
+export const retryDelayMs = (
   attempt: number,
   options: RetryOptions,
   response?: { readonly headers: Headers },
   random: () => number = Math.random,
-): number {
+): number => {
   const header = (name: string) => response?.headers.get(name);
   const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt));
   return (
@@ -53,11 +51,11 @@ export function retryDelayMs(
     parseDelay(header("retry-after"), 1000, true) ??
     capped / 2 + random() * (capped / 2)
   );
-}
+};
 
 /** Resolves after `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted(); // a throw in the executor rejects the promise, here with `signal.reason`
     const onAbort = (): void => {
       clearTimeout(timer);
@@ -69,4 +67,3 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}

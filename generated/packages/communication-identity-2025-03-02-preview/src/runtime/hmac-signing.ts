@@ -12,7 +12,10 @@ export interface HmacSigningScheme {
   dateHeader: string;
   /** Header that carries the base64 SHA-256 of the body, e.g. `x-ms-content-sha256`. */
   contentHashHeader: string;
-  /** Headers whose values are signed, in order; the pseudo name `host` means `url.host`. */
+  /**
+   * Headers whose values are signed, in order, in lower case (as the IR writes them: they are sent
+   * as `SignedHeaders=`); the pseudo name `host` means `url.host`.
+   */
   signedHeaders: string[];
   /** First word of the Authorization header, e.g. `HMAC-SHA256`. */
   authorizationPrefix: string;
@@ -26,7 +29,7 @@ const digestToBase64 = (digest: ArrayBuffer): string => btoa(String.fromCharCode
  * ignored) and rejects anything else, URL-safe characters included.
  * Throws an error that never echoes the input, since the input is a secret.
  */
-function base64ToBytes(value: string) {
+const base64ToBytes = (value: string) => {
   try {
     const binary = atob(value);
     if (binary) return Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -34,7 +37,7 @@ function base64ToBytes(value: string) {
     // reported below, like an empty key
   }
   throw new Error("Invalid access key: expected a non-empty base64 string");
-}
+};
 
 /** An access key, decoded, and imported (lazily) into the crypto API that signs. */
 interface SigningKey {
@@ -47,13 +50,13 @@ interface SigningKey {
 }
 
 /** {@link sha256Base64} with WebCrypto: browsers, and Node before 20.16. */
-async function webSha256Base64(data: string | Uint8Array, key?: SigningKey): Promise<string> {
+const webSha256Base64 = async (data: string | Uint8Array, key?: SigningKey): Promise<string> => {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : new Uint8Array(data);
   const subtle = crypto.subtle;
   if (!key) return digestToBase64(await subtle.digest("SHA-256", bytes));
   key.imported ??= subtle.importKey("raw", key.bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   return digestToBase64(await subtle.sign("HMAC", await key.imported, bytes));
-}
+};
 
 /**
  * Base64 of the SHA-256 of `data` (UTF-8 for a string), or of its HMAC-SHA256 with `key`: at once
@@ -69,20 +72,17 @@ const sha256Base64: (data: string | Uint8Array, key?: SigningKey) => string | Pr
   : webSha256Base64;
 
 /** Base64 (standard alphabet, padded) SHA-256 of the exact body bytes; the empty string when there is no body. */
-export async function computeContentHash(body: string | Uint8Array | undefined): Promise<string> {
-  return sha256Base64(body ?? "");
-}
+export const computeContentHash = async (body: string | Uint8Array | undefined): Promise<string> => sha256Base64(body ?? "");
 
 /** `url.pathname`, then `?` and the form-encoded query when the query is non-empty. */
-export function pathAndQuery(url: URL): string {
+export const pathAndQuery = (url: URL): string => {
   const query = url.searchParams.toString();
-  return query ? `${url.pathname}?${query}` : url.pathname;
-}
+  return url.pathname + (query && `?${query}`);
+};
 
 /** The string to sign: `VERB\npath?query\nvalue1;value2;...` (LF separators, no trailing newline). */
-export function stringToSign(method: string, url: URL, signedValues: readonly string[]): string {
-  return `${method.toUpperCase()}\n${pathAndQuery(url)}\n${signedValues.join(";")}`;
-}
+export const stringToSign = (method: string, url: URL, signedValues: readonly string[]): string =>
+  `${method.toUpperCase()}\n${pathAndQuery(url)}\n${signedValues.join(";")}`;
 
 /** An access key, or an object holding one (`AzureKeyCredential` from `@azure/core-auth` is one). */
 export type AccessKey = string | { readonly key: string };
@@ -98,7 +98,7 @@ export type AccessKey = string | { readonly key: string };
  * we deliberately follow the documented behaviour instead. Real endpoints use port 443, where both agree.
  * No `Host` header is set: fetch forbids it and always sends `url.host`, which is what we signed.
  */
-export function createHmacSigner(accessKey: AccessKey, scheme: HmacSigningScheme): RequestSigner {
+export const createHmacSigner = (accessKey: AccessKey, scheme: HmacSigningScheme): RequestSigner => {
   let cached: SigningKey | undefined;
   /** The key's current value, decoded once per value. */
   const currentKey = (): SigningKey => {
@@ -106,7 +106,7 @@ export function createHmacSigner(accessKey: AccessKey, scheme: HmacSigningScheme
     return cached?.key === key ? cached : (cached = { key, bytes: base64ToBytes(key) });
   };
   currentKey(); // fail fast on an invalid key
-  const signedNames = scheme.signedHeaders.map((name) => name.toLowerCase());
+  const signedNames = scheme.signedHeaders;
 
   return {
     async sign(request: OutgoingRequest, now: Date = new Date()): Promise<void> {
@@ -123,4 +123,4 @@ export function createHmacSigner(accessKey: AccessKey, scheme: HmacSigningScheme
       headers.set("authorization", `${scheme.authorizationPrefix} SignedHeaders=${signedNames.join(";")}&Signature=${signature}`);
     },
   };
-}
+};

@@ -13,7 +13,7 @@ export const invalidEndpoint = (): Error =>
   new Error("Invalid endpoint URL: expected http(s)://<host> (the value is not shown: it may hold a key)");
 
 /** `endpoint` parsed, when it is an `http(s)` URL; else {@link invalidEndpoint}. */
-export function endpointUrl(endpoint: string): URL {
+export const endpointUrl = (endpoint: string): URL => {
   try {
     const url = new URL(endpoint);
     if (/^https?:$/.test(url.protocol)) return url;
@@ -21,7 +21,7 @@ export function endpointUrl(endpoint: string): URL {
     // Not a URL at all: the same error as another scheme (URL's own error keeps the input in `input`).
   }
   throw invalidEndpoint();
-}
+};
 
 /** Query parameters; arrays become repeated keys, `undefined` values are skipped. */
 export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -32,7 +32,7 @@ export type QueryParams = Readonly<Record<string, string | readonly string[] | u
  * query keeps it, and only query keys it lacks are added.
  * The query is re-serialised with `URLSearchParams`, so what is sent is exactly what HMAC signing covers.
  */
-export function buildRequestUrl(endpoint: string, path: string, query: QueryParams = {}): URL {
+export const buildRequestUrl = (endpoint: string, path: string, query: QueryParams = {}): URL => {
   const base = endpointUrl(endpoint);
   const basePath = base.pathname.replace(/\/+$/, "");
   const url = new URL(/^https?:\/\//i.test(path) ? path : `${base.origin}${basePath}/${path.replace(/^\/+/, "")}`);
@@ -45,4 +45,4 @@ export function buildRequestUrl(endpoint: string, path: string, query: QueryPara
   // An empty query leaves no bare `?`.
   url.search = url.searchParams.toString();
   return url;
-}
+};

@@ -99,9 +99,7 @@ export interface RequestSpec {
 }
 
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
-export function encodePathParam(value: string): string {
-  return encodeURIComponent(value);
-}
+export const encodePathParam = (value: string): string => encodeURIComponent(value);
 
 /**
  * Parses a response body as JSON; throws {@link ResponseParseError} when it is not JSON, or when it
@@ -110,7 +108,7 @@ export function encodePathParam(value: string): string {
  * @param required wire names of the properties the body must have (at its top level); a body that
  * is not an object (`null`, an array, a string) has none. A property that is present but `null` counts.
  */
-export function parseJson<T>(raw: RawResponse, required: readonly string[] = []): T {
+export const parseJson = <T>(raw: RawResponse, required: readonly string[] = []): T => {
   const { bodyText } = raw;
   let json: unknown;
   let cause: unknown;
@@ -129,10 +127,10 @@ export function parseJson<T>(raw: RawResponse, required: readonly string[] = [])
     throw new ResponseParseError(raw.status, shape, { cause, missing });
   }
   return json as T;
-}
+};
 
 /** The whole body, but no more than `limit` bytes: a larger one throws {@link ResponseTooLargeError}. */
-async function readBody(response: Response, limit: number): Promise<Uint8Array> {
+const readBody = async (response: Response, limit: number): Promise<Uint8Array> => {
   const chunks: BlobPart[] = [];
   let size = 0;
   const reader = response.body?.getReader();
@@ -140,25 +138,25 @@ async function readBody(response: Response, limit: number): Promise<Uint8Array> 
     if ((size += chunk.value.byteLength) > limit) throw new ResponseTooLargeError(`The response body exceeds ${limit} bytes`);
   }
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
-}
+};
 
 /**
  * One fetch plus body read, both under the attempt's timeout (so a body that trickles in times out
  * too). Resolves with the response, or with the error that stands for the missing one (worth a
  * retry); rejects only when the user aborts or the body is too large (not worth retrying).
  */
-async function attempt(
+const attempt = async (
   doFetch: typeof fetch,
   request: OutgoingRequest,
   options: RequestOptions,
   timeoutMs: number,
   stream?: boolean,
-): Promise<RawResponse | NetworkError | TimeoutError> {
+): Promise<RawResponse | NetworkError | TimeoutError> => {
   const userSignal = options.abortSignal;
   userSignal?.throwIfAborted();
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener("abort", onAbort, { once: true });
+  userSignal?.addEventListener("abort", onAbort); // removed below, whatever happens
   // Set when the timer fires; it is then the attempt's failure, whatever fetch rejects with.
   let timeout: TimeoutError | undefined;
   const timer = setTimeout(() => controller.abort((timeout = new TimeoutError(timeoutMs))), timeoutMs);
@@ -185,18 +183,18 @@ async function attempt(
     // Releases the connection of a body left unread (too large, or an error while reading).
     if (!unread) controller.abort();
   }
-}
+};
 
 /**
  * Sends a request with signing, per-attempt timeout and retries, and returns the final 2xx response.
  * Throws `HttpError` for other statuses, {@link NetworkError} or {@link TimeoutError} when no
  * response arrived, and the abort reason when the caller aborts.
  */
-export async function sendRequest(
+export const sendRequest = async (
   context: ClientContext,
   spec: RequestSpec,
   options: RequestOptions = {},
-): Promise<RawResponse> {
+): Promise<RawResponse> => {
   const { retry } = context;
   const { abortSignal } = options;
   let url = buildRequestUrl(context.endpoint, spec.path, spec.query);
@@ -248,4 +246,4 @@ export async function sendRequest(
     if (response.status >= 200 && response.status < 300) return response;
     throw httpErrorFromText(response, template.get(idHeader) ?? undefined);
   }
-}
+};
