@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
+import { escapeUnsafeCharacters, terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
 import type { TreeChanges } from "./output/write-tree.ts";
 
 export type OutputFormat = "text" | "json";
@@ -25,8 +26,9 @@ export class CliOutput {
   readonly #quiet: boolean;
   readonly #started = performance.now();
   readonly #diagnostics: Diagnostic[] = [];
-  readonly #stdout: (text: string) => void;
-  readonly #stderr: (text: string) => void;
+  readonly #stdout: (line: string) => void;
+  readonly #stderr: (line: string) => void;
+  readonly #json: (text: string) => void;
 
   constructor(
     options: { format: OutputFormat; quiet: boolean },
@@ -37,15 +39,18 @@ export class CliOutput {
   ) {
     this.#format = options.format;
     this.#quiet = options.quiet;
-    this.#stdout = io.stdout;
-    this.#stderr = io.stderr;
+    // Lines quote what they were given (file names, spec text in diagnostics): each is printed as
+    // one line, with no escape sequence or control character reaching the terminal or the CI log.
+    this.#stdout = (line) => io.stdout(`${terminalLine(line)}\n`);
+    this.#stderr = (line) => io.stderr(`${terminalLine(line)}\n`);
+    this.#json = (text) => io.stdout(`${escapeUnsafeCharacters(text)}\n`);
   }
 
   /** A progress line (stderr), with the time since start, unless `--quiet`. */
   readonly progress = (message: string): void => {
     if (this.#quiet) return;
     const seconds = ((performance.now() - this.#started) / 1000).toFixed(1);
-    this.#stderr(`specsmith [${seconds}s] ${message}\n`);
+    this.#stderr(`specsmith [${seconds}s] ${message}`);
   };
 
   /**
@@ -55,7 +60,7 @@ export class CliOutput {
   diagnostics(diagnostics: readonly Diagnostic[], listed = false): void {
     const shown = diagnostics.map(withShortPath);
     this.#diagnostics.push(...shown);
-    if (this.#format === "text" && !listed) for (const d of shown) this.#stderr(`${formatDiagnostic(d)}\n`);
+    if (this.#format === "text" && !listed) for (const d of shown) this.#stderr(formatDiagnostic(d));
   }
 
   get hasErrors(): boolean {
@@ -64,12 +69,12 @@ export class CliOutput {
 
   /** A line for people (stdout) unless quiet or JSON: the outcome of a successful run. */
   note(message: string): void {
-    if (this.#format === "text" && !this.#quiet) this.#stdout(`specsmith: ${message}\n`);
+    if (this.#format === "text" && !this.#quiet) this.#stdout(`specsmith: ${message}`);
   }
 
   /** A line people must see (stderr) whatever `--quiet` says, e.g. the stale files of a check. */
   alert(message: string): void {
-    if (this.#format === "text") this.#stderr(`${message}\n`);
+    if (this.#format === "text") this.#stderr(message);
   }
 
   /** Ends the run: the JSON result (stdout), or the error summary line (text). Returns the exit code. */
@@ -80,10 +85,10 @@ export class CliOutput {
         errors: this.#diagnostics.filter((d) => d.severity === "error").length,
         warnings: this.#diagnostics.filter((d) => d.severity === "warning").length,
       };
-      this.#stdout(`${JSON.stringify({ ...result, summary, diagnostics: this.#diagnostics.map(diagnosticJson) }, null, 2)}\n`);
+      this.#json(JSON.stringify({ ...result, summary, diagnostics: this.#diagnostics.map(diagnosticJson) }, null, 2));
     } else if (this.hasErrors && !this.#quiet) {
       const written = result.command === "check" ? "" : "; nothing was written";
-      this.#stderr(`specsmith: ${countText(this.#diagnostics)}${written}\n`);
+      this.#stderr(`specsmith: ${countText(this.#diagnostics)}${written}`);
     }
     return code;
   }

@@ -19,7 +19,7 @@ import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
 const CONFIG_FILE = "specsmith.config.json";
 const USAGE = [
   `usage: specsmith generate [--config ${CONFIG_FILE}] [--quiet] [--format text|json]`,
-  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--quiet] [--format text|json]",
+  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--azure|--no-azure] [--quiet] [--format text|json]",
   `       specsmith check [--config ${CONFIG_FILE} | --spec <file> [--out <dir>] [--package-name <name>]] [--quiet] [--format text|json]`,
   "       specsmith diff <old> <new> [--format md|json] [...]   (specsmith diff --help)",
 ].join("\n");
@@ -32,6 +32,8 @@ interface Options {
   readonly packageName?: string;
   /** `--allow-ref-root`: folders `$ref`s may read files under, besides the spec's own. */
   readonly refRoots: readonly string[];
+  /** `--azure`/`--no-azure`: overrides whether the document describes an Azure service. */
+  readonly azure?: boolean;
   readonly quiet: boolean;
   readonly format: OutputFormat;
 }
@@ -60,6 +62,8 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
         out: { type: "string" },
         "package-name": { type: "string" },
         "allow-ref-root": { type: "string", multiple: true },
+        azure: { type: "boolean" },
+        "no-azure": { type: "boolean" },
         quiet: { type: "boolean", short: "q" },
         format: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -74,9 +78,10 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
   if (command !== "generate" && command !== "check") return { problem: command ? `unknown command: ${command}` : "" };
   if (rest.length > 0) return { problem: `unexpected argument: ${rest[0]}` };
   if (values.spec && values.config) return { problem: "--spec and --config cannot be combined" };
-  if (!values.spec && (values.out || values["package-name"] || values["allow-ref-root"])) {
-    return { problem: "--out, --package-name and --allow-ref-root go with --spec (the config has `allowRefRoots`)" };
+  if (!values.spec && (values.out || values["package-name"] || values["allow-ref-root"] || values.azure || values["no-azure"])) {
+    return { problem: "--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)" };
   }
+  if (values.azure && values["no-azure"]) return { problem: "--azure and --no-azure cannot be combined" };
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") return { problem: `--format must be text or json, not "${format}"` };
   return {
@@ -86,6 +91,7 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
     ...(values.out ? { out: values.out } : {}),
     ...(values["package-name"] ? { packageName: values["package-name"] } : {}),
     refRoots: values["allow-ref-root"] ?? [],
+    ...(values.azure || values["no-azure"] ? { azure: values.azure === true } : {}),
     quiet: values.quiet ?? false,
     format,
   };
@@ -95,7 +101,13 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
 async function runSpec(options: Options, spec: string, output: CliOutput): Promise<number> {
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
-  const request = { file, ...(options.packageName ? { packageName: options.packageName } : {}), refRoots: options.refRoots, progress: output.progress };
+  const request = {
+    file,
+    ...(options.packageName ? { packageName: options.packageName } : {}),
+    refRoots: options.refRoots,
+    ...(options.azure !== undefined ? { azure: options.azure } : {}),
+    progress: output.progress,
+  };
   // A large document builds on two threads; a small one in this thread (the worker would not pay off).
   const { buildPackageInParallel, worthParallel } = await import("./parallel/build-in-parallel.ts");
   const built = worthParallel(file) ? await buildPackageInParallel(request) : (await import("./pipeline.ts")).buildPackage(request);
@@ -106,6 +118,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput): Promi
     ...(options.out ? ["--out", options.out] : []),
     ...(options.packageName ? ["--package-name", options.packageName] : []),
     ...options.refRoots.flatMap((folder) => ["--allow-ref-root", folder]),
+    ...(options.azure === undefined ? [] : [options.azure ? "--azure" : "--no-azure"]),
   ];
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, `specsmith generate ${again.join(" ")}`);
 }
@@ -131,12 +144,15 @@ async function finishBuild(
 ): Promise<number> {
   const { diffTree, isUnchanged, writeTree } = await import("./output/write-tree.ts");
   const { writeProblem } = await import("./output/write-problem.ts");
+  const { describeInterruptedWrite } = await import("./output/interrupted-write.ts");
+  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
   const base = { command: options.command, output: shown, files: result.files.length } as const;
   if (output.hasErrors) return output.finish({ ...base, ok: false, wrote: false });
   try {
     if (options.command === "check") {
+      for (const note of await describeInterruptedWrite(folder)) interrupted(note);
       const changes = await diffTree(folder, result.files);
       if (isUnchanged(changes)) {
         output.note(`${shown} is up to date`);
@@ -154,7 +170,7 @@ async function finishBuild(
       return output.finish({ ...base, ok: false, changes });
     }
     output.progress(`writing ${shown}`);
-    const changes = await writeTree(folder, result.files);
+    const changes = await writeTree(folder, result.files, interrupted);
     const count = changes.added.length + changes.changed.length + changes.removed.length;
     output.note(`${result.files.length} files in ${shown}, ${count} changed`);
     return output.finish({ ...base, ok: true, wrote: count > 0, changes });

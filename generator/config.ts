@@ -23,6 +23,8 @@ interface ServiceBase {
   readonly versions?: readonly string[];
   /** Its index in the config's `services`, for diagnostics about it (`/services/<index>`). */
   readonly index: number;
+  /** Whether the service is Azure (sends `x-ms-client-request-id`); absent: the document decides. */
+  readonly azure?: boolean;
 }
 
 /** A service described in TypeSpec: compiled in-process, one OpenAPI document per API version. */
@@ -108,6 +110,7 @@ interface RawService {
   readonly openapi?: string;
   readonly package?: string;
   readonly versions?: readonly string[];
+  readonly azure?: boolean;
 }
 interface RawConfig {
   readonly output?: string;
@@ -125,6 +128,7 @@ function toConfig(raw: RawConfig, file: string, locate: (pointer: string) => Sou
       packageName: service.package ?? service.name,
       ...(service.versions ? { versions: service.versions } : {}),
       index,
+      ...(service.azure !== undefined ? { azure: service.azure } : {}),
     };
     if (service.typespec !== undefined) services.push({ ...base, typespec: resolve(root, service.typespec) });
     else documents.push({ ...base, openapi: resolve(root, service.openapi ?? "") });

@@ -43,7 +43,10 @@ export const DIAGNOSTIC_CODES = {
   "invalid-security-scheme": { severity: "warning", summary: "An `apiKey` scheme lacks `in` or `name`; it is left out." },
   "unsupported-security-scheme": { severity: "warning", summary: "A security scheme type clients cannot use (e.g. mutualTLS); it is left out." },
   "swagger2-leftover": { severity: "warning", summary: "A Swagger 2.0 construct in an OpenAPI 3 document was read the Swagger 2.0 way." },
+  "invalid-header-name": { severity: "warning", summary: "A header parameter, response header or `apiKey` scheme names a header that is not a valid HTTP header name; it is left out." },
   "unsupported-media-type": { severity: "warning", summary: "A request media type the client cannot encode from its schema (e.g. XML) is left out; the operation's other media types are offered." },
+  "unresolved-mapping": { severity: "warning", summary: "A discriminator `mapping` value names no schema; that value is left out of the mapping." },
+  "invalid-pagination-hint": { severity: "warning", summary: "An operation's `x-pagination` hint is malformed or names a parameter or property the operation lacks; the operation is not paged." },
 
   // The config file (generator/config.ts)
   "config-not-found": { severity: "error", summary: "The config file does not exist." },
@@ -54,6 +57,9 @@ export const DIAGNOSTIC_CODES = {
   "output-not-owned": { severity: "error", summary: "The output folder holds files specsmith did not generate; it is not replaced." },
   "output-write-failed": { severity: "error", summary: "The output could not be written (permissions, disk full, a file where a folder should be)." },
   "stale-output": { severity: "error", summary: "`specsmith check`: a generated file is missing, different or orphaned." },
+  "output-locked": { severity: "error", summary: "Another specsmith run is writing the same output folder (its lock file is beside the folder)." },
+  "output-symlink": { severity: "error", summary: "The output folder is a symbolic link; specsmith does not replace or write through it." },
+  "output-interrupted": { severity: "warning", summary: "An earlier `generate` was killed while writing; `generate` repairs it, `check` says what it would repair." },
 
   // `specsmith diff` (generator/diff/)
   "invalid-suppressions": { severity: "error", summary: "A `specsmith diff` suppression file is invalid." },

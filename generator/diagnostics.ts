@@ -5,6 +5,7 @@
  * nothing else prints.
  */
 import { codeInfo, type DiagnosticCode } from "./diagnostic-codes.ts";
+import { terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
 
 export type Severity = "error" | "warning";
 
@@ -46,10 +47,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** `file:line:col (#/pointer) - error code: message`, the shape editors and CI annotators understand. */
+/**
+ * `file:line:col (#/pointer) - error code: message`, the shape editors and CI annotators understand.
+ * One line, safe for a terminal: file names and messages quote user input.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatLocation(d.location);
-  return `${where ? `${where} - ` : ""}${d.severity} ${d.code}: ${d.message}`;
+  return terminalLine(`${where ? `${where} - ` : ""}${d.severity} ${d.code}: ${d.message}`);
 }
 
 function formatLocation(location: SourceLocation | undefined): string {

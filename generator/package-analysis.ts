@@ -29,6 +29,8 @@ export interface PackageOptions {
   readonly progress?: Progress;
   /** Folders `$ref`s may read files under, besides the document's own (`--allow-ref-root`, `allowRefRoots`). */
   readonly refRoots?: readonly string[];
+  /** Whether the service is Azure (config `azure`, `--azure`/`--no-azure`); absent: the document decides. */
+  readonly azure?: boolean;
 }
 
 export interface PackageAnalysis {
@@ -53,7 +55,7 @@ export function analyzePackage(options: PackageOptions): PackageAnalysis {
   if (!loaded.value) return { directory: "", diagnostics: [...loaded.diagnostics] };
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
   const title = typeof info["title"] === "string" ? info["title"] : basename(options.file);
-  const ir = buildIr(loaded.value, clientName(title));
+  const ir = buildIr(loaded.value, clientName(title), options.azure);
   const diagnostics = [...loaded.diagnostics, ...ir.diagnostics];
   const service = options.service ?? kebabName(title);
   const pkg = packageInfo({

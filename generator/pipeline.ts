@@ -50,6 +50,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
         service: service.name,
         source: `spec/${service.name} (${document.version})`,
         ...(naming?.value ? { cliNaming: naming.value } : {}),
+        ...(service.azure !== undefined ? { azure: service.azure } : {}),
         progress,
       });
       diagnostics.push(...built.diagnostics);
@@ -64,6 +65,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       service: service.name,
       source: relative(config.root, service.openapi),
       refRoots: config.refRoots,
+      ...(service.azure !== undefined ? { azure: service.azure } : {}),
       progress,
     });
     const wanted = selectVersions(config, service, built.apiVersion === undefined ? [] : [built.apiVersion]);

@@ -4,9 +4,11 @@
  * Named models are compared once per direction and pair of names, and their changes are rooted at
  * the model ("CommunicationIdentity.customId") instead of at every operation that reaches them, so
  * a model shared by ten operations yields one finding that lists the ten operations. The same memo
- * is the cycle guard of recursive models.
+ * is the cycle guard of recursive models. Equality probes (pairing union variants) share an
+ * `EqualityMemo` instead, which keeps what they found for the whole diff.
  */
 import type { ApiIR, TypeIR } from "../ir/types.ts";
+import { EqualityMemo, type OpenComparison } from "./equality-memo.ts";
 import type { Change, ChangeFact, ChangePlace, Direction } from "./types.ts";
 import type { JsonValue } from "../ir/types.ts";
 
@@ -39,12 +41,23 @@ export class TypeTable {
   resolve(name: string): TypeIR {
     return this.#types.get(name) ?? { kind: "unknown" };
   }
-  /** Follows refs at the top of a type (alias chains), with a bound against alias cycles. */
+  /** Follows refs at the top of a type (alias chains of any length); a cycle of refs is `unknown`. */
   deref(type: TypeIR): TypeIR {
+    const seen = new Set<string>();
     let current = type;
-    for (let depth = 0; current.kind === "ref" && depth < 32; depth++) current = this.resolve(current.name);
+    while (current.kind === "ref" && !seen.has(current.name)) {
+      seen.add(current.name);
+      current = this.resolve(current.name);
+    }
     return current.kind === "ref" ? { kind: "unknown" } : current;
   }
+}
+
+/** A model comparison begun by `beginModel`, to be closed by `endModel` (the innermost first). */
+export interface EnteredModel {
+  readonly cursor: Cursor;
+  readonly open?: OpenComparison;
+  readonly hitsBefore: number;
 }
 
 export class DiffContext {
@@ -58,17 +71,26 @@ export class DiffContext {
   readonly #probe: boolean;
   #probeHits = 0;
 
-  constructor(oldApi: ApiIR, newApi: ApiIR, probe = false, tables?: { old: TypeTable; new: TypeTable }) {
+  /** What equality probes found, shared by the diff and all its probes. */
+  readonly equality: EqualityMemo;
+
+  constructor(oldApi: ApiIR, newApi: ApiIR, probe = false, shared?: { old: TypeTable; new: TypeTable; equality: EqualityMemo }) {
     this.old = oldApi;
     this.new = newApi;
-    this.oldTypes = tables?.old ?? new TypeTable(oldApi);
-    this.newTypes = tables?.new ?? new TypeTable(newApi);
+    this.oldTypes = shared?.old ?? new TypeTable(oldApi);
+    this.newTypes = shared?.new ?? new TypeTable(newApi);
+    this.equality = shared?.equality ?? new EqualityMemo();
     this.#probe = probe;
   }
 
   /** A throw-away context that only says whether anything differs (used to pair union variants). */
   probe(): DiffContext {
-    return new DiffContext(this.old, this.new, true, { old: this.oldTypes, new: this.newTypes });
+    return new DiffContext(this.old, this.new, true, { old: this.oldTypes, new: this.newTypes, equality: this.equality });
+  }
+
+  /** Whether this context only counts changes (an equality probe). */
+  get probing(): boolean {
+    return this.#probe;
   }
 
   get probeHits(): number {
@@ -94,25 +116,32 @@ export class DiffContext {
   }
 
   /**
-   * Compares two named models once per direction: `compare` runs with a cursor rooted at the new
-   * model; later visits (and recursive ones) only record which operation or model reached it.
+   * Begins comparing two named models, once per direction: the cursor to compare them under, rooted
+   * at the new model, or `undefined` when there is nothing to compare (later visits, and recursive
+   * ones, only record which operation or model reached it). A probe asks the equality memo instead,
+   * and counts a difference it already knows of.
    */
-  enterModel(oldName: string, newName: string, at: Cursor, compare: (cursor: Cursor) => void): void {
+  beginModel(oldName: string, newName: string, at: Cursor): EnteredModel | undefined {
     const key = `${at.direction}|${oldName}|${newName}`;
     if (this.#probe) {
-      // Probes guard cycles with the same memo but keep nothing.
-      if (this.#models.has(key)) return;
-      this.#models.set(key, { changes: [], operations: new Set(), children: new Set(), done: false });
-      compare({ direction: at.direction, modelKey: key, model: newName, root: newName, path: [] });
-      return;
+      const begun = this.equality.begin(key);
+      if (begun === false) this.#probeHits++;
+      if (typeof begun === "boolean") return undefined;
+      return { cursor: { direction: at.direction, modelKey: key, model: newName, root: newName, path: [] }, open: begun, hitsBefore: this.#probeHits };
     }
     const parent = at.modelKey ? this.#models.get(at.modelKey) : undefined;
     if (parent) parent.children.add(key);
     else if (at.operation) this.#modelEntry(key).operations.add(at.operation);
     const entry = this.#modelEntry(key);
-    if (entry.done) return;
+    if (entry.done) return undefined;
     entry.done = true;
-    compare({ direction: at.direction, ...(at.operation ? { operation: at.operation } : {}), modelKey: key, model: newName, root: newName, path: [] });
+    const cursor = { direction: at.direction, ...(at.operation ? { operation: at.operation } : {}), modelKey: key, model: newName, root: newName, path: [] };
+    return { cursor, hitsBefore: 0 };
+  }
+
+  /** Ends a model comparison begun by `beginModel`: a probe records whether the models differ. */
+  endModel(entered: EnteredModel): void {
+    if (entered.open) this.equality.end(entered.open, this.#probeHits > entered.hitsBefore);
   }
 
   #modelEntry(key: string): ModelComparison {
@@ -124,9 +153,7 @@ export class DiffContext {
   /** Every change, model changes with the operations that reach them (through nested models too). */
   changes(): { change: Change; operations: string[] }[] {
     const reach = new Map<string, Set<string>>();
-    for (const [key, entry] of this.#models) {
-      for (const op of entry.operations) this.#spread(key, op, reach, new Set());
-    }
+    for (const [key, entry] of this.#models) if (entry.operations.size > 0) this.#spread(key, entry.operations, reach);
     const result = this.#changes.map((change) => ({ change, operations: [] as string[] }));
     for (const [key, entry] of this.#models) {
       const operations = [...(reach.get(key) ?? [])].sort();
@@ -135,13 +162,20 @@ export class DiffContext {
     return result;
   }
 
-  #spread(key: string, op: string, reach: Map<string, Set<string>>, seen: Set<string>): void {
-    if (seen.has(key)) return;
-    seen.add(key);
-    let ops = reach.get(key);
-    if (!ops) reach.set(key, (ops = new Set()));
-    ops.add(op);
-    for (const child of this.#models.get(key)?.children ?? []) this.#spread(child, op, reach, seen);
+  /** Adds `operations` to the model at `key` and every model nested in it (a work list: nesting may be thousands deep). */
+  #spread(key: string, operations: ReadonlySet<string>, reach: Map<string, Set<string>>): void {
+    const seen = new Set([key]);
+    const work = [key];
+    for (let next = work.pop(); next !== undefined; next = work.pop()) {
+      let ops = reach.get(next);
+      if (!ops) reach.set(next, (ops = new Set()));
+      for (const op of operations) ops.add(op);
+      for (const child of this.#models.get(next)?.children ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        work.push(child);
+      }
+    }
   }
 }
 

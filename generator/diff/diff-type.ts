@@ -4,19 +4,16 @@
  * and the relation of two different types is classified as generalized (accepts more values),
  * specialized (accepts fewer) or changed, which rules then judge by direction.
  */
-import type { EnumTypeIR, TypeIR } from "../ir/types.ts";
+import type { EnumTypeIR, RefTypeIR, TypeIR } from "../ir/types.ts";
 import { compareConstraints } from "./diff-constraints.ts";
-import { child, type Cursor, type DiffContext } from "./diff-context.ts";
+import { child, type Cursor, type DiffContext, type EnteredModel } from "./diff-context.ts";
 import { compareObjects } from "./diff-object.ts";
 import { compareUnions } from "./diff-union.ts";
 import { describeType, isNullable, normalise, withoutNull } from "./type-shape.ts";
 import type { TypeRelation } from "./types.ts";
 
 export function compareTypes(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor): void {
-  if (a.kind === "ref" && b.kind === "ref") {
-    ctx.enterModel(a.name, b.name, at, (cursor) => compareTypes(ctx, ctx.oldTypes.resolve(a.name), ctx.newTypes.resolve(b.name), cursor));
-    return;
-  }
+  if (a.kind === "ref" && b.kind === "ref") return compareModels(ctx, a, b, at);
   // A ref on one side only: compare its shape with the inline schema on the other.
   if (a.kind === "ref") return compareTypes(ctx, ctx.oldTypes.deref(a), b, at);
   if (b.kind === "ref") return compareTypes(ctx, a, ctx.newTypes.deref(b), at);
@@ -69,6 +66,27 @@ export function compareTypes(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor)
     default:
       return; // boolean, date-time, binary, unknown: nothing more to compare
   }
+}
+
+/**
+ * Two named models, and the models they alias in turn (`A = B`, `B = C`, ...): entered link by link
+ * in a loop, not by recursion, as an alias chain may be thousands long; closed innermost first.
+ */
+function compareModels(ctx: DiffContext, a: RefTypeIR, b: RefTypeIR, at: Cursor): void {
+  const entered: EnteredModel[] = [];
+  for (let [x, y, cursor] = [a, b, at]; ; ) {
+    const model = ctx.beginModel(x.name, y.name, cursor);
+    if (!model) break;
+    entered.push(model);
+    const oldType = ctx.oldTypes.resolve(x.name);
+    const newType = ctx.newTypes.resolve(y.name);
+    if (oldType.kind !== "ref" || newType.kind !== "ref") {
+      compareTypes(ctx, oldType, newType, model.cursor);
+      break;
+    }
+    [x, y, cursor] = [oldType, newType, model.cursor];
+  }
+  for (const model of entered.reverse()) ctx.endModel(model);
 }
 
 function typeChanged(ctx: DiffContext, relation: TypeRelation, a: TypeIR, b: TypeIR, at: Cursor, detail?: string): void {

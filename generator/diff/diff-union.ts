@@ -33,6 +33,8 @@ export function compareUnions(ctx: DiffContext, a: UnionTypeIR, b: UnionTypeIR, 
     take((x, y) => valueOf(x, oldByType) !== undefined && valueOf(x, oldByType) === valueOf(y, newByType));
   }
   take((x, y) => equal(ctx, x, y, at));
+  // A probe needs no second look at the pairs it just found equal.
+  if (ctx.probing) pairs.length = 0;
   take((x, y) => x.kind === "ref" && y.kind === "ref" && x.name === y.name);
   const kind = (t: TypeIR) => ctx.oldTypes.deref(t).kind;
   const newKind = (t: TypeIR) => ctx.newTypes.deref(t).kind;
@@ -43,9 +45,12 @@ export function compareUnions(ctx: DiffContext, a: UnionTypeIR, b: UnionTypeIR, 
   for (const y of newLeft) ctx.emit({ kind: "union-variant-added", variant: describeType(y) }, at, { after: describeType(y) });
 }
 
-/** Whether two types are the same on the wire: a comparison that finds nothing. */
+/** Whether two types are the same on the wire: a comparison that finds nothing (asked once per pair and direction). */
 function equal(ctx: DiffContext, x: TypeIR, y: TypeIR, at: Cursor): boolean {
+  const begun = ctx.equality.begin(ctx.equality.pairKey(at.direction, x, y));
+  if (typeof begun === "boolean") return begun;
   const probe = ctx.probe();
   compareTypes(probe, x, y, { direction: at.direction, root: "", path: [] });
+  ctx.equality.end(begun, probe.probeHits > 0);
   return probe.probeHits === 0;
 }

@@ -2,6 +2,7 @@
  * The machine-readable report. Its shape is published as `report.schema.json` (JSON Schema
  * draft-07) and `formatVersion` changes when a field changes meaning or goes away.
  */
+import { escapeUnsafeCharacters } from "../emitters/cli/runtime/terminal-text.ts";
 import type { DiffReport, Level } from "./types.ts";
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -47,5 +48,5 @@ export function jsonReport(report: DiffReport, schema?: string): JsonReport {
  * the schema's path relative to the report, written as `$schema` so editors validate the file.
  */
 export function renderJson(report: DiffReport, schema?: string): string {
-  return `${JSON.stringify(jsonReport(report, schema), null, 2)}\n`;
+  return `${escapeUnsafeCharacters(JSON.stringify(jsonReport(report, schema), null, 2))}\n`;
 }

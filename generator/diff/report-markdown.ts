@@ -3,6 +3,7 @@
  * operation and by model (groups with breaking changes first, breaking changes first within a
  * group), each with its rule id and a one-line why. Suppressed findings are listed apart.
  */
+import { terminalText } from "../emitters/cli/runtime/terminal-text.ts";
 import { operationSortKey } from "./findings.ts";
 import { summarize } from "./report-json.ts";
 import { LEVEL_RANK } from "./profiles.ts";
@@ -59,7 +60,8 @@ function finish(lines: string[], report: DiffReport): string {
     for (const s of report.unusedSuppressions) lines.push(`- ${code(s.ruleId)} at ${code(s.location)}: ${escape(s.reason)}`);
     lines.push("");
   }
-  return `${lines.join("\n").trimEnd()}\n`;
+  // Messages quote the documents (names, paths, enum values): printed on a terminal, and committed.
+  return terminalText(`${lines.join("\n").trimEnd()}\n`);
 }
 
 function groups(findings: readonly Finding[], name: (f: Finding) => string, sortKey: (name: string) => string): Group[] {

@@ -3,7 +3,8 @@
  * normal forms that make pure refactors compare equal (an `allOf` of objects is the merged object;
  * a map is an object with only additional properties).
  */
-import type { ObjectTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
+import { objectMembers } from "../ir/object-members.ts";
+import type { PropertyIR, TypeIR } from "../ir/types.ts";
 import type { TypeTable } from "./diff-context.ts";
 
 export function isNullable(type: TypeIR): boolean {
@@ -22,8 +23,12 @@ export function withoutNull(type: TypeIR): TypeIR {
 export function normalise(type: TypeIR, table: TypeTable): TypeIR {
   if (type.kind === "map") return { kind: "object", properties: [], additionalProperties: type.values };
   if (type.kind !== "intersection") return type;
-  const members = type.members.map((m) => normalise(table.deref(m), table));
-  if (!members.every((m): m is ObjectTypeIR => m.kind === "object")) return type;
+  // Flattened with a work list: an `allOf` chain of named types may be thousands long.
+  const members = objectMembers(type, (member) => {
+    const target = table.deref(member);
+    return target.kind === "map" ? normalise(target, table) : target;
+  });
+  if (!members) return type;
   const properties = new Map<string, PropertyIR>();
   let additionalProperties: TypeIR | undefined;
   for (const member of members) {

@@ -8,7 +8,7 @@ import type { OperationIR } from "../ir/types.ts";
 import { contextSignatures, type ContextSignatures } from "./context-signatures.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { docs, paragraphs } from "./jsdoc.ts";
-import { operationShape } from "./operation-shape.ts";
+import { operationShape, parameterNames } from "./operation-shape.ts";
 import { operationSignature } from "./operation-signature.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type SourceFilePlan } from "./source-file.ts";
@@ -18,10 +18,8 @@ export function emitClient(plan: SourcePlan): SourceFilePlan[] {
   const { client } = plan.names;
   // A method's parameters would shadow an imported operation function of the same name (an
   // operation `options` called from a method with an `options` parameter): such imports get aliases.
-  // (The parameters are those of `operationSignature`: positional ones, the body, `options`.)
   const shapes = plan.api.operations.map(operationShape);
-  const parameterNames = shapes.flatMap((shape) => [...shape.positional.map((slot) => slot.name), ...(shape.body ? [shape.body.name] : []), "options"]);
-  const binder = new ImportBinder(modules.client, [client.client, ...new Set(parameterNames)]);
+  const binder = new ImportBinder(modules.client, [client.client, ...new Set(shapes.flatMap(parameterNames))]);
   const signatures = contextSignatures(plan, binder);
   const factory = binder.value(modules.context, client.contextFactory);
   const overloaded = signatures.signatures.length > 1;

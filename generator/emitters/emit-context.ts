@@ -270,7 +270,7 @@ function contextFor(plan: SourcePlan, binder: ImportBinder): FunctionDeclaration
   signer,
   retry: { ...${retry}, ...options.retry },
   userAgent: options.userAgentPrefix ? \`\${options.userAgentPrefix} \${userAgent}\` : userAgent,
-  fetch: options.fetch,
+  fetch: options.fetch,${plan.api.azure ? '\n  clientRequestIdHeader: "x-ms-client-request-id",' : ""}
   apiVersion: ${usesApiVersion ? `options.apiVersion ?? ${apiVersion}` : apiVersion},
 };`,
     ],

@@ -26,7 +26,7 @@ const runtimeExports: Record<string, Exported[]> = {
   "send-request": types("RawResponse", "RequestOptions"),
   "retry-policy": types("RetryOptions"),
   "bearer-token": types("AccessToken", "TokenCredential"),
-  paging: types("PagedAsyncIterableIterator"),
+  paging: [...values("continuationTokenOf"), ...types("PageSettings", "PagedAsyncIterableIterator")],
   "event-stream": types("EventStream", "ServerSentEvent"),
 };
 

@@ -4,6 +4,7 @@
  * const, everything else a type alias.
  */
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import { startsLikeIdentifier } from "../ir/identifier-text.ts";
 import { NameScope, pascalCase, propertyKey } from "../ir/naming.ts";
 import type { EnumTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
 import {
@@ -19,6 +20,7 @@ import type { Direction } from "./model-catalog.ts";
 import type { ModelDeclaration } from "./public-names.ts";
 import { hasLiteralProperty, modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "./source-file.ts";
+import { overriddenKeys, ownProperties, withoutOverridden } from "./composition-overrides.ts";
 import { enumText, typeText } from "./type-text.ts";
 import { StructureKind } from "./structure-kinds.ts";
 
@@ -42,6 +44,7 @@ function localTypeText(plan: SourcePlan, type: TypeIR, direction: Direction): st
     direction,
     reference: (name) => plan.names.typeName(name, direction),
     hasLiteralDiscriminator: (name, property, values) => hasLiteralProperty(plan.catalog, name, property, values, direction),
+    overridden: (members) => overriddenKeys(plan, members, direction),
   });
 }
 
@@ -94,18 +97,20 @@ export function enumKey(value: string | number): string {
   const text = String(value);
   const key = pascalCase(text);
   const sign = text.startsWith("-") ? "Minus" : "";
-  if (key === "" || /^[0-9]/.test(key)) return `${sign || "Value"}${key}`;
+  if (!startsLikeIdentifier(key)) return `${sign || "Value"}${key}`;
   return `${sign}${key}`;
 }
 
 function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): InterfaceDeclarationStructure {
   const { direction, named } = declaration;
   const members = named.type.kind === "intersection" ? named.type.members : [named.type];
-  const bases = members.filter((m) => m.kind === "ref").map((m) => plan.names.typeName(m.name, direction));
+  const refs = members.flatMap((m) => (m.kind === "ref" ? [m] : []));
   const own = members.flatMap((m) => (m.kind === "object" ? [m] : []));
-  const properties = own.flatMap((o) => plan.catalog.properties(o, direction) ?? []);
+  const properties = ownProperties(own.map((o) => plan.catalog.properties(o, direction) ?? []));
+  // The own properties come after the bases, so they override them.
+  const omitted = overriddenKeys(plan, [...refs, { kind: "object", properties }], direction);
+  const bases = refs.map((ref, i) => withoutOverridden(plan.names.typeName(ref.name, direction), omitted[i]));
   const extra = own.find((o) => o.additionalProperties)?.additionalProperties;
-  const all = plan.catalog.properties(named.type, direction) ?? properties;
   const open = extra === undefined && bases.length === 0 && properties.length === 0;
   return {
     kind: StructureKind.Interface,
@@ -116,7 +121,7 @@ function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): Interface
     properties: properties.map((p) => propertySignature(plan, p, direction)),
     indexSignatures:
       extra || open
-        ? [{ keyName: "key", keyType: "string", returnType: indexType(plan, extra, all, direction) }]
+        ? [{ keyName: "key", keyType: "string", returnType: indexType(plan, extra, named.type, properties, direction) }]
         : [],
   };
 }
@@ -130,8 +135,10 @@ function subtypesNote(plan: SourcePlan, type: TypeIR, direction: Direction): str
 }
 
 /** An index signature must admit every property type too. An empty object schema admits anything. */
-function indexType(plan: SourcePlan, extra: TypeIR | undefined, all: readonly PropertyIR[], direction: Direction): string {
+function indexType(plan: SourcePlan, extra: TypeIR | undefined, type: TypeIR, own: readonly PropertyIR[], direction: Direction): string {
   if (!extra) return "unknown";
+  // Inherited ones too; only here, as flattening every model of a long `allOf` chain is quadratic.
+  const all = plan.catalog.properties(type, direction) ?? own;
   const types = [extra, ...all.map((p) => p.type)].map((t) => localTypeText(plan, t, direction));
   if (all.some((p) => !p.required)) types.push("undefined");
   return [...new Set(types)].join(" | ");

@@ -9,10 +9,11 @@ import type { OperationIR, TypeIR } from "../ir/types.ts";
 import { jsonTypeName } from "./emit-serialization.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { deprecatedTag, docs } from "./jsdoc.ts";
-import { conversion, converterName, isPolymorphicConversion, propertyAccess, type ConversionContext } from "./json-conversion.ts";
-import { operationShape, type BodyVariant, type OperationShape, type ResultShape } from "./operation-shape.ts";
+import { conversion, converterName, isPolymorphicConversion, type ConversionContext } from "./json-conversion.ts";
+import { operationShape, parameterNames, type BodyVariant, type OperationShape, type ResultShape } from "./operation-shape.ts";
 import { operationSignature, parameterDescription } from "./operation-signature.ts";
-import { indent, objectLiteral, requestMembers, type RequestMember } from "./request-building.ts";
+import { itemsReader, nextTokenReader, pageRequest } from "./paging-conventions.ts";
+import { indent, objectLiteral, requestMembers } from "./request-building.ts";
 import { modelTypeText, modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "./source-file.ts";
 import { StructureKind } from "./structure-kinds.ts";
@@ -28,7 +29,9 @@ export function emitOperations(plan: SourcePlan): SourceFilePlan[] {
   return operationGroups(plan).map(([group, ops]) => {
     const path = modules.api(group);
     const declared = ops.flatMap((op) => [op.name, plan.names.optionsName(op)]);
-    const binder = new ImportBinder(path, declared);
+    // Imports a function's parameters would shadow (a query parameter `serializeWidget`) get aliases.
+    const parameters = new Set(["context", ...ops.flatMap((op) => parameterNames(operationShape(op)))]);
+    const binder = new ImportBinder(path, [...declared, ...parameters]);
     const statements: PlannedStatement[] = ops.flatMap((op) => {
       const shape = operationShape(op);
       return [optionsInterface(plan, binder, shape), operationFunction(plan, binder, shape, path)];
@@ -195,38 +198,27 @@ function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionC
   };
 }
 
-/** A pager over `fetchPage`: the first page from the operation's request, the next ones by next link. */
+/**
+ * A pager over `fetchPage`, which fetches the first page or the one a continuation token names (per
+ * the paging convention: paging-conventions.ts) and returns it with the response headers.
+ */
 function pagedStatements(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string[] {
   if (shape.result.kind !== "paged") return [];
   const { page, paging } = shape.result;
+  const runtime = (name: string): string => binder.type(modules.runtime("paging"), name);
   const spec = binder.type(modules.runtime("send-request"), "RequestSpec");
   const pageType = modelTypeText(plan, binder, page.type, "output");
-  const members = requestMembers(plan, binder, shape);
-  const first = objectLiteral(members);
-  const next: RequestMember[] = [
-    { key: "method", text: `"GET"` },
-    { key: "path", text: "nextLink" },
-    ...members.filter((m) => m.key === "headers" || m.key === "accept"),
-  ];
+  const request = pageRequest(binder, shape, paging, requestMembers(plan, binder, shape), spec);
+  const read = readBody(plan, binder, page);
+  // readBody ends in `return <page>;`: the response goes with it (a `Link` header may name the next page).
+  const last = (read.pop() ?? "return undefined;").replace(/^return ([\s\S]*);$/, "return { page: $1, response };");
   const fetchPage = [
-    `const fetchPage = async (request: ${spec}): Promise<${pageType}> => {`,
-    indent(`const response = ${sendCall(binder, shape, "request")};`),
-    indent(readBody(plan, binder, page).join("\n")),
+    `const fetchPage = async (pageRequest: ${runtime("PageRequest")}): Promise<${runtime("FetchedPage")}<${pageType}>> => {`,
+    indent([...request.statements, `const response = ${sendCall(binder, shape, request.sent)};`, ...read, last].join("\n")),
     "};",
   ].join("\n");
   const properties = plan.catalog.properties(page.type, "output") ?? [];
-  const itemsProperty = properties.find((p) => p.name === paging.itemsProperty);
-  const items = propertyAccess("page", paging.itemsProperty) + (itemsProperty?.required ? "" : " ?? []");
-  const nextProperty = properties.find((p) => p.name === paging.nextLinkProperty);
-  const nullable = nextProperty?.type.kind === "union" && nextProperty.type.variants.some((v) => v.kind === "null");
-  const nextLink = propertyAccess("page", paging.nextLinkProperty) + (nullable ? " ?? undefined" : "");
-  const awaits = first.includes("await ");
   const pager = binder.value(modules.runtime("paging"), "createPager");
-  const args = [
-    `${awaits ? "async " : ""}() => fetchPage(${first})`,
-    `(nextLink) => fetchPage(${objectLiteral(next)})`,
-    `(page) => ${items}`,
-    `(page) => ${nextLink}`,
-  ];
+  const args = ["fetchPage", itemsReader(paging, properties), nextTokenReader(binder, shape, paging)];
   return [fetchPage, `return ${pager}(\n${indent(args.map((a) => `${a},`).join("\n"))}\n);`];
 }

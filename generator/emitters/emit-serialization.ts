@@ -139,6 +139,6 @@ function converterStatements(plan: SourcePlan, converter: Converter, context: Co
 
 /** Destructures the properties that need converting and spreads (or converts) the rest. */
 function objectStatements(properties: readonly PropertyIR[], extra: TypeIR | undefined, input: string, context: ConversionContext): string[] {
-  const { pattern, parts } = objectConversion(properties, extra, "rest", context);
+  const { pattern, parts } = objectConversion(properties, extra, "rest", context, 0, [input]);
   return [`const ${pattern} = ${input};`, `return {\n${parts.map((p) => `  ${p}`).join("\n")}\n};`];
 }

@@ -12,7 +12,7 @@ export type ModulePath = string;
  * Globals generated code refers to by name: an imported declaration with one of these names (a
  * model called `Promise`, say) is aliased so the global stays reachable.
  */
-const usedGlobals = [
+export const usedGlobals = [
   "AbortSignal", "Array", "Blob", "Date", "Error", "FormData", "Headers", "JSON", "Number", "Object", "Partial",
   "Promise", "Record", "Response", "String", "TextEncoder", "URL", "URLSearchParams", "Uint8Array",
 ];

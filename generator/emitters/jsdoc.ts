@@ -1,17 +1,18 @@
 /**
  * JSDoc from spec text. Descriptions are copied verbatim except that comment delimiters are
- * escaped Markdown-style (`*\/` would end the comment; ts-morph mis-prints tags after a `/\*`) and
- * line endings are normalised.
+ * escaped Markdown-style (`*\/` would end the comment; ts-morph mis-prints tags after a `/\*`),
+ * line endings (`\r`, U+2028, U+2029) are normalised and escape sequences and other controls dropped
+ * (editors and `cat` show comments raw).
  */
 import type { CodeBlockWriter, JSDocStructure, JSDocTagStructure, OptionalKind } from "ts-morph";
 import type { Constraints, JsonValue } from "../ir/types.ts";
+import { terminalText } from "./cli/runtime/terminal-text.ts";
 
 export type DocTag = OptionalKind<JSDocTagStructure>;
 
 /** Makes text safe inside a block comment. */
 export function escapeDoc(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
+  return terminalText(text)
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
     .trim();

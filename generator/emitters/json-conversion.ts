@@ -6,9 +6,10 @@
  * A conversion is an expression over an identifier (or property path) that may be repeated.
  * Named types convert through `serialize<Name>` / `deserialize<Name>` functions (serialization.ts).
  */
-import { camelCase, NameScope, propertyKey, safeIdentifier } from "../ir/naming.ts";
+import { camelCase, NameScope, objectLiteralKey, propertyKey, safeIdentifier } from "../ir/naming.ts";
 import type { DiscriminatorIR, PropertyIR, TypeIR, UnionTypeIR } from "../ir/types.ts";
 import type { Direction } from "./model-catalog.ts";
+import { usedGlobals } from "./import-binder.ts";
 import { hasLiteralProperty, type SourcePlan } from "./source-plan.ts";
 
 /** `serialize`: TypeScript value -> JSON form (requests); `deserialize`: JSON form -> TypeScript value (responses). */
@@ -118,13 +119,32 @@ function inlineObjectConversion(type: TypeIR, expr: string, context: ConversionC
     return `((${pattern}) => ({ ${parts.join(" ")} }))(${expr})`;
   }
   const parts = properties.flatMap((p) => {
+    if (p.name === PROTO) return [];
     const access = propertyAccess(expr, p.name);
     const converted = conversion(p.type, access, context, depth + 1);
     if (converted === undefined) return [];
     const value = p.required ? converted : `${access} === undefined ? undefined : ${converted}`;
     return [`${JSON.stringify(p.name)}: ${value}`];
   });
-  return `{ ...${expr}, ${parts.join(", ")} }`;
+  const proto = properties.find((p) => p.name === PROTO && needsConversion(context.plan, p.type, context.mode));
+  if (!proto) return `{ ...${expr}, ${parts.join(", ")} }`;
+  // `__proto__` is converted last; its unconverted type leaves the spread (TypeScript would type it as either).
+  const entries = [...parts, protoEntry(proto, expr, context, depth + 1)];
+  return `{ ...(${expr} as Omit<${context.sourceType(type)}, "${PROTO}">), ${entries.join(", ")} }`;
+}
+
+const PROTO = "__proto__";
+
+/**
+ * The entry of a property named `__proto__`, read from `source` where it is an own property. Reading
+ * `source.__proto__` (or destructuring it) gives the prototype when the property is absent, and
+ * `{ __proto__: x }` would set the prototype: see `objectLiteralKey`. Present or absent, required or
+ * not, it is copied only when `source` has it.
+ */
+function protoEntry(property: PropertyIR, source: string, context: ConversionContext, depth: number): string {
+  const access = `${source}["${PROTO}"]`;
+  const converted = conversion(property.type, access, context, depth) ?? access;
+  return `...(Object.hasOwn(${source}, "${PROTO}") && ${access} !== undefined ? { ${objectLiteralKey(PROTO)}: ${converted} } : {})`;
 }
 
 /**
@@ -139,23 +159,49 @@ export function objectConversion(
   rest: string,
   context: ConversionContext,
   depth = 0,
+  parameters: readonly string[] = [],
 ): { pattern: string; parts: string[] } {
   const { plan } = context;
   const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
   const suffix = depth === 0 ? "" : String(depth + 1);
-  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`]);
+  // The locals share a scope with the function's parameters and the outer names its code calls.
+  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`, ...parameters, ...outerNames(plan)]);
   const taken = properties
     .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
     .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
-  const names = taken.map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
+  // `__proto__` is not destructured (that would read the prototype when it is absent): it stays in
+  // `rest` as an own property and is read from there.
+  const names = taken.filter(({ property }) => property.name !== PROTO).map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
+  const declaresProto = taken.some(({ property }) => property.name === PROTO);
   const parts = [
-    extra !== undefined && extraConverts ? `${restEntries(extra, rest, context, depth)},` : `...${rest},`,
+    extra !== undefined && extraConverts ? `${restEntries(extra, rest, context, depth, declaresProto)},`
+    // The converted `__proto__` follows: its unconverted type leaves the spread.
+    : declaresProto ? `...(${rest} as Omit<typeof ${rest}, "${PROTO}">),`
+    : `...${rest},`,
     ...taken.map(({ property, local }) => {
+      if (property.name === PROTO) return `${protoEntry(property, rest, context, depth)},`;
       const entry = `${propertyKey(property.name)}: ${conversion(property.type, local, context, depth) ?? local}`;
       return property.required ? `${entry},` : `...(${local} === undefined ? {} : { ${entry} }),`;
     }),
   ];
-  return { pattern: `{ ${[...names, `...${rest}`].join(", ")} }`, parts };
+  return { pattern: names.length === 0 ? rest : `{ ${[...names, `...${rest}`].join(", ")} }`, parts };
+}
+
+const outerNamesOf = new WeakMap<SourcePlan, readonly string[]>();
+
+/**
+ * Names a conversion's code refers to outside the function it is written in: every converter
+ * function (either mode, any model) and the globals. Locals are camelCase and a name scope ignores
+ * case, so only the names a camelCase local could equal (lower-case first) are kept.
+ */
+function outerNames(plan: SourcePlan): readonly string[] {
+  let names = outerNamesOf.get(plan);
+  if (!names) {
+    const converters = plan.names.declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);
+    names = [...converters, ...usedGlobals, "encodeURIComponent"].filter((name) => /^[a-z]/.test(name));
+    outerNamesOf.set(plan, names);
+  }
+  return names;
 }
 
 /**
@@ -163,11 +209,13 @@ export function objectConversion(
  * signature, which also admits the declared properties' types; only extra keys are left in `rest`,
  * so each value is asserted to the extra type's source form before converting.
  */
-function restEntries(extra: TypeIR, rest: string, context: ConversionContext, depth: number): string {
+function restEntries(extra: TypeIR, rest: string, context: ConversionContext, depth: number, declaresProto = false): string {
   const suffix = depth === 0 ? "" : String(depth + 1);
   const [key, item] = [`key${suffix}`, `item${suffix}`];
   const converted = conversion(extra, `(${item} as ${context.sourceType(extra)})`, context, depth + 1) ?? item;
-  return `...Object.fromEntries(Object.entries(${rest}).map(([${key}, ${item}]) => [${key}, ${converted}]))`;
+  // A declared `__proto__` is left in `rest` (see `objectConversion`) and converted on its own.
+  const entries = declaresProto ? `Object.entries(${rest}).filter(([${key}]) => ${key} !== "${PROTO}")` : `Object.entries(${rest})`;
+  return `...Object.fromEntries(${entries}.map(([${key}, ${item}]) => [${key}, ${converted}]))`;
 }
 
 export function propertyAccess(expr: string, name: string): string {

@@ -63,12 +63,21 @@ export interface OperationShape {
  * like them are renamed so they do not shadow them.
  */
 export const localNames = [
-  "context", "options", "response", "json", "fetchPage", "nextLink", "page",
+  "context", "options", "response", "json", "fetchPage", "nextLink", "page", "pageRequest", "request",
   "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
   "readEventStream",
 ];
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
 const requestOptionKeys = ["abortSignal", "timeoutMs", "totalTimeoutMs", "maxResponseBytes", "headers", "onResponse"];
+
+/**
+ * The parameter names an operation's function and client method declare (positional ones, the
+ * body, `options`): an import of the same name would be shadowed in them, so files that hold them
+ * give such imports aliases.
+ */
+export function parameterNames(shape: OperationShape): string[] {
+  return [...shape.positional.map((slot) => slot.name), ...(shape.body ? [shape.body.name] : []), "options"];
+}
 
 /** Shapes are asked for by every emitter (functions, client, CLI, README): built once per operation. */
 const shapes = new WeakMap<OperationIR, OperationShape>();

@@ -99,11 +99,13 @@ export class PublicNames {
     }
     for (const named of api.types) {
       if (named.type.kind !== "enum") continue;
-      const known = values.claim(`Known${this.#primary.get(named.name)?.name ?? named.name}`);
-      types.claim(known);
-      this.#known.set(named.name, known);
+      // A const that `index.ts` exports beside the types: free in both scopes.
+      const base = `Known${this.#primary.get(named.name)?.name ?? named.name}`;
+      let known = base;
+      for (let n = 2; !types.isFree(known) || !values.isFree(known); n++) known = `${base}${n}`;
+      this.#known.set(named.name, values.claim(types.claim(known)));
     }
-    for (const op of api.operations) this.#options.set(op.name, types.claim(`${pascalCase(op.name)}Options`));
+    for (const op of api.operations) this.#options.set(op.name, types.claim(optionsName(op)));
     this.declarations = declarations;
   }
 
@@ -123,6 +125,11 @@ export class PublicNames {
   }
 
   optionsName(op: OperationIR): string {
-    return this.#options.get(op.name) ?? `${pascalCase(op.name)}Options`;
+    return this.#options.get(op.name) ?? optionsName(op);
   }
+}
+
+/** `GetUserOptions`; `_3dOptions` for an operation named `_3d` (PascalCase drops the `_`). */
+function optionsName(op: OperationIR): string {
+  return safeIdentifier(`${pascalCase(op.name)}Options`);
 }

@@ -3,7 +3,7 @@
  * runtime's `sendRequest`. Parameters are serialised per their resolved style/explode
  * (OpenAPI 3 "Style Values"); the body per its encoding and media type.
  */
-import { propertyKey } from "../ir/naming.ts";
+import { objectLiteralKey } from "../ir/naming.ts";
 import type { BodyEncoding, MediaContentIR, OperationIR, ParameterIR, RequestBodyIR, TypeIR } from "../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { conversion, converterName, modelDirection, type ConversionContext } from "./json-conversion.ts";
@@ -30,7 +30,7 @@ export function indent(text: string): string {
 }
 
 /** What a parameter's value is written as: its identifier, `options.<key>`, or the client's value. */
-function valueOf(shape: OperationShape, param: ParameterIR): { expr: string; optional: boolean } {
+export function valueOf(shape: OperationShape, param: ParameterIR): { expr: string; optional: boolean } {
   if (param.clientValue === "api-version") return { expr: "context.apiVersion", optional: false };
   const positional = shape.positional.find((slot) => slot.param === param);
   if (positional) return { expr: positional.name, optional: !param.required && param.in !== "path" };
@@ -79,24 +79,70 @@ export function acceptHeader(shape: OperationShape): string | undefined {
  * percent-encoded (ids like `8:acs:...` become `8%3Aacs%3A...`).
  */
 function pathTemplate(plan: SourcePlan, shape: OperationShape): string {
-  const encode = (expr: string): string => `encodeURIComponent(${expr})`;
   const text = shape.op.path.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
+  // `name` matched the escaped text, so it holds nothing a template literal would interpret.
   const template = text.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const param = shape.op.parameters.find((p) => p.in === "path" && p.name === name);
-    if (!param) return whole;
-    const { expr } = valueOf(shape, param);
-    const type = plan.catalog.resolve(param.type);
-    if (type?.kind === "array") {
-      const items = `${expr}.map((item) => ${encode(scalarString(plan, type.items, "item"))}).join(",")`;
-      if (param.style === "label") return `.\${${items}}`;
-      return param.style === "matrix" ? `;${param.name}=\${${items}}` : `\${${items}}`;
-    }
-    const encoded = encode(scalarString(plan, param.type, expr));
-    if (param.style === "label") return `.\${${encoded}}`;
-    if (param.style === "matrix") return `;${param.name}=\${${encoded}}`;
-    return `\${${encoded}}`;
+    return param ? pathValue(plan, param, valueOf(shape, param).expr) : whole;
   });
   return template === text && !/[`\\$]/.test(shape.op.path) ? JSON.stringify(shape.op.path) : `\`${template}\``;
+}
+
+/**
+ * A path parameter in the template literal, per its style and explode (OpenAPI "Style Examples"):
+ * `simple` (`a,b`), `label` (`.a,b`; exploded `.a.b`) or `matrix` (`;name=a,b`; exploded
+ * `;name=a;name=b`); objects as `key,value` pairs, exploded as `key=value`. Items are
+ * percent-encoded one by one, so the delimiters stay literal.
+ */
+function pathValue(plan: SourcePlan, param: ParameterIR, expr: string): string {
+  const encode = (text: string): string => `encodeURIComponent(${text})`;
+  const { style, explode, name } = param;
+  const prefix = style === "label" ? "." : style === "matrix" ? `;${name}=` : "";
+  const type = plan.catalog.resolve(param.type);
+  if (type?.kind === "object" || type?.kind === "map") {
+    const entries = `Object.entries(${expr})`;
+    if (!explode) return `${prefix}\${${entries}.flatMap(([key, item]) => [${encode("key")}, ${encode("String(item)")}]).join(",")}`;
+    const separator = style === "label" ? "." : style === "matrix" ? ";" : ",";
+    return `${prefix.slice(0, 1)}\${${entries}.map(([key, item]) => \`\${${encode("key")}}=\${${encode("String(item)")}}\`).join(${JSON.stringify(separator)})}`;
+  }
+  const array = arrayVariant(plan, param.type);
+  const scalar = encode(unionScalarString(plan, param.type, expr));
+  if (!array) return `${prefix}\${${scalar}}`;
+  const separator = !explode ? "," : style === "label" ? "." : style === "matrix" ? `;${name}=` : ",";
+  const items = `${itemStrings(plan, array.items, expr, encode)}.join(${JSON.stringify(separator)})`;
+  return `${prefix}\${${type?.kind === "array" ? items : `Array.isArray(${expr}) ? ${items} : ${scalar}`}}`;
+}
+
+type ArrayTypeIR = Extract<TypeIR, { kind: "array" }>;
+
+/**
+ * The array type of a parameter: its own, or the array variants of a union such as
+ * `string | string[]` (several, as one array of their items' union).
+ */
+function arrayVariant(plan: SourcePlan, type: TypeIR): ArrayTypeIR | undefined {
+  const resolved = plan.catalog.resolve(type);
+  if (resolved?.kind === "array") return resolved;
+  if (resolved?.kind !== "union") return undefined;
+  const arrays = resolved.variants.map((variant) => plan.catalog.resolve(variant)).filter((v): v is ArrayTypeIR => v?.kind === "array");
+  if (arrays.length < 2) return arrays[0];
+  return { kind: "array", items: { kind: "union", variants: arrays.map((array) => array.items) } };
+}
+
+/** The scalar side of a scalar-or-array union as a string (`a`, not `String(a)`, when it is a string). */
+function unionScalarString(plan: SourcePlan, type: TypeIR, expr: string): string {
+  const resolved = plan.catalog.resolve(type);
+  const scalars = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "array") : [];
+  return scalarString(plan, scalars.length === 1 ? scalars[0]! : type, expr);
+}
+
+/** The items of the array `expr` as strings (each through `wrap`), `null` items left out: they have no text. */
+function itemStrings(plan: SourcePlan, items: TypeIR, expr: string, wrap = (text: string) => text): string {
+  const resolved = plan.catalog.resolve(items);
+  const variants = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null") : [items];
+  const nullable = resolved?.kind === "null" || (resolved?.kind === "union" && variants.length < resolved.variants.length);
+  const present = nullable ? `${expr}.filter((item) => item !== null)` : expr;
+  const item = wrap(scalarString(plan, variants.length === 1 ? variants[0]! : items, "item"));
+  return item === "item" ? present : `${present}.map((item) => ${item})`;
 }
 
 /** A scalar as a string: strings as-is, dates as RFC 3339, numbers and booleans via `String`. */
@@ -126,13 +172,18 @@ function queryEntries(
   param: ParameterIR,
   value: { expr: string; optional: boolean },
 ): string[] {
-  const key = propertyKey(param.name);
+  const key = objectLiteralKey(param.name);
   const type = plan.catalog.resolve(param.type);
-  if (type?.kind === "array") {
-    const item = scalarString(plan, type.items, "item");
-    const items = item === "item" ? value.expr : `${value.expr}.map((item) => ${item})`;
-    const written = param.explode ? items : `${items}.join(${JSON.stringify(delimiters[param.style] ?? ",")})`;
-    return [`${key}: ${whenDefined(value, written)}`];
+  const delimiter = JSON.stringify(delimiters[param.style] ?? ",");
+  // A `content` parameter is one value in that media type (JSON text), whatever its schema.
+  if (param.mediaType && /json/i.test(param.mediaType)) return [`${key}: ${whenDefined(value, `JSON.stringify(${value.expr})`)}`];
+  const array = arrayVariant(plan, param.type);
+  if (array) {
+    const items = itemStrings(plan, array.items, value.expr);
+    const written = param.explode ? items : `${items}.join(${delimiter})`;
+    // A union of a scalar and an array is sent per the value's shape at run time.
+    const shaped = type?.kind === "array" ? written : `Array.isArray(${value.expr}) ? ${written} : ${unionScalarString(plan, param.type, value.expr)}`;
+    return [`${key}: ${whenDefined(value, shaped)}`];
   }
   if (type?.kind === "object" || type?.kind === "map") {
     const entries = `Object.entries(${value.expr})`;
@@ -144,7 +195,7 @@ function queryEntries(
       const spread = `Object.fromEntries(${entries}.map(([key, item]) => [key, String(item)]))`;
       return [`...(${whenDefined(value, spread, "{}")})`];
     }
-    const joined = `${entries}.flatMap(([key, item]) => [key, String(item)]).join(",")`;
+    const joined = `${entries}.flatMap(([key, item]) => [key, String(item)]).join(${delimiter})`;
     return [`${key}: ${whenDefined(value, joined)}`];
   }
   return [`${key}: ${whenDefined(value, scalarString(plan, param.type, value.expr))}`];
@@ -155,7 +206,7 @@ function headerEntries(plan: SourcePlan, shape: OperationShape): string[] {
   const params = shape.op.parameters;
   const entries = params
     .filter((p) => p.in === "header")
-    .map((p) => `${propertyKey(p.name)}: ${whenDefined(valueOf(shape, p), simpleString(plan, p, valueOf(shape, p).expr))}`);
+    .map((p) => `${objectLiteralKey(p.name)}: ${whenDefined(valueOf(shape, p), simpleString(plan, p, valueOf(shape, p).expr))}`);
   const cookies = params.filter((p) => p.in === "cookie");
   if (cookies.length > 0) {
     const parts = cookies.map((p) => {
@@ -170,9 +221,10 @@ function headerEntries(plan: SourcePlan, shape: OperationShape): string[] {
 
 function simpleString(plan: SourcePlan, param: ParameterIR, expr: string): string {
   const type = plan.catalog.resolve(param.type);
-  if (type?.kind === "array") {
-    const item = scalarString(plan, type.items, "item");
-    return item === "item" ? `${expr}.join(",")` : `${expr}.map((item) => ${item}).join(",")`;
+  const array = arrayVariant(plan, param.type);
+  if (array) {
+    const joined = `${itemStrings(plan, array.items, expr)}.join(",")`;
+    return type?.kind === "array" ? joined : `Array.isArray(${expr}) ? ${joined} : ${unionScalarString(plan, param.type, expr)}`;
   }
   if (type?.kind === "object" || type?.kind === "map") {
     const pair = param.explode ? "[`${key}=${String(item)}`]" : "[key, String(item)]";

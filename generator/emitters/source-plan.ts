@@ -3,6 +3,7 @@
  * names, and where each generated module lives.
  */
 import type { ApiIR, TypeIR } from "../ir/types.ts";
+import { overriddenKeys } from "./composition-overrides.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { ModelCatalog, type Direction } from "./model-catalog.ts";
 import type { PackageInfo } from "./package-info.ts";
@@ -56,6 +57,7 @@ export function modelTypeText(plan: SourcePlan, binder: ImportBinder, type: Type
     direction,
     reference: (name) => binder.type(modules.models, plan.names.typeName(name, direction)),
     hasLiteralDiscriminator: (name, property, values) => hasLiteralProperty(plan.catalog, name, property, values, direction),
+    overridden: (members) => overriddenKeys(plan, members, direction),
   });
 }
 

@@ -17,6 +17,7 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
+import { escapeUnsafeCharacters } from "./cli/runtime/terminal-text.ts";
 import type { ImportSpec } from "./import-binder.ts";
 import type { PlannedStatement, SourceFilePlan } from "./source-file.ts";
 import type { PackageInfo } from "./package-info.ts";
@@ -56,7 +57,7 @@ export function printSourceFile(
 ): OutputFile {
   const body = spacedOut ? statements.map((s, i) => (i === 0 && imports.length === 0 ? s : spaced(s))) : statements;
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...imports.map(importDeclaration), ...body] };
-  return { path, content: `${pkg.header}\n${printStructure(structure, PRINT_OPTIONS)}` };
+  return { path, content: escapeUnsafeCharacters(`${pkg.header}\n${printStructure(structure, PRINT_OPTIONS)}`) };
 }
 
 /** Prints a file the emitters described (see `source-file.ts`). */

@@ -15,6 +15,8 @@ export interface TypeTextOptions {
    * when not, the union member is intersected with the literal so TypeScript narrows on it.
    */
   readonly hasLiteralDiscriminator?: (name: string, property: string, values: readonly string[]) => boolean;
+  /** For each member of an intersection, the keys later members override (see composition-overrides.ts). */
+  readonly overridden?: (members: readonly TypeIR[]) => readonly (string | undefined)[];
 }
 
 /** Binding strength, for parentheses: a union member may be anything, an array item must be primary. */
@@ -62,12 +64,17 @@ function write(type: TypeIR, options: TypeTextOptions): Text {
       return primary(objectText(type, options));
     case "union":
       return unionText(type, options);
-    case "intersection":
+    case "intersection": {
+      const omitted = options.overridden?.(type.members) ?? [];
       return joined(
-        type.members.map((m) => wrapped(write(m, options), Precedence.Intersection)),
+        type.members.map((m, i) => {
+          const keys = omitted[i];
+          return keys === undefined ? wrapped(write(m, options), Precedence.Intersection) : primary(`Omit<${write(m, options).text}, ${keys}>`);
+        }),
         " & ",
         Precedence.Intersection,
       );
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
 import { quoteValue } from "../quote-value.ts";
 import { reportRefFailure } from "./deref.ts";
+import { isHeaderName } from "./header-names.ts";
 import type { IrContext } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import type { AuthSchemeIR, HmacAuthIR } from "./types.ts";
@@ -47,6 +48,10 @@ function toScheme(ctx: IrContext, id: string, s: JsonObject, requiredScopes: str
   if (type === "apiKey") {
     if (isObject(s["x-hmac-signature"])) return hmacScheme(ctx, id, s["x-hmac-signature"], description, at);
     const where = s["in"];
+    if (where === "header" && typeof s["name"] === "string" && !isHeaderName(s["name"])) {
+      ctx.report("invalid-header-name", `apiKey scheme ${quoteValue(id)} names header ${quoteValue(s["name"])}, not a valid HTTP header name; ignored`, at);
+      return undefined;
+    }
     if ((where === "header" || where === "query" || where === "cookie") && typeof s["name"] === "string") {
       return { kind: "apiKey", id, ...description, in: where, name: s["name"] };
     }
@@ -84,6 +89,11 @@ function hmacScheme(ctx: IrContext, id: string, x: JsonObject, description: { de
   const pointer = appendPointer(at.pointer, "x-hmac-signature");
   if (text("algorithm") !== "HMAC-SHA256" || text("keyEncoding") !== "base64" || !dateHeader || !contentHashHeader || signedHeaders.length === 0) {
     ctx.report("invalid-hmac-signature", `scheme ${quoteValue(id)}: x-hmac-signature needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders`, { ...at, pointer });
+    return undefined;
+  }
+  const invalidHeader = [dateHeader, contentHashHeader, ...signedHeaders].find((h) => !isHeaderName(h));
+  if (invalidHeader !== undefined) {
+    ctx.report("invalid-hmac-signature", `scheme ${quoteValue(id)}: x-hmac-signature names header ${quoteValue(invalidHeader)}, not a valid HTTP header name`, { ...at, pointer });
     return undefined;
   }
   const cs = isObject(x["connectionString"]) ? x["connectionString"] : undefined;

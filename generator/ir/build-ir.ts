@@ -2,6 +2,7 @@
  * Builds the IR of one OpenAPI document. The only module (with its parts in this folder) that
  * interprets OpenAPI; emitters read what it returns.
  */
+import { isAzureDocument } from "./azure-service.ts";
 import type { Diagnosed } from "../diagnostics.ts";
 import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
 import { breakAliasCycles } from "./alias-cycles.ts";
@@ -34,7 +35,8 @@ export function reservedTypeNames(clientName: string): string[] {
   ];
 }
 
-export function buildIr(document: LoadedDocument, clientName: string): Diagnosed<ApiIR> {
+/** `azure` overrides the document's own answer (`isAzureDocument`) when set. */
+export function buildIr(document: LoadedDocument, clientName: string, azure?: boolean): Diagnosed<ApiIR> {
   const ctx = new IrContext(document, reservedTypeNames(clientName));
   const root = ctx.root;
   const info = isObject(root["info"]) ? root["info"] : {};
@@ -62,6 +64,7 @@ export function buildIr(document: LoadedDocument, clientName: string): Diagnosed
     auth: authSchemes(ctx, operations.flatMap((op) => op.security ?? [])),
     operations,
     types,
+    azure: azure ?? isAzureDocument(root),
   };
   return { value: api, diagnostics: ctx.sortedDiagnostics() };
 }

@@ -6,7 +6,7 @@
  * its subtypes (`ObjectTypeIR.discriminator`); each subtype's own part narrows the property to its
  * value, so `Bird` says `kind: "bird"` where `Animal` says `kind: string`.
  */
-import { appendPointer, isObject, isRefFailure, lastPointerKey, type JsonObject } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, isRefFailure, lastPointerKey, type JsonObject, type RefFailure, type ResolvedRef } from "../openapi/load-openapi.ts";
 import { placeKey, type IrContext, type Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import type { DiscriminatorIR, ObjectTypeIR, PropertyIR, TypeIR } from "./types.ts";
@@ -26,19 +26,42 @@ export function readDiscriminator(s: JsonObject): { readonly propertyName: strin
   return { propertyName: d["propertyName"], mapping: isObject(d["mapping"]) ? d["mapping"] : {} };
 }
 
+/**
+ * The schema a discriminator `mapping` value names: a reference (relative to `fromFile`), or, as
+ * OpenAPI also allows, the bare name of a component schema of the root document (`dog: Dog`).
+ */
+export function resolveMapping(ctx: IrContext, value: unknown, fromFile: string): ResolvedRef | RefFailure {
+  if (typeof value !== "string") return { failure: "it is not a string" };
+  const target = ctx.document.resolveRef(value, fromFile);
+  if (!isRefFailure(target) || /[#/]/.test(value)) return target;
+  const named = ctx.document.resolveRef(appendPointer("#/components/schemas", value).replace(/%/g, "%25"));
+  return isRefFailure(named) ? { failure: "it is neither a reference nor the name of a component schema" } : named;
+}
+
+/** Reports a mapping value (at `mappingAt`) that names no schema; the rest of the mapping is kept. */
+export function reportDanglingMapping(ctx: IrContext, value: string, target: string, failure: string, mappingAt: Place): void {
+  const at = { ...mappingAt, pointer: appendPointer(mappingAt.pointer, value) };
+  ctx.report("unresolved-mapping", `discriminator value ${JSON.stringify(value)} maps to ${JSON.stringify(target)}, which cannot be resolved (${failure}); the value is left out of the mapping`, at);
+}
+
 /** The base's `discriminator`, when it is one of this kind (a union's belongs to the union). */
 function ownDiscriminator(s: JsonObject): ReturnType<typeof readDiscriminator> {
   return Array.isArray(s["oneOf"]) || Array.isArray(s["anyOf"]) ? undefined : readDiscriminator(s);
 }
 
-/** The value that selects `child` under a base's discriminator. */
-function valueOf(ctx: IrContext, base: Place, mapping: JsonObject, child: Place): string {
+/**
+ * The value that selects `child` under a base's discriminator: its mapping entry, else its schema
+ * name (OpenAPI's implicit value); `undefined` when the mapping has entries that name no schema,
+ * as one of those may have been meant for `child`.
+ */
+function valueOf(ctx: IrContext, base: Place, mapping: JsonObject, child: Place): string | undefined {
+  let dangling = false;
   for (const value of Object.keys(mapping).sort(compareStrings)) {
-    const ref = mapping[value];
-    const target = typeof ref === "string" ? ctx.document.resolveRef(ref, base.file) : undefined;
-    if (target && !isRefFailure(target) && placeKey(target) === placeKey(child)) return value;
+    const target = resolveMapping(ctx, mapping[value], base.file);
+    if (!isRefFailure(target) && placeKey(target) === placeKey(child)) return value;
+    dangling ||= isRefFailure(target);
   }
-  return lastPointerKey(child.pointer);
+  return dangling ? undefined : lastPointerKey(child.pointer);
 }
 
 /** The component schemas (`components/schemas`, Swagger 2's `definitions`) whose `allOf` refers to `base`. */
@@ -60,7 +83,8 @@ function subtypesOf(ctx: IrContext, base: Place, mapping: JsonObject): Subtype[]
         const target = typeof ref === "string" ? ctx.document.resolveRef(ref, place.file) : undefined;
         return target !== undefined && !isRefFailure(target) && placeKey(target) === placeKey(base);
       });
-      if (refersToBase) found.push({ place, value: valueOf(ctx, base, mapping, place) });
+      const value = refersToBase ? valueOf(ctx, base, mapping, place) : undefined;
+      if (value !== undefined) found.push({ place, value });
     }
   }
   return found;
@@ -73,6 +97,11 @@ function subtypesOf(ctx: IrContext, base: Place, mapping: JsonObject): Subtype[]
 export function withSubtypes(ctx: IrContext, place: Place, s: JsonObject, type: TypeIR, nameOf: (place: Place) => string): TypeIR {
   const own = ownDiscriminator(s);
   if (!own || type.kind !== "object") return type;
+  const mappingAt = { ...place, pointer: `${place.pointer}/discriminator/mapping` };
+  for (const value of Object.keys(own.mapping).sort(compareStrings)) {
+    const target = resolveMapping(ctx, own.mapping[value], place.file);
+    if (isRefFailure(target)) reportDanglingMapping(ctx, value, String(own.mapping[value]), target.failure, mappingAt);
+  }
   const mapping = subtypesOf(ctx, place, own.mapping)
     .map((subtype) => ({ value: subtype.value, type: nameOf(subtype.place) }))
     .sort((a, b) => compareStrings(a.value, b.value));
@@ -94,6 +123,7 @@ export function narrowedDiscriminators(ctx: IrContext, members: readonly unknown
     const own = ownDiscriminator(target.value);
     if (!own) continue;
     const value = valueOf(ctx, target, own.mapping, at);
+    if (value === undefined) continue; // which value selects this schema is unknown: keep the base's type
     if (narrowed.some((p) => p.name === own.propertyName)) continue; // two bases, one property: the first says
     const declared = isObject(target.value["properties"]) ? target.value["properties"][own.propertyName] : undefined;
     if (!admits(declared, value)) continue; // the subtype would not extend its base: keep the base's type

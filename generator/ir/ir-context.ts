@@ -11,6 +11,12 @@ export interface Place {
   readonly pointer: string;
 }
 
+/** An object of the document with the place it was read from (after following its `$ref`s). */
+export interface Located {
+  readonly value: JsonObject;
+  readonly at: Place;
+}
+
 export class IrContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Named types by the place they were declared (`file#pointer`). */

@@ -1,4 +1,5 @@
 /** Turning spec names into safe, readable TypeScript identifiers. Pure functions, locale-free. */
+import { IDENTIFIER_PART, isIdentifierText, startsLikeIdentifier } from "./identifier-text.ts";
 
 const RESERVED = new Set(
   (
@@ -9,12 +10,16 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
+/** Anything but a letter or digit TypeScript accepts in an identifier (`²` is a number, but not one of those). */
+const NOT_WORD = new RegExp(String.raw`[^[\p{L}\p{N}]&&${IDENTIFIER_PART}]+`, "v");
+const NOT_IDENTIFIER_PART = new RegExp(String.raw`[^${IDENTIFIER_PART}]+`, "gv");
+
 /** Splits on anything not a letter or digit and on lower->upper boundaries: "getHTTPResponse_v2" -> get,HTTP,Response,v2. */
 export function words(text: string): string[] {
   return text
     .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
     .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NOT_WORD)
     .filter(Boolean);
 }
 
@@ -50,23 +55,34 @@ export const GLOBAL_TYPE_NAMES = new Set(
   ).split(" "),
 );
 
-/** A valid identifier that is not a reserved word: prefixes `_` to digits-first, suffixes `_` to reserved. */
+/**
+ * A valid identifier that is not a reserved word: drops characters identifiers cannot hold,
+ * prefixes `_` when it would start with a digit (of any script), suffixes `_` to reserved words.
+ */
 export function safeIdentifier(name: string, fallback = "value"): string {
-  let id = name || fallback;
-  if (/^[0-9]/.test(id)) id = `_${id}`;
+  let id = name.replace(NOT_IDENTIFIER_PART, "") || fallback;
+  if (!startsLikeIdentifier(id)) id = `_${id}`;
   if (RESERVED.has(id)) id = `${id}_`;
   return id;
 }
 
-const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
-
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED.has(name);
+  return isIdentifierText(name) && !RESERVED.has(name);
 }
 
 /** A property key as written in TypeScript source: bare when it is an identifier, else quoted. */
 export function propertyKey(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+  return isIdentifierText(name) ? name : JSON.stringify(name);
+}
+
+/**
+ * A key of an object literal the generated code builds at run time: as `propertyKey`, except that
+ * `__proto__` is computed. `{ __proto__: x }` and `{ "__proto__": x }` set the object's prototype
+ * instead of a property (the value is lost, or a `Date` becomes the prototype); `{ ["__proto__"]: x }`
+ * is an own property like any other.
+ */
+export function objectLiteralKey(name: string): string {
+  return name === "__proto__" ? '["__proto__"]' : propertyKey(name);
 }
 
 /** Hands out unique names: the first asker gets `base`, later ones `base2`, `base3`, ... */
@@ -75,6 +91,11 @@ export class NameScope {
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.#taken.add(name.toLowerCase());
+  }
+
+  /** Whether `name` is still free (no one has claimed it, whatever the case). */
+  isFree(name: string): boolean {
+    return !this.#taken.has(name.toLowerCase());
   }
 
   claim(base: string): string {

@@ -1,14 +1,17 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
+import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
-import type { IrContext, Place } from "./ir-context.ts";
+import { isHeaderName } from "./header-names.ts";
+import type { IrContext, Located, Place } from "./ir-context.ts";
 import { mediaEncoding, orderMedia, orderResponseContents, responseEncoding } from "./media-types.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
+import { pagingOf } from "./paging.ts";
 import { parameters, parametersOf } from "./parameters.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaTypesOf, swagger2Body } from "./swagger2-leftovers.ts";
 import { isObjectLike } from "./type-queries.ts";
-import type { BodyEncoding, HttpMethod, MediaContentIR, OperationIR, PagingIR, RequestBodyIR, ResponseEncoding, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
+import type { BodyEncoding, HttpMethod, MediaContentIR, OperationIR, RequestBodyIR, ResponseEncoding, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
 
 const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
@@ -30,27 +33,28 @@ export function collectOperations(ctx: IrContext): DraftOperation[] {
     const item = deref(ctx, rawItem, itemAt);
     if (!item) continue;
     for (const method of METHODS) {
-      const op = item.value[method.toLowerCase()];
-      if (!isObject(op)) continue;
-      const at = { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) };
-      drafts.push(operation(ctx, path, method, op, item.value, at));
+      // Split specs write operations as `$ref`s to files of their own; the operation's own `$ref`s
+      // are then relative to that file, which `op.at` names.
+      const op = deref(ctx, item.value[method.toLowerCase()], { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) });
+      if (op) drafts.push(operation(ctx, path, method, op.value, item, op.at));
     }
   }
   return drafts;
 }
 
-function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: JsonObject, at: Place): DraftOperation {
+function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: Located, at: Place): DraftOperation {
   const operationId = typeof op["operationId"] === "string" && op["operationId"] ? op["operationId"] : undefined;
   const tags = Array.isArray(op["tags"]) ? op["tags"].filter((t): t is string => typeof t === "string") : [];
   const firstSegment = path.split("/").find((s) => s && !s.startsWith("{")) ?? "";
   const { responses, errors } = responsesOf(ctx, op, at);
-  const parameterObjects = parametersOf(ctx, op, item, at);
+  const parameterObjects = parametersOf(ctx, op, at, item);
   const body = requestBody(ctx, op, at) ?? swagger2Body(ctx, op, [...parameterObjects.values()], at);
   const security = Array.isArray(op["security"])
     ? { security: op["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) }
     : {};
   const summary = typeof op["summary"] === "string" && op["summary"].trim() ? { summary: op["summary"].trim() } : {};
-  const paging = pagingOf(ctx, method, op, responses);
+  const params = parameters(ctx, path, parameterObjects, at);
+  const paging = pagingOf(ctx, method, op, responses, params, at);
   return {
     ...names(operationId, method, path),
     at,
@@ -61,7 +65,7 @@ function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObj
     ...summary,
     ...doc(op),
     deprecated: op["deprecated"] === true,
-    parameters: parameters(ctx, path, parameterObjects, at),
+    parameters: params,
     ...(body ? { body } : {}),
     responses,
     errors,
@@ -178,7 +182,12 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   const headers: ResponseHeaderIR[] = [];
   const rawHeaders = isObject(r["headers"]) ? r["headers"] : {};
   for (const name of Object.keys(rawHeaders).sort()) {
-    const h = deref(ctx, rawHeaders[name], { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) });
+    const headerAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) };
+    if (!isHeaderName(name)) {
+      ctx.report("invalid-header-name", `response header ${quoteValue(name)} is not a valid HTTP header name; ignored`, headerAt);
+      continue;
+    }
+    const h = deref(ctx, rawHeaders[name], headerAt);
     if (!h) continue;
     headers.push({ name: name.toLowerCase(), required: h.value["required"] === true, type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
   }
@@ -208,32 +217,4 @@ function swagger2Content(ctx: IrContext, r: JsonObject, at: Place, op: JsonObjec
   ctx.report("swagger2-leftover", "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)", { ...at, pointer: appendPointer(at.pointer, "schema") });
   const media = mediaTypesOf(ctx, op, "produces");
   return Object.fromEntries((media.length > 0 ? media : ["application/json"]).map((m) => [m, { schema: r["schema"] }]));
-}
-
-/** `x-ms-pageable`, else a GET whose 200 body has an array `value` and a string `nextLink`. */
-function pagingOf(ctx: IrContext, method: HttpMethod, op: JsonObject, responses: ResponseIR[]): PagingIR | undefined {
-  const ext = op["x-ms-pageable"];
-  const declared = isObject(ext);
-  if (declared ? ext["nextLinkName"] === null : method !== "GET") return undefined;
-  const itemsProperty = declared && typeof ext["itemName"] === "string" ? ext["itemName"] : "value";
-  const nextLinkProperty = declared && typeof ext["nextLinkName"] === "string" ? ext["nextLinkName"] : "nextLink";
-  const ok = responses.find((r) => r.status === "200")?.type;
-  const page = ok && resolveObject(ctx, ok);
-  const items = page?.properties.find((p) => p.name === itemsProperty);
-  const next = page?.properties.find((p) => p.name === nextLinkProperty);
-  if (!items || items.type.kind !== "array" || !next) return undefined;
-  if (!declared && !isStringOrNull(next.type)) return undefined;
-  return { itemsProperty, nextLinkProperty, itemType: items.type.items };
-}
-
-const isStringOrNull = (type: TypeIR): boolean =>
-  type.kind === "string" || (type.kind === "union" && type.variants.every((v) => v.kind === "string" || v.kind === "null"));
-
-function resolveObject(ctx: IrContext, type: TypeIR) {
-  let current: TypeIR | undefined = type;
-  for (let depth = 0; current?.kind === "ref" && depth < 8; depth++) {
-    const name: string = current.name;
-    current = [...ctx.namedTypes.values()].find((t) => t.name === name)?.type;
-  }
-  return current?.kind === "object" ? current : undefined;
 }

@@ -2,7 +2,8 @@
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
 import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
-import type { IrContext, Place } from "./ir-context.ts";
+import { isHeaderName } from "./header-names.ts";
+import type { IrContext, Located, Place } from "./ir-context.ts";
 import { pickMedia } from "./media-types.ts";
 import { camelCase, compareStrings, NameScope, safeIdentifier } from "./naming.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
@@ -15,8 +16,11 @@ const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 export type ParameterObjects = Map<string, { readonly raw: JsonObject; readonly at: Place }>;
 
-/** The path item's parameters overridden by the operation's, by `in` and `name`, `$ref`s followed. */
-export function parametersOf(ctx: IrContext, op: JsonObject, item: JsonObject, at: Place): ParameterObjects {
+/**
+ * The path item's parameters overridden by the operation's, by `in` and `name`, `$ref`s followed.
+ * Each comes with its own place: the operation may live in another file than its path item.
+ */
+export function parametersOf(ctx: IrContext, op: JsonObject, at: Place, item: Located): ParameterObjects {
   const byKey: ParameterObjects = new Map();
   const add = (list: unknown, listAt: Place) => {
     if (!Array.isArray(list)) return;
@@ -25,7 +29,7 @@ export function parametersOf(ctx: IrContext, op: JsonObject, item: JsonObject, a
       if (found && typeof found.value["name"] === "string") byKey.set(`${found.value["in"]}:${found.value["name"]}`, { raw: found.value, at: found.at });
     });
   };
-  add(item["parameters"], { ...at, pointer: at.pointer.slice(0, at.pointer.lastIndexOf("/")) + "/parameters" });
+  add(item.value["parameters"], { ...item.at, pointer: appendPointer(item.at.pointer, "parameters") });
   add(op["parameters"], { ...at, pointer: appendPointer(at.pointer, "parameters") });
   return byKey;
 }
@@ -42,6 +46,10 @@ export function parameters(ctx: IrContext, path: string, byKey: ParameterObjects
     }
     // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
     if (location === "header" && IGNORED_HEADERS.has(String(raw["name"]).toLowerCase())) continue;
+    if (location === "header" && !isHeaderName(String(raw["name"]))) {
+      ctx.report("invalid-header-name", `header parameter ${quoteValue(raw["name"])} is not a valid HTTP header name; ignored`, pAt);
+      continue;
+    }
     result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
   }
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {

@@ -2,12 +2,12 @@
  * Enums and composition: `enum`/`const` values, `oneOf`/`anyOf` (unions, open enums written as
  * `anyOf [string, enum]`, discriminators) and `allOf` (intersections).
  */
-import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
-import type { IrContext, Place } from "./ir-context.ts";
+import { appendPointer, isObject, isRefFailure, type JsonObject, type RefFailure, type ResolvedRef } from "../openapi/load-openapi.ts";
+import { placeKey, type IrContext, type Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
-import { narrowedDiscriminators, readDiscriminator } from "./inheritance.ts";
+import { narrowedDiscriminators, readDiscriminator, reportDanglingMapping, resolveMapping } from "./inheritance.ts";
 import { extraKeysKeyword } from "./schema-keywords.ts";
-import { objectType, typeOf } from "./schema-to-type.ts";
+import { objectType, targetType, typeOf } from "./schema-to-type.ts";
 import type { DiscriminatorIR, EnumValueIR, PropertyIR, TypeIR } from "./types.ts";
 
 export function enumType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
@@ -77,13 +77,32 @@ function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], vari
   if (!d) return undefined;
   const mapping: { value: string; type: string }[] = [];
   const explicit = d.mapping;
+  const mappingAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "discriminator"), "mapping") };
+  // A mapping may reach a member's schema along other `$ref`s than the member's own: both are
+  // matched by the schema their `$ref`s end at.
+  const memberAt = new Map<string, string>();
+  members.forEach((member, index) => {
+    const type = variants[index];
+    const ref = isObject(member) ? member["$ref"] : undefined;
+    const end = typeof ref === "string" ? schemaBehind(ctx, ctx.document.resolveRef(ref, at.file)) : undefined;
+    if (end && type?.kind === "ref" && !memberAt.has(end)) memberAt.set(end, type.name);
+  });
+  let dangling = false;
   for (const value of Object.keys(explicit).sort(compareStrings)) {
     const ref = explicit[value];
-    if (typeof ref !== "string") continue;
-    const type = typeOf(ctx, { $ref: ref }, { ...at, pointer: appendPointer(appendPointer(appendPointer(at.pointer, "discriminator"), "mapping"), value) });
-    if (type.kind === "ref") mapping.push({ value, type: type.name });
+    const target = resolveMapping(ctx, ref, at.file);
+    if (isRefFailure(target)) {
+      reportDanglingMapping(ctx, value, String(ref), target.failure, mappingAt);
+      dangling = true;
+      continue;
+    }
+    const member = memberAt.get(schemaBehind(ctx, target) ?? "");
+    const type = member ? undefined : targetType(ctx, target, String(ref), { ...mappingAt, pointer: appendPointer(mappingAt.pointer, value) });
+    if (member) mapping.push({ value, type: member });
+    else if (type?.kind === "ref") mapping.push({ value, type: type.name });
   }
-  for (const [index, member] of members.entries()) {
+  // An entry that names no schema may have been meant for any member: none gets an implicit value.
+  for (const [index, member] of dangling ? [] : members.entries()) {
     const ref = isObject(member) ? member["$ref"] : undefined;
     const type = variants[index];
     if (typeof ref !== "string" || !type) continue;
@@ -92,6 +111,17 @@ function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], vari
     }
   }
   return { propertyName: d.propertyName, mapping };
+}
+
+/** Where the schema a resolved `$ref` leads to is (`file#pointer`), after the `$ref`s it is itself. */
+function schemaBehind(ctx: IrContext, target: ResolvedRef | RefFailure): string | undefined {
+  let current = target;
+  for (let hops = 0; !isRefFailure(current) && hops < 16; hops++) {
+    const next = isObject(current.value) ? current.value["$ref"] : undefined;
+    if (typeof next !== "string") return placeKey(current);
+    current = ctx.document.resolveRef(next, current.file);
+  }
+  return undefined;
 }
 
 export function allOfType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {

@@ -8,7 +8,7 @@
  * meaning, so the output must not depend on it (a shuffled document generates the same bytes).
  */
 import { basename, extname } from "node:path";
-import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey } from "../openapi/load-openapi.ts";
+import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey, type ResolvedRef } from "../openapi/load-openapi.ts";
 import { quoteValue } from "../quote-value.ts";
 import { quoteRef, reportRefFailure } from "./deref.ts";
 import { withSubtypes } from "./inheritance.ts";
@@ -62,6 +62,11 @@ function refType(ctx: IrContext, ref: string, at: Place): TypeIR {
     reportRefFailure(ctx, ref, target, at);
     return UNKNOWN;
   }
+  return targetType(ctx, target, ref, at);
+}
+
+/** The type of a resolved reference (`ref`, written at `at`): by name, or inlined. */
+export function targetType(ctx: IrContext, target: ResolvedRef, ref: string, at: Place): TypeIR {
   const place = { file: target.file, pointer: target.pointer };
   // Component schemas and whole schema files are named types; anything else is inlined.
   if (NAMED_SCHEMA.test(target.pointer) || target.pointer === "") {

@@ -21,6 +21,8 @@ export interface ApiIR {
   readonly operations: readonly OperationIR[];
   /** Named types (component schemas and named inline types), sorted by `name`. */
   readonly types: readonly NamedTypeIR[];
+  /** An Azure service (see `ir/azure-service.ts`): clients send Azure-only headers such as `x-ms-client-request-id`. */
+  readonly azure: boolean;
 }
 
 export interface ServerIR {
@@ -100,7 +102,7 @@ export interface OperationIR {
   readonly responses: readonly ResponseIR[];
   /** Non-2XX responses including `default`, by status with `default` last. */
   readonly errors: readonly ResponseIR[];
-  /** Present for list operations that page with a next link (`x-ms-pageable` or `value`+`nextLink`). */
+  /** Present for list operations that page (`x-ms-pageable`, `x-pagination`, or a detected convention: ir/paging.ts). */
   readonly paging?: PagingIR;
   /** Security alternatives (scheme ids) when the operation overrides the document; `[]` = anonymous. */
   readonly security?: readonly (readonly string[])[];
@@ -182,12 +184,30 @@ export interface ResponseHeaderIR {
 }
 
 export interface PagingIR {
-  /** Property of the page holding the items, e.g. "value". */
-  readonly itemsProperty: string;
-  /** Property of the page holding the next link, e.g. "nextLink". */
-  readonly nextLinkProperty: string;
+  /** Property of the page holding the items, e.g. "value"; absent when the page is the array of items. */
+  readonly itemsProperty?: string;
   readonly itemType: TypeIR;
+  /** How the page after a page is found. */
+  readonly next: PagingNextIR;
+  /** Query parameter (wire name) the page size is sent in, e.g. "per_page". */
+  readonly pageSizeParameter?: string;
 }
+
+/**
+ * A paging convention. `parameter` is the wire name of a query parameter of the operation, a
+ * `property` one of the page's (a cursor's may be nested: `["response_metadata", "next_cursor"]`).
+ */
+export type PagingNextIR =
+  /** A link to the next page in the page, e.g. `nextLink` (Azure). */
+  | { readonly kind: "next-link"; readonly property: string }
+  /** An RFC 8288 `Link` header with `rel="next"` (GitHub). */
+  | { readonly kind: "link-header" }
+  /** A cursor or page token in the page, sent back in a query parameter (`next_cursor` -> `cursor`). */
+  | { readonly kind: "cursor"; readonly parameter: string; readonly property: readonly string[] }
+  /** While `hasMoreProperty` is true, the last item's `idProperty` in `parameter` (Stripe's `starting_after`). */
+  | { readonly kind: "last-item"; readonly parameter: string; readonly hasMoreProperty: string; readonly idProperty: string }
+  /** An item offset in `parameter`, until a page is empty or `totalProperty` (when given) is reached. */
+  | { readonly kind: "offset"; readonly parameter: string; readonly totalProperty?: string };
 
 export interface NamedTypeIR {
   /** Unique PascalCase TypeScript name, e.g. "CommunicationIdentity". */

@@ -6,41 +6,46 @@ export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR
   const input = new Set<string>();
   const output = new Set<string>();
   // A readOnly property is never sent and a writeOnly one never received: they do not make the
-  // types they reach input or output respectively.
-  const visit = (type: TypeIR | undefined, seen: Set<string>) => {
+  // types they reach input or output respectively. A work list, not recursion: a chain of ten
+  // thousand `$ref` aliases is as easy as one, and each named type is expanded once per side.
+  const visit = (roots: readonly (TypeIR | undefined)[], seen: Set<string>) => {
     const skip = seen === input ? "readOnly" : "writeOnly";
-    if (!type) return;
-    switch (type.kind) {
-      case "ref":
-        if (seen.has(type.name)) return;
-        seen.add(type.name);
-        return visit(byName.get(type.name)?.type, seen);
-      case "array":
-        return visit(type.items, seen);
-      case "map":
-        return visit(type.values, seen);
-      case "object":
-        for (const p of type.properties) if (!p[skip]) visit(p.type, seen);
-        return visit(type.additionalProperties, seen);
-      case "union":
-        for (const v of type.variants) visit(v, seen);
-        for (const m of type.discriminator?.mapping ?? []) visit({ kind: "ref", name: m.type }, seen);
-        return;
-      case "intersection":
-        for (const m of type.members) visit(m, seen);
-        return;
-      default:
-        return;
+    const work = roots.filter((t): t is TypeIR => t !== undefined);
+    for (let type = work.pop(); type; type = work.pop()) {
+      switch (type.kind) {
+        case "ref": {
+          if (seen.has(type.name)) break;
+          seen.add(type.name);
+          const named = byName.get(type.name);
+          if (named) work.push(named.type);
+          break;
+        }
+        case "array":
+          work.push(type.items);
+          break;
+        case "map":
+          work.push(type.values);
+          break;
+        case "object":
+          for (const p of type.properties) if (!p[skip]) work.push(p.type);
+          if (type.additionalProperties) work.push(type.additionalProperties);
+          break;
+        case "union":
+          work.push(...type.variants);
+          for (const m of type.discriminator?.mapping ?? []) work.push({ kind: "ref", name: m.type });
+          break;
+        case "intersection":
+          work.push(...type.members);
+          break;
+        default:
+          break;
+      }
     }
   };
   for (const op of operations) {
-    for (const p of op.parameters) visit(p.type, input);
-    visit(op.body?.type, input);
-    for (const c of op.body?.alternatives ?? []) visit(c.type, input);
+    visit([...op.parameters.map((p) => p.type), op.body?.type, ...(op.body?.alternatives ?? []).map((c) => c.type)], input);
     for (const r of [...op.responses, ...op.errors]) {
-      visit(r.type, output);
-      for (const c of r.alternatives ?? []) visit(c.type, output);
-      for (const h of r.headers) visit(h.type, output);
+      visit([r.type, ...(r.alternatives ?? []).map((c) => c.type), ...r.headers.map((h) => h.type)], output);
     }
   }
   return types.map((t) => ({ ...t, usage: { input: input.has(t.name), output: output.has(t.name) } }));

@@ -12,6 +12,7 @@ import { quoteQuoted } from "../quote-value.ts";
 import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../read-untrusted-file.ts";
 import { JsonPositions } from "./json-positions.ts";
 import { RefRoots } from "./ref-roots.ts";
+import { pointerThroughRefs } from "./pointer-through-refs.ts";
 
 /**
  * The YAML parser, loaded on first use: a JSON document that needs no diagnostic position never
@@ -134,10 +135,15 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
 
   // Large specs repeat the same few hundred `$ref`s thousands of times: resolve each once.
   const resolved = new Map<string, ResolvedRef | RefFailure>();
+  const resolving = new Set<string>();
   const resolveRef = (ref: string, fromFile = main): ResolvedRef | RefFailure => {
     const key = `${fromFile}\0${ref}`;
     let result = resolved.get(key);
+    // A pointer through `$ref`s may lead back to the reference being resolved.
+    if (!result && resolving.has(key)) return { failure: "its pointer passes through `$ref`s that lead back to it" };
+    resolving.add(key);
     if (!result) resolved.set(key, (result = resolveUncached(ref, fromFile)));
+    resolving.delete(key);
     return result;
   };
   const resolveUncached = (ref: string, fromFile: string): ResolvedRef | RefFailure => {
@@ -165,7 +171,8 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
     const problem = loaded.diagnostics[0];
     if (problem) return { failure: problem.message };
     const value = getPointer(loaded.value, pointer);
-    return value === undefined ? { failure: "it points to nothing" } : { file, pointer, value };
+    if (value !== undefined) return { file, pointer, value };
+    return pointerThroughRefs(loaded.value, file, pointer, resolveRef) ?? { failure: "it points to nothing" };
   };
   return { value: { file: main, root, dialect, resolveRef, locate }, diagnostics: [] };
 }
@@ -191,15 +198,19 @@ function parseText(file: string, text: string): Diagnosed<unknown> & { json: boo
       // The parser's first line, without its own "at line L, column C:" (the location says it).
       // It quotes the token it stopped at, which may be anything the file holds: shown short and redacted.
       const message = (problem.message.split("\n")[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, "");
+      // The parser reports its own stack overflow as an error of the document.
+      if (message.startsWith("Maximum call stack size exceeded")) return syntaxError(TOO_DEEP, problem.pos[0]);
       return syntaxError(quoteQuoted(message), problem.pos[0]);
     }
     return { value: doc.toJS({ maxAliasCount: 1000 }), diagnostics: [], json: false };
   } catch (cause) {
     // Nesting past the parser's stack, or an alias bomb past `maxAliasCount`.
-    const why = cause instanceof RangeError ? "the document nests too deeply to read" : quoteQuoted((cause as Error).message);
+    const why = cause instanceof RangeError ? TOO_DEEP : quoteQuoted((cause as Error).message);
     return syntaxError(why, 0);
   }
 }
+
+const TOO_DEEP = "the document nests too deeply to read";
 
 export function getPointer(root: unknown, pointer: string): unknown {
   if (pointer === "" || pointer === "/") return root;

@@ -4,7 +4,7 @@
  * diagnostics (no stack trace); anything else stays an exception, as it is a bug.
  */
 import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
-import { OutputFolderError } from "./write-tree.ts";
+import { OutputFolderError } from "./output-folder-error.ts";
 
 /** File system error codes a user can fix (Node's `error.code`). */
 const USER_FIXABLE = new Map([
@@ -22,7 +22,7 @@ const USER_FIXABLE = new Map([
 ]);
 
 export function writeProblem(error: unknown, folder: string): Diagnostic | undefined {
-  if (error instanceof OutputFolderError) return createDiagnostic("output-not-owned", error.message, { file: folder });
+  if (error instanceof OutputFolderError) return createDiagnostic(error.code, error.message, { file: folder });
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why = code === undefined ? undefined : USER_FIXABLE.get(code);
   if (!why) return undefined;

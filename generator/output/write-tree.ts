@@ -1,12 +1,20 @@
 /**
  * The one writer. It replaces a whole output tree at once: the new tree is staged in a sibling
- * folder and swapped in with two renames, so a failure (or a crash) never leaves half a tree.
- * Files whose bytes did not change are hard-linked into the staged tree, which keeps their
- * timestamps, and a tree that did not change at all is not touched.
+ * folder and swapped in with two renames, so a failure never leaves half a tree, and a crash
+ * leaves the old tree, the new one, or (killed between the renames) the old one beside the
+ * missing folder, which the next run puts back (`interrupted-write.ts`). Runs on the same folder
+ * take turns (`output-lock.ts`). Files whose bytes did not change are hard-linked into the staged
+ * tree, which keeps their timestamps, and a tree that did not change at all is not touched.
  */
 import { existsSync } from "node:fs";
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { previousFolder, recoverInterruptedWrite, stagingFolder } from "./interrupted-write.ts";
+import { OutputFolderError } from "./output-folder-error.ts";
+import { lockOutput } from "./output-lock.ts";
+import { reachedStep } from "./test-hook.ts";
+
+export { OutputFolderError } from "./output-folder-error.ts";
 
 /** A generated file: a `/`-separated path relative to the output root, and its text. */
 export interface OutputFile {
@@ -30,6 +38,7 @@ export function isUnchanged(changes: TreeChanges): boolean {
 
 /** Compares the files we would write with what is on disk, without writing anything. */
 export async function diffTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
+  await assertNotSymlink(root);
   const existing = new Set(await listFiles(root));
   const added: string[] = [];
   const changed: string[] = [];
@@ -40,28 +49,55 @@ export async function diffTree(root: string, files: readonly OutputFile[]): Prom
   return { added, changed, removed: [...existing].sort() };
 }
 
-/** Replaces `root` with exactly `files`. Returns what changed. */
-export async function writeTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
+/**
+ * Replaces `root` with exactly `files`. Returns what changed; `onRecovered` hears what was repaired
+ * after an earlier run was killed.
+ */
+export async function writeTree(
+  root: string,
+  files: readonly OutputFile[],
+  onRecovered: (note: string) => void = () => {},
+): Promise<TreeChanges> {
   assertUniquePaths(files);
+  await assertNotSymlink(root);
+  await mkdir(dirname(root), { recursive: true });
+  const lock = await lockOutput(root);
+  try {
+    reachedStep("after-lock");
+    for (const note of await recoverInterruptedWrite(root)) onRecovered(note);
+    return await replaceTree(root, files);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The swap itself; the caller holds the lock. */
+async function replaceTree(root: string, files: readonly OutputFile[]): Promise<TreeChanges> {
   await assertOwnedOrEmpty(root);
   const changes = await diffTree(root, files);
+  reachedStep("after-diff");
   if (isUnchanged(changes)) return changes;
 
   const unchanged = new Set(await listFiles(root));
   for (const path of [...changes.changed, ...changes.removed]) unchanged.delete(path);
-  const staging = join(dirname(root), `.${basename(root)}.staging-${process.pid}`);
-  const previous = join(dirname(root), `.${basename(root)}.previous-${process.pid}`);
+  const staging = stagingFolder(root);
+  const previous = previousFolder(root);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const file of withMarker(files)) {
+    const all = withMarker(files);
+    for (const [index, file] of all.entries()) {
+      if (index === Math.floor(all.length / 2)) reachedStep("mid-staging");
       const target = join(staging, file.path);
       await mkdir(dirname(target), { recursive: true });
       if (unchanged.has(file.path)) await link(join(root, file.path), target);
       else await writeFile(target, file.content);
     }
+    reachedStep("after-staging");
     const hadRoot = existsSync(root);
     if (hadRoot) await rename(root, previous);
+    reachedStep("after-first-rename");
     await rename(staging, root);
+    reachedStep("after-second-rename");
     if (hadRoot) await rm(previous, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -97,9 +133,19 @@ async function assertOwnedOrEmpty(root: string): Promise<void> {
   }
 }
 
-/** A user-facing problem with the output folder (not an internal bug). */
-export class OutputFolderError extends Error {
-  override name = "OutputFolderError";
+/**
+ * A symlinked output folder is refused, not written through: the swap renames the folder path, so
+ * it would replace the link with a real folder and leave the link's target behind, stale, without
+ * a word. Writing through (staging beside the target) would write wherever the link points, which
+ * a reviewer of the command line cannot see. Pointing `--out` at the real folder is explicit.
+ */
+async function assertNotSymlink(root: string): Promise<void> {
+  const stats = await lstat(root).catch(() => undefined);
+  if (!stats?.isSymbolicLink()) return;
+  throw new OutputFolderError(
+    `${root} is a symbolic link (to ${await readlink(root)}); specsmith replaces the output folder whole and does not write through links: give the link's target as the output folder`,
+    "output-symlink",
+  );
 }
 
 async function listFiles(root: string): Promise<string[]> {

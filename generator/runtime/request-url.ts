@@ -29,7 +29,10 @@ export type QueryParams = Readonly<Record<string, string | readonly string[] | u
  * Joins endpoint and path without `//`, then appends the query. An absolute `path` is used as-is
  * (it must have the endpoint's origin, so credentials never go elsewhere); a path or link with its own
  * query keeps it, and only query keys it lacks are added.
- * The query is re-serialised with `URLSearchParams`, so what is sent is exactly what HMAC signing covers.
+ * Keys and values are percent-encoded as RFC 3986 says (a space is `%20`: form encoding's `+` is
+ * a plus sign to servers that are not form decoders), except commas: they join the items of a
+ * form-style array or object (`ids=1,2`), and a comma inside an item reads the same to a decoder.
+ * HMAC signing re-serialises the query as the official SDK does, so the signature does not depend on this.
  */
 export const buildRequestUrl = (endpoint: string, path: string, query: QueryParams = {}): URL => {
   const base = endpointUrl(endpoint);
@@ -37,11 +40,13 @@ export const buildRequestUrl = (endpoint: string, path: string, query: QueryPara
   const url = new URL(/^https?:\/\//i.test(path) ? path : `${base.origin}${basePath}/${path.replace(/^\/+/, "")}`);
   // Only an absolute link can fail this: a relative path always stays under the endpoint.
   sameOrigin(url, base, "a link");
+  const encode = (text: string): string => encodeURIComponent(text).replace(/%2C/g, ",");
+  const pairs = url.search ? [url.search.slice(1)] : [];
   for (const [key, value] of Object.entries(query)) {
     // A link that carries its own query (a next link) keeps it; only the keys it lacks are added.
-    if (value !== undefined && !url.searchParams.has(key)) for (const item of [value].flat()) url.searchParams.append(key, item);
+    if (value !== undefined && !url.searchParams.has(key)) for (const item of [value].flat()) pairs.push(`${encode(key)}=${encode(item)}`);
   }
   // An empty query leaves no bare `?`.
-  url.search = url.searchParams.toString();
+  url.search = pairs.join("&");
   return url;
 };

@@ -4,7 +4,7 @@
  * `--quiet` is silent on success, progress goes to stderr, `--format json` is parseable, and the
  * user's mistakes about the output folder are diagnostics, not stack traces.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/paths.ts";
@@ -127,6 +127,16 @@ describe("mistakes are diagnostics, not stack traces", () => {
     writeFileSync(join(theirs, "precious.txt"), "user data");
     expectDiagnostic(specsmith(["generate", "--spec", spec, "--out", theirs]), "output-not-owned");
     expect(readFileSync(join(theirs, "precious.txt"), "utf8")).toBe("user data");
+  });
+
+  it("a symlinked output folder is refused by generate and check, never replaced", () => {
+    const link = join(ws.dir, "link-to-out");
+    symlinkSync(out, link);
+    const before = folderState(out);
+    expectDiagnostic(specsmith(["generate", "--spec", spec, "--out", link]), "output-symlink");
+    expectDiagnostic(specsmith(["check", "--spec", spec, "--out", link]), "output-symlink");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(folderState(out)).toEqual(before);
   });
 
   it("an output folder below a file", () => {

@@ -39,7 +39,7 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
       text: service({ pakage: "@acme/svc" }),
       pointer: "/services/0/pakage",
       line: 6,
-      message: "unknown property `pakage` (did you mean `package`?); `0` may have `name`, `typespec`, `openapi`, `package`, `versions`",
+      message: "unknown property `pakage` (did you mean `package`?); `0` may have `name`, `typespec`, `openapi`, `package`, `versions`, `azure`",
     },
     {
       label: "neither typespec nor openapi",

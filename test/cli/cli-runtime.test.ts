@@ -189,6 +189,21 @@ describe("runProgram", () => {
     expect(calls[1]).toEqual({ operation: "create", params: {}, body: { createWith: ["chat"] } });
   });
 
+  it("sends a body field named __proto__ as an own property, leaving prototypes alone", async () => {
+    const calls: Calls = [];
+    const p = program(calls);
+    const [issue] = p.commands;
+    const [call] = issue?.calls ?? [];
+    if (!issue || !call) throw new Error("the demo program has a token issue command");
+    const bind = call.bind.map((b) => (b.flag === "minutes" ? { flag: "minutes", to: { body: ["__proto__", "minutes"] } } : b));
+    const hostile = { ...p, commands: [{ ...issue, calls: [{ ...call, bind }] }] };
+    expect(await runProgram(hostile, ["token", "issue", "-u", "u", "--scope", "chat", "--minutes", "5"], io())).toBe(0);
+    const body = calls[0]?.body as Record<string, unknown>;
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    expect(Object.hasOwn(body, "__proto__")).toBe(true);
+    expect(JSON.parse(JSON.stringify(body))).toEqual(JSON.parse('{"scopes":["chat"],"__proto__":{"minutes":5}}'));
+  });
+
   it("collects the items of a paged result, and warns about preview versions unless --only-show-errors", async () => {
     async function* pages() {
       yield { id: 1 };

@@ -1,10 +1,13 @@
 /**
  * The generator at real-world scale: complete packages from GitHub's and Stripe's public OpenAPI
- * descriptions (`../shared/corpus/`, or `$SPECSMITH_CORPUS`), and from the fixtures of what such
- * specs contain (`$ref`s into other components, circular schemas, Swagger-2-era leftovers, keywords
- * TypeScript cannot express), all type-checked in one tsc run with the packages' own compiler
- * options (strict, noUncheckedIndexedAccess). Where a construct cannot be typed exactly, the
- * expected warnings are listed here, so a new approximation shows up as a failing test.
+ * descriptions (`../shared/corpus/`, or `$SPECSMITH_CORPUS`), from public documents of other shapes
+ * kept in `real-specs/` (OpenAPI 3.1, split over files, server-sent events, multipart uploads, bytes,
+ * allOf error hierarchies), and from the fixtures of what such specs contain (`$ref`s into other
+ * components, circular schemas, Swagger-2-era leftovers, keywords TypeScript cannot express), all
+ * type-checked with the packages' own compiler options (strict, noUncheckedIndexedAccess): the
+ * library as `tsconfig.json` builds it, and the command line as `tsconfig.cli.json` does. Where a
+ * construct cannot be typed exactly, the expected warnings are listed here, so a new approximation
+ * shows up as a failing test.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +19,7 @@ import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
 import { buildPackageInParallel, worthParallel } from "../../generator/parallel/build-in-parallel.ts";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
-import { corpusDocuments } from "./corpus-dir.ts";
+import { corpusDocuments, realSpecDocuments, sharedCorpusFiles } from "./corpus-dir.ts";
 import { typeCheckPackages, type PackageSources, type TypeCheckResult } from "../support/type-check.ts";
 
 const fixtures = join(repoRoot, "test", "fixtures", "openapi");
@@ -32,8 +35,14 @@ interface CorpusCase {
 const CASES: readonly CorpusCase[] = [
   { name: "github", file: corpusDocuments.github, operations: 874, warnings: {} },
   { name: "stripe", file: corpusDocuments.stripe, operations: 395, warnings: {} },
+  { name: "redocly-museum", file: realSpecDocuments["redocly-museum"], operations: 8, warnings: {} },
+  { name: "matrix-content-repo", file: realSpecDocuments["matrix-content-repo"], operations: 8, warnings: {} },
+  { name: "hf-text-generation-inference", file: realSpecDocuments["hf-text-generation-inference"], operations: 12, warnings: {} },
+  { name: "unstructured-api", file: realSpecDocuments["unstructured-api"], operations: 1, warnings: {} },
+  { name: "paypal-catalog-products", file: realSpecDocuments["paypal-catalog-products"], operations: 4, warnings: {} },
   { name: "refs", file: join(fixtures, "refs.yaml"), operations: 4, warnings: {} },
   { name: "swagger2-leftovers", file: join(fixtures, "approximated", "swagger2-leftovers.yaml"), operations: 6, warnings: { "swagger2-leftover": 8 } },
+  { name: "dangling-mapping", file: join(fixtures, "approximated", "dangling-mapping.yaml"), operations: 1, warnings: { "unresolved-mapping": 3 } },
   {
     name: "unsupported-keywords",
     file: join(fixtures, "approximated", "unsupported-keywords.yaml"),
@@ -50,6 +59,7 @@ interface Built {
 
 const built = new Map<string, Built>();
 let checked: TypeCheckResult | undefined;
+let checkedWithCli: TypeCheckResult | undefined;
 
 beforeAll(async () => {
   const missing = CASES.filter((c) => !existsSync(c.file)).map((c) => c.file);
@@ -61,15 +71,15 @@ beforeAll(async () => {
     const result = worthParallel(c.file) ? await buildPackageInParallel(options) : buildPackage(options);
     built.set(c.name, { diagnostics: result.diagnostics, files: result.files, milliseconds: performance.now() - started });
   }
-  checked = await typeCheckPackages(
-    CASES.map((c) => ({ name: c.name, files: built.get(c.name)?.files ?? [] })),
-    "corpus",
-  );
-}, 180_000);
+  const packages = CASES.map((c) => ({ name: c.name, files: built.get(c.name)?.files ?? [] }));
+  // One after the other: two tsc runs at once on a shared 2-core machine only slow both down.
+  checked = await typeCheckPackages(packages, "corpus");
+  checkedWithCli = await typeCheckPackages(packages, "corpus-cli", true);
+}, 300_000);
 
 afterAll(async () => {
   // Kept when something failed, to look at.
-  if (checked && checked.output === "") await checked.cleanUp();
+  for (const result of [checked, checkedWithCli]) if (result && result.output === "") await result.cleanUp();
 });
 
 const countByCode = (diagnostics: readonly Diagnostic[]) => {
@@ -99,6 +109,15 @@ describe.each(CASES)("$name", ({ name, operations, warnings }) => {
 describe("every package", () => {
   it("type-checks with the package tsconfig (strict, noUncheckedIndexedAccess)", () => {
     expect(checked?.output).toBe("");
+  });
+
+  it("type-checks with its command line, as the package's tsconfig.cli.json does", () => {
+    expect(checkedWithCli?.output).toBe("");
+  });
+
+  it("includes every document of the shared corpus folder", () => {
+    const files = new Set(CASES.map((c) => c.file));
+    expect(sharedCorpusFiles().filter((file) => !files.has(file))).toEqual([]);
   });
 
   it("is generated in seconds, not minutes", () => {
@@ -140,5 +159,45 @@ describe("what the corpus exercises", () => {
     };
     visit(ir.types);
     expect(Math.max(...unionSizes)).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("what the public documents of other shapes exercise", () => {
+  const irOf = (file: string): ApiIR => {
+    const loaded = loadOpenApi(file);
+    if (!loaded.value) throw new Error(JSON.stringify(loaded.diagnostics));
+    return buildIr(loaded.value, "CorpusClient").value;
+  };
+  const responseEncodings = (ir: ApiIR) =>
+    new Set(ir.operations.flatMap((o) => o.responses.flatMap((r) => [r.encoding, ...(r.alternatives ?? []).map((a) => a.encoding)])));
+
+  it("Museum (OpenAPI 3.1): a binary image response", () => {
+    const ir = irOf(realSpecDocuments["redocly-museum"]);
+    expect(ir.operations.find((o) => o.operationId === "getTicketCode")?.responses[0]).toMatchObject({ mediaType: "image/png", encoding: "binary" });
+  });
+
+  it("Matrix (split over four files): byte uploads, and schemas and security schemes read from the other files", () => {
+    const ir = irOf(realSpecDocuments["matrix-content-repo"]);
+    expect(ir.operations.find((o) => o.operationId === "uploadContent")?.body).toMatchObject({ mediaType: "application/octet-stream", encoding: "binary" });
+    expect(responseEncodings(ir).has("binary")).toBe(true);
+    expect(JSON.stringify(ir.types)).toContain("retry_after_ms");
+    expect(ir.auth.map((scheme) => `${scheme.id}:${scheme.kind}`).sort()).toEqual(["accessTokenBearer:bearer", "accessTokenQuery:apiKey"]);
+  });
+
+  it("Text Generation Inference: server-sent events, alone and beside JSON", () => {
+    const ir = irOf(realSpecDocuments["hf-text-generation-inference"]);
+    expect(ir.operations.find((o) => o.operationId === "generate_stream")?.responses[0]?.encoding).toBe("event-stream");
+    expect(ir.operations.find((o) => o.operationId === "chat_completions")?.responses[0]?.alternatives?.map((a) => a.encoding)).toEqual(["event-stream"]);
+  });
+
+  it("Unstructured: a multipart upload with a file part", () => {
+    const ir = irOf(realSpecDocuments["unstructured-api"]);
+    expect(ir.operations[0]?.body?.encoding).toBe("multipart");
+  });
+
+  it("PayPal: every error response an allOf of the shared error and the operation's refinement", () => {
+    const ir = irOf(realSpecDocuments["paypal-catalog-products"]);
+    const kinds = ir.operations.flatMap((o) => o.errors.filter((e) => /^4/.test(e.status)).map((e) => e.type?.kind));
+    expect(kinds).toEqual(Array.from({ length: 15 }, () => "intersection"));
   });
 });

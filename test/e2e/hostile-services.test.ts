@@ -157,7 +157,7 @@ describe("a generated client with an API key header and basic auth", () => {
     const error = await (async () => {
       for await (const _item of operation("listItems")(context) as unknown as AsyncIterable<string>) items++;
     })().catch((e: unknown) => e);
-    expect(error).toMatchObject({ message: `Paging stopped after ${maxPages} pages: the service keeps returning next links` });
+    expect(error).toMatchObject({ message: `Paging stopped after ${maxPages} pages: the service keeps returning continuations` });
     expect(items).toBe(maxPages);
     expect(pagesServed).toBe(maxPages);
   }, 120_000);

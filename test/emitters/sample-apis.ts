@@ -214,7 +214,7 @@ export const operations: OperationIR[] = [
       param({ name: "x-ms-trace", tsName: "xMsTrace", in: "header", type: { kind: "boolean" } }),
     ],
     responses: [json(ref("WidgetPage"))],
-    paging: { itemsProperty: "value", nextLinkProperty: "nextLink", itemType: ref("Widget") },
+    paging: { itemsProperty: "value", itemType: ref("Widget"), next: { kind: "next-link", property: "nextLink" } },
   }),
   op({
     name: "submitForm",
@@ -275,6 +275,7 @@ export const widgetApi: ApiIR = {
   ],
   operations: [...operations].sort((a, b) => (a.name < b.name ? -1 : 1)),
   types,
+  azure: true,
 };
 
 /** An API key in a header and basic auth; the endpoint has a default (so it moves into options). */
@@ -290,6 +291,7 @@ export const keyApi: ApiIR = {
     op({ name: "ping", group: "health", method: "GET", path: "/ping", parameters: [], errors: [], responses: [empty("200")] }),
   ],
   types: [],
+  azure: false,
 };
 
 /** No authentication and a relative server URL: the caller names the host. */
@@ -310,6 +312,7 @@ export const openApi: ApiIR = {
     }),
   ],
   types: [named("Labels", map(str))],
+  azure: false,
 };
 
 const hmac = widgetApi.auth[0];
@@ -333,6 +336,7 @@ export const shapeApis: ApiIR[] = (
   auth: auth.filter((a) => a !== undefined),
   operations: keyApi.operations,
   types: [],
+  azure: auth.some((a) => a?.kind === "hmac"),
 }));
 
 export const packageOf = (api: ApiIR, name: string): PackageInfo => ({

@@ -1,8 +1,9 @@
-/** The writer swaps whole trees, keeps unchanged files as they are, and never half-writes. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+/** The writer swaps whole trees, keeps unchanged files as they are, never half-writes, and leaves symlinks alone. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeProblem } from "../../generator/output/write-problem.ts";
 import { MARKER_FILE, writeTree } from "../../generator/output/write-tree.ts";
 
 let parent = "";
@@ -72,5 +73,28 @@ describe("writeTree", () => {
 
   it("rejects paths that escape the output folder", async () => {
     await expect(writeTree(root, [{ path: "../evil.txt", content: "" }])).rejects.toThrow(/escapes/);
+  });
+});
+
+describe("a symlinked output folder", () => {
+  it("is refused: the link and its target stay as they were", async () => {
+    await writeTree(root, [{ path: "a.txt", content: "old" }]);
+    const link = join(parent, "link");
+    symlinkSync(root, link);
+    const error = await writeTree(link, [{ path: "a.txt", content: "new" }]).catch((e: unknown) => e);
+    expect(writeProblem(error, link)?.code).toBe("output-symlink");
+    expect((error as Error).message).toContain(`${link} is a symbolic link (to ${root})`);
+    expect(readlinkSync(link)).toBe(root);
+    expect(readdirSync(root).sort()).toEqual([MARKER_FILE, "a.txt"]);
+    expect(readFileSync(join(root, "a.txt"), "utf8")).toBe("old");
+  });
+
+  it("is refused when dangling too, and nothing is created where it points", async () => {
+    const link = join(parent, "dangling");
+    symlinkSync(join(parent, "nowhere"), link);
+    const error = await writeTree(link, [{ path: "a.txt", content: "new" }]).catch((e: unknown) => e);
+    expect(writeProblem(error, link)?.code).toBe("output-symlink");
+    expect(existsSync(join(parent, "nowhere"))).toBe(false);
+    expect(readdirSync(parent)).toEqual(["dangling"]);
   });
 });

@@ -3,9 +3,9 @@
  * object keys are shuffled (a seeded shuffle; arrays keep their order, as their order has meaning)
  * gives the same operations and types, by the same names, in the same order.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { ApiIR } from "../../generator/ir/types.ts";
@@ -38,6 +38,9 @@ describe("determinism", () => {
       expect(copy).not.toBe(JSON.stringify(document));
       // Same file names, so relative `$ref`s (refs.yaml -> refs-shared.yaml) resolve to shuffled copies.
       writeFileSync(join(dir, name), copy);
+      // A fixture split across files keeps them in a folder of its own name (operation-refs/).
+      const parts = join(FIXTURES_DIR, name.replace(/\.(ya?ml|json)$/, ""));
+      if (existsSync(parts)) cpSync(parts, join(dir, basename(parts)), { recursive: true });
     }
     for (const name of VALID_FIXTURES) {
       const built = buildFile(join(dir, name));

@@ -56,7 +56,9 @@ describe("the fixture corpus", () => {
   it("has the documented files (README lists every one)", () => {
     expect(VALID_FIXTURES).toEqual([
       "bodies.yaml",
+      "composition-conflicts.yaml",
       "composition.yaml",
+      "discriminator-refs.yaml",
       "enums.yaml",
       "large.json",
       "maps-and-arrays.yaml",
@@ -64,10 +66,15 @@ describe("the fixture corpus", () => {
       "naming.yaml",
       "nullable.yaml",
       "openapi-31.yaml",
+      "operation-refs.yaml",
+      "paging-conventions.yaml",
+      "parameter-styles.yaml",
       "parameters.yaml",
+      "plain-service.yaml",
       "read-write-only.yaml",
       "refs-shared.yaml",
       "refs.yaml",
+      "scope-collisions.yaml",
       "security.yaml",
     ]);
     const readme = readFileSync(join(FIXTURES_DIR, "..", "README.md"), "utf8");

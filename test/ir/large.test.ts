@@ -22,7 +22,7 @@ describe("large.json", () => {
     const lists = ir.operations.filter((o) => o.operationId?.endsWith("_List"));
     expect(lists.length).toBe(58);
     for (const op of lists) {
-      expect(op.paging, op.name).toMatchObject({ itemsProperty: "value", nextLinkProperty: "nextLink" });
+      expect(op.paging, op.name).toMatchObject({ itemsProperty: "value", next: { kind: "next-link", property: "nextLink" } });
       const page = op.responses[0]?.type;
       expect(page?.kind === "ref" && `${typeText(op.paging!.itemType)}List`).toBe(page?.kind === "ref" ? page.name : "");
     }

@@ -56,4 +56,24 @@ describe("loadOpenApi", () => {
     const built = buildFile(writeTemp(YAML_DOC, "yaml"));
     expect(typeText(namedType(built.ir!, "Derived").type)).toBe('{ "id"?: string }');
   });
+
+  it("refuses a YAML alias bomb (billion laughs) with a syntax diagnostic, without expanding it", () => {
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    const bomb = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-bomb:\n${levels.map((l) => `  ${l}`).join("\n")}\n`;
+    const loaded = loadOpenApi(writeTemp(bomb, "yaml"));
+    expect(loaded.value).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(["invalid-syntax"]);
+  });
+
+  it("refuses YAML nesting past the parser's stack with a diagnostic instead of a crash", () => {
+    const depth = 200_000;
+    const loaded = loadOpenApi(writeTemp(`openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${"[".repeat(depth)}${"]".repeat(depth)}\n`, "yaml"));
+    expect(loaded.value).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => [d.code, d.message])).toEqual([["invalid-syntax", "the document nests too deeply to read"]]);
+  });
 });

@@ -30,7 +30,7 @@ describe("paging detection", () => {
     ["x-ms-pageable nextLinkName null: one page only", "get", page({ value: { type: "array", items: item }, nextLink: { type: "string" } }), { nextLinkName: null }, undefined],
   ] as const)("%s", (_what, method, pageSchema, extension, expected) => {
     const paging = pagingOf(method, pageSchema, extension);
-    expect(paging && `${paging.itemsProperty} ${paging.nextLinkProperty} ${typeText(paging.itemType)}`).toBe(expected);
+    expect(paging && `${paging.itemsProperty} ${paging.next.kind === "next-link" ? paging.next.property : paging.next.kind} ${typeText(paging.itemType)}`).toBe(expected);
   });
 
   // GAP (operations.ts pagingOf): a nullable next link (3.0 `nullable: true`, 3.1 `type: [string,

@@ -4,7 +4,7 @@
  * digits first, non-ASCII, case twins), and mutations of the fixture documents (keys deleted,
  * values replaced by random JSON or of the wrong kind, `$ref`s pointed elsewhere, `type` misspelt).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parse } from "yaml";
@@ -165,9 +165,14 @@ export function validDocument(): fc.Arbitrary<JsonRecord> {
   });
 }
 
-/** The small valid fixtures (the large generated one is left out: each case would take too long). */
+/**
+ * The small valid fixtures (the large generated one is left out: each case would take too long),
+ * but those whose relative `$ref`s would not resolve from a case's made-up path (refs.yaml, and
+ * documents split across a folder of their own name).
+ */
 export const FIXTURE_DOCUMENTS: readonly { readonly name: string; readonly document: JsonRecord }[] = readdirSync(join(repoRoot, "test/fixtures/openapi"))
   .filter((name) => /\.(ya?ml)$/.test(name) && name !== "refs.yaml" && name !== "refs-shared.yaml")
+  .filter((name) => !existsSync(join(repoRoot, "test/fixtures/openapi", name.replace(/\.ya?ml$/, ""))))
   .sort()
   .map((name) => ({ name, document: parse(readFileSync(join(repoRoot, "test/fixtures/openapi", name), "utf8")) as JsonRecord }));
 

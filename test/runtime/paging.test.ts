@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPager } from "../../generator/runtime/paging.ts";
+import { createPager, tokenIn } from "../../generator/runtime/paging.ts";
 
 interface Page {
   value: number[];
@@ -9,18 +9,14 @@ interface Page {
 function pagerOver(pages: Record<string, Page>, first: Page) {
   const fetched: string[] = [];
   const pager = createPager<number, Page>(
-    async () => {
-      fetched.push("first");
-      return first;
-    },
-    async (link) => {
-      fetched.push(link);
-      const page = pages[link];
-      if (!page) throw new Error(`no page ${link}`);
-      return page;
+    async ({ token }) => {
+      fetched.push(token ?? "first");
+      const page = token === undefined ? first : pages[token];
+      if (!page) throw new Error(`no page ${token}`);
+      return { page, response: { status: 200, statusText: "", headers: new Headers(), bodyText: "", bodyBytes: new Uint8Array(0), request: { method: "GET", url: "https://x.example/items" } } };
     },
     (page) => page.value,
-    (page) => page.nextLink,
+    tokenIn((page) => page.nextLink),
   );
   return { pager, fetched };
 }
@@ -75,7 +71,7 @@ describe("createPager", () => {
       (async () => {
         for await (const item of pager) items.push(item);
       })(),
-    ).rejects.toThrow(/same next link twice/);
+    ).rejects.toThrow(/same continuation \(next link or cursor\) twice/);
     expect(items).toEqual([1, 2, 3]);
   });
 

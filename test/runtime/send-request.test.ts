@@ -57,8 +57,9 @@ beforeEach(() => {
 
 const fastRetry = { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 };
 
+/** An Azure service's context: it names the client request id header (others send none). */
 function context(overrides: Partial<ClientContext> = {}): ClientContext {
-  return { endpoint, retry: fastRetry, userAgent: "specsmith-test/1.0", ...overrides };
+  return { endpoint, retry: fastRetry, userAgent: "specsmith-test/1.0", clientRequestIdHeader: "x-ms-client-request-id", ...overrides };
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -85,7 +86,7 @@ describe("sendRequest: building the request", () => {
     expect(seen).toHaveLength(1);
     const request = seen[0]!;
     expect(request.method).toBe("POST");
-    expect(request.url).toBe(`/identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b+c`);
+    expect(request.url).toBe(`/identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b%20c`);
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers["accept"]).toBe("application/json");
     expect(request.headers["user-agent"]).toBe("specsmith-test/1.0");
@@ -95,7 +96,7 @@ describe("sendRequest: building the request", () => {
     expect(request.body.toString("utf8")).toBe('{"scopes":["chat"]}');
     expect(raw.status).toBe(200);
     expect(parseJson<{ ok: boolean }>(raw)).toEqual({ ok: true });
-    expect(raw.request).toEqual({ method: "POST", url: `${endpoint}identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b+c` });
+    expect(raw.request).toEqual({ method: "POST", url: `${endpoint}identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b%20c` });
   });
 
   it("keeps a base path, sends bytes, and honours a custom client-request-id header and user headers", async () => {

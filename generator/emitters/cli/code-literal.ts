@@ -3,7 +3,7 @@
  * strings double-quoted, short arrays of scalars on one line, everything else one entry per line.
  * `Code` values are printed as the source text they hold (functions of the table).
  */
-import { propertyKey } from "../../ir/naming.ts";
+import { objectLiteralKey } from "../../ir/naming.ts";
 
 /** Source text placed verbatim into a literal. */
 export class Code {
@@ -41,7 +41,7 @@ function inlineText(value: Literal, budget: number): string | undefined {
   const parts: string[] = [];
   let length = open.length + close.length - 2;
   for (const [key, item] of items) {
-    const prefix = key === undefined ? "" : `${propertyKey(key)}: `;
+    const prefix = key === undefined ? "" : `${objectLiteralKey(key)}: `;
     length += 2 + prefix.length;
     const text = inlineText(item, budget - length);
     if (text === undefined) return undefined;
@@ -63,5 +63,5 @@ export function printLiteral(value: Literal, indent = ""): string {
     return `[\n${(value as readonly Literal[]).map((v) => `${inner}${printLiteral(v, inner)},`).join("\n")}\n${indent}]`;
   }
   const entries = Object.entries(value as { readonly [key: string]: Literal }).filter(([, v]) => v !== undefined);
-  return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${printLiteral(v, inner)},`).join("\n")}\n${indent}}`;
+  return `{\n${entries.map(([k, v]) => `${inner}${objectLiteralKey(k)}: ${printLiteral(v, inner)},`).join("\n")}\n${indent}}`;
 }

@@ -25,6 +25,7 @@ import { cliModules } from "./cli-layout.ts";
 import { buildCliModel, type CliModel } from "./command-model.ts";
 import { commandTable, type CommandTable } from "./command-table.ts";
 import type { CliNaming } from "./naming-file.ts";
+import { escapeUnsafeCharacters } from "./runtime/terminal-text.ts";
 
 export interface CliBuild {
   readonly files: OutputFile[];
@@ -91,5 +92,5 @@ function tsconfigCli(): OutputFile {
 function commandsFile(pkg: PackageInfo, table: CommandTable): OutputFile {
   const docs: WriterFunction = (writer) => writeDocComment(writer, table.about);
   const head = printSourceFile(pkg, cliModules.commands, table.imports, [docs]);
-  return { path: head.path, content: head.content + table.text };
+  return { path: head.path, content: head.content + escapeUnsafeCharacters(table.text) };
 }

@@ -5,6 +5,7 @@
  * the CLI can hand the operation `Date`s.
  */
 import type { NamedTypeIR, ObjectTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
+import { objectMembers } from "../../ir/object-members.ts";
 import type { Revive, ScalarType, ValueType } from "./runtime/program.ts";
 
 export class TypeLookup {
@@ -14,29 +15,36 @@ export class TypeLookup {
     this.#named = new Map(types.map((t) => [t.name, t]));
   }
 
-  /** Follows references (with a bound, for reference cycles) and drops `null` from unions. */
+  /** Follows references (a cycle of them is `unknown`) and drops `null` from unions. */
   resolve(type: TypeIR, depth = 0): TypeIR {
-    if (type.kind === "ref" && depth < 32) {
-      const named = this.#named.get(type.name);
-      return named ? this.resolve(named.type, depth + 1) : { kind: "unknown" };
-    }
-    if (type.kind === "union") {
-      const variants = type.variants.filter((v) => this.resolve(v, depth + 1).kind !== "null");
+    const current = this.#dereference(type);
+    if (current.kind === "union" && depth < 32) {
+      const variants = current.variants.filter((v) => this.resolve(v, depth + 1).kind !== "null");
       const [only] = variants;
       if (variants.length === 1 && only) return this.resolve(only, depth + 1);
     }
-    return type;
+    return current;
+  }
+
+  /** Follows a chain of references (of any length: a loop, not recursion) to the type it names. */
+  #dereference(type: TypeIR, seen = new Set<string>()): TypeIR {
+    let current = type;
+    while (current.kind === "ref") {
+      const named = seen.has(current.name) ? undefined : this.#named.get(current.name);
+      if (!named) return { kind: "unknown" };
+      seen.add(current.name);
+      current = named.type;
+    }
+    return current;
   }
 
   /** The object a type is (an intersection of objects counts, its properties merged), else undefined. */
   object(type: TypeIR): ObjectTypeIR | undefined {
-    const resolved = this.resolve(type);
-    if (resolved.kind === "object") return resolved;
-    if (resolved.kind !== "intersection") return undefined;
-    const parts = resolved.members.map((m) => this.object(m));
-    if (parts.some((p) => p === undefined)) return undefined;
+    const parts = objectMembers(type, (t) => this.resolve(t));
+    if (!parts) return undefined;
+    if (parts.length === 1 && parts[0] === this.resolve(type)) return parts[0];
     const properties = new Map<string, PropertyIR>();
-    for (const part of parts) for (const p of part?.properties ?? []) properties.set(p.name, p);
+    for (const part of parts) for (const p of part.properties) properties.set(p.name, p);
     return { kind: "object", properties: [...properties.values()] };
   }
 
@@ -93,9 +101,9 @@ export class TypeLookup {
   /** Where the date-times of a JSON value of this type are; undefined when it has none. */
   revive(type: TypeIR, seen: ReadonlySet<string>): Revive | undefined {
     if (type.kind === "ref") {
-      if (seen.has(type.name)) return undefined;
-      const named = this.#named.get(type.name);
-      return named ? this.revive(named.type, new Set([...seen, type.name])) : undefined;
+      const inner = new Set(seen); // one copy per chain of references, however long
+      const named = this.#dereference(type, inner);
+      return named.kind === "unknown" ? undefined : this.revive(named, inner);
     }
     switch (type.kind) {
       case "date-time":

@@ -5,6 +5,7 @@
  */
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
+import { escapeUnsafeCharacters, terminalText } from "../cli/runtime/terminal-text.ts";
 import type { CliModel } from "../cli/command-model.ts";
 import { cliReadmeView } from "../cli/readme-cli.ts";
 import type { PackageInfo } from "../package-info.ts";
@@ -30,12 +31,15 @@ function checkedJson(name: string, text: string): string {
   } catch (error) {
     throw new Error(`internal: the ${name} template printed invalid JSON: ${(error as Error).message}`);
   }
-  return endWithNewline(text);
+  return endWithNewline(escapeUnsafeCharacters(text));
 }
 
-/** Optional sections leave runs of blank lines behind; Markdown needs at most one. */
+/**
+ * Optional sections leave runs of blank lines behind; Markdown needs at most one. Spec text is
+ * read in terminals (`cat README.md`) and renders raw in editors: no escape sequences or controls.
+ */
 function tidyMarkdown(text: string): string {
-  return endWithNewline(text.replace(/\n{3,}/g, "\n\n"));
+  return endWithNewline(terminalText(text).replace(/\n{3,}/g, "\n\n"));
 }
 
 function endWithNewline(text: string): string {

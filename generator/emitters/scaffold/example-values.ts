@@ -4,8 +4,9 @@
  * honoured (uuid, email, uri, date), numbers inside their constraints, enums by their first value,
  * objects with their required, writable properties only.
  */
-import { kebabCase, propertyKey } from "../../ir/naming.ts";
+import { kebabCase, objectLiteralKey } from "../../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
+import { objectMembers } from "../../ir/object-members.ts";
 
 /** A value as a small tree, so it can be printed on one line or spread over several. */
 export type ExampleNode =
@@ -79,15 +80,21 @@ export class ExampleBuilder {
     seen: ReadonlySet<string>,
     override?: { readonly property: string; readonly value: string },
   ): ExampleNode {
-    const named = this.#types.get(typeName);
-    if (!named || seen.has(typeName)) return { kind: "object", entries: [] };
-    const inner = new Set(seen).add(typeName);
+    const inner = new Set(seen);
+    let named: NamedTypeIR | undefined;
+    // A chain of aliases (`A = B`, `B = C`, ...) is followed in a loop: it may be thousands long.
+    for (let next: string | undefined = typeName; next !== undefined && !inner.has(next); ) {
+      inner.add(next);
+      named = this.#types.get(next);
+      next = named?.type.kind === "ref" && !override ? named.type.name : undefined;
+    }
+    if (!named) return { kind: "object", entries: [] };
     if (override) {
       const properties = this.#mergedProperties([named.type], inner);
       const example = this.#object(properties, depth, inner);
       if (example.kind !== "object") return example;
-      const entries = example.entries.filter(([key]) => key !== propertyKey(override.property));
-      return { kind: "object", entries: [[propertyKey(override.property), raw(JSON.stringify(override.value))], ...entries] };
+      const entries = example.entries.filter(([key]) => key !== objectLiteralKey(override.property));
+      return { kind: "object", entries: [[objectLiteralKey(override.property), raw(JSON.stringify(override.value))], ...entries] };
     }
     return this.value(named.type, name, depth, inner);
   }
@@ -97,7 +104,7 @@ export class ExampleBuilder {
     if (depth >= MAX_DEPTH) return { kind: "object", entries: [] };
     const entries = properties
       .filter((p) => p.required && !p.readOnly)
-      .map((p): readonly [string, ExampleNode] => [propertyKey(p.name), this.#property(p, depth, seen)]);
+      .map((p): readonly [string, ExampleNode] => [objectLiteralKey(p.name), this.#property(p, depth, seen)]);
     return { kind: "object", entries };
   }
 
@@ -110,16 +117,18 @@ export class ExampleBuilder {
 
   /** The properties of `allOf`-style members (refs resolved), later members overriding earlier ones. */
   #mergedProperties(members: readonly TypeIR[], seen: ReadonlySet<string>): PropertyIR[] {
-    const byName = new Map<string, PropertyIR>();
-    for (const member of members) {
-      let type: TypeIR | undefined = member;
+    const follow = (type: TypeIR): TypeIR | undefined => {
       const visited = new Set(seen);
-      while (type?.kind === "ref" && !visited.has(type.name)) {
-        visited.add(type.name);
-        type = this.#types.get(type.name)?.type;
+      let current: TypeIR | undefined = type;
+      while (current?.kind === "ref" && !visited.has(current.name)) {
+        visited.add(current.name);
+        current = this.#types.get(current.name)?.type;
       }
-      if (type?.kind === "object") for (const p of type.properties) byName.set(p.name, p);
-      if (type?.kind === "intersection") for (const p of this.#mergedProperties(type.members, visited)) byName.set(p.name, p);
+      return current;
+    };
+    const byName = new Map<string, PropertyIR>();
+    for (const object of objectMembers({ kind: "intersection", members: [...members] }, follow, { lenient: true }) ?? []) {
+      for (const p of object.properties) byName.set(p.name, p);
     }
     return [...byName.values()];
   }

@@ -1,5 +1,5 @@
 /** What `README.md.hbs` prints: every value, code example included, is computed here from the IR. */
-import type { ApiIR } from "../../ir/types.ts";
+import type { ApiIR, PagingNextIR } from "../../ir/types.ts";
 import { defaultRetryOptions, isRetriableStatus } from "../../runtime/retry-policy.ts";
 import type { PackageInfo } from "../package-info.ts";
 import type { ClientNames } from "../public-names.ts";
@@ -26,6 +26,8 @@ export interface ReadmeView {
   readonly endpoint: string;
   /** The client options, as Markdown list items. */
   readonly settings: readonly string[];
+  /** What every request carries besides the caller's headers, one Markdown sentence. */
+  readonly requestHeaders: string;
   readonly auth: readonly { readonly heading: string; readonly paragraphs: readonly string[]; readonly code: string }[];
   readonly createClient: string;
   readonly operations: readonly OperationView[];
@@ -59,8 +61,8 @@ export interface RetryView {
 
 export interface PagingView {
   readonly name: string;
-  readonly itemsProperty: string;
-  readonly nextLinkProperty: string;
+  /** How the next page is found, e.g. "following `nextLink`". */
+  readonly follows: string;
   readonly code: string;
 }
 
@@ -85,6 +87,7 @@ export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
     paragraphs: (api.description ?? "").trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
     endpoint: endpointSentence(api),
     settings: settings(api),
+    requestHeaders: `Every request carries ${api.azure ? "a fresh client request id (`x-ms-client-request-id`) and " : ""}a \`User-Agent\` naming \`${pkg.name}/${pkg.version}\`.`,
     auth: sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, code: construct(s.setup) })),
     createClient: construct(primary),
     operations: operationViews(api, examples),
@@ -153,16 +156,32 @@ function pagingView(api: ApiIR, examples: ExampleBuilder): PagingView | null {
   const op = api.operations.find((o) => operationShape(o).result.kind === "paged");
   if (!op?.paging) return null;
   const call = printCall("", `client.${op.name}`, callArguments(op, examples));
+  const items = op.paging.itemsProperty === undefined ? "page" : `page.${op.paging.itemsProperty}`;
   const code = [
     `for await (const item of ${call}) {`,
     "  console.log(item);",
     "}",
     "",
-    `for await (const page of ${call}.byPage()) {`,
-    `  console.log(page.${op.paging.itemsProperty}.length);`,
+    `for await (const page of ${call}.byPage(${op.paging.pageSizeParameter === undefined ? "" : "{ maxPageSize: 50 }"})) {`,
+    `  console.log(${items}.length, continuationTokenOf(page));`,
     "}",
   ].join("\n");
-  return { name: op.name, itemsProperty: op.paging.itemsProperty, nextLinkProperty: op.paging.nextLinkProperty, code };
+  return { name: op.name, follows: pagingFollows(op.paging.next), code };
+}
+
+function pagingFollows(next: PagingNextIR): string {
+  switch (next.kind) {
+    case "next-link":
+      return `following \`${next.property}\``;
+    case "link-header":
+      return "following the `Link` header's `next` link";
+    case "cursor":
+      return `sending \`${next.property.join(".")}\` back as \`${next.parameter}\``;
+    case "last-item":
+      return `sending the last item's \`${next.idProperty}\` as \`${next.parameter}\` while \`${next.hasMoreProperty}\` is true`;
+    case "offset":
+      return `advancing \`${next.parameter}\` past the items received`;
+  }
 }
 
 function endpointSentence(api: ApiIR): string {

@@ -108,7 +108,7 @@ export const identityApi: ApiIR = {
       path: "/access/entra/assignments",
       summary: "Lists Entra access assignments.",
       responses: [ok(ref("EntraAssignmentsResponse"))],
-      paging: { itemsProperty: "value", nextLinkProperty: "nextLink", itemType: ref("EntraAssignment") },
+      paging: { itemsProperty: "value", itemType: ref("EntraAssignment"), next: { kind: "next-link", property: "nextLink" } },
     }),
     op({
       name: "updateEntraIdAssignments",
@@ -176,6 +176,7 @@ export const identityApi: ApiIR = {
     }),
     named("EntraPrincipalType", { kind: "enum", valueType: "string", extensible: true, values: [{ value: "user" }, { value: "group" }] }),
   ],
+  azure: true,
 };
 
 export const identityPackage: PackageInfo = {
@@ -224,6 +225,7 @@ export const managementApi: ApiIR = {
     }),
     named("UserTokenResult", { kind: "object", properties: [prop("value", str)] }),
   ],
+  azure: true,
 };
 
 export const managementPackage: PackageInfo = {

@@ -124,6 +124,7 @@ function contextFor(endpoint: string, signer: RequestSigner | undefined, options
     retry: { ...defaultRetryOptions, ...options.retry },
     userAgent: options.userAgentPrefix ? `${options.userAgentPrefix} ${userAgent}` : userAgent,
     fetch: options.fetch,
+    clientRequestIdHeader: "x-ms-client-request-id",
     apiVersion: options.apiVersion ?? "2023-10-01",
   };
 }

@@ -29,7 +29,7 @@ export interface ClientContext {
   userAgent: string;
   /** A custom fetch (defaults to the global one). */
   fetch?: typeof fetch;
-  /** Header carrying the client request id (default `x-ms-client-request-id`). */
+  /** Header carrying a client request id (`x-ms-client-request-id` for Azure services); none when absent. */
   clientRequestIdHeader?: string;
 }
 
@@ -201,11 +201,13 @@ export const sendRequest = async (
   let method = spec.method.toUpperCase();
   // Bytes are copied: what is signed is what is sent, even if the caller's array changes meanwhile.
   let body = spec.body && ("text" in spec.body ? spec.body.text : new Uint8Array(spec.body.bytes));
-  const idHeader = context.clientRequestIdHeader ?? "x-ms-client-request-id";
+  const idHeader = context.clientRequestIdHeader;
   // Defaults, the operation's headers, then the caller's: of two names that differ only in case,
-  // the later wins. (A standalone Headers accepts any name; browsers' fetch then drops user-agent.)
+  // the later wins. A client request id only where the context names its header (Azure services:
+  // elsewhere it is a stray header). A standalone Headers accepts any name; browsers' fetch then
+  // drops user-agent.
   const fields = {
-    [idHeader]: crypto.randomUUID(),
+    ...(idHeader && { [idHeader]: crypto.randomUUID() }),
     "user-agent": context.userAgent,
     ...spec.headers,
     accept: spec.accept,
@@ -244,6 +246,6 @@ export const sendRequest = async (
     if (failed) throw response;
     options.onResponse?.(response);
     if (response.status >= 200 && response.status < 300) return response;
-    throw httpErrorFromText(response, template.get(idHeader) ?? undefined);
+    throw httpErrorFromText(response, (idHeader && template.get(idHeader)) || undefined);
   }
 };

@@ -8,7 +8,13 @@ import type {
   EntraAssignmentsResponse,
   EntraExchangeTokenRequest,
 } from "../models.js";
-import { type PagedAsyncIterableIterator, createPager } from "../runtime/paging.js";
+import {
+  type FetchedPage,
+  type PageRequest,
+  type PagedAsyncIterableIterator,
+  createPager,
+  tokenIn,
+} from "../runtime/paging.js";
 import { type RequestOptions, type RequestSpec, parseJson, sendRequest } from "../runtime/send-request.js";
 import { type Json, deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
@@ -107,26 +113,28 @@ export interface ListEntraIdAssignmentsOptions extends RequestOptions {
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
 export function listEntraIdAssignments(context: CommunicationIdentityClientContext, options: ListEntraIdAssignmentsOptions = {}): PagedAsyncIterableIterator<EntraAssignment, EntraAssignmentsResponse> {
-  const fetchPage = async (request: RequestSpec): Promise<EntraAssignmentsResponse> => {
+  const fetchPage = async (pageRequest: PageRequest): Promise<FetchedPage<EntraAssignmentsResponse>> => {
+    const request: RequestSpec = pageRequest.token === undefined
+      ? {
+        method: "GET",
+        path: "/access/entra/assignments",
+        query: {
+          "api-version": context.apiVersion,
+        },
+        accept: "application/json",
+      }
+      : {
+        method: "GET",
+        path: pageRequest.token,
+        accept: "application/json",
+      };
     const response = await sendRequest(context, request, options);
-    return parseJson<EntraAssignmentsResponse>(response, ["value"]);
+    return { page: parseJson<EntraAssignmentsResponse>(response, ["value"]), response };
   };
   return createPager(
-    () => fetchPage({
-      method: "GET",
-      path: "/access/entra/assignments",
-      query: {
-        "api-version": context.apiVersion,
-      },
-      accept: "application/json",
-    }),
-    (nextLink) => fetchPage({
-      method: "GET",
-      path: nextLink,
-      accept: "application/json",
-    }),
+    fetchPage,
     (page) => page.value,
-    (page) => page.nextLink,
+    tokenIn((page) => page.nextLink),
   );
 }
 

@@ -154,7 +154,9 @@ function callArguments<C>(command: CommandSpec<C>, call: CallSpec<C>, values: Re
 function setPath(target: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
   const root: Record<string, unknown> = typeof target === "object" && target !== null && !Array.isArray(target) ? { ...target } : {};
   const [head = "", ...rest] = path;
-  root[head] = rest.length === 0 ? value : setPath(root[head], rest, value);
+  // Defined, not assigned: a wire name like `__proto__` must become an own property, not a prototype.
+  const inner = rest.length === 0 ? value : setPath(Object.hasOwn(root, head) ? root[head] : undefined, rest, value);
+  Object.defineProperty(root, head, { value: inner, enumerable: true, writable: true, configurable: true });
   return root;
 }
 

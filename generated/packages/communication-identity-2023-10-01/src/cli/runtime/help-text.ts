@@ -2,6 +2,7 @@
 /** `--help` screens laid out like the Azure CLI's: command, arguments, global arguments, examples. */
 import { commandExtraFlags, globalFlags } from "./global-options.js";
 import { ExitCode, exitCodeMeanings, type CommandSpec, type ExitCodeClass, type FlagSpec, type Program } from "./program.js";
+import { terminalText } from "./terminal-text.js";
 
 const WIDTH = 100;
 
@@ -64,7 +65,8 @@ export function commandHelp<C>(program: Program<C>, command: CommandSpec<C>): st
     lines.push("", "Examples");
     for (const example of command.examples) lines.push(`    ${example.title}`, `        ${program.bin} ${example.command}`, "");
   }
-  return `${lines.join("\n").trimEnd()}\n\n`;
+  // Summaries, descriptions, enum values and defaults come from the spec: no escape sequences on the terminal.
+  return terminalText(`${lines.join("\n").trimEnd()}\n\n`);
 }
 
 /** Help of the program (`path` empty) or of a command group. */
@@ -97,5 +99,5 @@ export function groupHelp<C>(program: Program<C>, path: readonly string[]): stri
     lines.push(...entries(Object.entries(ExitCode).map(([key, code]) => [String(code), exitCodeMeanings[key as ExitCodeClass]] as const)));
   }
   lines.push("", `Run '${name} <command> --help' for the arguments of a command.`);
-  return `${lines.join("\n")}\n\n`;
+  return terminalText(`${lines.join("\n")}\n\n`);
 }
