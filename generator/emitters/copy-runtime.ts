@@ -3,10 +3,10 @@
  * (the one source of truth), only the parts the API uses plus what those import. Relative
  * `./x.ts` specifiers become `./x.js` so the package compiles under NodeNext.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { OutputFile } from "../output/write-tree.ts";
 import { compareStrings } from "../ir/naming.ts";
-import type { ResponseIR } from "../ir/types.ts";
+import type { ApiIR, ResponseIR } from "../ir/types.ts";
 import { needsConversion } from "./json-conversion.ts";
 import { operationShape } from "./operation-shape.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
@@ -26,21 +26,36 @@ function runtimeSource(name: string): string {
 
 const relativeImport = /(\bfrom\s+|\bimport\s*\(\s*)(["'])\.\/([A-Za-z0-9_.-]+)\.ts\2/g;
 
-/** The runtime modules the API needs, closed over their imports, sorted. */
+/**
+ * The runtime modules the API needs, closed over their imports, sorted; a module with a browser
+ * variant (`<name>.browser.ts`, see {@link browserVariants}) brings it along.
+ */
 export function runtimeModules(plan: SourcePlan): string[] {
-  const wanted = ["errors", "request-signer", "retry-policy", "send-request"];
-  if (plan.api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
-  if (plan.api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
-  if (plan.api.operations.some((op) => operationShape(op).result.kind === "paged")) wanted.push("paging");
-  if (plan.api.operations.some((op) => op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")))) {
+  const wanted = modulesOfApi(plan.api);
+  if (plan.api.operations.some((op) => op.responses.some((r) => convertsResponse(plan, r)))) wanted.push("response-shape");
+  return withImports(wanted);
+}
+
+/** What the API's auth, paging and media types need (all but the response checks, which need the catalog). */
+function modulesOfApi(api: ApiIR): string[] {
+  // redact-secrets: the command line's `--debug` log (every package has one) hides secrets by its rule.
+  const wanted = ["errors", "redact-secrets", "request-signer", "retry-policy", "send-request"];
+  if (api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
+  if (api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
+  if (api.operations.some((op) => operationShape(op).result.kind === "paged")) wanted.push("paging");
+  if (api.operations.some((op) => op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")))) {
     wanted.push("event-stream");
   }
-  if (plan.api.operations.some((op) => op.responses.some((r) => convertsResponse(plan, r)))) wanted.push("response-shape");
+  return wanted;
+}
+
+function withImports(wanted: string[]): string[] {
   const found = new Set<string>();
   for (let name = wanted.shift(); name !== undefined; name = wanted.shift()) {
     if (found.has(name)) continue;
     found.add(name);
     for (const match of runtimeSource(name).matchAll(relativeImport)) wanted.push(match[3] ?? "");
+    if (hasBrowserVariant(name)) wanted.push(`${name}.browser`);
   }
   return [...found].sort(compareStrings);
 }
@@ -49,6 +64,22 @@ export function runtimeModules(plan: SourcePlan): string[] {
 function convertsResponse(plan: SourcePlan, response: ResponseIR): boolean {
   const contents = response.type ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])] : [];
   return contents.some((c) => c.encoding === "json" && needsConversion(plan, c.type, "deserialize"));
+}
+
+const browserSuffix = ".browser";
+
+function hasBrowserVariant(name: string): boolean {
+  return !name.endsWith(browserSuffix) && existsSync(new URL(`${name}${browserSuffix}.ts`, runtimeFolder));
+}
+
+/**
+ * The package's runtime modules that browsers get in another form, as `[module, browser variant]`
+ * pairs: package.json's `browser` field maps the first to the second, so browser bundles leave out
+ * code only Node runs (`node-crypto.ts`).
+ */
+export function browserVariants(api: ApiIR): [string, string][] {
+  // The response checks have no browser variant and import none: the API alone decides.
+  return withImports(modulesOfApi(api)).filter(hasBrowserVariant).map((name) => [name, `${name}${browserSuffix}`]);
 }
 
 export function copyRuntime(plan: SourcePlan): OutputFile[] {

@@ -1,9 +1,8 @@
 /**
  * Errors thrown by the runtime. None of them ever contains credentials: messages are built only
- * from status lines, service-provided error bodies, timeouts and URLs without secrets.
+ * from status lines, service-provided error messages, timeouts, origins and the shape (never the
+ * values) of a body that could not be parsed.
  */
-import { redactBodyText } from "./redact-secrets.ts";
-
 /** The fields an {@link HttpError} is built from. */
 export interface HttpErrorInit<TBody> {
   /** HTTP status code. */
@@ -47,8 +46,7 @@ export class HttpError<TBody = unknown> extends Error {
    */
   constructor(init: HttpErrorInit<TBody>) {
     const { statusText, serviceMessage, ...fields } = init;
-    const label = fields.code ?? statusText;
-    const head = label ? `${fields.status} ${label}` : `${fields.status}`;
+    const head = `${fields.status} ${fields.code ?? statusText}`.trimEnd();
     const message = serviceMessage ? `${head}: ${serviceMessage}` : head;
     // The service's text is shown, not all of it: a 20 MB message would be a 20 MB log line.
     super(message.length > 1000 ? `${message.slice(0, 1000)}... (truncated)` : message);
@@ -94,47 +92,45 @@ export class ResponseParseError extends Error {
   /** HTTP status code of the response. */
   declare readonly status: number;
   /**
-   * The first 200 characters of the body with secrets (an issued token) hidden, by the rule of
-   * `redact-secrets.ts`.
+   * What the body was, without any of its values, so an issued token never reaches a log through
+   * this error: the top-level property names of a JSON object (`{"token":…,"expiryTime":…}`), else
+   * its size and content type (`1024 bytes, text/html`); at most 200 characters, empty for an
+   * empty body.
    */
   declare readonly bodySnippet: string;
   /**
-   * Builds the error. The message says that the body is empty, is not valid JSON (`cause` is then the
-   * `SyntaxError` from `JSON.parse`) or lacks the required property `missing`, and quotes the snippet.
+   * Builds the error. The message says that the body is empty (`bodySnippet` is then empty), is not
+   * valid JSON (`cause` is then the `SyntaxError` from `JSON.parse`) or lacks the required property
+   * `missing`, and quotes the snippet, which `parseJson` builds so that it holds no value of the body.
    */
-  constructor(status: number, bodyText: string, options: ResponseParseErrorOptions = {}) {
+  constructor(status: number, bodySnippet: string, options: ResponseParseErrorOptions = {}) {
+    const { cause, missing, mismatch } = options;
     // A mismatch names a path in the body instead: it quotes none of it.
-    const snippet = options.mismatch ? "" : redactBodyText(bodyText).slice(0, 200);
-    const problem = options.mismatch ?? (options.missing === undefined ? "is not valid JSON" : `lacks the required property "${options.missing}"`);
+    const snippet = mismatch ? "" : bodySnippet.slice(0, 200);
+    const problem = mismatch ?? (missing === undefined ? "is not valid JSON" : `lacks the required property "${missing}"`);
     // V8's SyntaxError quotes the body it could not parse: only its kind of problem is kept.
-    const { cause } = options;
-    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : options;
-    super(`Expected a JSON body in the ${status} response, but it ${snippet ? `${problem}: ${snippet}` : bodyText ? problem : "was empty"}`, kept);
+    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : undefined;
+    super(`Expected a JSON body in the ${status} response, but it ${snippet ? `${problem}: ${snippet}` : mismatch ?? "was empty"}`, kept);
     this.status = status;
     this.bodySnippet = snippet;
   }
 }
 
 /** `value` when it is a plain JSON object (not `null`, not an array), else `undefined`. */
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
+export const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 /**
  * Builds an {@link HttpError} from a response whose body was already read as text.
  * Understands `{ error: { code, message, details } }` and `{ code, message, details }`.
  */
-export function httpErrorFromText(
+export const httpErrorFromText = (
   response: { status: number; statusText: string; headers: Headers; bodyText: string },
   clientRequestId: string | undefined,
-): HttpError {
-  const { bodyText, headers } = response;
+): HttpError => {
+  const { status, statusText, headers, bodyText } = response;
   let body: unknown = bodyText || undefined;
   try {
     body = JSON.parse(bodyText);
@@ -143,28 +139,32 @@ export function httpErrorFromText(
   }
   const outer = asRecord(body);
   const inner = asRecord(outer?.["error"]) ?? outer;
-  // The service's request id, in order of preference.
-  const requestId = headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id");
+  /** The body's non-empty text `name`. */
+  const text = (name: string): string | undefined => {
+    const value = inner?.[name];
+    return (typeof value === "string" && value) || undefined;
+  };
   return new HttpError({
-    status: response.status,
-    statusText: response.statusText,
-    code: asString(inner?.["code"]),
-    serviceMessage: asString(inner?.["message"]),
+    status,
+    statusText,
+    code: text("code"),
+    serviceMessage: text("message"),
     details: inner?.["details"],
-    requestId: requestId ?? clientRequestId,
+    // The service's request id, in order of preference.
+    requestId: headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id") ?? clientRequestId,
     body,
     headers,
   });
-}
+};
 
 /** Reads a failed `Response` and turns it into an {@link HttpError}. */
-export async function errorFromResponse(response: Response, clientRequestId: string): Promise<HttpError> {
+export const errorFromResponse = async (response: Response, clientRequestId: string): Promise<HttpError> => {
   const bodyText = await response.text();
   return httpErrorFromText(
     { status: response.status, statusText: response.statusText, headers: response.headers, bodyText },
     clientRequestId,
   );
-}
+};
 
 /**
  * A redirect the transport does not follow: to another origin (which would receive the credentials

@@ -44,6 +44,8 @@ describe("emitSources", () => {
       "src/runtime/connection-string.ts",
       "src/runtime/errors.ts",
       "src/runtime/hmac-signing.ts",
+      "src/runtime/node-crypto.ts",
+      "src/runtime/node-crypto.browser.ts",
       "src/runtime/paging.ts",
       "src/runtime/redact-secrets.ts",
       "src/runtime/redirect-policy.ts",
@@ -65,6 +67,8 @@ describe("emitSources", () => {
     ]);
     const key = (packages["key"] ?? []).map((f) => f.path);
     expect(key.filter((p) => p.startsWith("src/runtime/"))).not.toContain("src/runtime/hmac-signing.ts");
+    // node:crypto (and its browser stand-in) come only with HMAC signing.
+    expect(key).not.toContain("src/runtime/node-crypto.ts");
     expect(key).not.toContain("src/models.ts");
   });
 

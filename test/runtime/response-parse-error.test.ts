@@ -1,7 +1,9 @@
 /**
- * `ResponseParseError` quotes the body it could not accept: an issued token in it must not reach
- * any way the error is shown (issue 15, item 3): `message`, `String(e)`, `util.inspect(e)`,
- * `JSON.stringify(e)`, `bodySnippet`, nor the `SyntaxError` it keeps as `cause`.
+ * `ResponseParseError` describes the body it could not accept without quoting any of its values, so
+ * an issued token in it reaches no way the error is shown (issue 15, item 3): `message`,
+ * `String(e)`, `util.inspect(e)`, `JSON.stringify(e)`, `bodySnippet`, nor the `SyntaxError` it keeps
+ * as `cause`. A JSON object shows its top-level property names; any other body its size and
+ * content type.
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -11,18 +13,20 @@ import { parseJson, type RawResponse } from "../../generator/runtime/send-reques
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SECRET-SIGNATURE";
 const SECRET = "SECRET-SIGNATURE";
 
-const response = (bodyText: string): RawResponse => ({
+const bytes = (text: string): number => new TextEncoder().encode(text).byteLength;
+
+const response = (bodyText: string, contentType = "application/json"): RawResponse => ({
   status: 200,
   statusText: "OK",
-  headers: new Headers(),
+  headers: new Headers({ "content-type": contentType }),
   bodyText,
   bodyBytes: new TextEncoder().encode(bodyText),
   request: { method: "POST", url: "https://example.test/token" },
 });
 
-function parseError(bodyText: string, required: readonly string[]): ResponseParseError {
+function parseError(raw: RawResponse, required: readonly string[]): ResponseParseError {
   try {
-    parseJson(response(bodyText), required);
+    parseJson(raw, required);
   } catch (error) {
     if (error instanceof ResponseParseError) return error;
     throw error;
@@ -35,29 +39,41 @@ function shown(error: ResponseParseError): string[] {
   return [error.message, String(error), inspect(error, { depth: 5 }), JSON.stringify(error), error.bodySnippet, String(error.cause), error.stack ?? ""];
 }
 
-describe("ResponseParseError hides secrets in the body it quotes", () => {
+describe("ResponseParseError quotes no value of the body", () => {
+  const cutOff = `{"token":"${TOKEN}`;
+  const bare = `{"token": ${TOKEN}}`;
+  const form = `access_token=${TOKEN}&expires_in=3600`;
+  const text = `Your token is ${TOKEN}`;
   it.each([
-    ["a body lacking a required property", JSON.stringify({ token: TOKEN, expiryTime: "2030" }), 'lacks the required property "expiresOn": {"token":"REDACTED","expiryTime":"2030"}'],
-    ["a nested secret", JSON.stringify({ keys: [{ keyName: "key1", value: "SECRET-SIGNATURE" }] }), 'lacks the required property "expiresOn": {"keys":[{"keyName":"REDACTED","value":"REDACTED"}]}'],
-    ["a body cut off inside the token", `{"token":"${TOKEN}`, 'is not valid JSON: {"token":"REDACTED"'],
-    ["a bare token, which V8's SyntaxError would quote", `{"token": ${TOKEN}}`, 'is not valid JSON: {"token": "REDACTED"}'],
-    ["a form-encoded body", `access_token=${TOKEN}&expires_in=3600`, "is not valid JSON: access_token=REDACTED&expires_in=3600"],
-    ["a token in plain text", `Your token is ${TOKEN}`, "is not valid JSON: Your token is REDACTED"],
-  ])("%s", (_what, body, expected) => {
-    const error = parseError(body, ["expiresOn"]);
+    ["a body lacking a required property", response(JSON.stringify({ token: TOKEN, expiryTime: "2030" })), 'lacks the required property "expiresOn": {"token":…,"expiryTime":…}'],
+    ["a nested secret", response(JSON.stringify({ keys: [{ keyName: "key1", value: SECRET }] })), 'lacks the required property "expiresOn": {"keys":…}'],
+    ["a body cut off inside the token", response(cutOff), `is not valid JSON: ${bytes(cutOff)} bytes, application/json`],
+    ["a bare token, which V8's SyntaxError would quote", response(bare), `is not valid JSON: ${bytes(bare)} bytes, application/json`],
+    ["a form-encoded body", response(form, "application/x-www-form-urlencoded"), `is not valid JSON: ${bytes(form)} bytes, application/x-www-form-urlencoded`],
+    ["a token in plain text", response(text, "text/plain"), `is not valid JSON: ${bytes(text)} bytes, text/plain`],
+    ["a JSON array of tokens", response(JSON.stringify([TOKEN])), `lacks the required property "expiresOn": ${bytes(JSON.stringify([TOKEN]))} bytes, application/json`],
+    ["a JSON string that is the token", response(JSON.stringify(TOKEN)), `lacks the required property "expiresOn": ${bytes(JSON.stringify(TOKEN))} bytes, application/json`],
+  ])("%s", (_what, raw, expected) => {
+    const error = parseError(raw, ["expiresOn"]);
     expect(error.message).toBe(`Expected a JSON body in the 200 response, but it ${expected}`);
+    expect(error.bodySnippet).toBe(expected.replace(/^[^:]*: /, ""));
     for (const text of shown(error)) expect(text).not.toContain(SECRET);
   });
 
   it("keeps the kind of JSON problem in its SyntaxError cause, not the body", () => {
-    const error = parseError(`hello ${TOKEN}`, []);
+    const error = parseError(response(`hello ${TOKEN}`), []);
     expect(error.cause).toBeInstanceOf(SyntaxError);
     expect(String(error.cause)).not.toContain("hello");
     expect(String(error.cause)).toMatch(/^SyntaxError: Unexpected token \(body not quoted\) is not valid JSON$/);
   });
 
-  it("keeps a body without secrets as it was, up to 200 characters", () => {
-    expect(parseError("<html>Service Unavailable</html>", []).message).toBe("Expected a JSON body in the 200 response, but it is not valid JSON: <html>Service Unavailable</html>");
-    expect(parseError(JSON.stringify({ id: "1", padding: "x".repeat(300) }), ["token"]).bodySnippet).toHaveLength(200);
+  it("hides values that look harmless too, and stays within 200 characters", () => {
+    const error = parseError(response(JSON.stringify({ id: "1", padding: "x".repeat(300) })), ["token"]);
+    expect(error.bodySnippet).toBe('{"id":…,"padding":…}');
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`property${i}`, i]));
+    expect(parseError(response(JSON.stringify(many)), ["token"]).bodySnippet).toHaveLength(200);
+    expect(parseError(response("<html>Service Unavailable</html>", "text/html"), []).message).toBe(
+      "Expected a JSON body in the 200 response, but it is not valid JSON: 32 bytes, text/html",
+    );
   });
 });

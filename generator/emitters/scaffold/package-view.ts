@@ -3,6 +3,8 @@ import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { CliModel } from "../cli/command-model.ts";
 import { CLI_BUILD_STEPS, CLI_BUNDLE, CLI_DEV_DEPENDENCIES } from "../cli/cli-layout.ts";
+import { browserVariants } from "../copy-runtime.ts";
+import { modules } from "../source-plan.ts";
 import type { PackageInfo } from "../package-info.ts";
 
 export interface PackageJsonView {
@@ -15,6 +17,8 @@ export interface PackageJsonView {
   readonly nodeRange: string;
   /** The command-line program, when the package has one. */
   readonly bin: { readonly name: string; readonly path: string } | null;
+  /** The `browser` field: runtime files that browser bundles replace (`from`) with another (`to`). */
+  readonly browser: readonly { readonly from: string; readonly to: string }[];
   readonly buildScript: string;
   /** Sorted by name. */
   readonly devDependencies: readonly { readonly name: string; readonly range: string }[];
@@ -53,11 +57,17 @@ export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): P
     keywords: keywords(api, pkg),
     nodeRange: NODE_RANGE,
     bin: cli ? { name: cli.bin, path: `./${CLI_BUNDLE}` } : null,
+    browser: browserVariants(api).map(([from, to]) => ({ from: builtPath(modules.runtime(from)), to: builtPath(modules.runtime(to)) })),
     buildScript: ["tsc -p tsconfig.json", ...(cli ? CLI_BUILD_STEPS : [])].join(" && "),
     devDependencies: [["typescript", TYPESCRIPT_RANGE] as const, ...(cli ? CLI_DEV_DEPENDENCIES : [])]
       .map(([name, range]) => ({ name, range }))
       .sort((a, b) => compareStrings(a.name, b.name)),
   };
+}
+
+/** Where `tsc` puts the module compiled from `source` (`src/x.ts` -> `./dist/x.js`), as package.json names it. */
+function builtPath(source: string): string {
+  return source.replace(/^src\/(.*)\.ts$/, "./dist/$1.js");
 }
 
 export function tsconfigView(excludeCli = false): TsconfigView {

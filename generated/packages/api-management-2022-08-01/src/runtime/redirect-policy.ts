@@ -9,8 +9,6 @@
  */
 import { RedirectError } from "./errors.js";
 
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-
 /** Redirects followed in one call at most. */
 export const maxRedirects = 10;
 
@@ -19,18 +17,25 @@ export const maxRedirects = 10;
  * not a redirect. Throws {@link RedirectError} for one it refuses; the message names the target's
  * origin only (its path and query may carry tokens).
  */
-export function redirectTarget(response: { status: number; headers: Headers }, from: URL): URL | undefined {
+export const redirectTarget = (response: { status: number; headers: Headers }, from: URL): URL | undefined => {
+  const { status } = response;
   const location = response.headers.get("location");
-  if (response.status === 0) throw new RedirectError(`Refusing to follow a redirect the browser hides: it may leave ${from.origin}`);
-  if (!redirectStatuses.has(response.status) || location === null) return undefined;
+  if (status === 0) throw new RedirectError(`Refusing to follow a redirect the browser hides: it may leave ${from.origin}`);
+  if (![301, 302, 303, 307, 308].includes(status) || location === null) return undefined;
   let target: URL | undefined;
   try {
     target = new URL(location, from);
   } catch {
-    // Unparseable: refused below, like another origin.
+    // Unparseable: refused like another origin.
   }
-  if (target?.origin !== from.origin) {
-    throw new RedirectError(`Refusing to follow a redirect to ${target?.origin ?? "an invalid URL"}: it leaves ${from.origin}`);
-  }
+  return sameOrigin(target, from, "a redirect");
+};
+
+/**
+ * `target` when it has the origin of `from`; else throws {@link RedirectError} naming both origins
+ * (never the path or query, which may carry tokens). `what` says what pointed there ("a redirect").
+ */
+export const sameOrigin = (target: URL | undefined, from: URL, what: string): URL => {
+  if (target?.origin !== from.origin) throw new RedirectError(`Refusing to follow ${what} to ${target?.origin ?? "an invalid URL"}: it leaves ${from.origin}`);
   return target;
-}
+};

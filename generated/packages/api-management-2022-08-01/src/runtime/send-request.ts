@@ -104,9 +104,7 @@ export interface RequestSpec {
 }
 
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
-export function encodePathParam(value: string): string {
-  return encodeURIComponent(value);
-}
+export const encodePathParam = (value: string): string => encodeURIComponent(value);
 
 /**
  * Parses a response body as JSON; throws {@link ResponseParseError} when it is not JSON, or when it
@@ -115,26 +113,29 @@ export function encodePathParam(value: string): string {
  * @param required wire names of the properties the body must have (at its top level); a body that
  * is not an object (`null`, an array, a string) has none. A property that is present but `null` counts.
  */
-export function parseJson<T>(raw: RawResponse, required: readonly string[] = []): T {
-  let json: T;
+export const parseJson = <T>(raw: RawResponse, required: readonly string[] = []): T => {
+  const { bodyText } = raw;
+  let json: unknown;
+  let cause: unknown;
   try {
-    json = JSON.parse(raw.bodyText) as T;
-  } catch (cause) {
-    throw new ResponseParseError(raw.status, raw.bodyText, { cause });
+    json = JSON.parse(bodyText);
+  } catch (error) {
+    cause = error;
   }
-  const object = asRecord(json) ?? {};
-  const missing = required.find((name) => !Object.hasOwn(object, name));
-  if (missing !== undefined) throw new ResponseParseError(raw.status, raw.bodyText, { missing });
-  return json;
-}
-
-/** The response of one attempt, or why there is none. */
-type AttemptResult =
-  | { response: RawResponse; failure?: undefined }
-  | { response?: undefined; failure: NetworkError | TimeoutError };
+  const object = asRecord(json);
+  const missing = cause ? undefined : required.find((name) => !Object.hasOwn(object ?? {}, name));
+  if (cause || missing !== undefined) {
+    // Names and sizes only: the values are what may be secret (an issued token).
+    const shape = object
+      ? `{${Object.keys(object).map((name) => `${JSON.stringify(name)}:…`)}}`
+      : bodyText && `${raw.bodyBytes.length} bytes, ${raw.headers.get("content-type") ?? "no content type"}`;
+    throw new ResponseParseError(raw.status, shape, { cause, missing });
+  }
+  return json as T;
+};
 
 /** The whole body, but no more than `limit` bytes: a larger one throws {@link ResponseTooLargeError}. */
-async function readBody(response: Response, limit: number): Promise<Uint8Array> {
+const readBody = async (response: Response, limit: number): Promise<Uint8Array> => {
   const chunks: BlobPart[] = [];
   let size = 0;
   const reader = response.body?.getReader();
@@ -142,24 +143,25 @@ async function readBody(response: Response, limit: number): Promise<Uint8Array> 
     if ((size += chunk.value.byteLength) > limit) throw new ResponseTooLargeError(`The response body exceeds ${limit} bytes`);
   }
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
-}
+};
 
 /**
  * One fetch plus body read, both under the attempt's timeout (so a body that trickles in times out
- * too); rejects only when the user aborts or the body is too large (not worth retrying).
+ * too). Resolves with the response, or with the error that stands for the missing one (worth a
+ * retry); rejects only when the user aborts or the body is too large (not worth retrying).
  */
-async function attempt(
+const attempt = async (
   doFetch: typeof fetch,
   request: OutgoingRequest,
   options: RequestOptions,
   timeoutMs: number,
-  stream = false,
-): Promise<AttemptResult> {
+  stream?: boolean,
+): Promise<RawResponse | NetworkError | TimeoutError> => {
   const userSignal = options.abortSignal;
   userSignal?.throwIfAborted();
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener("abort", onAbort, { once: true });
+  userSignal?.addEventListener("abort", onAbort); // removed below, whatever happens
   // Set when the timer fires; it is then the attempt's failure, whatever fetch rejects with.
   let timeout: TimeoutError | undefined;
   const timer = setTimeout(() => controller.abort((timeout = new TimeoutError(timeoutMs))), timeoutMs);
@@ -167,68 +169,68 @@ async function attempt(
   try {
     const { method, headers, body } = request;
     const url = request.url.href;
-    const payload = body === undefined || typeof body === "string" ? body : new Uint8Array(body);
     // Redirects are followed by sendRequest, which signs every hop and refuses other origins.
-    const response = await doFetch(url, { method, headers, body: payload, redirect: "manual", signal: controller.signal });
-    if (stream && response.ok && response.body) {
-      // Handed over unread: neither the timer nor the `finally` below may cut it short.
-      unread = response.body;
-      const { status, statusText } = response;
-      return { response: { status, statusText, headers: response.headers, bodyText: "", bodyBytes: new Uint8Array(0), stream: unread, request: { method, url } } };
-    }
-    const bodyBytes = await readBody(response, options.maxResponseBytes ?? defaultMaxResponseBytes);
-    const bodyText = new TextDecoder().decode(bodyBytes);
+    // (The cast: sendRequest copied bytes into a fresh ArrayBuffer, which is what BodyInit wants.)
+    const response = await doFetch(url, { method, headers, body: body as BodyInit | undefined, redirect: "manual", signal: controller.signal });
+    // A 2xx stream is handed over unread: neither the timer nor the `finally` below may cut it short.
+    unread = (stream && response.ok && response.body) || undefined;
+    const bodyBytes = unread ? new Uint8Array(0) : await readBody(response, options.maxResponseBytes ?? defaultMaxResponseBytes);
     const { status, statusText } = response;
-    return { response: { status, statusText, headers: response.headers, bodyText, bodyBytes, request: { method, url } } };
+    const raw: RawResponse = { status, statusText, headers: response.headers, bodyText: new TextDecoder().decode(bodyBytes), bodyBytes, request: { method, url } };
+    return unread ? { ...raw, stream: unread } : raw;
   } catch (error) {
     if (userSignal?.aborted) throw userSignal.reason;
-    if (timeout) return { failure: timeout };
     if (error instanceof ResponseTooLargeError) throw error;
-    const message = "The request failed before a complete response was received";
-    return { failure: error instanceof NetworkError ? error : new NetworkError(message, { cause: error }) };
+    return timeout ?? (error instanceof NetworkError ? error : new NetworkError("The request failed before a complete response was received", { cause: error }));
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener("abort", onAbort);
     // Releases the connection of a body left unread (too large, or an error while reading).
     if (!unread) controller.abort();
   }
-}
+};
 
 /**
  * Sends a request with signing, per-attempt timeout and retries, and returns the final 2xx response.
  * Throws `HttpError` for other statuses, {@link NetworkError} or {@link TimeoutError} when no
  * response arrived, and the abort reason when the caller aborts.
  */
-export async function sendRequest(
+export const sendRequest = async (
   context: ClientContext,
   spec: RequestSpec,
   options: RequestOptions = {},
-): Promise<RawResponse> {
+): Promise<RawResponse> => {
+  const { retry } = context;
+  const { abortSignal } = options;
   let url = buildRequestUrl(context.endpoint, spec.path, { ...spec.query, ...options.query });
   let method = spec.method.toUpperCase();
-  const template = new Headers();
-  for (const [name, value] of Object.entries(spec.headers ?? {})) if (value !== undefined) template.set(name, value);
-  if (spec.accept !== undefined) template.set("accept", spec.accept);
-  if (spec.body) template.set("content-type", spec.body.contentType);
-  for (const [name, value] of Object.entries(options.headers ?? {})) template.set(name, value);
-  // Only where the context names the header (Azure services): elsewhere it is a stray header.
+  // Bytes are copied: what is signed is what is sent, even if the caller's array changes meanwhile.
+  let body = spec.body && ("text" in spec.body ? spec.body.text : new Uint8Array(spec.body.bytes));
   const idHeader = context.clientRequestIdHeader;
-  let clientRequestId: string | undefined;
-  if (idHeader) template.set(idHeader, (clientRequestId = template.get(idHeader) ?? crypto.randomUUID()));
-  // A standalone Headers accepts any name; browsers' fetch then drops user-agent (it sets its own).
-  if (!template.has("user-agent")) template.set("user-agent", context.userAgent);
-  let body = spec.body && ("text" in spec.body ? spec.body.text : spec.body.bytes);
-  const doFetch = context.fetch ?? globalThis.fetch;
-
+  // Defaults, the operation's headers, then the caller's: of two names that differ only in case,
+  // the later wins. A client request id only where the context names its header (Azure services:
+  // elsewhere it is a stray header). A standalone Headers accepts any name; browsers' fetch then
+  // drops user-agent.
+  const fields = {
+    ...(idHeader && { [idHeader]: crypto.randomUUID() }),
+    "user-agent": context.userAgent,
+    ...spec.headers,
+    accept: spec.accept,
+    "content-type": spec.body?.contentType,
+    ...options.headers,
+  };
+  const template = new Headers();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) template.set(name, value);
   const deadline = Date.now() + (options.totalTimeoutMs ?? defaultTotalTimeoutMs);
 
-  for (let index = 0, hops = 0; ; index++) {
-    options.abortSignal?.throwIfAborted();
+  for (let retries = 0, hops = 0; ; ) {
+    abortSignal?.throwIfAborted();
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
     const timeoutMs = Math.min(options.timeoutMs ?? defaultTimeoutMs, deadline - Date.now());
-    const { response, failure } = await attempt(doFetch, request, options, timeoutMs, spec.stream);
-    const target = response && redirectTarget(response, url);
+    const response = await attempt(context.fetch ?? fetch, request, options, timeoutMs, spec.stream);
+    const failed = response instanceof Error;
+    const target = !failed && redirectTarget(response, url);
     if (target) {
       if (++hops > maxRedirects) throw new RedirectError(`Refusing to follow more than ${maxRedirects} redirects`);
       // As browsers do: 303 (and 301/302 after a POST) continue with a GET without the body.
@@ -237,20 +239,18 @@ export async function sendRequest(
         template.delete("content-type");
       }
       url = target;
-      index--; // a redirect is not a retry
       continue;
     }
     // A server asking for a longer wait than maxDelayMs (Retry-After: 20 days), or one the deadline
     // would cut short, gets no retry: the call fails at once with what the last attempt got.
-    const delay = retryDelayMs(index, context.retry, response);
-    const retriable = failure || isRetriableStatus(response.status);
-    if (retriable && index < context.retry.maxRetries && delay <= context.retry.maxDelayMs && Date.now() + delay < deadline) {
-      await sleep(delay, options.abortSignal);
+    const delay = retryDelayMs(retries, retry, failed ? undefined : response);
+    if ((failed || isRetriableStatus(response.status)) && retries++ < retry.maxRetries && delay <= retry.maxDelayMs && Date.now() + delay < deadline) {
+      await sleep(delay, abortSignal);
       continue;
     }
-    if (failure) throw failure;
+    if (failed) throw response;
     options.onResponse?.(response);
     if (response.status >= 200 && response.status < 300) return response;
-    throw httpErrorFromText(response, clientRequestId);
+    throw httpErrorFromText(response, (idHeader && template.get(idHeader)) || undefined);
   }
-}
+};

@@ -23,18 +23,6 @@ const defaultKeys: ConnectionStringKeys = { endpointKey: "endpoint", keyKey: "ac
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The endpoint's origin, or `undefined` when it is not an `http(s)` URL with nothing but an origin. */
-function checkEndpoint(endpoint: string): string | undefined {
-  try {
-    // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise),
-    // so this rules out a path, a query, a fragment and user info (which would be silently dropped).
-    const url = endpointUrl(endpoint);
-    return url.href === `${url.origin}/` ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Checks that `endpoint` is an `http(s)` URL with a host and no path (other than `/`), query, fragment
  * or user info,
@@ -42,11 +30,22 @@ function checkEndpoint(endpoint: string): string | undefined {
  * Throws `Invalid endpoint URL: ...` otherwise, without the value: what was passed may be a
  * connection string, or carry a signature in its query or a password before its host.
  */
-export function validateEndpoint(endpoint: string): string {
-  const normalised = checkEndpoint(endpoint);
-  if (normalised === undefined) throw invalidEndpoint();
-  return normalised;
-}
+export const validateEndpoint = (endpoint: string): string => {
+  const url = endpointUrl(endpoint);
+  // `http(s)` URLs always have a host and a path of at least `/` (the parser rejects them otherwise),
+  // so this rules out a path, a query, a fragment and user info (which would be silently dropped).
+  if (url.href !== `${url.origin}/`) throw invalidEndpoint();
+  return url.origin;
+};
+
+/** The endpoint's origin, or `undefined` when {@link validateEndpoint} refuses it. */
+const checkEndpoint = (endpoint: string): string | undefined => {
+  try {
+    return validateEndpoint(endpoint);
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Parses `endpoint=<url>;accesskey=<key>` (or the key names given); throws an error that does not
@@ -55,7 +54,7 @@ export function validateEndpoint(endpoint: string): string {
  * after it (a trailing `;` is kept). Unlike the SDK, the match is anchored at the start and
  * surrounding whitespace is trimmed.
  */
-export function parseConnectionString(value: string, keys: ConnectionStringKeys = defaultKeys): ConnectionStringParts {
+export const parseConnectionString = (value: string, keys: ConnectionStringKeys = defaultKeys): ConnectionStringParts => {
   const pattern = new RegExp(`^${escapeRegExp(keys.endpointKey)}=(.*);${escapeRegExp(keys.keyKey)}=(.*)$`, "i");
   const expectedShape = `Invalid connection string: expected "${keys.endpointKey}=<url>;${keys.keyKey}=<key>"`;
   const match = pattern.exec(value.trim());
@@ -68,4 +67,4 @@ export function parseConnectionString(value: string, keys: ConnectionStringKeys 
     throw new Error(`${expectedShape}; the endpoint must be an http(s) URL with a host and no path`);
   }
   return { endpoint: normalised, accessKey };
-}
+};

@@ -43,7 +43,7 @@ export function convertJson<J, T>(raw: RawResponse, convert: (json: J) => T, req
   try {
     return convert(json);
   } catch (error) {
-    if (error instanceof ShapeMismatch) throw new ResponseParseError(raw.status, raw.bodyText, { mismatch: error.problem });
+    if (error instanceof ShapeMismatch) throw new ResponseParseError(raw.status, "", { mismatch: error.problem });
     throw error;
   }
 }

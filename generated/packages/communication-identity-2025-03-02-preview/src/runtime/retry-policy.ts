@@ -17,22 +17,16 @@ export interface RetryOptions {
 /** The defaults: 3 retries, 800 ms initial delay, 60 s maximum delay. */
 export const defaultRetryOptions: RetryOptions = { maxRetries: 3, initialDelayMs: 800, maxDelayMs: 60_000 };
 
-const retriableStatuses = new Set([408, 429, 500, 502, 503, 504]);
-
 /** True for 408, 429, 500, 502, 503 and 504. */
-export function isRetriableStatus(status: number): boolean {
-  return retriableStatuses.has(status);
-}
+export const isRetriableStatus = (status: number): boolean => [408, 429, 500, 502, 503, 504].includes(status);
 
-/** The delay header `name` asks for, in milliseconds: `unit` ms per number, or (for `Retry-After`) an HTTP date. */
-function parseDelay(headers: Headers | undefined, name: string, unit: number, dates = false): number | undefined {
-  const value = headers?.get(name);
+/** The delay `value` asks for, in milliseconds: `unit` ms per number, or (`dates`, for `Retry-After`) until an HTTP date. */
+const parseDelay = (value: string | null | undefined, unit: number, dates?: boolean): number | undefined => {
   if (!value?.trim()) return undefined;
   const amount = Number(value);
-  if (Number.isFinite(amount)) return Math.max(0, amount * unit);
-  const date = dates ? Date.parse(value) : NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
+  const delay = Number.isFinite(amount) ? amount * unit : dates ? Date.parse(value) - Date.now() : NaN;
+  return Number.isNaN(delay) ? undefined : Math.max(0, delay);
+};
 
 /**
  * Milliseconds to wait before the next attempt.
@@ -43,25 +37,25 @@ function parseDelay(headers: Headers | undefined, name: string, unit: number, da
  * @param random source of jitter in [0, 1), for tests.
  * Without hints: equal jitter over `min(maxDelayMs, initialDelayMs * 2^attempt)`, i.e. between half and all of it.
  */
-export function retryDelayMs(
+export const retryDelayMs = (
   attempt: number,
   options: RetryOptions,
   response?: { readonly headers: Headers },
   random: () => number = Math.random,
-): number {
-  const headers = response?.headers;
+): number => {
+  const header = (name: string) => response?.headers.get(name);
   const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt));
   return (
-    parseDelay(headers, "retry-after-ms", 1) ??
-    parseDelay(headers, "x-ms-retry-after-ms", 1) ??
-    parseDelay(headers, "retry-after", 1000, true) ??
+    parseDelay(header("retry-after-ms"), 1) ??
+    parseDelay(header("x-ms-retry-after-ms"), 1) ??
+    parseDelay(header("retry-after"), 1000, true) ??
     capped / 2 + random() * (capped / 2)
   );
-}
+};
 
 /** Resolves after `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted(); // a throw in the executor rejects the promise, here with `signal.reason`
     const onAbort = (): void => {
       clearTimeout(timer);
@@ -73,4 +67,3 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
