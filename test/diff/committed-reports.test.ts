@@ -58,10 +58,12 @@ describe("communication-identity 2023-10-01..2025-03-02-preview, as committed", 
     expect(md).toContain("| 0 | 0 | 14 | 0 |");
   });
 
-  it("ties every SDK change to a wire finding: nothing in the SDK changed on its own", () => {
-    expect(json.sdk!.changes.filter((c) => !c.findings)).toEqual([]);
-    expect(md).not.toContain("## TypeScript API only");
+  it("ties every SDK change to a wire finding, except the paging helper the first paged operation brings", () => {
+    // `continuationTokenOf` is a runtime helper: no operation's types reach it, so it is rightly
+    // listed as a change of the TypeScript API alone.
+    expect(json.sdk!.changes.filter((c) => !c.findings).map((c) => c.export)).toEqual(["continuationTokenOf"]);
+    expect(md).toContain("## TypeScript API only");
     const fingerprints = new Set(json.findings.map((f) => f.fingerprint));
-    for (const c of json.sdk!.changes) expect(fingerprints.has(c.findings![0]!), c.message).toBe(true);
+    for (const c of json.sdk!.changes.filter((c) => c.findings)) expect(fingerprints.has(c.findings![0]!), c.message).toBe(true);
   });
 });

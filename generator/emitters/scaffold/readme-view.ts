@@ -93,7 +93,7 @@ export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
     operations: operationViews(api, examples),
     sample: sampleView(api, pkg, names, examples, primary),
     retry: retryView(pkg, names, primary),
-    paging: pagingView(api, examples),
+    paging: pagingView(api, pkg, examples),
     mediaTypes: mediaTypesView(api, examples),
   };
 }
@@ -152,12 +152,14 @@ function retryView(pkg: PackageInfo, names: ClientNames, primary: ClientSetup): 
   };
 }
 
-function pagingView(api: ApiIR, examples: ExampleBuilder): PagingView | null {
+function pagingView(api: ApiIR, pkg: PackageInfo, examples: ExampleBuilder): PagingView | null {
   const op = api.operations.find((o) => operationShape(o).result.kind === "paged");
   if (!op?.paging) return null;
   const call = printCall("", `client.${op.name}`, callArguments(op, examples));
   const items = op.paging.itemsProperty === undefined ? "page" : `page.${op.paging.itemsProperty}`;
   const code = [
+    `import { continuationTokenOf } from "${pkg.name}";`,
+    "",
     `for await (const item of ${call}) {`,
     "  console.log(item);",
     "}",
