@@ -5,6 +5,7 @@
  */
 import type { DiscriminatorIR, NamedTypeIR, PropertyIR, TypeIR } from "../ir/types.ts";
 import { objectMembers } from "../ir/object-members.ts";
+import { childTypes } from "../ir/type-children.ts";
 
 /** Which side of the wire a type is written for: `input` drops readOnly, `output` drops writeOnly. */
 export type Direction = "input" | "output";
@@ -244,29 +245,8 @@ function countDeclarations(types: Iterable<NamedTypeIR>): Map<string, number> {
   const counts = new Map<string, number>();
   const work: TypeIR[] = [...types].map((t) => t.type);
   for (let type = work.pop(); type; type = work.pop()) {
-    switch (type.kind) {
-      case "object":
-        for (const p of type.properties) {
-          counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-          work.push(p.type);
-        }
-        if (type.additionalProperties !== undefined) work.push(type.additionalProperties);
-        break;
-      case "array":
-        work.push(type.items);
-        break;
-      case "map":
-        work.push(type.values);
-        break;
-      case "union":
-        work.push(...type.variants);
-        break;
-      case "intersection":
-        work.push(...type.members);
-        break;
-      default:
-        break;
-    }
+    if (type.kind === "object") for (const p of type.properties) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    work.push(...childTypes(type));
   }
   return counts;
 }

@@ -1,4 +1,5 @@
 /** Marks each named type as used in requests (input), responses (output), or both. */
+import { childTypes } from "./type-children.ts";
 import type { NamedTypeIR, OperationIR, TypeIR } from "./types.ts";
 
 export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR[]): NamedTypeIR[] {
@@ -12,34 +13,15 @@ export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR
     const skip = seen === input ? "readOnly" : "writeOnly";
     const work = roots.filter((t): t is TypeIR => t !== undefined);
     for (let type = work.pop(); type; type = work.pop()) {
-      switch (type.kind) {
-        case "ref": {
-          if (seen.has(type.name)) break;
-          seen.add(type.name);
-          const named = byName.get(type.name);
-          if (named) work.push(named.type);
-          break;
-        }
-        case "array":
-          work.push(type.items);
-          break;
-        case "map":
-          work.push(type.values);
-          break;
-        case "object":
-          for (const p of type.properties) if (!p[skip]) work.push(p.type);
-          if (type.additionalProperties) work.push(type.additionalProperties);
-          break;
-        case "union":
-          work.push(...type.variants);
-          for (const m of type.discriminator?.mapping ?? []) work.push({ kind: "ref", name: m.type });
-          break;
-        case "intersection":
-          work.push(...type.members);
-          break;
-        default:
-          break;
+      if (type.kind === "ref") {
+        if (seen.has(type.name)) continue;
+        seen.add(type.name);
+        const named = byName.get(type.name);
+        if (named) work.push(named.type);
+        continue;
       }
+      work.push(...childTypes(type, (p) => !p[skip]));
+      if (type.kind === "union") for (const m of type.discriminator?.mapping ?? []) work.push({ kind: "ref", name: m.type });
     }
   };
   for (const op of operations) {
