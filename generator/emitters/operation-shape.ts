@@ -125,11 +125,19 @@ function resultChoices(op: OperationIR): ResultChoice[] {
   const kinds = new Set(op.responses.flatMap((r) => contentsOf(r).map((c) => c.encoding)));
   const first = op.responses.map(contentsOf).find((c) => c.length > 0)?.[0]?.encoding;
   const order = (["json", "text", "event-stream", "binary"] as const).filter((k) => kinds.has(k));
-  const sorted = first ? [first, ...order.filter((k) => k !== first)] : [];
+  const mediaTypesOf = (kind: ResponseEncoding) => [...new Set(op.responses.flatMap((r) => contentsOf(r).filter((c) => c.encoding === kind).map((c) => c.mediaType)))];
+  // A kind is a choice of its own only with a media type no earlier choice asks for: `accept` is
+  // how the caller chooses (`application/json` that is sometimes `format: binary` is one choice).
+  const claimed = new Set<string>();
+  const sorted = (first ? [first, ...order.filter((k) => k !== first)] : []).filter((kind, index) => {
+    const own = mediaTypesOf(kind).filter((m) => !claimed.has(m));
+    for (const m of own) claimed.add(m);
+    return index === 0 || own.length > 0;
+  });
   if (sorted.length === 0) return [{ mediaTypes: [], defaultAccept: "", result: { kind: "void" } }];
   return sorted.map((kind) => {
     const chosen = op.responses.map((r) => ({ response: r, content: contentsOf(r).find((c) => c.encoding === kind) ?? contentsOf(r)[0] }));
-    const mediaTypes = [...new Set(op.responses.flatMap((r) => contentsOf(r).filter((c) => c.encoding === kind).map((c) => c.mediaType)))];
+    const mediaTypes = mediaTypesOf(kind);
     const fallbacks = chosen.flatMap(({ content }) => (content && content.encoding !== kind ? [content.mediaType] : []));
     const defaultAccept = [...new Set([...mediaTypes, ...fallbacks])].join(", ");
     return { mediaTypes, defaultAccept, result: resultShape(op, chosen, sorted.length === 1) };

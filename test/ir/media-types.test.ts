@@ -5,6 +5,7 @@
  * accept; and a request media type that cannot be encoded is left out with a warning.
  */
 import { describe, expect, it } from "vitest";
+import { operationShape } from "../../generator/emitters/operation-shape.ts";
 import { buildInline, documentWith, fixtureIr, operation, typeText } from "./helpers.ts";
 
 describe("media-types.yaml", () => {
@@ -87,5 +88,22 @@ describe("a request media type that cannot be encoded", () => {
   it("is kept as bytes when the operation has no other", () => {
     const { ir } = buildInline(document);
     expect(operation(ir!, "sendXml").body).toMatchObject({ mediaType: "application/xml", encoding: "binary", type: { kind: "binary" } });
+  });
+});
+
+describe("one media type in two kinds", () => {
+  // Found by the property-based run: `application/json` that is JSON in one 2xx response and
+  // `format: binary` in another gave overloads keyed by an `accept` option the function lacked.
+  it("is one choice (the caller cannot ask for either by `accept`), typed as the union of both", () => {
+    const json = (schema: object) => ({ description: "ok", content: { "application/json": { schema } } });
+    const built = buildInline(
+      documentWith({
+        paths: { "/a": { get: { operationId: "getA", responses: { "200": json({ type: "array", items: { type: "string" } }), "2XX": json({ type: "string", format: "binary" }) } } } },
+      }),
+    );
+    const shape = operationShape(operation(built.ir!, "getA"));
+    expect(shape.accepts).toEqual(["application/json"]);
+    expect(shape.results.map((r) => r.mediaTypes)).toEqual([["application/json"]]);
+    expect(shape.result.kind === "body" && shape.result.variants.map((v) => v.encoding)).toEqual(["json", "binary"]);
   });
 });
