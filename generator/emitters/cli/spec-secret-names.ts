@@ -5,33 +5,19 @@
  * (`runtime/redact-secrets.ts`) does not already hide by their look (`adminLogin`, not `password`).
  */
 import { compareStrings } from "../../ir/naming.ts";
+import { childTypes } from "../../ir/type-children.ts";
 import type { ApiIR, TypeIR } from "../../ir/types.ts";
 import { isSecretName } from "../../runtime/redact-secrets.ts";
 
 export function specSecretNames(api: ApiIR): string[] {
   const names = new Set<string>();
-  // Named types are visited once each from `api.types`, so `ref`s are not followed (no cycles).
-  const visit = (type: TypeIR | undefined): void => {
-    switch (type?.kind) {
-      case "object":
-        for (const property of type.properties) {
-          if (property.secret) names.add(property.name);
-          visit(property.type);
-        }
-        visit(type.additionalProperties);
-        break;
-      case "array":
-        visit(type.items);
-        break;
-      case "map":
-        visit(type.values);
-        break;
-      case "union":
-        type.variants.forEach(visit);
-        break;
-      case "intersection":
-        type.members.forEach(visit);
-        break;
+  // Named types are visited once each from `api.types`, so `ref`s are not followed (no cycles). A
+  // work list, not recursion: nesting of any depth is walked.
+  const visit = (root: TypeIR | undefined): void => {
+    const work = root === undefined ? [] : [root];
+    for (let type = work.pop(); type; type = work.pop()) {
+      if (type.kind === "object") for (const property of type.properties) if (property.secret) names.add(property.name);
+      work.push(...childTypes(type));
     }
   };
   for (const named of api.types) visit(named.type);
