@@ -210,6 +210,16 @@ export const SDK_CASES: readonly SdkCase[] = [
     [["sdk-method-added", "error", "Credential", "refresh"]],
   ),
   c(
+    "method gone from the class a client extends",
+    "a client extending a class of the package (the convenience layer) offers the base's methods: calls of a removed one no longer compile",
+    { models: "export class Base { ping(): void {} }", api: 'import { Base as GeneratedBase } from "./models.js";\nexport class Client extends GeneratedBase { hello(): void {} }', index: "Client, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    { models: "export class Base {}", api: 'import { Base as GeneratedBase } from "./models.js";\nexport class Client extends GeneratedBase { hello(): void {} }', index: "Client, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    [
+      ["sdk-method-removed", "error", "Base", "ping"],
+      ["sdk-method-removed", "error", "Client", "ping"],
+    ],
+  ),
+  c(
     "private class members do not count",
     "`#state` and `private` members are not part of the API",
     { api: "export class Client { #state = 1; private cache = 2; ping(): number { return this.#state + this.cache; } }", index: "Client, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
