@@ -160,8 +160,8 @@ function resolveMethod(plan: SourcePlan, method: ConvenienceMethod, op: Operatio
   let wholeBody: string | undefined;
   const bodyProperties = shape.body ? (plan.catalog.properties(shape.body.body.type, "input") ?? []) : [];
   for (const arg of method.arguments) {
-    const expression = source(arg.source, arg.pointer);
-    if (expression === undefined) continue;
+    // A bad source is reported once: its target still counts as mapped.
+    const expression = source(arg.source, arg.pointer) ?? "undefined";
     const slot = shape.positional.find((s) => s.name === arg.target || s.param.name === arg.target);
     const option = shape.optional.find((s) => s.name === arg.target || s.param.name === arg.target);
     if (slot) positional.set(slot.name, expression);
