@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { AZURE_IDENTITY_STUB, output, runTsc } from "../packages/support/package-tools.ts";
+import { AZURE_IDENTITY_STUB, CONSUMER_COMPILER_OPTIONS, output, runTsc } from "../packages/support/package-tools.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 
 const OFFICIAL = "@azure/communication-identity";
@@ -81,14 +81,7 @@ it("the official SDK README's samples type-check against the generated package's
   await writeFile(join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
   const tsconfig = {
     compilerOptions: {
-      target: "ES2023",
-      lib: ["ES2023", "DOM", "DOM.Iterable"],
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      types: [],
+      ...CONSUMER_COMPILER_OPTIONS,
       // Stands in for installing the package (`generated-packages.test.ts` installs the real ones).
       paths: { [OURS]: [packageEntry] },
     },
