@@ -31,11 +31,20 @@ export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeI
   }
   if (a.additionalProperties && b.additionalProperties) {
     compareTypes(ctx, a.additionalProperties, b.additionalProperties, child(at, "{}"));
-  } else if (a.additionalProperties) {
+  } else if (a.additionalProperties && !grewFromFreeForm(a, b)) {
     ctx.emit({ kind: "additional-properties-removed" }, at);
   } else if (b.additionalProperties) {
     ctx.emit({ kind: "additional-properties-added" }, at);
   }
+}
+
+/**
+ * `{type: object}` (any keys) that gained declared properties: the IR types an object with
+ * properties and no `additionalProperties` as closed, but JSON Schema leaves it open, so no extra
+ * key the old document allowed is known to be refused.
+ */
+function grewFromFreeForm(a: ObjectTypeIR, b: ObjectTypeIR): boolean {
+  return a.properties.length === 0 && a.additionalProperties?.kind === "unknown" && b.properties.length > 0;
 }
 
 function compareProperty(ctx: DiffContext, o: PropertyIR, n: PropertyIR, at: Cursor): void {

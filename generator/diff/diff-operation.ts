@@ -74,7 +74,7 @@ function compareBodies(ctx: DiffContext, a: RequestBodyIR | undefined, b: Reques
   const at: Cursor = { direction: "request", operation: label, root: `${label} request body`, path: [] };
   if (!a && !b) return;
   if (!a) return ctx.emit({ kind: "request-body-added", required: b!.required }, at, { after: b!.mediaType });
-  if (!b) return ctx.emit({ kind: "request-body-removed" }, at, { before: a.mediaType });
+  if (!b) return ctx.emit({ kind: "request-body-removed", required: a.required }, at, { before: a.mediaType });
   if (a.required !== b.required) ctx.emit({ kind: "request-body-required-changed", required: b.required }, at, { before: a.required, after: b.required });
   if (a.mediaType !== b.mediaType) ctx.emit({ kind: "media-type-changed" }, at, { before: a.mediaType, after: b.mediaType });
   compareTypes(ctx, a.type, b.type, at);
