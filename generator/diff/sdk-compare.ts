@@ -8,6 +8,7 @@
 import { sdkLevel, sdkWhy, type Usage } from "./sdk-rules.ts";
 import { signatureText, type SdkDeclaration, type SdkExport, type SdkMember, type SdkSignature, type SdkSurface } from "./sdk-surface.ts";
 import { relate, renameIdentifiers, shortType, unionDelta } from "./sdk-type-text.ts";
+import { relateObjects } from "./sdk-object-text.ts";
 import { usageOf } from "./sdk-usage.ts";
 import type { SdkChange } from "./types.ts";
 
@@ -218,7 +219,7 @@ class DeclarationComparison {
       return;
     }
     const id = relation === "widened" ? "sdk-type-widened" : relation === "narrowed" ? "sdk-type-narrowed" : "sdk-type-changed";
-    this.#emit(id, usage, place, `${subject} ${relation}: \`${shortType(before, 60)}\` → \`${shortType(after, 60)}\``, values);
+    this.#emit(id, usage, place, `${subject} ${relation}: ${typeChangeText(before, after)}`, values);
   }
 }
 
@@ -288,4 +289,18 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareChanges(a: SdkChange, b: SdkChange): number {
   return cmp(a.export, b.export) || cmp(a.member ?? "", b.member ?? "") || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+}
+
+const SHOWN_DIFFERENCES = 4;
+
+/**
+ * Two inline object types: the paths that differ (`.settings.b added (optional)`), as two long
+ * texts cut to the same length often look alike; other types: both texts, shortened.
+ */
+function typeChangeText(before: string, after: string): string {
+  const differences = relateObjects(before, after, relate);
+  if (!differences || differences.length === 0) return `\`${shortType(before, 60)}\` → \`${shortType(after, 60)}\``;
+  const shown = differences.slice(0, SHOWN_DIFFERENCES).map((d) => `\`${d.path}\` ${shortType(d.detail, 60)}`);
+  const more = differences.length - shown.length;
+  return shown.join(", ") + (more > 0 ? ` and ${more} more` : "");
 }
