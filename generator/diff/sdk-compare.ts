@@ -160,14 +160,26 @@ class DeclarationComparison {
     const owner = this.#name;
     const label = (key: string, m: SdkMember) => (m.kind === "method" ? `method \`${owner}.${key}\`` : `property \`${owner}.${key}\``);
     const declared = (key: string, m: SdkMember) => `property \`${owner}.${key}${m.optional ? "?" : ""}: ${shortType(m.type, 60)}\``;
+    // A method named after a renamed export (the client's method of a renamed operation) is renamed with it.
+    const renamedTo = (key: string) => {
+      const to = this.#renames.get(key);
+      return to !== undefined && !after.has(key) && !before.has(to) && after.get(to)?.kind === "method" && before.get(key)?.kind === "method" ? to : undefined;
+    };
+    const renamedFrom = new Map<string, string>();
     for (const [key, m] of before) {
       if (after.has(key)) continue;
+      const to = renamedTo(key);
+      if (to !== undefined) {
+        renamedFrom.set(to, key);
+        this.#emit("sdk-method-renamed", usage, { export: owner, member: to }, `${label(key, m)} renamed to \`${to}\``, { before: key, after: to });
+        continue;
+      }
       const id = m.kind === "method" ? "sdk-method-removed" : "sdk-property-removed";
       this.#emit(id, usage, { export: owner, member: key }, `${m.kind === "method" ? label(key, m) : declared(key, m)} removed`, { before: this.#old(m.type) });
     }
     for (const [key, n] of after) {
       const place = { export: owner, member: key };
-      const m = before.get(key);
+      const m = before.get(renamedFrom.get(key) ?? key);
       if (!m) {
         const id = n.optional ? "sdk-property-added-optional" : n.kind === "method" ? "sdk-method-added" : "sdk-property-added-required";
         this.#emit(id, usage, place, `${n.kind === "method" ? label(key, n) : declared(key, n)} added`, { after: n.type });
