@@ -113,11 +113,12 @@ function compareResponses(ctx: DiffContext, before: readonly ResponseIR[], after
 }
 
 /**
- * The security alternatives an operation accepts: its own, else every scheme the client can use
- * (`ApiIR.auth`, one scheme each), which is how generated clients read an operation without its own.
+ * The security alternatives an operation accepts on the wire: its own, else the document's
+ * requirement, else none (anonymous: OpenAPI requires no credentials where nothing says so, even
+ * when schemes are declared), so an operation that starts to declare a requirement loses anonymous access.
  */
 export function effectiveSecurity(api: ApiIR, op: OperationIR): string[] {
-  const alternatives = op.security ?? api.auth.map((s) => [s.id]);
+  const alternatives = op.security ?? api.security ?? [[]];
   return alternatives.map((ids) => (ids.length === 0 ? "anonymous" : [...ids].sort().join(" + ")));
 }
 

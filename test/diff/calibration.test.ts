@@ -57,4 +57,13 @@ describe("calibrated levels on real-world changes", () => {
       "error global-security-removed @ security",
     ]);
   });
+
+  it("an operation that declares a requirement where the document has none loses anonymous access: an error", () => {
+    // Adyen Recurring v49 -> v67: declared schemes, no requirement, then `security` on every operation.
+    const components = { components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } } } };
+    expect(findings(getItems({}, components), getItems({ security: [{ key: [] }] }, components))).toEqual([
+      "info operation-security-added @ GET /items security",
+      "error operation-security-removed @ GET /items security",
+    ]);
+  });
 });
