@@ -29,6 +29,10 @@ export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeI
       ctx.emit({ kind: "property-added", required: n.required, ...(note ? { note } : {}) }, here);
     }
   }
+  const wrapper = wrapperOf(a, b, visible);
+  // The old members now live one level down: compare them there too, so a change inside the
+  // moved model (a required property removed from a model it refers to) is not hidden.
+  if (wrapper) compareTypes(ctx, { ...a, properties: a.properties.filter(visible) }, wrapper.type, child(at, propertySegment(wrapper.name)));
   if (a.additionalProperties && b.additionalProperties) {
     compareTypes(ctx, a.additionalProperties, b.additionalProperties, child(at, "{}"));
   } else if (a.additionalProperties && !grewFromFreeForm(a, b)) {
@@ -36,6 +40,19 @@ export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeI
   } else if (b.additionalProperties) {
     ctx.emit({ kind: "additional-properties-added" }, at);
   }
+}
+
+/**
+ * `{a, b, c}` -> `{Wrapper: {a, b, c}}` (Adyen Recurring v49 -> v67 wrapped its list items): the
+ * new object's only property, when none of the old object's properties is left beside it.
+ */
+function wrapperOf(a: ObjectTypeIR, b: ObjectTypeIR, visible: (p: PropertyIR) => boolean): PropertyIR | undefined {
+  const before = a.properties.filter(visible);
+  const after = b.properties.filter(visible);
+  if (before.length < 2 || after.length !== 1 || b.additionalProperties) return undefined;
+  const only = after[0]!;
+  if (before.some((p) => p.name === only.name) || (only.type.kind !== "ref" && only.type.kind !== "object")) return undefined;
+  return only;
 }
 
 /**

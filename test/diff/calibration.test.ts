@@ -58,6 +58,26 @@ describe("calibrated levels on real-world changes", () => {
     ]);
   });
 
+  it("members moved into a wrapper object are still compared there: a break inside the moved model shows", () => {
+    // Adyen Recurring v49 -> v67: `details[]` items became `{ RecurringDetail: {...} }`, and the
+    // `Name` they refer to lost its required `gender`.
+    const name = (gender: boolean) => ({ type: "object", required: ["first", ...(gender ? ["gender"] : [])], properties: { first: str, ...(gender ? { gender: str } : {}) } });
+    const detail = { type: "object", required: ["id"], properties: { id: str, shopperName: { $ref: "#/components/schemas/Name" } } };
+    const list = (item: Json) => ({ type: "object", properties: { details: { type: "array", items: item } } });
+    const before = doc({ "/items": { get: { operationId: "Items_List", responses: { "200": { description: "ok", content: { "application/json": { schema: list({ $ref: "#/components/schemas/Detail" }) } } } } } } }, { Detail: detail, Name: name(true) });
+    const after = doc({ "/items": { get: { operationId: "Items_List", responses: { "200": { description: "ok", content: { "application/json": { schema: list({ $ref: "#/components/schemas/Wrapper" }) } } } } } } }, {
+      Detail: detail,
+      Name: name(false),
+      Wrapper: { type: "object", properties: { Detail: { $ref: "#/components/schemas/Detail" } } },
+    });
+    expect(findings(before, after)).toEqual([
+      "error response-required-property-removed @ Name.gender",
+      "info response-property-added @ Wrapper.Detail",
+      "error response-required-property-removed @ Wrapper.id",
+      "warning response-optional-property-removed @ Wrapper.shopperName",
+    ]);
+  });
+
   it("an operation that declares a requirement where the document has none loses anonymous access: an error", () => {
     // Adyen Recurring v49 -> v67: declared schemes, no requirement, then `security` on every operation.
     const components = { components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } } } };

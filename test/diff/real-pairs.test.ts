@@ -32,11 +32,18 @@ describe("real version pairs", () => {
     expect(errors("adyen-binlookup/v53.yaml", "adyen-binlookup/v54.yaml")).toEqual([]);
   });
 
-  it("Adyen Recurring v49 -> v67: the wrapped list items (true) and the declared security (by the documents)", () => {
+  it("Adyen Recurring v49 -> v67: the wrapped list items and what changed inside them (true), the declared security (by the documents)", () => {
     expect(errors("adyen-recurring/v49.json", "adyen-recurring/v67.json").sort()).toEqual([
       // Judged true: `details[]` items moved into `RecurringDetailWrapper.RecurringDetail`.
       "response-required-property-removed @ RecurringDetailWrapper.recurringDetailReference",
       "response-required-property-removed @ RecurringDetailWrapper.variant",
+      // Judged true: inside the moved items, `shopperName.gender` (required) removed, and the
+      // received `card`'s number, expiry and holder no longer required.
+      "response-required-property-removed @ Name.gender",
+      "response-property-became-optional @ Card.expiryMonth",
+      "response-property-became-optional @ Card.expiryYear",
+      "response-property-became-optional @ Card.holderName",
+      "response-property-became-optional @ Card.number",
       // v49 declares no requirement, v67 one per operation: breaking by the documents, not in
       // practice (v49's description already required credentials); see EVALUATION.md.
       "operation-security-removed @ POST /disable security",
