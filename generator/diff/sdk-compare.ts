@@ -31,6 +31,7 @@ export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRena
     });
   };
   const renames = pairRenames(before, after, knownRenames);
+  const oldTexts = new Map([...renames, ...inlinedAliases(before, after, renames)]);
   const oldUsage = usageOf(before);
   const newUsage = usageOf(after);
   const matched = new Set<string>();
@@ -44,7 +45,7 @@ export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRena
     matched.add(newName);
     if (newName !== name) emit("sdk-export-renamed", "both", { export: newName }, `${describe(old)} renamed to \`${newName}\``, { before: name, after: newName });
     const usage = merge(oldUsage(name), newUsage(newName));
-    new DeclarationComparison(emit, renames, newName, usage).compare(old, now);
+    new DeclarationComparison(emit, oldTexts, newName, usage).compare(old, now);
   }
   for (const [name, now] of after) if (!matched.has(name)) emit("sdk-export-added", "both", { export: name }, `${describe(now)} added`);
   return changes.sort(compareChanges);
@@ -63,6 +64,21 @@ const KIND_WORD: Record<SdkDeclaration["kind"], string> = {
 };
 
 const describe = (e: SdkExport) => `${KIND_WORD[e.declaration.kind]} \`${e.name}\``;
+
+/**
+ * Type aliases the new package no longer exports (not renamed), by their text: a document that
+ * inlines the shared schema behind `StringModel = string | null` spells the same type
+ * `string | null`, so old texts are read with the alias expanded. (The removed export itself is
+ * still reported.)
+ */
+function inlinedAliases(before: SdkSurface, after: SdkSurface, renames: ReadonlyMap<string, string>): Map<string, string> {
+  const inlined = new Map<string, string>();
+  for (const [name, e] of before) {
+    const d = e.declaration;
+    if (d.kind === "type" && d.typeParameters === "" && !after.has(name) && !renames.has(name)) inlined.set(name, `(${d.text})`);
+  }
+  return inlined;
+}
 
 /** Known renames, plus exports removed and added with an identical declaration (one of each). */
 function pairRenames(before: SdkSurface, after: SdkSurface, known: ReadonlyMap<string, string>): Map<string, string> {
@@ -226,6 +242,7 @@ class DeclarationComparison {
     const values = { before, after };
     if (relation === "equivalent") {
       const delta = unionDelta(before, after);
+      if (delta.added.length === 0 && delta.removed.length === 0) return; // the same members, spelled differently
       const parts = [...(delta.added.length ? [`added ${delta.added.join(", ")}`] : []), ...(delta.removed.length ? [`removed ${delta.removed.join(", ")}`] : [])];
       this.#emit("sdk-known-values-changed", usage, place, `known values of ${subject} changed${parts.length ? ` (${parts.join("; ")})` : ""}`, values);
       return;

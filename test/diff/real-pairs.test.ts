@@ -55,4 +55,8 @@ describe("real version pairs", () => {
   it("Adyen Recurring v67 -> v68: no error", () => {
     expect(errors("adyen-recurring/v67.json", "adyen-recurring/v68.json")).toEqual([]);
   });
+
+  it("Twilio Bulkexports 1.10.0 -> 1.13.0: no error (shared primitive schemas inlined is no change)", () => {
+    expect(errors("twilio-bulkexports/v1.10.0.json", "twilio-bulkexports/v1.13.0.json")).toEqual([]);
+  });
 });
