@@ -75,6 +75,20 @@ export const SDK_CASES: readonly SdkCase[] = [
     { models: "export interface Polygon { corners: number }", api: "export function area(shape: Polygon): number { return shape.corners; }", index: "area, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
     [["sdk-export-renamed", "error", "Polygon"]],
   ),
+  c(
+    "operation renamed: function and client method",
+    "the client's method is named after the function and renamed with it, not removed and added",
+    { api: "export function findThing(id: string): string { return id; }\nexport class ThingClient { findThing(id: string): string { return id; } }", index: "findThing, ThingClient, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    { api: "export function locateThing(id: string): string { return id; }\nexport class ThingClient { locateThing(id: string): string { return id; } }", index: "locateThing, ThingClient, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    [["sdk-method-renamed", "error", "ThingClient", "locateThing"], ["sdk-export-renamed", "error", "locateThing"]],
+  ),
+  c(
+    "alias inlined",
+    "a shared schema inlined (Twilio bulkexports 1.10 -> 1.13): the alias's import breaks, the property keeps the same type",
+    { models: "export type Colour = string | null;", thing: "id: string;\n  colour?: Colour;" },
+    { thing: "id: string;\n  colour?: string | null;" },
+    [["sdk-export-removed", "error", "Colour"]],
+  ),
   c("kind changed", "an interface that becomes a type alias cannot be extended or merged any more", { models: "export interface Tag { key: string }" }, { models: "export type Tag = { key: string };" }, [["sdk-export-kind-changed", "warning", "Tag"]]),
   c(
     "value export became type-only",
