@@ -142,18 +142,21 @@ async function finishBuild(
   folder: string,
   regenerate: string,
 ): Promise<number> {
-  const { diffTree, isUnchanged, writeTree } = await import("./output/write-tree.ts");
+  const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("./output/write-tree.ts");
+  const { keptPaths } = await import("./output/kept-paths.ts");
   const { writeProblem } = await import("./output/write-problem.ts");
   const { describeInterruptedWrite } = await import("./output/interrupted-write.ts");
   const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
-  const base = { command: options.command, output: shown, files: result.files.length } as const;
+  const files = treeFileCount(result.files);
+  const base = { command: options.command, output: shown, files } as const;
+  const keep = keptPaths(result.files.map((file) => file.path));
   if (output.hasErrors) return output.finish({ ...base, ok: false, wrote: false });
   try {
     if (options.command === "check") {
       for (const note of await describeInterruptedWrite(folder)) interrupted(note);
-      const changes = await diffTree(folder, result.files);
+      const changes = await diffTree(folder, result.files, keep);
       if (isUnchanged(changes)) {
         output.note(`${shown} is up to date`);
         return output.finish({ ...base, ok: true, changes });
@@ -170,9 +173,10 @@ async function finishBuild(
       return output.finish({ ...base, ok: false, changes });
     }
     output.progress(`writing ${shown}`);
-    const changes = await writeTree(folder, result.files, interrupted);
+    const changes = await writeTree(folder, result.files, interrupted, keep);
     const count = changes.added.length + changes.changed.length + changes.removed.length;
-    output.note(`${result.files.length} files in ${shown}, ${count} changed`);
+    // Both counts include the writer's marker file, which the changes list like any other.
+    output.note(`${files} files in ${shown}, ${count} changed`);
     return output.finish({ ...base, ok: true, wrote: count > 0, changes });
   } catch (error) {
     const problem = writeProblem(error, folder);
