@@ -131,7 +131,7 @@ async function runConfig(options: Options, output: CliOutput): Promise<number> {
   if (!config.value) return output.finish({ command: options.command, ok: false });
   const { buildOutputs } = await import("./pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
-  return finishBuild(options, output, result, config.value.output, options.config ? `specsmith generate --config ${options.config}` : "npm run generate");
+  return finishBuild(options, output, result, config.value.output, options.config ? `specsmith generate --config ${options.config}` : "npm run generate", config.value.metadata.extraFiles);
 }
 
 /** Reports diagnostics, then writes (generate) or compares (check) when there is no error. */
@@ -141,6 +141,7 @@ async function finishBuild(
   result: { readonly files: readonly { path: string; content: string }[]; readonly diagnostics: readonly Diagnostic[] },
   folder: string,
   regenerate: string,
+  extraFiles: readonly string[] = [],
 ): Promise<number> {
   const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("./output/write-tree.ts");
   const { keptPaths } = await import("./output/kept-paths.ts");
@@ -151,7 +152,7 @@ async function finishBuild(
   const shown = relative(process.cwd(), folder) || ".";
   const files = treeFileCount(result.files);
   const base = { command: options.command, output: shown, files } as const;
-  const keep = keptPaths(result.files.map((file) => file.path));
+  const keep = keptPaths(result.files.map((file) => file.path), extraFiles);
   if (output.hasErrors) return output.finish({ ...base, ok: false, wrote: false });
   try {
     if (options.command === "check") {
