@@ -15,6 +15,7 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
+import { configRegenerateCommand, specRegenerateCommand } from "./regenerate-command.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
 const USAGE = [
@@ -101,8 +102,10 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
 async function runSpec(options: Options, spec: string, output: CliOutput): Promise<number> {
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
+  const regenerate = specRegenerateCommand({ ...options, spec });
   const request = {
     file,
+    regenerate,
     ...(options.packageName ? { packageName: options.packageName } : {}),
     refRoots: options.refRoots,
     ...(options.azure !== undefined ? { azure: options.azure } : {}),
@@ -112,15 +115,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput): Promi
   const { buildPackageInParallel, worthParallel } = await import("./parallel/build-in-parallel.ts");
   const built = worthParallel(file) ? await buildPackageInParallel(request) : (await import("./pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
-  const again = [
-    "--spec",
-    spec,
-    ...(options.out ? ["--out", options.out] : []),
-    ...(options.packageName ? ["--package-name", options.packageName] : []),
-    ...options.refRoots.flatMap((folder) => ["--allow-ref-root", folder]),
-    ...(options.azure === undefined ? [] : [options.azure ? "--azure" : "--no-azure"]),
-  ];
-  return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, `specsmith generate ${again.join(" ")}`);
+  return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
 }
 
 /** The config's services -> the configured output folder. */
@@ -131,7 +126,7 @@ async function runConfig(options: Options, output: CliOutput): Promise<number> {
   if (!config.value) return output.finish({ command: options.command, ok: false });
   const { buildOutputs } = await import("./pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
-  return finishBuild(options, output, result, config.value.output, options.config ? `specsmith generate --config ${options.config}` : "npm run generate", config.value.metadata.extraFiles);
+  return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);
 }
 
 /** Reports diagnostics, then writes (generate) or compares (check) when there is no error. */

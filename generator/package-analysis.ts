@@ -37,6 +37,8 @@ export interface PackageOptions {
   readonly version?: ServiceConfig["version"];
   /** The config's package.json fields, the service's keywords merged in. */
   readonly metadata?: PackageMetadata;
+  /** The command generated files name to regenerate them; default `specsmith generate --spec <source>`. */
+  readonly regenerate?: string;
 }
 
 export interface PackageAnalysis {
@@ -73,6 +75,7 @@ export function analyzePackage(options: PackageOptions): PackageAnalysis {
     source,
     version: configuredVersion(options.version, ir.value.apiVersion),
     metadata: options.metadata,
+    regenerate: options.regenerate ?? `specsmith generate --spec ${source}`,
   });
   const base = { directory: pkg.directory, apiVersion: ir.value.apiVersion, diagnostics };
   return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg } };

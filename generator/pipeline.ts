@@ -14,6 +14,7 @@ import { emitSources } from "./emitters/emit-sources.ts";
 import { emitScaffold } from "./emitters/scaffold/emit-scaffold.ts";
 import type { OutputFile } from "./output/write-tree.ts";
 import { versionProblems } from "./package-version.ts";
+import { configRegenerateCommand } from "./regenerate-command.ts";
 import { analyzePackage, reportBuilt, type PackageBuild, type PackageOptions, type Progress } from "./package-analysis.ts";
 
 
@@ -31,6 +32,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const versions: VersionBuild[] = [];
+  const regenerate = configRegenerateCommand(config.file);
   for (const service of config.services) {
     progress(`${service.name}: compiling ${relative(config.root, service.typespec)}`);
     const compiled = await compileTypeSpec(service.typespec, config.root);
@@ -53,6 +55,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
         ...(naming?.value ? { cliNaming: naming.value } : {}),
         ...(service.azure !== undefined ? { azure: service.azure } : {}),
         ...maintained(config, service),
+        regenerate,
         progress,
       });
       diagnostics.push(...built.diagnostics);
@@ -69,6 +72,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       refRoots: config.refRoots,
       ...(service.azure !== undefined ? { azure: service.azure } : {}),
       ...maintained(config, service),
+      regenerate,
       progress,
     });
     const wanted = selectVersions(config, service, built.apiVersion === undefined ? [] : [built.apiVersion]);

@@ -1,6 +1,6 @@
 /**
  * A package's npm version: the config's when it names one (checked against the packages generated),
- * else derived from the API version.
+ * else derived from the API version; and the command generated files name to regenerate a config build.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config.ts";
 import { npmVersion } from "../../generator/package-naming.ts";
 import { configuredVersion, versionProblems } from "../../generator/package-version.ts";
+import { configRegenerateCommand } from "../../generator/regenerate-command.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "specsmith-version-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,5 +45,17 @@ describe("the npm version of a package", () => {
     const keyed = await serviceWithVersion({ "2023-01-01": "2023.1.2" });
     const [unknown] = versionProblems(keyed.config, keyed.service, ["2024-05-01"]);
     expect(unknown).toMatchObject({ code: "unknown-version", location: { pointer: "/services/0/version/2023-01-01", line: 7 } });
+  });
+});
+
+describe("the command that regenerates a config build", () => {
+  it("is `npm run generate` where the package.json script runs specsmith generate, else specsmith generate with the config relative to the working folder", () => {
+    const config = join(dir, "specsmith.config.json");
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ scripts: { generate: "specsmith generate" } }));
+    expect(configRegenerateCommand(config, "/elsewhere")).toBe("npm run generate");
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ scripts: { build: "tsc" } }));
+    expect(configRegenerateCommand(config, dir)).toBe("specsmith generate");
+    expect(configRegenerateCommand(config, join(dir, ".."))).toBe(`specsmith generate --config ${dir.split("/").pop()}/specsmith.config.json`);
+    expect(configRegenerateCommand(join(dir, "my config.json"), dir)).toBe("specsmith generate --config 'my config.json'");
   });
 });
