@@ -70,7 +70,7 @@ function generateInProcess(file: string): { load: number; ir: number; sources: n
   t = performance.now();
   const ir = buildIr(loaded.value, clientName(title));
   const irTime = performance.now() - t;
-  const pkg = packageInfo({ packageName: "bench-package", service: "bench", apiVersion: ir.value.apiVersion, title, source: basename(file) });
+  const pkg = packageInfo({ packageName: "bench-package", service: "bench", apiVersion: ir.value.apiVersion, title, source: basename(file), regenerate: "specsmith generate" });
   t = performance.now();
   const sources = emitSources(ir.value, pkg);
   const sourcesTime = performance.now() - t;

@@ -15,6 +15,7 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
+import { configRegenerateCommand, specRegenerateCommand } from "./regenerate-command.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
 const USAGE = [
@@ -101,8 +102,10 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
 async function runSpec(options: Options, spec: string, output: CliOutput): Promise<number> {
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
+  const regenerate = specRegenerateCommand({ ...options, spec });
   const request = {
     file,
+    regenerate,
     ...(options.packageName ? { packageName: options.packageName } : {}),
     refRoots: options.refRoots,
     ...(options.azure !== undefined ? { azure: options.azure } : {}),
@@ -112,15 +115,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput): Promi
   const { buildPackageInParallel, worthParallel } = await import("./parallel/build-in-parallel.ts");
   const built = worthParallel(file) ? await buildPackageInParallel(request) : (await import("./pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
-  const again = [
-    "--spec",
-    spec,
-    ...(options.out ? ["--out", options.out] : []),
-    ...(options.packageName ? ["--package-name", options.packageName] : []),
-    ...options.refRoots.flatMap((folder) => ["--allow-ref-root", folder]),
-    ...(options.azure === undefined ? [] : [options.azure ? "--azure" : "--no-azure"]),
-  ];
-  return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, `specsmith generate ${again.join(" ")}`);
+  return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
 }
 
 /** The config's services -> the configured output folder. */
@@ -131,7 +126,7 @@ async function runConfig(options: Options, output: CliOutput): Promise<number> {
   if (!config.value) return output.finish({ command: options.command, ok: false });
   const { buildOutputs } = await import("./pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
-  return finishBuild(options, output, result, config.value.output, options.config ? `specsmith generate --config ${options.config}` : "npm run generate");
+  return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);
 }
 
 /** Reports diagnostics, then writes (generate) or compares (check) when there is no error. */
@@ -141,19 +136,23 @@ async function finishBuild(
   result: { readonly files: readonly { path: string; content: string }[]; readonly diagnostics: readonly Diagnostic[] },
   folder: string,
   regenerate: string,
+  extraFiles: readonly string[] = [],
 ): Promise<number> {
-  const { diffTree, isUnchanged, writeTree } = await import("./output/write-tree.ts");
+  const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("./output/write-tree.ts");
+  const { keptPaths } = await import("./output/kept-paths.ts");
   const { writeProblem } = await import("./output/write-problem.ts");
   const { describeInterruptedWrite } = await import("./output/interrupted-write.ts");
   const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
-  const base = { command: options.command, output: shown, files: result.files.length } as const;
+  const files = treeFileCount(result.files);
+  const base = { command: options.command, output: shown, files } as const;
+  const keep = keptPaths(result.files.map((file) => file.path), extraFiles);
   if (output.hasErrors) return output.finish({ ...base, ok: false, wrote: false });
   try {
     if (options.command === "check") {
       for (const note of await describeInterruptedWrite(folder)) interrupted(note);
-      const changes = await diffTree(folder, result.files);
+      const changes = await diffTree(folder, result.files, keep);
       if (isUnchanged(changes)) {
         output.note(`${shown} is up to date`);
         return output.finish({ ...base, ok: true, changes });
@@ -170,9 +169,10 @@ async function finishBuild(
       return output.finish({ ...base, ok: false, changes });
     }
     output.progress(`writing ${shown}`);
-    const changes = await writeTree(folder, result.files, interrupted);
+    const changes = await writeTree(folder, result.files, interrupted, keep);
     const count = changes.added.length + changes.changed.length + changes.removed.length;
-    output.note(`${result.files.length} files in ${shown}, ${count} changed`);
+    // Both counts include the writer's marker file, which the changes list like any other.
+    output.note(`${files} files in ${shown}, ${count} changed`);
     return output.finish({ ...base, ok: true, wrote: count > 0, changes });
   } catch (error) {
     const problem = writeProblem(error, folder);

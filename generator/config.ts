@@ -25,6 +25,20 @@ interface ServiceBase {
   readonly index: number;
   /** Whether the service is Azure (sends `x-ms-client-request-id`); absent: the document decides. */
   readonly azure?: boolean;
+  /** npm version of its package(s): one, or one per API version; absent: derived from the API version. */
+  readonly version?: string | Readonly<Record<string, string>>;
+  /** package.json keywords of its packages, besides the config's and the derived ones. */
+  readonly keywords?: readonly string[];
+}
+
+/** package.json fields the maintainers set once for every package (config top level). */
+export interface PackageMetadata {
+  readonly license?: string;
+  readonly author?: string;
+  readonly repository?: string;
+  readonly keywords?: readonly string[];
+  /** Files kept in every package folder across regenerations (LICENSE, CHANGELOG.md), relative to it. */
+  readonly extraFiles?: readonly string[];
 }
 
 /** A service described in TypeSpec: compiled in-process, one OpenAPI document per API version. */
@@ -50,6 +64,8 @@ export interface Config {
   readonly documents: readonly DocumentServiceConfig[];
   /** Absolute paths of the folders `$ref`s of OpenAPI documents may read besides the document's own. */
   readonly refRoots: readonly string[];
+  /** What every generated package.json says about its maintainers, and the files they keep. */
+  readonly metadata: PackageMetadata;
   /** The config file's path and a JSON pointer in it as a diagnostic location. */
   readonly file: string;
   locate(pointer: string): SourceLocation;
@@ -68,7 +84,8 @@ function validate(value: unknown): readonly ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, "utf8")) as object;
     // strictRequired off: the `oneOf` branches name `typespec`/`openapi` without redeclaring them.
-    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(schema);
+    // allowUnionTypes: a service's `version` is a string or an object keyed by API version.
+    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true }).compile(schema);
   }
   return validator(value) ? [] : (validator.errors ?? []);
 }
@@ -111,8 +128,10 @@ interface RawService {
   readonly package?: string;
   readonly versions?: readonly string[];
   readonly azure?: boolean;
+  readonly version?: string | Readonly<Record<string, string>>;
+  readonly keywords?: readonly string[];
 }
-interface RawConfig {
+interface RawConfig extends PackageMetadata {
   readonly output?: string;
   readonly allowRefRoots?: readonly string[];
   readonly services: readonly RawService[];
@@ -129,12 +148,16 @@ function toConfig(raw: RawConfig, file: string, locate: (pointer: string) => Sou
       ...(service.versions ? { versions: service.versions } : {}),
       index,
       ...(service.azure !== undefined ? { azure: service.azure } : {}),
+      ...(service.version !== undefined ? { version: service.version } : {}),
+      ...(service.keywords ? { keywords: service.keywords } : {}),
     };
     if (service.typespec !== undefined) services.push({ ...base, typespec: resolve(root, service.typespec) });
     else documents.push({ ...base, openapi: resolve(root, service.openapi ?? "") });
   });
   const refRoots = (raw.allowRefRoots ?? []).map((folder) => resolve(root, folder));
-  return { root, output: resolve(root, raw.output ?? "generated"), services, documents, refRoots, file, locate };
+  const { license, author, repository, keywords, extraFiles } = raw;
+  const metadata = Object.fromEntries(Object.entries({ license, author, repository, keywords, extraFiles }).filter(([, v]) => v !== undefined));
+  return { root, output: resolve(root, raw.output ?? "generated"), services, documents, refRoots, metadata, file, locate };
 }
 
 /** Schema violations (and duplicate names) as `{pointer, message}`, one per problem, in document order. */

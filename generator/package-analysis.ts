@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
+import type { PackageMetadata, ServiceConfig } from "./config.ts";
 import type { CliNaming } from "./emitters/cli/naming-file.ts";
 import type { PackageInfo } from "./emitters/package-info.ts";
 import { buildIr } from "./ir/build-ir.ts";
@@ -12,6 +13,7 @@ import type { ApiIR } from "./ir/types.ts";
 import { isObject, loadOpenApi } from "./openapi/load-openapi.ts";
 import type { OutputFile } from "./output/write-tree.ts";
 import { clientName, packageInfo } from "./package-naming.ts";
+import { configuredVersion } from "./package-version.ts";
 
 /** Receives one line per step of a long run (the CLI prints them on stderr unless `--quiet`). */
 export type Progress = (message: string) => void;
@@ -31,6 +33,12 @@ export interface PackageOptions {
   readonly refRoots?: readonly string[];
   /** Whether the service is Azure (config `azure`, `--azure`/`--no-azure`); absent: the document decides. */
   readonly azure?: boolean;
+  /** The config's `version` of the service (one, or one per API version); absent: derived. */
+  readonly version?: ServiceConfig["version"];
+  /** The config's package.json fields, the service's keywords merged in. */
+  readonly metadata?: PackageMetadata;
+  /** The command generated files name to regenerate them; default `specsmith generate --spec <source>`. */
+  readonly regenerate?: string;
 }
 
 export interface PackageAnalysis {
@@ -58,12 +66,16 @@ export function analyzePackage(options: PackageOptions): PackageAnalysis {
   const ir = buildIr(loaded.value, clientName(title), options.azure);
   const diagnostics = [...loaded.diagnostics, ...ir.diagnostics];
   const service = options.service ?? kebabName(title);
+  const source = options.source ?? basename(options.file);
   const pkg = packageInfo({
     packageName: options.packageName ?? service,
     service,
     apiVersion: ir.value.apiVersion,
     title,
-    source: options.source ?? basename(options.file),
+    source,
+    version: configuredVersion(options.version, ir.value.apiVersion),
+    metadata: options.metadata,
+    regenerate: options.regenerate ?? `specsmith generate --spec ${source}`,
   });
   const base = { directory: pkg.directory, apiVersion: ir.value.apiVersion, diagnostics };
   return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg } };

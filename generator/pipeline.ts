@@ -5,7 +5,7 @@
  * no error was diagnosed.
  */
 import { basename, relative } from "node:path";
-import { selectVersions, type Config } from "./config.ts";
+import { selectVersions, type Config, type DocumentServiceConfig, type PackageMetadata, type ServiceConfig } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { emitDiffReports, type VersionBuild } from "./diff/diff-reports.ts";
 import { emitCli } from "./emitters/cli/emit-cli.ts";
@@ -15,6 +15,8 @@ import { emitSources } from "./emitters/emit-sources.ts";
 import { planSources } from "./emitters/source-plan.ts";
 import { emitScaffold } from "./emitters/scaffold/emit-scaffold.ts";
 import type { OutputFile } from "./output/write-tree.ts";
+import { versionProblems } from "./package-version.ts";
+import { configRegenerateCommand } from "./regenerate-command.ts";
 import { analyzePackage, reportBuilt, type PackageBuild, type PackageOptions, type Progress } from "./package-analysis.ts";
 
 
@@ -32,12 +34,13 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const versions: VersionBuild[] = [];
+  const regenerate = configRegenerateCommand(config.file);
   for (const service of config.services) {
     progress(`${service.name}: compiling ${relative(config.root, service.typespec)}`);
     const compiled = await compileTypeSpec(service.typespec, config.root);
     diagnostics.push(...compiled.diagnostics);
     const wanted = selectVersions(config, service, compiled.value.map((d) => d.version));
-    diagnostics.push(...wanted.diagnostics);
+    diagnostics.push(...wanted.diagnostics, ...versionProblems(config, service, wanted.value));
     // The command-line naming layer: `cli.yaml` beside the TypeSpec entry, when there is one.
     const naming = serviceNaming(service.typespec);
     diagnostics.push(...(naming?.diagnostics ?? []));
@@ -53,6 +56,8 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
         source: `spec/${service.name} (${document.version})`,
         ...(naming?.value ? { cliNaming: naming.value } : {}),
         ...(service.azure !== undefined ? { azure: service.azure } : {}),
+        ...maintained(config, service),
+        regenerate,
         progress,
       });
       diagnostics.push(...built.diagnostics);
@@ -68,15 +73,25 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       source: relative(config.root, service.openapi),
       refRoots: config.refRoots,
       ...(service.azure !== undefined ? { azure: service.azure } : {}),
+      ...maintained(config, service),
+      regenerate,
       progress,
     });
     const wanted = selectVersions(config, service, built.apiVersion === undefined ? [] : [built.apiVersion]);
-    diagnostics.push(...built.diagnostics, ...(built.apiVersion === undefined ? [] : wanted.diagnostics));
+    const known = built.apiVersion === undefined ? [] : [...wanted.diagnostics, ...versionProblems(config, service, [built.apiVersion])];
+    diagnostics.push(...built.diagnostics, ...known);
     files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
   }
   // Version diff reports (generated/diffs/), from the documents and the packages just built.
   files.push(...emitDiffReports(versions));
   return { files, diagnostics };
+}
+
+/** What the maintainers configured for a service's packages: its version, the package.json fields. */
+function maintained(config: Config, service: ServiceConfig | DocumentServiceConfig): { version?: ServiceConfig["version"]; metadata: PackageMetadata } {
+  const keywords = [...(config.metadata.keywords ?? []), ...(service.keywords ?? [])];
+  const metadata = { ...config.metadata, ...(keywords.length > 0 ? { keywords } : {}) };
+  return { ...(service.version !== undefined ? { version: service.version } : {}), metadata };
 }
 
 /** One OpenAPI document (a file, or text already in memory) -> the files of one npm package. */

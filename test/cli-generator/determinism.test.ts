@@ -4,7 +4,7 @@
  * the order of keys in the document's objects (JSON objects are unordered; arrays keep their order,
  * which has meaning). Checked end to end, on fixtures, our TypeSpec services and both corpus specs.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -25,8 +25,10 @@ const ENVIRONMENTS: readonly Record<string, string>[] = [
 
 describe("TZ and LANG", () => {
   it("do not change a package generated from a document (names with non-ASCII letters, case twins, keywords)", () => {
-    const outputs = ENVIRONMENTS.map((env, i) => {
-      const out = join(ws.dir, `fixture-${i}`);
+    // One folder in turn: the files' header names the `--out` that regenerates them.
+    const out = join(ws.dir, "fixture");
+    const outputs = ENVIRONMENTS.map((env) => {
+      rmSync(out, { recursive: true, force: true });
       const run = specsmith(["generate", "--quiet", "--spec", join(repoRoot, "test/fixtures/openapi/naming.yaml"), "--out", out], { env });
       expect(run.status, run.stderr).toBe(0);
       return folderBytes(out);

@@ -5,9 +5,10 @@
  * anything else (under the output lock, from which the killed run's stale lock is removed), leaving
  * exactly the old or the new tree, then writes, and nothing of the killed run remains beside it.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { besideOut, copyOutput, generateTree, pausedAt, resume, startGenerate, whichTree, writeSpecs, type Specs, type Tree } from "./output-race.ts";
+import { besideOut, copyOutput, generateTree, pausedAt, resume, startGenerate, treeOf, whichTree, writeSpecs, type Specs, type Tree } from "./output-race.ts";
 import { specsmith, workspace } from "./spawn-cli.ts";
 
 const ws = workspace("output-crash");
@@ -89,6 +90,24 @@ describe("generate killed while writing", () => {
     expect(whichTree(out, trees)).toBe("old");
     await expectNextRunRepairs(out);
   });
+
+  it.each(["mid-staging", "after-staging", "after-first-rename", "after-second-rename"])(
+    "killed %s: a package's build (dist, node_modules) is still there once the next run has written",
+    async (step) => {
+      const out = oldTreeIn(`built-${step}`);
+      const built = { "dist/index.js": "export {};\n", "node_modules/typescript/package.json": "{}\n", "package-lock.json": "{}\n" };
+      for (const [path, content] of Object.entries(built)) {
+        mkdirSync(dirname(join(out, path)), { recursive: true });
+        writeFileSync(join(out, path), content);
+      }
+      expect((await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: step }).done).signal).toBe("SIGKILL");
+      const next = await startGenerate(specs.variant, out).done;
+      expect(next.status, next.stderr).toBe(0);
+      const files = treeOf(out) ?? {};
+      expect(Object.fromEntries(Object.keys(built).map((path) => [path, files[path]]))).toEqual(built);
+      expect(Object.fromEntries(Object.entries(files).filter(([path]) => !(path in built)))).toEqual(trees.new);
+    },
+  );
 
   it("check says what a killed run left, and what generate will do about it, without touching it", async () => {
     const out = oldTreeIn("check");

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { repoRoot } from "../support/paths.ts";
 import { folderBytes, specsmith } from "./spawn-cli.ts";
@@ -24,7 +24,8 @@ export interface Specs {
 
 /**
  * Writes the three specs into `dir`, each as `<name>/api.yaml`: generated files name the spec's
- * file in their header, and the trees should differ only where the APIs do.
+ * file in their header, and the trees should differ only where the APIs do (and in the command
+ * their headers name, `--spec ../<name>/api.yaml`).
  */
 export function writeSpecs(dir: string): Specs {
   const place = (name: string, text: string) => {
@@ -41,9 +42,20 @@ export function writeSpecs(dir: string): Specs {
   };
 }
 
+/**
+ * `generate --spec <spec> --out out` run beside `out`: headers name the command with paths relative
+ * to the working folder, so every `<dir>/<label>/out` gets the same bytes from the same spec.
+ */
+function generateCommand(spec: string, out: string): { readonly cwd: string; readonly args: string[] } {
+  const cwd = dirname(out);
+  mkdirSync(cwd, { recursive: true });
+  return { cwd, args: ["generate", "--spec", relative(cwd, spec), "--out", basename(out)] };
+}
+
 /** Generates `spec` into `out` in one uninterrupted run and returns the tree. */
 export function generateTree(spec: string, out: string): Tree {
-  const run = specsmith(["generate", "--quiet", "--spec", spec, "--out", out]);
+  const { cwd, args } = generateCommand(spec, out);
+  const run = specsmith([...args, "--quiet"], { cwd });
   if (run.status !== 0) throw new Error(`reference generate failed: ${run.stderr}`);
   return folderBytes(out);
 }
@@ -98,8 +110,9 @@ export interface Running {
 
 /** `specsmith generate --spec <spec> --out <out>` as a child process; `env` adds test hooks. */
 export function startGenerate(spec: string, out: string, env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [join(repoRoot, "generator/specsmith.js"), "generate", "--spec", spec, "--out", out], {
-    cwd: repoRoot,
+  const { cwd, args } = generateCommand(spec, out);
+  const child = spawn(process.execPath, [join(repoRoot, "generator/specsmith.js"), ...args], {
+    cwd,
     env: { ...process.env, NO_COLOR: "1", ...env },
   });
   let stdout = "";

@@ -21,7 +21,7 @@ function api(service: string, version: string): ApiIR {
 }
 
 const pkgOf = (service: string, ir: ApiIR) =>
-  packageInfo({ packageName: `@specsmith/${service}`, service, apiVersion: ir.apiVersion, title: ir.title, source: "test" });
+  packageInfo({ packageName: `@specsmith/${service}`, service, apiVersion: ir.apiVersion, title: ir.title, source: "test", regenerate: "specsmith generate" });
 
 function model(service: string, version: string, yaml: string) {
   const naming = parseCliNaming(`spec/${service}/cli.yaml`, yaml);

@@ -31,7 +31,7 @@ function build(file: string, name: string): { api: ApiIR; emit: () => OutputFile
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
   const title = typeof info["title"] === "string" ? info["title"] : name;
   const ir = buildIr(loaded.value, clientName(title));
-  const pkg = packageInfo({ packageName: `@test/${name}`, service: name, apiVersion: ir.value.apiVersion, title, source: basename(file) });
+  const pkg = packageInfo({ packageName: `@test/${name}`, service: name, apiVersion: ir.value.apiVersion, title, source: basename(file), regenerate: "specsmith generate" });
   return { api: ir.value, emit: () => emitSources(ir.value, pkg) };
 }
 

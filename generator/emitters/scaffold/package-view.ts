@@ -12,6 +12,8 @@ export interface PackageJsonView {
   readonly version: string;
   readonly description: string;
   readonly license: string;
+  readonly author: string | null;
+  readonly repository: string | null;
   /** Sorted, without duplicates. */
   readonly keywords: readonly string[];
   readonly nodeRange: string;
@@ -20,6 +22,8 @@ export interface PackageJsonView {
   /** The `browser` field: runtime files that browser bundles replace (`from`) with another (`to`). */
   readonly browser: readonly { readonly from: string; readonly to: string }[];
   readonly buildScript: string;
+  /** package.json `files`: what npm publishes, the maintainers' extra files included. */
+  readonly files: readonly string[];
   /** Sorted by name. */
   readonly devDependencies: readonly { readonly name: string; readonly range: string }[];
 }
@@ -37,7 +41,7 @@ export interface TsconfigView {
   readonly excludeCli: boolean;
 }
 
-/** Generated packages are licensed like specsmith itself. */
+/** Generated packages are licensed like specsmith itself, unless the config says otherwise. */
 const LICENSE = "MIT";
 /** Node 20 is the oldest line with global `fetch`, Web Crypto and `AbortSignal.timeout`. */
 const NODE_RANGE = ">=20";
@@ -53,12 +57,15 @@ export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): P
     name: pkg.name,
     version: pkg.version,
     description: packageDescription(api),
-    license: LICENSE,
+    license: pkg.metadata?.license ?? LICENSE,
+    author: pkg.metadata?.author ?? null,
+    repository: pkg.metadata?.repository ?? null,
     keywords: keywords(api, pkg),
     nodeRange: NODE_RANGE,
     bin: cli ? { name: cli.bin, path: `./${CLI_BUNDLE}` } : null,
     browser: browserVariants(api).map(([from, to]) => ({ from: builtPath(modules.runtime(from)), to: builtPath(modules.runtime(to)) })),
     buildScript: ["tsc -p tsconfig.json", ...(cli ? CLI_BUILD_STEPS : [])].join(" && "),
+    files: [...new Set(["dist", "src", "README.md", ...(pkg.metadata?.extraFiles ?? [])])],
     devDependencies: [["typescript", TYPESCRIPT_RANGE] as const, ...(cli ? CLI_DEV_DEPENDENCIES : [])]
       .map(([name, range]) => ({ name, range }))
       .sort((a, b) => compareStrings(a.name, b.name)),
@@ -90,6 +97,7 @@ export function firstParagraph(text: string | undefined): string | undefined {
 function keywords(api: ApiIR, pkg: PackageInfo): string[] {
   const words = ["api-client", "openapi", "sdk", "typescript", pkg.service, ...api.operations.map((op) => op.group)];
   // "default" is the group of operations without tags: not a word anyone searches for.
-  const unique = new Set(words.map((w) => kebabCase(w)).filter((w) => w && w !== "default"));
-  return [...unique].sort(compareStrings);
+  const derived = words.map((w) => kebabCase(w)).filter((w) => w && w !== "default");
+  // The maintainers' keywords are theirs as written (npm keywords may be any string).
+  return [...new Set([...derived, ...(pkg.metadata?.keywords ?? [])])].sort(compareStrings);
 }

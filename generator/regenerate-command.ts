@@ -1,0 +1,64 @@
+/**
+ * The command that regenerates an output, as generated file headers and `check`'s stale hint name
+ * it: what the user would type again, never a path of this machine (paths relative to the working
+ * folder, `/`-separated), so the same command in the same place writes the same bytes.
+ */
+import { readFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+
+/** The default config file name, read from the working folder when `--config` is not given. */
+const CONFIG_FILE = "specsmith.config.json";
+
+/**
+ * A config build: `npm run generate` when the config is the default file beside a package.json
+ * whose `generate` script runs `specsmith generate` without another config (as this repository's
+ * does); otherwise `specsmith generate`, with `--config` unless it is the working folder's default.
+ */
+export function configRegenerateCommand(configFile: string, cwd = process.cwd()): string {
+  if (basename(configFile) === CONFIG_FILE && runsGenerate(dirname(configFile))) return "npm run generate";
+  if (resolve(configFile) === resolve(cwd, CONFIG_FILE)) return "specsmith generate";
+  return `specsmith generate --config ${shellWord(shownPath(configFile, cwd))}`;
+}
+
+/** A `--spec` build: `specsmith generate` with the options that shape the output, paths relative to `cwd`. */
+export function specRegenerateCommand(
+  options: {
+    readonly spec: string;
+    readonly out?: string;
+    readonly packageName?: string;
+    readonly refRoots: readonly string[];
+    readonly azure?: boolean;
+  },
+  cwd = process.cwd(),
+): string {
+  const words = [
+    "--spec",
+    shownPath(options.spec, cwd),
+    ...(options.out ? ["--out", shownPath(options.out, cwd)] : []),
+    ...(options.packageName ? ["--package-name", options.packageName] : []),
+    ...options.refRoots.flatMap((folder) => ["--allow-ref-root", shownPath(folder, cwd)]),
+    ...(options.azure === undefined ? [] : [options.azure ? "--azure" : "--no-azure"]),
+  ];
+  return ["specsmith", "generate", ...words.map(shellWord)].join(" ");
+}
+
+function runsGenerate(folder: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+    const script = manifest.scripts?.["generate"];
+    return typeof script === "string" && /\bspecsmith(?:\.js)?\s+generate\b/.test(script) && !script.includes("--config");
+  } catch {
+    return false;
+  }
+}
+
+/** A path as typed in `cwd`: relative to it, `/`-separated (`.` for `cwd` itself). */
+function shownPath(path: string, cwd: string): string {
+  // On Windows, a path on another drive has no relative form and stays absolute.
+  return relative(cwd, resolve(cwd, path)).split(sep).join("/") || ".";
+}
+
+/** Quoted for a POSIX shell when it holds anything but plain path and name characters. */
+function shellWord(word: string): string {
+  return /^[\w./@:+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
