@@ -9,15 +9,17 @@
  * (the loader's or the TypeSpec compiler's diagnostics are printed on stderr).
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_FILE, loadConfig } from "../config.ts";
 import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { ApiIR } from "../ir/types.ts";
+import type { LoadedDocument } from "../openapi/load-openapi.ts";
 import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../read-untrusted-file.ts";
 import { compareApis } from "./compare-apis.ts";
 import { generatedPackage } from "./generated-package.ts";
-import { loadApi } from "./load-api.ts";
+import { checkoutGitRef, parseGitRef, type GitCheckout, type GitRef } from "./git-side.ts";
+import { loadApiDocument } from "./load-api.ts";
 import { PROFILES, reachesGate } from "./profiles.ts";
 import { renderJson } from "./report-json.ts";
 import { renderMarkdown } from "./report-markdown.ts";
@@ -94,7 +96,8 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   const sides = await loadSides(positionals as [string, string], values.config, values["allow-ref-root"] ?? [], io);
   if (typeof sides === "number") return sides === 2 ? usage("") : sides;
   const [a, b] = sides;
-  let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source });
+  const documents = { old: { document: a.document, label: a.label }, new: { document: b.document, label: b.label } };
+  let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source, documents });
   if (values.sdk) {
     const [pa, pb] = [generatedPackage(a.api, a.names), generatedPackage(b.api, b.names)];
     report = addSdkView(report, { api: a.api, ...pa }, { api: b.api, ...pb });
@@ -111,6 +114,9 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
 /** One side of the diff, loaded into the IR, with the names its generated package would have. */
 interface Side {
   readonly api: ApiIR;
+  readonly document: LoadedDocument;
+  /** How findings name the document's file (`source-locations.ts`). */
+  readonly label: string;
   readonly source: string;
   readonly names?: { readonly packageName: string; readonly service: string };
 }
@@ -122,14 +128,17 @@ interface Side {
  */
 async function loadSides(args: readonly [string, string], configFile: string | undefined, refRoots: readonly string[], io: DiffIo): Promise<number | [Side, Side]> {
   const refs = new Map<string, SpecRef>();
-  for (const arg of args) {
-    const ref = existsSync(arg) ? undefined : parseSpecRef(arg);
+  const gitRefs = new Map<string, GitRef>();
+  for (const arg of args.filter((a) => !existsSync(a))) {
+    const git = parseGitRef(arg);
+    const ref = git ? undefined : parseSpecRef(arg);
+    if (git) gitRefs.set(arg, git);
     if (ref) refs.set(arg, ref);
   }
   const print = (diagnostics: readonly Diagnostic[]) => {
     for (const d of diagnostics) if (d.severity === "error") io.stderr(`${formatDiagnostic(d)}\n`);
   };
-  const specs = new Map<string, { yaml: string; names: NonNullable<Side["names"]> }>();
+  const specs = new Map<string, { yaml: string; file: string; names: NonNullable<Side["names"]> }>();
   if (refs.size > 0) {
     const config = await loadConfig(resolve(configFile ?? CONFIG_FILE));
     if (!config.value) {
@@ -149,18 +158,35 @@ async function loadSides(args: readonly [string, string], configFile: string | u
     }
     for (const [arg, ref] of refs) {
       const spec = resolved.value.get(`${ref.service}@${ref.version}`)!;
-      specs.set(arg, { yaml: spec.yaml, names: { packageName: spec.service.packageName, service: spec.service.name } });
+      // Named as `npm run generate` names the document, so the committed report is reproduced.
+      const file = `${basename(config.value.output)}/openapi/${spec.service.name}/${ref.version}.yaml`;
+      specs.set(arg, { yaml: spec.yaml, file, names: { packageName: spec.service.packageName, service: spec.service.name } });
     }
   }
-  const loaded = args.map((arg) => {
-    const spec = specs.get(arg);
-    return { arg, spec, result: spec ? loadApi(arg, spec.yaml) : loadApi(arg, undefined, { refRoots }) };
-  });
-  for (const side of loaded) print(side.result.diagnostics);
-  if (loaded.some((side) => !side.result.value)) {
-    io.stderr("specsmith diff: a document could not be loaded (see above)\n");
-    return 3;
+  const checkouts = new Map<string, GitCheckout>();
+  try {
+    for (const [arg, git] of gitRefs) {
+      const checkout = await checkoutGitRef(git);
+      if ("failure" in checkout) {
+        io.stderr(`specsmith diff: ${checkout.failure}\n`);
+        return 3;
+      }
+      checkouts.set(arg, checkout);
+    }
+    const loaded = args.map((arg) => {
+      const spec = specs.get(arg);
+      const checkout = checkouts.get(arg);
+      const label = spec?.file ?? gitRefs.get(arg)?.path ?? arg;
+      return { arg, spec, label, result: spec ? loadApiDocument(spec.file, spec.yaml) : loadApiDocument(checkout?.file ?? arg, undefined, { refRoots }) };
+    });
+    for (const side of loaded) print(side.result.diagnostics);
+    if (loaded.some((side) => !side.result.value)) {
+      io.stderr("specsmith diff: a document could not be loaded (see above)\n");
+      return 3;
+    }
+    const [a, b] = loaded.map(({ arg, spec, label, result }): Side => ({ ...result.value!, label, source: arg, ...(spec ? { names: spec.names } : {}) }));
+    return [a!, b!];
+  } finally {
+    for (const checkout of checkouts.values()) checkout.dispose();
   }
-  const [a, b] = loaded.map(({ arg, spec, result }): Side => ({ api: result.value!, source: arg, ...(spec ? { names: spec.names } : {}) }));
-  return [a!, b!];
 }
