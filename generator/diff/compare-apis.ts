@@ -5,6 +5,7 @@
 import type { ApiIR } from "../ir/types.ts";
 import { diffApis } from "./diff-api.ts";
 import { judge } from "./findings.ts";
+import { renameHints } from "./rename-hints.ts";
 import { locateChange, type LocatedSide } from "./source-locations.ts";
 import { applySuppressions } from "./suppressions.ts";
 import type { Change, DiffReport, ProfileName, Suppression } from "./types.ts";
@@ -25,10 +26,12 @@ export function compareApis(oldApi: ApiIR, newApi: ApiIR, options: DiffOptions =
   const locate = docs && ((change: Change) => locateChange(change, { ...docs.old, api: oldApi }, { ...docs.new, api: newApi }));
   const findings = judge(diffApis(oldApi, newApi), profile, undefined, locate);
   const applied = applySuppressions(findings, options.suppressions ?? []);
+  const renames = renameHints(applied.findings, oldApi, newApi);
   return {
     old: { title: oldApi.title, version: oldApi.apiVersion, ...(options.oldSource ? { source: options.oldSource } : {}) },
     new: { title: newApi.title, version: newApi.apiVersion, ...(options.newSource ? { source: options.newSource } : {}) },
     profile,
     ...applied,
+    ...(renames.length > 0 ? { renames } : {}),
   };
 }

@@ -1,12 +1,14 @@
 /**
- * `specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure]
+ * `specsmith diff <old> <new> [--format md|json|github|changelog] [--fail-on error|warning] [--profile default|azure]
  * [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...`: prints the report on
- * stdout. Each side is an OpenAPI file or a spec version `<service>@<version>` (`spec-versions.ts`);
+ * stdout. Each side is an OpenAPI file, a file at a git ref `<ref>:<path>` (`git-side.ts`) or a
+ * spec version `<service>@<version>` (`spec-versions.ts`);
  * a file's `$ref`s may read files under its own folder and the `--allow-ref-root` folders. Unless
  * `--no-sdk`, the packages generated from both sides are compared too (`sdk-layer.ts`). Exit codes:
  * 0 no finding at or above the gate, 1 findings at or above it, 2 usage error (an invalid or
  * unreadable suppression file, an unknown service or version), 3 a document could not be loaded
- * (the loader's or the TypeSpec compiler's diagnostics are printed on stderr).
+ * (the loader's or the TypeSpec compiler's diagnostics are printed on stderr; a git ref or path
+ * git cannot read is named).
  */
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
@@ -23,14 +25,20 @@ import { loadApiDocument } from "./load-api.ts";
 import { PROFILES, reachesGate } from "./profiles.ts";
 import { renderJson } from "./report-json.ts";
 import { renderMarkdown } from "./report-markdown.ts";
+import { renderChangelog } from "./report-changelog.ts";
+import { renderGithub } from "./report-github.ts";
 import { addSdkView } from "./sdk-layer.ts";
 import { parseSpecRef, resolveSpecVersions, type SpecRef } from "./spec-versions.ts";
 import { parseSuppressions } from "./suppressions.ts";
-import type { Level, ProfileName, Suppression } from "./types.ts";
+import type { DiffReport, Level, ProfileName, Suppression } from "./types.ts";
+
+/** The report's formats: a pull-request comment, machine JSON, GitHub workflow annotations, a changelog section. */
+const RENDER = { md: renderMarkdown, json: (report: DiffReport) => renderJson(report), github: renderGithub, changelog: renderChangelog } as const;
 
 export const DIFF_USAGE =
-  "usage: specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...";
-const DIFF_SIDES = "  <old>, <new>: an OpenAPI file (.yaml or .json), or a spec version <service>@<version> of the services in specsmith.config.json";
+  "usage: specsmith diff <old> <new> [--format md|json|github|changelog] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...";
+const DIFF_SIDES =
+  "  <old>, <new>: an OpenAPI file (.yaml or .json), a file at a git ref <ref>:<path> (origin/main:spec/openapi.yaml), or a spec version <service>@<version> of the services in specsmith.config.json";
 
 export interface DiffIo {
   readonly stdout: (text: string) => void;
@@ -72,7 +80,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   }
   if (positionals.length !== 2) return usage(`expected two documents, got ${positionals.length}`);
   const format = values.format;
-  if (format !== "md" && format !== "json") return usage(`--format must be md or json, not "${format}"`);
+  if (!Object.hasOwn(RENDER, format)) return usage(`--format must be ${Object.keys(RENDER).join(", ")}, not "${format}"`);
   const gate = values["fail-on"];
   if (gate !== "error" && gate !== "warning") return usage(`--fail-on must be error or warning, not "${gate}"`);
   const profile = values.profile;
@@ -102,7 +110,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     const [pa, pb] = [generatedPackage(a.api, a.names), generatedPackage(b.api, b.names)];
     report = addSdkView(report, { api: a.api, ...pa }, { api: b.api, ...pb });
   }
-  io.stdout(format === "json" ? renderJson(report) : renderMarkdown(report));
+  io.stdout(RENDER[format as keyof typeof RENDER](report));
   const failing = report.findings.filter((f) => reachesGate(f.level, gate as Level));
   if (failing.length > 0) {
     io.stderr(`specsmith diff: ${failing.length} finding(s) at or above ${gate}\n`);

@@ -220,6 +220,17 @@ export interface DiffReport {
   readonly unusedSuppressions: readonly Suppression[];
   /** The TypeScript-API view (`sdk-layer.ts`), when the generated packages were compared too. */
   readonly sdk?: SdkReport;
+  /** Properties removed and added with the same type in one model: maybe renames (`rename-hints.ts`). */
+  readonly renames?: readonly RenameHint[];
+}
+
+export interface RenameHint {
+  /** The model (new name). */
+  readonly model: string;
+  readonly from: string;
+  readonly to: string;
+  /** The type both have, as the report describes types. */
+  readonly type: string;
 }
 
 /** One generated package of a diff, as npm names it. */
