@@ -9,7 +9,7 @@ import { terminalText } from "../emitters/cli/runtime/terminal-text.ts";
 import { operationSortKey } from "./findings.ts";
 import { code, escape, escapeOutsideCode, firstFew, html, LABEL } from "./markdown-text.ts";
 import { LEVEL_RANK } from "./profiles.ts";
-import { breakingFindings, positionText, shownAt, suggestBump } from "./report-facts.ts";
+import { breakingFindings, positionText, shownAt, suggestBump, whatChanged } from "./report-facts.ts";
 import { summarize } from "./report-json.ts";
 import type { DiffReport, Finding, Level, SdkReport, SuppressedFinding } from "./types.ts";
 
@@ -113,17 +113,31 @@ function countsText(findings: readonly Finding[]): string {
     .join(" · ");
 }
 
-/** One collapsible group per operation or model: counts in the summary, the rows inside. */
+/**
+ * One collapsible group per operation or model: counts in the summary, the rows inside. Operations
+ * that are only added share one group (a preview version may add dozens).
+ */
 function section(lines: string[], title: string, list: readonly Group[], report: DiffReport): void {
   if (list.length === 0) return;
   lines.push(`## ${title} (${list.length})`, "");
-  for (const g of list) {
+  const onlyAdded = (g: Group) => g.findings.length === 1 && g.findings[0]!.ruleId === "operation-added";
+  const added = list.filter(onlyAdded);
+  const alone = added.length > 1 ? list.filter((g) => !onlyAdded(g)) : list;
+  for (const g of alone) {
     lines.push(`<details><summary><code>${html(g.title)}</code>: ${countsText(g.findings)}</summary>`, "");
     if (g.usedBy && g.usedBy.length > 0) lines.push(`Used by ${firstFew(g.usedBy)}.`, "");
     lines.push("| Level | Rule | Where | Change |", "| --- | --- | --- | --- |");
     for (const row of rows(g, report)) lines.push(row);
     lines.push("", "</details>", "");
   }
+  if (alone.length === list.length) return;
+  lines.push(`<details><summary>${added.length} operations added (info)</summary>`, "", "| Operation | Where | Change |", "| --- | --- | --- |");
+  for (const g of added) {
+    const f = g.findings[0]!;
+    const sdk = (f.sdk ?? []).map((line) => sdkLine(line)).join("<br>");
+    lines.push(`| ${code(g.title)} | ${where("", f)} | ${sdk || escape(whatChanged(f))} |`);
+  }
+  lines.push("", "</details>", "");
 }
 
 /** A group's rows, breaking first; info rows of one rule with nothing breaking in the SDK collapse into one. */
@@ -144,7 +158,8 @@ function rows(g: Group, report: DiffReport): string[] {
     const places = same.map((s) => relative(s.location, g.prefix) || s.location);
     const alike = same.every((s) => s.message === f.message);
     const message = alike ? escape(f.message) : `${escape(f.message)} (and ${same.length - 1} alike)`;
-    out.push(`| info ×${same.length} | ${code(f.ruleId)} | ${firstFew(places)} | ${message} |`);
+    const sdk = same.flatMap((s) => s.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
+    out.push(`| info ×${same.length} | ${code(f.ruleId)} | ${firstFew(places)} | ${message}${sdk} |`);
   }
   return out;
 }
