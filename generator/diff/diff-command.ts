@@ -176,7 +176,8 @@ async function loadSides(args: readonly [string, string], configFile: string | u
     for (const [arg, git] of gitRefs) {
       const checkout = await checkoutGitRef(git);
       if ("failure" in checkout) {
-        io.stderr(`specsmith diff: ${checkout.failure}\n`);
+        print([createDiagnostic("unreadable-git-ref", checkout.failure, { file: arg })]);
+        io.stderr("specsmith diff: a document could not be loaded (see above)\n");
         return 3;
       }
       checkouts.set(arg, checkout);

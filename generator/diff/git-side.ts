@@ -35,25 +35,24 @@ export interface GitCheckout {
   dispose(): void;
 }
 
-/** Extracts the document's folder at `ref`; a failure is one line naming the ref and path. */
+/** Extracts the document's folder at `ref`; a failure says why in one line (the caller names the side). */
 export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()): Promise<GitCheckout | { readonly failure: string }> {
-  const name = `${gitRef.ref}:${gitRef.path}`;
   let top: string;
   try {
     top = (await run("git", ["rev-parse", "--show-toplevel"], { cwd })).stdout.trim();
   } catch (error) {
-    return { failure: `cannot read ${name}: not inside a git repository (${firstLine(error)})` };
+    return { failure: `not inside a git repository (${firstLine(error)})` };
   }
   try {
     await run("git", ["cat-file", "-e", `${gitRef.ref}^{commit}`], { cwd: top });
   } catch {
-    return { failure: `cannot read ${name}: git knows no commit "${gitRef.ref}"` };
+    return { failure: `git knows no commit "${gitRef.ref}"` };
   }
   try {
     const type = (await run("git", ["cat-file", "-t", `${gitRef.ref}:${gitRef.path}`], { cwd: top })).stdout.trim();
-    if (type !== "blob") return { failure: `cannot read ${name}: it is a ${type === "tree" ? "folder" : type}, not a file` };
+    if (type !== "blob") return { failure: `${gitRef.path} is a ${type === "tree" ? "folder" : type} at ${gitRef.ref}, not a file` };
   } catch {
-    return { failure: `cannot read ${name}: there is no ${gitRef.path} at ${gitRef.ref}` };
+    return { failure: `there is no ${gitRef.path} at ${gitRef.ref}` };
   }
   const folder = mkdtempSync(join(tmpdir(), "specsmith-diff-"));
   const dispose = () => rmSync(folder, { recursive: true, force: true });
@@ -66,7 +65,7 @@ export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()
     return { file: join(tree, gitRef.path), dispose };
   } catch (error) {
     dispose();
-    return { failure: `cannot read ${name}: git archive failed (${firstLine(error)})` };
+    return { failure: `git archive failed (${firstLine(error)})` };
   }
 }
 

@@ -82,12 +82,12 @@ describe("git refs as diff sides", () => {
   });
 
   it.each([
-    ["no-such-branch:spec/openapi.yaml", 'cannot read no-such-branch:spec/openapi.yaml: git knows no commit "no-such-branch"'],
-    ["HEAD:spec/missing.yaml", "cannot read HEAD:spec/missing.yaml: there is no spec/missing.yaml at HEAD"],
-    ["HEAD:spec", "cannot read HEAD:spec: it is a folder, not a file"],
+    ["no-such-branch:spec/openapi.yaml", 'git knows no commit "no-such-branch"'],
+    ["HEAD:spec/missing.yaml", "there is no spec/missing.yaml at HEAD"],
+    ["HEAD:spec", "spec is a folder at HEAD, not a file"],
   ])("names %s when git cannot read it (exit 3)", (side, message) => {
     const r = diff(side, "openapi.yaml");
     expect(r.status).toBe(3);
-    expect(r.stderr).toBe(`specsmith diff: ${message}\n`);
+    expect(r.stderr).toBe(`${side} - error unreadable-git-ref: ${message}\nspecsmith diff: a document could not be loaded (see above)\n`);
   });
 });
