@@ -37,6 +37,8 @@ export interface GitCheckout {
 
 /** Extracts the document's folder at `ref`; a failure says why in one line (the caller names the side). */
 export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()): Promise<GitCheckout | { readonly failure: string }> {
+  // git would read a leading "-" as an option (`--remote=...` to `git archive`), never as a ref.
+  if (gitRef.ref.startsWith("-")) return { failure: `"${gitRef.ref}" is not a ref: it starts with "-"` };
   let top: string;
   try {
     top = (await run("git", ["rev-parse", "--show-toplevel"], { cwd })).stdout.trim();

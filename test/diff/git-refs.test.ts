@@ -53,7 +53,7 @@ git("commit", "-qam", "v2");
 write("spec/models.yaml", model("weight"));
 
 function diff(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), "diff", ...args, "--no-sdk"], { cwd: join(repo, "spec"), encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), "diff", "--no-sdk", ...args], { cwd: join(repo, "spec"), encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -89,5 +89,11 @@ describe("git refs as diff sides", () => {
     const r = diff(side, "openapi.yaml");
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(`${side} - error unreadable-git-ref: ${message}\nspecsmith diff: a document could not be loaded (see above)\n`);
+  });
+
+  it("never hands git a ref that it would read as an option", () => {
+    const r = diff("--", "--remote=x:spec/openapi.yaml", "openapi.yaml");
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^--remote=x:spec\/openapi\.yaml - error unreadable-git-ref: "--remote=x" is not a ref: it starts with "-"\n/);
   });
 });
