@@ -3,6 +3,7 @@
  * same way: which findings break, where a finding is shown, what changed in words (the message
  * without the rule's why), and the suggested semver bump.
  */
+import { terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
 import { LEVEL_RANK } from "./profiles.ts";
 import { RULES } from "./rules/index.ts";
 import type { DiffReport, Finding, SourcePosition } from "./types.ts";
@@ -22,7 +23,9 @@ export function shownAt(f: Finding): SourcePosition | undefined {
 
 /** `file:line:col` (or the file and pointer when the line is unknown). */
 export function positionText(at: SourcePosition): string {
-  return at.line !== undefined ? `${at.file}:${at.line}:${at.column ?? 1}` : `${at.file}#${at.pointer}`;
+  // A file name may hold a line break; Markdown tables and changelogs need the position on one line.
+  const file = terminalLine(at.file);
+  return at.line !== undefined ? `${file}:${at.line}:${at.column ?? 1}` : `${file}#${at.pointer}`;
 }
 
 const WHY = new Map(RULES.map((r) => [r.id, r.why]));

@@ -21,7 +21,7 @@ export function renderGithub(report: DiffReport): string {
 function command(f: Finding): string {
   const at = shownAt(f);
   const properties = [
-    ...(at ? [`file=${escapeProperty(at.file)}`] : []),
+    ...(at ? [`file=${escapeProperty(terminalText(at.file))}`] : []),
     ...(at?.line !== undefined ? [`line=${at.line}`, `col=${at.column ?? 1}`] : []),
     `title=${escapeProperty(terminalText(`${f.ruleId} at ${f.location}`))}`,
   ];
