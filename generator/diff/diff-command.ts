@@ -188,7 +188,10 @@ async function loadSides(args: readonly [string, string], configFile: string | u
       const label = spec?.file ?? gitRefs.get(arg)?.path ?? arg;
       return { arg, spec, label, result: spec ? loadApiDocument(spec.file, spec.yaml) : loadApiDocument(checkout?.file ?? arg, undefined, { refRoots }) };
     });
-    for (const side of loaded) print(side.result.diagnostics);
+    for (const side of loaded) {
+      const checkout = checkouts.get(side.arg);
+      print(checkout ? side.result.diagnostics.map(checkout.named) : side.result.diagnostics);
+    }
     if (loaded.some((side) => !side.result.value)) {
       io.stderr("specsmith diff: a document could not be loaded (see above)\n");
       return 3;

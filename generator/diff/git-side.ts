@@ -8,8 +8,9 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { promisify } from "node:util";
+import type { Diagnostic } from "../diagnostics.ts";
 
 const run = promisify(execFile);
 
@@ -32,6 +33,8 @@ export function parseGitRef(argument: string): GitRef | undefined {
 /** The extracted tree: the document's path in it, and a way to remove it. */
 export interface GitCheckout {
   readonly file: string;
+  /** Diagnostics of the loaded document name `<ref>:<path>`, never the temporary folder. */
+  named(diagnostic: Diagnostic): Diagnostic;
   dispose(): void;
 }
 
@@ -64,7 +67,9 @@ export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()
     await run("git", ["archive", "--format=tar", `--output=${tar}`, gitRef.ref, "--", dirname(gitRef.path)], { cwd: top });
     mkdirSync(tree);
     await run("tar", ["-xf", tar, "-C", tree]);
-    return { file: join(tree, gitRef.path), dispose };
+    const rename = (text: string) => text.split(`${tree}${sep}`).join(`${gitRef.ref}:`);
+    const named = (d: Diagnostic): Diagnostic => ({ ...d, message: rename(d.message), ...(d.location ? { location: { ...d.location, file: rename(d.location.file) } } : {}) });
+    return { file: join(tree, gitRef.path), named, dispose };
   } catch (error) {
     dispose();
     return { failure: `git archive failed (${firstLine(error)})` };

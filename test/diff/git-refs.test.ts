@@ -48,7 +48,11 @@ write("spec/models.yaml", model("size"));
 git("add", ".");
 git("commit", "-qm", "v1");
 write("spec/models.yaml", model("count"));
-git("commit", "-qam", "v2");
+// A document whose `$ref` leaves its folder, to a file the ref does hold.
+write("spec/escape.yaml", main.replace("./models.yaml#/Widget", "../secret.yaml#/Widget"));
+write("secret.yaml", model("token"));
+git("add", ".");
+git("commit", "-qm", "v2");
 // The working tree differs from both commits: a ref must not read it.
 write("spec/models.yaml", model("weight"));
 
@@ -89,6 +93,14 @@ describe("git refs as diff sides", () => {
     const r = diff(side, "openapi.yaml");
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(`${side} - error unreadable-git-ref: ${message}\nspecsmith diff: a document could not be loaded (see above)\n`);
+  });
+
+  it("keeps a ref's $refs under the document's folder, as on disk", () => {
+    const r = diff("HEAD:spec/escape.yaml", "openapi.yaml");
+    expect(r.status).toBe(3);
+    // Only the document's folder is extracted: the file out of it is not there to read.
+    expect(r.stderr).toMatch(/^HEAD:spec\/escape\.yaml:15:17 \(#[^)]*\) - error unresolved-ref: `\$ref` "\.\.\/secret\.yaml#\/Widget" cannot be resolved: cannot read HEAD:secret\.yaml: /);
+    expect(r.stderr).not.toContain(tmpdir());
   });
 
   it("never hands git a ref that it would read as an option", () => {
