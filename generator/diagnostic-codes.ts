@@ -68,6 +68,7 @@ export const DIAGNOSTIC_CODES = {
   // The command line of generated packages (generator/emitters/cli/)
   "invalid-cli-naming": { severity: "error", summary: "A CLI naming file (`spec/<service>/cli.yaml`) is not valid YAML or does not follow its format." },
   "cli-naming-mismatch": { severity: "error", summary: "A CLI naming file names an operation, parameter, body field or flag the API lacks, or leaves a required one without a flag." },
+  "convenience-mismatch": { severity: "error", summary: "The `convenience` section of a naming file names an operation, field, result property or type the API lacks, or leaves a required argument unmapped." },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type RegisteredCode = keyof typeof DIAGNOSTIC_CODES;

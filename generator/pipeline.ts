@@ -10,7 +10,9 @@ import { hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { emitDiffReports, type VersionBuild } from "./diff/diff-reports.ts";
 import { emitCli } from "./emitters/cli/emit-cli.ts";
 import { serviceNaming, type CliNaming } from "./emitters/cli/naming-file.ts";
+import { buildConvenienceModel } from "./emitters/convenience/convenience-model.ts";
 import { emitSources } from "./emitters/emit-sources.ts";
+import { planSources } from "./emitters/source-plan.ts";
 import { emitScaffold } from "./emitters/scaffold/emit-scaffold.ts";
 import type { OutputFile } from "./output/write-tree.ts";
 import { analyzePackage, reportBuilt, type PackageBuild, type PackageOptions, type Progress } from "./package-analysis.ts";
@@ -84,9 +86,10 @@ export function buildPackage(options: PackageOptions): PackageBuild {
   if (!ready) return { ...analysis, files: [] };
   const { ir, pkg } = ready;
   const cli = emitCli(ir, pkg, options.cliNaming);
-  const diagnostics = [...analysis.diagnostics, ...cli.diagnostics];
-  if (hasErrors(cli.diagnostics)) return { ...analysis, diagnostics, files: [] };
-  const files = [...emitSources(ir, pkg), ...cli.files, ...emitScaffold(ir, pkg, cli.model)];
+  const convenience = options.cliNaming ? buildConvenienceModel(planSources(ir, pkg), options.cliNaming) : undefined;
+  const diagnostics = [...analysis.diagnostics, ...cli.diagnostics, ...(convenience?.diagnostics ?? [])];
+  if (hasErrors(diagnostics)) return { ...analysis, diagnostics, files: [] };
+  const files = [...emitSources(ir, pkg, convenience?.value), ...cli.files, ...emitScaffold(ir, pkg, cli.model)];
   reportBuilt(options.progress, ir, pkg, files, started);
   return { ...analysis, diagnostics, files };
 }

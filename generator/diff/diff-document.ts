@@ -1,9 +1,10 @@
 /** Document-level parts: security schemes, the server, and the API version. */
-import type { AuthSchemeIR } from "../ir/types.ts";
+import type { ApiIR, AuthSchemeIR } from "../ir/types.ts";
 import type { Cursor, DiffContext } from "./diff-context.ts";
 
 export function compareDocument(ctx: DiffContext): void {
   compareSchemes(ctx);
+  compareGlobalSecurity(ctx);
   compareServer(ctx);
   const date = /^\d{4}-\d{2}-\d{2}/;
   const a = ctx.old.apiVersion;
@@ -62,6 +63,21 @@ function schemeDifference(a: AuthSchemeIR, b: AuthSchemeIR): string | undefined 
   const y = facts(b);
   const changed = Object.keys(y).filter((k) => x[k] !== y[k]);
   return changed.length === 0 ? undefined : changed.map((k) => `${k} "${x[k] ?? ""}" -> "${y[k] ?? ""}"`).join(", ");
+}
+
+/**
+ * The document's `security` requirement, as alternatives ("anonymous" when absent or `{}`): it
+ * applies to every operation without its own, so requiring credentials where none were needed
+ * removes the alternative "anonymous".
+ */
+function compareGlobalSecurity(ctx: DiffContext): void {
+  const alternatives = (security: ApiIR["security"]) =>
+    new Set((security ?? [[]]).map((ids) => (ids.length === 0 ? "anonymous" : ids.join(" + "))));
+  const before = alternatives(ctx.old.security);
+  const after = alternatives(ctx.new.security);
+  const cursor = at("security", "request");
+  for (const alt of [...before].sort()) if (!after.has(alt)) ctx.emit({ kind: "global-security-removed" }, cursor, { before: alt });
+  for (const alt of [...after].sort()) if (!before.has(alt)) ctx.emit({ kind: "global-security-added" }, cursor, { after: alt });
 }
 
 function compareServer(ctx: DiffContext): void {

@@ -29,13 +29,39 @@ export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeI
       ctx.emit({ kind: "property-added", required: n.required, ...(note ? { note } : {}) }, here);
     }
   }
+  const wrapper = wrapperOf(a, b, visible);
+  // The old members now live one level down: compare them there too, so a change inside the
+  // moved model (a required property removed from a model it refers to) is not hidden.
+  if (wrapper) compareTypes(ctx, { ...a, properties: a.properties.filter(visible) }, wrapper.type, child(at, propertySegment(wrapper.name)));
   if (a.additionalProperties && b.additionalProperties) {
     compareTypes(ctx, a.additionalProperties, b.additionalProperties, child(at, "{}"));
-  } else if (a.additionalProperties) {
+  } else if (a.additionalProperties && !grewFromFreeForm(a, b)) {
     ctx.emit({ kind: "additional-properties-removed" }, at);
   } else if (b.additionalProperties) {
     ctx.emit({ kind: "additional-properties-added" }, at);
   }
+}
+
+/**
+ * `{a, b, c}` -> `{Wrapper: {a, b, c}}` (Adyen Recurring v49 -> v67 wrapped its list items): the
+ * new object's only property, when none of the old object's properties is left beside it.
+ */
+function wrapperOf(a: ObjectTypeIR, b: ObjectTypeIR, visible: (p: PropertyIR) => boolean): PropertyIR | undefined {
+  const before = a.properties.filter(visible);
+  const after = b.properties.filter(visible);
+  if (before.length < 2 || after.length !== 1 || b.additionalProperties) return undefined;
+  const only = after[0]!;
+  if (before.some((p) => p.name === only.name) || (only.type.kind !== "ref" && only.type.kind !== "object")) return undefined;
+  return only;
+}
+
+/**
+ * `{type: object}` (any keys) that gained declared properties: the IR types an object with
+ * properties and no `additionalProperties` as closed, but JSON Schema leaves it open, so no extra
+ * key the old document allowed is known to be refused.
+ */
+function grewFromFreeForm(a: ObjectTypeIR, b: ObjectTypeIR): boolean {
+  return a.properties.length === 0 && a.additionalProperties?.kind === "unknown" && b.properties.length > 0;
 }
 
 function compareProperty(ctx: DiffContext, o: PropertyIR, n: PropertyIR, at: Cursor): void {

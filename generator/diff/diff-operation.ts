@@ -92,7 +92,7 @@ function compareBodies(ctx: DiffContext, a: RequestBodyIR | undefined, b: Reques
   const at: Cursor = { direction: "request", operation: label, root: `${label} request body`, path: [], anchor };
   if (!a && !b) return;
   if (!a) return ctx.emit({ kind: "request-body-added", required: b!.required }, at, { after: b!.mediaType });
-  if (!b) return ctx.emit({ kind: "request-body-removed" }, at, { before: a.mediaType });
+  if (!b) return ctx.emit({ kind: "request-body-removed", required: a.required }, at, { before: a.mediaType });
   if (a.required !== b.required) ctx.emit({ kind: "request-body-required-changed", required: b.required }, at, { before: a.required, after: b.required });
   if (a.mediaType !== b.mediaType) ctx.emit({ kind: "media-type-changed" }, at, { before: a.mediaType, after: b.mediaType });
   compareTypes(ctx, a.type, b.type, at);
@@ -135,11 +135,12 @@ function compareResponses(ctx: DiffContext, before: readonly ResponseIR[], after
 }
 
 /**
- * The security alternatives an operation accepts: its own, else every scheme the client can use
- * (`ApiIR.auth`, one scheme each), which is how generated clients read an operation without its own.
+ * The security alternatives an operation accepts on the wire: its own, else the document's
+ * requirement, else none (anonymous: OpenAPI requires no credentials where nothing says so, even
+ * when schemes are declared), so an operation that starts to declare a requirement loses anonymous access.
  */
 export function effectiveSecurity(api: ApiIR, op: OperationIR): string[] {
-  const alternatives = op.security ?? api.auth.map((s) => [s.id]);
+  const alternatives = op.security ?? api.security ?? [[]];
   return alternatives.map((ids) => (ids.length === 0 ? "anonymous" : [...ids].sort().join(" + ")));
 }
 

@@ -7,7 +7,7 @@
 import type { TypeIR, UnionTypeIR } from "../ir/types.ts";
 import { child, type Cursor, type DiffContext } from "./diff-context.ts";
 import { compareTypes } from "./diff-type.ts";
-import { describeType } from "./type-shape.ts";
+import { describeType, normalise } from "./type-shape.ts";
 
 export function compareUnions(ctx: DiffContext, a: UnionTypeIR, b: UnionTypeIR, at: Cursor): void {
   const da = a.discriminator?.propertyName;
@@ -36,8 +36,9 @@ export function compareUnions(ctx: DiffContext, a: UnionTypeIR, b: UnionTypeIR, 
   // A probe needs no second look at the pairs it just found equal.
   if (ctx.probing) pairs.length = 0;
   take((x, y) => x.kind === "ref" && y.kind === "ref" && x.name === y.name);
-  const kind = (t: TypeIR) => ctx.oldTypes.deref(t).kind;
-  const newKind = (t: TypeIR) => ctx.newTypes.deref(t).kind;
+  // Normalised, so a free-form `{type: object}` (a map) pairs with the object it grew into.
+  const kind = (t: TypeIR) => normalise(ctx.oldTypes.deref(t), ctx.oldTypes).kind;
+  const newKind = (t: TypeIR) => normalise(ctx.newTypes.deref(t), ctx.newTypes).kind;
   take((x, y) => kind(x) === newKind(y) && oldLeft.filter((o) => kind(o) === kind(x)).length === 1 && newLeft.filter((n) => newKind(n) === newKind(y)).length === 1);
 
   for (const [x, y] of pairs) compareTypes(ctx, x, y, pairs.length > 1 || b.variants.length > 1 ? child(at, `|${describeType(y)}`) : at);

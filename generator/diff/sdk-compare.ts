@@ -8,6 +8,7 @@
 import { sdkLevel, sdkWhy, type Usage } from "./sdk-rules.ts";
 import { signatureText, type SdkDeclaration, type SdkExport, type SdkMember, type SdkSignature, type SdkSurface } from "./sdk-surface.ts";
 import { relate, renameIdentifiers, shortType, unionDelta } from "./sdk-type-text.ts";
+import { relateObjects } from "./sdk-object-text.ts";
 import { usageOf } from "./sdk-usage.ts";
 import type { SdkChange } from "./types.ts";
 
@@ -30,6 +31,7 @@ export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRena
     });
   };
   const renames = pairRenames(before, after, knownRenames);
+  const oldTexts = new Map([...renames, ...inlinedAliases(before, after, renames)]);
   const oldUsage = usageOf(before);
   const newUsage = usageOf(after);
   const matched = new Set<string>();
@@ -43,7 +45,7 @@ export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRena
     matched.add(newName);
     if (newName !== name) emit("sdk-export-renamed", "both", { export: newName }, `${describe(old)} renamed to \`${newName}\``, { before: name, after: newName });
     const usage = merge(oldUsage(name), newUsage(newName));
-    new DeclarationComparison(emit, renames, newName, usage).compare(old, now);
+    new DeclarationComparison(emit, oldTexts, newName, usage).compare(old, now);
   }
   for (const [name, now] of after) if (!matched.has(name)) emit("sdk-export-added", "both", { export: name }, `${describe(now)} added`);
   return changes.sort(compareChanges);
@@ -62,6 +64,21 @@ const KIND_WORD: Record<SdkDeclaration["kind"], string> = {
 };
 
 const describe = (e: SdkExport) => `${KIND_WORD[e.declaration.kind]} \`${e.name}\``;
+
+/**
+ * Type aliases the new package no longer exports (not renamed), by their text: a document that
+ * inlines the shared schema behind `StringModel = string | null` spells the same type
+ * `string | null`, so old texts are read with the alias expanded. (The removed export itself is
+ * still reported.)
+ */
+function inlinedAliases(before: SdkSurface, after: SdkSurface, renames: ReadonlyMap<string, string>): Map<string, string> {
+  const inlined = new Map<string, string>();
+  for (const [name, e] of before) {
+    const d = e.declaration;
+    if (d.kind === "type" && d.typeParameters === "" && !after.has(name) && !renames.has(name)) inlined.set(name, `(${d.text})`);
+  }
+  return inlined;
+}
 
 /** Known renames, plus exports removed and added with an identical declaration (one of each). */
 function pairRenames(before: SdkSurface, after: SdkSurface, known: ReadonlyMap<string, string>): Map<string, string> {
@@ -159,14 +176,26 @@ class DeclarationComparison {
     const owner = this.#name;
     const label = (key: string, m: SdkMember) => (m.kind === "method" ? `method \`${owner}.${key}\`` : `property \`${owner}.${key}\``);
     const declared = (key: string, m: SdkMember) => `property \`${owner}.${key}${m.optional ? "?" : ""}: ${shortType(m.type, 60)}\``;
+    // A method named after a renamed export (the client's method of a renamed operation) is renamed with it.
+    const renamedTo = (key: string) => {
+      const to = this.#renames.get(key);
+      return to !== undefined && !after.has(key) && !before.has(to) && after.get(to)?.kind === "method" && before.get(key)?.kind === "method" ? to : undefined;
+    };
+    const renamedFrom = new Map<string, string>();
     for (const [key, m] of before) {
       if (after.has(key)) continue;
+      const to = renamedTo(key);
+      if (to !== undefined) {
+        renamedFrom.set(to, key);
+        this.#emit("sdk-method-renamed", usage, { export: owner, member: to }, `${label(key, m)} renamed to \`${to}\``, { before: key, after: to });
+        continue;
+      }
       const id = m.kind === "method" ? "sdk-method-removed" : "sdk-property-removed";
       this.#emit(id, usage, { export: owner, member: key }, `${m.kind === "method" ? label(key, m) : declared(key, m)} removed`, { before: this.#old(m.type) });
     }
     for (const [key, n] of after) {
       const place = { export: owner, member: key };
-      const m = before.get(key);
+      const m = before.get(renamedFrom.get(key) ?? key);
       if (!m) {
         const id = n.optional ? "sdk-property-added-optional" : n.kind === "method" ? "sdk-method-added" : "sdk-property-added-required";
         this.#emit(id, usage, place, `${n.kind === "method" ? label(key, n) : declared(key, n)} added`, { after: n.type });
@@ -213,12 +242,13 @@ class DeclarationComparison {
     const values = { before, after };
     if (relation === "equivalent") {
       const delta = unionDelta(before, after);
+      if (delta.added.length === 0 && delta.removed.length === 0) return; // the same members, spelled differently
       const parts = [...(delta.added.length ? [`added ${delta.added.join(", ")}`] : []), ...(delta.removed.length ? [`removed ${delta.removed.join(", ")}`] : [])];
       this.#emit("sdk-known-values-changed", usage, place, `known values of ${subject} changed${parts.length ? ` (${parts.join("; ")})` : ""}`, values);
       return;
     }
     const id = relation === "widened" ? "sdk-type-widened" : relation === "narrowed" ? "sdk-type-narrowed" : "sdk-type-changed";
-    this.#emit(id, usage, place, `${subject} ${relation}: \`${shortType(before, 60)}\` → \`${shortType(after, 60)}\``, values);
+    this.#emit(id, usage, place, `${subject} ${relation}: ${typeChangeText(before, after)}`, values);
   }
 }
 
@@ -288,4 +318,18 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareChanges(a: SdkChange, b: SdkChange): number {
   return cmp(a.export, b.export) || cmp(a.member ?? "", b.member ?? "") || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+}
+
+const SHOWN_DIFFERENCES = 4;
+
+/**
+ * Two inline object types: the paths that differ (`.settings.b added (optional)`), as two long
+ * texts cut to the same length often look alike; other types: both texts, shortened.
+ */
+function typeChangeText(before: string, after: string): string {
+  const differences = relateObjects(before, after, relate);
+  if (!differences || differences.length === 0) return `\`${shortType(before, 60)}\` → \`${shortType(after, 60)}\``;
+  const shown = differences.slice(0, SHOWN_DIFFERENCES).map((d) => `\`${d.path}\` ${shortType(d.detail, 60)}`);
+  const more = differences.length - shown.length;
+  return shown.join(", ") + (more > 0 ? ` and ${more} more` : "");
 }

@@ -68,6 +68,7 @@ export const SDK_RULES: readonly SdkRule[] = [
     input: "user implementations of the interface no longer compile without it",
     output: "existing code does not call it",
   }),
+  rule("sdk-method-renamed", "error", "error", "A method was renamed with the export it is named after (a client method of an operation whose function was renamed).", both("code calling the old name no longer compiles")),
   rule("sdk-method-removed", "error", "error", "A method was removed from an interface or class.", {
     input: "object literals implementing it no longer compile (excess property check)",
     output: "code calling it no longer compiles",

@@ -273,7 +273,26 @@ class FileReader {
       const nodes = m.overloads.length > 0 ? m.overloads : m.implementation ? [m.implementation] : [];
       members.set(key, methodMember(nodes.map((n) => this.#signature(n)), m.optional));
     }
-    return { kind: "class", typeParameters: this.#typeParameters(cls.typeParameters), heritage: this.#heritage(cls), members };
+    // What users can call includes what the class inherits from a class of the package (the
+    // convenience layer extends the generated client): the base's members, overridden by its own.
+    const base = this.#baseClass(cls);
+    const all = base?.kind === "class" ? new Map([...base.members, ...members]) : members;
+    return { kind: "class", typeParameters: this.#typeParameters(cls.typeParameters), heritage: this.#heritage(cls), members: all };
+  }
+
+  /** The class `cls` extends, when it is declared in this package (this file, or imported by name). */
+  #baseClass(cls: ts.ClassDeclaration): SdkDeclaration | undefined {
+    const extended = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!extended || !ts.isIdentifier(extended)) return undefined;
+    for (const statement of this.#file.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const bindings = statement.importClause?.namedBindings;
+      const element = bindings && ts.isNamedImports(bindings) ? bindings.elements.find((e) => e.name.text === extended.text) : undefined;
+      if (!element) continue;
+      const target = resolveModule(this.#path, statement.moduleSpecifier.text, (p) => this.#load(p) !== undefined);
+      return target === undefined ? undefined : this.#load(target)?.locals.get((element.propertyName ?? element.name).text);
+    }
+    return this.#into.locals.get(extended.text);
   }
 
   /** `{ A: "a", ... } as const` (a `Known*` const) keeps its members; any other const its type or value text. */

@@ -7,6 +7,8 @@
  * (the same set of values spelled differently, e.g. an extensible union's known values), changed.
  */
 
+import { relateObjects } from "./sdk-object-text.ts";
+
 export type TypeRelation = "same" | "widened" | "narrowed" | "equivalent" | "changed";
 
 /** Comments removed and whitespace collapsed, string literals kept as written. */
@@ -48,7 +50,7 @@ function closingQuote(text: string, start: number): number {
 }
 
 /** Splits `text` at top-level occurrences of `separator` (outside brackets and strings). */
-export function splitTopLevel(text: string, separator: "|" | ","): string[] {
+export function splitTopLevel(text: string, separator: "|" | "," | ";"): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -67,13 +69,13 @@ export function splitTopLevel(text: string, separator: "|" | ","): string[] {
 }
 
 /** `(A | B)` -> `A | B` when the parentheses enclose the whole text. */
-function unwrapParens(text: string): string {
+export function unwrapParens(text: string): string {
   let t = text.trim();
   while (t.startsWith("(") && t.endsWith(")") && matchingClose(t, 0) === t.length - 1) t = t.slice(1, -1).trim();
   return t;
 }
 
-function matchingClose(text: string, open: number): number {
+export function matchingClose(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i]!;
@@ -128,6 +130,8 @@ export function relate(before: string, after: string): TypeRelation {
   const a = unionMembers(before);
   const b = unionMembers(after);
   if (a.length === 1 && b.length === 1) {
+    const objects = relateObjects(a[0]!, b[0]!, relate);
+    if (objects) return combine(objects.map((d) => d.relation));
     const ga = generic(a[0]!);
     const gb = generic(b[0]!);
     if (ga && gb && ga.name === gb.name && ga.args.length === gb.args.length) {

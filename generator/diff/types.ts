@@ -86,7 +86,7 @@ export type ChangeFact =
   | { readonly kind: "parameter-deprecated" }
   // Bodies, media types, status codes
   | { readonly kind: "request-body-added"; readonly required: boolean }
-  | { readonly kind: "request-body-removed" }
+  | { readonly kind: "request-body-removed"; readonly required: boolean }
   | { readonly kind: "request-body-required-changed"; readonly required: boolean }
   | { readonly kind: "media-type-changed" }
   | { readonly kind: "status-added"; readonly success: boolean }
@@ -128,6 +128,8 @@ export type ChangeFact =
   | { readonly kind: "security-scheme-changed"; readonly detail: string }
   | { readonly kind: "operation-security-added" }
   | { readonly kind: "operation-security-removed" }
+  | { readonly kind: "global-security-added" }
+  | { readonly kind: "global-security-removed" }
   | { readonly kind: "server-url-changed" }
   | { readonly kind: "server-variable-added"; readonly hasDefault: boolean }
   | { readonly kind: "api-version-decreased" };

@@ -5,7 +5,9 @@
  */
 import type { ExportDeclarationStructure } from "ts-morph";
 import { moduleSpecifier } from "./import-binder.ts";
+import type { ConvenienceModel } from "./convenience/convenience-model.ts";
 import { authPlan } from "./credentials.ts";
+import { CONVENIENCE_MODULE } from "./emit-convenience.ts";
 import { operationGroups } from "./emit-operations.ts";
 import { runtimeModules } from "./copy-runtime.ts";
 import { errorModels, modules, type SourcePlan } from "./source-plan.ts";
@@ -30,11 +32,13 @@ const runtimeExports: Record<string, Exported[]> = {
   "event-stream": types("EventStream", "ServerSentEvent"),
 };
 
-export function emitIndex(plan: SourcePlan, hasModels: boolean): SourceFilePlan[] {
+/** @param convenience the naming file's convenience layer: its class replaces the client of the same name. */
+export function emitIndex(plan: SourcePlan, hasModels: boolean, convenience?: ConvenienceModel): SourceFilePlan[] {
   const { client } = plan.names;
   const auth = authPlan(plan.api);
   const groups: [string, Exported[]][] = [
-    [modules.client, values(client.client)],
+    ...(convenience ? [[CONVENIENCE_MODULE, [...values(convenience.className), ...types(...convenience.types.map((t) => t.name))]] as [string, Exported[]]] : []),
+    ...(convenience?.replacesClient ? [] : [[modules.client, values(client.client)] as [string, Exported[]]]),
     [
       modules.context,
       [

@@ -54,12 +54,15 @@ export class ImportBinder {
     return this.#bind(module, name, true);
   }
 
-  /** References a value (function, class, const); returns the name to write. */
-  value(module: ModulePath, name: string): string {
-    return this.#bind(module, name, false);
+  /**
+   * References a value (function, class, const); returns the name to write.
+   * @param alias the local name to use when `name` is taken (else `name` with a number).
+   */
+  value(module: ModulePath, name: string, alias?: string): string {
+    return this.#bind(module, name, false, alias);
   }
 
-  #bind(module: ModulePath, name: string, typeOnly: boolean): string {
+  #bind(module: ModulePath, name: string, typeOnly: boolean, alias?: string): string {
     if (module === this.#from) return name;
     let names = this.#modules.get(module);
     if (!names) this.#modules.set(module, (names = new Map()));
@@ -69,7 +72,8 @@ export class ImportBinder {
       return existing.local;
     }
     let local = name;
-    for (let n = 2; this.#taken.has(local); n++) local = `${name}${n}`;
+    if (alias !== undefined && this.#taken.has(local)) local = alias;
+    for (let n = 2; this.#taken.has(local); n++) local = `${alias ?? name}${n}`;
     this.#taken.add(local);
     names.set(name, { local, typeOnly });
     return local;

@@ -7,7 +7,9 @@
 import type { OutputFile } from "../output/write-tree.ts";
 import { copyRuntime } from "./copy-runtime.ts";
 import { emitClient } from "./emit-client.ts";
+import type { ConvenienceModel } from "./convenience/convenience-model.ts";
 import { emitContext } from "./emit-context.ts";
+import { emitConvenience } from "./emit-convenience.ts";
 import { emitIndex } from "./emit-index.ts";
 import { emitModels } from "./emit-models.ts";
 import { emitOperations } from "./emit-operations.ts";
@@ -24,7 +26,8 @@ export interface SourceFiles {
   readonly steps: readonly (() => SourceFilePlan[])[];
 }
 
-export function sourceFiles(plan: SourcePlan): SourceFiles {
+/** @param convenience the naming file's convenience layer, when it declares one. */
+export function sourceFiles(plan: SourcePlan, convenience?: ConvenienceModel): SourceFiles {
   return {
     runtime: copyRuntime(plan),
     steps: [
@@ -35,7 +38,8 @@ export function sourceFiles(plan: SourcePlan): SourceFiles {
       () => emitContext(plan),
       () => emitServiceError(plan),
       () => emitClient(plan),
-      () => emitIndex(plan, plan.names.declarations.length > 0),
+      () => (convenience ? emitConvenience(plan, convenience) : []),
+      () => emitIndex(plan, plan.names.declarations.length > 0, convenience),
     ],
   };
 }

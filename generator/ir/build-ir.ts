@@ -65,6 +65,7 @@ export function buildIr(document: LoadedDocument, clientName: string, azure?: bo
     operations,
     types,
     azure: azure ?? isAzureDocument(root),
+    ...(Array.isArray(root["security"]) ? { security: root["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) } : {}),
   };
   PLACES.set(api, ctx.places);
   return { value: api, diagnostics: ctx.sortedDiagnostics() };

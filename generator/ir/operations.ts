@@ -94,7 +94,12 @@ function names(operationId: string | undefined, method: HttpMethod, path: string
   const group = operationId.slice(0, separator);
   const name = operationId.slice(separator + 1);
   const bareVerb = /^[a-z]+$/.test(camelCase(name));
-  return { baseName: safe(bareVerb ? `${name} ${group}` : name, whole), qualifiedName: whole };
+  if (bareVerb) return { baseName: safe(`${name} ${group}`, whole), qualifiedName: whole };
+  // `group/name` (GitHub) names a namespace whose short names collide across groups (`repos/` and
+  // `projects/add-collaborator`): the short name would then depend on which other operations
+  // exist, and removing one would rename the survivors. The whole id is stable.
+  if (slash > 0) return { baseName: whole, qualifiedName: whole };
+  return { baseName: safe(name, whole), qualifiedName: whole };
 }
 
 /**

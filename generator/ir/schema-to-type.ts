@@ -134,7 +134,7 @@ function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   if (s["const"] !== undefined) return s["const"] === null ? { kind: "null" } : literalOrUnknown(ctx, s["const"], appendPointer(at.pointer, "const"), at);
   if (Array.isArray(s["enum"])) return enumType(ctx, s, at);
   for (const keyword of ["oneOf", "anyOf"] as const) {
-    if (Array.isArray(s[keyword])) return unionType(ctx, s, keyword, at);
+    if (Array.isArray(s[keyword]) && !onlyAssertions(s[keyword])) return unionType(ctx, s, keyword, at);
   }
   if (Array.isArray(s["allOf"])) return allOfType(ctx, s, at);
   const declared = s["type"];
@@ -144,6 +144,18 @@ function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
     return variants.length === 1 ? variants[0]! : { kind: "union", variants };
   }
   return primitive(ctx, s, at);
+}
+
+/** Keywords that constrain which values of the sibling schema are valid but add no shape of their own. */
+const ASSERTIONS = new Set(["required", "minProperties", "maxProperties", "description", "title"]);
+
+/**
+ * `properties: {a, b}, anyOf: [{required: [a]}, {required: [b]}]`: the members only say which of
+ * the sibling properties must be present, so the type is the sibling object's (its properties
+ * optional), not a union of shapeless members.
+ */
+function onlyAssertions(members: unknown[]): boolean {
+  return members.length > 0 && members.every((m) => isObject(m) && Object.keys(m).every((key) => ASSERTIONS.has(key)));
 }
 
 function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {

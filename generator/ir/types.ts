@@ -23,6 +23,12 @@ export interface ApiIR {
   readonly types: readonly NamedTypeIR[];
   /** An Azure service (see `ir/azure-service.ts`): clients send Azure-only headers such as `x-ms-client-request-id`. */
   readonly azure: boolean;
+  /**
+   * The document's own `security` requirement (alternatives of scheme ids, `[]` = anonymous), when
+   * it has one; absent, operations without their own need no credentials. `auth` alone cannot say
+   * this: without a requirement it lists every declared scheme.
+   */
+  readonly security?: readonly (readonly string[])[];
 }
 
 export interface ServerIR {

@@ -30,7 +30,7 @@ export async function buildPackageInParallel(options: PackageOptions): Promise<P
   // The worker first, then this thread's modules: the worker's start is the long pole.
   const worker = new SourceWorker();
   try {
-    const [{ hasErrors }, { buildCliModel }, { commandTable }, { emitScaffold }, { sourceFiles }, { planSources }, { analyzePackage, reportBuilt }] =
+    const [{ hasErrors }, { buildCliModel }, { commandTable }, { emitScaffold }, { sourceFiles }, { planSources }, { analyzePackage, reportBuilt }, { buildConvenienceModel }] =
       await Promise.all([
         import("../diagnostics.ts"),
         import("../emitters/cli/command-model.ts"),
@@ -39,20 +39,23 @@ export async function buildPackageInParallel(options: PackageOptions): Promise<P
         import("../emitters/source-files.ts"),
         import("../emitters/source-plan.ts"),
         import("../package-analysis.ts"),
+        import("../emitters/convenience/convenience-model.ts"),
       ]);
     const { ready, ...analysis } = analyzePackage(options);
     if (!ready) return { ...analysis, files: [] };
     const { ir, pkg } = ready;
     const plan = planSources(ir, pkg);
+    const convenience = options.cliNaming ? buildConvenienceModel(plan, options.cliNaming) : undefined;
+    if (convenience && hasErrors(convenience.diagnostics)) return { ...analysis, diagnostics: [...analysis.diagnostics, ...convenience.diagnostics], files: [] };
     // Each emitter's files go to the worker as soon as they are described: it prints while the
     // next ones are built.
-    const { runtime, steps } = sourceFiles(plan);
+    const { runtime, steps } = sourceFiles(plan, convenience?.value);
     for (const step of steps) {
       const files = step();
       if (files.length > 0) worker.post({ kind: "print", pkg, files });
     }
     const cli = buildCliModel(ir, pkg, options.cliNaming);
-    const diagnostics = [...analysis.diagnostics, ...cli.diagnostics];
+    const diagnostics = [...analysis.diagnostics, ...(convenience?.diagnostics ?? []), ...cli.diagnostics];
     if (hasErrors(cli.diagnostics)) return { ...analysis, diagnostics, files: [] };
     worker.post({ kind: "cli", pkg, table: commandTable(plan, cli.value) });
     const scaffold = emitScaffold(ir, pkg, cli.value);

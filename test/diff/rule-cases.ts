@@ -65,7 +65,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   // Operations
   { rule: "operation-added", why: "a new endpoint: existing clients never call it", old: doc({ "/items": { get: listOp } }), new: doc({ "/items": { get: listOp, delete: deleteOp() } }), level: "info", azure: "warning" },
   { rule: "operation-removed", why: "clients calling it get 404/405", old: doc({ "/items": { get: listOp, delete: deleteOp() } }), new: doc({ "/items": { get: listOp } }), level: "error" },
-  { rule: "operation-removed-after-deprecation", why: "clients were warned by the deprecation", old: doc({ "/items": { get: listOp, delete: deleteOp({ deprecated: true }) } }), new: doc({ "/items": { get: listOp } }), level: "info", azure: "error" },
+  { rule: "operation-removed-after-deprecation", why: "clients were warned by the deprecation", old: doc({ "/items": { get: listOp, delete: deleteOp({ deprecated: true }) } }), new: doc({ "/items": { get: listOp } }), level: "warning", azure: "error" },
   { rule: "operation-deprecated", why: "still works; clients are told to move off it", old: getItems({}), new: getItems({ deprecated: true }), level: "info" },
   { rule: "operation-id-changed", why: "the wire is unchanged (SDK names are the TypeScript layer's concern)", old: getItems({}), new: getItems({ operationId: "Items_ListAll" }), level: "info", azure: "error" },
   { rule: "path-parameter-renamed", why: "the URL on the wire is the same", old: byId("id"), new: byId("itemId"), level: "info" },
@@ -78,6 +78,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   { rule: "request-parameter-became-required", why: "clients that omit it are now rejected", ...params([q("filter")], [q("filter", { required: true })]), level: "error" },
   { rule: "request-parameter-became-optional", why: "clients that send it keep working", ...params([q("filter", { required: true })], [q("filter")]), level: "info" },
   { rule: "request-parameter-location-changed", why: "clients send it where the server no longer looks", ...params([q("filter")], [{ name: "filter", in: "header", schema: str }]), level: "error" },
+  { rule: "request-parameter-default-added", why: "documents the value the server already applied", ...params([q("top", { schema: { type: "integer" } })], [q("top", { schema: { type: "integer", default: 10 } })]), level: "info" },
   { rule: "request-parameter-default-changed", why: "clients that omit it get different behaviour", ...params([q("top", { schema: { type: "integer", default: 10 } })], [q("top", { schema: { type: "integer", default: 20 } })]), level: "error" },
   { rule: "request-parameter-serialization-changed", why: "the value is serialised in a format the server no longer parses", ...params([q("ids", { schema: { type: "array", items: str } })], [q("ids", { schema: { type: "array", items: str }, explode: false })]), level: "error" },
   { rule: "request-parameter-deprecated", why: "still accepted; clients are told to stop sending it", ...params([q("filter")], [q("filter", { deprecated: true })]), level: "info" },
@@ -85,6 +86,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   { rule: "request-body-added-required", why: "old clients send no body and are rejected", old: post({}), new: post(body(true)), level: "error" },
   { rule: "request-body-added-optional", why: "old clients that send no body keep working", old: post({}), new: post(body(false)), level: "info" },
   { rule: "request-body-removed", why: "clients send a body the server no longer reads", old: post(body(true)), new: post({}), level: "error" },
+  { rule: "request-optional-body-removed", why: "like an optional parameter removed: ignored or rejected", old: post(body(false, { "application/octet-stream": {} })), new: post({}), level: "warning" },
   { rule: "request-body-became-required", why: "clients that send no body are rejected", old: post(body(false)), new: post(body(true)), level: "error" },
   { rule: "request-body-became-optional", why: "clients that send a body keep working", old: post(body(true)), new: post(body(false)), level: "info" },
   { rule: "request-media-type-changed", why: "clients send a content type the server may reject", old: post(body(true)), new: post(body(true, text)), level: "error" },
@@ -116,6 +118,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   { rule: "request-property-became-read-only", why: "what clients send is ignored or rejected", ...prop("request", str, { ...str, readOnly: true }), level: "warning", azure: "error" },
   { rule: "response-property-became-write-only", why: "clients stop receiving it", ...prop("response", str, { ...str, writeOnly: true }), level: "warning", azure: "error" },
   { rule: "property-deprecated", why: "still works; clients are told to move off it", ...prop("request", str, { ...str, deprecated: true }), level: "info" },
+  { rule: "request-property-default-added", why: "documents the value the server already applied", ...prop("request", str, { ...str, default: "a" }), level: "info" },
   { rule: "request-property-default-changed", why: "the server applies a different value when clients omit it", ...prop("request", { ...str, default: "a" }, { ...str, default: "b" }), level: "error" },
   { rule: "response-property-default-changed", why: "documentation only: the server sends the value", ...prop("response", { ...str, default: "a" }, { ...str, default: "b" }), level: "info", azure: "error" },
   // Types and nullability
@@ -165,11 +168,13 @@ export const RULE_CASES: readonly RuleCase[] = [
   { rule: "additional-properties-added", why: "more keys are accepted", old: usedIn("request", { type: "object", properties: { id: str } }), new: usedIn("request", { type: "object", properties: { id: str }, additionalProperties: str }), level: "info" },
   { rule: "additional-properties-removed", why: "extra keys are no longer part of the contract", old: usedIn("response", { type: "object", properties: { id: str }, additionalProperties: str }), new: usedIn("response", { type: "object", properties: { id: str } }), level: "warning", azure: "error" },
   // Security
-  { rule: "security-scheme-added", why: "clients keep using the scheme they use", old: secured([{ key: [] }]), new: secured([{ key: [] }, { bearer: [] }]), level: "info" },
-  { rule: "security-scheme-removed", why: "clients configured with that credential can no longer call", old: secured([{ key: [] }, { bearer: [] }]), new: secured([{ key: [] }]), level: "error" },
+  { rule: "security-scheme-added", why: "clients keep using the scheme they use", old: secured([{ key: [] }]), new: secured([{ key: [] }, { bearer: [] }]), level: "info", also: ["global-security-added"] },
+  { rule: "security-scheme-removed", why: "clients configured with that credential can no longer call", old: secured([{ key: [] }, { bearer: [] }]), new: secured([{ key: [] }]), level: "error", also: ["global-security-removed"] },
   { rule: "security-scheme-changed", why: "clients send the key in a header the server no longer reads", old: secured([{ key: [] }]), new: secured([{ key: [] }], undefined, "X-Api-Key"), level: "error" },
   { rule: "operation-security-added", why: "clients keep using the alternative they use", old: secured(undefined, [{ key: [] }]), new: secured(undefined, [{ key: [] }, { bearer: [] }]), level: "info", also: ["security-scheme-added"] },
   { rule: "operation-security-removed", why: "anonymous clients are now refused", old: secured(undefined, [{ key: [] }, {}]), new: secured(undefined, [{ key: [] }]), level: "error" },
+  { rule: "global-security-removed", why: "a requirement where there was none: calls without credentials are refused", old: secured(undefined), new: secured([{ key: [] }]), level: "error", also: ["global-security-added", "security-scheme-removed"] },
+  { rule: "global-security-added", why: "dropping the requirement: every client keeps working", old: secured([{ key: [] }]), new: secured(undefined), level: "info", also: ["global-security-removed", "security-scheme-added"] },
   // Servers and version
   { rule: "server-url-changed", why: "usually deployment metadata, but a new base path moves every operation", old: served([{ url: "https://a.example.com" }]), new: served([{ url: "https://a.example.com/v2" }]), level: "warning" },
   { rule: "server-variable-added-required", why: "clients must supply a value they never configured", old: served([{ url: "https://example.com" }]), new: served([{ url: "https://{host}", variables: { host: { default: "" } } }]), level: "error", also: ["server-url-changed"] },

@@ -75,6 +75,20 @@ export const SDK_CASES: readonly SdkCase[] = [
     { models: "export interface Polygon { corners: number }", api: "export function area(shape: Polygon): number { return shape.corners; }", index: "area, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
     [["sdk-export-renamed", "error", "Polygon"]],
   ),
+  c(
+    "operation renamed: function and client method",
+    "the client's method is named after the function and renamed with it, not removed and added",
+    { api: "export function findThing(id: string): string { return id; }\nexport class ThingClient { findThing(id: string): string { return id; } }", index: "findThing, ThingClient, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    { api: "export function locateThing(id: string): string { return id; }\nexport class ThingClient { locateThing(id: string): string { return id; } }", index: "locateThing, ThingClient, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    [["sdk-method-renamed", "error", "ThingClient", "locateThing"], ["sdk-export-renamed", "error", "locateThing"]],
+  ),
+  c(
+    "alias inlined",
+    "a shared schema inlined (Twilio bulkexports 1.10 -> 1.13): the alias's import breaks, the property keeps the same type",
+    { models: "export type Colour = string | null;", thing: "id: string;\n  colour?: Colour;" },
+    { thing: "id: string;\n  colour?: string | null;" },
+    [["sdk-export-removed", "error", "Colour"]],
+  ),
   c("kind changed", "an interface that becomes a type alias cannot be extended or merged any more", { models: "export interface Tag { key: string }" }, { models: "export type Tag = { key: string };" }, [["sdk-export-kind-changed", "warning", "Tag"]]),
   c(
     "value export became type-only",
@@ -208,6 +222,16 @@ export const SDK_CASES: readonly SdkCase[] = [
     { models: "export interface Credential { getToken(scope: string): Promise<string> }", getThing: "context: Context, id: string, credential: Credential, options: GetThingOptions = {}): Promise<Thing>" },
     { models: "export interface Credential { getToken(scope: string): Promise<string>; refresh(): void }", getThing: "context: Context, id: string, credential: Credential, options: GetThingOptions = {}): Promise<Thing>" },
     [["sdk-method-added", "error", "Credential", "refresh"]],
+  ),
+  c(
+    "method gone from the class a client extends",
+    "a client extending a class of the package (the convenience layer) offers the base's methods: calls of a removed one no longer compile",
+    { models: "export class Base { ping(): void {} }", api: 'import { Base as GeneratedBase } from "./models.js";\nexport class Client extends GeneratedBase { hello(): void {} }', index: "Client, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    { models: "export class Base {}", api: 'import { Base as GeneratedBase } from "./models.js";\nexport class Client extends GeneratedBase { hello(): void {} }', index: "Client, type Context, getThing, type GetThingOptions, putThing, type PutThingOptions" },
+    [
+      ["sdk-method-removed", "error", "Base", "ping"],
+      ["sdk-method-removed", "error", "Client", "ping"],
+    ],
   ),
   c(
     "private class members do not count",

@@ -114,11 +114,17 @@ describe("the SDK view of wire changes", () => {
     const finding = report.findings.find((f) => f.ruleId === "operation-id-changed")!;
     expect(finding.level).toBe("info");
     expect(report.sdk!.changes.map((c) => [c.ruleId, c.level, c.export, c.member, c.findings?.[0] === finding.fingerprint])).toEqual([
-      ["sdk-method-added", "info", "FixtureClient", "listAll", true],
-      ["sdk-method-removed", "error", "FixtureClient", "listThings", true],
+      ["sdk-method-renamed", "error", "FixtureClient", "listAll", true],
       ["sdk-export-renamed", "error", "ListAllOptions", undefined, true],
       ["sdk-export-renamed", "error", "listAll", undefined, true],
     ]);
+  });
+
+  it("removing an operation renames no surviving export (GitHub-style ids sharing a short name)", () => {
+    const both = { "/repos/collaborators": get("repos/add-collaborator"), "/projects/collaborators": get("projects/add-collaborator") };
+    const report = fullDiff(doc(both, { Thing: thing }), doc({ "/repos/collaborators": both["/repos/collaborators"] }, { Thing: thing }));
+    expect(report.sdk!.changes.filter((c) => c.ruleId !== "sdk-export-removed" && c.ruleId !== "sdk-method-removed").map((c) => [c.ruleId, c.export, c.member])).toEqual([]);
+    expect(report.sdk!.changes.map((c) => c.member ?? c.export)).not.toContain("reposAddCollaborator");
   });
 
   it("lists a renamed model as an SDK-only change: no wire finding, a broken import", () => {

@@ -3,7 +3,7 @@
  * local Identity service, through the client class and through the operation functions.
  */
 import { describe, expect, it } from "vitest";
-import { operationsCalled, operationsOf, preview, previewStyles, recordingStyle } from "./support/apis.ts";
+import { operationsCalled, operationsOf, PreviewOperationsClient, previewStyles, recordingStyle } from "./support/apis.ts";
 import { direct } from "./support/env.ts";
 import { defineIdentityPreviewSuite } from "./suites/identity-preview.ts";
 import { definePreviewAccessSuite } from "./suites/preview-access.ts";
@@ -16,6 +16,6 @@ for (const style of previewStyles) {
 
 describe("coverage", () => {
   it.each(previewStyles)("the suites called every operation through the $name", (style) => {
-    expect([...operationsCalled(style)].sort()).toEqual(operationsOf(preview.CommunicationIdentityClient));
+    expect([...operationsCalled(style)].sort()).toEqual(operationsOf(PreviewOperationsClient));
   });
 });

@@ -3,7 +3,7 @@
  * Identity service, through the client class and through the operation functions.
  */
 import { describe, expect, it } from "vitest";
-import { operationsCalled, operationsOf, recordingStyle, stable, stableStyles } from "./support/apis.ts";
+import { operationsCalled, operationsOf, recordingStyle, StableOperationsClient, stableStyles } from "./support/apis.ts";
 import { direct } from "./support/env.ts";
 import { defineIdentityStableSuite } from "./suites/identity-stable.ts";
 
@@ -11,6 +11,6 @@ for (const style of stableStyles) defineIdentityStableSuite(recordingStyle(style
 
 describe("coverage", () => {
   it.each(stableStyles)("the suite called every operation through the $name", (style) => {
-    expect([...operationsCalled(style)].sort()).toEqual(operationsOf(stable.CommunicationIdentityClient));
+    expect([...operationsCalled(style)].sort()).toEqual(operationsOf(StableOperationsClient));
   });
 });

@@ -102,3 +102,13 @@ describe("inheritance-style discriminators, edge cases", () => {
     expect(typeText(namedType(ir, "Bird").type)).toBe('Animal & { "wingspan"?: number }');
   });
 });
+
+describe("anyOf/oneOf of `required` lists only (which sibling properties must be present)", () => {
+  it("is the sibling object, its properties optional, not a union of shapeless members", () => {
+    const str = { type: "string" };
+    const schema = { type: "object", properties: { a: str, b: str }, anyOf: [{ required: ["a"] }, { required: ["b"] }] };
+    const { ir } = buildInline(documentWith({ schemas: { Either: schema, OneOf: { ...schema, anyOf: undefined, oneOf: schema.anyOf } } }));
+    expect(typeText(namedType(ir!, "Either").type)).toBe('{ "a"?: string; "b"?: string }');
+    expect(typeText(namedType(ir!, "OneOf").type)).toBe('{ "a"?: string; "b"?: string }');
+  });
+});

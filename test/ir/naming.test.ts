@@ -33,7 +33,8 @@ const OPERATION_IDS: readonly (readonly [string, string])[] = [
   ["CommunicationIdentity_IssueAccessToken", "issueAccessToken"],
   ["Users_List", "listUsers"],
   ["Users_Get", "getUsers"],
-  ["orgs/update-webhook", "updateWebhook"],
+  ["orgs/update-webhook", "orgsUpdateWebhook"],
+  ["repos/get", "getRepos"],
   ["delete", "delete_"],
   ["constructor", "constructor_"],
   ["123go", "_123go"],
@@ -178,5 +179,29 @@ describe("naming.yaml", () => {
   it("non-ASCII names keep their letters readable (tag Données, component Größe)", () => {
     expect(operation(ir, "GET /reports").group).not.toBe("donn-es");
     expect(namedType(ir, "Größe").name).not.toBe("GrE");
+  });
+});
+
+describe("names do not depend on which other operations exist", () => {
+  // GitHub-style ids: `add-collaborator` exists in two groups, `get-content` in one.
+  const ops = [
+    ["put", "/repos/{owner}/{repo}/collaborators/{username}", "repos/add-collaborator"],
+    ["put", "/projects/{id}/collaborators/{username}", "projects/add-collaborator"],
+    ["get", "/repos/{owner}/{repo}/contents/{path}", "repos/get-content"],
+    ["get", "/repos/{owner}/{repo}", "repos/get"],
+    ["get", "/orgs/{org}/hooks/{id}", "orgs/get-webhook"],
+    ["get", "/repos/{owner}/{repo}/hooks/{id}", "repos/get-webhook"],
+  ] as const;
+
+  it("removing operations renames no survivor", () => {
+    const all = new Map(ops.map((op, i) => [op[2], namesOf(ops)[i]!]));
+    // Every subset that drops one or two operations: the survivors keep their names.
+    for (let i = 0; i < ops.length; i++) {
+      for (let j = i; j < ops.length; j++) {
+        const kept = ops.filter((_, k) => k !== i && k !== j);
+        expect(namesOf(kept), `without ${ops[i]![2]}, ${ops[j]![2]}`).toEqual(kept.map((op) => all.get(op[2])));
+      }
+    }
+    expect([...all.values()]).toEqual(["reposAddCollaborator", "projectsAddCollaborator", "reposGetContent", "getRepos", "orgsGetWebhook", "reposGetWebhook"]);
   });
 });

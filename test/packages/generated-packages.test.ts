@@ -17,6 +17,7 @@ import { callCaseFor, type CallContext } from "./support/call-cases.ts";
 import {
   attwProblems,
   AZURE_IDENTITY_STUB,
+  CONSUMER_COMPILER_OPTIONS,
   output,
   pack,
   publintMessages,
@@ -60,16 +61,7 @@ function expectSuccess(result: RunResult): void {
 }
 
 const CONSUMER_TSCONFIG = {
-  compilerOptions: {
-    target: "ES2023",
-    lib: ["ES2023", "DOM", "DOM.Iterable"],
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noEmit: true,
-    types: [],
-  },
+  compilerOptions: CONSUMER_COMPILER_OPTIONS,
   include: ["*.ts"],
 };
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { hasErrors } from "../../generator/diagnostics.ts";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
-import { output, readmeModules, runTsc, AZURE_IDENTITY_STUB } from "./support/package-tools.ts";
+import { output, readmeModules, runTsc, AZURE_IDENTITY_STUB, CONSUMER_COMPILER_OPTIONS } from "./support/package-tools.ts";
 
 const fixturesDir = join(repoRoot, "test/fixtures/openapi");
 const fixtures = readdirSync(fixturesDir)
@@ -54,14 +54,7 @@ it("README examples of every fixture's package type-check against its sources", 
   expect(generated.length).toBeGreaterThan(0);
   const tsconfig = {
     compilerOptions: {
-      target: "ES2023",
-      lib: ["ES2023", "DOM", "DOM.Iterable"],
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      types: [],
+      ...CONSUMER_COMPILER_OPTIONS,
       paths,
     },
     include,

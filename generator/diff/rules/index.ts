@@ -18,11 +18,13 @@ import { requestParameterBecameRequired } from "./request-parameter-became-requi
 import { requestParameterBecameOptional } from "./request-parameter-became-optional.ts";
 import { requestParameterLocationChanged } from "./request-parameter-location-changed.ts";
 import { requestParameterDefaultChanged } from "./request-parameter-default-changed.ts";
+import { requestParameterDefaultAdded } from "./request-parameter-default-added.ts";
 import { requestParameterSerializationChanged } from "./request-parameter-serialization-changed.ts";
 import { requestParameterDeprecated } from "./request-parameter-deprecated.ts";
 import { requestBodyAddedRequired } from "./request-body-added-required.ts";
 import { requestBodyAddedOptional } from "./request-body-added-optional.ts";
 import { requestBodyRemoved } from "./request-body-removed.ts";
+import { requestOptionalBodyRemoved } from "./request-optional-body-removed.ts";
 import { requestBodyBecameRequired } from "./request-body-became-required.ts";
 import { requestBodyBecameOptional } from "./request-body-became-optional.ts";
 import { requestMediaTypeChanged } from "./request-media-type-changed.ts";
@@ -52,6 +54,7 @@ import { requestPropertyBecameReadOnly } from "./request-property-became-read-on
 import { responsePropertyBecameWriteOnly } from "./response-property-became-write-only.ts";
 import { propertyDeprecated } from "./property-deprecated.ts";
 import { requestPropertyDefaultChanged } from "./request-property-default-changed.ts";
+import { requestPropertyDefaultAdded } from "./request-property-default-added.ts";
 import { responsePropertyDefaultChanged } from "./response-property-default-changed.ts";
 import { requestTypeChanged } from "./request-type-changed.ts";
 import { responseTypeChanged } from "./response-type-changed.ts";
@@ -96,6 +99,8 @@ import { discriminatorChanged } from "./discriminator-changed.ts";
 import { additionalPropertiesAdded } from "./additional-properties-added.ts";
 import { additionalPropertiesRemoved } from "./additional-properties-removed.ts";
 import { securitySchemeAdded } from "./security-scheme-added.ts";
+import { globalSecurityAdded } from "./global-security-added.ts";
+import { globalSecurityRemoved } from "./global-security-removed.ts";
 import { securitySchemeRemoved } from "./security-scheme-removed.ts";
 import { securitySchemeChanged } from "./security-scheme-changed.ts";
 import { operationSecurityAdded } from "./operation-security-added.ts";
@@ -121,11 +126,13 @@ export const RULES: readonly Rule[] = [
   requestParameterBecameOptional,
   requestParameterLocationChanged,
   requestParameterDefaultChanged,
+  requestParameterDefaultAdded,
   requestParameterSerializationChanged,
   requestParameterDeprecated,
   requestBodyAddedRequired,
   requestBodyAddedOptional,
   requestBodyRemoved,
+  requestOptionalBodyRemoved,
   requestBodyBecameRequired,
   requestBodyBecameOptional,
   requestMediaTypeChanged,
@@ -155,6 +162,7 @@ export const RULES: readonly Rule[] = [
   responsePropertyBecameWriteOnly,
   propertyDeprecated,
   requestPropertyDefaultChanged,
+  requestPropertyDefaultAdded,
   responsePropertyDefaultChanged,
   requestTypeChanged,
   responseTypeChanged,
@@ -201,6 +209,8 @@ export const RULES: readonly Rule[] = [
   securitySchemeAdded,
   securitySchemeRemoved,
   securitySchemeChanged,
+  globalSecurityAdded,
+  globalSecurityRemoved,
   operationSecurityAdded,
   operationSecurityRemoved,
   serverUrlChanged,

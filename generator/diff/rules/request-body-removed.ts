@@ -1,4 +1,4 @@
-/** `request-body-removed`: The request body was removed. */
+/** `request-body-removed`: A required request body was removed (an optional one: `request-optional-body-removed`). */
 import type { Rule } from "../types.ts";
 import { on } from "./match.ts";
 
@@ -8,8 +8,8 @@ export const requestBodyRemoved: Rule = {
   azureLevel: "error",
   azureCode: "1009 RemovedRequiredParameter",
   direction: "request",
-  description: "The request body was removed.",
+  description: "A required request body was removed.",
   why: "clients keep sending a body the server no longer reads or accepts",
   taxonomy: "Row 15: oasdiff request-body-removed (ERR); Azure 1009/1046.",
-  check: on("request-body-removed", "request", (c) => "request body removed"),
+  check: on("request-body-removed", "request", (c) => (c.required ? "request body removed" : undefined)),
 };

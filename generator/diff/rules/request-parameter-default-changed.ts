@@ -1,4 +1,4 @@
-/** `request-parameter-default-changed`: A parameter's default was added, changed or removed. */
+/** `request-parameter-default-changed`: A parameter's default was changed or removed (an added one: `request-parameter-default-added`). */
 import type { Rule } from "../types.ts";
 import { on } from "./match.ts";
 
@@ -8,8 +8,8 @@ export const requestParameterDefaultChanged: Rule = {
   azureLevel: "error",
   azureCode: "1027 DefaultValueChanged",
   direction: "request",
-  description: "A parameter's default was added, changed or removed.",
+  description: "A parameter's default was changed or removed.",
   why: "clients that omit the parameter get different server behaviour",
   taxonomy: "Row 13: oasdiff request-parameter-default-value-* (ERR); Azure 1027 (Error).",
-  check: on("parameter-default-changed", "request", (c) => `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
+  check: on("parameter-default-changed", "request", (c) => c.before === undefined ? undefined : `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
 };

@@ -11,6 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "y
 import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../../diagnostics.ts";
 import { quoteQuoted } from "../../quote-value.ts";
 import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../../read-untrusted-file.ts";
+import { parseConvenience, type ConvenienceNaming } from "../convenience/convenience-naming.ts";
 
 export interface CliNaming {
   /** Locates a JSON pointer of the file, for diagnostics. */
@@ -22,6 +23,8 @@ export interface CliNaming {
   readonly secretNames: readonly string[];
   readonly groups: readonly { readonly path: string; readonly summary: string }[];
   readonly commands: readonly NamedCommand[];
+  /** The SDK convenience methods (`convenience`), when the file declares them. */
+  readonly convenience?: ConvenienceNaming;
 }
 
 export interface NamedCommand {
@@ -101,7 +104,7 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
   const root: Json = doc.toJS();
   if (!isRecord(root)) return { value: undefined, diagnostics: [problem({ file }, "the CLI naming file must be a YAML mapping")] };
 
-  const known = new Set(["bin", "environment", "secret-names", "groups", "commands"]);
+  const known = new Set(["bin", "environment", "secret-names", "groups", "commands", "convenience"]);
   for (const key of Object.keys(root)) if (!known.has(key)) fail(`/${escapePointer(key)}`, `unknown key "${key}" (known: ${[...known].join(", ")})`);
 
   const string = (value: Json, pointer: string, what: string): string | undefined =>
@@ -204,7 +207,9 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
       ...(confirm ? { confirm } : {}),
     });
   }
-  const value: CliNaming = { locate, environment, secretNames, groups, commands, ...(bin ? { bin } : {}) };
+  const convenience = root["convenience"] === undefined ? undefined : parseConvenience(root["convenience"], (pointer, message) => problem(locate(pointer), message));
+  diagnostics.push(...(convenience?.diagnostics ?? []));
+  const value: CliNaming = { locate, environment, secretNames, groups, commands, ...(bin ? { bin } : {}), ...(convenience?.value ? { convenience: convenience.value } : {}) };
   return { value: diagnostics.length > 0 ? undefined : value, diagnostics };
 }
 

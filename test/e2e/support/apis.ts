@@ -9,8 +9,12 @@
 import * as apim from "../../../generated/packages/api-management-2022-08-01/src/index.ts";
 import * as stable from "../../../generated/packages/communication-identity-2023-10-01/src/index.ts";
 import * as preview from "../../../generated/packages/communication-identity-2025-03-02-preview/src/index.ts";
+// The classes with one method per operation: the exported client extends them with the convenience
+// methods of the naming file (`createUser`...), which `convenience-layer.test.ts` covers.
+import { CommunicationIdentityClient as PreviewOperationsClient } from "../../../generated/packages/communication-identity-2025-03-02-preview/src/client.ts";
+import { CommunicationIdentityClient as StableOperationsClient } from "../../../generated/packages/communication-identity-2023-10-01/src/client.ts";
 
-export { apim, preview, stable };
+export { apim, preview, PreviewOperationsClient, stable, StableOperationsClient };
 
 /** A token credential, structurally the same in every package. */
 export type TokenCredential = preview.TokenCredential;
@@ -34,7 +38,7 @@ type MethodsOf<T> = Pick<T, keyof T>;
 
 // ---------------------------------------------------------------- communication-identity 2025-03-02-preview
 
-export type PreviewApi = MethodsOf<preview.CommunicationIdentityClient>;
+export type PreviewApi = MethodsOf<PreviewOperationsClient>;
 type PreviewOptions = preview.CommunicationIdentityClientOptions;
 
 function previewClient(auth: IdentityAuth, options: PreviewOptions): PreviewApi {
@@ -84,7 +88,7 @@ export const previewStyles: readonly ApiStyle<IdentityAuth, PreviewOptions, Prev
 
 // ---------------------------------------------------------------- communication-identity 2023-10-01
 
-export type StableApi = MethodsOf<stable.CommunicationIdentityClient>;
+export type StableApi = MethodsOf<StableOperationsClient>;
 type StableOptions = stable.CommunicationIdentityClientOptions;
 
 function stableContext(auth: IdentityAuth, options: StableOptions): stable.CommunicationIdentityClientContext {

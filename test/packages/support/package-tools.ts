@@ -135,6 +135,18 @@ export function readmeModules(readme: string): string[] {
  * `@azure/core-auth`'s real types (resolved from the repository), so the examples also prove that
  * a real `TokenCredential` fits the generated constructors.
  */
+/** The compiler options of a project that uses a generated package: strict, NodeNext, nothing emitted. */
+export const CONSUMER_COMPILER_OPTIONS = {
+  target: "ES2023",
+  lib: ["ES2023", "DOM", "DOM.Iterable"],
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noEmit: true,
+  types: [],
+} as const;
+
 export const AZURE_IDENTITY_STUB = `declare module "@azure/identity" {
   import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
   export class DefaultAzureCredential implements TokenCredential {
