@@ -22,7 +22,9 @@ function pointerOf(root: string): string {
   const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
   if (root.startsWith("security scheme ")) return `/components/securitySchemes/${escape(root.slice("security scheme ".length))}`;
   if (root.startsWith("server variable ")) return `/servers/0/variables/${escape(root.slice("server variable ".length))}`;
-  return root === "server url" ? "/servers/0/url" : "/info/version";
+  const fixed: Record<string, string> = { "server url": "/servers/0/url", "info.version": "/info/version", security: "/security" };
+  // Anything else is the document itself, until it is named here.
+  return fixed[root] ?? "";
 }
 
 function compareSchemes(ctx: DiffContext): void {

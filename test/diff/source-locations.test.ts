@@ -80,6 +80,28 @@ describe("finding locations", () => {
     expect(renamed.oldAt).toMatchObject({ pointer: "/paths/~1pets~1{petId}/get/parameters/0", ...positionOf("json-base.json", '{ "name": "petId"') });
   });
 
+  it("points document-level findings at their place (security, schemes, servers)", () => {
+    const side = (security: boolean, label: string) => {
+      const document = {
+        openapi: "3.0.3",
+        info: { title: "T", version: "1" },
+        servers: [{ url: security ? "https://b.example" : "https://a.example" }],
+        paths: { "/x": { get: { responses: { "204": { description: "none" } } } } },
+        components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "k" } } },
+        ...(security ? { security: [{ key: [] }] } : {}),
+      };
+      const loaded = loadApiDocument(`/virtual/${label}`, JSON.stringify(document, null, 2)).value!;
+      return { ...loaded, label };
+    };
+    const [a, b] = [side(false, "a.json"), side(true, "b.json")];
+    const report = compareApis(a.api, b.api, { documents: { old: a, new: b } });
+    const pointers = report.findings.map((f) => `${f.ruleId} ${f.newAt?.pointer}`);
+    expect(pointers).toContain("server-url-changed /servers/0/url");
+    const security = pointers.filter((p) => p.startsWith("global-security"));
+    expect(security.length).toBeGreaterThan(0);
+    for (const p of security) expect(p).toMatch(/ \/security$/);
+  });
+
   it("names the file of a split document the node came from", () => {
     const split = diff("split-base/openapi.yaml", "split-revision/openapi.yaml");
     const constraint = find(split, "request-constraint-added", "GET /widgets/{id} path parameter id");
