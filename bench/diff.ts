@@ -13,9 +13,8 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { compareApis } from "../generator/diff/compare-apis.ts";
 import { generatedPackage } from "../generator/diff/generated-package.ts";
-import { loadApi } from "../generator/diff/load-api.ts";
+import { loadApiDocument } from "../generator/diff/load-api.ts";
 import { addSdkView } from "../generator/diff/sdk-layer.ts";
-import type { ApiIR } from "../generator/ir/types.ts";
 import { repoRoot } from "../test/support/paths.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
@@ -76,10 +75,10 @@ function timed<T>(samples: number[], work: () => T): T {
   return value;
 }
 
-function load(label: string, text: string): ApiIR {
-  const loaded = loadApi(label, text);
+function load(label: string, text: string) {
+  const loaded = loadApiDocument(label, text);
   if (!loaded.value) throw new Error(`${label} does not load: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
-  return loaded.value;
+  return { ...loaded.value, label };
 }
 
 function bench(file: string): void {
@@ -89,12 +88,15 @@ function bench(file: string): void {
   }
   const text = readFileSync(file, "utf8");
   const mutated = mutate(text);
-  const t = { load: [] as number[], wire: [] as number[], emit: [] as number[], sdk: [] as number[], total: [] as number[], wireTotal: [] as number[] };
+  const t = { load: [] as number[], wire: [] as number[], located: [] as number[], emit: [] as number[], sdk: [] as number[], total: [] as number[], wireTotal: [] as number[] };
   let summary = "";
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const [a, b] = timed(t.load, () => [load("old", text), load("new", mutated)] as const);
-    const wire = timed(t.wire, () => compareApis(a, b));
+    const [sa, sb] = timed(t.load, () => [load("old", text), load("new", mutated)] as const);
+    const [a, b] = [sa.api, sb.api];
+    timed(t.wire, () => compareApis(a, b));
+    // The same diff with each finding located in both documents (pointer, line, column).
+    const wire = timed(t.located, () => compareApis(a, b, { documents: { old: sa, new: sb } }));
     t.wireTotal.push(performance.now() - start);
     const [pa, pb] = timed(t.emit, () => [generatedPackage(a), generatedPackage(b)] as const);
     const full = timed(t.sdk, () => addSdkView(wire, { api: a, ...pa }, { api: b, ...pb }));
@@ -106,6 +108,7 @@ function bench(file: string): void {
   console.log(`${shown} vs its mutated copy (${(text.length / 1e6).toFixed(1)} MB): ${summary}`);
   line("load + IR, both documents", t.load);
   line("wire diff (engine, rules, report)", t.wire);
+  line("wire diff with source locations", t.located);
   line("= wire level, end to end", t.wireTotal);
   line("generate both packages in memory", t.emit);
   line("SDK layer (ts-morph surfaces, compare, tie)", t.sdk);

@@ -22,7 +22,7 @@ const USAGE = [
   `usage: specsmith generate [--config ${CONFIG_FILE}] [--quiet] [--format text|json]`,
   "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--azure|--no-azure] [--quiet] [--format text|json]",
   `       specsmith check [--config ${CONFIG_FILE} | --spec <file> [--out <dir>] [--package-name <name>]] [--quiet] [--format text|json]`,
-  "       specsmith diff <old> <new> [--format md|json] [...]   (specsmith diff --help)",
+  "       specsmith diff <old> <new> [--format md|json|github|changelog] [...]   (specsmith diff --help)",
 ].join("\n");
 
 interface Options {

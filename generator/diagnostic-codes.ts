@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
 
   // `specsmith diff` (generator/diff/)
   "invalid-suppressions": { severity: "error", summary: "A `specsmith diff` suppression file is invalid." },
+  "unreadable-git-ref": { severity: "error", summary: "A `specsmith diff` side `<ref>:<path>` names a ref or path git cannot read." },
 
   // The command line of generated packages (generator/emitters/cli/)
   "invalid-cli-naming": { severity: "error", summary: "A CLI naming file (`spec/<service>/cli.yaml`) is not valid YAML or does not follow its format." },

@@ -23,14 +23,16 @@ export function diffApis(oldApi: ApiIR, newApi: ApiIR): LocatedChange[] {
   for (const [key, op] of before) {
     if (after.has(key)) continue;
     const label = operationLabel(op);
-    ctx.emit({ kind: "operation-removed", deprecated: op.deprecated }, { direction: "none", operation: label, root: label, path: [] });
+    const anchor = { kind: "operation", old: { method: op.method, path: op.path } } as const;
+    ctx.emit({ kind: "operation-removed", deprecated: op.deprecated }, { direction: "none", operation: label, root: label, path: [], anchor });
   }
   for (const [key, op] of after) {
     const old = before.get(key);
     if (old) compareOperation(ctx, old, op);
     else {
       const label = operationLabel(op);
-      ctx.emit({ kind: "operation-added" }, { direction: "none", operation: label, root: label, path: [] });
+      const anchor = { kind: "operation", new: { method: op.method, path: op.path } } as const;
+      ctx.emit({ kind: "operation-added" }, { direction: "none", operation: label, root: label, path: [], anchor });
     }
   }
   compareDocument(ctx);

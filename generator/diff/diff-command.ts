@@ -1,34 +1,44 @@
 /**
- * `specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure]
+ * `specsmith diff <old> <new> [--format md|json|github|changelog] [--fail-on error|warning] [--profile default|azure]
  * [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...`: prints the report on
- * stdout. Each side is an OpenAPI file or a spec version `<service>@<version>` (`spec-versions.ts`);
+ * stdout. Each side is an OpenAPI file, a file at a git ref `<ref>:<path>` (`git-side.ts`) or a
+ * spec version `<service>@<version>` (`spec-versions.ts`);
  * a file's `$ref`s may read files under its own folder and the `--allow-ref-root` folders. Unless
  * `--no-sdk`, the packages generated from both sides are compared too (`sdk-layer.ts`). Exit codes:
  * 0 no finding at or above the gate, 1 findings at or above it, 2 usage error (an invalid or
  * unreadable suppression file, an unknown service or version), 3 a document could not be loaded
- * (the loader's or the TypeSpec compiler's diagnostics are printed on stderr).
+ * (the loader's or the TypeSpec compiler's diagnostics are printed on stderr; a git ref or path
+ * git cannot read is named).
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_FILE, loadConfig } from "../config.ts";
 import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { ApiIR } from "../ir/types.ts";
+import type { LoadedDocument } from "../openapi/load-openapi.ts";
 import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../read-untrusted-file.ts";
 import { compareApis } from "./compare-apis.ts";
 import { generatedPackage } from "./generated-package.ts";
-import { loadApi } from "./load-api.ts";
+import { checkoutGitRef, parseGitRef, type GitCheckout, type GitRef } from "./git-side.ts";
+import { loadApiDocument } from "./load-api.ts";
 import { PROFILES, reachesGate } from "./profiles.ts";
 import { renderJson } from "./report-json.ts";
 import { renderMarkdown } from "./report-markdown.ts";
+import { renderChangelog } from "./report-changelog.ts";
+import { renderGithub } from "./report-github.ts";
 import { addSdkView } from "./sdk-layer.ts";
 import { parseSpecRef, resolveSpecVersions, type SpecRef } from "./spec-versions.ts";
 import { parseSuppressions } from "./suppressions.ts";
-import type { Level, ProfileName, Suppression } from "./types.ts";
+import type { DiffReport, Level, ProfileName, Suppression } from "./types.ts";
+
+/** The report's formats: a pull-request comment, machine JSON, GitHub workflow annotations, a changelog section. */
+const RENDER = { md: renderMarkdown, json: (report: DiffReport) => renderJson(report), github: renderGithub, changelog: renderChangelog } as const;
 
 export const DIFF_USAGE =
-  "usage: specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...";
-const DIFF_SIDES = "  <old>, <new>: an OpenAPI file (.yaml or .json), or a spec version <service>@<version> of the services in specsmith.config.json";
+  "usage: specsmith diff <old> <new> [--format md|json|github|changelog] [--fail-on error|warning] [--profile default|azure] [--suppressions file] [--no-sdk] [--config file] [--allow-ref-root dir]...";
+const DIFF_SIDES =
+  "  <old>, <new>: an OpenAPI file (.yaml or .json), a file at a git ref <ref>:<path> (origin/main:spec/openapi.yaml), or a spec version <service>@<version> of the services in specsmith.config.json";
 
 export interface DiffIo {
   readonly stdout: (text: string) => void;
@@ -70,7 +80,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   }
   if (positionals.length !== 2) return usage(`expected two documents, got ${positionals.length}`);
   const format = values.format;
-  if (format !== "md" && format !== "json") return usage(`--format must be md or json, not "${format}"`);
+  if (!Object.hasOwn(RENDER, format)) return usage(`--format must be ${Object.keys(RENDER).join(", ")}, not "${format}"`);
   const gate = values["fail-on"];
   if (gate !== "error" && gate !== "warning") return usage(`--fail-on must be error or warning, not "${gate}"`);
   const profile = values.profile;
@@ -94,12 +104,13 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   const sides = await loadSides(positionals as [string, string], values.config, values["allow-ref-root"] ?? [], io);
   if (typeof sides === "number") return sides === 2 ? usage("") : sides;
   const [a, b] = sides;
-  let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source });
+  const documents = { old: { document: a.document, label: a.label }, new: { document: b.document, label: b.label } };
+  let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source, documents });
   if (values.sdk) {
     const [pa, pb] = [generatedPackage(a.api, a.names), generatedPackage(b.api, b.names)];
     report = addSdkView(report, { api: a.api, ...pa }, { api: b.api, ...pb });
   }
-  io.stdout(format === "json" ? renderJson(report) : renderMarkdown(report));
+  io.stdout(RENDER[format as keyof typeof RENDER](report));
   const failing = report.findings.filter((f) => reachesGate(f.level, gate as Level));
   if (failing.length > 0) {
     io.stderr(`specsmith diff: ${failing.length} finding(s) at or above ${gate}\n`);
@@ -111,6 +122,9 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
 /** One side of the diff, loaded into the IR, with the names its generated package would have. */
 interface Side {
   readonly api: ApiIR;
+  readonly document: LoadedDocument;
+  /** How findings name the document's file (`source-locations.ts`). */
+  readonly label: string;
   readonly source: string;
   readonly names?: { readonly packageName: string; readonly service: string };
 }
@@ -122,14 +136,17 @@ interface Side {
  */
 async function loadSides(args: readonly [string, string], configFile: string | undefined, refRoots: readonly string[], io: DiffIo): Promise<number | [Side, Side]> {
   const refs = new Map<string, SpecRef>();
-  for (const arg of args) {
-    const ref = existsSync(arg) ? undefined : parseSpecRef(arg);
+  const gitRefs = new Map<string, GitRef>();
+  for (const arg of args.filter((a) => !existsSync(a))) {
+    const git = parseGitRef(arg);
+    const ref = git ? undefined : parseSpecRef(arg);
+    if (git) gitRefs.set(arg, git);
     if (ref) refs.set(arg, ref);
   }
   const print = (diagnostics: readonly Diagnostic[]) => {
     for (const d of diagnostics) if (d.severity === "error") io.stderr(`${formatDiagnostic(d)}\n`);
   };
-  const specs = new Map<string, { yaml: string; names: NonNullable<Side["names"]> }>();
+  const specs = new Map<string, { yaml: string; file: string; names: NonNullable<Side["names"]> }>();
   if (refs.size > 0) {
     const config = await loadConfig(resolve(configFile ?? CONFIG_FILE));
     if (!config.value) {
@@ -149,18 +166,39 @@ async function loadSides(args: readonly [string, string], configFile: string | u
     }
     for (const [arg, ref] of refs) {
       const spec = resolved.value.get(`${ref.service}@${ref.version}`)!;
-      specs.set(arg, { yaml: spec.yaml, names: { packageName: spec.service.packageName, service: spec.service.name } });
+      // Named as `npm run generate` names the document, so the committed report is reproduced.
+      const file = `${basename(config.value.output)}/openapi/${spec.service.name}/${ref.version}.yaml`;
+      specs.set(arg, { yaml: spec.yaml, file, names: { packageName: spec.service.packageName, service: spec.service.name } });
     }
   }
-  const loaded = args.map((arg) => {
-    const spec = specs.get(arg);
-    return { arg, spec, result: spec ? loadApi(arg, spec.yaml) : loadApi(arg, undefined, { refRoots }) };
-  });
-  for (const side of loaded) print(side.result.diagnostics);
-  if (loaded.some((side) => !side.result.value)) {
-    io.stderr("specsmith diff: a document could not be loaded (see above)\n");
-    return 3;
+  const checkouts = new Map<string, GitCheckout>();
+  try {
+    for (const [arg, git] of gitRefs) {
+      const checkout = await checkoutGitRef(git);
+      if ("failure" in checkout) {
+        print([createDiagnostic("unreadable-git-ref", checkout.failure, { file: arg })]);
+        io.stderr("specsmith diff: a document could not be loaded (see above)\n");
+        return 3;
+      }
+      checkouts.set(arg, checkout);
+    }
+    const loaded = args.map((arg) => {
+      const spec = specs.get(arg);
+      const checkout = checkouts.get(arg);
+      const label = spec?.file ?? gitRefs.get(arg)?.path ?? arg;
+      return { arg, spec, label, result: spec ? loadApiDocument(spec.file, spec.yaml) : loadApiDocument(checkout?.file ?? arg, undefined, { refRoots }) };
+    });
+    for (const side of loaded) {
+      const checkout = checkouts.get(side.arg);
+      print(checkout ? side.result.diagnostics.map(checkout.named) : side.result.diagnostics);
+    }
+    if (loaded.some((side) => !side.result.value)) {
+      io.stderr("specsmith diff: a document could not be loaded (see above)\n");
+      return 3;
+    }
+    const [a, b] = loaded.map(({ arg, spec, label, result }): Side => ({ ...result.value!, label, source: arg, ...(spec ? { names: spec.names } : {}) }));
+    return [a!, b!];
+  } finally {
+    for (const checkout of checkouts.values()) checkout.dispose();
   }
-  const [a, b] = loaded.map(({ arg, spec, result }): Side => ({ api: result.value!, source: arg, ...(spec ? { names: spec.names } : {}) }));
-  return [a!, b!];
 }

@@ -9,7 +9,7 @@
  */
 import type { ApiIR, TypeIR } from "../ir/types.ts";
 import { EqualityMemo, type OpenComparison } from "./equality-memo.ts";
-import type { Change, ChangeFact, ChangePlace, Direction } from "./types.ts";
+import type { Anchor, Change, ChangeFact, ChangePlace, Direction } from "./types.ts";
 import type { JsonValue } from "../ir/types.ts";
 
 /** A position in the walk: its direction, its root (an operation part or a model), and a path below. */
@@ -23,6 +23,8 @@ export interface Cursor {
   readonly root: string;
   /** ".customId", "[]", "{}", "|Variant" segments. */
   readonly path: readonly string[];
+  /** What the root is on each side, so a finding can be found in both documents. */
+  readonly anchor?: Anchor;
 }
 
 interface ModelComparison {
@@ -109,6 +111,7 @@ export class DiffContext {
       location: locationOf(at),
       ...(values.before !== undefined ? { before: values.before } : {}),
       ...(values.after !== undefined ? { after: values.after } : {}),
+      ...(at.anchor ? { anchor: at.anchor, steps: at.path } : {}),
     };
     const change = { ...fact, ...place } as Change;
     const model = at.modelKey ? this.#models.get(at.modelKey) : undefined;
@@ -135,7 +138,8 @@ export class DiffContext {
     const entry = this.#modelEntry(key);
     if (entry.done) return undefined;
     entry.done = true;
-    const cursor = { direction: at.direction, ...(at.operation ? { operation: at.operation } : {}), modelKey: key, model: newName, root: newName, path: [] };
+    const anchor: Anchor = { kind: "model", old: oldName, new: newName };
+    const cursor = { direction: at.direction, ...(at.operation ? { operation: at.operation } : {}), modelKey: key, model: newName, root: newName, path: [], anchor };
     return { cursor, hitsBefore: 0 };
   }
 

@@ -15,7 +15,17 @@ export function compareDocument(ctx: DiffContext): void {
   }
 }
 
-const at = (root: string, direction: Cursor["direction"] = "none"): Cursor => ({ direction, root, path: [] });
+const at = (root: string, direction: Cursor["direction"] = "none"): Cursor => ({ direction, root, path: [], anchor: { kind: "document", pointer: pointerOf(root) } });
+
+/** The document's place of a root named here (`security scheme X`, `server url`, ...). */
+function pointerOf(root: string): string {
+  const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+  if (root.startsWith("security scheme ")) return `/components/securitySchemes/${escape(root.slice("security scheme ".length))}`;
+  if (root.startsWith("server variable ")) return `/servers/0/variables/${escape(root.slice("server variable ".length))}`;
+  const fixed: Record<string, string> = { "server url": "/servers/0/url", "info.version": "/info/version", security: "/security" };
+  // Anything else is the document itself, until it is named here.
+  return fixed[root] ?? "";
+}
 
 function compareSchemes(ctx: DiffContext): void {
   const before = new Map(ctx.old.auth.map((s) => [s.id, s]));

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import type { OutputFile } from "../output/write-tree.ts";
 import { compareApis } from "./compare-apis.ts";
 import { sdkPackage } from "./generated-package.ts";
-import { loadApi } from "./load-api.ts";
+import { loadApiDocument } from "./load-api.ts";
 import { renderJson } from "./report-json.ts";
 import { renderMarkdown } from "./report-markdown.ts";
 import { addSdkView } from "./sdk-layer.ts";
@@ -43,7 +43,8 @@ export function emitDiffReports(builds: readonly VersionBuild[]): OutputFile[] {
 function report(before: VersionBuild, after: VersionBuild): OutputFile[] {
   const [a, b] = [side(before), side(after)];
   // Sources name the versions as `specsmith diff` takes them, so the CLI reproduces the report.
-  const wire = compareApis(a.api, b.api, { oldSource: `${before.service}@${before.version}`, newSource: `${after.service}@${after.version}` });
+  const documents = { old: { document: a.document, label: before.file }, new: { document: b.document, label: after.file } };
+  const wire = compareApis(a.api, b.api, { oldSource: `${before.service}@${before.version}`, newSource: `${after.service}@${after.version}`, documents });
   const full = addSdkView(wire, a, b);
   const base = `diffs/${after.service}/${before.version}..${after.version}`;
   return [
@@ -53,8 +54,8 @@ function report(before: VersionBuild, after: VersionBuild): OutputFile[] {
 }
 
 function side(build: VersionBuild) {
-  const loaded = loadApi(build.file, build.yaml);
+  const loaded = loadApiDocument(build.file, build.yaml);
   // The package was generated from this very document, so it loads; if not, that is our bug.
   if (!loaded.value) throw new Error(`internal: ${build.file} generated a package but does not load for the diff`);
-  return { api: loaded.value, package: sdkPackage(build.packageName, loaded.value.apiVersion), files: build.packageFiles };
+  return { ...loaded.value, package: sdkPackage(build.packageName, loaded.value.api.apiVersion), files: build.packageFiles };
 }

@@ -7,13 +7,16 @@ import { createHash } from "node:crypto";
 import type { LocatedChange } from "./diff-api.ts";
 import { levelOf } from "./profiles.ts";
 import { RULES } from "./rules/index.ts";
-import type { Change, Finding, ProfileName, Rule } from "./types.ts";
+import type { Change, Finding, ProfileName, Rule, SourcePosition } from "./types.ts";
 
-export function judge(changes: readonly LocatedChange[], profile: ProfileName, rules: readonly Rule[] = RULES): Finding[] {
+/** Where a change is in the two documents (`source-locations.ts`), when they are at hand. */
+export type LocateChange = (change: Change) => { readonly oldAt?: SourcePosition; readonly newAt?: SourcePosition };
+
+export function judge(changes: readonly LocatedChange[], profile: ProfileName, rules: readonly Rule[] = RULES, locate?: LocateChange): Finding[] {
   const byFingerprint = new Map<string, Finding>();
   for (const { change, operations } of changes) {
     const { rule, what } = claim(change, rules);
-    const finding = toFinding(change, rule, what, profile, operations);
+    const finding = { ...toFinding(change, rule, what, profile, operations), ...locate?.(change) };
     const earlier = byFingerprint.get(finding.fingerprint);
     if (earlier?.operations && finding.operations) {
       const merged = [...new Set([...earlier.operations, ...finding.operations])].sort();

@@ -2,7 +2,7 @@
 import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
 import { buildIr } from "../ir/build-ir.ts";
 import type { ApiIR } from "../ir/types.ts";
-import { isObject, loadOpenApi, type LoadOptions } from "../openapi/load-openapi.ts";
+import { isObject, loadOpenApi, type LoadedDocument, type LoadOptions } from "../openapi/load-openapi.ts";
 import { clientName } from "../package-naming.ts";
 
 /**
@@ -10,11 +10,17 @@ import { clientName } from "../package-naming.ts";
  * in a diff are the generated package's type names. Undefined when any error was diagnosed.
  */
 export function loadApi(file: string, text?: string, options: LoadOptions = {}): Diagnosed<ApiIR | undefined> {
+  const loaded = loadApiDocument(file, text, options);
+  return { value: loaded.value?.api, diagnostics: loaded.diagnostics };
+}
+
+/** `loadApi`, with the document the IR was built from (for the findings' source locations). */
+export function loadApiDocument(file: string, text?: string, options: LoadOptions = {}): Diagnosed<{ api: ApiIR; document: LoadedDocument } | undefined> {
   const loaded = loadOpenApi(file, text, options);
   if (!loaded.value || loaded.diagnostics.some((d) => d.severity === "error")) return { value: undefined, diagnostics: loaded.diagnostics };
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
   const title = typeof info["title"] === "string" ? info["title"] : "Api";
   const ir = buildIr(loaded.value, clientName(title));
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...ir.diagnostics];
-  return { value: diagnostics.some((d) => d.severity === "error") ? undefined : ir.value, diagnostics };
+  return { value: diagnostics.some((d) => d.severity === "error") ? undefined : { api: ir.value, document: loaded.value }, diagnostics };
 }

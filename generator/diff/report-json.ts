@@ -19,6 +19,7 @@ export interface JsonReport {
   readonly suppressed: DiffReport["suppressed"];
   readonly unusedSuppressions: DiffReport["unusedSuppressions"];
   readonly sdk?: NonNullable<DiffReport["sdk"]> & { readonly summary: Record<Level, number> };
+  readonly renames?: DiffReport["renames"];
 }
 
 export function summarize(report: DiffReport): Record<Level | "suppressed", number> {
@@ -40,6 +41,7 @@ export function jsonReport(report: DiffReport, schema?: string): JsonReport {
     suppressed: report.suppressed,
     unusedSuppressions: report.unusedSuppressions,
     ...(sdk ? { sdk: { old: sdk.old, new: sdk.new, summary: { error: count("error"), warning: count("warning"), info: count("info") }, changes: sdk.changes } } : {}),
+    ...(report.renames ? { renames: report.renames } : {}),
   };
 }
 

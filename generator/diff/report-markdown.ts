@@ -1,12 +1,16 @@
 /**
- * The report as a pull-request comment: a title, counts by level, then the changes grouped by
- * operation and by model (groups with breaking changes first, breaking changes first within a
- * group), each with its rule id and a one-line why. Suppressed findings are listed apart.
+ * The report as a pull-request comment, read in a minute: the suggested version bump and counts,
+ * a "Breaking" section (errors, then warnings, each with `file:line:col`), then one collapsible
+ * group per operation and per model (counts in its summary; repeated info rows collapsed to one
+ * with a count; long operation lists cut to their first few), rename hints, document-level
+ * changes, SDK-only changes, and suppressed findings apart.
  */
 import { terminalText } from "../emitters/cli/runtime/terminal-text.ts";
 import { operationSortKey } from "./findings.ts";
-import { summarize } from "./report-json.ts";
+import { code, escape, escapeOutsideCode, firstFew, html, LABEL } from "./markdown-text.ts";
 import { LEVEL_RANK } from "./profiles.ts";
+import { breakingFindings, positionText, shownAt, suggestBump, whatChanged } from "./report-facts.ts";
+import { summarize } from "./report-json.ts";
 import type { DiffReport, Finding, Level, SdkReport, SuppressedFinding } from "./types.ts";
 
 interface Group {
@@ -25,6 +29,7 @@ export function renderMarkdown(report: DiffReport): string {
     lines.push("No changes.", "");
     return finish(lines, report);
   }
+  bump(lines, report);
   const counts = summarize(report);
   lines.push(
     "| error | warning | info | suppressed |",
@@ -35,14 +40,16 @@ export function renderMarkdown(report: DiffReport): string {
     "",
   );
   if (report.sdk) sdkSummary(lines, report.sdk);
+  breaking(lines, report);
   const operations = groups(report.findings.filter((f) => f.operation), (f) => f.operation!, operationSortKey);
   const models = groups(report.findings.filter((f) => !f.operation && f.model), (f) => f.model!, (m) => m);
   const document = report.findings.filter((f) => !f.operation && !f.model);
-  section(lines, "Operations", operations);
-  section(lines, "Models", models);
+  section(lines, "Operations", operations, report);
+  section(lines, "Models", models, report);
+  renames(lines, report);
   if (document.length > 0) {
     lines.push("## Document", "");
-    for (const f of byLevel(document)) lines.push(bullet(f, ""));
+    for (const f of byLevel(document)) lines.push(bullet(f));
     lines.push("");
   }
   if (report.sdk) sdkOnly(lines, report.sdk);
@@ -64,6 +71,23 @@ function finish(lines: string[], report: DiffReport): string {
   return terminalText(`${lines.join("\n").trimEnd()}\n`);
 }
 
+/** The suggested semver bump, with what decided it (and what 0.x means). */
+function bump(lines: string[], report: DiffReport): void {
+  const s = suggestBump(report);
+  const next = s.next ? ` (\`${report.old.version}\` → \`${s.next}\`)` : "";
+  const zero = s.initialDevelopment ? " The API is 0.x: semver promises nothing before 1.0.0, and by convention a breaking change bumps the minor version." : "";
+  lines.push(`**Suggested version bump: ${s.bump}**${next}: ${s.reason}.${zero}`, "");
+}
+
+/** Everything that breaks or may break, errors first, with where it is. */
+function breaking(lines: string[], report: DiffReport): void {
+  const list = breakingFindings(report);
+  if (list.length === 0) return;
+  lines.push(`## Breaking (${list.length})`, "", "| Level | Rule | Where | Change |", "| --- | --- | --- | --- |");
+  for (const f of list) lines.push(`| ${LABEL[f.level]} | ${code(f.ruleId)} | ${where(f.location, f)} | ${escape(f.message)} |`);
+  lines.push("");
+}
+
 function groups(findings: readonly Finding[], name: (f: Finding) => string, sortKey: (name: string) => string): Group[] {
   const map = new Map<string, Group>();
   for (const f of findings) {
@@ -79,36 +103,108 @@ function groups(findings: readonly Finding[], name: (f: Finding) => string, sort
   return [...map.values()].sort((a, b) => worst(a) - worst(b) || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 }
 
-/** One table per section; the group name is shown on its first row only, so rows read as groups. */
-function section(lines: string[], title: string, list: readonly Group[]): void {
+/** "1 error · 2 info": a group's counts, for its summary line. */
+function countsText(findings: readonly Finding[]): string {
+  const levels: Level[] = ["error", "warning", "info"];
+  return levels
+    .map((level) => [level, findings.filter((f) => f.level === level).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level}`)
+    .join(" · ");
+}
+
+/**
+ * One collapsible group per operation or model: counts in the summary, the rows inside. Operations
+ * that are only added share one group (a preview version may add dozens).
+ */
+function section(lines: string[], title: string, list: readonly Group[], report: DiffReport): void {
   if (list.length === 0) return;
-  const head = title === "Operations" ? "Operation" : "Model";
-  lines.push(`## ${title}`, "", `| ${head} | Level | Rule | Where | Change |`, "| --- | --- | --- | --- | --- |");
-  for (const g of list) {
-    const usedBy = g.usedBy && g.usedBy.length > 0 ? `<br>used by ${g.usedBy.map((op) => code(op)).join(", ")}` : "";
-    byLevel(g.findings).forEach((f, i) => lines.push(row(i === 0 ? `${code(g.title)}${usedBy}` : "", f, g.prefix)));
+  lines.push(`## ${title} (${list.length})`, "");
+  const onlyAdded = (g: Group) => g.findings.length === 1 && g.findings[0]!.ruleId === "operation-added";
+  const added = list.filter(onlyAdded);
+  const alone = added.length > 1 ? list.filter((g) => !onlyAdded(g)) : list;
+  for (const g of alone) {
+    lines.push(`<details><summary><code>${html(g.title)}</code>: ${countsText(g.findings)}</summary>`, "");
+    if (g.usedBy && g.usedBy.length > 0) lines.push(`Used by ${firstFew(g.usedBy)}.`, "");
+    lines.push("| Level | Rule | Where | Change |", "| --- | --- | --- | --- |");
+    for (const row of rows(g, report)) lines.push(row);
+    lines.push("", "</details>", "");
   }
-  lines.push("");
+  if (alone.length === list.length) return;
+  lines.push(`<details><summary>${added.length} operations added (info)</summary>`, "", "| Operation | Where | Change |", "| --- | --- | --- |");
+  for (const g of added) {
+    const f = g.findings[0]!;
+    const sdk = (f.sdk ?? []).map((line) => sdkLine(line)).join("<br>");
+    lines.push(`| ${code(g.title)} | ${where("", f)} | ${sdk || escape(whatChanged(f))} |`);
+  }
+  lines.push("", "</details>", "");
+}
+
+/** A group's rows, breaking first; info rows of one rule with nothing breaking in the SDK collapse into one. */
+function rows(g: Group, report: DiffReport): string[] {
+  const out: string[] = [];
+  const collapsible = (f: Finding) => f.level === "info" && !(f.sdk ?? []).some((line) => /^(error|warning): /.test(line));
+  const byRule = new Map<string, Finding[]>();
+  for (const f of g.findings) if (collapsible(f)) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const done = new Set<string>();
+  for (const f of byLevel(g.findings)) {
+    const same = byRule.get(f.ruleId);
+    if (!collapsible(f) || !same || same.length < 2) {
+      out.push(row(f, g.prefix, report));
+      continue;
+    }
+    if (done.has(f.ruleId)) continue;
+    done.add(f.ruleId);
+    const places = same.map((s) => relative(s.location, g.prefix) || s.location);
+    const alike = same.every((s) => s.message === f.message);
+    const message = alike ? escape(f.message) : `${escape(f.message)} (and ${same.length - 1} alike)`;
+    const sdk = same.flatMap((s) => s.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
+    out.push(`| info ×${same.length} | ${code(f.ruleId)} | ${firstFew(places)} | ${message}${sdk} |`);
+  }
+  return out;
 }
 
 const byLevel = (findings: readonly Finding[]) => [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-
-const LABEL: Record<Level, string> = { error: "**error**", warning: "**warning**", info: "info" };
 
 function relative(location: string, prefix: string): string {
   if (prefix && location.startsWith(prefix)) return location.slice(prefix.length).trim();
   return location === prefix.trim() ? "" : location;
 }
 
-function row(group: string, f: Finding, prefix: string): string {
-  const where = relative(f.location, prefix);
-  const sdk = (f.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
-  return `| ${group} | ${LABEL[f.level]} | ${code(f.ruleId)} | ${where ? code(where) : ""} | ${escape(f.message)}${sdk} |`;
+/** The place in words, then `file:line:col` where the finding is shown. */
+function where(place: string, f: Finding): string {
+  const at = shownAt(f);
+  const position = at ? code(positionText(at)) : "";
+  return [place ? code(place) : "", position].filter(Boolean).join("<br>");
 }
 
-function bullet(f: Finding, prefix: string): string {
-  const where = relative(f.location, prefix);
-  return `- ${LABEL[f.level]} ${code(f.ruleId)}${where ? ` ${code(where)}` : ""}: ${escape(f.message)}`;
+function row(f: Finding, prefix: string, report: DiffReport): string {
+  const sdk = (f.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
+  const none = report.sdk && !sdk && !touchesSdk(f, report.sdk) ? "<br>SDK: no TypeScript impact" : "";
+  return `| ${LABEL[f.level]} | ${code(f.ruleId)} | ${where(relative(f.location, prefix), f)} | ${escape(f.message)}${sdk}${none} |`;
+}
+
+/**
+ * Whether the generated package changes with this finding though no SDK note is tied to it: an SDK
+ * change goes to one finding only, so `Order.buyerName` may carry the `OrderInput.buyerName` one.
+ */
+function touchesSdk(f: Finding, sdk: SdkReport): boolean {
+  if (!f.model) return false;
+  const member = /^\.([A-Za-z_$][\w$-]*)/.exec(f.location.slice(f.model.length))?.[1];
+  return sdk.changes.some((c) => (c.export === f.model || c.export === `${f.model}Input`) && (member === undefined || c.member === member));
+}
+
+function bullet(f: Finding): string {
+  const at = shownAt(f);
+  return `- ${LABEL[f.level]} ${code(f.ruleId)} ${code(f.location)}${at ? ` (${code(positionText(at))})` : ""}: ${escape(f.message)}`;
+}
+
+/** Rename hints: a property removed and one of the same type added in one model. */
+function renames(lines: string[], report: DiffReport): void {
+  if (!report.renames || report.renames.length === 0) return;
+  lines.push("## Possible renames", "", "A property removed and one of the same type added in the same model: if it is a rename, clients see it as both.", "");
+  for (const r of report.renames) lines.push(`- ${code(`${r.model}.${r.from}`)} → ${code(`${r.model}.${r.to}`)} (${code(r.type)})`);
+  lines.push("");
 }
 
 /** The TypeScript-API layer in one paragraph: whose packages, counts by level, where they are shown. */
@@ -140,22 +236,6 @@ function sdkLine(line: string): string {
   return level ? `${LABEL[level[1] as Level]}: ${text}` : text;
 }
 
-/** Like `escape`, but text inside backticks stays literal (only `|` is escaped there, as GFM tables need). */
-function escapeOutsideCode(text: string): string {
-  return text
-    .split("`")
-    .map((part, i) => (i % 2 === 1 ? part.replace(/\|/g, "\\|") : escape(part)))
-    .join("`");
-}
-
-/** A code span that survives a table cell (GFM needs `\|` even inside code). */
-const code = (text: string) => `\`${text.replace(/\|/g, "\\|")}\``;
-
 function suppressedBullet(f: SuppressedFinding): string {
   return `- ${f.level} ${code(f.ruleId)} ${code(f.location)}: ${escape(f.message)} — accepted: ${escape(f.reason)}`;
-}
-
-/** Keeps spec text from turning into Markdown structure (table cells, emphasis, HTML tags). */
-function escape(text: string): string {
-  return text.replace(/[<|*_]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }

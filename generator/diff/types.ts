@@ -27,6 +27,41 @@ export interface ChangePlace {
   readonly location: string;
   readonly before?: JsonValue;
   readonly after?: JsonValue;
+  /** What the change is in, on each side, for `source-locations.ts` (never rendered itself). */
+  readonly anchor?: Anchor;
+  /** The cursor's steps below the anchor (`.name`, `[]`, `{}`, `&0`, `|Variant`). */
+  readonly steps?: readonly string[];
+}
+
+/** An operation of one side, as the document names it. */
+export interface OperationRef {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** The part of an operation a change is in; names per side (a parameter may be renamed or moved). */
+export type AnchorPart =
+  | { readonly kind: "parameter"; readonly old?: { readonly in: string; readonly name: string }; readonly new?: { readonly in: string; readonly name: string } }
+  | { readonly kind: "request-body" }
+  | { readonly kind: "response"; readonly status: string; readonly header?: string; readonly body?: boolean }
+  | { readonly kind: "security" };
+
+/**
+ * The root a change hangs from, on both sides: an operation (absent on the side that lacks it), a
+ * named model (by IR name), or a fixed place of the document (JSON pointers).
+ */
+export type Anchor =
+  | { readonly kind: "operation"; readonly old?: OperationRef; readonly new?: OperationRef; readonly part?: AnchorPart }
+  | { readonly kind: "model"; readonly old: string; readonly new: string }
+  | { readonly kind: "document"; readonly pointer: string };
+
+/** Where a finding is in one document: RFC 6901 pointer (escaped) in `file`, with its line and column. */
+export interface SourcePosition {
+  /** As the report names the file: the side's source for the main file, never an absolute path. */
+  readonly file: string;
+  readonly pointer: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export type Relation = "tightened" | "relaxed" | "added" | "removed";
@@ -149,6 +184,10 @@ export interface Finding {
   readonly after?: JsonValue;
   /** sha256 of rule id, direction and location (first 16 hex digits): stable across commits. */
   readonly fingerprint: string;
+  /** Where the finding is in the old document (the nearest existing parent when it is new). */
+  readonly oldAt?: SourcePosition;
+  /** Where the finding is in the new document (the nearest existing parent when it was removed). */
+  readonly newAt?: SourcePosition;
   /** Hook for the TypeScript-API layer: what a user of the generated package sees. */
   readonly sdk?: readonly string[];
 }
@@ -183,6 +222,17 @@ export interface DiffReport {
   readonly unusedSuppressions: readonly Suppression[];
   /** The TypeScript-API view (`sdk-layer.ts`), when the generated packages were compared too. */
   readonly sdk?: SdkReport;
+  /** Properties removed and added with the same type in one model: maybe renames (`rename-hints.ts`). */
+  readonly renames?: readonly RenameHint[];
+}
+
+export interface RenameHint {
+  /** The model (new name). */
+  readonly model: string;
+  readonly from: string;
+  readonly to: string;
+  /** The type both have, as the report describes types. */
+  readonly type: string;
 }
 
 /** One generated package of a diff, as npm names it. */

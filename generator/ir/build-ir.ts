@@ -7,7 +7,7 @@ import type { Diagnosed } from "../diagnostics.ts";
 import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
 import { breakAliasCycles } from "./alias-cycles.ts";
 import { authSchemes } from "./auth-schemes.ts";
-import { IrContext } from "./ir-context.ts";
+import { IrContext, type Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import { collectOperations, nameOperations } from "./operations.ts";
 import { declareNamedType, declarePending, typeNameFor } from "./schema-to-type.ts";
@@ -67,7 +67,16 @@ export function buildIr(document: LoadedDocument, clientName: string, azure?: bo
     azure: azure ?? isAzureDocument(root),
     ...(Array.isArray(root["security"]) ? { security: root["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) } : {}),
   };
+  PLACES.set(api, ctx.places);
   return { value: api, diagnostics: ctx.sortedDiagnostics() };
+}
+
+/** Where each named type of an IR was declared, kept beside the IR (not in it: emitters need none of it). */
+const PLACES = new WeakMap<ApiIR, ReadonlyMap<string, Place>>();
+
+/** The file and pointer a named type of `api` was declared at (the diff's source locations use it). */
+export function placeOfType(api: ApiIR, name: string): Place | undefined {
+  return PLACES.get(api)?.get(name);
 }
 
 function namedSchemaPlaces(document: LoadedDocument, base: string, schemas: unknown) {

@@ -82,7 +82,7 @@ describe("specsmith diff", () => {
 
   it.each([
     [["only-one.yaml"], /expected two documents/],
-    [[OLD, NEW, "--format", "html"], /--format must be md or json/],
+    [[OLD, NEW, "--format", "html"], /--format must be md, json, github, changelog/],
     [[OLD, NEW, "--fail-on", "info"], /--fail-on must be error or warning/],
     [[OLD, NEW, "--profile", "strict"], /--profile must be default or azure/],
     [[OLD, NEW, "--unknown"], /Unknown option/],

@@ -21,9 +21,12 @@ describe("Markdown report", () => {
       "/b": { get: { deprecated: true, parameters: [{ name: "q", in: "query", required: true, schema: str }], responses: { "200": { description: "ok" } } } },
     });
     const md = renderMarkdown(diffDocs(before, after));
-    const rows = md.split("\n").filter((l) => l.startsWith("| ") && l.includes("`GET") || l.startsWith("|  |"));
-    expect(rows.map((l) => l.split("|")[3]?.trim())).toEqual(["`request-parameter-added-required`", "`operation-deprecated`", "`operation-deprecated`"]);
-    expect(rows[0]).toContain("`GET /b`");
+    const operations = md.slice(md.indexOf("## Operations"));
+    const groups = operations.split("\n").filter((l) => l.startsWith("<details>"));
+    expect(groups).toEqual(["<details><summary><code>GET /b</code>: 1 error · 1 info</summary>", "<details><summary><code>GET /a</code>: 1 info</summary>"]);
+    const rows = operations.split("\n").filter((l) => /^\| (\*\*error\*\*|info) /.test(l));
+    expect(rows.map((l) => l.split("|")[2]?.trim())).toEqual(["`request-parameter-added-required`", "`operation-deprecated`", "`operation-deprecated`"]);
+    expect(md.indexOf("## Breaking (1)")).toBeLessThan(md.indexOf("## Operations"));
     expect(md).toContain("| 1 | 0 | 2 | 0 |");
   });
 

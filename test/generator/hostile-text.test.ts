@@ -93,17 +93,20 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe("specsmith diff of that document against a changed copy", () => {
-  it("prints no control character, in Markdown or JSON, on stdout or stderr", async () => {
+  it("prints no control character, in any format, on stdout or stderr", async () => {
     const changed = structuredClone(document);
     changed.components.schemas.Mode.enum.push("added\u001b]0;pwned\u0007\u202e");
     changed.paths["/things/{thingId}"].post.parameters.push({ name: "new\u001b[2J", in: "query", required: true, description: hostile("new"), schema: { type: "string" } });
     const newer = join(work, "newer\u2028\n.json");
     await writeFile(newer, JSON.stringify(changed));
-    for (const format of ["md", "json"]) {
+    for (const format of ["md", "json", "github", "changelog"]) {
       const run = runCli(["diff", join(work, SPEC_NAME), newer, "--format", format, "--no-sdk"], work);
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout).toContain("added");
       for (const text of [run.stdout, run.stderr]) expect(firstUnsafe(text), format).toBeUndefined();
+      // The file's name has a line break: each finding's position stays on its one line.
+      if (format === "github") expect(run.stdout.split("\n").filter(Boolean).every((l) => l.startsWith("::"))).toBe(true);
+      if (format === "md") expect(run.stdout).toMatch(/`[^`\n]*newer[^`\n]*\.json:\d+:\d+`/);
     }
   });
 });
