@@ -7,6 +7,8 @@
  * warm-up runs; the goal is under 300 ms. Asserts nothing.
  *
  *   npm exec -- node bench/cli-start.ts [--runs 21]
+ *
+ * `SPECSMITH_PACKAGES_DIR` measures other output, e.g. an older `generated/packages` from `git archive`.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
@@ -18,7 +20,7 @@ import { startIdentityService } from "../test/support/services/identity-service.
 
 const runsFlag = process.argv.indexOf("--runs");
 const RUNS = runsFlag === -1 ? 21 : Number(process.argv[runsFlag + 1]);
-const PACKAGE = join(generatedDir, "packages", "communication-identity-2025-03-02-preview");
+const PACKAGE = join(process.env["SPECSMITH_PACKAGES_DIR"] ?? join(generatedDir, "packages"), "communication-identity-2025-03-02-preview");
 const work = join(repoRoot, ".tmp", `bench-cli-start-${process.pid}`);
 const bundle = join(work, "cli.js");
 

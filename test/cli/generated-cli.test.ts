@@ -158,6 +158,23 @@ describe("seed 003: user-identity token issue", () => {
     expect(identity.state.inspectToken(result.token).claims).toMatchObject({ sub: userId, scopes: ["chat", "voip"] });
   });
 
+  it.each(FORMATS)("prints, byte for byte, what az prints for the same result (-o %s, stdout not a terminal)", async (format) => {
+    const { userId } = await newUser();
+    const run = await cli([...words(SEED.issueWithUser.replace("8:acs:xxxxxx", userId)), "-o", format, "--only-show-errors"]);
+    expect(run.code, output(run)).toBe(0);
+    if (format === "none") return expect(run.stdout).toBe("");
+    // The values as read back; the bytes around them must be az's layout (az-compat.test.ts cites knack).
+    const { token, expiresOn } = issued(run.stdout, format);
+    expect(expiresOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{6})?\+00:00$/);
+    const json = `{\n  "expires_on": "${expiresOn}",\n  "token": "${token}",\n  "user_id": "${userId}"\n}\n`;
+    const yaml = `expires_on: '${expiresOn}'\ntoken: ${token}\nuser_id: ${userId}\n`;
+    const widths = [["Expires_on", expiresOn], ["Token", token], ["User_id", userId]].map(([title = "", cell = ""]) => Math.max(title.length + 2, cell.length));
+    const line = (texts: readonly string[]) => texts.map((t, i) => t.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+    const table = [line(["Expires_on", "Token", "User_id"]), line(widths.map((w) => "-".repeat(w))), line([expiresOn, token, userId]), ""].join("\n");
+    const az: Record<Exclude<Format, "none">, string> = { json, jsonc: json, yaml, yamlc: yaml, table, tsv: `${expiresOn}\t${token}\t${userId}\n` };
+    expect(run.stdout).toBe(az[format]);
+  });
+
   it("works against the 2023-10-01 package too", async () => {
     const run = await runBin(stable.bin, words(SEED.issue), { env: env() });
     expect(run.code, output(run)).toBe(0);
@@ -213,7 +230,8 @@ describe("errors: one line on stderr and the documented exit code", () => {
   it.each([
     ["a missing required flag", ["user-identity", "token", "issue"], 2, /^ERROR: the following arguments are required: --scope$/],
     ["missing required flags", ["user-identity", "token", "get-for-teams-user", "--client", "c"], 2, /^ERROR: the following arguments are required: --aad-token, --aad-user$/],
-    ["an unknown flag", ["user-identity", "token", "issue", "--scop", "chat"], 2, /^ERROR: unrecognized argument: --scop\. Did you mean --scope\?$/],
+    // `--scop` is a prefix of `--scope`, which az's argparse accepts; `--scopes` is not.
+    ["an unknown flag", ["user-identity", "token", "issue", "--scopes", "chat"], 2, /^ERROR: unrecognized argument: --scopes\. Did you mean --scope\?$/],
     ["an unknown command", ["user-identity", "token", "isue"], 2, /^ERROR: 'isue' is not in the 'communication-identity user-identity token' command group\. Did you mean 'issue'\?/],
     ["an unknown output format", ["user-identity", "token", "issue", "--scope", "chat", "-o", "xml"], 2, /^ERROR: argument --output: invalid choice: 'xml'/],
   ])("%s", async (_what, args, code, message) => {
