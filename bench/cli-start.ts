@@ -14,13 +14,13 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { CLI_BUNDLE_BANNER } from "../generator/emitters/cli/cli-layout.ts";
+import { CLI_BUNDLE_OPTIONS } from "../generator/emitters/cli/cli-layout.ts";
 import { generatedDir, repoRoot } from "../test/support/paths.ts";
 import { startIdentityService } from "../test/support/services/identity-service.ts";
 
 const runsFlag = process.argv.indexOf("--runs");
 const RUNS = runsFlag === -1 ? 21 : Number(process.argv[runsFlag + 1]);
-const PACKAGE = join(process.env["SPECSMITH_PACKAGES_DIR"] ?? join(generatedDir, "packages"), "communication-identity-2025-03-02-preview");
+const PACKAGE = join(process.env["SPECSMITH_PACKAGES_DIR"] || join(generatedDir, "packages"), "communication-identity-2025-03-02-preview");
 const work = join(repoRoot, ".tmp", `bench-cli-start-${process.pid}`);
 const bundle = join(work, "cli.js");
 
@@ -40,7 +40,7 @@ mkdirSync(work, { recursive: true });
 const service = await startIdentityService();
 try {
   // The same esbuild settings as the package's build (`generator/emitters/cli/cli-layout.ts`).
-  await build({ entryPoints: [join(PACKAGE, "src/cli/main.ts")], bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", banner: { js: CLI_BUNDLE_BANNER }, outfile: bundle });
+  await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(PACKAGE, "src/cli/main.ts")], logLevel: "warning", outfile: bundle });
   const env: NodeJS.ProcessEnv = { PATH: process.env["PATH"], AZURE_COMMUNICATION_CONNECTION_STRING: service.connectionString };
   for (let i = 0; i < 2; i++) await timeOnce(env);
   const times: number[] = [];

@@ -59,44 +59,44 @@ describe("each output format, byte for byte as az prints the token issue result"
     none: "",
   };
 
-  it.each(OUTPUT_FORMATS.map((f) => [f]))("-o %s", (format) => {
+  it.each(OUTPUT_FORMATS.map((f) => [f]))("-o %s", async (format) => {
     // Keys in the order the projection writes them: the formats sort them as az does.
-    expect(formatOutput(ISSUED, format)).toBe(expected[format]);
+    expect(await formatOutput(ISSUED, format)).toBe(expected[format]);
   });
 
-  it("get-for-teams-user: {expires_on, token}", () => {
-    expect(formatOutput({ token: "eyJ.t", expires_on: "2025-01-02T03:04:05.678000+00:00" }, "json")).toBe(
+  it("get-for-teams-user: {expires_on, token}", async () => {
+    expect(await formatOutput({ token: "eyJ.t", expires_on: "2025-01-02T03:04:05.678000+00:00" }, "json")).toBe(
       '{\n  "expires_on": "2025-01-02T03:04:05.678000+00:00",\n  "token": "eyJ.t"\n}\n',
     );
   });
 
-  it("colours jsonc and yamlc only on a terminal, and the colours strip back to json and yaml", () => {
+  it("colours jsonc and yamlc only on a terminal, and the colours strip back to json and yaml", async () => {
     for (const format of ["jsonc", "yamlc"] as const) {
-      const coloured = formatOutput(ISSUED, format, { color: true });
+      const coloured = await formatOutput(ISSUED, format, { color: true });
       expect(coloured).toContain("\u001b[");
       expect(stripAnsi(coloured)).toBe(expected[format === "jsonc" ? "json" : "yaml"]);
     }
-    for (const format of ["json", "yaml", "table", "tsv"] as const) expect(formatOutput(ISSUED, format, { color: true })).not.toContain("\u001b[");
+    for (const format of ["json", "yaml", "table", "tsv"] as const) expect(await formatOutput(ISSUED, format, { color: true })).not.toContain("\u001b[");
   });
 });
 
 describe("yaml: PyYAML's safe_dump layout, from the yaml package", () => {
-  it("nested empty and non-empty collections read back (the hand-written writer printed null and [object Object])", () => {
+  it("nested empty and non-empty collections read back (the hand-written writer printed null and [object Object])", async () => {
     const value = { nested: [[1, 2], [], {}] };
-    const text = formatOutput(value, "yaml");
+    const text = await formatOutput(value, "yaml");
     expect(text).toBe("nested:\n- - 1\n  - 2\n- []\n- {}\n");
     expect(parseYaml(text)).toEqual(value);
   });
 
-  it("quotes what YAML 1.1 would read as another type, and sorts nested keys", () => {
-    expect(formatOutput({ b: ["yes", "on", "0123", "", "it's", "two\nlines"], a: { d: null, c: true } }, "yaml")).toBe(
+  it("quotes what YAML 1.1 would read as another type, and sorts nested keys", async () => {
+    expect(await formatOutput({ b: ["yes", "on", "0123", "", "it's", "two\nlines"], a: { d: null, c: true } }, "yaml")).toBe(
       "a:\n  c: true\n  d: null\nb:\n- 'yes'\n- 'on'\n- '0123'\n- ''\n- it's\n- 'two\n\n  lines'\n",
     );
   });
 
-  it("writes characters a terminal must not get as escapes inside double quotes, the same data", () => {
+  it("writes characters a terminal must not get as escapes inside double quotes, the same data", async () => {
     const value = { "k\u202e": "a\u009bb\u001bc" };
-    const text = formatOutput(value, "yaml");
+    const text = await formatOutput(value, "yaml");
     expect(text).not.toMatch(/[\u001b\u009b\u202e]/);
     expect(parseYaml(text)).toEqual(value);
   });
@@ -108,22 +108,22 @@ describe("table and tsv: knack's columns", () => {
     { name: "bb", location: "eastus" },
   ];
 
-  it("table: sorted scalar fields, id/type/etag/null/nested left out, headers at least two wider", () => {
-    expect(formatOutput(items, "table")).toBe(["IsDefault    Name    Location", "-----------  ------  ----------", "True         a", "             bb      eastus", ""].join("\n"));
-    expect(formatOutput("x", "table")).toBe("Result\n--------\nx\n");
+  it("table: sorted scalar fields, id/type/etag/null/nested left out, headers at least two wider", async () => {
+    expect(await formatOutput(items, "table")).toBe(["IsDefault    Name    Location", "-----------  ------  ----------", "True         a", "             bb      eastus", ""].join("\n"));
+    expect(await formatOutput("x", "table")).toBe("Result\n--------\nx\n");
   });
 
-  it("tsv: values by sorted key, a list as its length, a dict as nothing, Python's True and None", () => {
-    expect(formatOutput(items, "tsv")).toBe("/x/1\tTrue\tNone\ta\t1\t\neastus\tbb\n");
-    expect(formatOutput(true, "tsv")).toBe("true\n");
-    expect(formatOutput({ nested: [[1, 2], [], {}] }, "tsv")).toBe("3\n");
+  it("tsv: values by sorted key, a list as its length, a dict as nothing, Python's True and None", async () => {
+    expect(await formatOutput(items, "tsv")).toBe("/x/1\tTrue\tNone\ta\t1\t\neastus\tbb\n");
+    expect(await formatOutput(true, "tsv")).toBe("true\n");
+    expect(await formatOutput({ nested: [[1, 2], [], {}] }, "tsv")).toBe("3\n");
   });
 
-  it("with --query the query's key order is kept (json stays sorted)", () => {
+  it("with --query the query's key order is kept (json stays sorted)", async () => {
     const queried = { token: "t", expires: "e" };
-    expect(formatOutput(queried, "tsv", { queried: true })).toBe("t\te\n");
-    expect(formatOutput(queried, "table", { queried: true })).toBe("Token    Expires\n-------  ---------\nt        e\n");
-    expect(formatOutput(queried, "json", { queried: true })).toBe('{\n  "expires": "e",\n  "token": "t"\n}\n');
+    expect(await formatOutput(queried, "tsv", { queried: true })).toBe("t\te\n");
+    expect(await formatOutput(queried, "table", { queried: true })).toBe("Token    Expires\n-------  ---------\nt        e\n");
+    expect(await formatOutput(queried, "json", { queried: true })).toBe('{\n  "expires": "e",\n  "token": "t"\n}\n');
   });
 });
 

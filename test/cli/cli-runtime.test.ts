@@ -28,24 +28,24 @@ describe("output formats read back", () => {
     TRICKY,
   ];
 
-  it.each(values.map((v) => [JSON.stringify(v).slice(0, 60), v]))("json, jsonc, yaml and yamlc: %s", (_label, value) => {
-    expect(JSON.parse(formatOutput(value, "json"))).toEqual(value);
-    expect(JSON.parse(stripAnsi(formatOutput(value, "jsonc")))).toEqual(value);
-    expect(parseYaml(formatOutput(value, "yaml"))).toEqual(value);
-    expect(parseYaml(stripAnsi(formatOutput(value, "yamlc")))).toEqual(value);
-    expect(formatOutput(value, "none")).toBe("");
+  it.each(values.map((v) => [JSON.stringify(v).slice(0, 60), v]))("json, jsonc, yaml and yamlc: %s", async (_label, value) => {
+    expect(JSON.parse(await formatOutput(value, "json"))).toEqual(value);
+    expect(JSON.parse(stripAnsi(await formatOutput(value, "jsonc")))).toEqual(value);
+    expect(parseYaml(await formatOutput(value, "yaml"))).toEqual(value);
+    expect(parseYaml(stripAnsi(await formatOutput(value, "yamlc")))).toEqual(value);
+    expect(await formatOutput(value, "none")).toBe("");
   });
 
-  it("colours jsonc and yamlc, and only those", () => {
+  it("colours jsonc and yamlc, and only those", async () => {
     for (const format of OUTPUT_FORMATS) {
-      const text = formatOutput({ a: "b" }, format, { color: true });
+      const text = await formatOutput({ a: "b" }, format, { color: true });
       expect(text.includes("\u001b["), format).toBe(format === "jsonc" || format === "yamlc");
     }
   });
 
   // Table and tsv layouts, byte for byte as az prints them: az-compat.test.ts.
-  it("prints nothing for an operation without a result", () => {
-    for (const format of OUTPUT_FORMATS) expect(formatOutput(undefined, format)).toBe("");
+  it("prints nothing for an operation without a result", async () => {
+    for (const format of OUTPUT_FORMATS) expect(await formatOutput(undefined, format)).toBe("");
   });
 });
 

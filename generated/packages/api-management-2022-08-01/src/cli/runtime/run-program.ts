@@ -63,7 +63,7 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
     const result = await collect(await call.invoke(context, callArguments(command, call, values)));
     const query = flag<string>("query");
     const printed = shape(call, result, values, query);
-    io.writeOut(formatOutput(printed, flag<OutputFormat>("output") ?? "json", { color: io.stdoutIsTerminal === true, queried: query !== undefined }));
+    io.writeOut(await formatOutput(printed, flag<OutputFormat>("output") ?? "json", { color: io.stdoutIsTerminal === true, queried: query !== undefined }));
     return ExitCode.ok;
   } catch (error) {
     return report(error, io, log);

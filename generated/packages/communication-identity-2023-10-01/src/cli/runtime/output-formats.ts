@@ -17,7 +17,6 @@
  *
  * With `--query` the query decides the order of table and tsv columns (az keeps the query's order).
  */
-import { Document, visit } from "yaml";
 import type { OutputFormat } from "./global-options.js";
 import { escapeUnsafeCharacters, printable, UNSAFE_CHARACTERS } from "./terminal-text.js";
 
@@ -31,7 +30,7 @@ export interface OutputOptions {
 }
 
 /** The text to print, ending in a newline, or "" to print nothing. */
-export function formatOutput(value: unknown, format: OutputFormat, options: OutputOptions = {}): string {
+export async function formatOutput(value: unknown, format: OutputFormat, options: OutputOptions = {}): Promise<string> {
   if (value === undefined || format === "none") return "";
   const color = options.color === true;
   switch (format) {
@@ -42,7 +41,7 @@ export function formatOutput(value: unknown, format: OutputFormat, options: Outp
     case "yaml":
       return yamlText(value);
     case "yamlc":
-      return color ? colorYaml(yamlText(value)) : yamlText(value);
+      return color ? colorYaml(await yamlText(value)) : yamlText(value);
     case "table":
       return tableText(value, options.queried !== true);
     case "tsv":
@@ -96,7 +95,9 @@ const HAS_UNSAFE = new RegExp(UNSAFE_CHARACTERS.source);
  * `0123` and date-like strings are quoted), single quotes where quoting is needed, sorted keys,
  * block sequences at their key's indent, lines folded at 80 columns.
  */
-function yamlText(value: unknown): string {
+async function yamlText(value: unknown): Promise<string> {
+  // Loaded when asked for: the `yaml` package is most of the bundle, and most runs print json.
+  const { Document, visit } = await import("yaml");
   const document = new Document(sortedDeep(value), { version: "1.1" });
   // A string with characters a terminal must not get is double-quoted, where `\uXXXX` means it.
   visit(document, {
