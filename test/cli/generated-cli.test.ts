@@ -175,6 +175,13 @@ describe("seed 003: user-identity token issue", () => {
     expect(run.stdout).toBe(az[format]);
   });
 
+  it("colours -o jsonc on a terminal only (knack's get_formatter), the same data", async () => {
+    const run = await runBinOnTerminal(preview.bin, [...words(SEED.issue), "-o", "jsonc", "--only-show-errors"], /\}/, "", env());
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain("\u001b[");
+    expect(Object.keys(JSON.parse(stripAnsi(run.stdout)) as object)).toEqual(["expires_on", "token", "user_id"]);
+  });
+
   it("works against the 2023-10-01 package too", async () => {
     const run = await runBin(stable.bin, words(SEED.issue), { env: env() });
     expect(run.code, output(run)).toBe(0);
