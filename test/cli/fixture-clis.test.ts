@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
+import { CLI_BUNDLE_OPTIONS } from "../../generator/emitters/cli/cli-layout.ts";
 import { repoRoot } from "../support/paths.ts";
 import { makeWorkDir, runBin } from "./support/cli-package.ts";
 import { output } from "../packages/support/package-tools.ts";
@@ -71,7 +72,7 @@ it("every fixture's CLI type-checks with --strict --noUncheckedIndexedAccess", (
 describe.each(fixtures.map((f) => f.replace(/\.(ya?ml|json)$/, "")))("fixture %s", (name) => {
   it("bundles, and answers --help for the program and each command", async () => {
     const bundle = join(work.dir, name, "dist/cli.js");
-    await build({ entryPoints: [join(work.dir, name, "src/cli/main.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: bundle, logLevel: "silent" });
+    await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(work.dir, name, "src/cli/main.ts")], outfile: bundle, logLevel: "silent" });
     const top = await runBin(bundle, ["--help"]);
     expect(top.code, output(top)).toBe(0);
     const commands = commandsOf.get(name) ?? [];

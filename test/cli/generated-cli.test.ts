@@ -56,18 +56,19 @@ function parseOutput(text: string, format: Format): unknown {
   }
 }
 
-/** The `{ userId, token, expiresOn }` an issue command printed, in any format. */
+/** The `{ user_id, token, expires_on }` an issue command printed (az's keys and column order), in any format. */
 function issued(text: string, format: Format): { userId: string; token: string; expiresOn: string } {
   const data = parseOutput(text, format);
   if (format === "table") {
     const [row] = data as Record<string, string>[];
-    return { userId: row?.["UserId"] ?? "", token: row?.["Token"] ?? "", expiresOn: row?.["ExpiresOn"] ?? "" };
+    return { userId: row?.["User_id"] ?? "", token: row?.["Token"] ?? "", expiresOn: row?.["Expires_on"] ?? "" };
   }
   if (format === "tsv") {
-    const [[userId = "", token = "", expiresOn = ""] = []] = data as string[][];
+    const [[expiresOn = "", token = "", userId = ""] = []] = data as string[][];
     return { userId, token, expiresOn };
   }
-  return data as { userId: string; token: string; expiresOn: string };
+  const printed = data as { user_id: string; token: string; expires_on: string };
+  return { userId: printed.user_id, token: printed.token, expiresOn: printed.expires_on };
 }
 
 let work: { dir: string; cleanUp: () => Promise<void> };
@@ -140,7 +141,8 @@ describe("seed 003: user-identity token issue", () => {
     expect(identity.state.getIdentity(userId)).toBeDefined();
     expect(identity.state.inspectToken(token).claims?.scopes).toEqual(["chat"]);
     expect(identity.state.isTokenValid(token)).toBe(true);
-    expect(Number.isNaN(Date.parse(expiresOn))).toBe(false);
+    // Python's str(datetime), as az prints it: `2025-01-02 03:04:05.678000+00:00`.
+    expect(expiresOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{6})?\+00:00$/);
   });
 
   it.each(FORMATS)("with --user and two scopes issues a token for that user (-o %s)", async (format) => {
@@ -156,6 +158,30 @@ describe("seed 003: user-identity token issue", () => {
     expect(identity.state.inspectToken(result.token).claims).toMatchObject({ sub: userId, scopes: ["chat", "voip"] });
   });
 
+  it.each(FORMATS)("prints, byte for byte, what az prints for the same result (-o %s, stdout not a terminal)", async (format) => {
+    const { userId } = await newUser();
+    const run = await cli([...words(SEED.issueWithUser.replace("8:acs:xxxxxx", userId)), "-o", format, "--only-show-errors"]);
+    expect(run.code, output(run)).toBe(0);
+    if (format === "none") return expect(run.stdout).toBe("");
+    // The values as read back; the bytes around them must be az's layout (az-compat.test.ts cites knack).
+    const { token, expiresOn } = issued(run.stdout, format);
+    expect(expiresOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{6})?\+00:00$/);
+    const json = `{\n  "expires_on": "${expiresOn}",\n  "token": "${token}",\n  "user_id": "${userId}"\n}\n`;
+    const yaml = `expires_on: '${expiresOn}'\ntoken: ${token}\nuser_id: ${userId}\n`;
+    const widths = [["Expires_on", expiresOn], ["Token", token], ["User_id", userId]].map(([title = "", cell = ""]) => Math.max(title.length + 2, cell.length));
+    const line = (texts: readonly string[]) => texts.map((t, i) => t.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+    const table = [line(["Expires_on", "Token", "User_id"]), line(widths.map((w) => "-".repeat(w))), line([expiresOn, token, userId]), ""].join("\n");
+    const az: Record<Exclude<Format, "none">, string> = { json, jsonc: json, yaml, yamlc: yaml, table, tsv: `${expiresOn}\t${token}\t${userId}\n` };
+    expect(run.stdout).toBe(az[format]);
+  });
+
+  it("colours -o jsonc on a terminal only (knack's get_formatter), the same data", async () => {
+    const run = await runBinOnTerminal(preview.bin, [...words(SEED.issue), "-o", "jsonc", "--only-show-errors"], /\}/, "", env());
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain("\u001b[");
+    expect(Object.keys(JSON.parse(stripAnsi(run.stdout)) as object)).toEqual(["expires_on", "token", "user_id"]);
+  });
+
   it("works against the 2023-10-01 package too", async () => {
     const run = await runBin(stable.bin, words(SEED.issue), { env: env() });
     expect(run.code, output(run)).toBe(0);
@@ -168,8 +194,9 @@ describe("seed 003: user-identity token issue", () => {
     const token = await cli([...words(SEED.issue), "--query", "token", "-o", "tsv", "--only-show-errors"]);
     expect(token.code, output(token)).toBe(0);
     expect(identity.state.isTokenValid(token.stdout.trim())).toBe(true);
-    const pair = await cli([...words(SEED.issue), "--query", "{id: userId, expires: expiresOn}", "--only-show-errors"]);
-    expect(Object.keys(JSON.parse(pair.stdout) as object)).toEqual(["id", "expires"]);
+    const pair = await cli([...words(SEED.issue), "--query", "{id: user_id, expires: expires_on}", "--only-show-errors"]);
+    // json sorts keys, as az's does.
+    expect(Object.keys(JSON.parse(pair.stdout) as object)).toEqual(["expires", "id"]);
     const bad = await cli([...words(SEED.issue), "--query", "[[", "--only-show-errors"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
@@ -184,7 +211,7 @@ describe("seed 003: user-identity token issue", () => {
     const both = await cli([...words(SEED.issue), "--connection-string", identity.connectionString], { [ENV_VAR]: "endpoint=https://elsewhere.invalid/;accesskey=AAAA" });
     expect(both.code, output(both)).toBe(0);
     const neither = await cli(words(SEED.issue), {});
-    expect(neither.code).toBe(3);
+    expect(neither.code).toBe(1);
     expect(neither.stderr).toMatch(/^ERROR: no credentials: pass --connection-string \(or set AZURE_COMMUNICATION_CONNECTION_STRING\)/);
   });
 
@@ -210,8 +237,8 @@ describe("errors: one line on stderr and the documented exit code", () => {
   it.each([
     ["a missing required flag", ["user-identity", "token", "issue"], 2, /^ERROR: the following arguments are required: --scope$/],
     ["missing required flags", ["user-identity", "token", "get-for-teams-user", "--client", "c"], 2, /^ERROR: the following arguments are required: --aad-token, --aad-user$/],
-    ["an unknown scope", ["user-identity", "token", "issue", "--scope", "chat", "bogus"], 2, /^ERROR: argument --scope: invalid choice: 'bogus' \(choose from 'chat', .*\) \(pass --allow-unknown-scope to send it anyway\)$/],
-    ["an unknown flag", ["user-identity", "token", "issue", "--scop", "chat"], 2, /^ERROR: unrecognized argument: --scop\. Did you mean --scope\?$/],
+    // `--scop` is a prefix of `--scope`, which az's argparse accepts; `--scopes` is not.
+    ["an unknown flag", ["user-identity", "token", "issue", "--scopes", "chat"], 2, /^ERROR: unrecognized argument: --scopes\. Did you mean --scope\?$/],
     ["an unknown command", ["user-identity", "token", "isue"], 2, /^ERROR: 'isue' is not in the 'communication-identity user-identity token' command group\. Did you mean 'issue'\?/],
     ["an unknown output format", ["user-identity", "token", "issue", "--scope", "chat", "-o", "xml"], 2, /^ERROR: argument --output: invalid choice: 'xml'/],
   ])("%s", async (_what, args, code, message) => {
@@ -225,14 +252,17 @@ describe("errors: one line on stderr and the documented exit code", () => {
   it("a malformed connection string (never echoed)", async () => {
     const secret = "endpoint=not a url;accesskey=c2VjcmV0LWtleQ==";
     for (const run of [await cli([...words(SEED.issue), "--connection-string", secret], {}), await cli(words(SEED.issue), { [ENV_VAR]: secret })]) {
-      expect(run.code, output(run)).toBe(3);
+      expect(run.code, output(run)).toBe(1);
       oneLine(run.stderr);
       expect(run.stderr).toMatch(/^ERROR: Invalid connection string: expected "endpoint=<url>;accesskey=<key>"/);
       expect(run.stderr).not.toContain("c2VjcmV0LWtleQ");
     }
   });
 
-  it("an unknown scope goes through with --allow-unknown-scope (the service decides)", async () => {
+  it("an unknown scope is sent, as az sends it (the service decides); --allow-unknown-scope drops the warning", async () => {
+    const warned = await cli(["user-identity", "token", "issue", "--scope", "chat.beta"]);
+    expect(warned.code, output(warned)).toBe(0);
+    expect(warned.stderr).toMatch(/^WARNING: argument --scope: 'chat\.beta' is not one of 'chat', /m);
     const run = await cli(["user-identity", "token", "issue", "--scope", "chat.beta", "--allow-unknown-scope", "--only-show-errors"]);
     expect(run.code, output(run)).toBe(0);
     expect(identity.state.inspectToken(issued(run.stdout, "json").token).claims?.scopes).toEqual(["chat.beta"]);
@@ -241,14 +271,14 @@ describe("errors: one line on stderr and the documented exit code", () => {
   it("a wrong key (401: auth), an unknown user (404: not found), a bad id (400: service)", async () => {
     const wrongKey = identity.connectionString.replace(/accesskey=.*/, `accesskey=${Buffer.from("wrong").toString("base64")}`);
     const auth = await cli([...words(SEED.issue), "--connection-string", wrongKey], {});
-    expect(auth.code, output(auth)).toBe(3);
+    expect(auth.code, output(auth)).toBe(1);
     oneLine(auth.stderr.replace(/^WARNING:.*\n/m, ""));
     const { userId } = await newUser();
     const missing = await cli(["user-identity", "token", "revoke", "--user", `${userId}0`, "--yes", "--only-show-errors"]);
-    expect(missing.code, output(missing)).toBe(4);
+    expect(missing.code, output(missing)).toBe(3);
     expect(missing.stderr).toMatch(/^ERROR: 404 IdentityNotFound: /);
     const invalid = await cli([...words(SEED.issueWithUser), "--only-show-errors"]);
-    expect(invalid.code, output(invalid)).toBe(5);
+    expect(invalid.code, output(invalid)).toBe(1);
     expect(invalid.stderr).toMatch(/^ERROR: 400 \w+: /);
     oneLine(invalid.stderr);
   });
@@ -261,7 +291,7 @@ describe("errors: one line on stderr and the documented exit code", () => {
       });
     });
     const run = await cli([...words(SEED.issue), "--connection-string", `endpoint=http://127.0.0.1:${port}/;accesskey=AAAA`, "--only-show-errors"], {});
-    expect(run.code, output(run)).toBe(6);
+    expect(run.code, output(run)).toBe(1);
     oneLine(run.stderr);
     expect(run.stderr).toMatch(/^ERROR: The request failed/);
   }, 30_000);
@@ -271,8 +301,8 @@ describe("seed 003: user-identity token revoke", () => {
   it("refuses without --yes when there is no terminal, and revokes nothing", async () => {
     const { userId, token } = await newUser();
     const run = await cli(words(SEED.revoke.replace("8:acs:xxxxxx", userId)));
-    expect(run.code, output(run)).toBe(2);
-    expect(run.stderr.trim()).toBe("ERROR: 'communication-identity user-identity token revoke' asks for confirmation, and there is no terminal to ask in: pass --yes (-y) to run it");
+    expect(run.code, output(run)).toBe(1);
+    expect(run.stderr.replace(/^WARNING: This command calls API version.*\n/m, "")).toBe("WARNING: Unable to prompt for confirmation as no tty available. Use --yes.\nERROR: Operation cancelled.\n");
     expect(identity.state.isTokenValid(token)).toBe(true);
     expect(identity.requests.some((r) => r.path.endsWith(":revokeAccessTokens") && r.path.includes(encodeURIComponent(userId)))).toBe(false);
   });
@@ -289,14 +319,14 @@ describe("seed 003: user-identity token revoke", () => {
     const { userId, token } = await newUser();
     const run = await runBinOnTerminal(preview.bin, words(SEED.revoke.replace("8:acs:xxxxxx", userId)), /\(y\/n\): /, "y", env());
     expect(run.code, run.stdout).toBe(0);
-    expect(stripAnsi(run.stdout)).toContain("Are you sure you want to revoke all access tokens of this user? (y/n):");
+    expect(stripAnsi(run.stdout)).toContain("Are you sure you want to perform this operation? (y/n):");
     expect(identity.state.isTokenValid(token)).toBe(false);
   });
 
-  it("asks on a terminal: 'n' cancels with exit code 7", async () => {
+  it("asks on a terminal: 'n' cancels with exit code 1", async () => {
     const { userId, token } = await newUser();
     const run = await runBinOnTerminal(preview.bin, [...words(SEED.revoke.replace("8:acs:xxxxxx", userId)), "--only-show-errors"], /\(y\/n\): /, "n", env());
-    expect(run.code, run.stdout).toBe(7);
+    expect(run.code, run.stdout).toBe(1);
     expect(stripAnsi(run.stdout)).toContain("ERROR: Operation cancelled.");
     expect(identity.state.isTokenValid(token)).toBe(true);
   });
@@ -310,14 +340,14 @@ describe("seed 003: user-identity token get-for-teams-user", () => {
     const data = parseOutput(run.stdout, format);
     const token =
       format === "table" ? (data as Record<string, string>[])[0]?.["Token"]
-      : format === "tsv" ? (data as string[][])[0]?.[0]
+      : format === "tsv" ? (data as string[][])[0]?.[1]
       : (data as { token: string }).token;
     expect(identity.state.inspectToken(token ?? "").claims?.sub).toBe("8:orgid:uid");
   });
 
   it("maps the flags onto token, appId and userId", async () => {
     const run = await cli([...words(SEED.teams.replace("app-id-123-xyz", "other-app")), "--only-show-errors"]);
-    expect(run.code, output(run)).toBe(5);
+    expect(run.code, output(run)).toBe(1);
     expect(run.stderr).toMatch(/appId does not match/);
     const last = identity.requests.filter((r) => r.path === "/teamsUser/:exchangeAccessToken").at(-1);
     expect(JSON.parse(String(last?.body))).toEqual({ token: "aad-123-xyz", appId: "other-app", userId: "uid" });
@@ -351,7 +381,7 @@ describe("api-management: user token get", () => {
 
   it("answers 401 as an auth error and redacts the token it returns under --debug", async () => {
     const denied = await runBin(apimCli.bin, [...base(), "--expiry", expiry(), "--access-token", "wrong"]);
-    expect(denied.code, output(denied)).toBe(3);
+    expect(denied.code, output(denied)).toBe(1);
     const debug = await runBin(apimCli.bin, [...base(), "--expiry", expiry(), "--access-token", "arm-token", "--debug"]);
     expect(debug.code, output(debug)).toBe(0);
     const { value } = JSON.parse(debug.stdout) as { value: string };

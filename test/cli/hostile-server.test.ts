@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import { build } from "esbuild";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_BUNDLE_OPTIONS } from "../../generator/emitters/cli/cli-layout.ts";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { MAX_FLAG_FILE_BYTES } from "../../generator/emitters/cli/runtime/program.ts";
 import { output, type RunResult } from "../packages/support/package-tools.ts";
@@ -43,7 +44,7 @@ beforeAll(async () => {
     writeFileSync(target, file.content);
   }
   bundle = join(work.dir, "pkg", "dist/cli.js");
-  await build({ entryPoints: [join(work.dir, "pkg", "src/cli/main.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: bundle, logLevel: "silent" });
+  await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(work.dir, "pkg", "src/cli/main.ts")], outfile: bundle, logLevel: "silent" });
   server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -78,7 +79,7 @@ describe("an issued token in a response the operation cannot accept", () => {
     answer = { status: 200, body };
     for (const extra of [[], ["--debug"]]) {
       const run = await cli(["tokens", "issue-token", "--scopes", "chat", ...extra]);
-      expect(run.code, output(run)).toBe(5);
+      expect(run.code, output(run)).toBe(1);
       expect(run.stderr.split("\n")).toContain(`ERROR: Expected a JSON body in the 200 response, but it ${problem}`);
       expect(run.stdout).toBe("");
       expect(run.stderr).not.toContain("TOKEN-SIGNATURE");
@@ -106,7 +107,7 @@ describe("control characters from the service", () => {
     answer = { status: 400, body: JSON.stringify({ error: { code: "Bad\u001b[1m", message: hostile } }) };
     for (const extra of [[], ["--debug"]]) {
       const run = await cli(["tokens", "issue-token", "--scopes", "chat", ...extra]);
-      expect(run.code, output(run)).toBe(5);
+      expect(run.code, output(run)).toBe(1);
       expect(run.stderr).toContain("ERROR: 400 Bad[1m: ]0;pwned[2J[31mredevil\n");
       expect(run.stderr).not.toMatch(CONTROL);
     }

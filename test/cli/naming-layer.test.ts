@@ -132,6 +132,7 @@ describe("mistakes in a naming file", () => {
     ["a clash with a derived command", VALID.replace("user token revoke:", "identity revoke-access-tokens:").replace("command: user token revoke", "command: identity revoke-access-tokens"), "cli-naming-mismatch", /clashes with the command "identity revoke-access-tokens"/],
     ["a when on the last call", VALID.replace("arguments: { id: user }", "when: [user]\n        arguments: { id: user }"), "cli-naming-mismatch", /last call must have no `when`/],
     ["an invalid output expression", VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        output: '{a: '"), "cli-naming-mismatch", /not a valid JMESPath expression/],
+    ["an unknown date style", VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        dates: python-repr"), "invalid-cli-naming", /`dates` must be one of python-isoformat, python-str/],
   ])("%s", (_what, yaml, code, message) => {
     const built = model("communication-identity", "2023-10-01", yaml);
     const all = [...built.naming, ...built.diagnostics];
@@ -140,6 +141,13 @@ describe("mistakes in a naming file", () => {
     expect(all.map((d) => d.message).join("\n")).toMatch(message);
     expect(all[0]?.location?.file).toBe("spec/communication-identity/cli.yaml");
     if (code === "cli-naming-mismatch") expect(all[0]?.location?.line).toBeGreaterThan(0);
+  });
+
+  it("a call's `dates` reaches the program: how az prints the result's date-times", () => {
+    const yaml = VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        dates: python-isoformat");
+    const built = model("communication-identity", "2023-10-01", yaml);
+    expect([...built.naming, ...built.diagnostics]).toEqual([]);
+    expect(built.model?.commands.find((c) => c.path.join(" ") === "user token revoke")?.calls[0]?.dates).toBe("python-isoformat");
   });
 
   it("a flag that fills a required value must be required or in the call's `when`", () => {

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_BUNDLE_OPTIONS } from "../../generator/emitters/cli/cli-layout.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
 import { repoRoot } from "../support/paths.ts";
 import { runCli } from "../support/run-cli.ts";
@@ -150,7 +151,7 @@ describe("a spec full of escape sequences, in a file named with line breaks", ()
 
   it("shows no control character in the generated command line's --help", async () => {
     const bundle = join(work, "cli.js");
-    await build({ entryPoints: [join(work, "out", "src/cli/main.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: bundle, logLevel: "silent" });
+    await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(work, "out", "src/cli/main.ts")], outfile: bundle, logLevel: "silent" });
     await writeFile(join(work, "package.json"), JSON.stringify({ type: "module" }));
     const commands = files.find((f) => f.path === "src/cli/commands.ts")?.content ?? "";
     const paths = [...commands.matchAll(/^ {6}path: \[(.*)\],$/gm)].map((m) => JSON.parse(`[${m[1] ?? ""}]`) as string[]);

@@ -12,7 +12,7 @@ import type { ApiIR, JsonValue, OperationIR, ParameterIR, TypeIR } from "../../i
 import type { PackageInfo } from "../package-info.ts";
 import { authModel, type AuthRouteModel } from "./auth-model.ts";
 import { TypeLookup } from "./flag-types.ts";
-import type { CliNaming, NamedCall, NamedCommand } from "./naming-file.ts";
+import type { CliNaming, DateStyle, NamedCall, NamedCommand } from "./naming-file.ts";
 import { commandExtraFlags, globalFlags, RESERVED_FLAG_NAMES, RESERVED_FLAG_PREFIX } from "./runtime/global-options.ts";
 import type { Binding, BindingTarget, CommandSpec, FlagSpec, ValueType } from "./runtime/program.ts";
 import { specSecretNames } from "./spec-secret-names.ts";
@@ -47,6 +47,7 @@ export interface CallModel {
   readonly bind: readonly Binding[];
   readonly bodyRequired: boolean;
   readonly output?: string;
+  readonly dates?: DateStyle;
 }
 
 export function buildCliModel(api: ApiIR, pkg: PackageInfo, naming: CliNaming | undefined): Diagnosed<CliModel> {
@@ -265,7 +266,7 @@ function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, res
         fail(`${call.pointer}/output`, `\`output\` is not a valid JMESPath expression: ${(error as Error).message}`);
       }
     }
-    calls.push({ op, when: call.when, bind, bodyRequired: op.body?.required ?? false, ...(call.output ? { output: call.output } : {}) });
+    calls.push({ op, when: call.when, bind, bodyRequired: op.body?.required ?? false, ...(call.output ? { output: call.output } : {}), ...(call.dates ? { dates: call.dates } : {}) });
   }
   for (const [i, call] of command.calls.entries()) {
     const last = i === command.calls.length - 1;

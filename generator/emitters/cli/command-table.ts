@@ -84,6 +84,7 @@ function callLiteral(plan: SourcePlan, binder: ImportBinder, call: CallModel): L
     bind: call.bind.map((b) => ({ flag: b.flag, to: "param" in b.to ? { param: b.to.param } : { body: [...b.to.body] } })),
     bodyRequired: call.bodyRequired || undefined,
     output: call.output,
+    dates: call.dates,
     invoke: new Code(invokeCode(plan, binder, call)),
   };
 }

@@ -55,7 +55,13 @@ export interface NamedCall {
   /** Target (`id`, `body.scopes`, `body`) -> flag name, in file order. */
   readonly arguments: readonly { readonly target: string; readonly flag: string; readonly pointer: string }[];
   readonly output?: string;
+  /** How the result's date-times are written before `output` reads them (default: ISO 8601 with `Z`). */
+  readonly dates?: DateStyle;
 }
+
+/** Python's `datetime.isoformat()` (`2025-01-02T03:04:05.678000+00:00`, how az prints a date) or `str()` (a space for the `T`). */
+export const DATE_STYLES = ["python-isoformat", "python-str"] as const;
+export type DateStyle = (typeof DATE_STYLES)[number];
 
 const FLAG_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -168,8 +174,8 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
     }
     const calls = rawCalls.flatMap((call: Json, i): NamedCall[] => {
       const cat = `${at}/calls/${i}`;
-      if (!isRecord(call)) return fail(cat, "a call must be a mapping (operation, when, arguments, output)") ?? [];
-      for (const k of Object.keys(call)) if (!["operation", "when", "arguments", "output"].includes(k)) fail(`${cat}/${escapePointer(k)}`, `unknown key "${k}"`);
+      if (!isRecord(call)) return fail(cat, "a call must be a mapping (operation, when, arguments, output, dates)") ?? [];
+      for (const k of Object.keys(call)) if (!["operation", "when", "arguments", "output", "dates"].includes(k)) fail(`${cat}/${escapePointer(k)}`, `unknown key "${k}"`);
       const operation = string(call["operation"], `${cat}/operation`, "`operation`");
       const when = strings(call["when"], `${cat}/when`, "`when`");
       const args = mapping(call["arguments"], `${cat}/arguments`, "`arguments`").flatMap(([target, flag]) => {
@@ -179,7 +185,10 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
         return name === undefined ? [] : [{ target, flag: name, pointer: aat }];
       });
       const output = call["output"] === undefined ? undefined : string(call["output"], `${cat}/output`, "`output`");
-      return operation === undefined ? [] : [{ pointer: cat, operation, when, arguments: args, ...(output ? { output } : {}) }];
+      const datesRaw = call["dates"];
+      const dates = DATE_STYLES.find((style) => style === datesRaw);
+      if (datesRaw !== undefined && dates === undefined) fail(`${cat}/dates`, `\`dates\` must be one of ${DATE_STYLES.join(", ")}`);
+      return operation === undefined ? [] : [{ pointer: cat, operation, when, arguments: args, ...(output ? { output } : {}), ...(dates ? { dates } : {}) }];
     });
     const examples = (Array.isArray(value["examples"]) ? value["examples"] : value["examples"] === undefined ? [] : (fail(`${at}/examples`, "`examples` must be a list") ?? []))
       .flatMap((example: Json, i: number) => {

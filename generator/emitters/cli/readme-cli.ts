@@ -8,7 +8,7 @@ import type { CliModel, CommandModel } from "./command-model.ts";
 import { CLI_BUNDLE } from "./cli-layout.ts";
 import { TypeLookup } from "./flag-types.ts";
 import { globalFlags, OUTPUT_FORMATS } from "./runtime/global-options.ts";
-import { ExitCode, exitCodeMeanings, type ExitCodeClass, type FlagSpec } from "./runtime/program.ts";
+import { exitCodeMeanings, type FlagSpec } from "./runtime/program.ts";
 
 export interface CliReadmeView {
   readonly bin: string;
@@ -107,6 +107,6 @@ export function cliReadmeView(api: ApiIR, cli: CliModel): CliReadmeView {
     globals: globalFlags.map((f) => ({ name: [`--${f.name}`, ...(f.aliases ?? [])].join(" "), help: flagHelp(f) })),
     formats: OUTPUT_FORMATS.map((f) => `\`${f}\``).join(", "),
     queryExample,
-    exitCodes: Object.entries(ExitCode).map(([key, code]) => ({ code, meaning: exitCodeMeanings[key as ExitCodeClass] })),
+    exitCodes: exitCodeMeanings.map(([code, meaning]) => ({ code, meaning })),
   };
 }

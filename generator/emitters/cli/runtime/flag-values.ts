@@ -1,7 +1,8 @@
 /**
  * Flag texts -> the values the operations take, checked against the spec's types: numbers,
- * booleans, RFC 3339 date-times (as `Date`), enums (known values only unless
- * `--allow-unknown-<flag>`), arrays, and JSON (inline or `@file`) with its date-times revived.
+ * booleans, RFC 3339 date-times (as `Date`), enums (a closed enum takes its known values only; an
+ * extensible one sends others too, with a warning that `--allow-unknown-<flag>` silences), arrays,
+ * and JSON (inline or `@file`) with its date-times revived.
  * Error messages name the flag and never echo a file's contents.
  */
 import { CliError, MAX_FLAG_FILE_BYTES, type CliIo, type FlagSpec, type Revive, type ScalarType, type ValueType } from "./program.ts";
@@ -12,6 +13,8 @@ export interface ConvertOptions {
   readonly io: CliIo;
   /** `--allow-unknown-<flag>` was given. */
   readonly allowUnknown: boolean;
+  /** Prints a `WARNING:` line (unless `--only-show-errors`). */
+  readonly warn?: (message: string) => void;
 }
 
 export function convertFlag(flag: FlagSpec, texts: readonly string[], options: ConvertOptions): unknown {
@@ -70,13 +73,14 @@ function enumValue(flag: FlagSpec, type: Extract<ValueType, { kind: "enum" }>, t
   // Like az: choices match case-insensitively and are sent as the spec writes them.
   const known = type.values.find((v) => String(v).toLowerCase() === text.toLowerCase());
   if (known !== undefined) return known;
-  if (type.extensible && options.allowUnknown) {
+  const choices = type.values.map((v) => `'${String(v)}'`).join(", ");
+  if (type.extensible) {
+    // az sends any --scope and lets the service answer; a newer service may know the value.
+    if (!options.allowUnknown) options.warn?.(`argument --${flag.name}: '${text}' is not one of ${choices}; sending it as given (the service decides).`);
     if (type.values.every((v) => typeof v === "number")) return convertScalar(flag, { kind: "number", integer: false }, text, options);
     return text;
   }
-  const choices = type.values.map((v) => `'${String(v)}'`).join(", ");
-  const escape = type.extensible ? ` (pass --allow-unknown-${flag.name} to send it anyway)` : "";
-  throw invalid(flag, `invalid choice: '${text}' (choose from ${choices})${escape}`);
+  throw invalid(flag, `invalid choice: '${text}' (choose from ${choices})`);
 }
 
 function readText(flag: FlagSpec, text: string, io: CliIo): string {
@@ -136,11 +140,23 @@ export function revive(value: unknown, shape: Revive | undefined): unknown {
 }
 
 /** A value as JSON data: `Date`s become RFC 3339 strings, bytes become base64. */
-export function toJsonData(value: unknown): unknown {
+export function toJsonData(value: unknown, dates?: "python-isoformat" | "python-str"): unknown {
   if (value === undefined) return undefined;
   return JSON.parse(
-    JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? base64(item) : item)) ?? "null",
+    JSON.stringify(value, function (this: Record<string, unknown>, key, item: unknown) {
+      // `item` is already `toJSON()`'s string here; the holder still has the `Date`.
+      const original = this[key];
+      if (dates && original instanceof Date && !Number.isNaN(original.getTime())) return pythonDate(original, dates === "python-str" ? " " : "T");
+      return item instanceof Uint8Array ? base64(item) : item;
+    }) ?? "null",
   );
+}
+
+/** A UTC date as Python's `datetime` prints it: `2025-01-02 03:04:05.678000+00:00`, microseconds only when not 0. */
+function pythonDate(date: Date, separator: string): string {
+  const [day = "", time = ""] = date.toISOString().slice(0, -1).split("T");
+  const [seconds = "", millis = "000"] = time.split(".");
+  return `${day}${separator}${seconds}${millis === "000" ? "" : `.${millis}000`}+00:00`;
 }
 
 function base64(bytes: Uint8Array): string {

@@ -1,6 +1,6 @@
 /** `--help` screens laid out like the Azure CLI's: command, arguments, global arguments, examples. */
 import { commandExtraFlags, globalFlags } from "./global-options.ts";
-import { ExitCode, exitCodeMeanings, type CommandSpec, type ExitCodeClass, type FlagSpec, type Program } from "./program.ts";
+import { exitCodeMeanings, type CommandSpec, type FlagSpec, type Program } from "./program.ts";
 import { terminalText } from "./terminal-text.ts";
 
 const WIDTH = 100;
@@ -95,7 +95,7 @@ export function groupHelp<C>(program: Program<C>, path: readonly string[]): stri
   }
   if (path.length === 0) {
     lines.push("", "Exit codes:");
-    lines.push(...entries(Object.entries(ExitCode).map(([key, code]) => [String(code), exitCodeMeanings[key as ExitCodeClass]] as const)));
+    lines.push(...entries(exitCodeMeanings.map(([code, meaning]) => [String(code), meaning] as const)));
   }
   lines.push("", `Run '${name} <command> --help' for the arguments of a command.`);
   return terminalText(`${lines.join("\n")}\n\n`);

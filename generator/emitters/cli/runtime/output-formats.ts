@@ -1,31 +1,78 @@
 /**
- * The `--output` formats of the Azure CLI, over JSON data: `json` (indented), `jsonc` (coloured),
- * `yaml`/`yamlc`, `table` (a header row, columns from the scalar fields, nested objects flattened
- * into one column per leaf), `tsv` (the same cells, tab-separated, no header: for shell scripts)
- * and `none`.
+ * The `--output` formats, printed as the Azure CLI prints them (knack's `knack/output.py`), so that
+ * scripts written against `az` read the same bytes:
+ *
+ * - `json`: two-space indent, keys sorted at every level (`json.dumps(sort_keys=True)`);
+ * - `yaml`: PyYAML's `safe_dump` style (YAML 1.1 quoting, keys sorted, sequences not indented
+ *   under their key), written by the `yaml` package;
+ * - `jsonc`/`yamlc`: the same, coloured only when stdout is a terminal (az prints plain
+ *   `json`/`yaml` otherwise);
+ * - `table`: one row per item, the item's scalar fields as columns (nested objects, arrays and
+ *   nulls left out, `id`/`type`/`etag` skipped), headers with their first letter capitalised,
+ *   columns at least two wider than their header, left-aligned (`tabulate`'s "simple" format);
+ * - `tsv`: one line per item, its values tab-separated in key order; a nested array prints its
+ *   length and a nested object nothing, so columns stay aligned;
+ * - `none`: nothing.
+ *
+ * With `--query` the query decides the order of table and tsv columns (az keeps the query's order).
  */
 import type { OutputFormat } from "./global-options.ts";
-import { escapedJson, printable } from "./terminal-text.ts";
+import { escapeUnsafeCharacters, printable, UNSAFE_CHARACTERS } from "./terminal-text.ts";
 
 const COLOR = { key: "\u001b[94m", string: "\u001b[32m", literal: "\u001b[93m", reset: "\u001b[0m" } as const;
 
+export interface OutputOptions {
+  /** stdout is a terminal: `jsonc`/`yamlc` are coloured. */
+  readonly color?: boolean;
+  /** A `--query` shaped the value: table and tsv keep its key order instead of sorting. */
+  readonly queried?: boolean;
+}
+
 /** The text to print, ending in a newline, or "" to print nothing. */
-export function formatOutput(value: unknown, format: OutputFormat): string {
+export async function formatOutput(value: unknown, format: OutputFormat, options: OutputOptions = {}): Promise<string> {
   if (value === undefined || format === "none") return "";
+  const color = options.color === true;
   switch (format) {
     case "json":
-      return `${escapedJson(value, 2)}\n`;
+      return jsonText(value);
     case "jsonc":
-      return `${colorJson(escapedJson(value, 2))}\n`;
+      return color ? colorJson(jsonText(value)) : jsonText(value);
     case "yaml":
-      return yamlText(value, false);
+      return yamlText(value);
     case "yamlc":
-      return yamlText(value, true);
+      return color ? colorYaml(await yamlText(value)) : yamlText(value);
     case "table":
-      return tableText(value);
+      return tableText(value, options.queried !== true);
     case "tsv":
-      return tsvText(value);
+      return tsvText(value, options.queried !== true);
   }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Python's `sorted()` over keys: by code point. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function sortedEntries(value: Record<string, unknown>, sort: boolean): [string, unknown][] {
+  const entries = Object.entries(value);
+  return sort ? entries.sort(([a], [b]) => byCodePoint(a, b)) : entries;
+}
+
+/** A copy with the keys of every object sorted. */
+function sortedDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  if (!isObject(value)) return value;
+  const sorted: Record<string, unknown> = {};
+  // Defined, not assigned: a key named `__proto__` stays an own property.
+  for (const [key, item] of sortedEntries(value, true)) Object.defineProperty(sorted, key, { value: sortedDeep(item), enumerable: true, writable: true, configurable: true });
+  return sorted;
+}
+
+// ---- json ----------------------------------------------------------------------------------
+
+/** `JSON.stringify` with sorted keys; the characters it leaves raw (C1, bidi overrides) as `\u` escapes. */
+function jsonText(value: unknown): string {
+  return `${escapeUnsafeCharacters(JSON.stringify(sortedDeep(value), null, 2))}\n`;
 }
 
 function colorJson(text: string): string {
@@ -38,59 +85,32 @@ function colorJson(text: string): string {
   );
 }
 
-// ---- YAML ----------------------------------------------------------------------------------
+// ---- yaml ----------------------------------------------------------------------------------
 
-const YAML_RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
+const HAS_UNSAFE = new RegExp(UNSAFE_CHARACTERS.source);
 
-/** A plain YAML scalar when that reads back as the same string, else a double-quoted (JSON) one. */
-function yamlString(text: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_ ./@-]*$/.test(text) && !text.endsWith(" ") && !YAML_RESERVED.test(text);
-  return plain ? text : escapedJson(text);
+/**
+ * PyYAML's `safe_dump(default_flow_style=False, allow_unicode=True)`: YAML 1.1 (so `yes`, `on`,
+ * `0123` and date-like strings are quoted), single quotes where quoting is needed, sorted keys,
+ * block sequences at their key's indent, lines folded at 80 columns.
+ */
+async function yamlText(value: unknown): Promise<string> {
+  // Loaded when asked for: the `yaml` package is most of the bundle, and most runs print json.
+  const { Document, visit } = await import("yaml");
+  const document = new Document(sortedDeep(value), { version: "1.1" });
+  // A string with characters a terminal must not get is double-quoted, where `\uXXXX` means it.
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && HAS_UNSAFE.test(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  const text = document.toString({ indentSeq: false, singleQuote: true, lineWidth: 80, blockQuote: false });
+  return escapeUnsafeCharacters(text);
 }
 
-function yamlScalar(value: unknown, color: boolean): string {
-  const text = typeof value === "string" ? yamlString(value) : value === null ? "null" : String(value);
-  if (!color) return text;
-  return `${typeof value === "string" ? COLOR.string : COLOR.literal}${text}${COLOR.reset}`;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-function yamlKey(key: string, color: boolean): string {
-  const text = yamlString(key);
-  return color ? `${COLOR.key}${text}${COLOR.reset}` : text;
-}
-
-function yamlLines(value: unknown, indent: string, color: boolean): string[] {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return [`${indent}[]`];
-    return value.flatMap((item: unknown) => {
-      const lines = isCollection(item) ? yamlLines(item, `${indent}  `, color) : [`${indent}  ${yamlScalar(item, color)}`];
-      const [first = "", ...others] = lines;
-      return [`${indent}- ${first.slice(indent.length + 2)}`, ...others];
-    });
-  }
-  if (isObject(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return [`${indent}{}`];
-    return entries.flatMap(([key, item]) => {
-      const head = `${indent}${yamlKey(key, color)}:`;
-      if (isCollection(item)) return [head, ...yamlLines(item, `${indent}  `, color)];
-      if (Array.isArray(item) || isObject(item)) return [`${head} ${Array.isArray(item) ? "[]" : "{}"}`];
-      return [`${head} ${yamlScalar(item, color)}`];
-    });
-  }
-  return [`${indent}${yamlScalar(value, color)}`];
-}
-
-/** A non-empty array or object: printed on the lines below its key. */
-function isCollection(value: unknown): boolean {
-  return (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
-}
-
-function yamlText(value: unknown, color: boolean): string {
-  return `${yamlLines(value, "", color).join("\n")}\n`;
+/** Keys blue: the data reads back the same once the colour codes are removed. */
+function colorYaml(text: string): string {
+  return text.replace(/^(\s*(?:- )*)([^\s'"-][^:\n]*|'[^'\n]*'|"[^"\n]*"):(?= |$)/gm, (_m, indent: string, key: string) => `${indent}${COLOR.key}${key}${COLOR.reset}:`);
 }
 
 // ---- table and tsv -------------------------------------------------------------------------
@@ -100,50 +120,56 @@ function rows(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** One row's cells: scalars as they are, nested objects flattened (`identity.id`), scalar arrays joined. */
-function cells(row: unknown, prefix = "", out = new Map<string, string>()): Map<string, string> {
-  if (!isObject(row)) {
-    out.set(prefix || "Result", cellText(row));
-    return out;
-  }
-  for (const [key, item] of Object.entries(row)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (isObject(item)) cells(item, name, out);
-    else if (Array.isArray(item)) {
-      // Arrays of objects do not fit a cell; the Azure CLI leaves them out of tables too.
-      if (item.every((x: unknown) => !isObject(x) && !Array.isArray(x))) out.set(name, item.map(cellText).join(", "));
-    } else out.set(name, cellText(item));
-  }
-  return out;
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
+/** Python's `str()` of a JSON value, as knack writes cells. */
+function pythonText(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** `identity.id` -> `IdentityId`: the Azure CLI capitalises column names. */
-function columnTitle(key: string): string {
-  return key
-    .split(".")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
+/** The keys az leaves out of tables. */
+const TABLE_SKIPPED = new Set(["id", "type", "etag"]);
+
+/** One row's cells by column title: scalar fields only, as knack's `_auto_table_item`. */
+function tableRow(item: unknown, sort: boolean): Map<string, string> {
+  const row = new Map<string, string>();
+  if (Array.isArray(item)) item.forEach((cell, i) => row.set(`Column${i + 1}`, pythonText(cell)));
+  else if (!isObject(item)) row.set("Result", pythonText(item));
+  else {
+    for (const [key, cell] of sortedEntries(item, sort)) {
+      if (TABLE_SKIPPED.has(key) || cell === null || typeof cell === "object") continue;
+      row.set(key.charAt(0).toUpperCase() + key.slice(1), pythonText(cell));
+    }
+  }
+  return row;
 }
 
-function tableText(value: unknown): string {
-  const table = rows(value).map((row) => cells(row));
+function tableText(value: unknown, sort: boolean): string {
+  const table = rows(value).map((item) => tableRow(item, sort));
   const columns = [...new Set(table.flatMap((row) => [...row.keys()]))];
-  if (columns.length === 0) return "";
-  const titles = columns.map(columnTitle);
-  const widths = columns.map((column, i) => Math.max((titles[i] ?? "").length, ...table.map((row) => (row.get(column) ?? "").length)));
-  const line = (texts: readonly string[]) => texts.map((t, i) => t.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
-  return [line(titles), line(widths.map((w) => "-".repeat(w))), ...table.map((row) => line(columns.map((c) => row.get(c) ?? "")))]
-    .map((l) => `${printable(l)}\n`)
-    .join("");
+  if (columns.length === 0) return "\n";
+  // Cells are single-line on a terminal: line breaks and tabs would break the columns.
+  const cell = (text: string) => printable(text.replace(/[\t\n]/g, " "));
+  const widths = columns.map((column) => Math.max(cell(column).length + 2, ...table.map((row) => cell(row.get(column) ?? "").length)));
+  const line = (texts: readonly string[]) => texts.map((t, i) => cell(t).padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...table.map((row) => line(columns.map((c) => row.get(c) ?? "")))].map((l) => `${l}\n`).join("");
 }
 
-function tsvText(value: unknown): string {
+/** A value inside a tsv row: an array's length, an object nothing, a scalar as Python prints it. */
+function tsvCell(value: unknown): string {
+  if (Array.isArray(value)) return String(value.length);
+  if (isObject(value)) return "";
+  return printable(pythonText(value).replace(/[\t\n]/g, " "));
+}
+
+function tsvText(value: unknown, sort: boolean): string {
   return rows(value)
-    .map((row) => `${[...cells(row).values()].map((cell) => printable(cell.replace(/[\t\n]/g, " "))).join("\t")}\n`)
+    .map((item) => {
+      if (isObject(item)) return sortedEntries(item, sort).map(([, cell]) => tsvCell(cell)).join("\t");
+      if (Array.isArray(item)) return item.map(tsvCell).join("\t");
+      // A lone boolean is lower case (knack's `_dump_row`); inside a row it is Python's `True`.
+      return typeof item === "boolean" ? String(item) : tsvCell(item);
+    })
+    .map((line) => `${line}\n`)
     .join("");
 }

@@ -103,7 +103,8 @@ export const program: Program<CommunicationIdentityClientContext> = {
             { flag: "scope", to: { body: ["scopes"] } },
           ],
           bodyRequired: true,
-          output: "{userId: flags.user, token: result.token, expiresOn: result.expiresOn}",
+          output: "{user_id: flags.user, token: result.token, expires_on: result.expiresOn}",
+          dates: "python-str",
           invoke: (context, args) =>
             issueAccessToken(
               context,
@@ -114,7 +115,8 @@ export const program: Program<CommunicationIdentityClientContext> = {
         {
           operation: "createCommunicationIdentity",
           bind: [{ flag: "scope", to: { body: ["createTokenWithScopes"] } }],
-          output: "{userId: result.identity.id, token: result.accessToken.token, expiresOn: result.accessToken.expiresOn}",
+          output: "{user_id: result.identity.id, token: result.accessToken.token, expires_on: result.accessToken.expiresOn}",
+          dates: "python-str",
           invoke: (context, args) =>
             createCommunicationIdentity(
               context,
@@ -133,7 +135,7 @@ export const program: Program<CommunicationIdentityClientContext> = {
     {
       path: ["user-identity", "token", "revoke"],
       summary: "Revokes all access tokens for the specific ACS Identity.",
-      confirm: "Are you sure you want to revoke all access tokens of this user?",
+      confirm: "Are you sure you want to perform this operation?",
       flags: [
         {
           name: "user",
@@ -188,6 +190,8 @@ export const program: Program<CommunicationIdentityClientContext> = {
             { flag: "aad-user", to: { body: ["userId"] } },
           ],
           bodyRequired: true,
+          output: "{token: result.token, expires_on: result.expiresOn}",
+          dates: "python-isoformat",
           invoke: (context, args) =>
             exchangeTeamsUserAccessToken(
               context,

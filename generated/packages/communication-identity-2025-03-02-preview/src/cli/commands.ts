@@ -127,7 +127,8 @@ export const program: Program<CommunicationIdentityClientContext> = {
             { flag: "scope", to: { body: ["scopes"] } },
           ],
           bodyRequired: true,
-          output: "{userId: flags.user, token: result.token, expiresOn: result.expiresOn}",
+          output: "{user_id: flags.user, token: result.token, expires_on: result.expiresOn}",
+          dates: "python-str",
           invoke: (context, args) =>
             issueAccessToken(
               context,
@@ -138,7 +139,8 @@ export const program: Program<CommunicationIdentityClientContext> = {
         {
           operation: "createCommunicationIdentity",
           bind: [{ flag: "scope", to: { body: ["createTokenWithScopes"] } }],
-          output: "{userId: result.identity.id, token: result.accessToken.token, expiresOn: result.accessToken.expiresOn}",
+          output: "{user_id: result.identity.id, token: result.accessToken.token, expires_on: result.accessToken.expiresOn}",
+          dates: "python-str",
           invoke: (context, args) =>
             createCommunicationIdentity(
               context,
@@ -157,7 +159,7 @@ export const program: Program<CommunicationIdentityClientContext> = {
     {
       path: ["user-identity", "token", "revoke"],
       summary: "Revokes all access tokens for the specific ACS Identity.",
-      confirm: "Are you sure you want to revoke all access tokens of this user?",
+      confirm: "Are you sure you want to perform this operation?",
       flags: [
         {
           name: "user",
@@ -212,6 +214,8 @@ export const program: Program<CommunicationIdentityClientContext> = {
             { flag: "aad-user", to: { body: ["userId"] } },
           ],
           bodyRequired: true,
+          output: "{token: result.token, expires_on: result.expiresOn}",
+          dates: "python-isoformat",
           invoke: (context, args) =>
             exchangeTeamsUserAccessToken(
               context,

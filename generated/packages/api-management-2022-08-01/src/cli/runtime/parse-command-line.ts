@@ -2,14 +2,22 @@
 /**
  * The command line, az style: command words first (`user-identity token issue`), then flags.
  * `--name value`, `--name=value`, short aliases (`-o json`), boolean flags without a value, and
- * array flags that take every value up to the next flag (`--scope chat voip`).
+ * array flags that take every value up to the next flag (`--scope chat voip`). As in az (Python's
+ * argparse): a unique prefix names a long flag (`--out tsv`), an ambiguous one is an error, and a
+ * flag given twice keeps its last value (`--scope chat --scope voip` sends `voip`).
  */
 import { commandExtraFlags, globalFlags } from "./global-options.js";
 import { CliError, type CommandSpec, type FlagSpec, type Program } from "./program.js";
 
 export type CommandLine<C> =
   | { readonly kind: "help"; readonly path: readonly string[]; readonly command?: CommandSpec<C> }
-  | { readonly kind: "command"; readonly command: CommandSpec<C>; readonly raw: ReadonlyMap<string, readonly string[]> };
+  | {
+      readonly kind: "command";
+      readonly command: CommandSpec<C>;
+      readonly raw: ReadonlyMap<string, readonly string[]>;
+      /** Flags given more than once (their last value counts). */
+      readonly repeated: readonly string[];
+    };
 
 /** Every flag a command accepts, by long name: its own, `--yes`/`--allow-unknown-*`, auth, global. */
 export function commandFlags<C>(program: Program<C>, command: CommandSpec<C> | undefined): FlagSpec[] {
@@ -29,7 +37,7 @@ export function parseCommandLine<C>(program: Program<C>, argv: readonly string[]
     throw unknownCommand(program, words);
   }
   if (wantsHelp) return { kind: "help", path: words, command };
-  return { kind: "command", command, raw: readFlags(commandFlags(program, command), rest) };
+  return { kind: "command", command, ...readFlags(commandFlags(program, command), rest) };
 }
 
 function unknownCommand<C>(program: Program<C>, words: readonly string[]): CliError {
@@ -45,21 +53,32 @@ function unknownCommand<C>(program: Program<C>, words: readonly string[]): CliEr
 
 const isFlagToken = (token: string): boolean => token.startsWith("--") || /^-[A-Za-z]$/.test(token);
 
+/** The flag `name` stands for: an exact name or alias, else the one long flag it is a prefix of. */
+function lookUpFlag(byName: ReadonlyMap<string, FlagSpec>, name: string): FlagSpec | undefined {
+  const exact = byName.get(name);
+  if (exact || !name.startsWith("--") || name.length < 3) return exact;
+  const matches = [...byName.keys()].filter((k) => k.startsWith(name));
+  const flags = new Set(matches.map((k) => byName.get(k)));
+  if (flags.size > 1) throw new CliError("usage", `ambiguous option: ${name} could match ${matches.join(", ")}`);
+  return [...flags][0];
+}
+
 /** Raw texts per flag (long name); conversion and checks happen in `flag-values.ts`. */
-function readFlags(flags: readonly FlagSpec[], tokens: readonly string[]): Map<string, string[]> {
+function readFlags(flags: readonly FlagSpec[], tokens: readonly string[]): { raw: Map<string, string[]>; repeated: string[] } {
   const byName = new Map<string, FlagSpec>();
   for (const flag of flags) {
     byName.set(`--${flag.name}`, flag);
     for (const alias of flag.aliases ?? []) byName.set(alias, flag);
   }
   const raw = new Map<string, string[]>();
+  const repeated: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? "";
     if (!isFlagToken(token)) throw new CliError("usage", `unrecognized argument: ${token}`);
     const eq = token.startsWith("--") ? token.indexOf("=") : -1;
     const name = eq === -1 ? token : token.slice(0, eq);
     const inline = eq === -1 ? undefined : token.slice(eq + 1);
-    const flag = byName.get(name);
+    const flag = lookUpFlag(byName, name);
     if (!flag) {
       const hint = closest(name, [...byName.keys()].filter((k) => k.startsWith("--")));
       throw new CliError("usage", `unrecognized argument: ${name}${hint ? `. Did you mean ${hint}?` : ""}`);
@@ -71,11 +90,10 @@ function readFlags(flags: readonly FlagSpec[], tokens: readonly string[]): Map<s
       while (i + 1 < tokens.length && !isFlagToken(tokens[i + 1] ?? "")) values.push(tokens[++i] ?? "");
     } else if (i + 1 < tokens.length && !isFlagToken(tokens[i + 1] ?? "")) values.push(tokens[++i] ?? "");
     if (values.length === 0) throw new CliError("usage", `argument --${flag.name}: expected ${flag.type.kind === "array" ? "at least one value" : "one value"}`);
-    const previous = raw.get(flag.name);
-    if (previous && flag.type.kind !== "array") throw new CliError("usage", `argument --${flag.name}: given more than once`);
-    raw.set(flag.name, [...(previous ?? []), ...values]);
+    if (raw.has(flag.name) && !repeated.includes(flag.name)) repeated.push(flag.name);
+    raw.set(flag.name, values);
   }
-  return raw;
+  return { raw, repeated };
 }
 
 /** The choice nearest to `word` by edit distance, when it is near enough to be a typo. */

@@ -8,6 +8,7 @@ export function nodeIo(): CliIo {
   return {
     env: process.env,
     stdinIsTerminal: process.stdin.isTTY === true,
+    stdoutIsTerminal: process.stdout.isTTY === true,
     writeOut: (text) => void process.stdout.write(text),
     writeErr: (text) => void process.stderr.write(text),
     readFile: readFlagFile,

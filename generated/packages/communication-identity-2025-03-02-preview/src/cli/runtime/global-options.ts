@@ -35,7 +35,7 @@ export function commandExtraFlags(command: CommandSpec<unknown>): FlagSpec[] {
     if (type.kind === "enum" && type.extensible) {
       extras.push({
         name: allowUnknownFlagName(flag.name),
-        help: `Send --${flag.name} values this version does not list (the service may know newer ones).`,
+        help: `Send --${flag.name} values this version does not list without a warning (the service may know newer ones).`,
         type: BOOLEAN,
       });
     }

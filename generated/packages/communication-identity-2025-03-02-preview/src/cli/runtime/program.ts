@@ -6,38 +6,41 @@
  * package ships is the same for every service.
  */
 
-/** Exit codes, one per class of failure, the same in every generated CLI (see the README). */
+/**
+ * Exit codes as the Azure CLI returns them (`azure/cli/core/util.py` `handle_exception`, argparse),
+ * so scripts written against `az` test the same numbers: 2 for a wrong command line, 3 when the
+ * service answered 404, 1 for every other failure. The classes stay apart in the `ERROR:` line.
+ */
 export const ExitCode = {
   ok: 0,
   /** A bug: the message says so; `--debug` prints the stack. */
   internal: 1,
-  /** The command line is wrong: unknown command or flag, missing or invalid value, `--yes` needed. */
+  /** The command line is wrong: unknown command or flag, missing or invalid value. */
   usage: 2,
   /** No usable credentials (missing, malformed connection string or endpoint), or the service answered 401/403. */
-  auth: 3,
+  auth: 1,
   /** The service answered 404. */
-  notFound: 4,
+  notFound: 3,
   /** Any other error response, or a response that is not what the spec says. */
-  service: 5,
+  service: 1,
   /** No response: connection refused or reset, DNS failure, timeout. */
-  network: 6,
-  /** The user declined the confirmation prompt. */
-  cancelled: 7,
+  network: 1,
+  /** The confirmation prompt was declined, or there was no terminal to ask in and no `--yes`. */
+  cancelled: 1,
 } as const;
 
 export type ExitCodeClass = keyof typeof ExitCode;
 
-/** What each exit code means, for `--help` and the README. */
-export const exitCodeMeanings: Readonly<Record<ExitCodeClass, string>> = {
-  ok: "Success.",
-  internal: "An unexpected error (a bug); `--debug` shows the stack.",
-  usage: "The command line is wrong: unknown command or flag, a missing required flag, an invalid value (e.g. an unknown scope), or `--yes` needed without a terminal.",
-  auth: "Credentials: none given, a malformed connection string or endpoint, or the service answered 401/403.",
-  notFound: "The service answered 404: what the command names does not exist.",
-  service: "Any other error response from the service (4xx/5xx), a response the spec does not allow, a redirect to another origin, or a body over the size limit.",
-  network: "No response: connection refused or reset, DNS failure, timeout.",
-  cancelled: "The confirmation prompt was declined.",
-};
+/** What each exit code means, for `--help` and the README: one entry per code, as az numbers them. */
+export const exitCodeMeanings: readonly (readonly [code: number, meaning: string])[] = [
+  [ExitCode.ok, "Success."],
+  [
+    1,
+    "Any other failure (the `ERROR:` line says which): no or malformed credentials, an error response from the service (401/403, 4xx, 5xx), a response the spec does not allow, no response (refused, reset, DNS, timeout), the confirmation declined or no terminal to ask in without `--yes`, or a bug (`--debug` shows the stack).",
+  ],
+  [ExitCode.usage, "The command line is wrong: unknown command or flag, an ambiguous flag prefix, a missing required flag, an invalid value or `--query`."],
+  [ExitCode.notFound, "The service answered 404: what the command names does not exist."],
+];
 
 /** A failure the CLI explains in one line; never shown with a stack. */
 export class CliError extends Error {
@@ -58,7 +61,7 @@ export type ValueType =
   | { readonly kind: "boolean" }
   /** An RFC 3339 date-time; the operation gets a `Date`. */
   | { readonly kind: "date-time" }
-  /** Known values; an extensible enum still only takes them unless `--allow-unknown-<flag>` is given. */
+  /** Known values; an extensible enum sends others too, with a warning unless `--allow-unknown-<flag>` is given. */
   | { readonly kind: "enum"; readonly values: readonly (string | number)[]; readonly extensible: boolean }
   /** Several values after one flag (`--scope chat voip`), or the flag repeated. */
   | { readonly kind: "array"; readonly items: ScalarType }
@@ -120,6 +123,8 @@ export interface CallSpec<C> {
   readonly bodyRequired?: boolean;
   /** JMESPath over `{ result, flags }` that shapes what is printed. */
   readonly output?: string;
+  /** How date-times in the result are written before `output` reads them: as az prints Python's (see `toJsonData`). */
+  readonly dates?: "python-isoformat" | "python-str";
   invoke(context: C, args: CallArguments): unknown;
 }
 
@@ -186,6 +191,8 @@ export const MAX_FLAG_FILE_BYTES = 16 * 1024 * 1024;
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdinIsTerminal: boolean;
+  /** stdout is a terminal: `jsonc`/`yamlc` are coloured only then, as in az. */
+  readonly stdoutIsTerminal?: boolean;
   writeOut(text: string): void;
   writeErr(text: string): void;
   /** Shows `prompt` and reads one line; `undefined` at end of input. */

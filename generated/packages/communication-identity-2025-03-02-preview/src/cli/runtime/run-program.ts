@@ -44,9 +44,10 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
       return ExitCode.ok;
     }
     const { command } = line;
-    const values = convertFlags(commandFlags(program, command), line.raw, io);
+    const values = convertFlags(commandFlags(program, command), line.raw, io, log);
     const flag = <T>(name: string): T | undefined => values.get(name) as T | undefined;
     log = logger(io, flag<boolean>("only-show-errors") ?? false, flag<boolean>("verbose") ?? false, flag<boolean>("debug") ?? false);
+    for (const name of line.repeated) log.warn(`--${name} was given more than once: only its last value counts (as in az).`);
     checkRequired(command, values);
     const call = command.calls.find((c) => (c.when ?? []).every((name) => values.has(name)));
     if (!call) throw new Error(`internal: no call of '${command.path.join(" ")}' fits the flags given`);
@@ -54,14 +55,15 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
     const auth = new Map<string, string>();
     for (const f of program.authFlags) if (values.has(f.name)) auth.set(f.name, String(values.get(f.name)));
     const context = createContext(program, auth, io, contextSettings(program, io, log));
-    if (command.confirm !== undefined && flag<boolean>("yes") !== true) await confirm(program, command, io);
+    if (command.confirm !== undefined && flag<boolean>("yes") !== true) await confirm(command, io, log);
     if (program.preview) log.warn(`This command calls API version ${program.apiVersion}, which is in preview and may change.`);
     if (command.deprecated) log.warn(`'${[program.bin, ...command.path].join(" ")}' is deprecated.`);
     log.info(`Calling ${call.operation}`);
 
     const result = await collect(await call.invoke(context, callArguments(command, call, values)));
-    const printed = shape(call, result, values, flag<string>("query"));
-    io.writeOut(formatOutput(printed, flag<OutputFormat>("output") ?? "json"));
+    const query = flag<string>("query");
+    const printed = shape(call, result, values, query);
+    io.writeOut(await formatOutput(printed, flag<OutputFormat>("output") ?? "json", { color: io.stdoutIsTerminal === true, queried: query !== undefined }));
     return ExitCode.ok;
   } catch (error) {
     return report(error, io, log);
@@ -83,13 +85,13 @@ function logger(io: CliIo, onlyErrors: boolean, verbose: boolean, debug: boolean
 }
 
 /** Converts every flag given; global flags not given get their defaults. */
-function convertFlags(flags: readonly FlagSpec[], raw: ReadonlyMap<string, readonly string[]>, io: CliIo): Map<string, unknown> {
+function convertFlags(flags: readonly FlagSpec[], raw: ReadonlyMap<string, readonly string[]>, io: CliIo, log: Logger): Map<string, unknown> {
   const values = new Map<string, unknown>();
   for (const flag of flags) {
     const texts = raw.get(flag.name);
     if (texts !== undefined) {
       const allowUnknown = raw.has(allowUnknownFlagName(flag.name));
-      values.set(flag.name, convertFlag(flag, texts, { io, allowUnknown }));
+      values.set(flag.name, convertFlag(flag, texts, { io, allowUnknown, warn: (message) => log.warn(message) }));
     }
   }
   for (const flag of globalFlags) if (!values.has(flag.name) && flag.default !== undefined) values.set(flag.name, flag.default);
@@ -119,13 +121,22 @@ function contextSettings<C>(program: Program<C>, io: CliIo, log: Logger): Contex
   return settings;
 }
 
-async function confirm<C>(program: Program<C>, command: CommandSpec<C>, io: CliIo): Promise<void> {
-  const name = [program.bin, ...command.path].join(" ");
+/**
+ * Asks as az does (knack's `prompt_y_n`): `<question> (y/n): `, again until the answer is `y` or
+ * `n` (any case). Without a terminal az warns and cancels; so does this (exit 1). At the end of
+ * input az prints a traceback; this cancels.
+ */
+async function confirm<C>(command: CommandSpec<C>, io: CliIo, log: Logger): Promise<void> {
   if (!io.stdinIsTerminal) {
-    throw new CliError("usage", `'${name}' asks for confirmation, and there is no terminal to ask in: pass --yes (-y) to run it`);
+    log.warn("Unable to prompt for confirmation as no tty available. Use --yes.");
+    throw new CliError("cancelled", "Operation cancelled.");
   }
-  const answer = await io.readLine(`${command.confirm ?? "Are you sure?"} (y/n): `);
-  if (!/^\s*y(es)?\s*$/i.test(answer ?? "")) throw new CliError("cancelled", "Operation cancelled.");
+  for (;;) {
+    const answer = await io.readLine(`${command.confirm ?? "Are you sure you want to perform this operation?"} (y/n): `);
+    const word = answer?.toLowerCase();
+    if (word === "y") return;
+    if (word === "n" || word === undefined) throw new CliError("cancelled", "Operation cancelled.");
+  }
 }
 
 /** Parameters and body from the flags, as the call's bindings say; defaults where the spec requires a value. */
@@ -170,7 +181,7 @@ async function collect(result: unknown): Promise<unknown> {
 
 function shape<C>(call: CallSpec<C>, result: unknown, values: ReadonlyMap<string, unknown>, query: string | undefined): unknown {
   if (result instanceof Uint8Array) return new TextDecoder().decode(result);
-  let data = toJsonData(result);
+  let data = toJsonData(result, call.dates);
   if (call.output !== undefined) {
     const flags = Object.fromEntries([...values.entries()].map(([k, v]) => [k, toJsonData(v)]));
     data = search({ result: data ?? null, flags }, call.output);
