@@ -20,7 +20,7 @@ function plan(version: string) {
   const loaded = loadOpenApi(openApiPath("communication-identity", version));
   if (!loaded.value) throw new Error(`cannot load ${version}`);
   const ir = buildIr(loaded.value, "CommunicationIdentityClient").value;
-  return planSources(ir, packageInfo({ packageName: "@specsmith/communication-identity", service: "communication-identity", apiVersion: ir.apiVersion, title: ir.title, source: "test" }));
+  return planSources(ir, packageInfo({ packageName: "@specsmith/communication-identity", service: "communication-identity", apiVersion: ir.apiVersion, title: ir.title, source: "test", regenerate: "specsmith generate" }));
 }
 
 /** Parses `yaml` and resolves its convenience section against 2023-10-01: every diagnostic, one line each. */
