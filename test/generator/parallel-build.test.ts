@@ -65,8 +65,8 @@ describe("SourceWorker", () => {
       const pkg = { name: "x", version: "1.0.0", directory: "x", service: "x", clientName: "X", header: "// x" };
       const broken = { kind: 9999 } as unknown as SourceFilePlan["statements"][number];
       worker.post({ kind: "print", pkg, files: [{ path: "src/x.ts", imports: [], statements: [broken], spaced: true }] });
-      // ts-morph refuses the unknown structure kind; its error crosses the thread boundary intact.
-      await expect(worker.reply).rejects.toThrow(/Not implemented feature for syntax kind/);
+      // The printer refuses the unknown structure kind; its error crosses the thread boundary intact.
+      await expect(worker.reply).rejects.toThrow(/does not print a statement of kind 9999/);
     } finally {
       await worker.terminate();
     }
