@@ -5,9 +5,9 @@
  * no error was diagnosed.
  */
 import { basename, relative } from "node:path";
-import { selectVersions, type Config } from "./config.ts";
+import type { Config } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { emitDiffReports, type VersionBuild } from "./diff/diff-reports.ts";
+import type { VersionBuild } from "./diff/diff-reports.ts";
 import { emitCli } from "./emitters/cli/emit-cli.ts";
 import { serviceNaming, type CliNaming } from "./emitters/cli/naming-file.ts";
 import { emitSources } from "./emitters/emit-sources.ts";
@@ -25,8 +25,11 @@ const silent: Progress = () => {};
 
 /** Builds every output file of the configured services in memory; nothing is written here. */
 export async function buildOutputs(config: Config, progress: Progress = silent): Promise<GenerationResult> {
-  // Loaded here, not at the top: `generate --spec` never needs the TypeSpec compiler (~35 MB).
+  // Loaded here, not at the top: `generate --spec` (`buildPackage`) needs neither the TypeSpec
+  // compiler (~35 MB), nor the diff reports (their SDK layer parses with ts-morph), nor ajv.
   const { compileTypeSpec } = await import("./typespec/compile-typespec.ts");
+  const { emitDiffReports } = await import("./diff/diff-reports.ts");
+  const { selectVersions } = await import("./config.ts");
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const versions: VersionBuild[] = [];
