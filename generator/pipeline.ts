@@ -9,7 +9,6 @@ import type { Config } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
 import type { VersionBuild } from "./diff/diff-reports.ts";
 import { emitCli } from "./emitters/cli/emit-cli.ts";
-import { serviceNaming, type CliNaming } from "./emitters/cli/naming-file.ts";
 import { emitSources } from "./emitters/emit-sources.ts";
 import { emitScaffold } from "./emitters/scaffold/emit-scaffold.ts";
 import type { OutputFile } from "./output/write-tree.ts";
@@ -26,10 +25,12 @@ const silent: Progress = () => {};
 /** Builds every output file of the configured services in memory; nothing is written here. */
 export async function buildOutputs(config: Config, progress: Progress = silent): Promise<GenerationResult> {
   // Loaded here, not at the top: `generate --spec` (`buildPackage`) needs neither the TypeSpec
-  // compiler (~35 MB), nor the diff reports (their SDK layer parses with ts-morph), nor ajv.
+  // compiler (~35 MB), nor the diff reports (their SDK layer parses with ts-morph), nor ajv, nor
+  // the naming files' YAML parser (a JSON document then never loads it).
   const { compileTypeSpec } = await import("./typespec/compile-typespec.ts");
   const { emitDiffReports } = await import("./diff/diff-reports.ts");
   const { selectVersions } = await import("./config.ts");
+  const { serviceNaming } = await import("./emitters/cli/naming-file.ts");
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const versions: VersionBuild[] = [];

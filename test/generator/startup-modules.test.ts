@@ -1,6 +1,7 @@
 /**
  * What `generate --spec` loads: no TypeScript compiler (ts-morph brings it: ~80 MB and ~170 ms,
- * most of a small document's run); the structure printer needs only ts-morph's writer.
+ * most of a small document's run; the structure printer needs only ts-morph's writer), and for a
+ * JSON document no YAML parser either.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -36,5 +37,12 @@ describe("generate --spec", () => {
     // The recording sees packages at all: the printer's writer is one.
     expect(packages).toContain("code-block-writer");
     expect([...packages].filter((name) => name === "ts-morph" || name === "typescript" || name === "@ts-morph/common")).toEqual([]);
+  });
+
+  it("reads a JSON document without loading the YAML parser", () => {
+    const spec = join(repoRoot, "test/corpus/real-specs/paypal-catalog-products/openapi.json");
+    const packages = loadedPackages(["generate", "--quiet", "--spec", spec, "--out", join(work, "out-json")]);
+    expect(packages).toContain("code-block-writer");
+    expect(packages).not.toContain("yaml");
   });
 });
