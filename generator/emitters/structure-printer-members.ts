@@ -59,7 +59,7 @@ export function writeClass(writer: CodeBlockWriter, structure: ClassDeclarationS
   writer.inlineBlock(() => {
     (structure.properties ?? []).forEach((property, i) => {
       writer.conditionalNewLine(i > 0);
-      writeProperty(writer, property);
+      writeProperty(writer, property, PROPERTY_KEYS);
     });
     for (const ctor of structure.ctors ?? []) {
       separateMember(writer);
@@ -78,8 +78,13 @@ function separateMember(writer: CodeBlockWriter): void {
   if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLine();
 }
 
-function writeProperty(writer: CodeBlockWriter, property: OptionalKind<PropertyDeclarationStructure>): void {
-  checkKeys(property, PROPERTY_KEYS, `property \`${property.name}\``);
+/** A class property or an interface's property signature (which allows fewer keys). */
+function writeProperty(
+  writer: CodeBlockWriter,
+  property: OptionalKind<PropertyDeclarationStructure> | OptionalKind<PropertySignatureStructure>,
+  allowed: ReadonlySet<string>,
+): void {
+  checkKeys(property, allowed, `property \`${property.name}\``);
   beginNode(writer, property);
   writeDocs(writer, property.docs);
   writeModifiers(writer, property);
@@ -156,7 +161,7 @@ export function writeInterface(writer: CodeBlockWriter, structure: InterfaceDecl
   if (extendsText.trim() !== "") writer.hangingIndent(() => writer.write(`extends ${extendsText} `));
   writer.inlineBlock(() => {
     writeSignatures(writer, structure.indexSignatures, writeIndexSignature);
-    writeSignatures(writer, structure.properties, writePropertySignature);
+    writeSignatures(writer, structure.properties, (w, property) => writeProperty(w, property, PROPERTY_SIGNATURE_KEYS));
     writeSignatures(writer, structure.methods, writeMethodSignature);
   });
 }
@@ -178,17 +183,6 @@ function writeIndexSignature(writer: CodeBlockWriter, signature: OptionalKind<In
   writeModifiers(writer, signature);
   writer.write(`[${signature.keyName || "key"}: ${signature.keyType || "string"}]`);
   writeReturnType(writer, signature.returnType);
-  writer.write(";");
-}
-
-function writePropertySignature(writer: CodeBlockWriter, property: OptionalKind<PropertySignatureStructure>): void {
-  checkKeys(property, PROPERTY_SIGNATURE_KEYS, `property \`${property.name}\``);
-  beginNode(writer, property);
-  writeDocs(writer, property.docs);
-  writeModifiers(writer, property);
-  writer.write(property.name);
-  writer.conditionalWrite(property.hasQuestionToken, "?");
-  writeType(writer, property.type, ":");
   writer.write(";");
 }
 

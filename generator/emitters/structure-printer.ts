@@ -70,38 +70,25 @@ function writeStatement(writer: CodeBlockWriter, statement: string | WriterFunct
     statement(writer);
     return;
   }
+  // Blocks get a blank line before them (unless first in the file); then the node's trivia.
+  const { kind } = statement;
+  if (kind === StructureKind.Function || kind === StructureKind.Class || kind === StructureKind.Interface) ensureBlankLine(writer);
+  beginNode(writer, statement);
   switch (statement.kind) {
     case StructureKind.Function:
-      ensureBlankLine(writer);
-      beginNode(writer, statement);
-      writeFunction(writer, statement);
-      return;
+      return writeFunction(writer, statement);
     case StructureKind.Class:
-      ensureBlankLine(writer);
-      beginNode(writer, statement);
-      writeClass(writer, statement);
-      return;
+      return writeClass(writer, statement);
     case StructureKind.Interface:
-      ensureBlankLine(writer);
-      beginNode(writer, statement);
-      writeInterface(writer, statement);
-      return;
+      return writeInterface(writer, statement);
     case StructureKind.TypeAlias:
-      beginNode(writer, statement);
-      writeTypeAlias(writer, statement);
-      return;
+      return writeTypeAlias(writer, statement);
     case StructureKind.VariableStatement:
-      beginNode(writer, statement);
-      writeVariableStatement(writer, statement);
-      return;
+      return writeVariableStatement(writer, statement);
     case StructureKind.ImportDeclaration:
-      beginNode(writer, statement);
-      writeImport(writer, statement);
-      return;
+      return writeImport(writer, statement);
     case StructureKind.ExportDeclaration:
-      beginNode(writer, statement);
-      writeExport(writer, statement);
-      return;
+      return writeExport(writer, statement);
     default:
       throw new Error(`internal: the structure printer does not print a statement of kind ${statement.kind} (generator/emitters/structure-printer.ts)`);
   }
