@@ -111,9 +111,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput): Promi
     ...(options.azure !== undefined ? { azure: options.azure } : {}),
     progress: output.progress,
   };
-  // A large document builds on two threads; a small one in this thread (the worker would not pay off).
-  const { buildPackageInParallel, worthParallel } = await import("./parallel/build-in-parallel.ts");
-  const built = worthParallel(file) ? await buildPackageInParallel(request) : (await import("./pipeline.ts")).buildPackage(request);
+  const built = (await import("./pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
 }

@@ -1,7 +1,6 @@
 /**
- * The first half of a package build: the document loaded, its IR built, the package named. It needs
- * no emitter (and so never loads ts-morph), which lets the parallel build run it beside the worker
- * that prints the sources.
+ * The first half of a package build (`buildPackage` in `pipeline.ts`): the document loaded, its IR
+ * built, the package named. It needs no emitter.
  */
 import { basename } from "node:path";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";

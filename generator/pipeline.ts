@@ -5,11 +5,11 @@
  * no error was diagnosed.
  */
 import { basename, relative } from "node:path";
-import { selectVersions, type Config, type DocumentServiceConfig, type PackageMetadata, type ServiceConfig } from "./config.ts";
+import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { emitDiffReports, type VersionBuild } from "./diff/diff-reports.ts";
+import type { VersionBuild } from "./diff/diff-reports.ts";
 import { emitCli } from "./emitters/cli/emit-cli.ts";
-import { serviceNaming, type CliNaming } from "./emitters/cli/naming-file.ts";
+import type { CliNaming } from "./emitters/cli/naming-file.ts";
 import { buildConvenienceModel } from "./emitters/convenience/convenience-model.ts";
 import { emitSources } from "./emitters/emit-sources.ts";
 import { planSources } from "./emitters/source-plan.ts";
@@ -29,8 +29,13 @@ const silent: Progress = () => {};
 
 /** Builds every output file of the configured services in memory; nothing is written here. */
 export async function buildOutputs(config: Config, progress: Progress = silent): Promise<GenerationResult> {
-  // Loaded here, not at the top: `generate --spec` never needs the TypeSpec compiler (~35 MB).
+  // Loaded here, not at the top: `generate --spec` (`buildPackage`) needs neither the TypeSpec
+  // compiler (~35 MB), nor the diff reports (their SDK layer parses with ts-morph), nor ajv, nor
+  // the naming files' YAML parser (a JSON document then never loads it).
   const { compileTypeSpec } = await import("./typespec/compile-typespec.ts");
+  const { emitDiffReports } = await import("./diff/diff-reports.ts");
+  const { selectVersions } = await import("./config.ts");
+  const { serviceNaming } = await import("./emitters/cli/naming-file.ts");
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const versions: VersionBuild[] = [];

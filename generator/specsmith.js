@@ -2,7 +2,8 @@
 /**
  * The `specsmith` command (see cli.ts). Plain JavaScript, so that Node's on-disk compile cache is on
  * before any module loads: a cached run neither strips the types of the generator's TypeScript
- * again nor parses the TypeScript compiler that ts-morph loads (a third of the start-up otherwise).
+ * again nor compiles its dependencies' JavaScript again (YAML, Handlebars, and the TypeScript
+ * compiler where the diff's SDK layer parses packages; printing never loads it).
  * Opt out with NODE_DISABLE_COMPILE_CACHE=1.
  *
  * `--max-semi-space-size=8` (here and in the npm scripts): V8 sizes the young generation for

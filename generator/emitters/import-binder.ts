@@ -18,9 +18,7 @@ export const usedGlobals = [
 ];
 
 /**
- * One import declaration, as plain data (no ts-morph at run time: the parallel build moves these
- * between threads, and the CLI table is bound on a thread that never loads ts-morph).
- * `printSourceFile` turns it into ts-morph's structure.
+ * One import declaration, as plain data. `printSourceFile` turns it into ts-morph's structure.
  */
 export interface ImportSpec {
   readonly moduleSpecifier: string;

@@ -1,7 +1,6 @@
 /**
  * One TypeScript file as the emitters describe it: its imports and its statements, as plain data
- * (no functions). The printer (`source-printer.ts`, the only module that loads ts-morph) turns it
- * into text, so the parallel build can describe files on one thread and print them on another.
+ * (no functions). The printer (`source-printer.ts`) turns it into text.
  */
 import type { StatementStructures } from "ts-morph";
 import type { ImportSpec } from "./import-binder.ts";

@@ -1,8 +1,7 @@
 /**
  * The TypeScript sources of one generated package (`src/**`), described (not printed): the runtime
  * files copied as they are, then one step per emitter, in the order the package lists its files.
- * `emit-sources.ts` prints them in one thread; the parallel build runs the steps on its main thread
- * and hands each step's files to the printing worker as soon as they are described.
+ * `emit-sources.ts` prints them.
  */
 import type { OutputFile } from "../output/write-tree.ts";
 import { copyRuntime } from "./copy-runtime.ts";

@@ -1,29 +1,23 @@
 /**
- * Prints whole TypeScript files from ts-morph structures, in one call per file (ts-morph docs,
- * "Performance": build from structures, never node by node). `printStructure` writes the text
- * straight from the structures: no `Project`, no source file, so nothing is parsed and no syntax
- * tree is kept (creating a source file would parse every printed file again only to read its text
- * back, which cost two thirds of the emit time and most of the memory on large specs).
+ * Prints whole TypeScript files from ts-morph structures (plain data), in one call per file, with
+ * our own structure printer (`structure-printer.ts`: ts-morph's layout without loading ts-morph and
+ * the TypeScript compiler it brings). Nothing is parsed and no syntax tree is kept.
  */
-import {
-  printStructure,
-  StructureKind,
-  type ExportSpecifierStructure,
-  type ImportDeclarationStructure,
-  type OptionalKind,
-  type PrintStructureOptions,
-  type SourceFileStructure,
-  type StatementStructures,
-  type WriterFunction,
+import type {
+  ExportSpecifierStructure,
+  ImportDeclarationStructure,
+  OptionalKind,
+  SourceFileStructure,
+  StatementStructures,
+  WriterFunction,
 } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
 import { escapeUnsafeCharacters } from "./cli/runtime/terminal-text.ts";
 import type { ImportSpec } from "./import-binder.ts";
 import type { PlannedStatement, SourceFilePlan } from "./source-file.ts";
 import type { PackageInfo } from "./package-info.ts";
-
-/** Two-space indentation, `\n` line ends, double quotes: the style of every generated file. */
-const PRINT_OPTIONS: PrintStructureOptions = { indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false };
+import { StructureKind } from "./structure-kinds.ts";
+import { printFileStructure } from "./structure-printer.ts";
 
 /** A top-level statement: a structure, or a writer for the rare statement structures cannot express. */
 export type TopLevelStatement = StatementStructures | WriterFunction;
@@ -55,14 +49,27 @@ export function printSourceFile(
   statements: readonly TopLevelStatement[],
   spacedOut = true,
 ): OutputFile {
+  return printed(pkg, path, fileStructure(imports, statements, spacedOut));
+}
+
+function printed(pkg: PackageInfo, path: string, structure: SourceFileStructure): OutputFile {
+  return { path, content: escapeUnsafeCharacters(`${pkg.header}\n${printFileStructure(structure)}`) };
+}
+
+/** The structure of a file: the imports, then the statements (see `printSourceFile`). */
+export function fileStructure(imports: readonly ImportSpec[], statements: readonly TopLevelStatement[], spacedOut = true): SourceFileStructure {
   const body = spacedOut ? statements.map((s, i) => (i === 0 && imports.length === 0 ? s : spaced(s))) : statements;
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...imports.map(importDeclaration), ...body] };
-  return { path, content: escapeUnsafeCharacters(`${pkg.header}\n${printStructure(structure, PRINT_OPTIONS)}`) };
+  return { kind: StructureKind.SourceFile, statements: [...imports.map(importDeclaration), ...body] };
 }
 
 /** Prints a file the emitters described (see `source-file.ts`). */
 export function printPlannedFile(pkg: PackageInfo, plan: SourceFilePlan): OutputFile {
-  return printSourceFile(pkg, plan.path, plan.imports, plan.statements.map(printable), plan.spaced);
+  return printed(pkg, plan.path, plannedFileStructure(plan));
+}
+
+/** The structure of a file the emitters described, as `printPlannedFile` prints it (without the header). */
+export function plannedFileStructure(plan: SourceFilePlan): SourceFileStructure {
+  return fileStructure(plan.imports, plan.statements.map(printable), plan.spaced);
 }
 
 /** What a planned statement stands for: verbatim text written as it is, export lists laid out. */
@@ -92,8 +99,8 @@ function importDeclaration(spec: ImportSpec): ImportDeclarationStructure {
 }
 
 /**
- * The names of an import or export: on one line when short, else one per line (ts-morph prints
- * the writer's lines with the statement's hanging indentation).
+ * The names of an import or export: on one line when short, else one per line (the printer
+ * writes the writer's lines with the statement's hanging indentation).
  */
 export function namedList<T extends { readonly name: string; readonly alias?: string; readonly isTypeOnly?: boolean }>(
   names: readonly T[],

@@ -16,7 +16,6 @@ import type { Diagnostic } from "../../generator/diagnostics.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { buildPackageInParallel, worthParallel } from "../../generator/parallel/build-in-parallel.ts";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { corpusDocuments, realSpecDocuments, sharedCorpusFiles } from "./corpus-dir.ts";
@@ -66,9 +65,7 @@ beforeAll(async () => {
   if (missing.length > 0) throw new Error(`corpus documents not found: ${missing.join(", ")} (set SPECSMITH_CORPUS to the folder that holds them)`);
   for (const c of CASES) {
     const started = performance.now();
-    // As the CLI builds them: the large documents on two threads.
-    const options = { file: c.file, packageName: `@corpus/${c.name}` };
-    const result = worthParallel(c.file) ? await buildPackageInParallel(options) : buildPackage(options);
+    const result = buildPackage({ file: c.file, packageName: `@corpus/${c.name}` });
     built.set(c.name, { diagnostics: result.diagnostics, files: result.files, milliseconds: performance.now() - started });
   }
   const packages = CASES.map((c) => ({ name: c.name, files: built.get(c.name)?.files ?? [] }));
@@ -124,17 +121,6 @@ describe("every package", () => {
     // A generous bound on a shared 2-core machine; bench/corpus.ts measures properly.
     for (const c of CASES) expect(built.get(c.name)?.milliseconds, c.name).toBeLessThan(15_000);
   });
-});
-
-describe("the two-thread build", () => {
-  it("is what the CLI uses for both corpus documents, and writes what the one-thread build writes", () => {
-    expect([corpusDocuments.github, corpusDocuments.stripe].map(worthParallel)).toEqual([true, true]);
-    const inProcess = buildPackage({ file: corpusDocuments.github, packageName: "@corpus/github" });
-    const parallel = built.get("github");
-    expect(parallel?.files.length).toBe(inProcess.files.length);
-    expect(parallel?.files.every((f, i) => f.path === inProcess.files[i]?.path && f.content === inProcess.files[i]?.content)).toBe(true);
-    expect(parallel?.diagnostics).toEqual(inProcess.diagnostics);
-  }, 60_000);
 });
 
 describe("what the corpus exercises", () => {

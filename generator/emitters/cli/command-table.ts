@@ -1,7 +1,7 @@
 /**
  * The command table of a package's CLI (`src/cli/commands.ts`): the command model as a TypeScript
- * literal whose functions call the operation functions, and the imports it needs. It uses no
- * ts-morph, so the parallel build makes it on the main thread while the worker prints sources.
+ * literal whose functions call the operation functions, and the imports it needs. The literal is
+ * text, laid out by `printLiteral` (see `commandTable`).
  */
 import { propertyKey } from "../../ir/naming.ts";
 import { endpointPlan } from "../credentials.ts";

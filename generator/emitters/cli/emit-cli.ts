@@ -6,7 +6,7 @@
  *   src/cli/runtime/*    the interpreter of the table, copied from `./runtime/` (same for every package)
  *   tsconfig.cli.json    type-checks the CLI with Node's types (the library's tsconfig keeps DOM-only types)
  *
- * `command-table.ts` builds the table (no ts-morph); this file prints the files around it.
+ * `command-table.ts` builds the table as text; this file prints the files around it.
  *
  * The library entry never imports `src/cli/`: the package's build bundles `main.ts` (with `jmespath`)
  * into `dist/cli.js` with esbuild, so library users get no CLI code and no dependency.
@@ -39,7 +39,7 @@ export function emitCli(api: ApiIR, pkg: PackageInfo, naming: CliNaming | undefi
   return { files, diagnostics: model.diagnostics, model: model.value };
 }
 
-/** The program's files around its command table (which `commandTable` builds without ts-morph). */
+/** The program's files around its command table (which `commandTable` builds as text). */
 export function cliFiles(pkg: PackageInfo, table: CommandTable): OutputFile[] {
   return [...copyCliRuntime(pkg), commandsFile(pkg, table), mainFile(pkg), tsconfigCli()];
 }
@@ -88,7 +88,7 @@ function tsconfigCli(): OutputFile {
   return { path: "tsconfig.cli.json", content: `${JSON.stringify(config, null, 2)}\n` };
 }
 
-/** `commands.ts`: its imports and doc comment printed by ts-morph, then the table's text. */
+/** `commands.ts`: its imports and doc comment printed from structures, then the table's text. */
 function commandsFile(pkg: PackageInfo, table: CommandTable): OutputFile {
   const docs: WriterFunction = (writer) => writeDocComment(writer, table.about);
   const head = printSourceFile(pkg, cliModules.commands, table.imports, [docs]);

@@ -1,0 +1,71 @@
+/**
+ * Our structure printer against ts-morph's `printStructure` (loaded here only: the generator never
+ * loads ts-morph): every TypeScript file the emitters describe for the fixtures, the corpus
+ * documents and our own services (from their committed OpenAPI) prints to the same bytes. And a
+ * structure property the printer does not know is refused, never dropped.
+ */
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { printStructure, type StatementStructures } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../../generator/emitters/source-files.ts";
+import { planSources } from "../../generator/emitters/source-plan.ts";
+import { plannedFileStructure } from "../../generator/emitters/source-printer.ts";
+import { StructureKind } from "../../generator/emitters/structure-kinds.ts";
+import { printFileStructure, WRITER_OPTIONS } from "../../generator/emitters/structure-printer.ts";
+import { analyzePackage } from "../../generator/package-analysis.ts";
+import { corpusDocuments, realSpecDocuments } from "../corpus/corpus-dir.ts";
+import { generatedDir, repoRoot } from "../support/paths.ts";
+
+const fixturesDir = join(repoRoot, "test", "fixtures", "openapi");
+const documentsIn = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+const servicesDir = join(generatedDir, "openapi");
+const serviceDocuments = readdirSync(servicesDir)
+  .sort()
+  .flatMap((service) => documentsIn(join(servicesDir, service)));
+
+const documents = [
+  ...documentsIn(fixturesDir),
+  ...documentsIn(join(fixturesDir, "approximated")),
+  ...Object.values(corpusDocuments),
+  ...Object.values(realSpecDocuments),
+  ...serviceDocuments,
+];
+
+describe("printFileStructure prints what ts-morph's printStructure prints", () => {
+  it.each(documents.map((file) => [relative(repoRoot, file), file]))("every source file of %s", (_name, file) => {
+    const { ready } = analyzePackage({ file });
+    expect(ready).toBeDefined();
+    if (!ready) return;
+    const plans = sourceFiles(planSources(ready.ir, ready.pkg)).steps.flatMap((step) => step());
+    expect(plans.length).toBeGreaterThan(3);
+    const differing = plans.filter((plan) => {
+      const structure = plannedFileStructure(plan);
+      return printFileStructure(structure) !== printStructure(structure, WRITER_OPTIONS);
+    });
+    // On a difference, the first differing file in full, so the failure shows where.
+    const first = differing[0];
+    if (first) expect(printFileStructure(plannedFileStructure(first))).toBe(printStructure(plannedFileStructure(first), WRITER_OPTIONS));
+    expect(differing.map((plan) => plan.path)).toEqual([]);
+  });
+});
+
+describe("printFileStructure", () => {
+  it("refuses a property it does not print rather than dropping it", () => {
+    const decorated = { kind: StructureKind.Class, name: "Widget", isExported: true, decorators: [{ name: "sealed" }] };
+    expect(() => printFileStructure({ kind: StructureKind.SourceFile, statements: [decorated] })).toThrow(
+      /internal: the structure printer does not print `decorators` of class `Widget`/,
+    );
+  });
+
+  it("refuses a statement kind it does not print", () => {
+    const enumDeclaration = { kind: 8, name: "Color", members: [] } as unknown as StatementStructures;
+    expect(() => printFileStructure({ kind: StructureKind.SourceFile, statements: [enumDeclaration] })).toThrow(
+      /internal: the structure printer does not print a statement of kind 8/,
+    );
+  });
+});
