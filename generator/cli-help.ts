@@ -53,6 +53,28 @@ const CHECK_HELP = [
   "exit status: 0 up to date, 1 stale or errors diagnosed, 2 usage error, 70 a bug in specsmith",
 ].join("\n");
 
+const DIFF_HELP = [
+  "usage: specsmith diff <old> <new> [--format md|json] [--fail-on error|warning] [--profile default|azure] [--suppressions <file>] [--no-sdk] [--config <file>] [--allow-ref-root <dir>]...",
+  "",
+  "Compares two API versions: what changes on the wire (operations, parameters, schemas, each with",
+  "its severity and where) and what users of the generated package see (renamed or removed exports).",
+  "",
+  "  <old>, <new>               an OpenAPI file (.yaml or .json), or a spec version <service>@<version>",
+  `                             of the services in ${CONFIG_FILE} (compiled from the TypeSpec)`,
+  "",
+  "options:",
+  "  --format md|json           md: a Markdown report (default); json: the report as JSON",
+  "  --fail-on error|warning    the lowest severity that makes the exit status 1 (default: error)",
+  "  --profile default|azure    azure: the severities of Azure's spec-repo breaking-change gate",
+  "  --suppressions <file>      JSON or YAML list of {ruleId, location, reason}: accepted changes",
+  "  --no-sdk                   the wire only, without the generated packages' export surfaces",
+  `  --config <file>            where <service>@<version> is looked up (default: ./${CONFIG_FILE})`,
+  "  --allow-ref-root <dir>     a folder `$ref`s may read files under (repeatable)",
+  "  --help, -h                 this help",
+  "",
+  "exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage error, 3 a document cannot be loaded",
+].join("\n");
+
 const OVERVIEW = [
   "usage: specsmith <command> [options]",
   "",
@@ -66,8 +88,9 @@ const OVERVIEW = [
 ].join("\n");
 
 /** `specsmith --help`, or a command's own help. */
-export function helpText(command?: "generate" | "check"): string {
+export function helpText(command?: "generate" | "check" | "diff"): string {
   if (command === "generate") return GENERATE_HELP;
+  if (command === "diff") return DIFF_HELP;
   if (command === "check") return CHECK_HELP;
   return OVERVIEW;
 }

@@ -33,6 +33,15 @@ describe("--help", () => {
     expect(check.stdout).not.toMatch(/--watch/);
   });
 
+  it("explains every option of diff", () => {
+    const run = specsmith(["diff", "--help"]);
+    expect(run.status).toBe(0);
+    for (const option of ["--format", "--fail-on", "--profile", "--suppressions", "--no-sdk", "--config", "--allow-ref-root"]) {
+      expect(run.stdout, option).toMatch(new RegExp(`^  ${option}\\b.* [a-z]{2,}`, "m"));
+    }
+    expect(run.stdout).toMatch(/^exit status: /m);
+  });
+
   it("lists the commands without one", () => {
     const run = specsmith(["--help"]);
     expect(run.status).toBe(0);
