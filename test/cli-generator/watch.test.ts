@@ -15,17 +15,22 @@ const ws = workspace("watch");
 const spec = join(ws.dir, "api.yaml");
 const out = join(ws.dir, "out");
 let child: ChildProcess | undefined;
+const stop = async (): Promise<number | null> => {
+  const exit = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+  child?.kill("SIGINT");
+  return exit;
+};
 afterAll(() => {
   child?.kill("SIGKILL");
   ws.remove();
 });
 
 /** The watcher's output so far, and a way to wait until it satisfies a condition. */
-function startWatching(): { stderr: () => string; stdout: () => string; until: (ok: (stderr: string) => boolean, what: string) => Promise<void> } {
+function startWatching(args: readonly string[]): { stderr: () => string; stdout: () => string; until: (ok: (stderr: string) => boolean, what: string) => Promise<void> } {
   let stderr = "";
   let stdout = "";
   const waiters = new Set<() => void>();
-  child = spawn(process.execPath, [join(repoRoot, "generator/specsmith.js"), "generate", "--spec", spec, "--out", out, "--watch"], {
+  child = spawn(process.execPath, [join(repoRoot, "generator/specsmith.js"), "generate", ...args, "--watch"], {
     cwd: ws.dir,
     env: { ...process.env, NO_COLOR: "1" },
   });
@@ -57,7 +62,7 @@ describe("generate --watch", () => {
   it("regenerates on a save, keeps going after a broken one, and stops on SIGINT", { timeout: 180_000 }, async () => {
     copyFileSync(join(repoRoot, "test/fixtures/openapi/read-write-only.yaml"), spec);
     const original = readFileSync(spec, "utf8");
-    const watcher = startWatching();
+    const watcher = startWatching(["--spec", spec, "--out", out]);
     await watcher.until((text) => watchingLines(text) === 1, "the first run");
     const first = folderState(out);
     expect(first["README.md"]?.content).toContain("A model used in both requests");
@@ -87,8 +92,24 @@ describe("generate --watch", () => {
     const runs = watcher.stderr().split("\n").filter((line) => line.endsWith(", regenerating"));
     expect(runs).toEqual(Array(3).fill("specsmith: api.yaml changed, regenerating"));
 
-    const exit = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
-    child?.kill("SIGINT");
-    expect(await exit).toBe(0);
+    expect(await stop()).toBe(0);
+  });
+
+  it("with a config: regenerates when the config changes, and writing the output beside it starts no run", { timeout: 180_000 }, async () => {
+    const config = join(ws.dir, "specsmith.config.json");
+    const configFor = (packageName: string) => `${JSON.stringify({ output: "generated", services: [{ name: "users", openapi: "api.yaml", package: packageName }] })}\n`;
+    copyFileSync(join(repoRoot, "test/fixtures/openapi/read-write-only.yaml"), spec);
+    writeFileSync(config, configFor("@acme/users"));
+    const watcher = startWatching(["--config", config]);
+    await watcher.until((text) => watchingLines(text) === 1, "the first run");
+    const manifest = () => readFileSync(join(ws.dir, "generated/packages/users-1.0.0/package.json"), "utf8");
+    expect(manifest()).toContain('"name": "@acme/users"');
+
+    writeFileSync(config, configFor("@acme/people"));
+    await watcher.until((text) => watchingLines(text) >= 2, "the run after the config changed");
+    expect(manifest()).toContain('"name": "@acme/people"');
+    expect(await stop()).toBe(0);
+    const runs = watcher.stderr().split("\n").filter((line) => line.endsWith(", regenerating"));
+    expect(runs).toEqual(["specsmith: specsmith.config.json changed, regenerating"]);
   });
 });
