@@ -32,35 +32,10 @@ export async function watchAndRun(plan: () => Promise<WatchPlan>, run: () => Pro
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   let current: WatchPlan = { folders: [], files: [], ignored: [] };
-
-  const cycle = async (): Promise<void> => {
-    do {
-      again = false;
-      await run();
-      const next = await plan();
-      // Kept when unchanged: a new watcher would miss a save made while the old one closes.
-      if (JSON.stringify(next) !== JSON.stringify(current)) watchers = rewatch(watchers, next, onChange);
-      current = next;
-      log("specsmith: watching for changes (Ctrl-C stops)");
-    } while (again);
-  };
-  function onChange(path: string): void {
-    if (!concerns(current, path)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
-      }
-      log(`specsmith: ${relative(process.cwd(), path) || path} changed, regenerating`);
-      running = cycle().finally(() => (running = undefined));
-    }, DEBOUNCE_MS);
-  }
-
-  running = cycle().finally(() => (running = undefined));
-  await running;
-  await new Promise<void>((done) => {
+  // Handled from the start: an interrupt during a run lets the writer finish its swap first.
+  const interrupted = new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
@@ -69,6 +44,39 @@ export async function watchAndRun(plan: () => Promise<WatchPlan>, run: () => Pro
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+
+  const cycle = async (): Promise<void> => {
+    do {
+      again = false;
+      try {
+        await run();
+      } catch (error) {
+        // A bug in specsmith: reported like the one-shot command does, and the watch goes on.
+        log(`specsmith: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      const next = await plan();
+      // Kept when unchanged: a new watcher would miss a save made while the old one closes.
+      if (!stopped && JSON.stringify(next) !== JSON.stringify(current)) watchers = rewatch(watchers, next, onChange);
+      current = next;
+      if (!stopped && !again) log("specsmith: watching for changes (Ctrl-C stops)");
+    } while (again && !stopped);
+  };
+  const start = () => {
+    running = cycle().finally(() => (running = undefined));
+  };
+  function onChange(path: string): void {
+    if (!concerns(current, path)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      log(`specsmith: ${relative(process.cwd(), path) || path} changed, regenerating`);
+      if (running) again = true;
+      else start();
+    }, DEBOUNCE_MS);
+  }
+
+  start();
+  await interrupted;
+  stopped = true;
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   await running;
