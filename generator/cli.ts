@@ -11,18 +11,21 @@
  * Users run it through `specsmith.js` (the bin), which turns on Node's compile cache and memory
  * flags first; running this file directly works the same, only slower to start.
  */
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
+import { helpText, specsmithVersion } from "./cli-help.ts";
 import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
 import { configRegenerateCommand, specRegenerateCommand } from "./regenerate-command.ts";
+import type { WatchPlan } from "./watch.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
 const USAGE = [
-  `usage: specsmith generate [--config ${CONFIG_FILE}] [--quiet] [--format text|json]`,
+  `usage: specsmith generate [--config ${CONFIG_FILE}] [--watch] [--quiet] [--format text|json]`,
   "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--azure|--no-azure] [--quiet] [--format text|json]",
   `       specsmith check [--config ${CONFIG_FILE} | --spec <file> [--out <dir>] [--package-name <name>]] [--quiet] [--format text|json]`,
   "       specsmith diff <old> <new> [--format md|json|github|changelog] [...]   (specsmith diff --help)",
+  "       specsmith --version | <command> --help",
 ].join("\n");
 
 interface Options {
@@ -37,21 +40,52 @@ interface Options {
   readonly azure?: boolean;
   readonly quiet: boolean;
   readonly format: OutputFormat;
+  /** `--watch` (generate only): regenerate on every change of the inputs until interrupted. */
+  readonly watch: boolean;
 }
+
+/** Called with each output folder a run compares or writes (so that `--watch` ignores its own writes). */
+type OnOutput = (folder: string) => void;
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "diff") return (await import("./diff/diff-command.ts")).runDiff(argv.slice(1));
   const options = parseOptions(argv);
   if ("problem" in options) return usage(options.problem);
-  if ("help" in options) {
-    console.log(USAGE);
+  if ("version" in options) {
+    console.log(specsmithVersion());
     return 0;
   }
-  const output = new CliOutput(options);
-  return options.spec ? runSpec(options, options.spec, output) : runConfig(options, output);
+  if ("help" in options) {
+    console.log(helpText(options.help));
+    return 0;
+  }
+  if (!options.watch) return runOnce(options, () => {});
+  const outputs = new Set<string>();
+  const { watchAndRun } = await import("./watch.ts");
+  return watchAndRun(
+    async () => watchPlan(options, outputs),
+    () => runOnce(options, (folder) => outputs.add(folder)),
+    (line) => console.error(line),
+  );
 }
 
-function parseOptions(argv: string[]): Options | { readonly help: true } | { readonly problem: string } {
+function runOnce(options: Options, onOutput: OnOutput): Promise<number> {
+  const output = new CliOutput(options);
+  return options.spec ? runSpec(options, options.spec, output, onOutput) : runConfig(options, output, onOutput);
+}
+
+/** What `--watch` watches: the document's folder, or the config and each service's folder; never the output. */
+async function watchPlan(options: Options, outputs: ReadonlySet<string>): Promise<WatchPlan> {
+  const ignored = [...outputs];
+  if (options.spec) return { folders: [dirname(resolve(options.spec)), ...options.refRoots.map((folder) => resolve(folder))], files: [], ignored };
+  const configFile = resolve(options.config ?? CONFIG_FILE);
+  const { loadConfig } = await import("./config.ts");
+  const config = (await loadConfig(configFile)).value;
+  const inputs = [...(config?.services.map((s) => s.typespec) ?? []), ...(config?.documents.map((d) => d.openapi) ?? [])];
+  return { folders: [...new Set([...inputs.map((file) => dirname(file)), ...(config?.refRoots ?? [])])], files: [configFile], ignored };
+}
+
+function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | { readonly problem: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,6 +101,8 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
         "no-azure": { type: "boolean" },
         quiet: { type: "boolean", short: "q" },
         format: { type: "string" },
+        watch: { type: "boolean" },
+        version: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -74,8 +110,9 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
     return { problem: (error as Error).message };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { help: true };
   const [command, ...rest] = positionals;
+  if (values.version) return { version: true };
+  if (values.help) return { help: command === "generate" || command === "check" ? command : undefined };
   if (command !== "generate" && command !== "check") return { problem: command ? `unknown command: ${command}` : "" };
   if (rest.length > 0) return { problem: `unexpected argument: ${rest[0]}` };
   if (values.spec && values.config) return { problem: "--spec and --config cannot be combined" };
@@ -83,6 +120,7 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
     return { problem: "--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)" };
   }
   if (values.azure && values["no-azure"]) return { problem: "--azure and --no-azure cannot be combined" };
+  if (values.watch && command !== "generate") return { problem: "--watch goes with generate" };
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") return { problem: `--format must be text or json, not "${format}"` };
   return {
@@ -95,11 +133,12 @@ function parseOptions(argv: string[]): Options | { readonly help: true } | { rea
     ...(values.azure || values["no-azure"] ? { azure: values.azure === true } : {}),
     quiet: values.quiet ?? false,
     format,
+    watch: values.watch ?? false,
   };
 }
 
 /** `--spec file`: one OpenAPI document -> one package in `--out` (default: the package's folder name). */
-async function runSpec(options: Options, spec: string, output: CliOutput): Promise<number> {
+async function runSpec(options: Options, spec: string, output: CliOutput, onOutput: OnOutput): Promise<number> {
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
   const regenerate = specRegenerateCommand({ ...options, spec });
@@ -113,15 +152,17 @@ async function runSpec(options: Options, spec: string, output: CliOutput): Promi
   };
   const built = (await import("./pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
+  onOutput(folder);
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
 }
 
 /** The config's services -> the configured output folder. */
-async function runConfig(options: Options, output: CliOutput): Promise<number> {
+async function runConfig(options: Options, output: CliOutput, onOutput: OnOutput): Promise<number> {
   const { loadConfig } = await import("./config.ts");
   const config = await loadConfig(resolve(options.config ?? CONFIG_FILE));
   output.diagnostics(config.diagnostics);
   if (!config.value) return output.finish({ command: options.command, ok: false });
+  onOutput(config.value.output);
   const { buildOutputs } = await import("./pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
   return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);

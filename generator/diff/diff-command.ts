@@ -13,6 +13,7 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { helpText } from "../cli-help.ts";
 import { CONFIG_FILE, loadConfig } from "../config.ts";
 import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { ApiIR } from "../ir/types.ts";
@@ -75,7 +76,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${DIFF_USAGE}\n${DIFF_SIDES}\n`);
+    io.stdout(`${helpText("diff")}\n`);
     return 0;
   }
   if (positionals.length !== 2) return usage(`expected two documents, got ${positionals.length}`);
