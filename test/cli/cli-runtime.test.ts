@@ -289,7 +289,8 @@ describe("runProgram", () => {
     const cases: [Error, number, string][] = [
       [error("HttpError", "401 Unauthorized", { status: 401 }), 3, "401 Unauthorized"],
       [error("HttpError", "403 Forbidden", { status: 403 }), 3, "403 Forbidden"],
-      [error("HttpError", "404 NotFound: gone", { status: 404 }), 4, "404 NotFound: gone"],
+      [error("HttpError", "gone", { status: 404, code: "NotFound" }), 4, "404 NotFound: gone"],
+      [error("HttpError", "busy", { status: 409 }), 5, "409: busy"],
       [error("HttpError", "409 Conflict", { status: 409 }), 5, "409 Conflict"],
       [error("ResponseParseError", "Expected a JSON body"), 5, "Expected a JSON body"],
       [error("RedirectError", "Refusing to follow a redirect to http://x: it leaves http://y"), 5, "Refusing to follow a redirect to http://x: it leaves http://y"],

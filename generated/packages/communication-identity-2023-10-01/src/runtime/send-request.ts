@@ -9,6 +9,7 @@ import {
   ResponseParseError,
   ResponseTooLargeError,
   TimeoutError,
+  abortError,
   asRecord,
   httpErrorFromText,
 } from "./errors.js";
@@ -103,6 +104,18 @@ export interface RequestSpec {
   stream?: boolean;
 }
 
+/**
+ * A JSON request body with every object's keys in the model's order, whatever order the caller
+ * wrote them in: the generated models list properties sorted by name (code units), so sorting the
+ * keys is that order, and the same call always sends the same bytes. Maps are sorted alike.
+ */
+export const jsonInModelOrder = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) => {
+    const record = asRecord(item);
+    const plain = record && [Object.prototype, null].includes(Object.getPrototypeOf(record) as object | null);
+    return plain ? Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]])) : item;
+  });
+
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
 export const encodePathParam = (value: string): string => encodeURIComponent(value);
 
@@ -193,13 +206,23 @@ const attempt = async (
 /**
  * Sends a request with signing, per-attempt timeout and retries, and returns the final 2xx response.
  * Throws `HttpError` for other statuses, {@link NetworkError} or {@link TimeoutError} when no
- * response arrived, and the abort reason when the caller aborts.
+ * response arrived (or the caller's `AbortSignal.timeout()` fired), and the abort reason when the
+ * caller aborts.
  */
 export const sendRequest = async (
   context: ClientContext,
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<RawResponse> => {
+  try {
+    return await sendWithRetries(context, spec, options);
+  } catch (error) {
+    const signal = options.abortSignal;
+    throw signal?.aborted && error === signal.reason ? abortError(signal) : error;
+  }
+};
+
+const sendWithRetries = async (context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<RawResponse> => {
   const { retry } = context;
   const { abortSignal } = options;
   let url = buildRequestUrl(context.endpoint, spec.path, { ...spec.query, ...options.query });
