@@ -13,3 +13,14 @@ export interface PackageInfo {
   /** One line saying the file is generated; every emitted source file starts with it. */
   readonly header: string;
 }
+
+/**
+ * The environment variable that turns on the package's stderr log: `AZURE_LOG_LEVEL` for Azure
+ * services (what their official SDKs read), else one named for the package (`@acme/widgets` reads
+ * `WIDGETS_LOG_LEVEL`).
+ */
+export function logLevelVariable(pkg: PackageInfo, azure: boolean): string {
+  if (azure) return "AZURE_LOG_LEVEL";
+  const base = pkg.name.replace(/^@[^/]*\//, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return `${base.toUpperCase() || "SDK"}_LOG_LEVEL`;
+}

@@ -13,6 +13,7 @@ import {
   asRecord,
   httpErrorFromText,
 } from "./errors.js";
+import { emit, redactHeaders, redactUrl, type Logger } from "./logging.js";
 import { maxRedirects, redirectTarget } from "./redirect-policy.js";
 import type { OutgoingRequest, RequestSigner } from "./request-signer.js";
 import { buildRequestUrl, type QueryParams } from "./request-url.js";
@@ -32,6 +33,8 @@ export interface ClientContext {
   fetch?: typeof fetch;
   /** Header carrying a client request id (`x-ms-client-request-id` for Azure services); none when absent. */
   clientRequestIdHeader?: string;
+  /** Sees every attempt (request, response, retry, failure), credentials removed; see `logging.ts`. */
+  logger?: Logger;
 }
 
 /** A response whose body has been read completely. */
@@ -251,8 +254,19 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
     const timeoutMs = Math.min(options.timeoutMs ?? defaultTimeoutMs, deadline - Date.now());
+    const { logger } = context;
+    const number = retries + hops + 1;
+    // Logged as signed (the signature redacted): what the service receives.
+    emit(logger, () => ({ kind: "request", level: "info", attempt: number, method, url: redactUrl(url), headers: redactHeaders(request.headers) }));
+    const started = Date.now();
     const response = await attempt(context.fetch ?? fetch, request, options, timeoutMs, spec.stream);
     const failed = response instanceof Error;
+    emit(logger, () => {
+      const at = { attempt: number, method, url: redactUrl(url), durationMs: Date.now() - started };
+      if (failed) return { kind: "error", level: "warning", ...at, error: `${response.name}: ${response.message}` };
+      const requestId = response.headers.get("x-ms-request-id") ?? response.headers.get("x-request-id") ?? undefined;
+      return { kind: "response", level: response.status >= 400 ? "warning" : "info", ...at, status: response.status, requestId };
+    });
     const target = !failed && redirectTarget(response, url);
     if (target) {
       if (++hops > maxRedirects) throw new RedirectError(`Refusing to follow more than ${maxRedirects} redirects`);
@@ -268,6 +282,8 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
     // would cut short, gets no retry: the call fails at once with what the last attempt got.
     const delay = retryDelayMs(retries, retry, failed ? undefined : response);
     if ((failed || isRetriableStatus(response.status)) && retries++ < retry.maxRetries && delay <= retry.maxDelayMs && Date.now() + delay < deadline) {
+      const reason = failed ? response.name : `status ${response.status}`;
+      emit(logger, () => ({ kind: "retry", level: "info", attempt: number, delayMs: Math.round(delay), reason }));
       await sleep(delay, abortSignal);
       continue;
     }
