@@ -38,7 +38,7 @@ export function runtimeModules(plan: SourcePlan): string[] {
 
 /** What the API's auth, paging and media types need (all but the response checks, which need the catalog). */
 function modulesOfApi(api: ApiIR): string[] {
-  // redact-secrets: the command line's `--debug` log (every package has one) hides secrets by its rule.
+  // redact-secrets: the command line's `--debug` log (every package has one) and the library's logger hide secrets by its rule.
   const wanted = ["errors", "redact-secrets", "request-signer", "retry-policy", "send-request"];
   if (api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
   if (api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");

@@ -8,6 +8,7 @@ import { contextSignatures, type ContextSignatures } from "./context-signatures.
 import { credentialStatements, credentialType, signerFor } from "./credential-signers.ts";
 import { ImportBinder } from "./import-binder.ts";
 import { docs } from "./jsdoc.ts";
+import { logLevelVariable } from "./package-info.ts";
 import { modules, type SourcePlan } from "./source-plan.ts";
 import { sourceFile, type SourceFilePlan } from "./source-file.ts";
 import { CONST_DECLARATION, StructureKind } from "./structure-kinds.ts";
@@ -119,6 +120,16 @@ function optionsInterface(plan: SourcePlan, binder: ImportBinder, signatures: Co
         type: "string",
         hasQuestionToken: true,
         docs: docs("Prepended to the `user-agent` header, e.g. your application's name and version."),
+      },
+      {
+        name: "logger",
+        type: binder.type(modules.runtime("logging"), "Logger"),
+        hasQuestionToken: true,
+        docs: docs(
+          "Sees every attempt of every call: the request (method, URL and headers, credentials replaced by `REDACTED`), " +
+            `the response (status, duration), retries and failures. Default: a log to stderr when \`${logLevelVariable(plan.pkg, plan.api.azure)}\` ` +
+            "is `verbose`, `info`, `warning` or `error`, else none.",
+        ),
       },
     ],
   };
@@ -280,6 +291,7 @@ function contextFor(plan: SourcePlan, binder: ImportBinder): FunctionDeclaration
   retry: { ...${retry}, ...options.retry },
   userAgent: options.userAgentPrefix ? \`\${options.userAgentPrefix} \${userAgent}\` : userAgent,
   fetch: options.fetch,${plan.api.azure ? '\n  clientRequestIdHeader: "x-ms-client-request-id",' : ""}
+  logger: options.logger ?? ${binder.value(modules.runtime("logging"), "loggerFromEnv")}(${JSON.stringify(logLevelVariable(plan.pkg, plan.api.azure))}),
   apiVersion: ${usesApiVersion ? `options.apiVersion ?? ${apiVersion}` : apiVersion},
 };`,
     ],

@@ -27,6 +27,7 @@ const runtimeExports: Record<string, Exported[]> = {
   errors: values("HttpError", "NetworkError", "ResponseParseError", "TimeoutError"),
   "send-request": types("RawResponse", "RequestOptions"),
   "retry-policy": types("RetryOptions"),
+  logging: types("LogEvent", "LogLevel", "Logger"),
   "bearer-token": types("AccessToken", "TokenCredential"),
   paging: [...values("continuationTokenOf"), ...types("PageSettings", "PagedAsyncIterableIterator")],
   "event-stream": types("EventStream", "ServerSentEvent"),

@@ -14,7 +14,8 @@ export function emitServiceError(plan: SourcePlan): SourceFilePlan[] {
   if (models.length === 0) return [];
   const { serviceError, isServiceError } = plan.names.client;
   const binder = new ImportBinder(modules.serviceError, [serviceError, isServiceError]);
-  const httpError = binder.value(modules.runtime("errors"), "HttpError");
+  const httpError = binder.type(modules.runtime("errors"), "HttpError");
+  const isHttpError = binder.value(modules.runtime("errors"), "isHttpError");
   const body = models.map((name) => binder.type(modules.models, name)).join(" | ");
   const statements: StatementStructures[] = [
     {
@@ -32,9 +33,10 @@ export function emitServiceError(plan: SourcePlan): SourceFilePlan[] {
       returnType: `error is ${serviceError}`,
       docs: docs(
         `Whether \`error\` is an error response of the service; narrows it to {@link ${serviceError}}, so ` +
-          "`error.body` is typed. Network failures and timeouts are other errors.",
+          "`error.body` is typed. Network failures and timeouts are other errors. Checks the error's shape, " +
+          "not `instanceof` alone, so errors thrown by another copy of this package (or in another realm) are recognised.",
       ),
-      statements: [`return error instanceof ${httpError};`],
+      statements: [`return ${isHttpError}(error);`],
     },
   ];
   return [sourceFile(modules.serviceError, binder.imports(), statements)];

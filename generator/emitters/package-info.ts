@@ -17,3 +17,14 @@ export interface PackageInfo {
   /** What the config says about the package's maintainers (license, author, ...), for package.json. */
   readonly metadata?: PackageMetadata;
 }
+
+/**
+ * The environment variable that turns on the package's stderr log: `AZURE_LOG_LEVEL` for Azure
+ * services (what their official SDKs read), else one named for the package (`@acme/widgets` reads
+ * `WIDGETS_LOG_LEVEL`).
+ */
+export function logLevelVariable(pkg: PackageInfo, azure: boolean): string {
+  if (azure) return "AZURE_LOG_LEVEL";
+  const base = pkg.name.replace(/^@[^/]*\//, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return `${base.toUpperCase() || "SDK"}_LOG_LEVEL`;
+}

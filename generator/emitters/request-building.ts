@@ -69,9 +69,13 @@ function entriesLiteral(entries: readonly string[]): string {
   return `{\n${entries.map((e) => indent(`${e},`)).join("\n")}\n}`;
 }
 
-/** The `accept` header sent when the caller does not choose: the default result's media types. */
+/**
+ * The `accept` header sent when the caller does not choose: the default result's media types; for
+ * an operation whose only bodies are its errors, their JSON media type (as Azure's SDKs send).
+ */
 export function acceptHeader(shape: OperationShape): string | undefined {
-  return shape.results[0]?.defaultAccept || undefined;
+  const errorsInJson = shape.op.errors.some((e) => e.encoding === "json");
+  return shape.results[0]?.defaultAccept || (errorsInJson ? "application/json" : undefined);
 }
 
 /**
@@ -248,7 +252,17 @@ function bodyExpression(plan: SourcePlan, binder: ImportBinder, name: string, bo
       written = `${test}\n  ? ${contentExpression(plan, binder, `${name}.value`, content)}\n  : ${written.replace(/\n/g, "\n  ")}`;
     }
   }
-  return body.required ? written : `${name} === undefined ? undefined : ${written}`;
+  return body.required ? written : `${name} === undefined ? ${absentBody(plan, body)} : ${written}`;
+}
+
+/**
+ * The request body when an optional one is left out. Azure's SDKs still send a JSON body's content
+ * type, with an empty body, and Azure services expect that; elsewhere nothing is sent, as some
+ * servers refuse an empty body labelled JSON (Fastify answers 400).
+ */
+function absentBody(plan: SourcePlan, body: RequestBodyIR): string {
+  const json = plan.api.azure && !body.alternatives && body.encoding === "json";
+  return json ? `{ contentType: ${JSON.stringify(body.mediaType)}, text: "" }` : "undefined";
 }
 
 /** One media type's content as the request spec's `body`, from the expression `name`. */
@@ -264,7 +278,8 @@ function contentExpression(plan: SourcePlan, binder: ImportBinder, name: string,
         assertedType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "input")}>`,
         sourceType: (type) => modelTypeText(plan, binder, type, "input"),
       };
-      return `{ contentType: ${contentType}, text: JSON.stringify(${conversion(body.type, name, context) ?? name}) }`;
+      const json = binder.value(modules.runtime("send-request"), "jsonInModelOrder");
+      return `{ contentType: ${contentType}, text: ${json}(${conversion(body.type, name, context) ?? name}) }`;
     }
     case "text":
       return `{ contentType: ${contentType}, text: ${scalarString(plan, body.type, name)} }`;

@@ -1,7 +1,7 @@
 /**
  * The one rule for what is secret: used by the generated command line's `--verbose`/`--debug` log
- * (and its naming layer). The library itself quotes no values (`ResponseParseError` shows property
- * names and sizes only), so library bundles do not carry it.
+ * (and its naming layer) and by the library's `logger` events (`logging.ts`). The library's errors
+ * quote no values (`ResponseParseError` shows property names and sizes only).
  *
  * A name (JSON property, header, query or form parameter) is secret when, ignoring case, it ends in
  * `token`, `secret`, `password`, `passwd`, `pwd`, `passphrase`, `key`, `signature`, `sig`,

@@ -276,7 +276,8 @@ describe("runProgram", () => {
     const cases: [Error, number, string][] = [
       [error("HttpError", "401 Unauthorized", { status: 401 }), 1, "401 Unauthorized"],
       [error("HttpError", "403 Forbidden", { status: 403 }), 1, "403 Forbidden"],
-      [error("HttpError", "404 NotFound: gone", { status: 404 }), 3, "404 NotFound: gone"],
+      [error("HttpError", "gone", { status: 404, code: "NotFound" }), 3, "404 NotFound: gone"],
+      [error("HttpError", "busy", { status: 409 }), 1, "409: busy"],
       [error("HttpError", "409 Conflict", { status: 409 }), 1, "409 Conflict"],
       [error("ResponseParseError", "Expected a JSON body"), 1, "Expected a JSON body"],
       [error("RedirectError", "Refusing to follow a redirect to http://x: it leaves http://y"), 1, "Refusing to follow a redirect to http://x: it leaves http://y"],

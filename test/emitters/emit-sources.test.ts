@@ -44,6 +44,7 @@ describe("emitSources", () => {
       "src/runtime/connection-string.ts",
       "src/runtime/errors.ts",
       "src/runtime/hmac-signing.ts",
+      "src/runtime/logging.ts",
       "src/runtime/node-crypto.ts",
       "src/runtime/node-crypto.browser.ts",
       "src/runtime/paging.ts",

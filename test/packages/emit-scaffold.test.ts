@@ -20,9 +20,9 @@ const packageJson = (api?: ApiIR, pkg = identityPackage): Json => JSON.parse(fil
 const readme = (api?: ApiIR, pkg = identityPackage): string => files(api, pkg).get("README.md") ?? "";
 
 describe("emitScaffold", () => {
-  it("writes package.json, README.md and tsconfig.json, each ending in one newline", () => {
+  it("writes package.json, README.md, tsconfig.json and tsconfig.commonjs.json, each ending in one newline", () => {
     const out = files();
-    expect([...out.keys()].sort()).toEqual(["README.md", "package.json", "tsconfig.json"]);
+    expect([...out.keys()].sort()).toEqual(["README.md", "package.json", "tsconfig.commonjs.json", "tsconfig.json"]);
     for (const content of out.values()) expect(content).toMatch(/[^\n]\n$/);
   });
 
@@ -44,11 +44,20 @@ describe("package.json", () => {
     ["name", "@specsmith/communication-identity"],
     ["version", "2025.3.2-preview"],
     ["type", "module"],
-    ["main", "./dist/index.js"],
-    ["types", "./dist/index.d.ts"],
+    ["main", "./dist/commonjs/index.js"],
+    ["types", "./dist/commonjs/index.d.ts"],
     ["sideEffects", false],
     ["license", "MIT"],
-    ["exports", { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" }],
+    [
+      "exports",
+      {
+        ".": {
+          import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+          require: { types: "./dist/commonjs/index.d.ts", default: "./dist/commonjs/index.js" },
+        },
+        "./package.json": "./package.json",
+      },
+    ],
     ["engines", { node: ">=20" }],
     ["files", ["dist", "src", "README.md"]],
     ["devDependencies", { typescript: "^5.9.0" }],
@@ -57,7 +66,9 @@ describe("package.json", () => {
   });
 
   it("has a build script and no dependencies of any kind", () => {
-    expect((pkg["scripts"] as Json)["build"]).toBe("tsc -p tsconfig.json");
+    expect((pkg["scripts"] as Json)["build"]).toBe(
+      `tsc -p tsconfig.json && tsc -p tsconfig.commonjs.json && node -e "require('node:fs').writeFileSync('dist/commonjs/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"`,
+    );
     for (const field of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"]) {
       expect(pkg[field]).toBeUndefined();
     }

@@ -139,7 +139,7 @@ for (const directory of directories) {
       expect((await publintMessages(await tarball())).filter((m) => !byDesign(m))).toEqual([]);
     });
 
-    it("passes attw for node16 ESM and bundler resolution", { timeout: STEP_TIMEOUT }, async () => {
+    it("passes attw for node10, node16 (CommonJS and ESM) and bundler resolution", { timeout: STEP_TIMEOUT }, async () => {
       expect(await attwProblems(await tarball(), work)).toEqual([]);
     });
 
@@ -149,6 +149,27 @@ for (const directory of directories) {
       expect(installed["dependencies"]).toBeUndefined();
       expect(readdirSync(join(dir, "node_modules")).filter((n) => !n.startsWith("."))).toEqual([manifest.name.split("/")[0]]);
       expectSuccess(await runTsc(["-p", dir], dir));
+    });
+
+    it("is required by a CommonJS consumer (module Node16, no \"type\": \"module\"): types check, the code runs", { timeout: STEP_TIMEOUT }, async () => {
+      const dir = join(work, `${directory}-commonjs-consumer`);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "commonjs-consumer", private: true }, null, 2)}\n`);
+      expectSuccess(await runNpm(["install", await tarball(), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], dir));
+      const clientSource = await readFile(join(dir, "node_modules", manifest.name, "src/client.ts"), "utf8");
+      const client = /export class (\w+)/.exec(clientSource)?.[1] ?? "";
+      const tsconfig = { compilerOptions: { module: "Node16", moduleResolution: "Node16", target: "ES2022", lib: ["ES2023", "DOM"], strict: true, types: [] }, files: ["index.ts"] };
+      await writeFile(join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
+      await writeFile(join(dir, "index.ts"), [
+        `import { ${client}, HttpError } from ${JSON.stringify(manifest.name)};`,
+        `const error: unknown = new HttpError({ status: 404, statusText: "", code: "NotFound", serviceMessage: "gone", details: undefined, requestId: undefined, body: undefined, headers: new Headers() });`,
+        `console.log(JSON.stringify({ client: typeof ${client}, message: error instanceof Error ? error.message : "" }));`,
+        "",
+      ].join("\n"));
+      expectSuccess(await runTsc(["-p", dir], dir));
+      const run = await runNode(["index.js"], dir);
+      expectSuccess(run);
+      expect(JSON.parse(run.stdout)).toEqual({ client: "function", message: "gone" });
     });
 
     // HMAC packages sign with node:crypto in Node; browsers have no use for that code path.

@@ -222,7 +222,7 @@ describe("Retry-After", () => {
     service.handler = (_req, res) => res.writeHead(429, { "retry-after": retryAfter, "content-type": "application/json" }).end('{"error":{"code":"TooManyRequests","message":"Slow down"}}');
     const error = await rejection(sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 60_000 } }), { method: "GET", path: "/x" }));
     expect(error).toBeInstanceOf(HttpError);
-    expect(error).toMatchObject({ status: 429, message: "429 TooManyRequests: Slow down" });
+    expect(error).toMatchObject({ status: 429, message: "Slow down" });
     expect((error as HttpError).headers.get("retry-after")).toBe(retryAfter);
     expect(service.seen).toHaveLength(1);
     expect(warnings.filter((w) => w.name === "TimeoutOverflowWarning")).toEqual([]);
@@ -266,7 +266,7 @@ describe("response sizes", () => {
     service.handler = (_req, res) => res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "Bad", message: huge } }));
     const error = (await rejection(sendRequest(context(), { method: "GET", path: "/x" }))) as HttpError<{ error: { message: string } }>;
     expect(error).toBeInstanceOf(HttpError);
-    expect(error.message).toBe(`400 Bad: ${"E".repeat(1000 - "400 Bad: ".length)}... (truncated)`);
+    expect(error.message).toBe(`${"E".repeat(1000)}... (truncated)`);
     expect(error.body?.error.message).toHaveLength(2_000_000);
   });
 });

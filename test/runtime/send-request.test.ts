@@ -167,7 +167,7 @@ describe("sendRequest: retries", () => {
     expect(http.name).toBe("HttpError");
     expect(http.status).toBe(500);
     expect(http.code).toBe("InternalError");
-    expect(http.message).toBe("500 InternalError: Something broke");
+    expect(http.message).toBe("Something broke");
     expect(http.details).toEqual([{ code: "X" }]);
     expect(http.requestId).toBe("srv-1");
     expect(http.headers.get("x-ms-request-id")).toBe("srv-1");
@@ -181,7 +181,7 @@ describe("sendRequest: retries", () => {
       (e: unknown) => e,
     )) as HttpError;
     expect(seen).toHaveLength(1);
-    expect(error.message).toBe("404 IdentityNotFound: No such identity");
+    expect(error.message).toBe("No such identity");
     expect(error.requestId).toBe(seen[0]!.headers["x-ms-client-request-id"]);
   });
 

@@ -9,7 +9,7 @@ import { escapeUnsafeCharacters, terminalText } from "../cli/runtime/terminal-te
 import type { CliModel } from "../cli/command-model.ts";
 import { cliReadmeView } from "../cli/readme-cli.ts";
 import type { PackageInfo } from "../package-info.ts";
-import { packageJsonView, tsconfigView } from "./package-view.ts";
+import { COMMONJS_DIR, COMMONJS_TSCONFIG, packageJsonView, tsconfigView } from "./package-view.ts";
 import { readmeView } from "./readme-view.ts";
 import { scaffoldTemplates } from "./scaffold-templates.ts";
 
@@ -21,7 +21,20 @@ export function emitScaffold(api: ApiIR, pkg: PackageInfo, cli?: CliModel): Outp
     { path: "README.md", content: tidyMarkdown(templates.readme(readme)) },
     { path: "package.json", content: checkedJson("package.json", templates.packageJson(packageJsonView(api, pkg, cli))) },
     { path: "tsconfig.json", content: checkedJson("tsconfig.json", templates.tsconfigJson(tsconfigView(cli !== undefined))) },
+    tsconfigCommonJs(),
   ];
+}
+
+/**
+ * The CommonJS build, beside the ES module one (as the Azure SDK's packages ship): CommonJS
+ * consumers (`module: Node16` without `"type": "module"`) then `require` the package, types
+ * included, instead of failing with TS1479. The library's settings, CommonJS output in `dist/commonjs`;
+ * `noCheck`, as the ES module build just type-checked the same sources (a second check would
+ * double the build's time for nothing).
+ */
+function tsconfigCommonJs(): OutputFile {
+  const config = { extends: "./tsconfig.json", compilerOptions: { module: "CommonJS", moduleResolution: "Node10", outDir: COMMONJS_DIR, noCheck: true } };
+  return { path: COMMONJS_TSCONFIG, content: `${JSON.stringify(config, null, 2)}\n` };
 }
 
 /** A JSON template that prints invalid JSON is a bug in specsmith: fail before anything is written. */

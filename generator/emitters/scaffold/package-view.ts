@@ -49,6 +49,17 @@ const NODE_RANGE = ">=20";
 const TYPESCRIPT_RANGE = "^5.9.0";
 /** ES2023 is what Node 20 and current browsers run natively, so nothing is down-levelled. */
 const TARGET = "ES2023";
+/** Where the CommonJS build goes, and its tsconfig (see `emit-scaffold.ts`). */
+export const COMMONJS_DIR = "dist/commonjs";
+export const COMMONJS_TSCONFIG = "tsconfig.commonjs.json";
+/**
+ * The CommonJS build, then the `package.json` that makes Node (and TypeScript) read `dist/commonjs`
+ * as CommonJS inside a `"type": "module"` package.
+ */
+const COMMONJS_BUILD_STEPS = [
+  `tsc -p ${COMMONJS_TSCONFIG}`,
+  `node -e "require('node:fs').writeFileSync('${COMMONJS_DIR}/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"`,
+];
 /** DOM brings the types of `fetch`, `Headers`, `AbortSignal` and Web Crypto, used in Node and browsers alike. */
 const LIB = ["ES2023", "DOM", "DOM.Iterable"];
 
@@ -63,8 +74,10 @@ export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): P
     keywords: keywords(api, pkg),
     nodeRange: NODE_RANGE,
     bin: cli ? { name: cli.bin, path: `./${CLI_BUNDLE}` } : null,
-    browser: browserVariants(api).map(([from, to]) => ({ from: builtPath(modules.runtime(from)), to: builtPath(modules.runtime(to)) })),
-    buildScript: ["tsc -p tsconfig.json", ...(cli ? CLI_BUILD_STEPS : [])].join(" && "),
+    browser: browserVariants(api).flatMap(([from, to]) =>
+      ["./dist", `./${COMMONJS_DIR}`].map((dir) => ({ from: builtPath(modules.runtime(from), dir), to: builtPath(modules.runtime(to), dir) })),
+    ),
+    buildScript: ["tsc -p tsconfig.json", ...COMMONJS_BUILD_STEPS, ...(cli ? CLI_BUILD_STEPS : [])].join(" && "),
     files: [...new Set(["dist", "src", "README.md", ...(pkg.metadata?.extraFiles ?? [])])],
     devDependencies: [["typescript", TYPESCRIPT_RANGE] as const, ...(cli ? CLI_DEV_DEPENDENCIES : [])]
       .map(([name, range]) => ({ name, range }))
@@ -73,8 +86,8 @@ export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): P
 }
 
 /** Where `tsc` puts the module compiled from `source` (`src/x.ts` -> `./dist/x.js`), as package.json names it. */
-function builtPath(source: string): string {
-  return source.replace(/^src\/(.*)\.ts$/, "./dist/$1.js");
+function builtPath(source: string, dir: string): string {
+  return source.replace(/^src\/(.*)\.ts$/, `${dir}/$1.js`);
 }
 
 export function tsconfigView(excludeCli = false): TsconfigView {

@@ -1,7 +1,7 @@
 /** What `README.md.hbs` prints: every value, code example included, is computed here from the IR. */
 import type { ApiIR, PagingNextIR } from "../../ir/types.ts";
 import { defaultRetryOptions, isRetriableStatus } from "../../runtime/retry-policy.ts";
-import type { PackageInfo } from "../package-info.ts";
+import { logLevelVariable, type PackageInfo } from "../package-info.ts";
 import type { ClientNames } from "../public-names.ts";
 import { endpointPlan } from "../credentials.ts";
 import { operationShape } from "../operation-shape.ts";
@@ -86,7 +86,7 @@ export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
     platform: signs ? "`fetch` for HTTP, Web Crypto for signing" : "`fetch` for HTTP",
     paragraphs: (api.description ?? "").trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
     endpoint: endpointSentence(api),
-    settings: settings(api),
+    settings: settings(api, pkg),
     requestHeaders: `Every request carries ${api.azure ? "a fresh client request id (`x-ms-client-request-id`) and " : ""}a \`User-Agent\` naming \`${pkg.name}/${pkg.version}\`.`,
     auth: sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, code: construct(s.setup) })),
     createClient: construct(primary),
@@ -194,7 +194,7 @@ function endpointSentence(api: ApiIR): string {
 }
 
 /** The options every client (and context factory) takes; their names are `emit-context.ts`'s. */
-function settings(api: ApiIR): string[] {
+function settings(api: ApiIR, pkg: PackageInfo): string[] {
   const plan = endpointPlan(api);
   const usesApiVersion = api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
   return [
@@ -203,6 +203,10 @@ function settings(api: ApiIR): string[] {
     "`retry`: retry settings, see [Retries](#retries).",
     "`fetch`: a custom `fetch` (the global one by default).",
     "`userAgentPrefix`: prepended to the `User-Agent`, e.g. your application's name and version.",
+    "`logger`: a function (or `{ log }` object) given every attempt as an event: `request` (method, URL, headers), " +
+      "`response` (status, duration, request id), `retry` (delay, reason) and `error`, with keys, tokens, signatures " +
+      `and the \`Authorization\` header replaced by \`REDACTED\`. Without one, setting \`${logLevelVariable(pkg, api.azure)}\` ` +
+      "to `verbose`, `info`, `warning` or `error` logs them to stderr.",
   ];
 }
 

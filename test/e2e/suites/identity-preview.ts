@@ -82,7 +82,7 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
           expect(fx.service.state.isTokenValid(token.token)).toBe(true);
         }
         expect(fx.service.state.inspectToken(byDefault.token).claims?.scopes).toEqual(["chat", "voip"]);
-        expect(fx.service.requests.at(-1)?.body).toBe('{"scopes":["chat.join"],"expiresInMinutes":60}');
+        expect(fx.service.requests.at(-1)?.body).toBe('{"expiresInMinutes":60,"scopes":["chat.join"]}');
       });
 
       it("revoking invalidates every earlier token of the identity, not later ones", async () => {

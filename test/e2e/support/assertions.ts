@@ -7,6 +7,7 @@ import type { RecordedRequest } from "../../support/services/http-kit.ts";
 /** The fields every package's `HttpError` has (each package has its own class). */
 export interface HttpErrorShape extends Error {
   readonly status: number;
+  readonly statusCode: number;
   readonly code: string | undefined;
   readonly requestId: string | undefined;
   readonly details: unknown;
@@ -43,7 +44,7 @@ function serviceErrorOf(body: unknown): { code?: unknown; message?: unknown; tar
 
 /**
  * Awaits the rejection of `promise` and checks it is `errorClass` (the package's own `HttpError`)
- * with the status, the service's code and message (`"<status> <code>: <message>"`), and the request
+ * with the status (also as `statusCode`), the service's code and message (its own text), and the request
  * id the service sent in `x-ms-request-id`, which is the id its request log recorded for this call.
  */
 export async function expectHttpError<E extends HttpErrorShape>(
@@ -56,11 +57,12 @@ export async function expectHttpError<E extends HttpErrorShape>(
   if (!(error instanceof errorClass)) throw new Error(`Expected ${errorClass.name}, got ${String(error)}`, { cause: error });
   expect(error.name).toBe("HttpError");
   expect(error.status).toBe(expected.status);
+  expect(error.statusCode).toBe(expected.status);
   expect(error.code).toBe(expected.code);
   const serviceError = serviceErrorOf(error.body);
   expect(serviceError.code).toBe(expected.code);
   expect(typeof serviceError.message).toBe("string");
-  expect(error.message).toBe(`${expected.status} ${expected.code}: ${String(serviceError.message)}`);
+  expect(error.message).toBe(String(serviceError.message));
   if (expected.message) expect(String(serviceError.message)).toMatch(expected.message);
   if (expected.target !== undefined) expect(serviceError.target).toBe(expected.target);
   expect(error.details).toEqual(serviceError.details);

@@ -2,6 +2,7 @@
 import { type TokenCredential, createBearerSigner } from "./runtime/bearer-token.js";
 import { parseConnectionString, validateEndpoint } from "./runtime/connection-string.js";
 import { createHmacSigner } from "./runtime/hmac-signing.js";
+import { type Logger, loggerFromEnv } from "./runtime/logging.js";
 import type { RequestSigner } from "./runtime/request-signer.js";
 import { type RetryOptions, defaultRetryOptions } from "./runtime/retry-policy.js";
 import type { ClientContext } from "./runtime/send-request.js";
@@ -25,6 +26,8 @@ export interface CommunicationIdentityClientOptions {
   fetch?: typeof fetch;
   /** Prepended to the `user-agent` header, e.g. your application's name and version. */
   userAgentPrefix?: string;
+  /** Sees every attempt of every call: the request (method, URL and headers, credentials replaced by `REDACTED`), the response (status, duration), retries and failures. Default: a log to stderr when `AZURE_LOG_LEVEL` is `verbose`, `info`, `warning` or `error`, else none. */
+  logger?: Logger;
 }
 
 /** What every operation function of this package takes first: endpoint, authentication, retries, user agent and API version. Create it with {@link createCommunicationIdentityClientContext}. */
@@ -125,6 +128,7 @@ function contextFor(endpoint: string, signer: RequestSigner | undefined, options
     userAgent: options.userAgentPrefix ? `${options.userAgentPrefix} ${userAgent}` : userAgent,
     fetch: options.fetch,
     clientRequestIdHeader: "x-ms-client-request-id",
+    logger: options.logger ?? loggerFromEnv("AZURE_LOG_LEVEL"),
     apiVersion: options.apiVersion ?? "2023-10-01",
   };
 }

@@ -80,6 +80,7 @@ export {
 } from "./models.js";
 export type { AccessToken, TokenCredential } from "./runtime/bearer-token.js";
 export { HttpError, NetworkError, ResponseParseError, TimeoutError } from "./runtime/errors.js";
+export type { LogEvent, LogLevel, Logger } from "./runtime/logging.js";
 export { continuationTokenOf, type PageSettings, type PagedAsyncIterableIterator } from "./runtime/paging.js";
 export type { RetryOptions } from "./runtime/retry-policy.js";
 export type { RawResponse, RequestOptions } from "./runtime/send-request.js";

@@ -2,7 +2,7 @@
 import type { CommunicationIdentityClientContext } from "../context.js";
 import type { CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateRequest } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link createCommunicationIdentity}, and per-call settings. */
@@ -26,7 +26,7 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
       query: {
         "api-version": context.apiVersion,
       },
-      body: body === undefined ? undefined : { contentType: "application/json", text: JSON.stringify(body) },
+      body: body === undefined ? { contentType: "application/json", text: "" } : { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,
@@ -55,6 +55,7 @@ export async function deleteCommunicationIdentity(context: CommunicationIdentity
       query: {
         "api-version": context.apiVersion,
       },
+      accept: "application/json",
     },
     options,
   );
@@ -81,6 +82,7 @@ export async function revokeAccessTokens(context: CommunicationIdentityClientCon
       query: {
         "api-version": context.apiVersion,
       },
+      accept: "application/json",
     },
     options,
   );

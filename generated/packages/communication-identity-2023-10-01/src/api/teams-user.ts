@@ -2,7 +2,7 @@
 import type { CommunicationIdentityClientContext } from "../context.js";
 import type { CommunicationIdentityAccessToken, TeamsUserExchangeTokenRequest } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessToken } from "../serialization.js";
 
 /** Optional parameters of {@link exchangeTeamsUserAccessToken}, and per-call settings. */
@@ -26,7 +26,7 @@ export async function exchangeTeamsUserAccessToken(context: CommunicationIdentit
       query: {
         "api-version": context.apiVersion,
       },
-      body: { contentType: "application/json", text: JSON.stringify(body) },
+      body: { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,

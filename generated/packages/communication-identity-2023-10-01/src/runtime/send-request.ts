@@ -9,9 +9,11 @@ import {
   ResponseParseError,
   ResponseTooLargeError,
   TimeoutError,
+  abortError,
   asRecord,
   httpErrorFromText,
 } from "./errors.js";
+import { emit, redactHeaders, redactUrl, type Logger } from "./logging.js";
 import { maxRedirects, redirectTarget } from "./redirect-policy.js";
 import type { OutgoingRequest, RequestSigner } from "./request-signer.js";
 import { buildRequestUrl, type QueryParams } from "./request-url.js";
@@ -31,6 +33,8 @@ export interface ClientContext {
   fetch?: typeof fetch;
   /** Header carrying a client request id (`x-ms-client-request-id` for Azure services); none when absent. */
   clientRequestIdHeader?: string;
+  /** Sees every attempt (request, response, retry, failure), credentials removed; see `logging.ts`. */
+  logger?: Logger;
 }
 
 /** A response whose body has been read completely. */
@@ -102,6 +106,18 @@ export interface RequestSpec {
    */
   stream?: boolean;
 }
+
+/**
+ * A JSON request body with every object's keys in the model's order, whatever order the caller
+ * wrote them in: the generated models list properties sorted by name (code units), so sorting the
+ * keys is that order, and the same call always sends the same bytes. Maps are sorted alike.
+ */
+export const jsonInModelOrder = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) => {
+    const record = asRecord(item);
+    const plain = record && [Object.prototype, null].includes(Object.getPrototypeOf(record) as object | null);
+    return plain ? Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]])) : item;
+  });
 
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
 export const encodePathParam = (value: string): string => encodeURIComponent(value);
@@ -193,13 +209,23 @@ const attempt = async (
 /**
  * Sends a request with signing, per-attempt timeout and retries, and returns the final 2xx response.
  * Throws `HttpError` for other statuses, {@link NetworkError} or {@link TimeoutError} when no
- * response arrived, and the abort reason when the caller aborts.
+ * response arrived (or the caller's `AbortSignal.timeout()` fired), and the abort reason when the
+ * caller aborts.
  */
 export const sendRequest = async (
   context: ClientContext,
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<RawResponse> => {
+  try {
+    return await sendWithRetries(context, spec, options);
+  } catch (error) {
+    const signal = options.abortSignal;
+    throw signal?.aborted && error === signal.reason ? abortError(signal) : error;
+  }
+};
+
+const sendWithRetries = async (context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<RawResponse> => {
   const { retry } = context;
   const { abortSignal } = options;
   let url = buildRequestUrl(context.endpoint, spec.path, { ...spec.query, ...options.query });
@@ -228,8 +254,19 @@ export const sendRequest = async (
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
     const timeoutMs = Math.min(options.timeoutMs ?? defaultTimeoutMs, deadline - Date.now());
+    const { logger } = context;
+    const number = retries + hops + 1;
+    // Logged as signed (the signature redacted): what the service receives.
+    emit(logger, () => ({ kind: "request", level: "info", attempt: number, method, url: redactUrl(url), headers: redactHeaders(request.headers) }));
+    const started = Date.now();
     const response = await attempt(context.fetch ?? fetch, request, options, timeoutMs, spec.stream);
     const failed = response instanceof Error;
+    emit(logger, () => {
+      const at = { attempt: number, method, url: redactUrl(url), durationMs: Date.now() - started };
+      if (failed) return { kind: "error", level: "warning", ...at, error: `${response.name}: ${response.message}` };
+      const requestId = response.headers.get("x-ms-request-id") ?? response.headers.get("x-request-id") ?? undefined;
+      return { kind: "response", level: response.status >= 400 ? "warning" : "info", ...at, status: response.status, requestId };
+    });
     const target = !failed && redirectTarget(response, url);
     if (target) {
       if (++hops > maxRedirects) throw new RedirectError(`Refusing to follow more than ${maxRedirects} redirects`);
@@ -245,6 +282,8 @@ export const sendRequest = async (
     // would cut short, gets no retry: the call fails at once with what the last attempt got.
     const delay = retryDelayMs(retries, retry, failed ? undefined : response);
     if ((failed || isRetriableStatus(response.status)) && retries++ < retry.maxRetries && delay <= retry.maxDelayMs && Date.now() + delay < deadline) {
+      const reason = failed ? response.name : `status ${response.status}`;
+      emit(logger, () => ({ kind: "retry", level: "info", attempt: number, delayMs: Math.round(delay), reason }));
       await sleep(delay, abortSignal);
       continue;
     }

@@ -16,7 +16,7 @@ import {
   tokenIn,
 } from "../runtime/paging.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, type RequestSpec, parseJson, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, type RequestSpec, jsonInModelOrder, parseJson, sendRequest } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteEntraIdAssignment}, and per-call settings. */
@@ -40,6 +40,7 @@ export async function deleteEntraIdAssignment(context: CommunicationIdentityClie
       query: {
         "api-version": context.apiVersion,
       },
+      accept: "application/json",
     },
     options,
   );
@@ -66,7 +67,7 @@ export async function exchangeEntraIdToken(context: CommunicationIdentityClientC
       query: {
         "api-version": context.apiVersion,
       },
-      body: { contentType: "application/json", text: JSON.stringify(body) },
+      body: { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,
@@ -160,7 +161,7 @@ export async function updateEntraIdAssignments(context: CommunicationIdentityCli
       query: {
         "api-version": context.apiVersion,
       },
-      body: { contentType: "application/merge-patch+json", text: JSON.stringify(body) },
+      body: { contentType: "application/merge-patch+json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,
@@ -191,7 +192,7 @@ export async function upsertEntraIdAssignment(context: CommunicationIdentityClie
       query: {
         "api-version": context.apiVersion,
       },
-      body: { contentType: "application/json", text: JSON.stringify(body) },
+      body: { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,

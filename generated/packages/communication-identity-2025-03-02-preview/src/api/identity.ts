@@ -6,7 +6,7 @@ import type {
   CommunicationIdentityCreateRequest,
 } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/send-request.js";
 import {
   deserializeCommunicationIdentity,
   deserializeCommunicationIdentityAccessTokenResult,
@@ -33,7 +33,7 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
       query: {
         "api-version": context.apiVersion,
       },
-      body: body === undefined ? undefined : { contentType: "application/json", text: JSON.stringify(body) },
+      body: body === undefined ? { contentType: "application/json", text: "" } : { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,
@@ -62,6 +62,7 @@ export async function deleteCommunicationIdentity(context: CommunicationIdentity
       query: {
         "api-version": context.apiVersion,
       },
+      accept: "application/json",
     },
     options,
   );
@@ -116,6 +117,7 @@ export async function revokeAccessTokens(context: CommunicationIdentityClientCon
       query: {
         "api-version": context.apiVersion,
       },
+      accept: "application/json",
     },
     options,
   );

@@ -7,7 +7,7 @@ import type {
   TeamsExtensionExchangeTokenRequest,
 } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, parseJson, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, parseJson, sendRequest } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteTeamsExtensionAssignment}, and per-call settings. */
@@ -32,6 +32,7 @@ export async function deleteTeamsExtensionAssignment(context: CommunicationIdent
       query: {
         "api-version": context.apiVersion,
       },
+      accept: "application/json",
     },
     options,
   );
@@ -58,7 +59,7 @@ export async function exchangeTeamsExtensionToken(context: CommunicationIdentity
       query: {
         "api-version": context.apiVersion,
       },
-      body: { contentType: "application/json", text: JSON.stringify(body) },
+      body: { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,
@@ -118,7 +119,7 @@ export async function upsertTeamsExtensionAssignment(context: CommunicationIdent
       query: {
         "api-version": context.apiVersion,
       },
-      body: { contentType: "application/json", text: JSON.stringify(body) },
+      body: { contentType: "application/json", text: jsonInModelOrder(body) },
       accept: "application/json",
     },
     options,

@@ -42,36 +42,71 @@ export class HttpError<TBody = unknown> extends Error {
   declare readonly headers: Headers;
 
   /**
-   * Builds the error; the message is `"<status> <code>: <message>"` or `"<status> <statusText>"`,
+   * Builds the error. The message is the service's own message when the body has one (as Azure's
+   * `RestError` does: status and code are fields of their own), else `"<status> <code|statusText>"`;
    * cut at 1000 characters (`body` and `details` keep everything).
    */
   constructor(init: HttpErrorInit<TBody>) {
     const { statusText, serviceMessage, ...fields } = init;
-    const head = `${fields.status} ${fields.code ?? statusText}`.trimEnd();
-    const message = serviceMessage ? `${head}: ${serviceMessage}` : head;
+    const message = serviceMessage ?? `${fields.status} ${fields.code ?? statusText}`.trimEnd();
     // The service's text is shown, not all of it: a 20 MB message would be a 20 MB log line.
     super(message.length > 1000 ? `${message.slice(0, 1000)}... (truncated)` : message);
     Object.assign(this, fields);
   }
+
+  /** HTTP status code: the same as `status`, under the name Azure's `RestError` uses. */
+  get statusCode(): number {
+    return this.status;
+  }
 }
+
+/**
+ * Whether `value` is an {@link HttpError} by its shape (name, numeric status, headers), not by
+ * `instanceof` alone: an error from another copy of this package (two versions in one bundle) or
+ * from another realm (an iframe, a `vm` context) is recognised too.
+ */
+export const isHttpError = (value: unknown): value is HttpError => {
+  if (value instanceof HttpError) return true;
+  const error = asRecord(value);
+  return error?.["name"] === "HttpError" && typeof error["status"] === "number" && typeof error["message"] === "string" &&
+    "body" in error && typeof asRecord(error["headers"])?.["get"] === "function";
+};
 
 /** A fetch that failed: connection refused or reset, DNS failure, or a body that ended early. */
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
 }
 
-/** An attempt that did not complete within its per-attempt timeout (after all retries). */
+/**
+ * A call that timed out: an attempt that did not complete within its per-attempt timeout (after
+ * all retries), or the caller's `AbortSignal.timeout()` firing (`timeoutMs` is then `undefined` and
+ * `cause` is the signal's `TimeoutError` DOMException). A caller's plain abort is not one: the call
+ * then rejects with the signal's reason.
+ */
 export class TimeoutError extends Error {
   override readonly name = "TimeoutError";
+  /** Tells this error apart from the DOMException of the same name: `"RequestTimeout"`. */
+  readonly code = "RequestTimeout";
   // `declare`: assigned in the constructor, so a field initialiser would only add bytes.
-  /** The per-attempt timeout, in milliseconds. */
-  declare readonly timeoutMs: number;
-  /** Builds the error for a timeout of `timeoutMs` milliseconds. */
-  constructor(timeoutMs: number) {
-    super(`The request timed out after ${timeoutMs} ms`);
+  /** The per-attempt timeout, in milliseconds; `undefined` when the caller's signal timed out. */
+  declare readonly timeoutMs: number | undefined;
+  /** Builds the error for a timeout of `timeoutMs` milliseconds, or for the caller's signal (`cause`). */
+  constructor(timeoutMs: number | undefined, options?: { cause?: unknown }) {
+    super(timeoutMs === undefined ? "The request timed out: the caller's abort signal timed out" : `The request timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
   }
 }
+
+/**
+ * What a call rejects with when `signal` aborted: the package's {@link TimeoutError} when the
+ * reason is the `TimeoutError` DOMException of `AbortSignal.timeout()`, else the reason itself.
+ */
+export const abortError = (signal: AbortSignal): unknown => {
+  const reason: unknown = signal.reason;
+  // By name, not `instanceof DOMException`: the signal may come from another realm.
+  const timedOut = asRecord(reason)?.["name"] === "TimeoutError" && !(reason instanceof TimeoutError);
+  return timedOut ? new TimeoutError(undefined, { cause: reason }) : reason;
+};
 
 /** What {@link ResponseParseError} reports besides the body: the parse failure, or the missing property. */
 export interface ResponseParseErrorOptions {

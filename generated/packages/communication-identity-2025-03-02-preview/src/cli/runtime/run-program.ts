@@ -216,7 +216,9 @@ export function classify(error: unknown): { exitClass: keyof typeof ExitCode; me
     case "HttpError": {
       const status = Number(field(error, "status"));
       const exitClass = status === 401 || status === 403 ? "auth" : status === 404 ? "notFound" : "service";
-      return { exitClass, message: error.message };
+      // The library's message is the service's alone (as Azure's RestError): the line adds status and code.
+      const head = `${status} ${String(field(error, "code") ?? "")}`.trimEnd();
+      return { exitClass, message: error.message.startsWith(`${status} `) ? error.message : `${head}: ${error.message}` };
     }
     case "NetworkError":
     case "TimeoutError":
