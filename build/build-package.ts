@@ -17,7 +17,7 @@ const dist = join(root, "dist");
 /** Read as text by the emitters and copied into every generated package, so they ship as they are. */
 const COPIED_SOURCE_FOLDERS = ["runtime", "emitters/cli/runtime"];
 /** Plain JavaScript entries (they turn on the compile cache before any module loads). */
-const JS_ENTRIES = ["specsmith.js", "parallel/worker-entry.js"];
+const JS_ENTRIES = ["specsmith.js"];
 
 rmSync(dist, { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });

@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { helpText, specsmithVersion } from "./cli-help.ts";
 import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
-import { configRegenerateCommand, specRegenerateCommand } from "./regenerate-command.ts";
+import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "./regenerate-command.ts";
 import type { WatchPlan } from "./watch.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
@@ -142,9 +142,11 @@ async function runSpec(options: Options, spec: string, output: CliOutput, onOutp
   const file = resolve(spec);
   output.progress(`reading ${relative(process.cwd(), file) || file}`);
   const regenerate = specRegenerateCommand({ ...options, spec });
+  // In the files: relative to the folder holding the output, whichever folder this runs in.
+  const inFiles = specRegenerateCommand({ ...options, spec }, specCommandAnchor(options.out));
   const request = {
     file,
-    regenerate,
+    regenerate: inFiles,
     ...(options.packageName ? { packageName: options.packageName } : {}),
     refRoots: options.refRoots,
     ...(options.azure !== undefined ? { azure: options.azure } : {}),

@@ -4,7 +4,7 @@
  * Everything is built in memory; the CLI hands the files to the one writer, which writes only when
  * no error was diagnosed.
  */
-import { basename, relative } from "node:path";
+import { basename, dirname, relative } from "node:path";
 import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics.ts";
 import type { VersionBuild } from "./diff/diff-reports.ts";
@@ -39,7 +39,8 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const versions: VersionBuild[] = [];
-  const regenerate = configRegenerateCommand(config.file);
+  // Relative to the config's folder, so that the files do not depend on where the build ran.
+  const regenerate = configRegenerateCommand(config.file, dirname(config.file));
   for (const service of config.services) {
     progress(`${service.name}: compiling ${relative(config.root, service.typespec)}`);
     const compiled = await compileTypeSpec(service.typespec, config.root);

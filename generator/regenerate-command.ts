@@ -1,7 +1,10 @@
 /**
  * The command that regenerates an output, as generated file headers and `check`'s stale hint name
- * it: what the user would type again, never a path of this machine (paths relative to the working
- * folder, `/`-separated), so the same command in the same place writes the same bytes.
+ * it: what the user would type again, never a path of this machine (relative paths, `/`-separated).
+ * In generated files the paths are relative to a place the output itself fixes (the folder holding
+ * a `--spec` build's output folder; a config's own folder), so running the same build from another
+ * working folder writes the same bytes and `check` from anywhere agrees; the stale hint printed to
+ * the terminal is relative to the working folder, so that it can be pasted as it is.
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
@@ -52,13 +55,18 @@ function runsGenerate(folder: string): boolean {
   }
 }
 
-/** A path as typed in `cwd`: relative to it, `/`-separated (`.` for `cwd` itself). */
+/** A path given on this command line (relative to the working folder) as typed in `cwd`: `/`-separated, `.` for `cwd` itself. */
 function shownPath(path: string, cwd: string): string {
   // On Windows, a path on another drive has no relative form and stays absolute.
-  return relative(cwd, resolve(cwd, path)).split(sep).join("/") || ".";
+  return relative(cwd, resolve(path)).split(sep).join("/") || ".";
 }
 
 /** Quoted for a POSIX shell when it holds anything but plain path and name characters. */
 function shellWord(word: string): string {
   return /^[\w./@:+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Where the paths of a `--spec` build's header are relative to: the folder holding its output folder. */
+export function specCommandAnchor(out: string | undefined, cwd = process.cwd()): string {
+  return out ? dirname(resolve(cwd, out)) : cwd;
 }
