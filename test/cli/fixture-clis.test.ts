@@ -14,7 +14,7 @@ import { buildPackage } from "../../generator/pipeline.ts";
 import { CLI_BUNDLE_OPTIONS } from "../../generator/emitters/cli/cli-layout.ts";
 import { repoRoot } from "../support/paths.ts";
 import { makeWorkDir, runBin } from "./support/cli-package.ts";
-import { output } from "../packages/support/package-tools.ts";
+import { CONSUMER_COMPILER_OPTIONS, output } from "../packages/support/package-tools.ts";
 
 const fixturesDir = join(repoRoot, "test/fixtures/openapi");
 const fixtures = readdirSync(fixturesDir)
@@ -42,18 +42,7 @@ beforeAll(async () => {
     const commands = built.files.find((f) => f.path === "src/cli/commands.ts")?.content ?? "";
     commandsOf.set(name, [...commands.matchAll(/^ {6}path: \[(.*)\],$/gm)].map((m) => JSON.parse(`[${m[1] ?? ""}]`) as string[]));
   }
-  const compilerOptions = {
-    target: "ES2023",
-    lib: ["ES2023", "DOM", "DOM.Iterable"],
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noImplicitOverride: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ["node"],
-  };
+  const compilerOptions = { ...CONSUMER_COMPILER_OPTIONS, noImplicitOverride: true, skipLibCheck: true, types: ["node"] };
   await writeFileP(join(work.dir, "package.json"), JSON.stringify({ type: "module" }));
   await writeFileP(join(work.dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*/src/**/*.ts"] }));
   const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");

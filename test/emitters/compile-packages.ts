@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
+import { CONSUMER_COMPILER_OPTIONS } from "../packages/support/package-tools.ts";
 import { repoRoot } from "../support/paths.ts";
 
 const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
@@ -21,12 +22,8 @@ export interface CompiledPackages {
 }
 
 const compilerOptions = {
-  target: "ES2023",
-  lib: ["ES2023", "DOM", "DOM.Iterable"],
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  strict: true,
-  noUncheckedIndexedAccess: true,
+  ...CONSUMER_COMPILER_OPTIONS,
+  noEmit: false,
   exactOptionalPropertyTypes: false,
   noImplicitOverride: true,
   declaration: true,

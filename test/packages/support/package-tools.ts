@@ -123,11 +123,6 @@ export function readmeModules(readme: string): string[] {
   });
 }
 
-/**
- * `@azure/identity`'s credential for the README's token-credential examples, declared with
- * `@azure/core-auth`'s real types (resolved from the repository), so the examples also prove that
- * a real `TokenCredential` fits the generated constructors.
- */
 /** The compiler options of a project that uses a generated package: strict, NodeNext, nothing emitted. */
 export const CONSUMER_COMPILER_OPTIONS = {
   target: "ES2023",
@@ -140,6 +135,11 @@ export const CONSUMER_COMPILER_OPTIONS = {
   types: [],
 } as const;
 
+/**
+ * `@azure/identity`'s credential for the README's token-credential examples, declared with
+ * `@azure/core-auth`'s real types (resolved from the repository), so the examples also prove that
+ * a real `TokenCredential` fits the generated constructors.
+ */
 export const AZURE_IDENTITY_STUB = `declare module "@azure/identity" {
   import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
   export class DefaultAzureCredential implements TokenCredential {
