@@ -6,7 +6,7 @@
  *    (RFC 3986 §5.2.4; the URL standard reads `%2E` as a dot too), sending the request to another
  *    resource: the call is refused before anything is sent. `..x`, `a/..` (its slash is encoded)
  *    and a dot inside a longer segment (`/files/{name}.json`) are sent as they are;
- * 2. a query or header parameter whose schema allows `null` is left out when its value is `null`,
+ * 2. a query, header or cookie parameter whose schema allows `null` is left out when its value is `null`,
  *    never sent as the text `null`; the generated types accept `null` there.
  */
 import { join } from "node:path";
@@ -73,17 +73,17 @@ describe("a path value that is a dot segment", () => {
   });
 });
 
-describe("a query or header parameter whose schema allows null", () => {
+describe("a query, header or cookie parameter whose schema allows null", () => {
   it("is left out when its value is null, never sent as the text null", async () => {
     server.answer(() => ({ status: 204 }));
-    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, null, { limit: null, ids: null, xTag: null });
-    expect(server.requests.map((r) => [r.url, r.headers["x-tag"]])).toEqual([["/search", undefined]]);
+    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, null, { limit: null, ids: null, xTag: null, session: null });
+    expect(server.requests.map((r) => [r.url, r.headers["x-tag"], r.headers.cookie])).toEqual([["/search", undefined, undefined]]);
   });
 
   it("is sent as usual when it has a value", async () => {
     server.answer(() => ({ status: 204 }));
-    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, "a b", { limit: 0, ids: ["1", "2"], xTag: "t" });
-    expect(server.requests.map((r) => [r.url, r.headers["x-tag"]])).toEqual([["/search?q=a%20b&ids=1&ids=2&limit=0", "t"]]);
+    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, "a b", { limit: 0, ids: ["1", "2"], xTag: "t", session: "s 1" });
+    expect(server.requests.map((r) => [r.url, r.headers["x-tag"], r.headers.cookie])).toEqual([["/search?q=a%20b&ids=1&ids=2&limit=0", "t", "session=s%201"]]);
   });
 
   it("accepts null in the generated types", () => {
