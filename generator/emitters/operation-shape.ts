@@ -65,7 +65,7 @@ export interface OperationShape {
 export const localNames = [
   "context", "options", "response", "json", "fetchPage", "nextLink", "page", "pageRequest", "request",
   "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
-  "readEventStream",
+  "readEventStream", "wholePathSegment",
 ];
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
 const requestOptionKeys = ["abortSignal", "timeoutMs", "totalTimeoutMs", "maxResponseBytes", "headers", "onResponse"];

@@ -43,7 +43,7 @@ export function requestMembers(plan: SourcePlan, binder: ImportBinder, shape: Op
   const { op } = shape;
   const members: RequestMember[] = [
     { key: "method", text: JSON.stringify(op.method) },
-    { key: "path", text: pathTemplate(plan, shape) },
+    { key: "path", text: pathTemplate(plan, binder, shape) },
   ];
   const query = op.parameters.filter((p) => p.in === "query").flatMap((p) => queryEntries(plan, binder, p, valueOf(shape, p)));
   if (query.length > 0) members.push({ key: "query", text: entriesLiteral(query) });
@@ -82,12 +82,19 @@ export function acceptHeader(shape: OperationShape): string | undefined {
  * `/identities/${encodeURIComponent(id)}/:issueAccessToken`: literal text stays, values are
  * percent-encoded (ids like `8:acs:...` become `8%3Aacs%3A...`).
  */
-function pathTemplate(plan: SourcePlan, shape: OperationShape): string {
+function pathTemplate(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string {
   const text = shape.op.path.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
   // `name` matched the escaped text, so it holds nothing a template literal would interpret.
-  const template = text.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+  const template = text.replace(/\{([^}]+)\}/g, (whole, name: string, at: number) => {
     const param = shape.op.parameters.find((p) => p.in === "path" && p.name === name);
-    return param ? pathValue(plan, param, valueOf(shape, param).expr) : whole;
+    if (!param) return whole;
+    const value = pathValue(plan, param, valueOf(shape, param).expr);
+    // Only a value that fills a whole segment can be a dot segment; a matrix value starts with `;`.
+    const wholeSegment = text[at - 1] === "/" && [undefined, "/"].includes(text[at + whole.length]) && param.style !== "matrix";
+    if (!wholeSegment) return value;
+    const single = /^\$\{(.*)\}$/s.exec(value);
+    const expr = single && !single[1]!.includes("${") ? single[1]! : `\`${value}\``;
+    return `\${${binder.value(modules.runtime("send-request"), "wholePathSegment")}(${expr}, ${JSON.stringify(name)})}`;
   });
   return template === text && !/[`\\$]/.test(shape.op.path) ? JSON.stringify(shape.op.path) : `\`${template}\``;
 }
@@ -160,8 +167,34 @@ export function scalarString(plan: SourcePlan, type: TypeIR, expr: string): stri
   return isString ? expr : `String(${expr})`;
 }
 
+interface ParamValue {
+  readonly expr: string;
+  readonly optional: boolean;
+  /** The schema allows `null`: a `null` value is sent as no value, like an absent one (never as the text `null`). */
+  readonly nullable?: boolean;
+}
+
+/**
+ * A query, header or cookie parameter whose schema allows `null`, as one whose does not (its type
+ * without the `null` variant) plus `nullable` on its value: the whole value `null` leaves the
+ * parameter out, as `null` items of an array are (the text `null` would read as a string).
+ */
+function withoutNull(plan: SourcePlan, param: ParameterIR, value: ParamValue): [ParameterIR, ParamValue] {
+  const resolved = plan.catalog.resolve(param.type);
+  if (resolved?.kind !== "union") return [param, value];
+  const variants = resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null");
+  if (variants.length === resolved.variants.length || variants.length === 0) return [param, value];
+  const type: TypeIR = variants.length === 1 ? variants[0]! : { kind: "union", variants };
+  return [{ ...param, type }, { ...value, nullable: true }];
+}
+
 /** `written` for an optional value: `undefined` (or `absent`) when the value is; `?.` where that reads better. */
-function whenDefined(value: { expr: string; optional: boolean }, written: string, absent = "undefined"): string {
+function whenDefined(value: ParamValue, written: string, absent = "undefined"): string {
+  if (value.nullable) {
+    if (written === value.expr) return `${value.expr} ?? ${absent}`;
+    const test = value.optional ? `${value.expr} === undefined || ${value.expr} === null` : `${value.expr} === null`;
+    return `${test} ? ${absent} : ${written}`;
+  }
   if (!value.optional || written === value.expr) return written;
   if (absent === "undefined" && written.startsWith(`${value.expr}.`)) return `${value.expr}?.${written.slice(value.expr.length + 1)}`;
   return `${value.expr} === undefined ? ${absent} : ${written}`;
@@ -170,17 +203,13 @@ function whenDefined(value: { expr: string; optional: boolean }, written: string
 const delimiters: Partial<Record<ParameterIR["style"], string>> = { spaceDelimited: " ", pipeDelimited: "|" };
 
 /** Entries of the `query` literal: `"name": value`, or `...entries` for exploded objects. */
-function queryEntries(
-  plan: SourcePlan,
-  binder: ImportBinder,
-  param: ParameterIR,
-  value: { expr: string; optional: boolean },
-): string[] {
-  const key = objectLiteralKey(param.name);
+function queryEntries(plan: SourcePlan, binder: ImportBinder, declared: ParameterIR, given: ParamValue): string[] {
+  const key = objectLiteralKey(declared.name);
+  // A `content` parameter is one value in that media type (JSON text, where `null` is a value), whatever its schema.
+  if (declared.mediaType && /json/i.test(declared.mediaType)) return [`${key}: ${whenDefined(given, `JSON.stringify(${given.expr})`)}`];
+  const [param, value] = withoutNull(plan, declared, given);
   const type = plan.catalog.resolve(param.type);
   const delimiter = JSON.stringify(delimiters[param.style] ?? ",");
-  // A `content` parameter is one value in that media type (JSON text), whatever its schema.
-  if (param.mediaType && /json/i.test(param.mediaType)) return [`${key}: ${whenDefined(value, `JSON.stringify(${value.expr})`)}`];
   const array = arrayVariant(plan, param.type);
   if (array) {
     const items = itemStrings(plan, array.items, value.expr);
@@ -210,11 +239,14 @@ function headerEntries(plan: SourcePlan, shape: OperationShape): string[] {
   const params = shape.op.parameters;
   const entries = params
     .filter((p) => p.in === "header")
-    .map((p) => `${objectLiteralKey(p.name)}: ${whenDefined(valueOf(shape, p), simpleString(plan, p, valueOf(shape, p).expr))}`);
+    .map((declared) => {
+      const [p, value] = withoutNull(plan, declared, valueOf(shape, declared));
+      return `${objectLiteralKey(p.name)}: ${whenDefined(value, simpleString(plan, p, value.expr))}`;
+    });
   const cookies = params.filter((p) => p.in === "cookie");
   if (cookies.length > 0) {
-    const parts = cookies.map((p) => {
-      const value = valueOf(shape, p);
+    const parts = cookies.map((declared) => {
+      const [p, value] = withoutNull(plan, declared, valueOf(shape, declared));
       const pair = `\`${p.name}=\${encodeURIComponent(${simpleString(plan, p, value.expr)})}\``;
       return whenDefined(value, pair);
     });

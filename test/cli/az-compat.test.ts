@@ -189,7 +189,11 @@ async function run(argv: readonly string[], options: { result?: unknown; answers
     env: {},
     stdinIsTerminal: options.terminal ?? false,
     writeOut: (t) => void (state.out += t),
+    writeOutBytes: (bytes) => void (state.out += new TextDecoder().decode(bytes)),
     writeErr: (t) => void (state.err += t),
+    writeFile: () => {
+      throw Object.assign(new Error("no files here"), { code: "EACCES" });
+    },
     readLine: (prompt) => (state.prompts.push(prompt), Promise.resolve(answers.shift())),
     readFile: () => {
       throw Object.assign(new Error("no files here"), { code: "ENOENT" });

@@ -55,7 +55,11 @@ const io = (overrides: Partial<CliIo> = {}): CliIo & { out: string; err: string 
     env: {},
     stdinIsTerminal: false,
     writeOut: (t: string) => void (state.out += t),
+    writeOutBytes: (bytes: Uint8Array) => void (state.out += new TextDecoder().decode(bytes)),
     writeErr: (t: string) => void (state.err += t),
+    writeFile: () => {
+      throw Object.assign(new Error("no files here"), { code: "EACCES" });
+    },
     readLine: () => Promise.resolve(undefined),
     readFile: (path: string) => {
       if (path === "body.json") return new TextEncoder().encode('{"when":"2025-01-02T03:04:05Z","n":1}');

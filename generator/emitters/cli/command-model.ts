@@ -34,6 +34,8 @@ export interface CommandModel {
   readonly description?: string;
   readonly deprecated: boolean;
   readonly confirm?: string;
+  /** A call can answer with bytes: the command takes `--output-file`. */
+  readonly binary?: boolean;
   readonly flags: readonly FlagSpec[];
   readonly calls: readonly CallModel[];
   readonly examples: readonly { readonly title: string; readonly command: string }[];
@@ -173,11 +175,17 @@ function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlyS
     summary: firstSentence(text),
     ...(op.description && op.description.trim() !== firstSentence(text) ? { description: op.description.trim() } : {}),
     deprecated: op.deprecated,
+    ...(answersBytes(op) ? { binary: true } : {}),
     flags,
     calls: [{ op, when: [], bind, bodyRequired: body?.required ?? false }],
     examples: [],
     origin: "spec",
   };
+}
+
+/** A 2xx response of `op` can be bytes (a download), in its preferred media type or another. */
+function answersBytes(op: OperationIR): boolean {
+  return op.responses.some((r) => r.encoding === "binary" || (r.alternatives ?? []).some((a) => a.encoding === "binary"));
 }
 
 interface Target {
@@ -292,6 +300,7 @@ function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, res
     ...(command.description ? { description: command.description } : {}),
     deprecated: calls.length > 0 && calls.every((c) => c.op.deprecated),
     ...(command.confirm ? { confirm: command.confirm } : {}),
+    ...(calls.some((c) => answersBytes(c.op)) ? { binary: true } : {}),
     flags,
     calls,
     examples: command.examples.map(({ title, command: text }) => ({ title, command: text })),

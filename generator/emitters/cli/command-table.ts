@@ -71,6 +71,7 @@ function commandLiteral(plan: SourcePlan, binder: ImportBinder, command: Command
     description: command.description,
     deprecated: command.deprecated || undefined,
     confirm: command.confirm,
+    binary: command.binary || undefined,
     flags: command.flags.map(flagLiteral),
     calls: command.calls.map((call) => callLiteral(plan, binder, call)),
     examples: command.examples.length > 0 ? command.examples.map((e) => ({ title: e.title, command: e.command })) : undefined,

@@ -1,5 +1,5 @@
 /** The `CliIo` of a real process: `process` streams and environment, `node:fs` and `node:readline`. */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { MAX_FLAG_FILE_BYTES, type CliIo } from "./program.ts";
 
@@ -9,7 +9,9 @@ export function nodeIo(): CliIo {
     stdinIsTerminal: process.stdin.isTTY === true,
     stdoutIsTerminal: process.stdout.isTTY === true,
     writeOut: (text) => void process.stdout.write(text),
+    writeOutBytes: (bytes) => void process.stdout.write(bytes),
     writeErr: (text) => void process.stderr.write(text),
+    writeFile: (path, bytes) => writeFileSync(path, bytes),
     readFile: readFlagFile,
     readLine: (prompt) =>
       new Promise((resolve) => {

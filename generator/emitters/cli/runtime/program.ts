@@ -26,6 +26,8 @@ export const ExitCode = {
   network: 1,
   /** The confirmation prompt was declined, or there was no terminal to ask in and no `--yes`. */
   cancelled: 1,
+  /** `--output-file` could not be written. */
+  file: 1,
 } as const;
 
 export type ExitCodeClass = keyof typeof ExitCode;
@@ -135,6 +137,8 @@ export interface CommandSpec<C> {
   readonly deprecated?: boolean;
   /** Asked before the call unless `--yes`; refused without a terminal. */
   readonly confirm?: string;
+  /** A call can answer with bytes (a download): the command takes `--output-file`. */
+  readonly binary?: boolean;
   readonly flags: readonly FlagSpec[];
   readonly calls: readonly CallSpec<C>[];
   readonly examples?: readonly { readonly title: string; readonly command: string }[];
@@ -193,7 +197,11 @@ export interface CliIo {
   /** stdout is a terminal: `jsonc`/`yamlc` are coloured only then, as in az. */
   readonly stdoutIsTerminal?: boolean;
   writeOut(text: string): void;
+  /** Writes a binary response to stdout as it is. */
+  writeOutBytes(bytes: Uint8Array): void;
   writeErr(text: string): void;
+  /** Writes `bytes` to the file `path` (`--output-file`), replacing it; throws with the reason in `code`. */
+  writeFile(path: string, bytes: Uint8Array): void;
   /** Shows `prompt` and reads one line; `undefined` at end of input. */
   readLine(prompt: string): Promise<string | undefined>;
   /**

@@ -123,6 +123,21 @@ export const jsonInModelOrder = (value: unknown): string =>
 export const encodePathParam = (value: string): string => encodeURIComponent(value);
 
 /**
+ * A path parameter's encoded text where it fills a whole path segment (`/repos/{owner}/{repo}`),
+ * refused when it is a dot segment (`.`, `..`, or those dots percent-encoded): URL parsing, and so
+ * `fetch`, removes dot segments (RFC 3986 §5.2.4), which would send the request to another resource
+ * (`/repos/o/..` is `/repos/`). No encoding gets past that (the URL standard reads `%2E` as a dot
+ * too), so the call fails before anything is sent. `..x` or `.a` are ordinary segments and pass.
+ * @param name the parameter's wire name, for the message.
+ */
+export const wholePathSegment = (text: string, name: string): string => {
+  if (/^(?:\.|%2e){1,2}$/i.test(text)) {
+    throw new RangeError(`Path parameter "${name}" cannot be "${decodeURIComponent(text)}": URLs drop "." and ".." path segments, so the request would reach another resource`);
+  }
+  return text;
+};
+
+/**
  * Parses a response body as JSON; throws {@link ResponseParseError} when it is not JSON, or when it
  * lacks one of the `required` properties.
  * @param raw the response.

@@ -2,7 +2,7 @@
 import type { CommunicationIdentityClientContext } from "../context.js";
 import type { CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateRequest } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, sendRequest, wholePathSegment } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link createCommunicationIdentity}, and per-call settings. */
@@ -51,7 +51,7 @@ export async function deleteCommunicationIdentity(context: CommunicationIdentity
     context,
     {
       method: "DELETE",
-      path: `/identities/${encodeURIComponent(id)}`,
+      path: `/identities/${wholePathSegment(encodeURIComponent(id), "id")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -78,7 +78,7 @@ export async function revokeAccessTokens(context: CommunicationIdentityClientCon
     context,
     {
       method: "POST",
-      path: `/identities/${encodeURIComponent(id)}/:revokeAccessTokens`,
+      path: `/identities/${wholePathSegment(encodeURIComponent(id), "id")}/:revokeAccessTokens`,
       query: {
         "api-version": context.apiVersion,
       },

@@ -16,7 +16,14 @@ import {
   tokenIn,
 } from "../runtime/paging.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, type RequestSpec, jsonInModelOrder, parseJson, sendRequest } from "../runtime/send-request.js";
+import {
+  type RequestOptions,
+  type RequestSpec,
+  jsonInModelOrder,
+  parseJson,
+  sendRequest,
+  wholePathSegment,
+} from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteEntraIdAssignment}, and per-call settings. */
@@ -36,7 +43,7 @@ export async function deleteEntraIdAssignment(context: CommunicationIdentityClie
     context,
     {
       method: "DELETE",
-      path: `/access/entra/assignments/${encodeURIComponent(objectId)}`,
+      path: `/access/entra/assignments/${wholePathSegment(encodeURIComponent(objectId), "objectId")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -92,7 +99,7 @@ export async function getEntraIdAssignment(context: CommunicationIdentityClientC
     context,
     {
       method: "GET",
-      path: `/access/entra/assignments/${encodeURIComponent(objectId)}`,
+      path: `/access/entra/assignments/${wholePathSegment(encodeURIComponent(objectId), "objectId")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -188,7 +195,7 @@ export async function upsertEntraIdAssignment(context: CommunicationIdentityClie
     context,
     {
       method: "PUT",
-      path: `/access/entra/assignments/${encodeURIComponent(objectId)}`,
+      path: `/access/entra/assignments/${wholePathSegment(encodeURIComponent(objectId), "objectId")}`,
       query: {
         "api-version": context.apiVersion,
       },

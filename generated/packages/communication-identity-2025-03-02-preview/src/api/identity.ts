@@ -6,7 +6,7 @@ import type {
   CommunicationIdentityCreateRequest,
 } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, sendRequest, wholePathSegment } from "../runtime/send-request.js";
 import {
   deserializeCommunicationIdentity,
   deserializeCommunicationIdentityAccessTokenResult,
@@ -58,7 +58,7 @@ export async function deleteCommunicationIdentity(context: CommunicationIdentity
     context,
     {
       method: "DELETE",
-      path: `/identities/${encodeURIComponent(id)}`,
+      path: `/identities/${wholePathSegment(encodeURIComponent(id), "id")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -85,7 +85,7 @@ export async function getCommunicationIdentity(context: CommunicationIdentityCli
     context,
     {
       method: "GET",
-      path: `/identities/${encodeURIComponent(id)}`,
+      path: `/identities/${wholePathSegment(encodeURIComponent(id), "id")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -113,7 +113,7 @@ export async function revokeAccessTokens(context: CommunicationIdentityClientCon
     context,
     {
       method: "POST",
-      path: `/identities/${encodeURIComponent(id)}/:revokeAccessTokens`,
+      path: `/identities/${wholePathSegment(encodeURIComponent(id), "id")}/:revokeAccessTokens`,
       query: {
         "api-version": context.apiVersion,
       },

@@ -7,7 +7,7 @@ import type {
   TeamsExtensionExchangeTokenRequest,
 } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, jsonInModelOrder, parseJson, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, parseJson, sendRequest, wholePathSegment } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteTeamsExtensionAssignment}, and per-call settings. */
@@ -28,7 +28,7 @@ export async function deleteTeamsExtensionAssignment(context: CommunicationIdent
     context,
     {
       method: "DELETE",
-      path: `/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`,
+      path: `/access/teamsExtension/tenants/${wholePathSegment(encodeURIComponent(tenantId), "tenantId")}/assignments/${wholePathSegment(encodeURIComponent(objectId), "objectId")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -85,7 +85,7 @@ export async function getTeamsExtensionAssignment(context: CommunicationIdentity
     context,
     {
       method: "GET",
-      path: `/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`,
+      path: `/access/teamsExtension/tenants/${wholePathSegment(encodeURIComponent(tenantId), "tenantId")}/assignments/${wholePathSegment(encodeURIComponent(objectId), "objectId")}`,
       query: {
         "api-version": context.apiVersion,
       },
@@ -115,7 +115,7 @@ export async function upsertTeamsExtensionAssignment(context: CommunicationIdent
     context,
     {
       method: "PUT",
-      path: `/access/teamsExtension/tenants/${encodeURIComponent(tenantId)}/assignments/${encodeURIComponent(objectId)}`,
+      path: `/access/teamsExtension/tenants/${wholePathSegment(encodeURIComponent(tenantId), "tenantId")}/assignments/${wholePathSegment(encodeURIComponent(objectId), "objectId")}`,
       query: {
         "api-version": context.apiVersion,
       },

@@ -2,7 +2,7 @@
 import type { CommunicationIdentityClientContext } from "../context.js";
 import type { CommunicationIdentityAccessToken, CommunicationIdentityAccessTokenRequest } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/send-request.js";
+import { type RequestOptions, jsonInModelOrder, sendRequest, wholePathSegment } from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessToken } from "../serialization.js";
 
 /** Optional parameters of {@link issueAccessToken}, and per-call settings. */
@@ -23,7 +23,7 @@ export async function issueAccessToken(context: CommunicationIdentityClientConte
     context,
     {
       method: "POST",
-      path: `/identities/${encodeURIComponent(id)}/:issueAccessToken`,
+      path: `/identities/${wholePathSegment(encodeURIComponent(id), "id")}/:issueAccessToken`,
       query: {
         "api-version": context.apiVersion,
       },

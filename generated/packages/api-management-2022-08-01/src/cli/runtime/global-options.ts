@@ -7,6 +7,9 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const BOOLEAN: ValueType = { kind: "boolean" };
 
+/** The flag of commands that can answer with bytes: where to save them. */
+export const OUTPUT_FILE = "output-file";
+
 export const globalFlags: readonly FlagSpec[] = [
   { name: "debug", help: "Increase logging verbosity to show all debug logs: the HTTP exchange, with credentials and tokens redacted.", type: BOOLEAN },
   { name: "help", aliases: ["-h"], help: "Show this help message and exit.", type: BOOLEAN },
@@ -41,9 +44,11 @@ export function commandExtraFlags(command: CommandSpec<unknown>): FlagSpec[] {
     }
   }
   if (command.confirm !== undefined) extras.push({ name: "yes", aliases: ["-y"], help: "Do not prompt for confirmation.", type: BOOLEAN, default: false });
+  // az rest's name for it.
+  if (command.binary) extras.push({ name: OUTPUT_FILE, help: "Save a binary response to this file (else it goes to stdout when that is not a terminal).", type: { kind: "string" } });
   return extras;
 }
 
 /** Names the generator must not give a command flag, because the runtime claims them. */
-export const RESERVED_FLAG_NAMES: readonly string[] = [...globalFlags.map((f) => f.name), "yes"];
+export const RESERVED_FLAG_NAMES: readonly string[] = [...globalFlags.map((f) => f.name), "yes", OUTPUT_FILE];
 export const RESERVED_FLAG_PREFIX = "allow-unknown-";

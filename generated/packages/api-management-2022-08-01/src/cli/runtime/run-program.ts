@@ -8,7 +8,7 @@
 import { search } from "jmespath";
 import { createContext } from "./auth-routes.js";
 import { convertFlag, toJsonData } from "./flag-values.js";
-import { allowUnknownFlagName, globalFlags, type OutputFormat } from "./global-options.js";
+import { allowUnknownFlagName, globalFlags, OUTPUT_FILE, type OutputFormat } from "./global-options.js";
 import { commandHelp, groupHelp } from "./help-text.js";
 import { createRedactor, loggingFetch } from "./http-log.js";
 import { formatOutput } from "./output-formats.js";
@@ -61,6 +61,10 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
     log.info(`Calling ${call.operation}`);
 
     const result = await collect(await call.invoke(context, callArguments(command, call, values)));
+    if (result instanceof Uint8Array) {
+      writeBytes(result, flag<string>(OUTPUT_FILE), io);
+      return ExitCode.ok;
+    }
     const query = flag<string>("query");
     const printed = shape(call, result, values, query);
     io.writeOut(await formatOutput(printed, flag<OutputFormat>("output") ?? "json", { color: io.stdoutIsTerminal === true, queried: query !== undefined }));
@@ -179,8 +183,28 @@ async function collect(result: unknown): Promise<unknown> {
   return items;
 }
 
+/**
+ * A binary response, as az writes downloads: to `--output-file`, else to stdout as it is when
+ * stdout is a pipe or a file. A terminal gets no bytes (they print as garbage and can drive the
+ * terminal): that is refused as a command-line mistake, naming the two ways to get them.
+ */
+function writeBytes(bytes: Uint8Array, path: string | undefined, io: CliIo): void {
+  if (path === undefined) {
+    if (io.stdoutIsTerminal) {
+      throw new CliError("usage", `the response is ${bytes.length} bytes of binary data, not shown on a terminal: save it with --${OUTPUT_FILE} <path>, or redirect stdout to a file or pipe`);
+    }
+    io.writeOutBytes(bytes);
+    return;
+  }
+  try {
+    io.writeFile(path, bytes);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new CliError("file", `argument --${OUTPUT_FILE}: cannot write '${path}'${typeof code === "string" ? ` (${code})` : ""}`);
+  }
+}
+
 function shape<C>(call: CallSpec<C>, result: unknown, values: ReadonlyMap<string, unknown>, query: string | undefined): unknown {
-  if (result instanceof Uint8Array) return new TextDecoder().decode(result);
   let data = toJsonData(result, call.dates);
   if (call.output !== undefined) {
     const flags = Object.fromEntries([...values.entries()].map(([k, v]) => [k, toJsonData(v)]));
