@@ -88,13 +88,7 @@ export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diag
     seen.add(name);
     return isOptionsBag(base, seen);
   };
-  /** Every property of a declared type, its bases' included. */
-  const propertiesOf = (name: string, seen = new Set<string>()): ConvenienceMember[] => {
-    const type = declared.get(name);
-    if (!type || seen.has(name)) return [];
-    seen.add(name);
-    return [...(type.extends ? propertiesOf(type.extends, seen) : []), ...type.properties];
-  };
+  const propertiesOf = (name: string): ConvenienceMember[] => declaredProperties(declared, name);
 
   for (const type of section.types) {
     if (type.extends && type.extends !== REQUEST_OPTIONS && !declared.has(type.extends)) {
@@ -121,6 +115,14 @@ export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diag
     ...(section.description ? { description: section.description } : {}),
   };
   return { value: diagnostics.length > 0 ? undefined : value, diagnostics };
+}
+
+/** Every property of a declared type, its bases' first. */
+export function declaredProperties(declared: ReadonlyMap<string, ConvenienceType>, name: string, seen = new Set<string>()): ConvenienceMember[] {
+  const type = declared.get(name);
+  if (!type || seen.has(name)) return [];
+  seen.add(name);
+  return [...(type.extends ? declaredProperties(declared, type.extends, seen) : []), ...type.properties];
 }
 
 interface Resolver {

@@ -6,11 +6,11 @@
  */
 import type { TypeIR } from "../../ir/types.ts";
 import type { ConvenienceMethodModel, ConvenienceModel } from "../convenience/convenience-model.ts";
-import { REQUEST_OPTIONS } from "../convenience/convenience-model.ts";
-import type { ConvenienceMember, ConvenienceType } from "../convenience/convenience-naming.ts";
+import { declaredProperties, REQUEST_OPTIONS } from "../convenience/convenience-model.ts";
+import type { ConvenienceMember } from "../convenience/convenience-naming.ts";
 import type { PublicNames } from "../public-names.ts";
 import type { ExampleBuilder, ExampleNode } from "./example-values.ts";
-import { printCall } from "./readme-operations.ts";
+import { firstSentence, printCall } from "./readme-operations.ts";
 
 export interface ConvenienceView {
   readonly className: string;
@@ -52,10 +52,6 @@ function signature(method: ConvenienceMethodModel): string {
   return `${method.name}(${parameters}): Promise<${method.returns ?? "void"}>`;
 }
 
-function firstSentence(text: string): string {
-  return /^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text.trim();
-}
-
 function quickStart(model: ConvenienceModel, names: PublicNames, examples: ExampleBuilder): string {
   /** Type -> the local holding a value of it, once a method has returned one. */
   const bound = new Map<string, string>();
@@ -91,7 +87,7 @@ function exampleOf(text: string, name: string, model: ConvenienceModel, names: P
   if (declared && !seen.has(text)) {
     const inner = new Set([...seen, text]);
     // Its required properties, its bases' included (an options bag's request settings are all optional).
-    const properties = propertiesOf(text, model).filter((p) => !p.optional);
+    const properties = declaredProperties(new Map(model.types.map((t) => [t.name, t])), text).filter((p) => !p.optional);
     return { kind: "object", entries: properties.map((p): [string, ExampleNode] => [p.name, exampleOf(p.type, p.name, model, names, examples, inner)]) };
   }
   const modelName = names.declarations.find((d) => d.name === text)?.named.name;
@@ -100,13 +96,3 @@ function exampleOf(text: string, name: string, model: ConvenienceModel, names: P
   return text === REQUEST_OPTIONS || declared ? { kind: "object", entries: [] } : { kind: "raw", text: "undefined" };
 }
 
-/** The properties of a declared type, its bases' first. */
-function propertiesOf(name: string, model: ConvenienceModel): ConvenienceMember[] {
-  const chain: ConvenienceType[] = [];
-  for (let type = model.types.find((t) => t.name === name); type && !chain.includes(type); ) {
-    chain.unshift(type);
-    const base = type.extends;
-    type = model.types.find((t) => t.name === base);
-  }
-  return chain.flatMap((t) => t.properties);
-}
