@@ -110,7 +110,7 @@ export function buildPackage(options: PackageOptions): PackageBuild {
   const convenience = options.cliNaming ? buildConvenienceModel(planSources(ir, pkg), options.cliNaming) : undefined;
   const diagnostics = [...analysis.diagnostics, ...cli.diagnostics, ...(convenience?.diagnostics ?? [])];
   if (hasErrors(diagnostics)) return { ...analysis, diagnostics, files: [] };
-  const files = [...emitSources(ir, pkg, convenience?.value), ...cli.files, ...emitScaffold(ir, pkg, cli.model)];
+  const files = [...emitSources(ir, pkg, convenience?.value), ...cli.files, ...emitScaffold(ir, pkg, cli.model, convenience?.value)];
   reportBuilt(options.progress, ir, pkg, files, started);
   return { ...analysis, diagnostics, files };
 }

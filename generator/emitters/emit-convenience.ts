@@ -47,7 +47,7 @@ export function emitConvenience(plan: SourcePlan, model: ConvenienceModel): Sour
     methods: model.methods.map((method) => methodOf(method, typeRef)),
   };
   statements.push(declaration);
-  if (model.methods.some((m) => m.usesPresent)) statements.push({ kind: "verbatim", text: PRESENT_HELPER });
+  if (model.methods.some((m) => m.checked.length > 0)) statements.push({ kind: "verbatim", text: PRESENT_HELPER });
   return [sourceFile(CONVENIENCE_MODULE, binder.imports(), statements)];
 }
 
@@ -72,7 +72,9 @@ function methodOf(method: ConvenienceMethodModel, typeRef: (text: string) => str
   const call = `this.${method.op.name}(${method.args.join(", ")})`;
   const statements: string[] = [];
   if (method.options && taken.length > 0) statements.push(`const { ${taken.join(", ")}, ...requestOptions } = ${method.options.name};`);
-  if (method.result !== undefined) statements.push(`const result = await ${call};`, `return ${method.result};`);
+  if (method.result !== undefined) {
+    statements.push(`const result = await ${call};`, ...method.checked.map((local) => `const ${local.name} = ${local.value};`), `return ${method.result};`);
+  }
   else if (method.returns !== undefined) statements.push(`return await ${call};`);
   else statements.push(`await ${call};`);
   const tags: DocTag[] = method.parameters.flatMap((p: ConvenienceMember) => (p.description ? [{ tagName: "param", text: `${p.name} - ${p.description}` }] : []));

@@ -77,6 +77,13 @@ it("is emitted beside the generated client, both exported", () => {
   expect(files.find((f) => f.path === "src/convenience.ts")?.content).toContain("export class GadgetClient extends GadgetServiceClient {");
 });
 
+it("checks an optional property the result reads through once, into a local, however many fields it feeds", () => {
+  const source = files.find((f) => f.path === "src/convenience.ts")?.content ?? "";
+  expect(source.match(/present\(/g)).toHaveLength(1);
+  // `gadget` is a parameter of the method: the local takes another name instead of shadowing it.
+  expect(source).toContain('    const resultGadget = present(result.gadget, "gadget");\n    return { id: resultGadget.id, label: resultGadget.label, createdAt: resultGadget.createdAt };\n');
+});
+
 it("type-checks with the package's own compiler options", { timeout: 120_000 }, async () => {
   const checked = await typeCheckPackages([{ name: "gadgets", files }], "convenience-gadgets");
   try {

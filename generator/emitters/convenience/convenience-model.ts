@@ -5,6 +5,7 @@
  * the naming file, listing what the API has.
  */
 import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
+import { NameScope, pascalCase, safeIdentifier } from "../../ir/naming.ts";
 import type { OperationIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import type { CliNaming } from "../cli/naming-file.ts";
 import { operationShape } from "../operation-shape.ts";
@@ -38,10 +39,19 @@ export interface ConvenienceMethodModel {
   /** Arguments of the client method, as expressions. */
   readonly args: readonly string[];
   readonly returns?: string;
-  /** Builds the return value from `result`; absent: the operation's result is returned as it is. */
+  /** Builds the return value from `result` and `checked`; absent: the operation's result is returned as it is. */
   readonly result?: string;
-  /** `result` calls `present(value, path)`, for a property the spec marks optional. */
-  readonly usesPresent: boolean;
+  /**
+   * One local per optional property the result reads (`const accessToken = present(result.accessToken,
+   * "accessToken")`), declared before `result` uses them, so each is checked once.
+   */
+  readonly checked: readonly CheckedLocal[];
+}
+
+/** `const name = value;` in a generated method body. */
+export interface CheckedLocal {
+  readonly name: string;
+  readonly value: string;
 }
 
 export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diagnosed<ConvenienceModel | undefined> {
@@ -78,13 +88,7 @@ export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diag
     seen.add(name);
     return isOptionsBag(base, seen);
   };
-  /** Every property of a declared type, its bases' included. */
-  const propertiesOf = (name: string, seen = new Set<string>()): ConvenienceMember[] => {
-    const type = declared.get(name);
-    if (!type || seen.has(name)) return [];
-    seen.add(name);
-    return [...(type.extends ? propertiesOf(type.extends, seen) : []), ...type.properties];
-  };
+  const propertiesOf = (name: string): ConvenienceMember[] => declaredProperties(declared, name);
 
   for (const type of section.types) {
     if (type.extends && type.extends !== REQUEST_OPTIONS && !declared.has(type.extends)) {
@@ -111,6 +115,14 @@ export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diag
     ...(section.description ? { description: section.description } : {}),
   };
   return { value: diagnostics.length > 0 ? undefined : value, diagnostics };
+}
+
+/** Every property of a declared type, its bases' first. */
+export function declaredProperties(declared: ReadonlyMap<string, ConvenienceType>, name: string, seen = new Set<string>()): ConvenienceMember[] {
+  const type = declared.get(name);
+  if (!type || seen.has(name)) return [];
+  seen.add(name);
+  return [...(type.extends ? declaredProperties(declared, type.extends, seen) : []), ...type.properties];
 }
 
 interface Resolver {
@@ -190,11 +202,12 @@ function resolveMethod(plan: SourcePlan, method: ConvenienceMethod, op: Operatio
   const args = [...shape.positional.map((s) => positional.get(s.name) ?? "undefined"), ...(shape.body ? [body ?? "undefined"] : []), ...(options ? [options] : [])];
   while (args.at(-1) === "undefined") args.pop();
 
-  let result: { text: string; usesPresent: boolean } | undefined;
+  let result: string | undefined;
+  const checked = new CheckedLocals([...LOCALS, "present", ...parameterNames, ...taken]);
   if (method.result) {
     const resultType = shape.result.kind === "body" && shape.result.variants.length === 1 ? shape.result.variants[0]?.type : undefined;
     if (!resultType) report(`${method.pointer}/result`, `${op.name} has no single JSON result to map`);
-    else result = resultText(plan, method.result, resultType, method.returns ? r.declared.get(method.returns) : undefined, r, report);
+    else result = resultText(plan, method.result, resultType, method.returns ? r.declared.get(method.returns) : undefined, { ...r, report, checked });
   }
   if (failures.count > 0) return undefined;
   return {
@@ -202,58 +215,73 @@ function resolveMethod(plan: SourcePlan, method: ConvenienceMethod, op: Operatio
     op,
     parameters: method.parameters,
     args,
-    usesPresent: result?.usesPresent ?? false,
+    checked: checked.declared,
     ...(method.summary ? { summary: method.summary } : {}),
     ...(bag ? { options: { name: bag.name, taken } } : {}),
     ...(method.returns ? { returns: method.returns } : {}),
-    ...(result ? { result: result.text } : {}),
+    ...(result !== undefined ? { result } : {}),
   };
+}
+
+/** The locals of one method's presence checks: one per optional path, named after its property. */
+class CheckedLocals {
+  readonly declared: CheckedLocal[] = [];
+  readonly #byPath = new Map<string, string>();
+  readonly #scope: NameScope;
+
+  /** `inScope`: the names the method body already has (parameters, options taken out, `result`). */
+  constructor(inScope: readonly string[]) {
+    this.#scope = new NameScope(inScope);
+  }
+
+  /** The local holding `expression` (the value at `path`) once checked present. */
+  local(path: readonly string[], expression: string): string {
+    const key = path.join(".");
+    const known = this.#byPath.get(key);
+    if (known !== undefined) return known;
+    // Named after the property; `resultGadget` where a parameter already has the name `gadget`.
+    const own = safeIdentifier(path.at(-1) ?? "value");
+    const name = this.#scope.claim(this.#scope.isFree(own) ? own : `result${pascalCase(path.join(" "))}`);
+    this.#byPath.set(key, name);
+    this.declared.push({ name, value: `present(${expression}, ${JSON.stringify(key)})` });
+    return name;
+  }
+}
+
+interface ResultContext extends Resolver {
+  readonly checked: CheckedLocals;
 }
 
 /**
  * The expression building a result from `result`: paths are checked against the operation's result
- * type; a property the spec marks optional goes through `present()` where the target needs a value
- * (always on the way to a nested property), so a missing one is a clear error, not `undefined`.
+ * type; a property the spec marks optional is checked by `present()` where the target needs a value
+ * (always on the way to a nested property), once per path into a local, so a missing one is a clear
+ * error, not `undefined`.
  */
-function resultText(
-  plan: SourcePlan,
-  mapping: ResultMapping,
-  resultType: TypeIR,
-  target: ConvenienceType | undefined,
-  r: Resolver,
-  report: (pointer: string, message: string) => undefined,
-  required = true,
-): { text: string; usesPresent: boolean } | undefined {
+function resultText(plan: SourcePlan, mapping: ResultMapping, resultType: TypeIR, target: ConvenienceType | undefined, c: ResultContext, required = true): string | undefined {
   if (mapping.kind === "object") {
-    const targetProperties = target ? r.propertiesOf(target.name) : [];
-    let usesPresent = false;
+    const targetProperties = target ? c.propertiesOf(target.name) : [];
     const fields: [string, string][] = [];
     for (const field of mapping.fields) {
       const declared = targetProperties.find((p) => p.name === field.name);
-      if (target && !declared) report(field.value.pointer, `${target.name} has no property "${field.name}"`);
-      const inner = resultText(plan, field.value, resultType, declared ? r.declared.get(declared.type) : undefined, r, report, declared ? !declared.optional : true);
-      if (!inner) continue;
-      usesPresent ||= inner.usesPresent;
-      fields.push([field.name, inner.text]);
+      if (target && !declared) c.report(field.value.pointer, `${target.name} has no property "${field.name}"`);
+      const inner = resultText(plan, field.value, resultType, declared ? c.declared.get(declared.type) : undefined, c, declared ? !declared.optional : true);
+      if (inner !== undefined) fields.push([field.name, inner]);
     }
-    return { text: objectText(fields), usesPresent };
+    return objectText(fields);
   }
   let text = "result";
   let type: TypeIR | undefined = resultType;
-  let usesPresent = false;
   const walked: string[] = [];
   for (const [i, segment] of mapping.path.entries()) {
     const properties: PropertyIR[] | undefined = type ? plan.catalog.properties(type, "output") : undefined;
     const property: PropertyIR | undefined = properties?.find((p) => p.name === segment);
-    if (!property) return report(mapping.pointer, `the result has no property "${[...walked, segment].join(".")}" (at that level it has: ${(properties ?? []).map((p) => p.name).join(", ") || "none"})`);
+    if (!property) return c.report(mapping.pointer, `the result has no property "${[...walked, segment].join(".")}" (at that level it has: ${(properties ?? []).map((p) => p.name).join(", ") || "none"})`);
     walked.push(segment);
     text = `${text}.${segment}`;
     const last = i === mapping.path.length - 1;
-    if (!property.required && (!last || required)) {
-      text = `present(${text}, ${JSON.stringify(walked.join("."))})`;
-      usesPresent = true;
-    }
+    if (!property.required && (!last || required)) text = c.checked.local(walked, text);
     type = property.type;
   }
-  return { text, usesPresent };
+  return text;
 }

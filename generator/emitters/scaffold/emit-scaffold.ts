@@ -8,15 +8,19 @@ import type { OutputFile } from "../../output/write-tree.ts";
 import { escapeUnsafeCharacters, terminalText } from "../cli/runtime/terminal-text.ts";
 import type { CliModel } from "../cli/command-model.ts";
 import { cliReadmeView } from "../cli/readme-cli.ts";
+import type { ConvenienceModel } from "../convenience/convenience-model.ts";
 import type { PackageInfo } from "../package-info.ts";
 import { COMMONJS_DIR, COMMONJS_TSCONFIG, packageJsonView, tsconfigView } from "./package-view.ts";
 import { readmeView } from "./readme-view.ts";
 import { scaffoldTemplates } from "./scaffold-templates.ts";
 
-/** `cli`: the package's command line (from `emitCli`), when it has one: a `bin`, its build and a README section. */
-export function emitScaffold(api: ApiIR, pkg: PackageInfo, cli?: CliModel): OutputFile[] {
+/**
+ * `cli`: the package's command line (from `emitCli`), when it has one: a `bin`, its build and a README section.
+ * `convenience`: its convenience layer, when it has one: a README section, and the examples use its class.
+ */
+export function emitScaffold(api: ApiIR, pkg: PackageInfo, cli?: CliModel, convenience?: ConvenienceModel): OutputFile[] {
   const templates = scaffoldTemplates();
-  const readme = { ...readmeView(api, pkg), cli: cli ? cliReadmeView(api, cli) : null };
+  const readme = { ...readmeView(api, pkg, convenience), cli: cli ? cliReadmeView(api, cli) : null };
   return [
     { path: "README.md", content: tidyMarkdown(templates.readme(readme)) },
     { path: "package.json", content: checkedJson("package.json", templates.packageJson(packageJsonView(api, pkg, cli))) },

@@ -95,7 +95,7 @@ export function operationViews(api: ApiIR, examples: ExampleBuilder): OperationV
 }
 
 /** "One. Two." -> "One." (a table cell stays short); text without a sentence end stays whole. */
-function firstSentence(text: string): string {
+export function firstSentence(text: string): string {
   return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
 }
 

@@ -9,6 +9,8 @@ import { errorModels, planSources } from "../source-plan.ts";
 import { ExampleBuilder, type ExampleNode } from "./example-values.ts";
 import { firstParagraph } from "./package-view.ts";
 import { authSections, exampleEndpoint, type ClientSetup } from "./readme-auth.ts";
+import type { ConvenienceModel } from "../convenience/convenience-model.ts";
+import { convenienceView, type ConvenienceView } from "./readme-convenience.ts";
 import { mediaTypesView, type MediaTypesView } from "./readme-media-types.ts";
 import { callArguments, exampleStatements, operationViews, printCall, sampleOperation, type OperationView } from "./readme-operations.ts";
 
@@ -30,6 +32,8 @@ export interface ReadmeView {
   readonly requestHeaders: string;
   readonly auth: readonly { readonly heading: string; readonly paragraphs: readonly string[]; readonly code: string }[];
   readonly createClient: string;
+  /** Absent when the naming file declares no convenience layer. */
+  readonly convenience: ConvenienceView | null;
   readonly operations: readonly OperationView[];
   /** Absent when the API has no operations. */
   readonly sample: SampleView | null;
@@ -66,9 +70,11 @@ export interface PagingView {
   readonly code: string;
 }
 
-export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
+/** `convenience`: the package's convenience layer; the examples then create its class, which has every method. */
+export function readmeView(api: ApiIR, pkg: PackageInfo, convenience?: ConvenienceModel): ReadmeView {
   // The exported names as the source emitter decides them (a clash may add a suffix).
-  const names = planSources(api, pkg).names.client;
+  const publicNames = planSources(api, pkg).names;
+  const names = convenience ? { ...publicNames.client, client: convenience.className } : publicNames.client;
   const examples = new ExampleBuilder(api);
   const endpoint = exampleEndpoint(api);
   const sections = authSections(api, endpoint);
@@ -90,6 +96,7 @@ export function readmeView(api: ApiIR, pkg: PackageInfo): ReadmeView {
     requestHeaders: `Every request carries ${api.azure ? "a fresh client request id (`x-ms-client-request-id`) and " : ""}a \`User-Agent\` naming \`${pkg.name}/${pkg.version}\`.`,
     auth: sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, code: construct(s.setup) })),
     createClient: construct(primary),
+    convenience: convenience ? convenienceView(convenience, publicNames, examples) : null,
     operations: operationViews(api, examples),
     sample: sampleView(api, pkg, names, examples, primary),
     retry: retryView(pkg, names, primary),

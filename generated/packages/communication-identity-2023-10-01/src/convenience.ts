@@ -66,7 +66,8 @@ export class CommunicationIdentityClient extends GeneratedCommunicationIdentityC
   async createUserAndToken(scopes: CommunicationIdentityTokenScope[], options: CreateUserAndTokenOptions = {}): Promise<CommunicationUserToken> {
     const { tokenExpiresInMinutes, ...requestOptions } = options;
     const result = await this.createCommunicationIdentity({ createTokenWithScopes: scopes, expiresInMinutes: tokenExpiresInMinutes }, requestOptions);
-    return { user: { communicationUserId: result.identity.id }, token: present(result.accessToken, "accessToken").token, expiresOn: present(result.accessToken, "accessToken").expiresOn };
+    const accessToken = present(result.accessToken, "accessToken");
+    return { user: { communicationUserId: result.identity.id }, token: accessToken.token, expiresOn: accessToken.expiresOn };
   }
 
   /**
