@@ -46,12 +46,12 @@ it("has a quick start calling the methods, passing the user one returns to the o
   const quickStart = typescriptBlocks(identity()).find((b) => b.section === "Convenience methods")?.code;
   expect(quickStart?.split("\n").slice(0, 5)).toEqual([
     "const user = await client.createUser();",
-    'console.log(await client.createUserAndToken(["chat"]));',
-    'console.log(await client.getToken(user, ["chat"]));',
+    'console.log((await client.createUserAndToken(["chat"])).expiresOn);',
+    'console.log((await client.getToken(user, ["chat"])).expiresOn);',
     "await client.revokeTokens(user);",
     "await client.deleteUser(user);",
   ]);
-  expect(quickStart).toContain('console.log(await client.getTokenForTeamsUser({\n  teamsUserAadToken: "<teams-user-aad-token>",');
+  expect(quickStart).toContain('console.log((await client.getTokenForTeamsUser({\n  teamsUserAadToken: "<teams-user-aad-token>",');
 });
 
 it("creates the convenience class where it has a name of its own, and shows no section without a layer", () => {
@@ -61,4 +61,16 @@ it("creates the convenience class where it has a name of its own, and shows no s
   const without = readme(gadgets, "gadgets");
   expect(without).not.toContain("## Convenience methods");
   expect(typescriptBlocks(without).find((b) => b.section === "Create the client")?.code).toContain("const client = new GadgetServiceClient();");
+});
+
+it("never logs a secret-named member (a token) in its examples: they are copied into real code", () => {
+  const code = typescriptBlocks(identity()).map((b) => b.code).join("\n");
+  // Each `console.log(...)` statement, from its start to the `);` that ends its line.
+  const logged = [...code.matchAll(/console\.log\(([\s\S]*?)\);$/gm)].map((m) => m[1] ?? "");
+  expect(logged.length).toBeGreaterThan(3);
+  for (const argument of logged) {
+    // A property read out of a result is not secret-named, and no whole token-bearing result is logged.
+    expect(argument, argument).not.toMatch(/\.(token|accessToken|key|secret)\b/i);
+    expect(argument, argument).not.toMatch(/^await client\.(getToken|createUserAndToken|getTokenForTeamsUser)\(/);
+  }
 });

@@ -10,7 +10,8 @@ import { declaredProperties, REQUEST_OPTIONS } from "../convenience/convenience-
 import type { ConvenienceMember } from "../convenience/convenience-naming.ts";
 import type { PublicNames } from "../public-names.ts";
 import type { ExampleBuilder, ExampleNode } from "./example-values.ts";
-import { firstSentence, printCall } from "./readme-operations.ts";
+import { isSecretName } from "../../runtime/redact-secrets.ts";
+import { firstSentence, printCall, SECRET_RESULT } from "./readme-operations.ts";
 
 export interface ConvenienceView {
   readonly className: string;
@@ -56,6 +57,7 @@ function quickStart(model: ConvenienceModel, names: PublicNames, examples: Examp
   /** Type -> the local holding a value of it, once a method has returned one. */
   const bound = new Map<string, string>();
   const usedNames = new Set(["client"]);
+  const declared = new Map(model.types.map((type) => [type.name, type]));
   const valueOf = (member: ConvenienceMember): ExampleNode => {
     const local = bound.get(member.type);
     return local ? { kind: "raw", text: local } : exampleOf(member.type, member.name, model, names, examples, new Set());
@@ -73,7 +75,11 @@ function quickStart(model: ConvenienceModel, names: PublicNames, examples: Examp
       usedNames.add(takenLater.name);
       return `${printCall(`const ${takenLater.name} = await `, callee, args)};`;
     }
-    return `${printCall("console.log(await ", callee, args)});`;
+    // A result with secret-named members (a token) logs only the first other member, if any.
+    const members = declaredProperties(declared, method.returns);
+    if (!members.some((m) => isSecretName(m.name))) return `${printCall("console.log(await ", callee, args)});`;
+    const shown = members.find((m) => !isSecretName(m.name));
+    return shown ? `${printCall("console.log((await ", callee, args)}).${shown.name});` : `${printCall("await ", callee, args)}; ${SECRET_RESULT}`;
   });
   return lines.join("\n");
 }

@@ -7,6 +7,7 @@ import type { ApiIR, OperationIR } from "../../ir/types.ts";
 import { operationShape } from "../operation-shape.ts";
 import { ExampleBuilder, printExample, type ExampleNode } from "./example-values.ts";
 import { firstParagraph } from "./package-view.ts";
+import { isSecretName } from "../../runtime/redact-secrets.ts";
 
 export interface OperationView {
   readonly name: string;
@@ -63,16 +64,21 @@ export function exampleStatements(op: OperationIR, examples: ExampleBuilder, tar
   return `${printCall("const result = await ", callee, args)};\n${printResult(op, examples)}`;
 }
 
+/** Where a result holds nothing but secrets: it is used, not logged. */
+export const SECRET_RESULT = "// The result holds credentials: pass them on, never log them.";
+
 /**
  * Logs up to two required properties of the result (showing their types in use) when it is always
- * one JSON model, else the whole result (which may be `undefined`, text, bytes or a union).
+ * one JSON model, else the whole result (which may be `undefined`, text, bytes or a union). A
+ * secret-named property (a token, a key) is never logged: examples are copied into real code.
  */
 function printResult(op: OperationIR, examples: ExampleBuilder): string {
   const result = operationShape(op).result;
   const [only, ...others] = result.kind === "body" && result.emptyStatuses === undefined ? result.variants : [];
   const first = only?.encoding === "json" && others.length === 0 ? only.type : undefined;
-  const fields = first ? examples.objectProperties(first).filter((p) => p.required && !p.writeOnly) : [];
-  if (fields.length === 0) return "console.log(result);";
+  const properties = first ? examples.objectProperties(first) : [];
+  const fields = properties.filter((p) => p.required && !p.writeOnly && !isSecretName(p.name));
+  if (fields.length === 0) return properties.some((p) => isSecretName(p.name)) ? SECRET_RESULT : "console.log(result);";
   const access = (name: string) => (propertyKey(name) === name ? `result.${name}` : `result[${JSON.stringify(name)}]`);
   return `console.log(${fields.slice(0, 2).map((p) => access(p.name)).join(", ")});`;
 }
