@@ -4,7 +4,7 @@ import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
-import { mediaEncoding, orderMedia, orderResponseContents, responseEncoding } from "./media-types.ts";
+import { mediaEncoding, orderRequestContents, orderResponseContents, responseEncoding } from "./media-types.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { pagingOf } from "./paging.ts";
 import { parameters, parametersOf } from "./parameters.ts";
@@ -123,7 +123,7 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   if (!found) return undefined;
   const content = isObject(found.value["content"]) ? found.value["content"] : {};
   const contentAt = { ...found.at, pointer: appendPointer(found.at.pointer, "content") };
-  const [first, ...others] = orderMedia(Object.keys(content)).map((media) => requestContent(ctx, media, content[media], contentAt));
+  const [first, ...others] = orderRequestContents(Object.keys(content).map((media) => requestContent(ctx, media, content[media], contentAt)));
   if (!first) return undefined;
   // Structured data in a media type sent as bytes (XML, say) has no serializer here: the caller
   // would encode it by hand, so such a media type is offered only when the operation has no other.
@@ -145,9 +145,10 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
 /** One media type of a request body: how it is encoded and the type of what the caller passes. */
 function requestContent(ctx: IrContext, media: string, value: unknown, contentAt: Place): MediaContentIR<BodyEncoding> & { structured: boolean } {
   const mediaObject = isObject(value) ? value : {};
-  const encoding = mediaEncoding(media);
   const schemaAt = { ...contentAt, pointer: appendPointer(appendPointer(contentAt.pointer, media), "schema") };
-  if (encoding === "binary") return { mediaType: media, encoding, type: { kind: "binary" }, structured: isStructured(ctx, mediaObject["schema"], schemaAt) };
+  const structured = isStructured(ctx, mediaObject["schema"], schemaAt);
+  const encoding = mediaEncoding(media, structured);
+  if (encoding === "binary") return { mediaType: media, encoding, type: { kind: "binary" }, structured };
   let type = typeOf(ctx, mediaObject["schema"], schemaAt);
   if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
     // A form or multipart body is a set of named fields: only an object schema describes one.
@@ -204,12 +205,13 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   return { ...base, ...first, ...(alternatives.length > 0 ? { alternatives } : {}) };
 }
 
-/** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type. */
+/** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type (a vendor type carrying JSON included). */
 function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt: Place): MediaContentIR<ResponseEncoding> {
   const schema = isObject(value) ? value["schema"] : undefined;
-  if (mediaEncoding(media) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
+  const structured = isStructured(ctx, schema, schemaAt);
+  if (mediaEncoding(media, structured) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
   const type = typeOf(ctx, schema, schemaAt);
-  const encoding = responseEncoding(media, type.kind === "binary");
+  const encoding = responseEncoding(media, type.kind === "binary", structured);
   return { mediaType: media, encoding, type: encoding === "binary" ? { kind: "binary" } : type };
 }
 
