@@ -8,6 +8,7 @@ import { mediaEncoding, orderRequestContents, orderResponseContents, responseEnc
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { pagingOf } from "./paging.ts";
 import { parameters, parametersOf } from "./parameters.ts";
+import { requiredFlag } from "./required-keyword.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaTypesOf, swagger2Body } from "./swagger2-leftovers.ts";
 import { isObjectLike } from "./type-queries.ts";
@@ -135,7 +136,7 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   });
   const { structured: _structured, ...chosen } = first;
   return {
-    required: found.value["required"] === true,
+    required: requiredFlag(ctx, found.value, found.at),
     ...chosen,
     ...doc(found.value),
     ...(alternatives.length > 0 ? { alternatives } : {}),
@@ -195,7 +196,7 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
     }
     const h = deref(ctx, rawHeaders[name], headerAt);
     if (!h) continue;
-    headers.push({ name: name.toLowerCase(), required: h.value["required"] === true, type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
+    headers.push({ name: name.toLowerCase(), required: requiredFlag(ctx, h.value, h.at), type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
   }
   const base = { status: status === "DEFAULT" ? "default" : status, ...doc(r), headers };
   const contentAt = (media: string) => ({ ...at, pointer: swagger2 ? appendPointer(at.pointer, "schema") : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") });
