@@ -8,11 +8,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
-import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { compiledClient, compilePackages, type CompiledPackages } from "./compile-packages.ts";
 
 const fixture = "test/fixtures/openapi/vendor-media-types.yaml";
 const built = buildPackage({ file: join(repoRoot, fixture), source: fixture });
@@ -51,16 +50,8 @@ afterAll(async () => {
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
 });
 
-type Call = (...args: unknown[]) => Promise<unknown>;
-
 /** The client of the compiled package, pointed at the local server, without retries. */
-async function client(): Promise<Record<string, Call>> {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist/vendor/src/index.js")).href)) as Record<string, new (options: object) => Record<string, Call>>;
-  const Client = module["VendorMediaTypesFixtureClient"]!;
-  const instance = new Client({ endpoint: origin, retry: { maxRetries: 0 } });
-  const methods = Object.getOwnPropertyNames(Client.prototype).filter((name) => name !== "constructor");
-  return Object.fromEntries(methods.map((name) => [name, (instance[name] as Call).bind(instance)]));
-}
+const client = () => compiledClient(compiled, "vendor", "VendorMediaTypesFixtureClient", origin);
 
 it("type-checks strictly", () => {
   expect(built.diagnostics).toEqual([]);
