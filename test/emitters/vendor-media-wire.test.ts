@@ -5,13 +5,13 @@
  * `content-type` headers stay the declared vendor types; vendor types with a bytes or string schema
  * still come back as the exact bytes. Against a real HTTP server on 127.0.0.1.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compiledClient, compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { startLocalServer, type LocalServer } from "./local-server.ts";
 
 const fixture = "test/fixtures/openapi/vendor-media-types.yaml";
 const built = buildPackage({ file: join(repoRoot, fixture), source: fixture });
@@ -23,7 +23,7 @@ interface Received {
 }
 
 let compiled: CompiledPackages;
-let server: Server;
+let server: LocalServer;
 let origin = "";
 let received: Received | undefined;
 /** The next answer's content type and body. */
@@ -31,7 +31,7 @@ let answer = { contentType: "application/json", body: "" };
 
 beforeAll(async () => {
   compiled = await compilePackages({ vendor: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) }, "vendor-media");
-  server = createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     let body = "";
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => (body += chunk));
@@ -40,13 +40,11 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": answer.contentType }).end(answer.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 }, 120_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
 });
 
