@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   "unsupported-media-type": { severity: "warning", summary: "A request media type the client cannot encode from its schema (e.g. XML) is left out; the operation's other media types are offered." },
   "unresolved-mapping": { severity: "warning", summary: "A discriminator `mapping` value names no schema; that value is left out of the mapping." },
   "invalid-pagination-hint": { severity: "warning", summary: "An operation's `x-pagination` hint is malformed or names a parameter or property the operation lacks; the operation is not paged." },
+  "string-required": { severity: "warning", summary: "A `required` keyword is a string: `\"true\"`/`\"false\"` on a parameter, body or header read as the boolean, a string on a schema as a one-name list." },
 
   // The config file (generator/config.ts)
   "config-not-found": { severity: "error", summary: "The config file does not exist." },

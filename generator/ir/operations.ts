@@ -4,10 +4,11 @@ import { quoteValue } from "../quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
-import { mediaEncoding, orderMedia, orderResponseContents, responseEncoding } from "./media-types.ts";
+import { mediaEncoding, orderRequestContents, orderResponseContents, responseEncoding } from "./media-types.ts";
 import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
 import { pagingOf } from "./paging.ts";
 import { parameters, parametersOf } from "./parameters.ts";
+import { requiredFlag } from "./required-keyword.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaTypesOf, swagger2Body } from "./swagger2-leftovers.ts";
 import { isObjectLike } from "./type-queries.ts";
@@ -123,7 +124,7 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   if (!found) return undefined;
   const content = isObject(found.value["content"]) ? found.value["content"] : {};
   const contentAt = { ...found.at, pointer: appendPointer(found.at.pointer, "content") };
-  const [first, ...others] = orderMedia(Object.keys(content)).map((media) => requestContent(ctx, media, content[media], contentAt));
+  const [first, ...others] = orderRequestContents(Object.keys(content).map((media) => requestContent(ctx, media, content[media], contentAt)));
   if (!first) return undefined;
   // Structured data in a media type sent as bytes (XML, say) has no serializer here: the caller
   // would encode it by hand, so such a media type is offered only when the operation has no other.
@@ -135,7 +136,7 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   });
   const { structured: _structured, ...chosen } = first;
   return {
-    required: found.value["required"] === true,
+    required: requiredFlag(ctx, found.value, found.at),
     ...chosen,
     ...doc(found.value),
     ...(alternatives.length > 0 ? { alternatives } : {}),
@@ -145,9 +146,10 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
 /** One media type of a request body: how it is encoded and the type of what the caller passes. */
 function requestContent(ctx: IrContext, media: string, value: unknown, contentAt: Place): MediaContentIR<BodyEncoding> & { structured: boolean } {
   const mediaObject = isObject(value) ? value : {};
-  const encoding = mediaEncoding(media);
   const schemaAt = { ...contentAt, pointer: appendPointer(appendPointer(contentAt.pointer, media), "schema") };
-  if (encoding === "binary") return { mediaType: media, encoding, type: { kind: "binary" }, structured: isStructured(ctx, mediaObject["schema"], schemaAt) };
+  const structured = isStructured(ctx, mediaObject["schema"], schemaAt);
+  const encoding = mediaEncoding(media, structured);
+  if (encoding === "binary") return { mediaType: media, encoding, type: { kind: "binary" }, structured };
   let type = typeOf(ctx, mediaObject["schema"], schemaAt);
   if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
     // A form or multipart body is a set of named fields: only an object schema describes one.
@@ -194,7 +196,7 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
     }
     const h = deref(ctx, rawHeaders[name], headerAt);
     if (!h) continue;
-    headers.push({ name: name.toLowerCase(), required: h.value["required"] === true, type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
+    headers.push({ name: name.toLowerCase(), required: requiredFlag(ctx, h.value, h.at), type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
   }
   const base = { status: status === "DEFAULT" ? "default" : status, ...doc(r), headers };
   const contentAt = (media: string) => ({ ...at, pointer: swagger2 ? appendPointer(at.pointer, "schema") : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") });
@@ -204,12 +206,13 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   return { ...base, ...first, ...(alternatives.length > 0 ? { alternatives } : {}) };
 }
 
-/** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type. */
+/** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type (a vendor type carrying JSON included). */
 function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt: Place): MediaContentIR<ResponseEncoding> {
   const schema = isObject(value) ? value["schema"] : undefined;
-  if (mediaEncoding(media) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
+  const structured = isStructured(ctx, schema, schemaAt);
+  if (mediaEncoding(media, structured) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
   const type = typeOf(ctx, schema, schemaAt);
-  const encoding = responseEncoding(media, type.kind === "binary");
+  const encoding = responseEncoding(media, type.kind === "binary", structured);
   return { mediaType: media, encoding, type: encoding === "binary" ? { kind: "binary" } : type };
 }
 

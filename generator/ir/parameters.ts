@@ -6,6 +6,7 @@ import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
 import { pickMedia } from "./media-types.ts";
 import { camelCase, compareStrings, NameScope, safeIdentifier, spellOperators } from "./naming.ts";
+import { requiredFlag } from "./required-keyword.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { collectionStyle, swagger2Schema } from "./swagger2-leftovers.ts";
 import { isStringLike } from "./type-queries.ts";
@@ -79,7 +80,7 @@ function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation,
     name,
     tsName: names.claim(safeIdentifier(camelCase(spellOperators(name, isDate(schemaObject, type))) || "param")),
     in: location,
-    required: location === "path" || raw["required"] === true,
+    required: requiredFlag(ctx, raw, at) || location === "path",
     style,
     explode,
     allowReserved: raw["allowReserved"] === true,

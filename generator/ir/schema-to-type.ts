@@ -14,6 +14,7 @@ import { quoteRef, reportRefFailure } from "./deref.ts";
 import { withSubtypes } from "./inheritance.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
 import { compareStrings, GLOBAL_TYPE_NAMES, pascalCase, safeIdentifier } from "./naming.ts";
+import { requiredNames } from "./required-keyword.ts";
 import { allOfType, enumType, literalOrUnknown, orNull, unionType } from "./schema-composition.ts";
 import { approximatedKeywords, extraKeysKeyword, extraKeysType, tupleItemsType } from "./schema-keywords.ts";
 import type { Constraints, JsonValue, PropertyIR, TypeIR } from "./types.ts";
@@ -198,7 +199,7 @@ function itemsType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
 
 export function objectType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const props = isObject(s["properties"]) ? s["properties"] : {};
-  const required = new Set(Array.isArray(s["required"]) ? s["required"].filter((r) => typeof r === "string") : []);
+  const required = new Set(requiredNames(ctx, s, at));
   const properties: PropertyIR[] = Object.keys(props)
     .sort(compareStrings)
     .map((name) => {

@@ -9,6 +9,7 @@ import { quoteValue } from "../quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { mediaEncoding, pickMedia } from "./media-types.ts";
 import { compareStrings } from "./naming.ts";
+import { requiredFlag } from "./required-keyword.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import type { PropertyIR, RequestBodyIR } from "./types.ts";
 
@@ -54,7 +55,7 @@ export function swagger2Body(ctx: IrContext, op: JsonObject, parameters: readonl
     const mediaType = pickMedia(consumes) ?? "application/json";
     const encoding = mediaEncoding(mediaType);
     const type = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, body.raw["schema"], { ...body.at, pointer: appendPointer(body.at.pointer, "schema") });
-    return { required: body.raw["required"] === true, mediaType, encoding, type, ...doc(body.raw) };
+    return { required: requiredFlag(ctx, body.raw, body.at), mediaType, encoding, type, ...doc(body.raw) };
   }
   const first = form[0] ?? { at };
   ctx.report("swagger2-leftover", "`in: formData` parameters (Swagger 2.0) are read as a form request body", first.at);
@@ -64,14 +65,14 @@ export function swagger2Body(ctx: IrContext, op: JsonObject, parameters: readonl
     .map(({ raw, at: pAt }) => ({
       name: String(raw["name"]),
       ...doc(raw),
-      required: raw["required"] === true,
+      required: requiredFlag(ctx, raw, pAt),
       readOnly: false,
       writeOnly: false,
       deprecated: raw["deprecated"] === true,
       type: typeOf(ctx, swagger2Schema(raw) ?? raw["schema"], pAt),
     }));
   return {
-    required: form.some((p) => p.raw["required"] === true),
+    required: form.some((p) => requiredFlag(ctx, p.raw, p.at)),
     mediaType: multipart ? "multipart/form-data" : "application/x-www-form-urlencoded",
     encoding: multipart ? "multipart" : "form",
     type: { kind: "object", properties },

@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
 import { CONSUMER_COMPILER_OPTIONS } from "../packages/support/package-tools.ts";
@@ -56,4 +57,19 @@ export async function compilePackages(packages: Record<string, readonly OutputFi
     );
   });
   return { root, diagnostics, cleanUp: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** A generated client method, called with untyped arguments (the tests pick what each one takes). */
+export type ClientCall = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The methods of a compiled package's client class, bound to one instance pointed at `endpoint`
+ * without retries (so a test's server sees exactly one request per call).
+ */
+export async function compiledClient(compiled: CompiledPackages, packageName: string, className: string, endpoint: string): Promise<Record<string, ClientCall>> {
+  const module = (await import(pathToFileURL(join(compiled.root, `dist/${packageName}/src/index.js`)).href)) as Record<string, new (options: object) => Record<string, ClientCall>>;
+  const Client = module[className]!;
+  const instance = new Client({ endpoint, retry: { maxRetries: 0 } });
+  const methods = Object.getOwnPropertyNames(Client.prototype).filter((name) => name !== "constructor");
+  return Object.fromEntries(methods.map((name) => [name, (instance[name] as ClientCall).bind(instance)]));
 }

@@ -9,11 +9,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../generator/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
-import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
+import { compiledClient, compilePackages, type CompiledPackages } from "./compile-packages.ts";
 
 const built = buildPackage({ file: join(repoRoot, "test/fixtures/openapi/media-types.yaml"), source: "test/fixtures/openapi/media-types.yaml" });
 const source = (path: string): string => built.files.find((f) => f.path === path)?.content ?? "";
@@ -65,16 +64,9 @@ interface ServerSentEvent {
   id?: string;
   retry?: number;
 }
-type Call = (...args: unknown[]) => Promise<unknown>;
 
 /** The client of the compiled package, pointed at the local server, without retries. */
-async function client(): Promise<Record<string, Call>> {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist/media/src/index.js")).href)) as Record<string, new (options: object) => Record<string, Call>>;
-  const Client = module["MediaTypesFixtureClient"]!;
-  const instance = new Client({ endpoint: origin, retry: { maxRetries: 0 } });
-  const methods = Object.getOwnPropertyNames(Client.prototype).filter((name) => name !== "constructor");
-  return Object.fromEntries(methods.map((name) => [name, (instance[name] as Call).bind(instance)]));
-}
+const client = () => compiledClient(compiled, "media", "MediaTypesFixtureClient", origin);
 
 function last(): Received {
   const request = received.at(-1);

@@ -78,6 +78,7 @@ describe("the fixture corpus", () => {
       "response-shapes.yaml",
       "scope-collisions.yaml",
       "security.yaml",
+      "vendor-media-types.yaml",
     ]);
     const readme = readFileSync(join(FIXTURES_DIR, "..", "README.md"), "utf8");
     for (const name of VALID_FIXTURES) expect(readme).toContain(`\`${name}\``);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { operationShape } from "../../generator/emitters/operation-shape.ts";
+import { mediaEncoding } from "../../generator/ir/media-types.ts";
 import { buildInline, documentWith, fixtureIr, operation, typeText } from "./helpers.ts";
 
 describe("media-types.yaml", () => {
@@ -105,5 +106,45 @@ describe("one media type in two kinds", () => {
     expect(shape.accepts).toEqual(["application/json"]);
     expect(shape.results.map((r) => r.mediaTypes)).toEqual([["application/json"]]);
     expect(shape.result.kind === "body" && shape.result.variants.map((v) => v.encoding)).toEqual(["json", "binary"]);
+  });
+});
+
+describe("which media types carry JSON (mediaEncoding)", () => {
+  it.each([
+    ["application/json; charset=utf-8", false, "json"],
+    ["text/json", false, "json"],
+    ["application/problem+json", false, "json"],
+    ["application/json-patch+json", false, "json"],
+    ["application/vnd.github.v3.object", true, "json"],
+    ["application/vnd.github.v3.object", false, "binary"],
+    ["application/json+sarif", true, "json"],
+    ["application/x-custom", true, "json"],
+    ["application/x-www-form-urlencoded", true, "form"],
+    ["application/vnd.oai.openapi+yaml", true, "binary"],
+    ["application/vnd.example+xml", true, "binary"],
+    ["application/x-yaml", true, "binary"],
+    ["application/x-ndjson", true, "binary"],
+    ["application/json-seq", true, "binary"],
+    ["application/xml", true, "binary"],
+    ["image/vnd.microsoft.icon", true, "binary"],
+    ["text/csv", true, "text"],
+  ] as const)("%s (structured schema: %s) is %s", (media, structured, expected) => {
+    expect(mediaEncoding(media, structured)).toBe(expected);
+  });
+});
+
+describe("vendor-media-types.yaml", () => {
+  const ir = fixtureIr("vendor-media-types.yaml");
+  const contents = (id: string) => {
+    const response = operation(ir, id).responses[0]!;
+    return [response, ...(response.alternatives ?? [])].map((c) => `${c.mediaType} ${c.encoding} ${typeText(c.type!)}`);
+  };
+
+  it("reads vendor types with a structured schema as JSON, and keeps bytes for string and binary schemas", () => {
+    expect(contents("getContents")).toEqual(["application/vnd.github.v3.object json ContentTree"]);
+    expect(contents("getAnalysis")).toEqual(["application/json+sarif json Record<string, unknown>", "text/json json Summary"]);
+    expect(contents("getRawContents")).toEqual(["application/vnd.example.archive binary binary", "application/vnd.github.raw binary binary"]);
+    const body = operation(ir, "createDocument").body!;
+    expect(`${body.mediaType} ${body.encoding} ${typeText(body.type)}`).toBe("application/vnd.example.document json Summary[]");
   });
 });
