@@ -59,6 +59,7 @@ describe("the fixture corpus", () => {
       "composition-conflicts.yaml",
       "composition.yaml",
       "discriminator-refs.yaml",
+      "dot-segments-and-nulls.yaml",
       "enums.yaml",
       "large.json",
       "lossy-names.yaml",
