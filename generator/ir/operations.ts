@@ -147,7 +147,8 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
 function requestContent(ctx: IrContext, media: string, value: unknown, contentAt: Place): MediaContentIR<BodyEncoding> & { structured: boolean } {
   const mediaObject = isObject(value) ? value : {};
   const schemaAt = { ...contentAt, pointer: appendPointer(appendPointer(contentAt.pointer, media), "schema") };
-  const structured = isStructured(ctx, mediaObject["schema"], schemaAt);
+  // The schema is read only where it decides (a media type that is bytes by its name alone).
+  const structured = mediaEncoding(media) === "binary" && isStructured(ctx, mediaObject["schema"], schemaAt);
   const encoding = mediaEncoding(media, structured);
   if (encoding === "binary") return { mediaType: media, encoding, type: { kind: "binary" }, structured };
   let type = typeOf(ctx, mediaObject["schema"], schemaAt);
@@ -209,7 +210,7 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
 /** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type (a vendor type carrying JSON included). */
 function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt: Place): MediaContentIR<ResponseEncoding> {
   const schema = isObject(value) ? value["schema"] : undefined;
-  const structured = isStructured(ctx, schema, schemaAt);
+  const structured = mediaEncoding(media) === "binary" && isStructured(ctx, schema, schemaAt);
   if (mediaEncoding(media, structured) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
   const type = typeOf(ctx, schema, schemaAt);
   const encoding = responseEncoding(media, type.kind === "binary", structured);

@@ -147,7 +147,7 @@ describe("README", () => {
     expect(examples).toHaveLength(identityApi.operations.length);
     identityApi.operations.forEach((op, index) => expect(examples[index]?.code).toContain(`client.${op.name}(`));
     expect(examples.map((b) => b.code)).toContain(
-      'const result = await client.issueAccessToken("<id>", { scopes: ["chat"] });\nconsole.log(result.token, result.expiresOn);',
+      'const result = await client.issueAccessToken("<id>", { scopes: ["chat"] });\nconsole.log(result.expiresOn);',
     );
   });
 
