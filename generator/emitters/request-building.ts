@@ -180,12 +180,17 @@ interface ParamValue {
  * parameter out, as `null` items of an array are (the text `null` would read as a string).
  */
 function withoutNull(plan: SourcePlan, param: ParameterIR, value: ParamValue): [ParameterIR, ParamValue] {
-  const resolved = plan.catalog.resolve(param.type);
-  if (resolved?.kind !== "union") return [param, value];
+  const type = nonNullType(plan, param.type);
+  return type ? [{ ...param, type }, { ...value, nullable: true }] : [param, value];
+}
+
+/** A nullable type without its `null` (`T | null` -> `T`); undefined when `type` is not nullable (or only null). */
+function nonNullType(plan: SourcePlan, type: TypeIR): TypeIR | undefined {
+  const resolved = plan.catalog.resolve(type);
+  if (resolved?.kind !== "union") return undefined;
   const variants = resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null");
-  if (variants.length === resolved.variants.length || variants.length === 0) return [param, value];
-  const type: TypeIR = variants.length === 1 ? variants[0]! : { kind: "union", variants };
-  return [{ ...param, type }, { ...value, nullable: true }];
+  if (variants.length === resolved.variants.length || variants.length === 0) return undefined;
+  return variants.length === 1 ? variants[0]! : { kind: "union", variants };
 }
 
 /** `written` for an optional value: `undefined` (or `absent`) when the value is; `?.` where that reads better. */
@@ -329,7 +334,8 @@ function contentExpression(plan: SourcePlan, binder: ImportBinder, name: string,
 /** Whether a query parameter is an object sent deepObject-style (`name[key]=value`). */
 export function usesDeepObject(plan: SourcePlan, op: OperationIR): boolean {
   return op.parameters.some((p) => {
-    const type = plan.catalog.resolve(p.type);
+    // As the query is built: a nullable object is an object whose null leaves the parameter out.
+    const type = plan.catalog.resolve(nonNullType(plan, p.type) ?? p.type);
     return p.in === "query" && p.style === "deepObject" && (type?.kind === "object" || type?.kind === "map");
   });
 }
