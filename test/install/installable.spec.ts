@@ -81,7 +81,7 @@ describe("the packed tarball", () => {
     ]) {
       expect(entries, needed).toContain(needed);
     }
-    const unwanted = entries.filter((entry) => /^package\/(test|bench|generated|spec|build|node_modules)\//.test(entry) || /^package\/generator\/.*\.[jt]s$/.test(entry));
+    const unwanted = entries.filter((entry) => /^package\/(test|bench|generated|spec|build|node_modules|dist\/publish)\//.test(entry) || /^package\/generator\/.*\.[jt]s$/.test(entry));
     expect(unwanted).toEqual([]);
     const packed = JSON.parse(succeed(`tar -xzOf ${JSON.stringify(tarball)} package/package.json`, work).stdout) as Record<string, Record<string, string> | string | undefined>;
     expect(packed["private"]).toBeUndefined();

@@ -4,13 +4,14 @@
  * generator compiled to JavaScript, with `dist/` laid out like `generator/` so that every
  * `new URL("../x", import.meta.url)` still finds its file (`templates/` beside `dist/`, as beside
  * `generator/`). The repo's own commands keep running the TypeScript sources: no build in the dev loop.
+ * This script is the repository's, not the package's: `tsconfig.build.json` leaves its folder out.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const source = join(root, "generator");
 const dist = join(root, "dist");
 
