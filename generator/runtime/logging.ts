@@ -4,7 +4,7 @@
  * careless) can leak them. An environment variable (`AZURE_LOG_LEVEL` for Azure services, else
  * `<PACKAGE>_LOG_LEVEL`) turns on a logger that writes to stderr.
  */
-import { isSecretName, REDACTED, redactText } from "./redact-secrets.ts";
+import { REDACTED, redactHeaderValue } from "./redact-secrets.ts";
 
 /** Levels, most detailed first, as Azure's SDKs name them. */
 export type LogLevel = "verbose" | "info" | "warning" | "error";
@@ -25,20 +25,9 @@ export type Logger = ((event: LogEvent) => void) | { log(event: LogEvent): void 
  */
 const hiddenHeaders = new Set(["x-ms-content-sha256"]);
 
-/** Headers as a logger sees them: secret values replaced by `REDACTED`, the others with secret pairs hidden. */
+/** Headers as a logger sees them: by the shared rule, plus the body's digest hidden. */
 export const redactHeaders = (headers: Headers): Record<string, string> =>
-  Object.fromEntries(
-    [...headers].map(([name, value]) => [name, isSecretName(name) || hiddenHeaders.has(name) ? REDACTED : redactText(value)]),
-  );
-
-/** A URL as a logger sees it: user info and secret query values (`sig=`, `code=`…) replaced by `REDACTED`. */
-export const redactUrl = (url: URL): string => {
-  const copy = new URL(url.href);
-  if (copy.username) copy.username = REDACTED;
-  if (copy.password) copy.password = REDACTED;
-  for (const [name] of [...copy.searchParams]) if (isSecretName(name)) copy.searchParams.set(name, REDACTED);
-  return redactText(copy.href);
-};
+  Object.fromEntries([...headers].map(([name, value]) => [name, hiddenHeaders.has(name) ? REDACTED : redactHeaderValue(name, value)]));
 
 /**
  * Hands the event to `logger`; built only when there is one (redacting costs). A logger that throws

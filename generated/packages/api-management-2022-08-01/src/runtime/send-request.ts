@@ -13,7 +13,8 @@ import {
   asRecord,
   httpErrorFromText,
 } from "./errors.js";
-import { emit, redactHeaders, redactUrl, type Logger } from "./logging.js";
+import { emit, redactHeaders, type Logger } from "./logging.js";
+import { redactUrl } from "./redact-secrets.js";
 import { maxRedirects, redirectTarget } from "./redirect-policy.js";
 import type { OutgoingRequest, RequestSigner } from "./request-signer.js";
 import { buildRequestUrl, type QueryParams } from "./request-url.js";
@@ -272,12 +273,12 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
     const { logger } = context;
     const number = retries + hops + 1;
     // Logged as signed (the signature redacted): what the service receives.
-    emit(logger, () => ({ kind: "request", level: "info", attempt: number, method, url: redactUrl(url), headers: redactHeaders(request.headers) }));
+    emit(logger, () => ({ kind: "request", level: "info", attempt: number, method, url: redactUrl(url.href), headers: redactHeaders(request.headers) }));
     const started = Date.now();
     const response = await attempt(context.fetch ?? fetch, request, options, timeoutMs, spec.stream);
     const failed = response instanceof Error;
     emit(logger, () => {
-      const at = { attempt: number, method, url: redactUrl(url), durationMs: Date.now() - started };
+      const at = { attempt: number, method, url: redactUrl(url.href), durationMs: Date.now() - started };
       if (failed) return { kind: "error", level: "warning", ...at, error: `${response.name}: ${response.message}` };
       const requestId = response.headers.get("x-ms-request-id") ?? response.headers.get("x-request-id") ?? undefined;
       return { kind: "response", level: response.status >= 400 ? "warning" : "info", ...at, status: response.status, requestId };

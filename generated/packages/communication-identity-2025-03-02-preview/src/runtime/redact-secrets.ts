@@ -40,6 +40,24 @@ export function redactText(text: string, isSecret = isSecretName): string {
     .replace(/\beyJ[\w-]*\.[\w.-]*/g, REDACTED);
 }
 
+/** A URL as it may be shown: user info and secret query values (`sig=`) replaced by `REDACTED`. */
+export function redactUrl(url: string, isSecret = isSecretName): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return redactText(url, isSecret);
+  }
+  if (parsed.username) parsed.username = REDACTED;
+  if (parsed.password) parsed.password = REDACTED;
+  return redactText(parsed.href, isSecret);
+}
+
+/** A header's value as it may be shown: all of it under a secret name (`authorization`), else {@link redactText}. */
+export function redactHeaderValue(name: string, value: string, isSecret = isSecretName): string {
+  return isSecret(name) ? REDACTED : redactText(value, isSecret);
+}
+
 /** JSON data with every value under a secret name hidden and every other string passed through {@link redactText}. */
 export function redactJson(value: unknown, isSecret = isSecretName, secret = false): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item, isSecret, secret));

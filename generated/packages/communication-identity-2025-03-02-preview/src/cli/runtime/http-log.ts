@@ -6,7 +6,7 @@
  * values under them, are replaced by `REDACTED` by the package's one rule (`runtime/redact-secrets.ts`,
  * which the library's errors use too), plus the names the spec and its naming layer declare secret.
  */
-import { isSecretName, REDACTED, redactBodyText, redactText } from "../../runtime/redact-secrets.js";
+import { isSecretName, redactBodyText, redactHeaderValue, redactUrl as redactSharedUrl } from "../../runtime/redact-secrets.js";
 
 export type LogLevel = "verbose" | "debug";
 
@@ -20,18 +20,8 @@ export function createRedactor(extraNames: readonly string[]): Redactor {
   return { isSecret: (name) => extra.has(name.toLowerCase()) || isSecretName(name) };
 }
 
-/** A URL with secret query parameters redacted. */
-export function redactUrl(url: string, redactor: Redactor): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactText(url, redactor.isSecret);
-  }
-  parsed.username = parsed.username ? REDACTED : "";
-  parsed.password = parsed.password ? REDACTED : "";
-  return redactText(parsed.href, redactor.isSecret);
-}
+/** A URL with user info and secret query parameters redacted (the shared rule, plus the spec's names). */
+export const redactUrl = (url: string, redactor: Redactor): string => redactSharedUrl(url, redactor.isSecret);
 
 /** JSON (or what looks like JSON) with secrets hidden, by the shared rule; other text is summarised. */
 export function redactBody(text: string, contentType: string | null, redactor: Redactor): string {
@@ -41,7 +31,7 @@ export function redactBody(text: string, contentType: string | null, redactor: R
 }
 
 function headerLines(headers: Headers, redactor: Redactor): string[] {
-  return [...headers.entries()].map(([name, value]) => `    ${name}: ${redactor.isSecret(name) ? REDACTED : redactText(value, redactor.isSecret)}`);
+  return [...headers.entries()].map(([name, value]) => `    ${name}: ${redactHeaderValue(name, value, redactor.isSecret)}`);
 }
 
 /** Wraps `inner` so every request and response is written to `log`, line by line. */
