@@ -14,11 +14,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { emitSources } from "../generator/emitters/emit-sources.ts";
-import { emitScaffold } from "../generator/emitters/scaffold/emit-scaffold.ts";
+import { emitSources } from "../generator/build/emit-sources.ts";
+import { emitScaffold } from "../generator/emit/package/emit-scaffold.ts";
 import { buildIr } from "../generator/ir/build-ir.ts";
 import { isObject, loadOpenApi } from "../generator/openapi/load-openapi.ts";
-import { clientName, packageInfo } from "../generator/package-naming.ts";
+import { clientName, packageInfo } from "../generator/build/package-naming.ts";
 import { repoRoot } from "../test/support/paths.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "fixture-only": { type: "boolean", default: false } } });

@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { escapeUnsafeCharacters, terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
+import { escapeUnsafeCharacters, terminalLine } from "./runtime/cli/terminal-text.ts";
 import type { TreeChanges } from "./output/write-tree.ts";
 
 export type OutputFormat = "text" | "json";

@@ -5,7 +5,7 @@
  * nothing else prints.
  */
 import { codeInfo, type DiagnosticCode } from "./diagnostic-codes.ts";
-import { terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
+import { terminalLine } from "./runtime/cli/terminal-text.ts";
 
 export type Severity = "error" | "warning";
 

@@ -6,12 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildCliModel } from "../../generator/emitters/cli/command-model.ts";
-import { parseCliNaming } from "../../generator/emitters/cli/naming-file.ts";
+import { buildCliModel } from "../../generator/plan/cli/command-model.ts";
+import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { packageInfo } from "../../generator/package-naming.ts";
+import { packageInfo } from "../../generator/build/package-naming.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 
 function api(service: string, version: string): ApiIR {

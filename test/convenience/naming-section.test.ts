@@ -6,12 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCliNaming } from "../../generator/emitters/cli/naming-file.ts";
-import { buildConvenienceModel } from "../../generator/emitters/convenience/convenience-model.ts";
-import { planSources } from "../../generator/emitters/source-plan.ts";
+import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
+import { buildConvenienceModel } from "../../generator/plan/convenience/convenience-model.ts";
+import { planSources } from "../../generator/plan/source-plan.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { packageInfo } from "../../generator/package-naming.ts";
+import { packageInfo } from "../../generator/build/package-naming.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 
 const FILE = "spec/communication-identity/cli.yaml";

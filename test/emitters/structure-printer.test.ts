@@ -8,12 +8,12 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { printStructure, type StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../../generator/emitters/source-files.ts";
-import { planSources } from "../../generator/emitters/source-plan.ts";
-import { plannedFileStructure } from "../../generator/emitters/source-printer.ts";
-import { StructureKind } from "../../generator/emitters/structure-kinds.ts";
-import { printFileStructure, WRITER_OPTIONS } from "../../generator/emitters/structure-printer.ts";
-import { analyzePackage } from "../../generator/package-analysis.ts";
+import { sourceFiles } from "../../generator/emit/outputs.ts";
+import { planSources } from "../../generator/plan/source-plan.ts";
+import { plannedFileStructure } from "../../generator/print/source-printer.ts";
+import { StructureKind } from "../../generator/print/structure-kinds.ts";
+import { printFileStructure, WRITER_OPTIONS } from "../../generator/print/structure-printer.ts";
+import { analyzePackage } from "../../generator/build/package-analysis.ts";
 import { corpusDocuments, realSpecDocuments } from "../corpus/corpus-dir.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 

@@ -1,10 +1,10 @@
 /** The package-files emitter on hand-built IRs: package.json, tsconfig.json and the README. */
 import { describe, expect, it } from "vitest";
-import { ExampleBuilder, printExample } from "../../generator/emitters/scaffold/example-values.ts";
-import { exampleEndpoint } from "../../generator/emitters/scaffold/readme-auth.ts";
-import { emitScaffold } from "../../generator/emitters/scaffold/emit-scaffold.ts";
-import { planSources } from "../../generator/emitters/source-plan.ts";
-import { scaffoldTemplates } from "../../generator/emitters/scaffold/scaffold-templates.ts";
+import { ExampleBuilder, printExample } from "../../generator/emit/package/example-values.ts";
+import { exampleEndpoint } from "../../generator/emit/package/readme-auth.ts";
+import { emitScaffold } from "../../generator/emit/package/emit-scaffold.ts";
+import { planSources } from "../../generator/plan/source-plan.ts";
+import { scaffoldTemplates } from "../../generator/emit/package/scaffold-templates.ts";
 import type { ApiIR, ServerIR, TypeIR } from "../../generator/ir/types.ts";
 import { defaultRetryOptions } from "../../generator/runtime/retry-policy.ts";
 import { identityApi, identityPackage, managementApi, managementPackage } from "./support/sample-apis.ts";

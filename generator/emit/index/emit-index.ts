@@ -1,0 +1,85 @@
+/**
+ * `src/index.ts`: the public surface, listed name by name so it stays intentional: the client,
+ * the context factory, the operation functions and their options, the models, and the runtime's
+ * errors and option types. `serialization.ts`, `request-encoding.ts` and the signers stay internal.
+ */
+import type { ExportDeclarationStructure } from "ts-morph";
+import { moduleSpecifier } from "../shared/import-binder.ts";
+import type { ConvenienceModel } from "../../plan/convenience/convenience-model.ts";
+import { authPlan } from "../../plan/credentials.ts";
+import { CONVENIENCE_MODULE } from "../convenience/emit-convenience.ts";
+import { operationGroups } from "../operations/emit-operations.ts";
+import { runtimeModules } from "../runtime/copy-runtime.ts";
+import { errorModels, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
+import { StructureKind } from "../../print/structure-kinds.ts";
+
+interface Exported {
+  readonly name: string;
+  readonly typeOnly: boolean;
+}
+
+const types = (...names: string[]): Exported[] => names.map((name) => ({ name, typeOnly: true }));
+const values = (...names: string[]): Exported[] => names.map((name) => ({ name, typeOnly: false }));
+
+/** Runtime exports, by module; a module the package does not include is skipped. */
+const runtimeExports: Record<string, Exported[]> = {
+  errors: values("HttpError", "NetworkError", "ResponseParseError", "TimeoutError"),
+  "send-request": types("RawResponse", "RequestOptions"),
+  "retry-policy": types("RetryOptions"),
+  logging: types("LogEvent", "LogLevel", "Logger"),
+  "bearer-token": types("AccessToken", "TokenCredential"),
+  paging: [...values("continuationTokenOf"), ...types("PageSettings", "PagedAsyncIterableIterator")],
+  "event-stream": types("EventStream", "ServerSentEvent"),
+};
+
+/** @param convenience the naming file's convenience layer: its class replaces the client of the same name. */
+export function emitIndex(plan: SourcePlan, hasModels: boolean, convenience?: ConvenienceModel): SourceFilePlan[] {
+  const { client } = plan.names;
+  const auth = authPlan(plan.api);
+  const groups: [string, Exported[]][] = [
+    ...(convenience ? [[CONVENIENCE_MODULE, [...values(convenience.className), ...types(...convenience.types.map((t) => t.name))]] as [string, Exported[]]] : []),
+    ...(convenience?.replacesClient ? [] : [[modules.client, values(client.client)] as [string, Exported[]]]),
+    [
+      modules.context,
+      [
+        ...values(client.contextFactory, ...client.dedicatedFactories.map((f) => f.name)),
+        ...types(client.clientOptions, client.context),
+        ...(auth.kinds.includes("basic") ? types("BasicCredential") : []),
+        ...(auth.kinds.includes("key") ? types("KeyCredential") : []),
+      ],
+    ],
+    ...operationGroups(plan).map(([group, ops]): [string, Exported[]] => [
+      modules.api(group),
+      ops.flatMap((op) => [...values(op.name), ...types(plan.names.optionsName(op))]),
+    ]),
+  ];
+  if (errorModels(plan).length > 0) {
+    groups.push([modules.serviceError, [...types(client.serviceError), ...values(client.isServiceError)]]);
+  }
+  if (hasModels) groups.push([modules.models, modelExports(plan)]);
+  for (const name of runtimeModules(plan)) {
+    const exported = runtimeExports[name];
+    if (exported) groups.push([modules.runtime(name), exported]);
+  }
+  const statements = groups.map(([module, names]) => exportDeclaration(module, names));
+  return [sourceFile(modules.index, [], statements, false)];
+}
+
+function modelExports(plan: SourcePlan): Exported[] {
+  return plan.names.declarations.flatMap((d) => {
+    const known = plan.names.knownName(d.named.name);
+    return [...types(d.name), ...(known && d.name === plan.names.typeName(d.named.name, "output") ? values(known) : [])];
+  });
+}
+
+function exportDeclaration(module: string, names: readonly Exported[]): ExportDeclarationStructure {
+  const allTypes = names.every((n) => n.typeOnly);
+  return {
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier: moduleSpecifier(modules.index, module),
+    isTypeOnly: allTypes,
+    // Laid out (one line, or one name per line) by the printer.
+    namedExports: names.map((n) => ({ name: n.name, isTypeOnly: !allTypes && n.typeOnly })),
+  };
+}

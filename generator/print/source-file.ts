@@ -1,0 +1,27 @@
+/**
+ * One TypeScript file as the emitters describe it: its imports and its statements, as plain data
+ * (no functions). The printer (`source-printer.ts`) turns it into text.
+ */
+import type { StatementStructures } from "ts-morph";
+import type { ImportSpec } from "../emit/shared/import-binder.ts";
+
+/** Text printed as it is, at the top level: for the few statements structures cannot express. */
+export interface VerbatimStatement {
+  readonly kind: "verbatim";
+  readonly text: string;
+}
+
+export type PlannedStatement = StatementStructures | VerbatimStatement;
+
+export interface SourceFilePlan {
+  /** Package-relative path, e.g. `src/models.ts`. */
+  readonly path: string;
+  readonly imports: readonly ImportSpec[];
+  readonly statements: readonly PlannedStatement[];
+  /** One blank line between statements (else none). */
+  readonly spaced: boolean;
+}
+
+export function sourceFile(path: string, imports: readonly ImportSpec[], statements: readonly PlannedStatement[], spaced = true): SourceFilePlan {
+  return { path, imports, statements, spaced };
+}
