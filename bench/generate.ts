@@ -14,7 +14,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { emitSources } from "../generator/build/emit-sources.ts";
+import { printInThread } from "../generator/build/print-files.ts";
+import { emitOutputs, outputs } from "../generator/emit/outputs.ts";
+import { planPackage } from "../generator/plan/package-plan.ts";
 import { emitScaffold } from "../generator/emit/package/emit-scaffold.ts";
 import { buildIr } from "../generator/ir/build-ir.ts";
 import { isObject, loadOpenApi } from "../generator/openapi/load-openapi.ts";
@@ -72,10 +74,12 @@ function generateInProcess(file: string): { load: number; ir: number; sources: n
   const irTime = performance.now() - t;
   const pkg = packageInfo({ packageName: "bench-package", service: "bench", apiVersion: ir.value.apiVersion, title, source: basename(file), regenerate: "specsmith generate" });
   t = performance.now();
-  const sources = emitSources(ir.value, pkg);
+  // The plan (once per package) counts toward the sources, as before it was planned per call site there.
+  const plan = planPackage(ir.value, pkg).value;
+  const sources = printInThread(pkg, emitOutputs(plan, outputs.filter((output) => output.library)));
   const sourcesTime = performance.now() - t;
   t = performance.now();
-  const scaffold = emitScaffold(ir.value, pkg);
+  const scaffold = emitScaffold(plan);
   const scaffoldTime = performance.now() - t;
   const all = [...sources, ...scaffold];
   return {

@@ -1,6 +1,7 @@
 /**
  * The generation pipeline, end to end:
- *   TypeSpec --compile--> OpenAPI --load--> document --buildIr--> IR --emit--> files --write--> disk
+ *   TypeSpec --compile--> OpenAPI --load--> document --buildIr--> IR --plan--> package plan
+ *   --emit (each output of emit/outputs.ts)--> file plans --print--> files --write--> disk
  * Everything is built in memory; the CLI hands the files to the one writer, which writes only when
  * no error was diagnosed.
  */
@@ -8,12 +9,9 @@ import { basename, dirname, relative } from "node:path";
 import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "../config.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import type { VersionBuild } from "../diff/diff-reports.ts";
-import { emitCli } from "../emit/cli/emit-cli.ts";
-import type { CliNaming } from "../plan/cli/naming-file.ts";
-import { buildConvenienceModel } from "../plan/convenience/convenience-model.ts";
-import { emitSources } from "./emit-sources.ts";
-import { planSources } from "../plan/source-plan.ts";
-import { emitScaffold } from "../emit/package/emit-scaffold.ts";
+import { emitOutputs } from "../emit/outputs.ts";
+import { planPackage } from "../plan/package-plan.ts";
+import { printInThread, type PrintFiles } from "./print-files.ts";
 import type { OutputFile } from "../output/write-tree.ts";
 import { versionProblems } from "./package-version.ts";
 import { configRegenerateCommand } from "./regenerate-command.ts";
@@ -100,17 +98,19 @@ function maintained(config: Config, service: ServiceConfig | DocumentServiceConf
   return { ...(service.version !== undefined ? { version: service.version } : {}), metadata };
 }
 
-/** One OpenAPI document (a file, or text already in memory) -> the files of one npm package. */
-export function buildPackage(options: PackageOptions): PackageBuild {
+/**
+ * One OpenAPI document (a file, or text already in memory) -> the files of one npm package: the
+ * IR, its plan (once), every output's file plans, printed by `print` (in this thread by default).
+ */
+export function buildPackage(options: PackageOptions, print: PrintFiles = printInThread): PackageBuild {
   const started = performance.now();
   const { ready, ...analysis } = analyzePackage(options);
   if (!ready) return { ...analysis, files: [] };
   const { ir, pkg } = ready;
-  const cli = emitCli(ir, pkg, options.cliNaming);
-  const convenience = options.cliNaming ? buildConvenienceModel(planSources(ir, pkg), options.cliNaming) : undefined;
-  const diagnostics = [...analysis.diagnostics, ...cli.diagnostics, ...(convenience?.diagnostics ?? [])];
+  const planned = planPackage(ir, pkg, { cliNaming: options.cliNaming });
+  const diagnostics = [...analysis.diagnostics, ...planned.diagnostics];
   if (hasErrors(diagnostics)) return { ...analysis, diagnostics, files: [] };
-  const files = [...emitSources(ir, pkg, convenience?.value), ...cli.files, ...emitScaffold(ir, pkg, cli.model, convenience?.value)];
+  const files = print(pkg, emitOutputs(planned.value));
   reportBuilt(options.progress, ir, pkg, files, started);
   return { ...analysis, diagnostics, files };
 }

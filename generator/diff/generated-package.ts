@@ -3,7 +3,7 @@
  * the same `emitSources` that `npm run generate` uses, without the scaffolding (package.json,
  * README), which exports nothing.
  */
-import { emitSources } from "../build/emit-sources.ts";
+import { emitSources } from "../build/print-files.ts";
 import type { ApiIR } from "../ir/types.ts";
 import type { OutputFile } from "../output/write-tree.ts";
 import { npmVersion, packageInfo } from "../build/package-naming.ts";

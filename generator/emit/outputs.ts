@@ -1,44 +1,50 @@
 /**
- * The TypeScript sources of one generated package (`src/**`), described (not printed): the runtime
- * files copied as they are, then one step per emitter, in the order the package lists its files.
- * `emit-sources.ts` prints them.
+ * Every output of a generated package, listed once, in the order the package lists its files:
+ * the build sequence (`build/pipeline.ts`) walks this list. Each output is one folder of `emit/`
+ * with one emitter, `(plan) => file plans`; adding an output is one folder plus one line here.
  */
-import type { OutputFile } from "../output/write-tree.ts";
-import { copyRuntime } from "./runtime/copy-runtime.ts";
+import type { PackagePlan } from "../plan/package-plan.ts";
+import type { FilePlan } from "../print/source-file.ts";
+import { emitCli } from "./cli/emit-cli.ts";
 import { emitClient } from "./client/emit-client.ts";
-import type { ConvenienceModel } from "../plan/convenience/convenience-model.ts";
 import { emitContext } from "./context/emit-context.ts";
 import { emitConvenience } from "./convenience/emit-convenience.ts";
 import { emitIndex } from "./index/emit-index.ts";
 import { emitModels } from "./models/emit-models.ts";
 import { emitOperations } from "./operations/emit-operations.ts";
+import { emitScaffold } from "./package/emit-scaffold.ts";
 import { emitRequestEncoding } from "./request-encoding/emit-request-encoding.ts";
+import { copyRuntime } from "./runtime/copy-runtime.ts";
 import { emitSerialization } from "./serialization/emit-serialization.ts";
 import { emitServiceError } from "./service-error/emit-service-error.ts";
-import type { SourceFilePlan } from "../print/source-file.ts";
-import type { SourcePlan } from "../plan/source-plan.ts";
 
-export interface SourceFiles {
-  /** The runtime modules the API needs, copied verbatim. */
-  readonly runtime: OutputFile[];
-  /** One step per emitter, each describing its files. */
-  readonly steps: readonly (() => SourceFilePlan[])[];
+/** The one contract of an output: the files it writes, described from the plan alone. */
+export type Emitter = (plan: PackagePlan) => readonly FilePlan[];
+
+export interface Output {
+  /** Its folder under `emit/`. */
+  readonly folder: string;
+  readonly emit: Emitter;
+  /** Part of the library (`src/**` without the CLI): what the diff's SDK layer reads. */
+  readonly library: boolean;
 }
 
-/** @param convenience the naming file's convenience layer, when it declares one. */
-export function sourceFiles(plan: SourcePlan, convenience?: ConvenienceModel): SourceFiles {
-  return {
-    runtime: copyRuntime(plan),
-    steps: [
-      () => emitModels(plan),
-      () => emitSerialization(plan),
-      () => emitRequestEncoding(plan),
-      () => emitOperations(plan),
-      () => emitContext(plan),
-      () => emitServiceError(plan),
-      () => emitClient(plan),
-      () => (convenience ? emitConvenience(plan, convenience) : []),
-      () => emitIndex(plan, plan.names.declarations.length > 0, convenience),
-    ],
-  };
+export const outputs: readonly Output[] = [
+  { folder: "runtime", emit: copyRuntime, library: true },
+  { folder: "models", emit: emitModels, library: true },
+  { folder: "serialization", emit: emitSerialization, library: true },
+  { folder: "request-encoding", emit: emitRequestEncoding, library: true },
+  { folder: "operations", emit: emitOperations, library: true },
+  { folder: "context", emit: emitContext, library: true },
+  { folder: "service-error", emit: emitServiceError, library: true },
+  { folder: "client", emit: emitClient, library: true },
+  { folder: "convenience", emit: emitConvenience, library: true },
+  { folder: "index", emit: emitIndex, library: true },
+  { folder: "cli", emit: emitCli, library: false },
+  { folder: "package", emit: emitScaffold, library: false },
+];
+
+/** The file plans of `outputs` (all of them by default), in order. */
+export function emitOutputs(plan: PackagePlan, selected: readonly Output[] = outputs): FilePlan[] {
+  return selected.flatMap((output) => output.emit(plan));
 }

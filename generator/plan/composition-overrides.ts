@@ -9,11 +9,11 @@
 import { propertyKey } from "../ir/naming.ts";
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
 import type { Direction } from "./model-catalog.ts";
-import type { SourcePlan } from "./source-plan.ts";
+import type { ApiPlan } from "./package-plan.ts";
 import { typeText } from "./type-text.ts";
 
 /** For each member, the keys later members override (`"id" | "when"`), or undefined when none. */
-export function overriddenKeys(plan: SourcePlan, members: readonly TypeIR[], direction: Direction): (string | undefined)[] {
+export function overriddenKeys(plan: ApiPlan, members: readonly TypeIR[], direction: Direction): (string | undefined)[] {
   // Compared as text with the IR's own (unique) names: nothing gets imported just to compare.
   if (!plan.catalog.mayOverride(members)) return members.map(() => undefined);
   const write = (type: TypeIR) => typeText(type, { direction, reference: (name) => name });
@@ -31,7 +31,7 @@ export function withoutOverridden(text: string, keys: string | undefined): strin
 }
 
 /** Whether a redeclared property is a subtype of the declaration it overrides (so `extends` holds). */
-function fits(plan: SourcePlan, later: PropertyIR, earlier: PropertyIR, write: (type: TypeIR) => string): boolean {
+function fits(plan: ApiPlan, later: PropertyIR, earlier: PropertyIR, write: (type: TypeIR) => string): boolean {
   if (earlier.required && !later.required) return false;
   if (write(later.type) === write(earlier.type)) return true;
   // A discriminator narrowed to its value(s): string literals under a string-like declaration.

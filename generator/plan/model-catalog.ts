@@ -250,3 +250,19 @@ function countDeclarations(types: Iterable<NamedTypeIR>): Map<string, number> {
   }
   return counts;
 }
+
+/** Whether named type `name` declares `property` as exactly the literal(s) `values`. */
+export function hasLiteralProperty(
+  catalog: ModelCatalog,
+  name: string,
+  property: string,
+  values: readonly string[],
+  direction: Direction,
+): boolean {
+  const found = catalog.properties({ kind: "ref", name }, direction)?.find((p) => p.name === property);
+  const type = found && catalog.resolve(found.type);
+  if (!found?.required || !type) return false;
+  const declared =
+    type.kind === "literal" ? [type.value] : type.kind === "enum" && !type.extensible ? type.values.map((v) => v.value) : [];
+  return declared.length === values.length && declared.every((v) => values.includes(String(v)));
+}

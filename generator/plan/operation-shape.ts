@@ -79,16 +79,8 @@ export function parameterNames(shape: OperationShape): string[] {
   return [...shape.positional.map((slot) => slot.name), ...(shape.body ? [shape.body.name] : []), "options"];
 }
 
-/** Shapes are asked for by every emitter (functions, client, CLI, README): built once per operation. */
-const shapes = new WeakMap<OperationIR, OperationShape>();
-
+/** The shape of one operation; `planPackage` builds every operation's once (`PackagePlan.shapes`), emitters read it there. */
 export function operationShape(op: OperationIR): OperationShape {
-  let shape = shapes.get(op);
-  if (!shape) shapes.set(op, (shape = buildShape(op)));
-  return shape;
-}
-
-function buildShape(op: OperationIR): OperationShape {
   const scope = new NameScope(localNames);
   const accepts = [...new Set(op.responses.flatMap((r) => contentsOf(r).map((c) => c.mediaType)))];
   // `accept` is an option of its own when the caller has media types to choose from.

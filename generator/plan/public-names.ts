@@ -11,7 +11,7 @@
  * - The client `<Client>` (`PackageInfo.clientName`) comes with `<Client>Options`, `<Client>Context`
  *   and `create<Client>Context` (the IR builder keeps these names free for them).
  */
-import { authPlan, dedicatedRoutes, routeSuffix, type AuthRoute } from "./credentials.ts";
+import { dedicatedRoutes, routeSuffix, type AuthPlan, type AuthRoute } from "./credentials.ts";
 import { NameScope, pascalCase, safeIdentifier } from "../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, OperationIR } from "../ir/types.ts";
 import type { Direction, ModelCatalog } from "./model-catalog.ts";
@@ -65,7 +65,7 @@ export class PublicNames {
   readonly #known = new Map<string, string>();
   readonly #options = new Map<string, string>();
 
-  constructor(api: ApiIR, pkg: PackageInfo, catalog: ModelCatalog) {
+  constructor(api: ApiIR, pkg: PackageInfo, catalog: ModelCatalog, auth: AuthPlan) {
     const types = new NameScope([...runtimeTypeNames, ...modelGlobals]);
     const values = new NameScope(runtimeValueNames);
     // Operation names are the IR's and final; everything else gives way to them.
@@ -79,7 +79,7 @@ export class PublicNames {
       contextFactory: values.claim(`create${client}Context`),
       serviceError: types.claim(`${client}Error`),
       isServiceError: values.claim(`is${client}Error`),
-      dedicatedFactories: dedicatedRoutes(authPlan(api)).map((route) => ({
+      dedicatedFactories: dedicatedRoutes(auth).map((route) => ({
         route,
         name: values.claim(`create${client}Context${routeSuffix[route]}`),
       })),

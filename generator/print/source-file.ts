@@ -25,3 +25,17 @@ export interface SourceFilePlan {
 export function sourceFile(path: string, imports: readonly ImportSpec[], statements: readonly PlannedStatement[], spaced = true): SourceFilePlan {
   return { path, imports, statements, spaced };
 }
+
+/** A file written as finished text (runtime copies, package.json, README, the CLI's files). */
+export interface TextFilePlan {
+  /** Package-relative path. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/** What an emitter returns for each file: TypeScript as structures (printed by `print/`), or finished text. */
+export type FilePlan = SourceFilePlan | TextFilePlan;
+
+export function isTextFile(file: FilePlan): file is TextFilePlan {
+  return "content" in file;
+}

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCliModel } from "../../generator/plan/cli/command-model.ts";
+import { planPackage } from "../../generator/plan/package-plan.ts";
 import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
@@ -27,7 +28,7 @@ function model(service: string, version: string, yaml: string) {
   const naming = parseCliNaming(`spec/${service}/cli.yaml`, yaml);
   const ir = api(service, version);
   if (!naming.value) return { naming: naming.diagnostics, model: undefined, diagnostics: [] };
-  const built = buildCliModel(ir, pkgOf(service, ir), naming.value);
+  const built = buildCliModel(planPackage(ir, pkgOf(service, ir)).value, naming.value);
   return { naming: naming.diagnostics, model: built.value, diagnostics: built.diagnostics };
 }
 
@@ -66,7 +67,7 @@ describe("the naming files of the repository", () => {
 
   it("derives kebab-case commands and flags, with the spec's types, enums and defaults", () => {
     const ir = api("api-management", "2022-08-01");
-    const built = buildCliModel(ir, pkgOf("api-management", ir), undefined);
+    const built = buildCliModel(planPackage(ir, pkgOf("api-management", ir)).value, undefined);
     const [command] = built.value.commands;
     expect(command?.path).toEqual(["user", "get-shared-access-token"]);
     expect(command?.flags.map((f) => [f.name, f.type.kind, f.required ?? false])).toEqual([

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitSources } from "../../generator/build/emit-sources.ts";
+import { emitSources } from "../../generator/build/print-files.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { isObject, loadOpenApi } from "../../generator/openapi/load-openapi.ts";

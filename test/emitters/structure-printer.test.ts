@@ -8,8 +8,9 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { printStructure, type StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../../generator/emit/outputs.ts";
-import { planSources } from "../../generator/plan/source-plan.ts";
+import { emitOutputs } from "../../generator/emit/outputs.ts";
+import { planPackage } from "../../generator/plan/package-plan.ts";
+import { isTextFile, type SourceFilePlan } from "../../generator/print/source-file.ts";
 import { plannedFileStructure } from "../../generator/print/source-printer.ts";
 import { StructureKind } from "../../generator/print/structure-kinds.ts";
 import { printFileStructure, WRITER_OPTIONS } from "../../generator/print/structure-printer.ts";
@@ -41,7 +42,7 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     const { ready } = analyzePackage({ file });
     expect(ready).toBeDefined();
     if (!ready) return;
-    const plans = sourceFiles(planSources(ready.ir, ready.pkg)).steps.flatMap((step) => step());
+    const plans = emitOutputs(planPackage(ready.ir, ready.pkg).value).filter((file): file is SourceFilePlan => !isTextFile(file));
     expect(plans.length).toBeGreaterThan(3);
     const differing = plans.filter((plan) => {
       const structure = plannedFileStructure(plan);

@@ -4,10 +4,9 @@
  * text, laid out by `printLiteral` (see `commandTable`).
  */
 import { propertyKey } from "../../ir/naming.ts";
-import { endpointPlan } from "../../plan/credentials.ts";
 import { ImportBinder, type ImportSpec } from "../shared/import-binder.ts";
-import { operationShape } from "../../plan/operation-shape.ts";
-import { modelTypeText, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, shapeOf, type PackagePlan } from "../../plan/package-plan.ts";
+import { modelTypeText } from "../shared/model-type-text.ts";
 import type { AuthRouteModel } from "../../plan/cli/auth-model.ts";
 import { cliModules } from "../../plan/cli/cli-layout.ts";
 import { Code, printLiteral, type Literal } from "./code-literal.ts";
@@ -24,7 +23,7 @@ export interface CommandTable {
   readonly text: string;
 }
 
-export function commandTable(plan: SourcePlan, model: CliModel): CommandTable {
+export function commandTable(plan: PackagePlan, model: CliModel): CommandTable {
   const binder = new ImportBinder(cliModules.commands, ["program"]);
   const context = binder.type(modules.context, plan.names.client.context);
   const programType = binder.type(cliModules.runtime("program"), "Program");
@@ -64,7 +63,7 @@ function flagLiteral(flag: FlagSpec): Literal {
   };
 }
 
-function commandLiteral(plan: SourcePlan, binder: ImportBinder, command: CommandModel): Literal {
+function commandLiteral(plan: PackagePlan, binder: ImportBinder, command: CommandModel): Literal {
   return {
     path: [...command.path],
     summary: command.summary,
@@ -78,7 +77,7 @@ function commandLiteral(plan: SourcePlan, binder: ImportBinder, command: Command
   };
 }
 
-function callLiteral(plan: SourcePlan, binder: ImportBinder, call: CallModel): Literal {
+function callLiteral(plan: PackagePlan, binder: ImportBinder, call: CallModel): Literal {
   return {
     operation: call.op.name,
     when: call.when.length > 0 ? [...call.when] : undefined,
@@ -91,8 +90,8 @@ function callLiteral(plan: SourcePlan, binder: ImportBinder, call: CallModel): L
 }
 
 /** `(context, args) => op(context, <positional>, <body>, { <optional> })`, each value cast to the parameter's type. */
-function invokeCode(plan: SourcePlan, binder: ImportBinder, call: CallModel): string {
-  const shape = operationShape(call.op);
+function invokeCode(plan: PackagePlan, binder: ImportBinder, call: CallModel): string {
+  const shape = shapeOf(plan, call.op);
   const fn = binder.value(modules.api(call.op.group), call.op.name);
   const type = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "input");
   const param = (name: string) => `args.param(${JSON.stringify(name)})`;
@@ -114,10 +113,10 @@ function invokeCode(plan: SourcePlan, binder: ImportBinder, call: CallModel): st
 }
 
 /** How a route makes the context: the package's context factory, called with the overload that fits. */
-function routeCode(plan: SourcePlan, binder: ImportBinder, route: AuthRouteModel): string {
+function routeCode(plan: PackagePlan, binder: ImportBinder, route: AuthRouteModel): string {
   const factory = binder.value(modules.context, plan.names.client.contextFactory);
   if (route.kind === "connectionString") return `(auth, settings) => ${factory}(auth.value("connection-string"), settings)`;
-  const endpoint = endpointPlan(plan.api);
+  const endpoint = plan.endpoint;
   const value = (name: string) => `auth.value(${JSON.stringify(name)})`;
   const credential =
     route.kind === "key" ? `{ key: ${value(route.uses[0] ?? "")} }`

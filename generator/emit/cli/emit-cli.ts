@@ -13,30 +13,18 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { WriterFunction } from "ts-morph";
-import type { Diagnostic } from "../../diagnostics.ts";
-import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { writeDocComment } from "../shared/jsdoc.ts";
 import type { PackageInfo } from "../../plan/package-info.ts";
-import { planSources } from "../../plan/source-plan.ts";
+import type { PackagePlan } from "../../plan/package-plan.ts";
 import { printSourceFile } from "../../print/source-printer.ts";
 import { cliModules } from "../../plan/cli/cli-layout.ts";
-import { buildCliModel, type CliModel } from "../../plan/cli/command-model.ts";
 import { commandTable, type CommandTable } from "./command-table.ts";
-import type { CliNaming } from "../../plan/cli/naming-file.ts";
 import { escapeUnsafeCharacters } from "../../runtime/cli/terminal-text.ts";
 
-export interface CliBuild {
-  readonly files: OutputFile[];
-  readonly diagnostics: readonly Diagnostic[];
-  readonly model: CliModel;
-}
-
-export function emitCli(api: ApiIR, pkg: PackageInfo, naming: CliNaming | undefined): CliBuild {
-  const model = buildCliModel(api, pkg, naming);
-  const files = cliFiles(pkg, commandTable(planSources(api, pkg), model.value));
-  return { files, diagnostics: model.diagnostics, model: model.value };
+export function emitCli(plan: PackagePlan): OutputFile[] {
+  return cliFiles(plan.pkg, commandTable(plan, plan.cli));
 }
 
 /** The program's files around its command table (which `commandTable` builds as text). */

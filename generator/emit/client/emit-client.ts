@@ -8,17 +8,17 @@ import type { OperationIR } from "../../ir/types.ts";
 import { contextSignatures, type ContextSignatures } from "../shared/context-signatures.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { docs, paragraphs } from "../shared/jsdoc.ts";
-import { operationShape, parameterNames } from "../../plan/operation-shape.ts";
+import { parameterNames } from "../../plan/operation-shape.ts";
 import { operationSignature } from "../shared/operation-signature.ts";
-import { modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, shapeOf, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
-export function emitClient(plan: SourcePlan): SourceFilePlan[] {
+export function emitClient(plan: PackagePlan): SourceFilePlan[] {
   const { client } = plan.names;
   // A method's parameters would shadow an imported operation function of the same name (an
   // operation `options` called from a method with an `options` parameter): such imports get aliases.
-  const shapes = plan.api.operations.map(operationShape);
+  const shapes = plan.api.operations.map((op) => shapeOf(plan, op));
   const binder = new ImportBinder(modules.client, [client.client, ...new Set(shapes.flatMap(parameterNames))]);
   const signatures = contextSignatures(plan, binder);
   const factory = binder.value(modules.context, client.contextFactory);
@@ -45,8 +45,8 @@ export function emitClient(plan: SourcePlan): SourceFilePlan[] {
   return [sourceFile(modules.client, binder.imports(), [declaration])];
 }
 
-function method(plan: SourcePlan, binder: ImportBinder, op: OperationIR): MethodDeclarationStructure {
-  const shape = operationShape(op);
+function method(plan: PackagePlan, binder: ImportBinder, op: OperationIR): MethodDeclarationStructure {
+  const shape = shapeOf(plan, op);
   const path = modules.api(op.group);
   const signature = operationSignature(plan, binder, shape, path, false);
   const fn = binder.value(path, op.name);
@@ -63,14 +63,14 @@ function method(plan: SourcePlan, binder: ImportBinder, op: OperationIR): Method
   };
 }
 
-function classDescription(plan: SourcePlan, signatures: ContextSignatures): string {
+function classDescription(plan: PackagePlan, signatures: ContextSignatures): string {
   const { client } = plan.names;
   const intro = plan.api.description ?? `A client for ${plan.api.title}.`;
   const note = `Each method is also available as a function over a context from {@link ${client.contextFactory}}, for smaller bundles.`;
   return paragraphs(intro, note, `@example\n\`\`\`ts\n${example(plan, signatures).join("\n")}\n\`\`\``) ?? intro;
 }
 
-function example(plan: SourcePlan, signatures: ContextSignatures): string[] {
+function example(plan: PackagePlan, signatures: ContextSignatures): string[] {
   const { auth, endpoint } = signatures;
   const name = plan.names.client.client;
   const lines = [`import { ${name} } from ${JSON.stringify(plan.pkg.name)};`, ""];
@@ -90,7 +90,7 @@ function example(plan: SourcePlan, signatures: ContextSignatures): string[] {
   }
   const op = plan.api.operations[0];
   if (op) {
-    const shape = operationShape(op);
+    const shape = shapeOf(plan, op);
     const args = [...shape.positional.map((s) => s.name), ...(shape.body?.body.required ? [shape.body.name] : [])].join(", ");
     lines.push(
       shape.result.kind === "paged"

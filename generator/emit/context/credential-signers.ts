@@ -9,7 +9,7 @@ import type { ContextSignatures } from "../shared/context-signatures.ts";
 import type { AuthPlan, CredentialKind } from "../../plan/credentials.ts";
 import type { ImportBinder } from "../shared/import-binder.ts";
 import { docs } from "../shared/jsdoc.ts";
-import { modules } from "../../plan/source-plan.ts";
+import { modules } from "../../plan/package-plan.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
 const guardNames: Record<CredentialKind, string> = {

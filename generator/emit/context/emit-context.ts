@@ -9,11 +9,11 @@ import { credentialStatements, credentialType, signerFor } from "./credential-si
 import { ImportBinder } from "../shared/import-binder.ts";
 import { docs } from "../shared/jsdoc.ts";
 import { logLevelVariable } from "../../plan/package-info.ts";
-import { modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { CONST_DECLARATION, StructureKind } from "../../print/structure-kinds.ts";
 
-export function emitContext(plan: SourcePlan): SourceFilePlan[] {
+export function emitContext(plan: PackagePlan): SourceFilePlan[] {
   const { client } = plan.names;
   const binder = new ImportBinder(modules.context, [
     client.context,
@@ -40,7 +40,7 @@ export function emitContext(plan: SourcePlan): SourceFilePlan[] {
   return [sourceFile(modules.context, binder.imports(), statements)];
 }
 
-function userAgentConst(plan: SourcePlan): StatementStructures {
+function userAgentConst(plan: PackagePlan): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: CONST_DECLARATION,
@@ -78,7 +78,7 @@ function credentialTypes(signatures: ContextSignatures): InterfaceDeclarationStr
   return types;
 }
 
-function optionsInterface(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): InterfaceDeclarationStructure {
+function optionsInterface(plan: PackagePlan, binder: ImportBinder, signatures: ContextSignatures): InterfaceDeclarationStructure {
   const { endpoint } = signatures;
   const usesApiVersion = plan.api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
   const retry = binder.type(modules.runtime("retry-policy"), "RetryOptions");
@@ -135,7 +135,7 @@ function optionsInterface(plan: SourcePlan, binder: ImportBinder, signatures: Co
   };
 }
 
-function contextInterface(plan: SourcePlan, binder: ImportBinder): InterfaceDeclarationStructure {
+function contextInterface(plan: PackagePlan, binder: ImportBinder): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: plan.names.client.context,
@@ -150,7 +150,7 @@ function contextInterface(plan: SourcePlan, binder: ImportBinder): InterfaceDecl
 }
 
 /** What `apiVersion` is for: only operations that declare an `api-version` query parameter send it. */
-function apiVersionDoc(plan: SourcePlan): string {
+function apiVersionDoc(plan: PackagePlan): string {
   const sending = plan.api.operations.filter((op) => op.parameters.some((p) => p.clientValue === "api-version")).length;
   if (sending === plan.api.operations.length) return "The `api-version` sent to the service.";
   const version = "The API version of this package (the document's `info.version`)";
@@ -158,7 +158,7 @@ function apiVersionDoc(plan: SourcePlan): string {
   return `${version}. The spec declares no \`api-version\` parameter, so it is not sent; a service that wants one gets it through an operation's \`query\` option.`;
 }
 
-function factory(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure {
+function factory(plan: PackagePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure {
   const { client } = plan.names;
   const overloaded = signatures.signatures.length > 1;
   const description = (text: string): string =>
@@ -228,7 +228,7 @@ function factoryBody(binder: ImportBinder, signatures: ContextSignatures): strin
  * `create<Client>ContextWithKey(endpoint, credential)` and the like: one per way of authenticating,
  * when there are several, so that a bundle holds only the signer it uses.
  */
-function dedicatedFactories(plan: SourcePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure[] {
+function dedicatedFactories(plan: PackagePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure[] {
   const { client } = plan.names;
   const { auth, endpoint } = signatures;
   const { fromCaller, fromConnectionString } = endpointExpressions(binder, signatures);
@@ -270,7 +270,7 @@ function dedicatedFactories(plan: SourcePlan, binder: ImportBinder, signatures: 
   });
 }
 
-function contextFor(plan: SourcePlan, binder: ImportBinder): FunctionDeclarationStructure {
+function contextFor(plan: PackagePlan, binder: ImportBinder): FunctionDeclarationStructure {
   const { client } = plan.names;
   const retry = binder.value(modules.runtime("retry-policy"), "defaultRetryOptions");
   const apiVersion = JSON.stringify(plan.api.apiVersion);

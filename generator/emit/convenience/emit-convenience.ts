@@ -11,11 +11,9 @@ import { REQUEST_OPTIONS } from "../../plan/convenience/convenience-model.ts";
 import type { ConvenienceMember, ConvenienceType } from "../../plan/convenience/convenience-naming.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { docs, type DocTag } from "../shared/jsdoc.ts";
-import { modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
-
-export const CONVENIENCE_MODULE = "src/convenience.ts";
 
 /** Why `present` exists is in its doc comment, which the generated file keeps. */
 const PRESENT_HELPER = `/**
@@ -27,8 +25,11 @@ function present<T>(value: T | undefined, path: string): T {
   return value;
 }`;
 
-export function emitConvenience(plan: SourcePlan, model: ConvenienceModel): SourceFilePlan[] {
-  const binder = new ImportBinder(CONVENIENCE_MODULE, [model.className, ...model.types.map((t) => t.name), "present"]);
+/** `src/convenience.ts`, when the naming file declares a convenience layer. */
+export function emitConvenience(plan: PackagePlan): SourceFilePlan[] {
+  const model = plan.convenience;
+  if (!model) return [];
+  const binder = new ImportBinder(modules.convenience, [model.className, ...model.types.map((t) => t.name), "present"]);
   const typeRef = (text: string): string => {
     const name = text.replace(/\[\]$/, "");
     const suffix = text.slice(name.length);
@@ -48,7 +49,7 @@ export function emitConvenience(plan: SourcePlan, model: ConvenienceModel): Sour
   };
   statements.push(declaration);
   if (model.methods.some((m) => m.checked.length > 0)) statements.push({ kind: "verbatim", text: PRESENT_HELPER });
-  return [sourceFile(CONVENIENCE_MODULE, binder.imports(), statements)];
+  return [sourceFile(modules.convenience, binder.imports(), statements)];
 }
 
 function interfaceOf(type: ConvenienceType, typeRef: (text: string) => string): InterfaceDeclarationStructure {

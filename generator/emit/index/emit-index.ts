@@ -5,12 +5,7 @@
  */
 import type { ExportDeclarationStructure } from "ts-morph";
 import { moduleSpecifier } from "../shared/import-binder.ts";
-import type { ConvenienceModel } from "../../plan/convenience/convenience-model.ts";
-import { authPlan } from "../../plan/credentials.ts";
-import { CONVENIENCE_MODULE } from "../convenience/emit-convenience.ts";
-import { operationGroups } from "../operations/emit-operations.ts";
-import { runtimeModules } from "../runtime/copy-runtime.ts";
-import { errorModels, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
@@ -33,12 +28,12 @@ const runtimeExports: Record<string, Exported[]> = {
   "event-stream": types("EventStream", "ServerSentEvent"),
 };
 
-/** @param convenience the naming file's convenience layer: its class replaces the client of the same name. */
-export function emitIndex(plan: SourcePlan, hasModels: boolean, convenience?: ConvenienceModel): SourceFilePlan[] {
+/** The naming file's convenience layer, when there is one, replaces the client of the same name. */
+export function emitIndex(plan: PackagePlan): SourceFilePlan[] {
   const { client } = plan.names;
-  const auth = authPlan(plan.api);
+  const { auth, convenience } = plan;
   const groups: [string, Exported[]][] = [
-    ...(convenience ? [[CONVENIENCE_MODULE, [...values(convenience.className), ...types(...convenience.types.map((t) => t.name))]] as [string, Exported[]]] : []),
+    ...(convenience ? [[modules.convenience, [...values(convenience.className), ...types(...convenience.types.map((t) => t.name))]] as [string, Exported[]]] : []),
     ...(convenience?.replacesClient ? [] : [[modules.client, values(client.client)] as [string, Exported[]]]),
     [
       modules.context,
@@ -49,16 +44,16 @@ export function emitIndex(plan: SourcePlan, hasModels: boolean, convenience?: Co
         ...(auth.kinds.includes("key") ? types("KeyCredential") : []),
       ],
     ],
-    ...operationGroups(plan).map(([group, ops]): [string, Exported[]] => [
+    ...plan.groups.map(([group, ops]): [string, Exported[]] => [
       modules.api(group),
       ops.flatMap((op) => [...values(op.name), ...types(plan.names.optionsName(op))]),
     ]),
   ];
-  if (errorModels(plan).length > 0) {
+  if (plan.errorModels.length > 0) {
     groups.push([modules.serviceError, [...types(client.serviceError), ...values(client.isServiceError)]]);
   }
-  if (hasModels) groups.push([modules.models, modelExports(plan)]);
-  for (const name of runtimeModules(plan)) {
+  if (plan.names.declarations.length > 0) groups.push([modules.models, modelExports(plan)]);
+  for (const name of plan.runtimeModules) {
     const exported = runtimeExports[name];
     if (exported) groups.push([modules.runtime(name), exported]);
   }
@@ -66,7 +61,7 @@ export function emitIndex(plan: SourcePlan, hasModels: boolean, convenience?: Co
   return [sourceFile(modules.index, [], statements, false)];
 }
 
-function modelExports(plan: SourcePlan): Exported[] {
+function modelExports(plan: PackagePlan): Exported[] {
   return plan.names.declarations.flatMap((d) => {
     const known = plan.names.knownName(d.named.name);
     return [...types(d.name), ...(known && d.name === plan.names.typeName(d.named.name, "output") ? values(known) : [])];

@@ -18,19 +18,20 @@ import {
 } from "../shared/jsdoc.ts";
 import type { Direction } from "../../plan/model-catalog.ts";
 import type { ModelDeclaration } from "../../plan/public-names.ts";
-import { hasLiteralProperty, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
+import { hasLiteralProperty } from "../../plan/model-catalog.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "../../print/source-file.ts";
 import { overriddenKeys, ownProperties, withoutOverridden } from "../../plan/composition-overrides.ts";
 import { enumText, typeText } from "../../plan/type-text.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
-export function emitModels(plan: SourcePlan): SourceFilePlan[] {
+export function emitModels(plan: PackagePlan): SourceFilePlan[] {
   if (plan.names.declarations.length === 0) return [];
   const statements = plan.names.declarations.flatMap((d) => declarationStatements(plan, d));
   return [sourceFile(modules.models, [], statements)];
 }
 
-function declarationStatements(plan: SourcePlan, declaration: ModelDeclaration): PlannedStatement[] {
+function declarationStatements(plan: PackagePlan, declaration: ModelDeclaration): PlannedStatement[] {
   const { named } = declaration;
   const type = named.type;
   if (type.kind === "enum") return [enumAlias(plan, declaration, type), knownConst(plan, declaration, type)];
@@ -39,7 +40,7 @@ function declarationStatements(plan: SourcePlan, declaration: ModelDeclaration):
 }
 
 /** Type text inside `models.ts`: named types are referenced by their local declaration names. */
-function localTypeText(plan: SourcePlan, type: TypeIR, direction: Direction): string {
+function localTypeText(plan: PackagePlan, type: TypeIR, direction: Direction): string {
   return typeText(type, {
     direction,
     reference: (name) => plan.names.typeName(name, direction),
@@ -48,7 +49,7 @@ function localTypeText(plan: SourcePlan, type: TypeIR, direction: Direction): st
   });
 }
 
-function declarationDocs(plan: SourcePlan, declaration: ModelDeclaration, extra?: string) {
+function declarationDocs(plan: PackagePlan, declaration: ModelDeclaration, extra?: string) {
   const { named } = declaration;
   const primary = plan.names.typeName(named.name, "output");
   const variantNote =
@@ -65,7 +66,7 @@ function alias(
   return { kind: StructureKind.TypeAlias, name: declaration.name, isExported: true, type, docs: jsDocs };
 }
 
-function enumAlias(plan: SourcePlan, declaration: ModelDeclaration, type: EnumTypeIR): TypeAliasDeclarationStructure {
+function enumAlias(plan: PackagePlan, declaration: ModelDeclaration, type: EnumTypeIR): TypeAliasDeclarationStructure {
   const known = plan.names.knownName(declaration.named.name);
   const note = type.extensible
     ? `Known values are listed in {@link ${known}}; the service may add others, so any ${type.valueType} is accepted.`
@@ -74,7 +75,7 @@ function enumAlias(plan: SourcePlan, declaration: ModelDeclaration, type: EnumTy
 }
 
 /** `export const KnownX = { Primary: "primary", ... } as const;` with one doc comment per value. */
-function knownConst(plan: SourcePlan, declaration: ModelDeclaration, type: EnumTypeIR): PlannedStatement {
+function knownConst(plan: PackagePlan, declaration: ModelDeclaration, type: EnumTypeIR): PlannedStatement {
   const name = plan.names.knownName(declaration.named.name) ?? `Known${declaration.name}`;
   const keys = new NameScope();
   const entries = type.values.map((v) => ({ key: keys.claim(enumKey(v.value)), ...v }));
@@ -101,7 +102,7 @@ export function enumKey(value: string | number): string {
   return `${sign}${key}`;
 }
 
-function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): InterfaceDeclarationStructure {
+function interfaceOf(plan: PackagePlan, declaration: ModelDeclaration): InterfaceDeclarationStructure {
   const { direction, named } = declaration;
   const members = named.type.kind === "intersection" ? named.type.members : [named.type];
   const refs = members.flatMap((m) => (m.kind === "ref" ? [m] : []));
@@ -127,7 +128,7 @@ function interfaceOf(plan: SourcePlan, declaration: ModelDeclaration): Interface
 }
 
 /** On the base of an inheritance-style discriminator: which subtype each value means. */
-function subtypesNote(plan: SourcePlan, type: TypeIR, direction: Direction): string | undefined {
+function subtypesNote(plan: PackagePlan, type: TypeIR, direction: Direction): string | undefined {
   const discriminator = type.kind === "object" ? type.discriminator : undefined;
   if (!discriminator || discriminator.mapping.length === 0) return undefined;
   const subtypes = discriminator.mapping.map((m) => `{@link ${plan.names.typeName(m.type, direction)}} (${JSON.stringify(m.value)})`);
@@ -135,7 +136,7 @@ function subtypesNote(plan: SourcePlan, type: TypeIR, direction: Direction): str
 }
 
 /** An index signature must admit every property type too. An empty object schema admits anything. */
-function indexType(plan: SourcePlan, extra: TypeIR | undefined, type: TypeIR, own: readonly PropertyIR[], direction: Direction): string {
+function indexType(plan: PackagePlan, extra: TypeIR | undefined, type: TypeIR, own: readonly PropertyIR[], direction: Direction): string {
   if (!extra) return "unknown";
   // Inherited ones too; only here, as flattening every model of a long `allOf` chain is quadratic.
   const all = plan.catalog.properties(type, direction) ?? own;
@@ -144,7 +145,7 @@ function indexType(plan: SourcePlan, extra: TypeIR | undefined, type: TypeIR, ow
   return [...new Set(types)].join(" | ");
 }
 
-function propertySignature(plan: SourcePlan, property: PropertyIR, direction: Direction): OptionalKind<PropertySignatureStructure> {
+function propertySignature(plan: PackagePlan, property: PropertyIR, direction: Direction): OptionalKind<PropertySignatureStructure> {
   const constraints = "constraints" in property.type ? property.type.constraints : undefined;
   const notes = [
     property.readOnly && direction === "output" ? "Read-only: set by the service." : undefined,

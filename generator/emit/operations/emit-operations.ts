@@ -10,37 +10,31 @@ import { jsonTypeName } from "../serialization/emit-serialization.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { deprecatedTag, docs } from "../shared/jsdoc.ts";
 import { conversion, converterName, isPolymorphicConversion, type ConversionContext } from "../shared/json-conversion.ts";
-import { operationShape, parameterNames, type BodyVariant, type OperationShape, type ResultShape } from "../../plan/operation-shape.ts";
+import { parameterNames, type BodyVariant, type OperationShape, type ResultShape } from "../../plan/operation-shape.ts";
 import { operationSignature, parameterDescription } from "../shared/operation-signature.ts";
 import { itemsReader, nextTokenReader, pageRequest } from "./paging-conventions.ts";
 import { indent, objectLiteral, requestMembers } from "../shared/request-building.ts";
-import { modelTypeText, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, shapeOf, type PackagePlan } from "../../plan/package-plan.ts";
+import { modelTypeText } from "../shared/model-type-text.ts";
 import { sourceFile, type PlannedStatement, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
-/** Operations by group, groups sorted by name (operations keep the IR's order). */
-export function operationGroups(plan: SourcePlan): [string, OperationIR[]][] {
-  const groups = new Map<string, OperationIR[]>();
-  for (const op of plan.api.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
-  return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b));
-}
-
-export function emitOperations(plan: SourcePlan): SourceFilePlan[] {
-  return operationGroups(plan).map(([group, ops]) => {
+export function emitOperations(plan: PackagePlan): SourceFilePlan[] {
+  return plan.groups.map(([group, ops]) => {
     const path = modules.api(group);
     const declared = ops.flatMap((op) => [op.name, plan.names.optionsName(op)]);
     // Imports a function's parameters would shadow (a query parameter `serializeWidget`) get aliases.
-    const parameters = new Set(["context", ...ops.flatMap((op) => parameterNames(operationShape(op)))]);
+    const parameters = new Set(["context", ...ops.flatMap((op) => parameterNames(shapeOf(plan, op)))]);
     const binder = new ImportBinder(path, [...declared, ...parameters]);
     const statements: PlannedStatement[] = ops.flatMap((op) => {
-      const shape = operationShape(op);
+      const shape = shapeOf(plan, op);
       return [optionsInterface(plan, binder, shape), operationFunction(plan, binder, shape, path)];
     });
     return sourceFile(path, binder.imports(), statements);
   });
 }
 
-function optionsInterface(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): InterfaceDeclarationStructure {
+function optionsInterface(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: plan.names.optionsName(shape.op),
@@ -71,7 +65,7 @@ function acceptProperty(shape: OperationShape): OptionalKind<PropertySignatureSt
   };
 }
 
-function operationFunction(plan: SourcePlan, binder: ImportBinder, shape: OperationShape, path: string): FunctionDeclarationStructure {
+function operationFunction(plan: PackagePlan, binder: ImportBinder, shape: OperationShape, path: string): FunctionDeclarationStructure {
   const signature = operationSignature(plan, binder, shape, path, true);
   const context = binder.type(modules.context, plan.names.client.context);
   const [last] = signature.parameters.slice(-1);
@@ -113,7 +107,7 @@ function sendCall(binder: ImportBinder, shape: OperationShape, request: string):
   return `await ${send}(\n${indent(args.map((a) => `${a},`).join("\n"))}\n)`;
 }
 
-function sendStatements(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string[] {
+function sendStatements(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): string[] {
   const request = objectLiteral(requestMembers(plan, binder, shape));
   if (shape.result.kind !== "body") return [`${sendCall(binder, shape, request)};`];
   const statements = [`const response = ${sendCall(binder, shape, request)};`];
@@ -126,7 +120,7 @@ function sendStatements(plan: SourcePlan, binder: ImportBinder, shape: Operation
 }
 
 /** Statements that read `response` as a result's body, returning it. */
-function readResult(plan: SourcePlan, binder: ImportBinder, result: ResultShape): string[] {
+function readResult(plan: PackagePlan, binder: ImportBinder, result: ResultShape): string[] {
   if (result.kind !== "body") return ["return;"];
   const statements: string[] = [];
   if (result.emptyStatuses) {
@@ -152,7 +146,7 @@ function readResult(plan: SourcePlan, binder: ImportBinder, result: ResultShape)
 }
 
 /** Statements ending in `return <value>;` that read `response` as a variant's body. */
-function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant): string[] {
+function readBody(plan: PackagePlan, binder: ImportBinder, variant: BodyVariant): string[] {
   if (variant.encoding === "text") return ["return response.bodyText;"];
   if (variant.encoding === "event-stream") {
     return [`return ${binder.value(modules.runtime("event-stream"), "readEventStream")}(response, options);`];
@@ -171,7 +165,7 @@ function readBody(plan: SourcePlan, binder: ImportBinder, variant: BodyVariant):
 }
 
 /** The converter function itself, when converting a body of `type` is one call of it. */
-function directConverter(plan: SourcePlan, type: TypeIR, context: ConversionContext): string | undefined {
+function directConverter(plan: PackagePlan, type: TypeIR, context: ConversionContext): string | undefined {
   if (type.kind !== "ref" || isPolymorphicConversion(plan, type.name, "deserialize")) return undefined;
   return plan.catalog.hasOwnDates(type.name, "output") ? context.converter(type.name) : undefined;
 }
@@ -181,14 +175,14 @@ function directConverter(plan: SourcePlan, type: TypeIR, context: ConversionCont
  * object-like type (named objects, `allOf` intersections), sorted; none for other types, or when
  * nothing is required.
  */
-function requiredArgument(plan: SourcePlan, type: TypeIR): string[] {
+function requiredArgument(plan: PackagePlan, type: TypeIR): string[] {
   const properties = plan.catalog.properties(type, "output") ?? [];
   const names = properties.filter((p) => p.required).map((p) => p.name).sort(compareStrings);
   return names.length === 0 ? [] : [`[${names.map((name) => JSON.stringify(name)).join(", ")}]`];
 }
 
 
-function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionContext {
+function deserializeContext(plan: PackagePlan, binder: ImportBinder): ConversionContext {
   return {
     plan,
     mode: "deserialize",
@@ -204,7 +198,7 @@ function deserializeContext(plan: SourcePlan, binder: ImportBinder): ConversionC
  * A pager over `fetchPage`, which fetches the first page or the one a continuation token names (per
  * the paging convention: paging-conventions.ts) and returns it with the response headers.
  */
-function pagedStatements(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string[] {
+function pagedStatements(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): string[] {
   if (shape.result.kind !== "paged") return [];
   const { page, paging } = shape.result;
   const runtime = (name: string): string => binder.type(modules.runtime("paging"), name);

@@ -8,7 +8,7 @@ import { objectLiteralKey } from "../../ir/naming.ts";
 import { propertyAccess } from "../shared/json-conversion.ts";
 import { objectLiteral, valueOf, type RequestMember } from "../shared/request-building.ts";
 import type { OperationShape } from "../../plan/operation-shape.ts";
-import { modules } from "../../plan/source-plan.ts";
+import { modules } from "../../plan/package-plan.ts";
 
 /** Statements that set `request` to the spec of the page `pageRequest` names, and the spec `sendRequest` is given. */
 export function pageRequest(binder: ImportBinder, shape: OperationShape, paging: PagingIR, members: readonly RequestMember[], spec: string): { statements: string[]; sent: string } {

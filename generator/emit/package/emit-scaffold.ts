@@ -3,28 +3,25 @@
  * printed by the Handlebars templates in `templates/package/` from views built in TypeScript.
  * Paths are relative to the package folder, like those of the source emitter.
  */
-import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
 import { escapeUnsafeCharacters, terminalText } from "../../runtime/cli/terminal-text.ts";
-import type { CliModel } from "../../plan/cli/command-model.ts";
 import { cliReadmeView } from "./readme-cli.ts";
-import type { ConvenienceModel } from "../../plan/convenience/convenience-model.ts";
-import type { PackageInfo } from "../../plan/package-info.ts";
+import type { PackagePlan } from "../../plan/package-plan.ts";
 import { COMMONJS_DIR, COMMONJS_TSCONFIG, packageJsonView, tsconfigView } from "./package-view.ts";
 import { readmeView } from "./readme-view.ts";
 import { scaffoldTemplates } from "./scaffold-templates.ts";
 
 /**
- * `cli`: the package's command line (from `emitCli`), when it has one: a `bin`, its build and a README section.
- * `convenience`: its convenience layer, when it has one: a README section, and the examples use its class.
+ * The package's command line gets a `bin`, its build and a README section; its convenience layer,
+ * when it has one, a README section, and the examples use its class.
  */
-export function emitScaffold(api: ApiIR, pkg: PackageInfo, cli?: CliModel, convenience?: ConvenienceModel): OutputFile[] {
+export function emitScaffold(plan: PackagePlan): OutputFile[] {
   const templates = scaffoldTemplates();
-  const readme = { ...readmeView(api, pkg, convenience), cli: cli ? cliReadmeView(api, cli) : null };
+  const readme = { ...readmeView(plan), cli: cliReadmeView(plan.api, plan.cli) };
   return [
     { path: "README.md", content: tidyMarkdown(templates.readme(readme)) },
-    { path: "package.json", content: checkedJson("package.json", templates.packageJson(packageJsonView(api, pkg, cli))) },
-    { path: "tsconfig.json", content: checkedJson("tsconfig.json", templates.tsconfigJson(tsconfigView(cli !== undefined))) },
+    { path: "package.json", content: checkedJson("package.json", templates.packageJson(packageJsonView(plan))) },
+    { path: "tsconfig.json", content: checkedJson("tsconfig.json", templates.tsconfigJson(tsconfigView(true))) },
     tsconfigCommonJs(),
   ];
 }

@@ -1,10 +1,8 @@
 /** What `package.json.hbs` and `tsconfig.json.hbs` print, computed from the IR and the package info. */
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR } from "../../ir/types.ts";
-import type { CliModel } from "../../plan/cli/command-model.ts";
 import { CLI_BUILD_STEPS, CLI_BUNDLE, CLI_DEV_DEPENDENCIES } from "../../plan/cli/cli-layout.ts";
-import { browserVariants } from "../runtime/copy-runtime.ts";
-import { modules } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import type { PackageInfo } from "../../plan/package-info.ts";
 
 export interface PackageJsonView {
@@ -63,7 +61,8 @@ const COMMONJS_BUILD_STEPS = [
 /** DOM brings the types of `fetch`, `Headers`, `AbortSignal` and Web Crypto, used in Node and browsers alike. */
 const LIB = ["ES2023", "DOM", "DOM.Iterable"];
 
-export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): PackageJsonView {
+export function packageJsonView(plan: PackagePlan): PackageJsonView {
+  const { api, pkg, cli } = plan;
   return {
     name: pkg.name,
     version: pkg.version,
@@ -73,13 +72,13 @@ export function packageJsonView(api: ApiIR, pkg: PackageInfo, cli?: CliModel): P
     repository: pkg.metadata?.repository ?? null,
     keywords: keywords(api, pkg),
     nodeRange: NODE_RANGE,
-    bin: cli ? { name: cli.bin, path: `./${CLI_BUNDLE}` } : null,
-    browser: browserVariants(api).flatMap(([from, to]) =>
+    bin: { name: cli.bin, path: `./${CLI_BUNDLE}` },
+    browser: plan.browserVariants.flatMap(([from, to]) =>
       ["./dist", `./${COMMONJS_DIR}`].map((dir) => ({ from: builtPath(modules.runtime(from), dir), to: builtPath(modules.runtime(to), dir) })),
     ),
-    buildScript: ["tsc -p tsconfig.json", ...COMMONJS_BUILD_STEPS, ...(cli ? CLI_BUILD_STEPS : [])].join(" && "),
+    buildScript: ["tsc -p tsconfig.json", ...COMMONJS_BUILD_STEPS, ...CLI_BUILD_STEPS].join(" && "),
     files: [...new Set(["dist", "src", "README.md", ...(pkg.metadata?.extraFiles ?? [])])],
-    devDependencies: [["typescript", TYPESCRIPT_RANGE] as const, ...(cli ? CLI_DEV_DEPENDENCIES : [])]
+    devDependencies: [["typescript", TYPESCRIPT_RANGE] as const, ...CLI_DEV_DEPENDENCIES]
       .map(([name, range]) => ({ name, range }))
       .sort((a, b) => compareStrings(a.name, b.name)),
   };

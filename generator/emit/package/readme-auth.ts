@@ -6,7 +6,7 @@
  */
 import { kebabCase } from "../../ir/naming.ts";
 import type { ApiIR, AuthSchemeIR, BearerAuthIR, HmacAuthIR } from "../../ir/types.ts";
-import { authPlan, endpointPlan } from "../../plan/credentials.ts";
+import type { AuthPlan, EndpointPlan } from "../../plan/credentials.ts";
 import { firstParagraph } from "./package-view.ts";
 
 /** How the examples construct a client (or a context): imports they need and the arguments. */
@@ -35,8 +35,7 @@ export interface EndpointExample {
  * The endpoint argument of the examples, following `endpointPlan`: an example URL from the server
  * variable's description when it has one, else a placeholder; undefined when it has a default.
  */
-export function exampleEndpoint(api: ApiIR): EndpointExample | undefined {
-  const plan = endpointPlan(api);
+export function exampleEndpoint(api: ApiIR, plan: EndpointPlan): EndpointExample | undefined {
   if (!plan.required) return undefined;
   const { url, variables } = api.server;
   const undefaulted = [...url.matchAll(/\{([^}]+)\}/g)]
@@ -60,8 +59,7 @@ function urlIn(text: string | undefined): string | undefined {
  * scheme of each kind (key, token, user name and password); the client ignores later schemes of a
  * kind it already has, so the README does not offer them. No scheme: one "no credentials" section.
  */
-export function authSections(api: ApiIR, endpoint: EndpointExample | undefined): AuthSectionView[] {
-  const plan = authPlan(api);
+export function authSections(plan: AuthPlan, endpoint: EndpointExample | undefined): AuthSectionView[] {
   const schemes = plan.kinds.flatMap((kind): AuthSchemeIR[] => {
     const scheme = kind === "key" ? plan.key : kind === "token" ? plan.token : plan.basic;
     return scheme ? [scheme] : [];

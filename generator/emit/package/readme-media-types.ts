@@ -3,8 +3,8 @@
  * bodies in several media types: the rule for the default media type, the result types, and one
  * example per feature the API has (choosing with `accept`, reading events, choosing `contentType`).
  */
-import type { ApiIR, OperationIR } from "../../ir/types.ts";
-import { operationShape, type ResultShape } from "../../plan/operation-shape.ts";
+import type { OperationShape, ResultShape } from "../../plan/operation-shape.ts";
+import type { ApiPlan } from "../../plan/package-plan.ts";
 import type { ExampleBuilder, ExampleNode } from "./example-values.ts";
 import { callArguments, printCall } from "./readme-operations.ts";
 
@@ -20,16 +20,15 @@ export interface MediaTypesView {
 const streams = (result: ResultShape) => result.kind === "body" && result.variants.some((v) => v.encoding === "event-stream");
 const isBinaryOrText = (result: ResultShape) => result.kind === "body" && result.variants.some((v) => v.encoding !== "json");
 
-export function mediaTypesView(api: ApiIR, examples: ExampleBuilder): MediaTypesView | null {
-  const ops = api.operations;
+export function mediaTypesView(plan: ApiPlan, examples: ExampleBuilder): MediaTypesView | null {
+  const shapes = [...plan.shapes.values()];
   // Best an operation whose result type follows the choice (JSON or bytes, say), not an event stream (shown next).
-  const choices = (op: OperationIR) => operationShape(op).results;
   const choosing =
-    ops.find((op) => choices(op).length > 1 && !streams(choices(op).at(-1)?.result ?? { kind: "void" })) ??
-    ops.find((op) => operationShape(op).accepts.length > 1);
-  const streaming = ops.find((op) => operationShape(op).results.some((c) => streams(c.result)));
-  const bodies = ops.find((op) => op.body?.alternatives && op.body.required);
-  if (!choosing && !streaming && !bodies && !ops.some((op) => operationShape(op).results.some((c) => isBinaryOrText(c.result)))) return null;
+    shapes.find((shape) => shape.results.length > 1 && !streams(shape.results.at(-1)?.result ?? { kind: "void" })) ??
+    shapes.find((shape) => shape.accepts.length > 1);
+  const streaming = shapes.find((shape) => shape.results.some((c) => streams(c.result)));
+  const bodies = shapes.find(({ op }) => op.body?.alternatives && op.body.required);
+  if (!choosing && !streaming && !bodies && !shapes.some((shape) => shape.results.some((c) => isBinaryOrText(c.result)))) return null;
   return {
     accept: choosing ? acceptExample(choosing, examples) : null,
     events: streaming ? eventsExample(streaming, examples) : null,
@@ -38,24 +37,25 @@ export function mediaTypesView(api: ApiIR, examples: ExampleBuilder): MediaTypes
 }
 
 /** The example arguments, with `undefined` for an optional body, so that an options bag can follow. */
-function argumentsBeforeOptions(op: OperationIR, examples: ExampleBuilder): ExampleNode[] {
+function argumentsBeforeOptions(shape: OperationShape, examples: ExampleBuilder): ExampleNode[] {
+  const { op } = shape;
   const optionalBody = op.body !== undefined && !op.body.required;
-  return [...callArguments(op, examples), ...(optionalBody ? [{ kind: "raw" as const, text: "undefined" }] : [])];
+  return [...callArguments(shape, examples), ...(optionalBody ? [{ kind: "raw" as const, text: "undefined" }] : [])];
 }
 
 /** The last media type of the last choice: a kind other than the default one where there is one. */
-function acceptExample(op: OperationIR, examples: ExampleBuilder): string {
-  const shape = operationShape(op);
+function acceptExample(shape: OperationShape, examples: ExampleBuilder): string {
+  const { op } = shape;
   const media = shape.results.at(-1)?.mediaTypes.at(-1) ?? shape.accepts.at(-1) ?? "";
-  return `${printCall("const result = await ", `client.${op.name}`, argumentsBeforeOptions(op, examples), [`{ accept: ${JSON.stringify(media)} }`])};`;
+  return `${printCall("const result = await ", `client.${op.name}`, argumentsBeforeOptions(shape, examples), [`{ accept: ${JSON.stringify(media)} }`])};`;
 }
 
-function eventsExample(op: OperationIR, examples: ExampleBuilder): string {
-  const shape = operationShape(op);
+function eventsExample(shape: OperationShape, examples: ExampleBuilder): string {
+  const { op } = shape;
   const choice = shape.results.find((c) => streams(c.result));
   const chosen = shape.results[0] === choice ? [] : [`{ accept: ${JSON.stringify(choice?.mediaTypes[0] ?? "text/event-stream")} }`];
   return [
-    `const events = ${printCall("await ", `client.${op.name}`, chosen.length > 0 ? argumentsBeforeOptions(op, examples) : callArguments(op, examples), chosen)};`,
+    `const events = ${printCall("await ", `client.${op.name}`, chosen.length > 0 ? argumentsBeforeOptions(shape, examples) : callArguments(shape, examples), chosen)};`,
     "for await (const event of events) {",
     "  console.log(event.event, event.data); // break to close the connection",
     "}",
@@ -63,10 +63,11 @@ function eventsExample(op: OperationIR, examples: ExampleBuilder): string {
 }
 
 /** The call with the body in its last media type (the examples elsewhere use the default one). */
-function contentTypeExample(op: OperationIR, examples: ExampleBuilder): string {
+function contentTypeExample(shape: OperationShape, examples: ExampleBuilder): string {
+  const { op } = shape;
   const body = op.body!;
   const last = body.alternatives?.at(-1) ?? body;
-  const args = callArguments(op, examples).slice(0, -1);
+  const args = callArguments(shape, examples).slice(0, -1);
   const value: ExampleNode = {
     kind: "object",
     entries: [

@@ -3,8 +3,8 @@
  * and the result's shape come from the source emitter's `operationShape`, so the two cannot drift.
  */
 import { compareStrings, propertyKey } from "../../ir/naming.ts";
-import type { ApiIR, OperationIR } from "../../ir/types.ts";
-import { operationShape } from "../../plan/operation-shape.ts";
+import type { OperationShape } from "../../plan/operation-shape.ts";
+import type { ApiPlan } from "../../plan/package-plan.ts";
 import { ExampleBuilder, printExample, type ExampleNode } from "./example-values.ts";
 import { firstParagraph } from "./package-view.ts";
 import { isSecretName } from "../../runtime/redact-secrets.ts";
@@ -26,8 +26,7 @@ export interface OperationView {
 const MAX_LINE = 100;
 
 /** The example arguments of an operation, after the context: its positional parameters, and the body when it is required. */
-export function callArguments(op: OperationIR, examples: ExampleBuilder): ExampleNode[] {
-  const shape = operationShape(op);
+export function callArguments(shape: OperationShape, examples: ExampleBuilder): ExampleNode[] {
   const args = shape.positional.map((slot) => examples.value(slot.param.type, slot.param.tsName));
   const body = shape.body?.body;
   if (body?.required) {
@@ -46,8 +45,8 @@ export function printCall(prefix: string, callee: string, args: readonly Example
 }
 
 /** True when the call resolves to a body (never `undefined`) rather than to nothing or a pager. */
-function alwaysReturnsBody(op: OperationIR): boolean {
-  const result = operationShape(op).result;
+function alwaysReturnsBody(shape: OperationShape): boolean {
+  const result = shape.result;
   return result.kind === "body" && result.emptyStatuses === undefined;
 }
 
@@ -55,13 +54,13 @@ function alwaysReturnsBody(op: OperationIR): boolean {
  * The statements of an example call of `op`: `client.` as `target` for the client method, or an
  * empty target with the context as a `leading` argument for the operation function.
  */
-export function exampleStatements(op: OperationIR, examples: ExampleBuilder, target: string, leading: readonly string[] = []): string {
-  const args = [...leading.map((text): ExampleNode => ({ kind: "raw", text })), ...callArguments(op, examples)];
-  const callee = `${target}${op.name}`;
-  const result = operationShape(op).result;
+export function exampleStatements(shape: OperationShape, examples: ExampleBuilder, target: string, leading: readonly string[] = []): string {
+  const args = [...leading.map((text): ExampleNode => ({ kind: "raw", text })), ...callArguments(shape, examples)];
+  const callee = `${target}${shape.op.name}`;
+  const result = shape.result;
   if (result.kind === "paged") return `for await (const item of ${printCall("", callee, args)}) {\n  console.log(item);\n}`;
   if (result.kind === "void") return `${printCall("await ", callee, args)};`;
-  return `${printCall("const result = await ", callee, args)};\n${printResult(op, examples)}`;
+  return `${printCall("const result = await ", callee, args)};\n${printResult(shape, examples)}`;
 }
 
 /** Where a result holds nothing but secrets: it is used, not logged. */
@@ -72,8 +71,8 @@ export const SECRET_RESULT = "// The result holds credentials: pass them on, nev
  * one JSON model, else the whole result (which may be `undefined`, text, bytes or a union). A
  * secret-named property (a token, a key) is never logged: examples are copied into real code.
  */
-function printResult(op: OperationIR, examples: ExampleBuilder): string {
-  const result = operationShape(op).result;
+function printResult(shape: OperationShape, examples: ExampleBuilder): string {
+  const result = shape.result;
   const [only, ...others] = result.kind === "body" && result.emptyStatuses === undefined ? result.variants : [];
   const first = only?.encoding === "json" && others.length === 0 ? only.type : undefined;
   const properties = first ? examples.objectProperties(first) : [];
@@ -83,8 +82,9 @@ function printResult(op: OperationIR, examples: ExampleBuilder): string {
   return `console.log(${fields.slice(0, 2).map((p) => access(p.name)).join(", ")});`;
 }
 
-export function operationViews(api: ApiIR, examples: ExampleBuilder): OperationView[] {
-  return api.operations.map((op) => {
+export function operationViews(plan: ApiPlan, examples: ExampleBuilder): OperationView[] {
+  return [...plan.shapes.values()].map((shape) => {
+    const { op } = shape;
     const text = op.summary && op.description ? `${op.summary}\n\n${op.description}` : (op.summary ?? op.description ?? "");
     const summary = firstSentence(firstParagraph(op.summary ?? op.description) ?? "");
     return {
@@ -95,7 +95,7 @@ export function operationViews(api: ApiIR, examples: ExampleBuilder): OperationV
       summary: summary.replace(/\|/g, "\\|"),
       paragraphs: text.trim() === "" ? [] : text.trim().split(/\n\s*\n/).map((p) => p.trim()),
       deprecated: op.deprecated,
-      code: exampleStatements(op, examples, "client."),
+      code: exampleStatements(shape, examples, "client."),
     };
   });
 }
@@ -110,14 +110,14 @@ export function firstSentence(text: string): string {
  * shows both a path parameter and a body and returns a body; among equals, the shortest example,
  * then the name. An optional body is avoided: an options bag would have to follow an `undefined`.
  */
-export function sampleOperation(api: ApiIR, examples: ExampleBuilder): OperationIR | undefined {
-  const rank = (op: OperationIR): [number, number, string] => {
-    const shape = operationShape(op);
+export function sampleOperation(plan: ApiPlan, examples: ExampleBuilder): OperationShape | undefined {
+  const rank = (shape: OperationShape): [number, number, string] => {
+    const { op } = shape;
     const plain = shape.result.kind !== "paged" && (shape.body === undefined || shape.body.body.required);
-    const score = (plain ? 8 : 0) + (alwaysReturnsBody(op) ? 4 : 0) + (shape.positional.length > 0 ? 2 : 0) + (op.body ? 1 : 0);
-    return [-score, printCall("", op.name, callArguments(op, examples)).length, op.name];
+    const score = (plain ? 8 : 0) + (alwaysReturnsBody(shape) ? 4 : 0) + (shape.positional.length > 0 ? 2 : 0) + (op.body ? 1 : 0);
+    return [-score, printCall("", op.name, callArguments(shape, examples)).length, op.name];
   };
-  const ranked = api.operations.map((op) => ({ op, key: rank(op) }));
+  const ranked = [...plan.shapes.values()].map((shape) => ({ shape, key: rank(shape) }));
   ranked.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || compareStrings(a.key[2], b.key[2]));
-  return ranked[0]?.op;
+  return ranked[0]?.shape;
 }

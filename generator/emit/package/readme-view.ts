@@ -3,13 +3,11 @@ import type { ApiIR, PagingNextIR } from "../../ir/types.ts";
 import { defaultRetryOptions, isRetriableStatus } from "../../runtime/retry-policy.ts";
 import { logLevelVariable, type PackageInfo } from "../../plan/package-info.ts";
 import type { ClientNames } from "../../plan/public-names.ts";
-import { endpointPlan } from "../../plan/credentials.ts";
-import { operationShape } from "../../plan/operation-shape.ts";
-import { errorModels, planSources } from "../../plan/source-plan.ts";
+import type { EndpointPlan } from "../../plan/credentials.ts";
+import type { PackagePlan } from "../../plan/package-plan.ts";
 import { ExampleBuilder, type ExampleNode } from "./example-values.ts";
 import { firstParagraph } from "./package-view.ts";
 import { authSections, exampleEndpoint, type ClientSetup } from "./readme-auth.ts";
-import type { ConvenienceModel } from "../../plan/convenience/convenience-model.ts";
 import { convenienceView, type ConvenienceView } from "./readme-convenience.ts";
 import { mediaTypesView, type MediaTypesView } from "./readme-media-types.ts";
 import { callArguments, exampleStatements, operationViews, printCall, sampleOperation, type OperationView } from "./readme-operations.ts";
@@ -70,14 +68,15 @@ export interface PagingView {
   readonly code: string;
 }
 
-/** `convenience`: the package's convenience layer; the examples then create its class, which has every method. */
-export function readmeView(api: ApiIR, pkg: PackageInfo, convenience?: ConvenienceModel): ReadmeView {
+/** With a convenience layer the examples create its class, which has every method. */
+export function readmeView(plan: PackagePlan): ReadmeView {
+  const { api, pkg, convenience } = plan;
   // The exported names as the source emitter decides them (a clash may add a suffix).
-  const publicNames = planSources(api, pkg).names;
+  const publicNames = plan.names;
   const names = convenience ? { ...publicNames.client, client: convenience.className } : publicNames.client;
   const examples = new ExampleBuilder(api);
-  const endpoint = exampleEndpoint(api);
-  const sections = authSections(api, endpoint);
+  const endpoint = exampleEndpoint(api, plan.endpoint);
+  const sections = authSections(plan.auth, endpoint);
   const primary = sections[0]?.setup ?? { imports: [], args: "" };
   const importClient = `import { ${names.client} } from "${pkg.name}";`;
   const construct = (setup: ClientSetup) => [...setup.imports, importClient, "", `const client = new ${names.client}(${setup.args});`].join("\n");
@@ -91,33 +90,35 @@ export function readmeView(api: ApiIR, pkg: PackageInfo, convenience?: Convenien
     clientName: names.client,
     platform: signs ? "`fetch` for HTTP, Web Crypto for signing" : "`fetch` for HTTP",
     paragraphs: (api.description ?? "").trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
-    endpoint: endpointSentence(api),
-    settings: settings(api, pkg),
+    endpoint: endpointSentence(plan.endpoint),
+    settings: settings(api, pkg, plan.endpoint),
     requestHeaders: `Every request carries ${api.azure ? "a fresh client request id (`x-ms-client-request-id`) and " : ""}a \`User-Agent\` naming \`${pkg.name}/${pkg.version}\`.`,
     auth: sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, code: construct(s.setup) })),
     createClient: construct(primary),
     convenience: convenience ? convenienceView(convenience, publicNames, examples) : null,
-    operations: operationViews(api, examples),
-    sample: sampleView(api, pkg, names, examples, primary),
+    operations: operationViews(plan, examples),
+    sample: sampleView(plan, names, examples, primary),
     retry: retryView(pkg, names, primary),
-    paging: pagingView(api, pkg, examples),
-    mediaTypes: mediaTypesView(api, examples),
+    paging: pagingView(plan, examples),
+    mediaTypes: mediaTypesView(plan, examples),
   };
 }
 
-function sampleView(api: ApiIR, pkg: PackageInfo, names: ClientNames, examples: ExampleBuilder, primary: ClientSetup): SampleView | null {
-  const op = sampleOperation(api, examples);
-  if (!op) return null;
+function sampleView(plan: PackagePlan, names: ClientNames, examples: ExampleBuilder, primary: ClientSetup): SampleView | null {
+  const { pkg } = plan;
+  const shape = sampleOperation(plan, examples);
+  if (!shape) return null;
+  const { op } = shape;
   const { contextFactory } = names;
   const functions = [
     ...primary.imports,
     `import { ${contextFactory}, ${op.name} } from "${pkg.name}";`,
     "",
     `const context = ${contextFactory}(${primary.args});`,
-    exampleStatements(op, examples, "", ["context"]),
+    exampleStatements(shape, examples, "", ["context"]),
   ].join("\n");
-  const args: ExampleNode[] = callArguments(op, examples);
-  const guard = errorModels(planSources(api, pkg)).length > 0 ? names.isServiceError : null;
+  const args: ExampleNode[] = callArguments(shape, examples);
+  const guard = plan.errorModels.length > 0 ? names.isServiceError : null;
   const errors = [
     `import { ${guard ?? "HttpError"} } from "${pkg.name}";`,
     "",
@@ -159,13 +160,14 @@ function retryView(pkg: PackageInfo, names: ClientNames, primary: ClientSetup): 
   };
 }
 
-function pagingView(api: ApiIR, pkg: PackageInfo, examples: ExampleBuilder): PagingView | null {
-  const op = api.operations.find((o) => operationShape(o).result.kind === "paged");
-  if (!op?.paging) return null;
-  const call = printCall("", `client.${op.name}`, callArguments(op, examples));
+function pagingView(plan: PackagePlan, examples: ExampleBuilder): PagingView | null {
+  const shape = [...plan.shapes.values()].find((s) => s.result.kind === "paged");
+  const op = shape?.op;
+  if (!shape || !op?.paging) return null;
+  const call = printCall("", `client.${op.name}`, callArguments(shape, examples));
   const items = op.paging.itemsProperty === undefined ? "page" : `page.${op.paging.itemsProperty}`;
   const code = [
-    `import { continuationTokenOf } from "${pkg.name}";`,
+    `import { continuationTokenOf } from "${plan.pkg.name}";`,
     "",
     `for await (const item of ${call}) {`,
     "  console.log(item);",
@@ -193,16 +195,14 @@ function pagingFollows(next: PagingNextIR): string {
   }
 }
 
-function endpointSentence(api: ApiIR): string {
-  const plan = endpointPlan(api);
+function endpointSentence(plan: EndpointPlan): string {
   if (!plan.required) return `Requests go to \`${plan.defaultUrl ?? ""}\` unless the \`endpoint\` option says otherwise.`;
   const about = firstParagraph(plan.description);
   return about ? `\`endpoint\`: ${about.replace(/[.]?$/, ".")}` : "`endpoint` is the base URL of the service.";
 }
 
 /** The options every client (and context factory) takes; their names are `emit-context.ts`'s. */
-function settings(api: ApiIR, pkg: PackageInfo): string[] {
-  const plan = endpointPlan(api);
+function settings(api: ApiIR, pkg: PackageInfo, plan: EndpointPlan): string[] {
   const usesApiVersion = api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
   return [
     ...(plan.required ? [] : [`\`endpoint\`: another base URL (default \`${plan.defaultUrl ?? ""}\`).`]),

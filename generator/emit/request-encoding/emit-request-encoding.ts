@@ -6,11 +6,11 @@
 import type { FunctionDeclarationStructure } from "ts-morph";
 import { docs } from "../shared/jsdoc.ts";
 import { usesDeepObject } from "../shared/request-building.ts";
-import { modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
-export function emitRequestEncoding(plan: SourcePlan): SourceFilePlan[] {
+export function emitRequestEncoding(plan: PackagePlan): SourceFilePlan[] {
   const encodings = new Set(plan.api.operations.flatMap((op) => (op.body ? [op.body, ...(op.body.alternatives ?? [])] : []).map((c) => c.encoding)));
   const deepObject = plan.api.operations.some((op) => usesDeepObject(plan, op));
   const functions: FunctionDeclarationStructure[] = [];

@@ -1,90 +1,15 @@
 /**
  * `src/runtime/*.ts`: the runtime every package embeds, copied as text from `generator/runtime/`
- * (the one source of truth), only the parts the API uses plus what those import. Relative
+ * (the one source of truth): the modules the plan chose (`PackagePlan.runtimeModules`). Relative
  * `./x.ts` specifiers become `./x.js` so the package compiles under NodeNext.
  */
-import { existsSync, readFileSync } from "node:fs";
 import type { OutputFile } from "../../output/write-tree.ts";
-import { compareStrings } from "../../ir/naming.ts";
-import type { ApiIR, ResponseIR } from "../../ir/types.ts";
-import { needsConversion } from "../shared/json-conversion.ts";
-import { operationShape } from "../../plan/operation-shape.ts";
-import { modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
+import { runtimeImport, runtimeSource } from "../../plan/runtime-modules.ts";
 
-const runtimeFolder = new URL("../../runtime/", import.meta.url);
-const sources = new Map<string, string>();
-
-/** The text of `generator/runtime/<name>.ts`, read once per process. */
-function runtimeSource(name: string): string {
-  let text = sources.get(name);
-  if (text === undefined) {
-    text = readFileSync(new URL(`${name}.ts`, runtimeFolder), "utf8");
-    sources.set(name, text);
-  }
-  return text;
-}
-
-const relativeImport = /(\bfrom\s+|\bimport\s*\(\s*)(["'])\.\/([A-Za-z0-9_.-]+)\.ts\2/g;
-
-/**
- * The runtime modules the API needs, closed over their imports, sorted; a module with a browser
- * variant (`<name>.browser.ts`, see {@link browserVariants}) brings it along.
- */
-export function runtimeModules(plan: SourcePlan): string[] {
-  const wanted = modulesOfApi(plan.api);
-  if (plan.api.operations.some((op) => op.responses.some((r) => convertsResponse(plan, r)))) wanted.push("response-shape");
-  return withImports(wanted);
-}
-
-/** What the API's auth, paging and media types need (all but the response checks, which need the catalog). */
-function modulesOfApi(api: ApiIR): string[] {
-  // redact-secrets: the command line's `--debug` log (every package has one) and the library's logger hide secrets by its rule.
-  const wanted = ["errors", "redact-secrets", "request-signer", "retry-policy", "send-request"];
-  if (api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
-  if (api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
-  if (api.operations.some((op) => operationShape(op).result.kind === "paged")) wanted.push("paging");
-  if (api.operations.some((op) => op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")))) {
-    wanted.push("event-stream");
-  }
-  return wanted;
-}
-
-function withImports(wanted: string[]): string[] {
-  const found = new Set<string>();
-  for (let name = wanted.shift(); name !== undefined; name = wanted.shift()) {
-    if (found.has(name)) continue;
-    found.add(name);
-    for (const match of runtimeSource(name).matchAll(relativeImport)) wanted.push(match[3] ?? "");
-    if (hasBrowserVariant(name)) wanted.push(`${name}.browser`);
-  }
-  return [...found].sort(compareStrings);
-}
-
-/** Whether reading `response` converts JSON, and so checks its shape (see json-conversion.ts). */
-function convertsResponse(plan: SourcePlan, response: ResponseIR): boolean {
-  const contents = response.type ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])] : [];
-  return contents.some((c) => c.encoding === "json" && needsConversion(plan, c.type, "deserialize"));
-}
-
-const browserSuffix = ".browser";
-
-function hasBrowserVariant(name: string): boolean {
-  return !name.endsWith(browserSuffix) && existsSync(new URL(`${name}${browserSuffix}.ts`, runtimeFolder));
-}
-
-/**
- * The package's runtime modules that browsers get in another form, as `[module, browser variant]`
- * pairs: package.json's `browser` field maps the first to the second, so browser bundles leave out
- * code only Node runs (`node-crypto.ts`).
- */
-export function browserVariants(api: ApiIR): [string, string][] {
-  // The response checks have no browser variant and import none: the API alone decides.
-  return withImports(modulesOfApi(api)).filter(hasBrowserVariant).map((name) => [name, `${name}${browserSuffix}`]);
-}
-
-export function copyRuntime(plan: SourcePlan): OutputFile[] {
-  return runtimeModules(plan).map((name) => ({
+export function copyRuntime(plan: PackagePlan): OutputFile[] {
+  return plan.runtimeModules.map((name) => ({
     path: modules.runtime(name),
-    content: `${plan.pkg.header}\n${runtimeSource(name).replace(relativeImport, "$1$2./$3.js$2")}`,
+    content: `${plan.pkg.header}\n${runtimeSource(name).replace(runtimeImport, "$1$2./$3.js$2")}`,
   }));
 }

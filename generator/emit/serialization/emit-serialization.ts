@@ -18,7 +18,8 @@ import {
   type ConversionMode,
   type ShapePath,
 } from "../shared/json-conversion.ts";
-import { modelTypeText, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
+import { modelTypeText } from "../shared/model-type-text.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
@@ -32,7 +33,7 @@ interface Converter {
   readonly name: string;
 }
 
-export function emitSerialization(plan: SourcePlan): SourceFilePlan[] {
+export function emitSerialization(plan: PackagePlan): SourceFilePlan[] {
   const { converters, converting } = collectConverters(plan);
   // Operations that convert an inline type (an object with a date inside) need `Json` even when no
   // named type needs a converter.
@@ -54,7 +55,7 @@ export function emitSerialization(plan: SourcePlan): SourceFilePlan[] {
  * Every converter the operations call, and the converters those call, sorted by name; `converting`:
  * whether any operation converts a body at all.
  */
-function collectConverters(plan: SourcePlan): { converters: Converter[]; converting: boolean } {
+function collectConverters(plan: PackagePlan): { converters: Converter[]; converting: boolean } {
   const found = new Map<string, Converter>();
   const queue: Converter[] = [];
   const context = (mode: ConversionMode): ConversionContext => ({
@@ -104,13 +105,13 @@ function jsonType(): TypeAliasDeclarationStructure {
 }
 
 /** The type a conversion produces: the model type (deserialize) or its JSON form (serialize). */
-function targetType(plan: SourcePlan, binder: ImportBinder, type: TypeIR, mode: ConversionMode): string {
+function targetType(plan: PackagePlan, binder: ImportBinder, type: TypeIR, mode: ConversionMode): string {
   const text = modelTypeText(plan, binder, type, modelDirection(mode));
   return mode === "deserialize" ? text : `${jsonTypeName}<${text}>`;
 }
 
 function converterFunction(
-  plan: SourcePlan,
+  plan: PackagePlan,
   binder: ImportBinder,
   converter: Converter,
   context: ConversionContext,
@@ -138,7 +139,7 @@ function converterFunction(
 /** The parameter of a deserializing converter holding its value's path in the response body. */
 const shapeAt = "at";
 
-function converterStatements(plan: SourcePlan, converter: Converter, context: ConversionContext): string[] {
+function converterStatements(plan: PackagePlan, converter: Converter, context: ConversionContext): string[] {
   const input = converter.mode === "deserialize" ? "json" : "value";
   const path: ShapePath = converter.mode === "deserialize" ? [{ expr: shapeAt }] : [];
   const type = converter.named.type;

@@ -5,12 +5,12 @@
 import type { StatementStructures } from "ts-morph";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { docs } from "../shared/jsdoc.ts";
-import { errorModels, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
-export function emitServiceError(plan: SourcePlan): SourceFilePlan[] {
-  const models = errorModels(plan);
+export function emitServiceError(plan: PackagePlan): SourceFilePlan[] {
+  const models = plan.errorModels;
   if (models.length === 0) return [];
   const { serviceError, isServiceError } = plan.names.client;
   const binder = new ImportBinder(modules.serviceError, [serviceError, isServiceError]);

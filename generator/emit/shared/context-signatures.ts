@@ -5,10 +5,10 @@
  * `(endpoint, credential, options?)`; when the endpoint has a default it moves into the options.
  */
 import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
-import { authPlan, endpointPlan, type AuthPlan, type EndpointPlan } from "../../plan/credentials.ts";
+import type { AuthPlan, EndpointPlan } from "../../plan/credentials.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import type { DocTag } from "./jsdoc.ts";
-import { modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 
 type Parameter = OptionalKind<ParameterDeclarationStructure>;
 
@@ -31,9 +31,8 @@ export interface ContextSignatures {
   readonly forward: (fn: string) => string;
 }
 
-export function contextSignatures(plan: SourcePlan, binder: ImportBinder): ContextSignatures {
-  const auth = authPlan(plan.api);
-  const endpoint = endpointPlan(plan.api);
+export function contextSignatures(plan: PackagePlan, binder: ImportBinder): ContextSignatures {
+  const { auth, endpoint } = plan;
   const credentialTypes = auth.kinds.map((kind) =>
     kind === "token"
       ? binder.type(modules.runtime("bearer-token"), "TokenCredential")

@@ -14,7 +14,8 @@ import { camelCase, NameScope, objectLiteralKey, propertyKey, safeIdentifier } f
 import type { DiscriminatorIR, PropertyIR, TypeIR, UnionTypeIR } from "../../ir/types.ts";
 import type { Direction } from "../../plan/model-catalog.ts";
 import { usedGlobals } from "./import-binder.ts";
-import { hasLiteralProperty, type SourcePlan } from "../../plan/source-plan.ts";
+import { type PackagePlan } from "../../plan/package-plan.ts";
+import { hasLiteralProperty } from "../../plan/model-catalog.ts";
 
 /** `serialize`: TypeScript value -> JSON form (requests); `deserialize`: JSON form -> TypeScript value (responses). */
 export type ConversionMode = "serialize" | "deserialize";
@@ -24,7 +25,7 @@ export function modelDirection(mode: ConversionMode): Direction {
 }
 
 export interface ConversionContext {
-  readonly plan: SourcePlan;
+  readonly plan: PackagePlan;
   readonly mode: ConversionMode;
   /** The function to call for named type `name` (the caller binds its import and makes sure it is emitted). */
   readonly converter: (name: string) => string;
@@ -67,7 +68,7 @@ export function converterName(mode: ConversionMode, declarationName: string): st
 }
 
 /** Whether values of `type` need converting in this mode. */
-export function needsConversion(plan: SourcePlan, type: TypeIR, mode: ConversionMode): boolean {
+export function needsConversion(plan: PackagePlan, type: TypeIR, mode: ConversionMode): boolean {
   return plan.catalog.hasDates(type, modelDirection(mode));
 }
 
@@ -131,14 +132,14 @@ function refConversion(name: string, expr: string, context: ConversionContext, p
 }
 
 /** The subtypes of base `name` that convert differently from it; undefined when there are none. */
-function convertingSubtypes(plan: SourcePlan, name: string, mode: ConversionMode): DiscriminatorIR | undefined {
+function convertingSubtypes(plan: PackagePlan, name: string, mode: ConversionMode): DiscriminatorIR | undefined {
   const subtypes = plan.catalog.subtypes(name);
   const mapping = subtypes?.mapping.filter((m) => m.type !== name && plan.catalog.hasOwnDates(m.type, modelDirection(mode))) ?? [];
   return subtypes && mapping.length > 0 ? { propertyName: subtypes.propertyName, mapping } : undefined;
 }
 
 /** Whether `refConversion` of named type `name` mentions its value more than once. */
-export function isPolymorphicConversion(plan: SourcePlan, name: string, mode: ConversionMode): boolean {
+export function isPolymorphicConversion(plan: PackagePlan, name: string, mode: ConversionMode): boolean {
   return convertingSubtypes(plan, name, mode) !== undefined;
 }
 
@@ -229,14 +230,14 @@ export function objectConversion(
   return { pattern: names.length === 0 ? rest : `{ ${[...names, `...${rest}`].join(", ")} }`, parts };
 }
 
-const outerNamesOf = new WeakMap<SourcePlan, readonly string[]>();
+const outerNamesOf = new WeakMap<PackagePlan, readonly string[]>();
 
 /**
  * Names a conversion's code refers to outside the function it is written in: every converter
  * function (either mode, any model) and the globals. Locals are camelCase and a name scope ignores
  * case, so only the names a camelCase local could equal (lower-case first) are kept.
  */
-function outerNames(plan: SourcePlan): readonly string[] {
+function outerNames(plan: PackagePlan): readonly string[] {
   let names = outerNamesOf.get(plan);
   if (!names) {
     const converters = plan.names.declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);

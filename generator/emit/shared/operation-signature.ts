@@ -8,7 +8,8 @@ import type { RequestBodyIR, ResponseIR, TypeIR } from "../../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import { constraintLines, defaultValueTag, deprecatedTag, docs, paragraphs, type DocTag } from "./jsdoc.ts";
 import type { OperationShape, ParameterSlot, ResultShape } from "../../plan/operation-shape.ts";
-import { modelTypeText, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
+import { modelTypeText } from "./model-type-text.ts";
 
 export interface OperationSignature {
   /** Parameters after the context: positional ones, the body, then `options`. */
@@ -23,7 +24,7 @@ export interface OperationSignature {
 }
 
 export function operationSignature(
-  plan: SourcePlan,
+  plan: PackagePlan,
   binder: ImportBinder,
   shape: OperationShape,
   optionsModule: string,
@@ -57,20 +58,20 @@ export function operationSignature(
  * The body parameter's type: the body's, or with several media types a union discriminated by
  * `contentType`, e.g. `{ contentType: "multipart/form-data"; value: UploadForm } | ...`.
  */
-function bodyType(plan: SourcePlan, binder: ImportBinder, body: RequestBodyIR): string {
+function bodyType(plan: PackagePlan, binder: ImportBinder, body: RequestBodyIR): string {
   const type = (t: TypeIR): string => modelTypeText(plan, binder, t, "input");
   if (!body.alternatives) return type(body.type);
   return [body, ...body.alternatives].map((c) => `{ contentType: ${JSON.stringify(c.mediaType)}; value: ${type(c.type)} }`).join(" | ");
 }
 
 /** The promised result of the operation's function: any choice's result when the caller may choose. */
-export function returnType(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string {
+export function returnType(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): string {
   if (shape.results.length < 2) return resultType(plan, binder, shape.result);
   const members = shape.results.flatMap((choice) => resultMembers(plan, binder, choice.result));
   return `Promise<${[...new Set(members)].join(" | ")}>`;
 }
 
-function resultType(plan: SourcePlan, binder: ImportBinder, result: ResultShape): string {
+function resultType(plan: PackagePlan, binder: ImportBinder, result: ResultShape): string {
   if (result.kind === "paged") {
     const output = (t: TypeIR): string => modelTypeText(plan, binder, t, "output");
     const pager = binder.type(modules.runtime("paging"), "PagedAsyncIterableIterator");
@@ -80,7 +81,7 @@ function resultType(plan: SourcePlan, binder: ImportBinder, result: ResultShape)
 }
 
 /** The types a (non-paged) result resolves to: per body variant, and `undefined` for bodiless statuses. */
-function resultMembers(plan: SourcePlan, binder: ImportBinder, result: ResultShape): string[] {
+function resultMembers(plan: PackagePlan, binder: ImportBinder, result: ResultShape): string[] {
   if (result.kind !== "body") return ["void"];
   const types = result.variants.map((v) => {
     if (v.encoding === "json") return modelTypeText(plan, binder, v.type, "output");
@@ -90,7 +91,7 @@ function resultMembers(plan: SourcePlan, binder: ImportBinder, result: ResultSha
   return result.emptyStatuses ? [...types, "undefined"] : types;
 }
 
-function operationDocs(plan: SourcePlan, shape: OperationShape, withContext: boolean): ReturnType<typeof docs> {
+function operationDocs(plan: PackagePlan, shape: OperationShape, withContext: boolean): ReturnType<typeof docs> {
   const { op } = shape;
   const tags: DocTag[] = [];
   if (withContext) {
@@ -138,7 +139,7 @@ function returnsText(shape: OperationShape): string {
 }
 
 /** `@throws {HttpError<Model>} description`, one per distinct error model. */
-function throwsTags(plan: SourcePlan, errors: readonly ResponseIR[]): DocTag[] {
+function throwsTags(plan: PackagePlan, errors: readonly ResponseIR[]): DocTag[] {
   const byType = new Map<string, string[]>();
   for (const error of errors) {
     const name = error.type ? modelTypeTextForDocs(plan, error) : "unknown";
@@ -152,7 +153,7 @@ function throwsTags(plan: SourcePlan, errors: readonly ResponseIR[]): DocTag[] {
   }));
 }
 
-function modelTypeTextForDocs(plan: SourcePlan, error: ResponseIR): string {
+function modelTypeTextForDocs(plan: PackagePlan, error: ResponseIR): string {
   return error.type?.kind === "ref" ? plan.names.typeName(error.type.name, "output") : "unknown";
 }
 

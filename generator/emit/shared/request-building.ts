@@ -8,7 +8,8 @@ import type { BodyEncoding, MediaContentIR, OperationIR, ParameterIR, RequestBod
 import type { ImportBinder } from "./import-binder.ts";
 import { conversion, converterName, modelDirection, type ConversionContext } from "./json-conversion.ts";
 import type { OperationShape, ResultShape } from "../../plan/operation-shape.ts";
-import { modelTypeText, modules, type SourcePlan } from "../../plan/source-plan.ts";
+import { modules, type PackagePlan } from "../../plan/package-plan.ts";
+import { modelTypeText } from "./model-type-text.ts";
 import { jsonTypeName } from "../serialization/emit-serialization.ts";
 
 /** The members of the literal, by `RequestSpec` key, e.g. `{ key: "method", text: "\"GET\"" }`. */
@@ -39,7 +40,7 @@ export function valueOf(shape: OperationShape, param: ParameterIR): { expr: stri
 }
 
 /** The request of an operation, member by member (a body may contain `await`). */
-export function requestMembers(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): RequestMember[] {
+export function requestMembers(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): RequestMember[] {
   const { op } = shape;
   const members: RequestMember[] = [
     { key: "method", text: JSON.stringify(op.method) },
@@ -82,7 +83,7 @@ export function acceptHeader(shape: OperationShape): string | undefined {
  * `/identities/${encodeURIComponent(id)}/:issueAccessToken`: literal text stays, values are
  * percent-encoded (ids like `8:acs:...` become `8%3Aacs%3A...`).
  */
-function pathTemplate(plan: SourcePlan, binder: ImportBinder, shape: OperationShape): string {
+function pathTemplate(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): string {
   const text = shape.op.path.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
   // `name` matched the escaped text, so it holds nothing a template literal would interpret.
   const template = text.replace(/\{([^}]+)\}/g, (whole, name: string, at: number) => {
@@ -105,7 +106,7 @@ function pathTemplate(plan: SourcePlan, binder: ImportBinder, shape: OperationSh
  * `;name=a;name=b`); objects as `key,value` pairs, exploded as `key=value`. Items are
  * percent-encoded one by one, so the delimiters stay literal.
  */
-function pathValue(plan: SourcePlan, param: ParameterIR, expr: string): string {
+function pathValue(plan: PackagePlan, param: ParameterIR, expr: string): string {
   const encode = (text: string): string => `encodeURIComponent(${text})`;
   const { style, explode, name } = param;
   const prefix = style === "label" ? "." : style === "matrix" ? `;${name}=` : "";
@@ -130,7 +131,7 @@ type ArrayTypeIR = Extract<TypeIR, { kind: "array" }>;
  * The array type of a parameter: its own, or the array variants of a union such as
  * `string | string[]` (several, as one array of their items' union).
  */
-function arrayVariant(plan: SourcePlan, type: TypeIR): ArrayTypeIR | undefined {
+function arrayVariant(plan: PackagePlan, type: TypeIR): ArrayTypeIR | undefined {
   const resolved = plan.catalog.resolve(type);
   if (resolved?.kind === "array") return resolved;
   if (resolved?.kind !== "union") return undefined;
@@ -140,14 +141,14 @@ function arrayVariant(plan: SourcePlan, type: TypeIR): ArrayTypeIR | undefined {
 }
 
 /** The scalar side of a scalar-or-array union as a string (`a`, not `String(a)`, when it is a string). */
-function unionScalarString(plan: SourcePlan, type: TypeIR, expr: string): string {
+function unionScalarString(plan: PackagePlan, type: TypeIR, expr: string): string {
   const resolved = plan.catalog.resolve(type);
   const scalars = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "array") : [];
   return scalarString(plan, scalars.length === 1 ? scalars[0]! : type, expr);
 }
 
 /** The items of the array `expr` as strings (each through `wrap`), `null` items left out: they have no text. */
-function itemStrings(plan: SourcePlan, items: TypeIR, expr: string, wrap = (text: string) => text): string {
+function itemStrings(plan: PackagePlan, items: TypeIR, expr: string, wrap = (text: string) => text): string {
   const resolved = plan.catalog.resolve(items);
   const variants = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null") : [items];
   const nullable = resolved?.kind === "null" || (resolved?.kind === "union" && variants.length < resolved.variants.length);
@@ -157,7 +158,7 @@ function itemStrings(plan: SourcePlan, items: TypeIR, expr: string, wrap = (text
 }
 
 /** A scalar as a string: strings as-is, dates as RFC 3339, numbers and booleans via `String`. */
-export function scalarString(plan: SourcePlan, type: TypeIR, expr: string): string {
+export function scalarString(plan: PackagePlan, type: TypeIR, expr: string): string {
   const resolved = plan.catalog.resolve(type);
   if (resolved?.kind === "date-time") return `${expr}.toISOString()`;
   const isString =
@@ -179,13 +180,13 @@ interface ParamValue {
  * without the `null` variant) plus `nullable` on its value: the whole value `null` leaves the
  * parameter out, as `null` items of an array are (the text `null` would read as a string).
  */
-function withoutNull(plan: SourcePlan, param: ParameterIR, value: ParamValue): [ParameterIR, ParamValue] {
+function withoutNull(plan: PackagePlan, param: ParameterIR, value: ParamValue): [ParameterIR, ParamValue] {
   const type = nonNullType(plan, param.type);
   return type ? [{ ...param, type }, { ...value, nullable: true }] : [param, value];
 }
 
 /** A nullable type without its `null` (`T | null` -> `T`); undefined when `type` is not nullable (or only null). */
-function nonNullType(plan: SourcePlan, type: TypeIR): TypeIR | undefined {
+function nonNullType(plan: PackagePlan, type: TypeIR): TypeIR | undefined {
   const resolved = plan.catalog.resolve(type);
   if (resolved?.kind !== "union") return undefined;
   const variants = resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null");
@@ -208,7 +209,7 @@ function whenDefined(value: ParamValue, written: string, absent = "undefined"): 
 const delimiters: Partial<Record<ParameterIR["style"], string>> = { spaceDelimited: " ", pipeDelimited: "|" };
 
 /** Entries of the `query` literal: `"name": value`, or `...entries` for exploded objects. */
-function queryEntries(plan: SourcePlan, binder: ImportBinder, declared: ParameterIR, given: ParamValue): string[] {
+function queryEntries(plan: PackagePlan, binder: ImportBinder, declared: ParameterIR, given: ParamValue): string[] {
   const key = objectLiteralKey(declared.name);
   // A `content` parameter is one value in that media type (JSON text, where `null` is a value), whatever its schema.
   if (declared.mediaType && /json/i.test(declared.mediaType)) return [`${key}: ${whenDefined(given, `JSON.stringify(${given.expr})`)}`];
@@ -240,7 +241,7 @@ function queryEntries(plan: SourcePlan, binder: ImportBinder, declared: Paramete
 }
 
 /** Header parameters (`simple` style), and cookie parameters folded into one `cookie` header. */
-function headerEntries(plan: SourcePlan, shape: OperationShape): string[] {
+function headerEntries(plan: PackagePlan, shape: OperationShape): string[] {
   const params = shape.op.parameters;
   const entries = params
     .filter((p) => p.in === "header")
@@ -260,7 +261,7 @@ function headerEntries(plan: SourcePlan, shape: OperationShape): string[] {
   return entries;
 }
 
-function simpleString(plan: SourcePlan, param: ParameterIR, expr: string): string {
+function simpleString(plan: PackagePlan, param: ParameterIR, expr: string): string {
   const type = plan.catalog.resolve(param.type);
   const array = arrayVariant(plan, param.type);
   if (array) {
@@ -278,7 +279,7 @@ function simpleString(plan: SourcePlan, param: ParameterIR, expr: string): strin
  * The `body` of the request spec, per the body's encoding; with several media types, per the
  * `contentType` the caller chose (`body.value` is then the content).
  */
-function bodyExpression(plan: SourcePlan, binder: ImportBinder, name: string, body: RequestBodyIR): string {
+function bodyExpression(plan: PackagePlan, binder: ImportBinder, name: string, body: RequestBodyIR): string {
   let written: string;
   if (!body.alternatives) written = contentExpression(plan, binder, name, body);
   else {
@@ -297,13 +298,13 @@ function bodyExpression(plan: SourcePlan, binder: ImportBinder, name: string, bo
  * type, with an empty body, and Azure services expect that; elsewhere nothing is sent, as some
  * servers refuse an empty body labelled JSON (Fastify answers 400).
  */
-function absentBody(plan: SourcePlan, body: RequestBodyIR): string {
+function absentBody(plan: PackagePlan, body: RequestBodyIR): string {
   const json = plan.api.azure && !body.alternatives && body.encoding === "json";
   return json ? `{ contentType: ${JSON.stringify(body.mediaType)}, text: "" }` : "undefined";
 }
 
 /** One media type's content as the request spec's `body`, from the expression `name`. */
-function contentExpression(plan: SourcePlan, binder: ImportBinder, name: string, body: MediaContentIR<BodyEncoding>): string {
+function contentExpression(plan: PackagePlan, binder: ImportBinder, name: string, body: MediaContentIR<BodyEncoding>): string {
   const contentType = JSON.stringify(body.mediaType.includes("*") ? "application/octet-stream" : body.mediaType);
   const encoding = modules.requestEncoding;
   switch (body.encoding) {
@@ -332,7 +333,7 @@ function contentExpression(plan: SourcePlan, binder: ImportBinder, name: string,
 }
 
 /** Whether a query parameter is an object sent deepObject-style (`name[key]=value`). */
-export function usesDeepObject(plan: SourcePlan, op: OperationIR): boolean {
+export function usesDeepObject(plan: PackagePlan, op: OperationIR): boolean {
   return op.parameters.some((p) => {
     // As the query is built: a nullable object is an object whose null leaves the parameter out.
     const type = plan.catalog.resolve(nonNullType(plan, p.type) ?? p.type);

@@ -3,8 +3,7 @@
  * security schemes and server URL (through `credentials.ts`, the same reading the context factory
  * is built from). Environment variables come only from the naming layer.
  */
-import type { ApiIR } from "../../ir/types.ts";
-import { authPlan, endpointPlan } from "../credentials.ts";
+import type { AuthPlan, EndpointPlan } from "../credentials.ts";
 import type { FlagSpec } from "../../runtime/cli/program.ts";
 
 export type AuthRouteKind = "connectionString" | "key" | "token" | "basic" | "none";
@@ -23,9 +22,7 @@ export interface AuthModel {
 
 const STRING = { kind: "string" } as const;
 
-export function authModel(api: ApiIR, environment: ReadonlyMap<string, string>): AuthModel {
-  const plan = authPlan(api);
-  const endpoint = endpointPlan(api);
+export function authModel(plan: AuthPlan, endpoint: EndpointPlan, environment: ReadonlyMap<string, string>): AuthModel {
   const flags: FlagSpec[] = [];
   const routes: AuthRouteModel[] = [];
   const add = (name: string, help: string, fallback?: string) => {

@@ -9,7 +9,7 @@ import { search } from "jmespath";
 import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR, JsonValue, OperationIR, ParameterIR, TypeIR } from "../../ir/types.ts";
-import type { PackageInfo } from "../package-info.ts";
+import type { ApiPlan } from "../package-plan.ts";
 import { authModel, type AuthRouteModel } from "./auth-model.ts";
 import { TypeLookup } from "./flag-types.ts";
 import type { CliNaming, DateStyle, NamedCall, NamedCommand } from "./naming-file.ts";
@@ -52,10 +52,11 @@ export interface CallModel {
   readonly dates?: DateStyle;
 }
 
-export function buildCliModel(api: ApiIR, pkg: PackageInfo, naming: CliNaming | undefined): Diagnosed<CliModel> {
+export function buildCliModel(plan: ApiPlan, naming: CliNaming | undefined): Diagnosed<CliModel> {
+  const { api, pkg } = plan;
   const diagnostics: Diagnostic[] = [];
   const lookup = new TypeLookup(api.types);
-  const auth = authModel(api, naming?.environment ?? new Map());
+  const auth = authModel(plan.auth, plan.endpoint, naming?.environment ?? new Map());
   const report = (pointer: string, message: string) => {
     if (naming) diagnostics.push(createDiagnostic("cli-naming-mismatch", message, naming.locate(pointer)));
   };

@@ -8,8 +8,7 @@ import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnos
 import { NameScope, pascalCase, safeIdentifier } from "../../ir/naming.ts";
 import type { OperationIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import type { CliNaming } from "../cli/naming-file.ts";
-import { operationShape } from "../operation-shape.ts";
-import type { SourcePlan } from "../source-plan.ts";
+import { shapeOf, type ApiPlan } from "../package-plan.ts";
 import type { ConvenienceMember, ConvenienceMethod, ConvenienceType, ResultMapping } from "./convenience-naming.ts";
 
 /** The runtime's per-call settings (abort signal, timeout, headers), which options bags extend. */
@@ -54,7 +53,7 @@ export interface CheckedLocal {
   readonly value: string;
 }
 
-export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diagnosed<ConvenienceModel | undefined> {
+export function buildConvenienceModel(plan: ApiPlan, naming: CliNaming): Diagnosed<ConvenienceModel | undefined> {
   const section = naming.convenience;
   if (!section) return { value: undefined, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
@@ -136,8 +135,8 @@ const propertyKey = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ?
 const objectText = (fields: readonly [string, string][]) =>
   `{ ${fields.map(([key, value]) => (key === value ? key : `${propertyKey(key)}: ${value}`)).join(", ")} }`;
 
-function resolveMethod(plan: SourcePlan, method: ConvenienceMethod, op: OperationIR, r: Resolver): ConvenienceMethodModel | undefined {
-  const shape = operationShape(op);
+function resolveMethod(plan: ApiPlan, method: ConvenienceMethod, op: OperationIR, r: Resolver): ConvenienceMethodModel | undefined {
+  const shape = shapeOf(plan, op);
   const failures = { count: 0 };
   const report = (pointer: string, message: string): undefined => {
     failures.count++;
@@ -258,7 +257,7 @@ interface ResultContext extends Resolver {
  * (always on the way to a nested property), once per path into a local, so a missing one is a clear
  * error, not `undefined`.
  */
-function resultText(plan: SourcePlan, mapping: ResultMapping, resultType: TypeIR, target: ConvenienceType | undefined, c: ResultContext, required = true): string | undefined {
+function resultText(plan: ApiPlan, mapping: ResultMapping, resultType: TypeIR, target: ConvenienceType | undefined, c: ResultContext, required = true): string | undefined {
   if (mapping.kind === "object") {
     const targetProperties = target ? c.propertiesOf(target.name) : [];
     const fields: [string, string][] = [];
