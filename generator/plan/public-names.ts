@@ -12,29 +12,12 @@
  *   and `create<Client>Context` (the IR builder keeps these names free for them).
  */
 import { dedicatedRoutes, routeSuffix, type AuthPlan, type AuthRoute } from "./credentials.ts";
+import { MODEL_GLOBALS, PACKAGE_TYPE_NAMES, PACKAGE_VALUE_NAMES } from "../ir/name-table.ts";
 import { NameScope, pascalCase, safeIdentifier } from "../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, OperationIR } from "../ir/types.ts";
 import type { Direction, ModelCatalog } from "./model-catalog.ts";
 import type { PackageInfo } from "./package-info.ts";
 
-/** Runtime exports re-exported by `index.ts`, plus the credential types of `context.ts`. */
-export const runtimeTypeNames = [
-  "AccessToken",
-  "BasicCredential",
-  "HttpError",
-  "KeyCredential",
-  "NetworkError",
-  "PagedAsyncIterableIterator",
-  "RawResponse",
-  "RequestOptions",
-  "ResponseParseError",
-  "RetryOptions",
-  "TimeoutError",
-  "TokenCredential",
-] as const;
-const runtimeValueNames = ["HttpError", "NetworkError", "ResponseParseError", "TimeoutError"];
-/** Globals that `models.ts` itself writes in types; a model may not shadow them there. */
-const modelGlobals = ["Blob", "Date", "Record", "Uint8Array"];
 
 /** One declaration of `models.ts`. */
 export interface ModelDeclaration {
@@ -66,8 +49,8 @@ export class PublicNames {
   readonly #options = new Map<string, string>();
 
   constructor(api: ApiIR, pkg: PackageInfo, catalog: ModelCatalog, auth: AuthPlan) {
-    const types = new NameScope([...runtimeTypeNames, ...modelGlobals]);
-    const values = new NameScope(runtimeValueNames);
+    const types = new NameScope([...PACKAGE_TYPE_NAMES, ...MODEL_GLOBALS]);
+    const values = new NameScope(PACKAGE_VALUE_NAMES);
     // Operation names are the IR's and final; everything else gives way to them.
     for (const op of api.operations) values.claim(op.name);
     const client = types.claim(pkg.clientName);

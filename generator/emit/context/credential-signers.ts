@@ -11,6 +11,7 @@ import type { ImportBinder } from "../shared/import-binder.ts";
 import { docs } from "../shared/jsdoc.ts";
 import { modules } from "../../plan/package-plan.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
+import { CREDENTIAL_TYPES } from "../../ir/name-table.ts";
 
 const guardNames: Record<CredentialKind, string> = {
   token: "isTokenCredential",
@@ -38,7 +39,7 @@ export function credentialStatements(binder: ImportBinder, signatures: ContextSi
 /** The TypeScript type of a credential kind. */
 export function credentialType(binder: ImportBinder, kind: CredentialKind): string {
   if (kind === "token") return binder.type(modules.runtime("bearer-token"), "TokenCredential");
-  return kind === "key" ? "KeyCredential" : "BasicCredential";
+  return CREDENTIAL_TYPES[kind];
 }
 
 function guard(binder: ImportBinder, kind: CredentialKind): FunctionDeclarationStructure {
@@ -102,7 +103,7 @@ function hmacSigner(binder: ImportBinder, scheme: HmacAuthIR): FunctionDeclarati
   return {
     kind: StructureKind.Function,
     name: "hmacSigner",
-    parameters: [{ name: "credential", type: "KeyCredential" }],
+    parameters: [{ name: "credential", type: CREDENTIAL_TYPES.key }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
     docs: docs(
       `Signs requests with ${scheme.algorithm} as the \`${scheme.id}\` scheme describes. The signer reads ` +
@@ -128,7 +129,7 @@ function apiKeySigner(binder: ImportBinder, scheme: ApiKeyAuthIR): FunctionDecla
   return {
     kind: StructureKind.Function,
     name: "apiKeySigner",
-    parameters: [{ name: "credential", type: "KeyCredential" }],
+    parameters: [{ name: "credential", type: CREDENTIAL_TYPES.key }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
     docs: docs(`Puts the key in the ${scheme.in} \`${scheme.name}\`, as the \`${scheme.id}\` scheme describes; only over https (or to a loopback host).`),
     statements: [`return {\n  async sign(request) {\n    ${secureTransport(binder, "an API key")}\n    ${apply}\n  },\n};`],
@@ -139,7 +140,7 @@ function basicSigner(binder: ImportBinder): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     name: "basicSigner",
-    parameters: [{ name: "credential", type: "BasicCredential" }],
+    parameters: [{ name: "credential", type: CREDENTIAL_TYPES.basic }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
     docs: docs("Sets `Authorization: Basic` from the user name and password (UTF-8); only over https (or to a loopback host)."),
     statements: [

@@ -12,6 +12,7 @@ import { logLevelVariable } from "../../plan/package-info.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { CONST_DECLARATION, StructureKind } from "../../print/structure-kinds.ts";
+import { CREDENTIAL_TYPES } from "../../ir/name-table.ts";
 
 export function emitContext(plan: PackagePlan): SourceFilePlan[] {
   const { client } = plan.names;
@@ -20,8 +21,8 @@ export function emitContext(plan: PackagePlan): SourceFilePlan[] {
     client.contextFactory,
     ...client.dedicatedFactories.map((f) => f.name),
     client.clientOptions,
-    "KeyCredential",
-    "BasicCredential",
+    CREDENTIAL_TYPES.key,
+    CREDENTIAL_TYPES.basic,
     "isCredential",
     "userAgent",
     "contextFor",
@@ -54,7 +55,7 @@ function credentialTypes(signatures: ContextSignatures): InterfaceDeclarationStr
   if (signatures.auth.kinds.includes("key")) {
     types.push({
       kind: StructureKind.Interface,
-      name: "KeyCredential",
+      name: CREDENTIAL_TYPES.key,
       isExported: true,
       docs: docs(
         "An access key; `AzureKeyCredential` from `@azure/core-auth` is one. The key is read for every " +
@@ -66,7 +67,7 @@ function credentialTypes(signatures: ContextSignatures): InterfaceDeclarationStr
   if (signatures.auth.kinds.includes("basic")) {
     types.push({
       kind: StructureKind.Interface,
-      name: "BasicCredential",
+      name: CREDENTIAL_TYPES.basic,
       isExported: true,
       docs: docs("A user name and password for HTTP Basic authentication."),
       properties: [

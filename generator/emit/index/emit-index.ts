@@ -4,6 +4,7 @@
  * errors and option types. `serialization.ts`, `request-encoding.ts` and the signers stay internal.
  */
 import type { ExportDeclarationStructure } from "ts-morph";
+import { CREDENTIAL_TYPES, RUNTIME_EXPORTS } from "../../ir/name-table.ts";
 import { moduleSpecifier } from "../shared/import-binder.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
@@ -17,16 +18,11 @@ interface Exported {
 const types = (...names: string[]): Exported[] => names.map((name) => ({ name, typeOnly: true }));
 const values = (...names: string[]): Exported[] => names.map((name) => ({ name, typeOnly: false }));
 
-/** Runtime exports, by module; a module the package does not include is skipped. */
-const runtimeExports: Record<string, Exported[]> = {
-  errors: values("HttpError", "NetworkError", "ResponseParseError", "TimeoutError"),
-  "send-request": types("RawResponse", "RequestOptions"),
-  "retry-policy": types("RetryOptions"),
-  logging: types("LogEvent", "LogLevel", "Logger"),
-  "bearer-token": types("AccessToken", "TokenCredential"),
-  paging: [...values("continuationTokenOf"), ...types("PageSettings", "PagedAsyncIterableIterator")],
-  "event-stream": types("EventStream", "ServerSentEvent"),
-};
+/** A runtime module's exports (the name table's), values first; a module the package does not include is skipped. */
+function runtimeExports(name: string): Exported[] | undefined {
+  const exports = RUNTIME_EXPORTS[name];
+  return exports && [...values(...(exports.classes ?? []), ...(exports.values ?? [])), ...types(...(exports.types ?? []))];
+}
 
 /** The naming file's convenience layer, when there is one, replaces the client of the same name. */
 export function emitIndex(plan: PackagePlan): SourceFilePlan[] {
@@ -40,8 +36,8 @@ export function emitIndex(plan: PackagePlan): SourceFilePlan[] {
       [
         ...values(client.contextFactory, ...client.dedicatedFactories.map((f) => f.name)),
         ...types(client.clientOptions, client.context),
-        ...(auth.kinds.includes("basic") ? types("BasicCredential") : []),
-        ...(auth.kinds.includes("key") ? types("KeyCredential") : []),
+        ...(auth.kinds.includes("basic") ? types(CREDENTIAL_TYPES.basic) : []),
+        ...(auth.kinds.includes("key") ? types(CREDENTIAL_TYPES.key) : []),
       ],
     ],
     ...plan.groups.map(([group, ops]): [string, Exported[]] => [
@@ -54,7 +50,7 @@ export function emitIndex(plan: PackagePlan): SourceFilePlan[] {
   }
   if (plan.names.declarations.length > 0) groups.push([modules.models, modelExports(plan)]);
   for (const name of plan.runtimeModules) {
-    const exported = runtimeExports[name];
+    const exported = runtimeExports(name);
     if (exported) groups.push([modules.runtime(name), exported]);
   }
   const statements = groups.map(([module, names]) => exportDeclaration(module, names));

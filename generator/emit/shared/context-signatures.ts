@@ -9,6 +9,7 @@ import type { AuthPlan, EndpointPlan } from "../../plan/credentials.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import type { DocTag } from "./jsdoc.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";
+import { CREDENTIAL_TYPES } from "../../ir/name-table.ts";
 
 type Parameter = OptionalKind<ParameterDeclarationStructure>;
 
@@ -36,7 +37,7 @@ export function contextSignatures(plan: PackagePlan, binder: ImportBinder): Cont
   const credentialTypes = auth.kinds.map((kind) =>
     kind === "token"
       ? binder.type(modules.runtime("bearer-token"), "TokenCredential")
-      : binder.type(modules.context, kind === "key" ? "KeyCredential" : "BasicCredential"),
+      : binder.type(modules.context, CREDENTIAL_TYPES[kind]),
   );
   const credential = credentialTypes.join(" | ");
   const optionsType = binder.type(modules.context, plan.names.client.clientOptions);

@@ -3,19 +3,12 @@
  * back the local name to write; the file's import declarations are written in one pass at the end.
  * No emitter writes an import statement by hand (the Azure modular emitter's habit).
  */
+import { USED_GLOBALS } from "../../ir/name-table.ts";
 import { compareStrings } from "../../ir/naming.ts";
 
 /** A generated module, by its package-relative path, e.g. `src/models.ts` or `src/runtime/errors.ts`. */
 export type ModulePath = string;
 
-/**
- * Globals generated code refers to by name: an imported declaration with one of these names (a
- * model called `Promise`, say) is aliased so the global stays reachable.
- */
-export const usedGlobals = [
-  "AbortSignal", "Array", "Blob", "Date", "Error", "FormData", "Headers", "JSON", "Number", "Object", "Partial",
-  "Promise", "Record", "Response", "String", "TextEncoder", "URL", "URLSearchParams", "Uint8Array",
-];
 
 /**
  * One import declaration, as plain data. `printSourceFile` turns it into ts-morph's structure.
@@ -44,7 +37,8 @@ export class ImportBinder {
    */
   constructor(from: ModulePath, localNames: Iterable<string> = []) {
     this.#from = from;
-    this.#taken = new Set([...usedGlobals, ...localNames]);
+    // An import named like a global generated code uses (a model called `Promise`) is aliased.
+    this.#taken = new Set([...USED_GLOBALS, ...localNames]);
   }
 
   /** References a type-only declaration; returns the name to write. */

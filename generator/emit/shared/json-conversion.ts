@@ -13,7 +13,7 @@
 import { camelCase, NameScope, objectLiteralKey, propertyKey, safeIdentifier } from "../../ir/naming.ts";
 import type { DiscriminatorIR, PropertyIR, TypeIR, UnionTypeIR } from "../../ir/types.ts";
 import type { Direction } from "../../plan/model-catalog.ts";
-import { usedGlobals } from "./import-binder.ts";
+import { USED_GLOBALS } from "../../ir/name-table.ts";
 import { type PackagePlan } from "../../plan/package-plan.ts";
 import { hasLiteralProperty } from "../../plan/model-catalog.ts";
 
@@ -241,7 +241,7 @@ function outerNames(plan: PackagePlan): readonly string[] {
   let names = outerNamesOf.get(plan);
   if (!names) {
     const converters = plan.names.declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);
-    names = [...converters, ...usedGlobals, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) => /^[a-z]/.test(name));
+    names = [...converters, ...USED_GLOBALS, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) => /^[a-z]/.test(name));
     outerNamesOf.set(plan, names);
   }
   return names;
