@@ -12,7 +12,7 @@
  * into `dist/cli.js` with esbuild, so library users get no CLI code and no dependency.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import type { WriterFunction } from "ts-morph";
+import type { WriterFunction } from "../../print/structures.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { writeDocComment } from "../shared/jsdoc.ts";

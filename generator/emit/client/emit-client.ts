@@ -3,7 +3,7 @@
  * operation, with the function's parameters minus the context; constructor overloads as
  * `createXContext` has them.
  */
-import type { ClassDeclarationStructure, MethodDeclarationStructure } from "ts-morph";
+import type { ClassDeclarationStructure, MethodDeclarationStructure } from "../../print/structures.ts";
 import type { OperationIR } from "../../ir/types.ts";
 import { contextSignatures, type ContextSignatures } from "../shared/context-signatures.ts";
 import { ImportBinder } from "../shared/import-binder.ts";

@@ -3,7 +3,7 @@
  * credential kind, configured from the security scheme (HMAC signing settings, API key placement,
  * token scopes).
  */
-import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "../../print/structures.ts";
 import type { ApiKeyAuthIR, HmacAuthIR } from "../../ir/types.ts";
 import type { ContextSignatures } from "../shared/context-signatures.ts";
 import type { AuthPlan, CredentialKind } from "../../plan/credentials.ts";

@@ -3,7 +3,7 @@
  * options and the credential types. Credentials are told apart structurally: a `getToken`
  * function means a token credential, a `username` a basic credential, a `key` string a key.
  */
-import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, StatementStructures } from "../../print/structures.ts";
 import { contextSignatures, type ContextSignatures } from "../shared/context-signatures.ts";
 import { credentialStatements, credentialType, signerFor } from "./credential-signers.ts";
 import { ImportBinder } from "../shared/import-binder.ts";

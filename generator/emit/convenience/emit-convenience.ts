@@ -5,7 +5,7 @@
  * written for that SDK then compiles against the package after changing only its import. Only
  * emitted when the naming file declares the layer; the constructors are the generated client's.
  */
-import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure } from "ts-morph";
+import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure } from "../../print/structures.ts";
 import type { ConvenienceMethodModel, ConvenienceModel } from "../../plan/convenience/convenience-model.ts";
 import { REQUEST_OPTIONS } from "../../plan/convenience/convenience-model.ts";
 import type { ConvenienceMember, ConvenienceType } from "../../plan/convenience/convenience-naming.ts";

@@ -3,7 +3,7 @@
  * the context factory, the operation functions and their options, the models, and the runtime's
  * errors and option types. `serialization.ts`, `request-encoding.ts` and the signers stay internal.
  */
-import type { ExportDeclarationStructure } from "ts-morph";
+import type { ExportDeclarationStructure } from "../../print/structures.ts";
 import { CREDENTIAL_TYPES, RUNTIME_EXPORTS } from "../../ir/name-table.ts";
 import { moduleSpecifier } from "../shared/import-binder.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";

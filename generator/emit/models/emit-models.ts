@@ -3,7 +3,7 @@
  * Objects become interfaces (allOf of objects: `extends`), enums a literal union plus a `Known...`
  * const, everything else a type alias.
  */
-import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "../../print/structures.ts";
 import { startsLikeIdentifier } from "../../ir/identifier-text.ts";
 import { NameScope, pascalCase, propertyKey } from "../../ir/naming.ts";
 import type { EnumTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";

@@ -3,13 +3,12 @@
  * build the request, send it, read the response. Each operation has an options interface that
  * extends the runtime's `RequestOptions` with its optional query/header parameters.
  */
-import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "../../print/structures.ts";
 import { compareStrings } from "../../ir/naming.ts";
 import type { OperationIR, TypeIR } from "../../ir/types.ts";
-import { jsonTypeName } from "../serialization/emit-serialization.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { deprecatedTag, docs } from "../shared/jsdoc.ts";
-import { conversion, converterName, isPolymorphicConversion, type ConversionContext } from "../shared/json-conversion.ts";
+import { conversion, converterName, isPolymorphicConversion, jsonTypeName, type ConversionContext } from "../shared/json-conversion.ts";
 import { parameterNames, type BodyVariant, type OperationShape, type ResultShape } from "../../plan/operation-shape.ts";
 import { operationSignature, parameterDescription } from "../shared/operation-signature.ts";
 import { itemsReader, nextTokenReader, pageRequest } from "./paging-conventions.ts";

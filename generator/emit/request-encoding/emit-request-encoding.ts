@@ -3,7 +3,7 @@
  * deepObject query: `application/x-www-form-urlencoded` and deepObject nesting (`a[b][c]=d`), and multipart
  * bodies encoded to bytes up front, so HMAC signing and retries see exactly what is sent.
  */
-import type { FunctionDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure } from "../../print/structures.ts";
 import { docs } from "../shared/jsdoc.ts";
 import { usesDeepObject } from "../shared/request-building.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";

@@ -3,7 +3,7 @@
  * `serialize<Name>` / `deserialize<Name>` function per model that carries `date-time` values, only
  * for the directions operations use. Emitted only when some operation needs one.
  */
-import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from "../../print/structures.ts";
 import { compareStrings } from "../../ir/naming.ts";
 import type { NamedTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
@@ -11,6 +11,7 @@ import { docs } from "../shared/jsdoc.ts";
 import {
   conversion,
   converterName,
+  jsonTypeName,
   modelDirection,
   objectConversion,
   pathText,
@@ -22,9 +23,6 @@ import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { modelTypeText } from "../shared/model-type-text.ts";
 import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
-
-/** The name of the JSON-form type in `serialization.ts`. */
-export const jsonTypeName = "Json";
 
 interface Converter {
   readonly mode: ConversionMode;

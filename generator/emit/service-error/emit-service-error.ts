@@ -2,7 +2,7 @@
  * `src/service-error.ts`: the service's error responses as one type, `<Client>Error` (an
  * `HttpError` whose `body` is the spec's error model), and a guard that narrows to it.
  */
-import type { StatementStructures } from "ts-morph";
+import type { StatementStructures } from "../../print/structures.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { docs } from "../shared/jsdoc.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";

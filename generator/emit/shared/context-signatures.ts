@@ -4,7 +4,7 @@
  * `(connectionString, options?)` when an HMAC scheme documents connection strings, and
  * `(endpoint, credential, options?)`; when the endpoint has a default it moves into the options.
  */
-import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
+import type { OptionalKind, ParameterDeclarationStructure } from "../../print/structures.ts";
 import type { AuthPlan, EndpointPlan } from "../../plan/credentials.ts";
 import type { ImportBinder } from "./import-binder.ts";
 import type { DocTag } from "./jsdoc.ts";

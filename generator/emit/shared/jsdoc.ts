@@ -4,7 +4,7 @@
  * line endings (`\r`, U+2028, U+2029) are normalised and escape sequences and other controls dropped
  * (editors and `cat` show comments raw).
  */
-import type { CodeBlockWriter, JSDocStructure, JSDocTagStructure, OptionalKind } from "ts-morph";
+import type { CodeBlockWriter, JSDocStructure, JSDocTagStructure, OptionalKind } from "../../print/structures.ts";
 import type { Constraints, JsonValue } from "../../ir/types.ts";
 import { terminalText } from "../../runtime/cli/terminal-text.ts";
 

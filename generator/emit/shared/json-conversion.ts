@@ -62,6 +62,9 @@ function checked(context: ConversionContext, name: "expectArray" | "expectObject
   return context.check ? `${context.check(name)}(${expr}, ${pathText(path)})` : expr;
 }
 
+/** The name of the JSON-form type `serialization.ts` declares (`Json<T>`). */
+export const jsonTypeName = "Json";
+
 /** The converter function name of a model declaration, e.g. `deserializeCommunicationIdentity`. */
 export function converterName(mode: ConversionMode, declarationName: string): string {
   return `${mode}${declarationName}`;

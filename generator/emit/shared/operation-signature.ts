@@ -2,7 +2,7 @@
  * The typed signature and JSDoc of an operation, written the same way for its function and for
  * the client method (which drops the context parameter).
  */
-import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
+import type { OptionalKind, ParameterDeclarationStructure } from "../../print/structures.ts";
 import { kebabCase } from "../../ir/naming.ts";
 import type { RequestBodyIR, ResponseIR, TypeIR } from "../../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";

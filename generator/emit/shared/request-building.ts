@@ -6,11 +6,10 @@
 import { objectLiteralKey } from "../../ir/naming.ts";
 import type { BodyEncoding, MediaContentIR, OperationIR, ParameterIR, RequestBodyIR, TypeIR } from "../../ir/types.ts";
 import type { ImportBinder } from "./import-binder.ts";
-import { conversion, converterName, modelDirection, type ConversionContext } from "./json-conversion.ts";
+import { conversion, converterName, jsonTypeName, modelDirection, type ConversionContext } from "./json-conversion.ts";
 import type { OperationShape, ResultShape } from "../../plan/operation-shape.ts";
 import { modules, type PackagePlan } from "../../plan/package-plan.ts";
 import { modelTypeText } from "./model-type-text.ts";
-import { jsonTypeName } from "../serialization/emit-serialization.ts";
 
 /** The members of the literal, by `RequestSpec` key, e.g. `{ key: "method", text: "\"GET\"" }`. */
 export interface RequestMember {
