@@ -43,6 +43,8 @@ export class PublicNames {
   readonly client: ClientNames;
   /** In `models.ts` order: each named type, followed by its input variant when it has one. */
   readonly declarations: readonly ModelDeclaration[];
+  /** The converter functions `serialization.ts` may declare: both modes of every declaration. */
+  readonly converterFunctions: readonly string[];
   readonly #primary = new Map<string, ModelDeclaration>();
   readonly #input = new Map<string, ModelDeclaration>();
   readonly #known = new Map<string, string>();
@@ -90,6 +92,7 @@ export class PublicNames {
     }
     for (const op of api.operations) this.#options.set(op.name, types.claim(optionsName(op)));
     this.declarations = declarations;
+    this.converterFunctions = declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);
   }
 
   /** The declaration that stands for named type `name` in `direction`. */
@@ -110,6 +113,11 @@ export class PublicNames {
   optionsName(op: OperationIR): string {
     return this.#options.get(op.name) ?? optionsName(op);
   }
+}
+
+/** The converter function name of a model declaration, e.g. `deserializeCommunicationIdentity`. */
+export function converterName(mode: "serialize" | "deserialize", declarationName: string): string {
+  return `${mode}${declarationName}`;
 }
 
 /** `GetUserOptions`; `_3dOptions` for an operation named `_3d` (PascalCase drops the `_`). */

@@ -16,6 +16,7 @@ import type { Direction } from "../../plan/model-catalog.ts";
 import { USED_GLOBALS } from "../../ir/name-table.ts";
 import { type PackagePlan } from "../../plan/package-plan.ts";
 import { hasLiteralProperty } from "../../plan/model-catalog.ts";
+import { converterName } from "../../plan/public-names.ts";
 
 /** `serialize`: TypeScript value -> JSON form (requests); `deserialize`: JSON form -> TypeScript value (responses). */
 export type ConversionMode = "serialize" | "deserialize";
@@ -65,10 +66,7 @@ function checked(context: ConversionContext, name: "expectArray" | "expectObject
 /** The name of the JSON-form type `serialization.ts` declares (`Json<T>`). */
 export const jsonTypeName = "Json";
 
-/** The converter function name of a model declaration, e.g. `deserializeCommunicationIdentity`. */
-export function converterName(mode: ConversionMode, declarationName: string): string {
-  return `${mode}${declarationName}`;
-}
+export { converterName };
 
 /** Whether values of `type` need converting in this mode. */
 export function needsConversion(plan: PackagePlan, type: TypeIR, mode: ConversionMode): boolean {
@@ -233,21 +231,15 @@ export function objectConversion(
   return { pattern: names.length === 0 ? rest : `{ ${[...names, `...${rest}`].join(", ")} }`, parts };
 }
 
-const outerNamesOf = new WeakMap<PackagePlan, readonly string[]>();
-
 /**
- * Names a conversion's code refers to outside the function it is written in: every converter
- * function (either mode, any model) and the globals. Locals are camelCase and a name scope ignores
- * case, so only the names a camelCase local could equal (lower-case first) are kept.
+ * Names a conversion's code refers to outside the function it is written in besides the converter
+ * functions (`PublicNames.converterFunctions`): the globals and helpers. Locals are camelCase and a
+ * name scope ignores case, so only the names a camelCase local could equal (lower-case first) count.
  */
+const outerHelpers = [...USED_GLOBALS, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) => /^[a-z]/.test(name));
+
 function outerNames(plan: PackagePlan): readonly string[] {
-  let names = outerNamesOf.get(plan);
-  if (!names) {
-    const converters = plan.names.declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);
-    names = [...converters, ...USED_GLOBALS, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) => /^[a-z]/.test(name));
-    outerNamesOf.set(plan, names);
-  }
-  return names;
+  return [...plan.names.converterFunctions, ...outerHelpers];
 }
 
 /**
