@@ -14,8 +14,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { printInThread } from "../generator/build/print-files.ts";
-import { emitOutputs, outputs } from "../generator/emit/outputs.ts";
+import { printOutputs } from "../generator/build/print-files.ts";
+import { libraryOutputs } from "../generator/emit/outputs.ts";
 import { planPackage } from "../generator/plan/package-plan.ts";
 import { emitScaffold } from "../generator/emit/package/emit-scaffold.ts";
 import { buildIr } from "../generator/ir/build-ir.ts";
@@ -76,7 +76,7 @@ function generateInProcess(file: string): { load: number; ir: number; sources: n
   t = performance.now();
   // The plan (once per package) counts toward the sources, as before it was planned per call site there.
   const plan = planPackage(ir.value, pkg).value;
-  const sources = printInThread(pkg, emitOutputs(plan, outputs.filter((output) => output.library)));
+  const sources = printOutputs(plan, libraryOutputs);
   const sourcesTime = performance.now() - t;
   t = performance.now();
   const scaffold = emitScaffold(plan);

@@ -9,9 +9,9 @@ import { basename, dirname, relative } from "node:path";
 import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "../config.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import type { VersionBuild } from "../diff/diff-reports.ts";
-import { emitOutputs } from "../emit/outputs.ts";
+import { outputs } from "../emit/outputs.ts";
 import { planPackage } from "../plan/package-plan.ts";
-import { printInThread, type PrintFiles } from "./print-files.ts";
+import { printInThread, printOutputs, type PrintFiles } from "./print-files.ts";
 import type { OutputFile } from "../output/write-tree.ts";
 import { versionProblems } from "./package-version.ts";
 import { configRegenerateCommand } from "./regenerate-command.ts";
@@ -110,7 +110,7 @@ export function buildPackage(options: PackageOptions, print: PrintFiles = printI
   const planned = planPackage(ir, pkg, { cliNaming: options.cliNaming });
   const diagnostics = [...analysis.diagnostics, ...planned.diagnostics];
   if (hasErrors(diagnostics)) return { ...analysis, diagnostics, files: [] };
-  const files = print(pkg, emitOutputs(planned.value));
+  const files = printOutputs(planned.value, outputs, print);
   reportBuilt(options.progress, ir, pkg, files, started);
   return { ...analysis, diagnostics, files };
 }

@@ -44,7 +44,5 @@ export const outputs: readonly Output[] = [
   { folder: "package", emit: emitScaffold, library: false },
 ];
 
-/** The file plans of `outputs` (all of them by default), in order. */
-export function emitOutputs(plan: PackagePlan, selected: readonly Output[] = outputs): FilePlan[] {
-  return selected.flatMap((output) => output.emit(plan));
-}
+/** The library's outputs (`src/**` without the CLI). */
+export const libraryOutputs: readonly Output[] = outputs.filter((output) => output.library);

@@ -8,7 +8,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { printStructure, type StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { emitOutputs } from "../../generator/emit/outputs.ts";
+import { outputs } from "../../generator/emit/outputs.ts";
 import { planPackage } from "../../generator/plan/package-plan.ts";
 import { isTextFile, type SourceFilePlan } from "../../generator/print/source-file.ts";
 import { plannedFileStructure } from "../../generator/print/source-printer.ts";
@@ -42,7 +42,8 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     const { ready } = analyzePackage({ file });
     expect(ready).toBeDefined();
     if (!ready) return;
-    const plans = emitOutputs(planPackage(ready.ir, ready.pkg).value).filter((file): file is SourceFilePlan => !isTextFile(file));
+    const plan = planPackage(ready.ir, ready.pkg).value;
+    const plans = outputs.flatMap((output) => output.emit(plan)).filter((file): file is SourceFilePlan => !isTextFile(file));
     expect(plans.length).toBeGreaterThan(3);
     const differing = plans.filter((plan) => {
       const structure = plannedFileStructure(plan);
