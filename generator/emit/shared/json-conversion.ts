@@ -208,7 +208,7 @@ export function objectConversion(
   const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
   const suffix = depth === 0 ? "" : String(depth + 1);
   // The locals share a scope with the function's parameters and the outer names its code calls.
-  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`, `index${suffix}`, ...parameters, ...outerNames(plan)]);
+  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`, `index${suffix}`, ...parameters, ...plan.names.converterFunctions, ...outerHelpers]);
   const taken = properties
     .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
     .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
@@ -237,10 +237,6 @@ export function objectConversion(
  * name scope ignores case, so only the names a camelCase local could equal (lower-case first) count.
  */
 const outerHelpers = [...USED_GLOBALS, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) => /^[a-z]/.test(name));
-
-function outerNames(plan: PackagePlan): readonly string[] {
-  return [...plan.names.converterFunctions, ...outerHelpers];
-}
 
 /**
  * `...Object.fromEntries(...)` converting each entry of `rest`. Its values are typed by the index
