@@ -6,14 +6,15 @@
  */
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { printStructure, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { outputs } from "../../generator/emit/outputs.ts";
 import { planPackage } from "../../generator/plan/package-plan.ts";
 import { isTextFile, type SourceFilePlan } from "../../generator/print/source-file.ts";
 import { plannedFileStructure } from "../../generator/print/source-printer.ts";
 import { StructureKind } from "../../generator/print/structure-kinds.ts";
-import { printFileStructure, WRITER_OPTIONS } from "../../generator/print/structure-printer.ts";
+import { printWithTsMorph } from "../../generator/print/reference-printer.ts";
+import { printFileStructure } from "../../generator/print/structure-printer.ts";
 import { analyzePackage } from "../../generator/build/package-analysis.ts";
 import { corpusDocuments, realSpecDocuments } from "../corpus/corpus-dir.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
@@ -47,11 +48,11 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     expect(plans.length).toBeGreaterThan(3);
     const differing = plans.filter((plan) => {
       const structure = plannedFileStructure(plan);
-      return printFileStructure(structure) !== printStructure(structure, WRITER_OPTIONS);
+      return printFileStructure(structure) !== printWithTsMorph(structure);
     });
     // On a difference, the first differing file in full, so the failure shows where.
     const first = differing[0];
-    if (first) expect(printFileStructure(plannedFileStructure(first))).toBe(printStructure(plannedFileStructure(first), WRITER_OPTIONS));
+    if (first) expect(printFileStructure(plannedFileStructure(first))).toBe(printWithTsMorph(plannedFileStructure(first)));
     expect(differing.map((plan) => plan.path)).toEqual([]);
   });
 });
