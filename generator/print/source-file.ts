@@ -20,6 +20,10 @@ export interface SourceFilePlan {
   readonly statements: readonly PlannedStatement[];
   /** One blank line between statements (else none). */
   readonly spaced: boolean;
+  /** A line before the header, e.g. a shebang (it must be the file's first line). */
+  readonly firstLine?: string;
+  /** Text after the statements, as it is: code an emitter writes as text (the CLI's command table). */
+  readonly trailer?: string;
 }
 
 export function sourceFile(path: string, imports: readonly ImportSpec[], statements: readonly PlannedStatement[], spaced = true): SourceFilePlan {

@@ -37,26 +37,11 @@ function spaced(statement: TopLevelStatement): TopLevelStatement {
   return { ...statement, leadingTrivia: blankLineBefore };
 }
 
-/**
- * Prints one generated file: `pkg.header`, the imports, then the statements, blank-line separated
- * unless `spaced` is false.
- * @param path package-relative path, e.g. `src/models.ts`.
- */
-export function printSourceFile(
-  pkg: PackageInfo,
-  path: string,
-  imports: readonly ImportSpec[],
-  statements: readonly TopLevelStatement[],
-  spacedOut = true,
-): OutputFile {
-  return printed(pkg, path, fileStructure(imports, statements, spacedOut));
-}
-
 function printed(pkg: PackageInfo, path: string, structure: SourceFileStructure): OutputFile {
   return { path, content: escapeUnsafeCharacters(`${pkg.header}\n${printFileStructure(structure)}`) };
 }
 
-/** The structure of a file: the imports, then the statements (see `printSourceFile`). */
+/** The structure of a file: the imports, then the statements, blank-line separated unless `spacedOut` is false. */
 export function fileStructure(imports: readonly ImportSpec[], statements: readonly TopLevelStatement[], spacedOut = true): SourceFileStructure {
   const body = spacedOut ? statements.map((s, i) => (i === 0 && imports.length === 0 ? s : spaced(s))) : statements;
   return { kind: StructureKind.SourceFile, statements: [...imports.map(importDeclaration), ...body] };
@@ -64,7 +49,9 @@ export function fileStructure(imports: readonly ImportSpec[], statements: readon
 
 /** Prints a file the emitters described (see `source-file.ts`). */
 export function printPlannedFile(pkg: PackageInfo, plan: SourceFilePlan): OutputFile {
-  return printed(pkg, plan.path, plannedFileStructure(plan));
+  const file = printed(pkg, plan.path, plannedFileStructure(plan));
+  const content = file.content + escapeUnsafeCharacters(plan.trailer ?? "");
+  return { path: file.path, content: plan.firstLine === undefined ? content : `${plan.firstLine}\n${content}` };
 }
 
 /** The structure of a file the emitters described, as `printPlannedFile` prints it (without the header). */

@@ -57,4 +57,15 @@ describe("generator/emit/", () => {
     ];
     expect(files.filter((file) => /from\s+["']ts-morph["']/.test(readFileSync(file, "utf8"))).map((file) => relative(repoRoot, file))).toEqual([]);
   });
+
+  it("describes files and leaves printing to the build: no emitter imports the printer", () => {
+    const printing = folders.flatMap((folder) =>
+      sourceFiles(folder).flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/from\s+["']([^"']*print\/(?:source-printer|structure-printer[\w-]*)\.ts)["']/g)].map(
+          (m) => `${relative(emitRoot, file)} -> ${m[1]}`,
+        ),
+      ),
+    );
+    expect(printing).toEqual([]);
+  });
 });

@@ -12,24 +12,19 @@
  * into `dist/cli.js` with esbuild, so library users get no CLI code and no dependency.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import type { WriterFunction } from "../../print/structures.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
-import { writeDocComment } from "../shared/jsdoc.ts";
+import { docCommentLines } from "../shared/jsdoc.ts";
 import type { PackageInfo } from "../../plan/package-info.ts";
 import type { PackagePlan } from "../../plan/package-plan.ts";
-import { printSourceFile } from "../../print/source-printer.ts";
+import { sourceFile, type FilePlan, type PlannedStatement, type SourceFilePlan } from "../../print/source-file.ts";
 import { cliModules } from "../../plan/cli/cli-layout.ts";
 import { commandTable, type CommandTable } from "./command-table.ts";
-import { escapeUnsafeCharacters } from "../../runtime/cli/terminal-text.ts";
-
-export function emitCli(plan: PackagePlan): OutputFile[] {
-  return cliFiles(plan.pkg, commandTable(plan, plan.cli));
-}
 
 /** The program's files around its command table (which `commandTable` builds as text). */
-export function cliFiles(pkg: PackageInfo, table: CommandTable): OutputFile[] {
-  return [...copyCliRuntime(pkg), commandsFile(pkg, table), mainFile(pkg), tsconfigCli()];
+export function emitCli(plan: PackagePlan): FilePlan[] {
+  const table = commandTable(plan, plan.cli);
+  return [...copyCliRuntime(plan.pkg), commandsFile(table), mainFile(), tsconfigCli()];
 }
 
 const runtimeFolder = new URL("../../runtime/cli/", import.meta.url);
@@ -53,18 +48,14 @@ function copyCliRuntime(pkg: PackageInfo): OutputFile[] {
   }));
 }
 
-function mainFile(pkg: PackageInfo): OutputFile {
+function mainFile(): SourceFilePlan {
   const binder = new ImportBinder(cliModules.main);
   const program = binder.value(cliModules.commands, "program");
   const run = binder.value(cliModules.runtime("run-program"), "runProgram");
   const io = binder.value(cliModules.runtime("node-io"), "nodeIo");
-  const file = printSourceFile(pkg, cliModules.main, binder.imports(), [
-    (writer) => {
-      writer.writeLine(`process.exitCode = await ${run}(${program}, process.argv.slice(2), ${io}());`);
-    },
-  ]);
+  const call: PlannedStatement = { kind: "verbatim", text: `process.exitCode = await ${run}(${program}, process.argv.slice(2), ${io}());\n` };
   // The shebang must be the file's first line; esbuild keeps it in the bundle.
-  return { ...file, content: `#!/usr/bin/env node\n${file.content}` };
+  return { ...sourceFile(cliModules.main, binder.imports(), [call]), firstLine: "#!/usr/bin/env node" };
 }
 
 /**
@@ -76,9 +67,9 @@ function tsconfigCli(): OutputFile {
   return { path: "tsconfig.cli.json", content: `${JSON.stringify(config, null, 2)}\n` };
 }
 
-/** `commands.ts`: its imports and doc comment printed from structures, then the table's text. */
-function commandsFile(pkg: PackageInfo, table: CommandTable): OutputFile {
-  const docs: WriterFunction = (writer) => writeDocComment(writer, table.about);
-  const head = printSourceFile(pkg, cliModules.commands, table.imports, [docs]);
-  return { path: head.path, content: head.content + escapeUnsafeCharacters(table.text) };
+/** `commands.ts`: its imports and doc comment, then the table's text. */
+function commandsFile(table: CommandTable): SourceFilePlan {
+  const lines = docCommentLines(table.about);
+  const docs: PlannedStatement = { kind: "verbatim", text: lines.length === 0 ? "" : `${lines.join("\n")}\n` };
+  return { ...sourceFile(cliModules.commands, table.imports, [docs]), trailer: table.text };
 }

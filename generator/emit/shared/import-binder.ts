@@ -11,7 +11,7 @@ export type ModulePath = string;
 
 
 /**
- * One import declaration, as plain data. `printSourceFile` turns it into ts-morph's structure.
+ * One import declaration, as plain data. `print/source-printer.ts` turns it into ts-morph's structure.
  */
 export interface ImportSpec {
   readonly moduleSpecifier: string;
