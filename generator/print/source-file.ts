@@ -3,7 +3,16 @@
  * (no functions). The printer (`source-printer.ts`) turns it into text.
  */
 import type { StatementStructures } from "ts-morph";
-import type { ImportSpec } from "../emit/shared/import-binder.ts";
+
+/**
+ * One import declaration, as plain data. `print/source-printer.ts` turns it into ts-morph's structure.
+ */
+export interface ImportSpec {
+  readonly moduleSpecifier: string;
+  /** `import type { ... }`: nothing imported is a value. */
+  readonly isTypeOnly: boolean;
+  readonly namedImports: readonly { readonly name: string; readonly alias?: string; readonly isTypeOnly: boolean }[];
+}
 
 /** Text printed as it is, at the top level: for the few statements structures cannot express. */
 export interface VerbatimStatement {

@@ -13,8 +13,7 @@ import type {
 } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
 import { escapeUnsafeCharacters } from "../runtime/cli/terminal-text.ts";
-import type { ImportSpec } from "../emit/shared/import-binder.ts";
-import type { PlannedStatement, SourceFilePlan } from "./source-file.ts";
+import type { ImportSpec, PlannedStatement, SourceFilePlan } from "./source-file.ts";
 import type { PackageInfo } from "../plan/package-info.ts";
 import { StructureKind } from "./structure-kinds.ts";
 import { printFileStructure } from "./structure-printer.ts";

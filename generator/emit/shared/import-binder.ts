@@ -5,20 +5,12 @@
  */
 import { USED_GLOBALS } from "../../ir/name-table.ts";
 import { compareStrings } from "../../ir/naming.ts";
+import type { ImportSpec } from "../../print/source-file.ts";
 
 /** A generated module, by its package-relative path, e.g. `src/models.ts` or `src/runtime/errors.ts`. */
 export type ModulePath = string;
 
-
-/**
- * One import declaration, as plain data. `print/source-printer.ts` turns it into ts-morph's structure.
- */
-export interface ImportSpec {
-  readonly moduleSpecifier: string;
-  /** `import type { ... }`: nothing imported is a value. */
-  readonly isTypeOnly: boolean;
-  readonly namedImports: readonly { readonly name: string; readonly alias?: string; readonly isTypeOnly: boolean }[];
-}
+export type { ImportSpec };
 
 interface Imported {
   readonly local: string;
