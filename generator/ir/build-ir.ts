@@ -51,7 +51,7 @@ export function buildIr(document: LoadedDocument, clientName: string, azure?: bo
   for (const { place } of places) typeNameFor(ctx, place);
   for (const { place, schema } of places) declareNamedType(ctx, place, schema);
   declarePending(ctx);
-  const drafts = collectOperations(ctx);
+  const drafts = collectOperations(ctx, clientName);
   declarePending(ctx);
   breakAliasCycles(ctx);
   const operations = nameOperations(drafts, ["constructor"]).sort((a, b) => compareStrings(a.name, b.name));
