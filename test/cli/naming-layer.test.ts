@@ -12,6 +12,7 @@ import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
 import { clientName, packageInfo } from "../../generator/package-naming.ts";
+import { buildInline } from "../ir/helpers.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 
 function api(service: string, version: string): ApiIR {
@@ -70,7 +71,7 @@ describe("the naming files of the repository", () => {
     const ir = api("api-management", "2022-08-01");
     const built = buildCliModel(ir, pkgOf("api-management", ir), undefined);
     const [command] = built.value.commands;
-    expect(command?.path).toEqual(["user", "user-get-shared-access-token"]);
+    expect(command?.path).toEqual(["user", "get-shared-access-token"]);
     expect(command?.flags.map((f) => [f.name, f.type.kind, f.required ?? false])).toEqual([
       ["subscription-id", "string", true],
       ["resource-group-name", "string", true],
@@ -156,5 +157,33 @@ describe("mistakes in a naming file", () => {
     const yaml = VALID.replace("{ help: The user. }", "{ help: The user., required: false }");
     const { diagnostics } = model("communication-identity", "2023-10-01", yaml);
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/--user fills a required value of revokeAccessTokens but is optional/)]);
+  });
+});
+
+describe("commands derived from a spec without a naming file", () => {
+  const op = (operationId: string) => ({ operationId, tags: ["repos"], responses: { "204": { description: "done" } } });
+  const paths = {
+    "/repos/{r}/collaborators": { put: op("repos/add-collaborator"), get: op("repos/list-collaborators") },
+    "/collaborators": { put: op("add-collaborator") },
+    "/repos/{r}/hooks": { get: op("list-hooks") },
+  };
+  const parameters = [{ name: "r", in: "path", required: true, schema: { type: "string" } }];
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Hub", version: "1" },
+    paths: Object.fromEntries(Object.entries(paths).map(([path, item]) => [path, path.includes("{r}") ? { parameters, ...item } : item])),
+  };
+
+  it("leave out the group's words (az's `repos list-collaborators`), and never drop an operation when that meets another's name", () => {
+    const ir = buildInline(document).ir;
+    if (!ir) throw new Error("the inline document did not build");
+    const built = buildCliModel(ir, pkgOf("hub", ir), undefined);
+    const byOperation = Object.fromEntries(built.value.commands.map((c) => [c.calls[0]?.op.name, c.path.join(" ")]));
+    expect(byOperation).toEqual({
+      reposListCollaborators: "repos list-collaborators",
+      listHooks: "repos list-hooks",
+      addCollaborator: "repos add-collaborator",
+      reposAddCollaborator: "repos repos-add-collaborator",
+    });
   });
 });

@@ -69,7 +69,14 @@ export function buildCliModel(api: ApiIR, pkg: PackageInfo, naming: CliNaming | 
   const derived = api.operations.map((op) => derivedCommand(lookup, op, reserved));
   const commands: CommandModel[] = [...named];
   const clashes = (a: readonly string[], b: readonly string[]) => a.slice(0, b.length).every((w, i) => w === b[i]) || b.slice(0, a.length).every((w, i) => w === a[i]);
-  for (const command of derived.sort((a, b) => compareStrings(a.path.join(" "), b.path.join(" ")))) {
+  // A derived name without its group's words can meet another operation's: that one then keeps
+  // the whole operation name, which is unique, so no operation loses its command.
+  const spelled = derived.map((command) => {
+    const whole = command.path[1] !== kebabCase(command.calls[0]?.op.name ?? "");
+    const taken = whole && derived.some((other) => other !== command && other.path.join(" ") === command.path.join(" "));
+    return taken ? { ...command, path: [command.path[0] ?? "", kebabCase(command.calls[0]?.op.name ?? "")] } : command;
+  });
+  for (const command of spelled.sort((a, b) => compareStrings(a.path.join(" "), b.path.join(" ")))) {
     const clash = commands.find((c) => clashes(c.path, command.path));
     if (!clash) commands.push(command);
     else if (clash.origin === "naming") report(`/commands/${clash.path.join(" ")}`, `"${clash.path.join(" ")}" clashes with the command "${command.path.join(" ")}" derived from ${command.calls[0]?.op.name ?? "an operation"}`);
@@ -142,6 +149,16 @@ function bodyType(lookup: TypeLookup, op: OperationIR): ValueType {
   return type.kind === "array" || type.kind === "json" ? type : lookup.scalar(body.type) ? type : { kind: "json" };
 }
 
+/**
+ * The operation's kebab-case name without its group's words in front, as az names commands:
+ * `repos add-collaborator`, not `repos repos-add-collaborator` (the id `repos/add-collaborator`).
+ */
+function commandName(op: OperationIR): string {
+  const name = kebabCase(op.name);
+  const prefix = `${op.group}-`;
+  return name.startsWith(prefix) && name.length > prefix.length ? name.slice(prefix.length) : name;
+}
+
 /** `<group> <operation>`: a flag per parameter and per writable top-level body property, and `--body`. */
 function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlySet<string>): CommandModel {
   const scope = new FlagScope([...reserved, "body"]);
@@ -171,7 +188,7 @@ function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlyS
   }
   const text = op.summary ?? op.description ?? `${op.method} ${op.path}`;
   return {
-    path: [op.group, kebabCase(op.name)],
+    path: [op.group, commandName(op)],
     summary: firstSentence(text),
     ...(op.description && op.description.trim() !== firstSentence(text) ? { description: op.description.trim() } : {}),
     deprecated: op.deprecated,

@@ -122,7 +122,7 @@ export const program: Program<ApiManagementClientContext> = {
       ],
     },
     {
-      path: ["user", "user-get-shared-access-token"],
+      path: ["user", "get-shared-access-token"],
       summary: "Gets the Shared Access Authorization Token for the User.",
       flags: [
         {
