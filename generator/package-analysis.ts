@@ -9,9 +9,9 @@ import type { CliNaming } from "./emitters/cli/naming-file.ts";
 import type { PackageInfo } from "./emitters/package-info.ts";
 import { buildIr } from "./ir/build-ir.ts";
 import type { ApiIR } from "./ir/types.ts";
-import { isObject, loadOpenApi } from "./openapi/load-openapi.ts";
+import { loadOpenApi } from "./openapi/load-openapi.ts";
 import type { OutputFile } from "./output/write-tree.ts";
-import { clientName, packageInfo } from "./package-naming.ts";
+import { clientName, documentTitle, packageInfo } from "./package-naming.ts";
 import { configuredVersion } from "./package-version.ts";
 
 /** Receives one line per step of a long run (the CLI prints them on stderr unless `--quiet`). */
@@ -60,8 +60,7 @@ export interface PackageBuild {
 export function analyzePackage(options: PackageOptions): PackageAnalysis {
   const loaded = loadOpenApi(options.file, options.text, { ...(options.refRoots ? { refRoots: options.refRoots } : {}) });
   if (!loaded.value) return { directory: "", diagnostics: [...loaded.diagnostics] };
-  const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
-  const title = typeof info["title"] === "string" ? info["title"] : basename(options.file);
+  const title = documentTitle(loaded.value.root["info"], options.file);
   const ir = buildIr(loaded.value, clientName(title), options.azure);
   const diagnostics = [...loaded.diagnostics, ...ir.diagnostics];
   const service = options.service ?? kebabName(title);
