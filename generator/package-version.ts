@@ -4,8 +4,8 @@
  * (`npmVersion`). The config's own schema checks that each is semver; this checks that each
  * belongs to a package that is generated.
  */
-import type { Config, ServiceConfig, DocumentServiceConfig } from "./config.ts";
-import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
+import type { Config, ServiceConfig, DocumentServiceConfig } from "./config/config.ts";
+import { createDiagnostic, type Diagnostic } from "./diagnostics/diagnostics.ts";
 
 type VersionSetting = ServiceConfig["version"];
 

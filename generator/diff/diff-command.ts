@@ -13,12 +13,12 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { helpText } from "../cli-help.ts";
-import { CONFIG_FILE, loadConfig } from "../config.ts";
-import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { helpText } from "../cli/cli-help.ts";
+import { CONFIG_FILE, loadConfig } from "../config/config.ts";
+import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import type { ApiIR } from "../ir/types.ts";
 import type { LoadedDocument } from "../openapi/load-openapi.ts";
-import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../read-untrusted-file.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../input/read-untrusted-file.ts";
 import { compareApis } from "./compare-apis.ts";
 import { generatedPackage } from "./generated-package.ts";
 import { checkoutGitRef, parseGitRef, type GitCheckout, type GitRef } from "./git-side.ts";

@@ -4,9 +4,9 @@
  * stay in the report, listed apart; entries that match nothing are listed as unused.
  */
 import { parse } from "yaml";
-import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
+import type { Diagnosed, Diagnostic } from "../diagnostics/diagnostics.ts";
 import { isObject } from "../openapi/load-openapi.ts";
-import { quoteQuoted, quoteValue } from "../quote-value.ts";
+import { quoteQuoted, quoteValue } from "../diagnostics/quote-value.ts";
 import { RULES } from "./rules/index.ts";
 import type { Finding, Suppression, SuppressedFinding } from "./types.ts";
 

@@ -1,6 +1,6 @@
 /** OpenAPI security schemes -> the auth kinds a generated client supports. */
 import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { reportRefFailure } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext } from "./ir-context.ts";

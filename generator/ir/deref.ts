@@ -1,6 +1,6 @@
 /** Following `$ref`s of the non-schema objects of a document. */
 import { appendPointer, isObject, isRefFailure, type JsonObject, type RefFailure } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 
 /**

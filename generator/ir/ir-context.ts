@@ -1,6 +1,6 @@
 /** State shared by the IR builder's parts while one document is turned into an IR. */
-import type { RegisteredCode } from "../diagnostic-codes.ts";
-import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { RegisteredCode } from "../diagnostics/diagnostic-codes.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import type { JsonObject, LoadedDocument } from "../openapi/load-openapi.ts";
 import type { NamedTypeIR } from "./types.ts";
 import { NameScope } from "./naming.ts";

@@ -1,6 +1,6 @@
 /** Parameter Objects -> ParameterIR: path-item parameters merged, OpenAPI's style/explode defaults resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";

@@ -5,7 +5,7 @@
  * without a word, so each is read the one way it can mean and reported as `string-required`.
  */
 import { appendPointer, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 
 /** Whether a parameter, request body or header object (at `at`) is required: `true`, or the string `"true"`. */

@@ -9,7 +9,7 @@
  */
 import { basename, extname } from "node:path";
 import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey, type ResolvedRef } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { quoteRef, reportRefFailure } from "./deref.ts";
 import { withSubtypes } from "./inheritance.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";

@@ -5,7 +5,7 @@
  * and form parameters) it is read the Swagger 2.0 way and reported as `swagger2-leftover`.
  */
 import { appendPointer, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { mediaEncoding, pickMedia } from "./media-types.ts";
 import { compareStrings } from "./naming.ts";

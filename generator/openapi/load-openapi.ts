@@ -6,10 +6,10 @@
 import { createRequire } from "node:module";
 import { dirname, resolve as resolvePath } from "node:path";
 import type * as Yaml from "yaml";
-import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics.ts";
-import type { RegisteredCode } from "../diagnostic-codes.ts";
-import { quoteQuoted } from "../quote-value.ts";
-import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../read-untrusted-file.ts";
+import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics/diagnostics.ts";
+import type { RegisteredCode } from "../diagnostics/diagnostic-codes.ts";
+import { quoteQuoted } from "../diagnostics/quote-value.ts";
+import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../input/read-untrusted-file.ts";
 import { JsonPositions } from "./json-positions.ts";
 import { RefRoots } from "./ref-roots.ts";
 import { pointerThroughRefs } from "./pointer-through-refs.ts";

@@ -3,7 +3,7 @@
  * does not own, no permission, a full disk, a file where a folder should be. Those become
  * diagnostics (no stack trace); anything else stays an exception, as it is a bug.
  */
-import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import { OutputFolderError } from "./output-folder-error.ts";
 
 /** File system error codes a user can fix (Node's `error.code`). */

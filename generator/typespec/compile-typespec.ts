@@ -10,7 +10,7 @@ import {
   type CompilerHost,
   type Diagnostic as TspDiagnostic,
 } from "@typespec/compiler";
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../diagnostics.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic } from "../diagnostics/diagnostics.ts";
 
 /** One emitted OpenAPI document. */
 export interface OpenApiDocumentText {

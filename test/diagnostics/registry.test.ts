@@ -1,13 +1,13 @@
 /**
  * The diagnostic registry is the single source of codes: a code used anywhere in the generator must
- * be declared there and documented in `generator/DIAGNOSTICS.md` under its own heading, with the
+ * be declared there and documented in `generator/diagnostics/DIAGNOSTICS.md` under its own heading, with the
  * same severity; creating a diagnostic with an undeclared code fails (like TypeSpec's).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeInfo, DIAGNOSTIC_CODES, TYPESPEC_PREFIX, type DiagnosticCode } from "../../generator/diagnostic-codes.ts";
-import { createDiagnostic, diagnosticJson, formatDiagnostic } from "../../generator/diagnostics.ts";
+import { codeInfo, DIAGNOSTIC_CODES, TYPESPEC_PREFIX, type DiagnosticCode } from "../../generator/diagnostics/diagnostic-codes.ts";
+import { createDiagnostic, diagnosticJson, formatDiagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import { repoRoot } from "../support/paths.ts";
 
 const generatorDir = join(repoRoot, "generator");
@@ -35,7 +35,7 @@ function usedCodes(): Map<string, string[]> {
 
 /** `### \`code\`` headings of DIAGNOSTICS.md, with the severity the entry states (`**error**`). */
 function documented(): Map<string, string> {
-  const text = readFileSync(join(generatorDir, "DIAGNOSTICS.md"), "utf8");
+  const text = readFileSync(join(generatorDir, "diagnostics", "DIAGNOSTICS.md"), "utf8");
   const entries = new Map<string, string>();
   for (const match of text.matchAll(/^### `([^`]+)`\n\n\*\*(error|warning)\*\*/gm)) entries.set(match[1] ?? "", match[2] ?? "");
   return entries;

@@ -6,7 +6,7 @@
  * Pure: problems with the naming layer come back as diagnostics located in its file.
  */
 import { search } from "jmespath";
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics/diagnostics.ts";
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR, JsonValue, OperationIR, ParameterIR, TypeIR } from "../../ir/types.ts";
 import type { PackageInfo } from "../package-info.ts";

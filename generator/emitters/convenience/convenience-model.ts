@@ -4,7 +4,7 @@
  * that builds its result. Pure: problems come back as `convenience-mismatch` diagnostics located in
  * the naming file, listing what the API has.
  */
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics/diagnostics.ts";
 import { NameScope, pascalCase, safeIdentifier } from "../../ir/naming.ts";
 import type { OperationIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import type { CliNaming } from "../cli/naming-file.ts";

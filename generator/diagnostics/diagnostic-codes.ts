@@ -49,9 +49,9 @@ export const DIAGNOSTIC_CODES = {
   "invalid-pagination-hint": { severity: "warning", summary: "An operation's `x-pagination` hint is malformed or names a parameter or property the operation lacks; the operation is not paged." },
   "string-required": { severity: "warning", summary: "A `required` keyword is a string: `\"true\"`/`\"false\"` on a parameter, body or header read as the boolean, a string on a schema as a one-name list." },
 
-  // The config file (generator/config.ts)
+  // The config file (generator/config/)
   "config-not-found": { severity: "error", summary: "The config file does not exist." },
-  "invalid-config": { severity: "error", summary: "The config file is not valid JSON or does not match `generator/config.schema.json`." },
+  "invalid-config": { severity: "error", summary: "The config file is not valid JSON or does not match `generator/config/config.schema.json`." },
   "unknown-version": { severity: "error", summary: "The config lists an API version the service does not have." },
 
   // Writing and checking output (generator/output/)

@@ -8,11 +8,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
-import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "./diagnostics.ts";
-import { duplicateKeys } from "./json-duplicate-keys.ts";
-import { JsonPositions } from "./openapi/json-positions.ts";
-import { quoteQuoted, quoteValue } from "./quote-value.ts";
-import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "./read-untrusted-file.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostics.ts";
+import { duplicateKeys } from "../input/json-duplicate-keys.ts";
+import { JsonPositions } from "../openapi/json-positions.ts";
+import { quoteQuoted, quoteValue } from "../diagnostics/quote-value.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../input/read-untrusted-file.ts";
 
 interface ServiceBase {
   /** Folder-safe service name, used in output paths (`openapi/<name>/<version>.yaml`). */
@@ -95,7 +95,7 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
   const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
   if (isFileRefusal(text)) {
     if (text.reason === "missing") {
-      return failed([createDiagnostic("config-not-found", `there is no config file at ${file}; create one (see generator/config.schema.json) or pass --spec`, { file })]);
+      return failed([createDiagnostic("config-not-found", `there is no config file at ${file}; create one (see generator/config/config.schema.json) or pass --spec`, { file })]);
     }
     return failed([createDiagnostic("invalid-config", `cannot read the config file ${file}: ${text.message}`, { file })]);
   }

@@ -5,7 +5,7 @@
  * nothing else prints.
  */
 import { codeInfo, type DiagnosticCode } from "./diagnostic-codes.ts";
-import { terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
+import { terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
 
 export type Severity = "error" | "warning";
 
@@ -37,7 +37,7 @@ export interface Diagnosed<T> {
  */
 export function createDiagnostic(code: DiagnosticCode, message: string, location?: SourceLocation): Diagnostic {
   const info = codeInfo(code);
-  if (!info) throw new Error(`internal: diagnostic code "${code}" is not declared in generator/diagnostic-codes.ts`);
+  if (!info) throw new Error(`internal: diagnostic code "${code}" is not declared in generator/diagnostics/diagnostic-codes.ts`);
   // Messages quote user input (YAML parser output, TypeSpec messages): keep each diagnostic one line.
   const oneLine = message.replace(/\s*\n\s*/g, " ").trim();
   return { code, severity: info.severity, message: oneLine, ...(location ? { location } : {}) };

@@ -15,8 +15,8 @@ import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { helpText, specsmithVersion } from "./cli-help.ts";
-import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
-import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "./regenerate-command.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "../regenerate-command.ts";
 import type { WatchPlan } from "./watch.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
@@ -48,7 +48,7 @@ interface Options {
 type OnOutput = (folder: string) => void;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "diff") return (await import("./diff/diff-command.ts")).runDiff(argv.slice(1));
+  if (argv[0] === "diff") return (await import("../diff/diff-command.ts")).runDiff(argv.slice(1));
   const options = parseOptions(argv);
   if ("problem" in options) return usage(options.problem);
   if ("version" in options) {
@@ -79,7 +79,7 @@ async function watchPlan(options: Options, outputs: ReadonlySet<string>): Promis
   const ignored = [...outputs];
   if (options.spec) return { folders: [dirname(resolve(options.spec)), ...options.refRoots.map((folder) => resolve(folder))], files: [], ignored };
   const configFile = resolve(options.config ?? CONFIG_FILE);
-  const { loadConfig } = await import("./config.ts");
+  const { loadConfig } = await import("../config/config.ts");
   const config = (await loadConfig(configFile)).value;
   const inputs = [...(config?.services.map((s) => s.typespec) ?? []), ...(config?.documents.map((d) => d.openapi) ?? [])];
   return { folders: [...new Set([...inputs.map((file) => dirname(file)), ...(config?.refRoots ?? [])])], files: [configFile], ignored };
@@ -152,7 +152,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput, onOutp
     ...(options.azure !== undefined ? { azure: options.azure } : {}),
     progress: output.progress,
   };
-  const built = (await import("./pipeline.ts")).buildPackage(request);
+  const built = (await import("../pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
   onOutput(folder);
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
@@ -160,12 +160,12 @@ async function runSpec(options: Options, spec: string, output: CliOutput, onOutp
 
 /** The config's services -> the configured output folder. */
 async function runConfig(options: Options, output: CliOutput, onOutput: OnOutput): Promise<number> {
-  const { loadConfig } = await import("./config.ts");
+  const { loadConfig } = await import("../config/config.ts");
   const config = await loadConfig(resolve(options.config ?? CONFIG_FILE));
   output.diagnostics(config.diagnostics);
   if (!config.value) return output.finish({ command: options.command, ok: false });
   onOutput(config.value.output);
-  const { buildOutputs } = await import("./pipeline.ts");
+  const { buildOutputs } = await import("../pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
   return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);
 }
@@ -179,10 +179,10 @@ async function finishBuild(
   regenerate: string,
   extraFiles: readonly string[] = [],
 ): Promise<number> {
-  const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("./output/write-tree.ts");
-  const { keptPaths } = await import("./output/kept-paths.ts");
-  const { writeProblem } = await import("./output/write-problem.ts");
-  const { describeInterruptedWrite } = await import("./output/interrupted-write.ts");
+  const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("../output/write-tree.ts");
+  const { keptPaths } = await import("../output/kept-paths.ts");
+  const { writeProblem } = await import("../output/write-problem.ts");
+  const { describeInterruptedWrite } = await import("../output/interrupted-write.ts");
   const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";

@@ -4,9 +4,9 @@
  * needs attention: diagnostics and the files a check found stale.
  */
 import { isAbsolute, relative } from "node:path";
-import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { escapeUnsafeCharacters, terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
-import type { TreeChanges } from "./output/write-tree.ts";
+import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { escapeUnsafeCharacters, terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
+import type { TreeChanges } from "../output/write-tree.ts";
 
 export type OutputFormat = "text" | "json";
 
