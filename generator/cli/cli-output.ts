@@ -4,7 +4,8 @@
  * needs attention: diagnostics and the files a check found stale.
  */
 import { isAbsolute, relative } from "node:path";
-import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { countText, diagnosticJson, hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { formatDiagnostic } from "./format-diagnostic.ts";
 import { escapeUnsafeCharacters, terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
 import type { TreeChanges } from "../output/write-tree.ts";
 

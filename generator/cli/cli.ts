@@ -183,7 +183,7 @@ async function finishBuild(
   const { keptPaths } = await import("../output/kept-paths.ts");
   const { writeProblem } = await import("../output/write-problem.ts");
   const { describeInterruptedWrite } = await import("../output/interrupted-write.ts");
-  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
+  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", { problem: note }, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
   const files = treeFileCount(result.files);
@@ -205,7 +205,7 @@ async function finishBuild(
       ];
       output.alert(`specsmith: ${shown} is stale (${stale.length} files); run \`${regenerate}\`:`);
       for (const [state, path] of stale) output.alert(`  ${state.padEnd(9)} ${path}`);
-      const diagnostics = stale.map(([state, path]) => createDiagnostic("stale-output", `${state}; regenerate with \`${regenerate}\``, { file: `${shown}/${path}` }));
+      const diagnostics = stale.map(([state, path]) => createDiagnostic("stale-output", { state, command: regenerate }, { file: `${shown}/${path}` }));
       output.diagnostics(diagnostics, true);
       return output.finish({ ...base, ok: false, changes });
     }

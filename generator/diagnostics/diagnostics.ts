@@ -1,13 +1,13 @@
 /**
  * Diagnostics are data: a stable code, a severity, a message and a location. Helpers return them
- * next to their value; only internal bugs throw. Codes and severities come from one table
- * (`diagnostic-codes.ts`); `createDiagnostic` refuses a code the table lacks. The CLI formats them;
- * nothing else prints.
+ * next to their value; only internal bugs throw. Codes, severities and message templates come from
+ * one table (`diagnostic-codes.ts`); a diagnostic is made by naming its code and the template's
+ * parameters, and its message is rendered here, so every message has its code's shape. The CLI
+ * formats them (`generator/cli/format-diagnostic.ts`); nothing else prints.
  */
-import { codeInfo, type DiagnosticCode } from "./diagnostic-codes.ts";
-import { terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
+import { codeInfo, type MessageParams, type RegisteredCode, type Severity, type TypeSpecCode, type DiagnosticCode } from "./diagnostic-codes.ts";
 
-export type Severity = "error" | "warning";
+export type { Severity } from "./diagnostic-codes.ts";
 
 /** Where a problem is: a file, and inside it a JSON pointer and/or a line and column (1-based). */
 export interface SourceLocation {
@@ -32,39 +32,40 @@ export interface Diagnosed<T> {
 }
 
 /**
- * The one way to make a diagnostic: the severity comes from the registry, and an unknown code is
- * a bug in specsmith (like TypeSpec's `createDiagnostic`), so it throws.
+ * The one way to make a diagnostic: the severity and the message template come from the table,
+ * `params` fill the template. An unknown code or a missing parameter is a bug in specsmith (like
+ * TypeSpec's `createDiagnostic`), so it throws; the types rule both out where the code is a literal.
  */
-export function createDiagnostic(code: DiagnosticCode, message: string, location?: SourceLocation): Diagnostic {
+export function createDiagnostic<C extends RegisteredCode>(code: C, params: MessageParams<C>, location?: SourceLocation): Diagnostic {
   const info = codeInfo(code);
   if (!info) throw new Error(`internal: diagnostic code "${code}" is not declared in generator/diagnostics/diagnostic-codes.ts`);
+  return made(code, info.severity, renderMessage(code, info.message, params), location);
+}
+
+/** A TypeSpec compiler diagnostic, relayed with TypeSpec's own message (`typespec/<its code>`). */
+export function relayDiagnostic(code: TypeSpecCode, message: string, location?: SourceLocation): Diagnostic {
+  const info = codeInfo(code);
+  if (!info) throw new Error(`internal: "${code}" is not a TypeSpec diagnostic code`);
+  return made(code, info.severity, message, location);
+}
+
+/** `template` with each `{name}` replaced by `params[name]`; substituted text is not scanned again. */
+export function renderMessage(code: string, template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (value === undefined) throw new Error(`internal: diagnostic "${code}" was made without its parameter "${name}"`);
+    return String(value);
+  });
+}
+
+function made(code: DiagnosticCode, severity: Severity, message: string, location: SourceLocation | undefined): Diagnostic {
   // Messages quote user input (YAML parser output, TypeSpec messages): keep each diagnostic one line.
   const oneLine = message.replace(/\s*\n\s*/g, " ").trim();
-  return { code, severity: info.severity, message: oneLine, ...(location ? { location } : {}) };
+  return { code, severity, message: oneLine, ...(location ? { location } : {}) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
-}
-
-/**
- * `file:line:col (#/pointer) - error code: message`, the shape editors and CI annotators understand.
- * One line, safe for a terminal: file names and messages quote user input.
- */
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = formatLocation(d.location);
-  return terminalLine(`${where ? `${where} - ` : ""}${d.severity} ${d.code}: ${d.message}`);
-}
-
-function formatLocation(location: SourceLocation | undefined): string {
-  if (!location) return "";
-  let text = location.file;
-  if (location.line !== undefined) {
-    text += `:${location.line}`;
-    if (location.column !== undefined) text += `:${location.column}`;
-  }
-  if (location.pointer !== undefined) text += ` (#${location.pointer})`;
-  return text;
 }
 
 /** A diagnostic as a flat JSON object for `--format json` (absent fields are left out). */

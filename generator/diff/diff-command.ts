@@ -15,7 +15,8 @@ import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { helpText } from "../cli/cli-help.ts";
 import { CONFIG_FILE, loadConfig } from "../config/config.ts";
-import { createDiagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { formatDiagnostic } from "../cli/format-diagnostic.ts";
 import type { ApiIR } from "../ir/types.ts";
 import type { LoadedDocument } from "../openapi/load-openapi.ts";
 import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../input/read-untrusted-file.ts";
@@ -93,7 +94,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
     if (isFileRefusal(text) && text.reason === "missing") return usage(`suppression file ${file} does not exist`);
     const read = isFileRefusal(text)
-      ? { value: [], diagnostics: [createDiagnostic("invalid-suppressions", `cannot read the suppression file: ${text.message}`, { file })] }
+      ? { value: [], diagnostics: [createDiagnostic("invalid-suppressions", { problem: `cannot read the suppression file: ${text.message}` }, { file })] }
       : parseSuppressions(file, text);
     if (read.diagnostics.length > 0) {
       for (const d of read.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -177,7 +178,7 @@ async function loadSides(args: readonly [string, string], configFile: string | u
     for (const [arg, git] of gitRefs) {
       const checkout = await checkoutGitRef(git);
       if ("failure" in checkout) {
-        print([createDiagnostic("unreadable-git-ref", checkout.failure, { file: arg })]);
+        print([createDiagnostic("unreadable-git-ref", { problem: checkout.failure }, { file: arg })]);
         io.stderr("specsmith diff: a document could not be loaded (see above)\n");
         return 3;
       }

@@ -57,7 +57,7 @@ export function buildCliModel(api: ApiIR, pkg: PackageInfo, naming: CliNaming | 
   const lookup = new TypeLookup(api.types);
   const auth = authModel(api, naming?.environment ?? new Map());
   const report = (pointer: string, message: string) => {
-    if (naming) diagnostics.push(createDiagnostic("cli-naming-mismatch", message, naming.locate(pointer)));
+    if (naming) diagnostics.push(createDiagnostic("cli-naming-mismatch", { problem: message }, naming.locate(pointer)));
   };
   for (const flag of naming?.environment.keys() ?? []) {
     if (!auth.flags.some((f) => f.name === flag)) {

@@ -83,7 +83,7 @@ export function loadCliNaming(file: string): Diagnosed<CliNaming | undefined> {
 }
 
 function problem(location: SourceLocation, message: string): Diagnostic {
-  return createDiagnostic("invalid-cli-naming", message, location);
+  return createDiagnostic("invalid-cli-naming", { problem: message }, location);
 }
 
 type Json = unknown;

@@ -59,7 +59,7 @@ export function buildConvenienceModel(plan: SourcePlan, naming: CliNaming): Diag
   if (!section) return { value: undefined, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const report = (pointer: string, message: string): undefined => {
-    diagnostics.push(createDiagnostic("convenience-mismatch", message, naming.locate(pointer)));
+    diagnostics.push(createDiagnostic("convenience-mismatch", { problem: message }, naming.locate(pointer)));
     return undefined;
   };
   const { api, names } = plan;
