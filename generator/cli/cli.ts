@@ -3,7 +3,8 @@
  * `specsmith generate --spec openapi.yaml [--out dir] [--package-name name]` turns any OpenAPI
  * document into one package; `specsmith check` (either form) reports stale output without writing.
  * `--quiet` prints only what needs attention; `--format json` prints the result and every
- * diagnostic as one JSON object on stdout, for CI.
+ * diagnostic as one JSON object on stdout, for CI (the flags `diff` shares mean the same there:
+ * `command-line.ts`).
  *
  * Exit codes: 0 success, 1 diagnosed errors or stale output, 2 usage error, 70 internal error (a
  * bug in specsmith: the only case that prints a stack trace).
@@ -12,21 +13,25 @@
  * flags first; running this file directly works the same, only slower to start.
  */
 import { dirname, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { helpText, specsmithVersion } from "./cli-help.ts";
+import { outputFormat, parseCommandLine, usageError } from "./command-line.ts";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "../regenerate-command.ts";
 import type { WatchPlan } from "./watch.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
-const USAGE = [
-  `usage: specsmith generate [--config ${CONFIG_FILE}] [--watch] [--quiet] [--format text|json]`,
-  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--azure|--no-azure] [--quiet] [--format text|json]",
-  `       specsmith check [--config ${CONFIG_FILE} | --spec <file> [--out <dir>] [--package-name <name>]] [--quiet] [--format text|json]`,
-  "       specsmith diff <old> <new> [--format md|json|github|changelog] [...]   (specsmith diff --help)",
-  "       specsmith --version | <command> --help",
-].join("\n");
+
+/** generate's and check's own flags (besides the shared `--format`, `--quiet`, `--help`, `--config`, `--allow-ref-root`). */
+const BUILD_OPTIONS = {
+  spec: { type: "string" },
+  out: { type: "string" },
+  "package-name": { type: "string" },
+  azure: { type: "boolean" },
+  "no-azure": { type: "boolean" },
+  watch: { type: "boolean" },
+  version: { type: "boolean" },
+} as const;
 
 interface Options {
   readonly command: "generate" | "check";
@@ -50,7 +55,7 @@ type OnOutput = (folder: string) => void;
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "diff") return (await import("../diff/diff-command.ts")).runDiff(argv.slice(1));
   const options = parseOptions(argv);
-  if ("problem" in options) return usage(options.problem);
+  if ("problem" in options) return usageError(options.command, options.problem, (text) => process.stderr.write(text));
   if ("version" in options) {
     console.log(specsmithVersion());
     return 0;
@@ -85,44 +90,27 @@ async function watchPlan(options: Options, outputs: ReadonlySet<string>): Promis
   return { folders: [...new Set([...inputs.map((file) => dirname(file)), ...(config?.refRoots ?? [])])], files: [configFile], ignored };
 }
 
-function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | { readonly problem: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: "string" },
-        spec: { type: "string" },
-        out: { type: "string" },
-        "package-name": { type: "string" },
-        "allow-ref-root": { type: "string", multiple: true },
-        azure: { type: "boolean" },
-        "no-azure": { type: "boolean" },
-        quiet: { type: "boolean", short: "q" },
-        format: { type: "string" },
-        watch: { type: "boolean" },
-        version: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return { problem: (error as Error).message };
-  }
-  const { values, positionals } = parsed;
+type Problem = { readonly command?: "generate" | "check"; readonly problem: string };
+
+function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | Problem {
+  const named = argv.find((arg) => arg === "generate" || arg === "check");
+  const line = parseCommandLine(argv, BUILD_OPTIONS);
+  if ("problem" in line) return { ...(named === "generate" || named === "check" ? { command: named } : {}), problem: line.problem };
+  const { values, positionals } = line;
   const [command, ...rest] = positionals;
   if (values.version) return { version: true };
-  if (values.help) return { help: command === "generate" || command === "check" ? command : undefined };
+  if (line.help) return { help: command === "generate" || command === "check" ? command : undefined };
   if (command !== "generate" && command !== "check") return { problem: command ? `unknown command: ${command}` : "" };
-  if (rest.length > 0) return { problem: `unexpected argument: ${rest[0]}` };
-  if (values.spec && values.config) return { problem: "--spec and --config cannot be combined" };
+  const problem = (text: string): Problem => ({ command, problem: text });
+  if (rest.length > 0) return problem(`unexpected argument: ${rest[0]}`);
+  if (values.spec && values.config) return problem("--spec and --config cannot be combined");
   if (!values.spec && (values.out || values["package-name"] || values["allow-ref-root"] || values.azure || values["no-azure"])) {
-    return { problem: "--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)" };
+    return problem("--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)");
   }
-  if (values.azure && values["no-azure"]) return { problem: "--azure and --no-azure cannot be combined" };
-  if (values.watch && command !== "generate") return { problem: "--watch goes with generate" };
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") return { problem: `--format must be text or json, not "${format}"` };
+  if (values.azure && values["no-azure"]) return problem("--azure and --no-azure cannot be combined");
+  if (values.watch && command !== "generate") return problem("--watch goes with generate");
+  const format = outputFormat(command, values.format);
+  if (typeof format !== "string") return problem(format.problem);
   return {
     command,
     ...(values.config ? { config: values.config } : {}),
@@ -131,8 +119,8 @@ function parseOptions(argv: string[]): Options | { readonly help: "generate" | "
     ...(values["package-name"] ? { packageName: values["package-name"] } : {}),
     refRoots: values["allow-ref-root"] ?? [],
     ...(values.azure || values["no-azure"] ? { azure: values.azure === true } : {}),
-    quiet: values.quiet ?? false,
-    format,
+    quiet: line.quiet,
+    format: format === "json" ? "json" : "text",
     watch: values.watch ?? false,
   };
 }
@@ -221,12 +209,6 @@ async function finishBuild(
     output.diagnostics([problem]);
     return output.finish({ ...base, ok: false, wrote: false });
   }
-}
-
-function usage(problem: string): number {
-  if (problem) console.error(`specsmith: ${problem}`);
-  console.error(USAGE);
-  return 2;
 }
 
 main(process.argv.slice(2)).then(
