@@ -15,7 +15,7 @@ const SHARED_OPTIONS = [
   "  --help, -h                 this help",
 ];
 
-/** What every command does alike (the overview and each help end with it). */
+/** What every command does alike (the overview ends with it). */
 const CONVENTION = [
   "every command: --format chooses what stdout carries (text for people, the default; json: one JSON",
   "object, also when the command fails), --quiet drops progress and success lines, diagnostics go to",
