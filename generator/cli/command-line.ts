@@ -72,8 +72,12 @@ export function outputFormat(command: CommandName, value: string | undefined): O
   return { problem: `--format must be ${names.slice(0, -1).join(", ")} or ${names.at(-1)}, not "${value}"` };
 }
 
-/** The `usage:` lines of a command's help (of the overview without one). */
+/** The `usage:` lines of a command's help; without a command, those of every command. */
 export function usageText(command: CommandName | undefined): string {
+  if (command === undefined) {
+    const all = (["generate", "check", "diff"] as const).map((name) => usageText(name)).join("\n");
+    return all.replace(/\nusage: /g, "\n       ");
+  }
   const help = helpText(command);
   return help.slice(0, help.indexOf("\n\n"));
 }
