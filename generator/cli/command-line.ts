@@ -16,16 +16,16 @@ import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { helpText, type CommandName } from "./cli-help.ts";
 
 /** What a command may print on stdout; `md` is read as `text`. */
-export type OutputFormat = "text" | "json" | "github" | "changelog";
+export type FormatName = "text" | "json" | "github" | "changelog";
 
-const FORMATS: Readonly<Record<CommandName, readonly OutputFormat[]>> = {
+const FORMATS: Readonly<Record<CommandName, readonly FormatName[]>> = {
   generate: ["text", "json"],
   check: ["text", "json"],
   diff: ["text", "json", "github", "changelog"],
 };
 
 /** Other names of a format that existing scripts use: diff's report was `--format md` before it was `text`. */
-const FORMAT_ALIASES: Readonly<Record<CommandName, Readonly<Record<string, OutputFormat>>>> = { generate: {}, check: {}, diff: { md: "text" } };
+const FORMAT_ALIASES: Readonly<Record<CommandName, Readonly<Record<string, FormatName>>>> = { generate: {}, check: {}, diff: { md: "text" } };
 
 /** The flags every command takes, with one meaning. */
 const SHARED_OPTIONS = {
@@ -63,7 +63,7 @@ export function parseCommandLine<T extends ParseArgsOptionsConfig>(
 }
 
 /** The `--format` value as the command reads it, or the problem with it. */
-export function outputFormat(command: CommandName, value: string | undefined): OutputFormat | { readonly problem: string } {
+export function outputFormat(command: CommandName, value: string | undefined): FormatName | { readonly problem: string } {
   const aliases = FORMAT_ALIASES[command];
   const format = value === undefined ? "text" : Object.hasOwn(aliases, value) ? aliases[value] : value;
   const known = FORMATS[command].find((name) => name === format);
