@@ -93,9 +93,10 @@ async function watchPlan(options: Options, outputs: ReadonlySet<string>): Promis
 type Problem = { readonly command?: "generate" | "check"; readonly problem: string };
 
 function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | Problem {
-  const named = argv.find((arg) => arg === "generate" || arg === "check");
+  // A flag parseArgs refuses still belongs to the command it was given to.
+  const named = argv.find((arg): arg is "generate" | "check" => arg === "generate" || arg === "check");
   const line = parseCommandLine(argv, BUILD_OPTIONS);
-  if ("problem" in line) return { ...(named === "generate" || named === "check" ? { command: named } : {}), problem: line.problem };
+  if ("problem" in line) return { ...(named ? { command: named } : {}), problem: line.problem };
   const { values, positionals } = line;
   const [command, ...rest] = positionals;
   if (values.version) return { version: true };
