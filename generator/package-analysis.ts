@@ -3,8 +3,8 @@
  * built, the package named. It needs no emitter.
  */
 import { basename } from "node:path";
-import { hasErrors, type Diagnostic } from "./diagnostics.ts";
-import type { PackageMetadata, ServiceConfig } from "./config.ts";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostics.ts";
+import type { PackageMetadata, ServiceConfig } from "./config/config.ts";
 import type { CliNaming } from "./emitters/cli/naming-file.ts";
 import type { PackageInfo } from "./emitters/package-info.ts";
 import { buildIr } from "./ir/build-ir.ts";

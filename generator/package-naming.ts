@@ -1,6 +1,6 @@
 /** How a service and API version become an npm package: name, version, folder, client name. */
 import { basename, extname } from "node:path";
-import type { PackageMetadata } from "./config.ts";
+import type { PackageMetadata } from "./config/config.ts";
 import type { PackageInfo } from "./emitters/package-info.ts";
 import { terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
 import { startsLikeIdentifier } from "./ir/identifier-text.ts";

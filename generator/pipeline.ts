@@ -5,8 +5,8 @@
  * no error was diagnosed.
  */
 import { basename, dirname, relative } from "node:path";
-import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "./config.ts";
-import { hasErrors, type Diagnostic } from "./diagnostics.ts";
+import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "./config/config.ts";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostics.ts";
 import type { VersionBuild } from "./diff/diff-reports.ts";
 import { emitCli } from "./emitters/cli/emit-cli.ts";
 import type { CliNaming } from "./emitters/cli/naming-file.ts";
@@ -34,7 +34,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
   // the naming files' YAML parser (a JSON document then never loads it).
   const { compileTypeSpec } = await import("./typespec/compile-typespec.ts");
   const { emitDiffReports } = await import("./diff/diff-reports.ts");
-  const { selectVersions } = await import("./config.ts");
+  const { selectVersions } = await import("./config/config.ts");
   const { serviceNaming } = await import("./emitters/cli/naming-file.ts");
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 /** One side of a diff: an OpenAPI file, loaded and built into the IR the generator uses. */
-import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
+import type { Diagnosed, Diagnostic } from "../diagnostics/diagnostics.ts";
 import { buildIr } from "../ir/build-ir.ts";
 import type { ApiIR } from "../ir/types.ts";
 import { loadOpenApi, type LoadedDocument, type LoadOptions } from "../openapi/load-openapi.ts";

@@ -3,7 +3,7 @@
  * interprets OpenAPI; emitters read what it returns.
  */
 import { isAzureDocument } from "./azure-service.ts";
-import type { Diagnosed } from "../diagnostics.ts";
+import type { Diagnosed } from "../diagnostics/diagnostics.ts";
 import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
 import { breakAliasCycles } from "./alias-cycles.ts";
 import { authSchemes } from "./auth-schemes.ts";

@@ -1,6 +1,6 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
@@ -150,7 +150,7 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   const alternatives = others.flatMap(({ structured, ...c }) => {
     if (c.encoding !== "binary" || !structured) return [c];
     const place = { ...contentAt, pointer: appendPointer(contentAt.pointer, c.mediaType) };
-    ctx.report("unsupported-media-type", `a ${c.mediaType} request body cannot be encoded from its schema; it is left out (the operation sends ${first.mediaType})`, place);
+    ctx.report("unsupported-media-type", { mediaType: c.mediaType, sent: first.mediaType }, place);
     return [];
   });
   const { structured: _structured, ...chosen } = first;
@@ -173,7 +173,7 @@ function requestContent(ctx: IrContext, media: string, value: unknown, contentAt
   let type = typeOf(ctx, mediaObject["schema"], schemaAt);
   if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
     // A form or multipart body is a set of named fields: only an object schema describes one.
-    ctx.report("invalid-schema", `a ${media} body must be described by an object schema; typed as an object with any fields`, schemaAt);
+    ctx.report("invalid-schema", { problem: `a ${media} body must be described by an object schema; typed as an object with any fields` }, schemaAt);
     type = { kind: "map", values: { kind: "unknown" } };
   }
   return { mediaType: media, encoding, type, structured: true };
@@ -211,7 +211,7 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   for (const name of Object.keys(rawHeaders).sort()) {
     const headerAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) };
     if (!isHeaderName(name)) {
-      ctx.report("invalid-header-name", `response header ${quoteValue(name)} is not a valid HTTP header name; ignored`, headerAt);
+      ctx.report("invalid-header-name", { problem: `response header ${quoteValue(name)} is not a valid HTTP header name; ignored` }, headerAt);
       continue;
     }
     const h = deref(ctx, rawHeaders[name], headerAt);
@@ -242,7 +242,7 @@ function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt
  */
 function swagger2Content(ctx: IrContext, r: JsonObject, at: Place, op: JsonObject): JsonObject {
   if (r["schema"] === undefined) return {};
-  ctx.report("swagger2-leftover", "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)", { ...at, pointer: appendPointer(at.pointer, "schema") });
+  ctx.report("swagger2-leftover", { problem: "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)" }, { ...at, pointer: appendPointer(at.pointer, "schema") });
   const media = mediaTypesOf(ctx, op, "produces");
   return Object.fromEntries((media.length > 0 ? media : ["application/json"]).map((m) => [m, { schema: r["schema"] }]));
 }

@@ -142,6 +142,6 @@ describe("--format changelog", () => {
   it("is refused with the usage line for an unknown format", async () => {
     const r = await run(BASE, REVISION, "--format", "toString");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--format must be md, json, github, changelog, not "toString"/);
+    expect(r.stderr).toMatch(/--format must be text, json, github, changelog or md, not "toString"/);
   });
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../generator/config.ts";
+import { loadConfig } from "../../generator/config/config.ts";
 import { npmVersion } from "../../generator/package-naming.ts";
 import { configuredVersion, versionProblems } from "../../generator/package-version.ts";
 import { configRegenerateCommand } from "../../generator/regenerate-command.ts";

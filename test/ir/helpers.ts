@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../../generator/diagnostics.ts";
+import type { Diagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR, NamedTypeIR, OperationIR, PropertyIR, TypeIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";

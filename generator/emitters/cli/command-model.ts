@@ -6,7 +6,8 @@
  * Pure: problems with the naming layer come back as diagnostics located in its file.
  */
 import { search } from "jmespath";
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
+import { DiagnosticCollector } from "../../diagnostics/collector.ts";
+import type { Diagnosed } from "../../diagnostics/diagnostics.ts";
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR, JsonValue, OperationIR, ParameterIR, TypeIR } from "../../ir/types.ts";
 import type { PackageInfo } from "../package-info.ts";
@@ -53,11 +54,12 @@ export interface CallModel {
 }
 
 export function buildCliModel(api: ApiIR, pkg: PackageInfo, naming: CliNaming | undefined): Diagnosed<CliModel> {
-  const diagnostics: Diagnostic[] = [];
+  const found = new DiagnosticCollector();
+  const diagnostics = found.diagnostics;
   const lookup = new TypeLookup(api.types);
   const auth = authModel(api, naming?.environment ?? new Map());
   const report = (pointer: string, message: string) => {
-    if (naming) diagnostics.push(createDiagnostic("cli-naming-mismatch", message, naming.locate(pointer)));
+    if (naming) found.report("cli-naming-mismatch", { problem: message }, naming.locate(pointer));
   };
   for (const flag of naming?.environment.keys() ?? []) {
     if (!auth.flags.some((f) => f.name === flag)) {

@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { WriterFunction } from "ts-morph";
-import type { Diagnostic } from "../../diagnostics.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostics.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
 import { ImportBinder } from "../import-binder.ts";

@@ -1,15 +1,25 @@
 /**
  * The text of `specsmith --help`, `specsmith <command> --help` and `specsmith --version`: what each
- * command does, every option with what it means, and where the defaults come from.
+ * command does, every option with what it means, and where the defaults come from. The flags every
+ * command shares (`command-line.ts`) are described once, in the same words for each.
  */
 import { readFileSync } from "node:fs";
 
 const CONFIG_FILE = "specsmith.config.json";
 
+export type CommandName = "generate" | "check" | "diff";
+
 const SHARED_OPTIONS = [
   "  --quiet, -q                print only what needs attention (diagnostics, stale files)",
   "  --format text|json         json: one JSON object on stdout (result, changes, every diagnostic), for CI",
   "  --help, -h                 this help",
+];
+
+/** What every command does alike (the overview ends with it). */
+const CONVENTION = [
+  "every command: --format chooses what stdout carries (text for people, the default; json: one JSON",
+  "object, also when the command fails), --quiet drops progress and success lines, diagnostics go to",
+  "stderr in text; a usage error prints the usage on stderr and exits 2; 70 is a bug in specsmith",
 ];
 
 const SPEC_OPTIONS = [
@@ -54,7 +64,7 @@ const CHECK_HELP = [
 ].join("\n");
 
 const DIFF_HELP = [
-  "usage: specsmith diff <old> <new> [--format md|json|github|changelog] [--fail-on error|warning] [--profile default|azure] [--suppressions <file>] [--no-sdk] [--config <file>] [--allow-ref-root <dir>]...",
+  "usage: specsmith diff <old> <new> [--format text|json|github|changelog] [--fail-on error|warning] [--profile default|azure] [--suppressions <file>] [--no-sdk] [--config <file>] [--allow-ref-root <dir>]... [--quiet]",
   "",
   "Compares two API versions: what changes on the wire (operations, parameters, schemas, each with",
   "its severity and where) and what users of the generated package see (renamed or removed exports).",
@@ -64,7 +74,9 @@ const DIFF_HELP = [
   `                             of the services in ${CONFIG_FILE} (compiled from the TypeSpec)`,
   "",
   "options:",
-  "  --format <format>          md: a Markdown report (default); json: the report as JSON;",
+  "  --format <format>          text: the Markdown report (the default; md is another name for it);",
+  "                             json: the report as JSON (a document that cannot be loaded: the",
+  "                             result and its diagnostics, as generate and check print them);",
   "                             github: GitHub workflow annotations at the spec's lines;",
   "                             changelog: a Keep a Changelog section for the new version",
   "  --fail-on error|warning    the lowest severity that makes the exit status 1 (default: error)",
@@ -73,9 +85,11 @@ const DIFF_HELP = [
   "  --no-sdk                   the wire only, without the generated packages' export surfaces",
   `  --config <file>            where <service>@<version> is looked up (default: ./${CONFIG_FILE})`,
   "  --allow-ref-root <dir>     a folder `$ref`s may read files under (repeatable)",
+  "  --quiet, -q                print only what needs attention (diagnostics, the findings that fail)",
   "  --help, -h                 this help",
   "",
-  "exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage error, 3 a document cannot be loaded",
+  "exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage error, 3 a document cannot be loaded,",
+  "70 a bug in specsmith",
 ].join("\n");
 
 const OVERVIEW = [
@@ -88,10 +102,12 @@ const OVERVIEW = [
   "",
   "  specsmith <command> --help   what a command does and its options",
   "  specsmith --version          the installed version",
+  "",
+  ...CONVENTION,
 ].join("\n");
 
 /** `specsmith --help`, or a command's own help. */
-export function helpText(command?: "generate" | "check" | "diff"): string {
+export function helpText(command?: CommandName): string {
   if (command === "generate") return GENERATE_HELP;
   if (command === "diff") return DIFF_HELP;
   if (command === "check") return CHECK_HELP;
@@ -100,7 +116,7 @@ export function helpText(command?: "generate" | "check" | "diff"): string {
 
 /** The version in specsmith's package.json (one level above `generator/`, and above the built `dist/`). */
 export function specsmithVersion(): string {
-  const manifest: unknown = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
   const version = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
   return typeof version === "string" ? version : "unknown";
 }

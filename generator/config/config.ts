@@ -8,11 +8,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
-import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "./diagnostics.ts";
-import { duplicateKeys } from "./json-duplicate-keys.ts";
-import { JsonPositions } from "./openapi/json-positions.ts";
-import { quoteQuoted, quoteValue } from "./quote-value.ts";
-import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "./read-untrusted-file.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostics.ts";
+import { duplicateKeys } from "../input/json-duplicate-keys.ts";
+import { JsonPositions } from "../openapi/json-positions.ts";
+import { quoteQuoted, quoteValue } from "../diagnostics/quote-value.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../input/read-untrusted-file.ts";
 
 interface ServiceBase {
   /** Folder-safe service name, used in output paths (`openapi/<name>/<version>.yaml`). */
@@ -95,9 +95,9 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
   const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
   if (isFileRefusal(text)) {
     if (text.reason === "missing") {
-      return failed([createDiagnostic("config-not-found", `there is no config file at ${file}; create one (see generator/config.schema.json) or pass --spec`, { file })]);
+      return failed([createDiagnostic("config-not-found", { file }, { file })]);
     }
-    return failed([createDiagnostic("invalid-config", `cannot read the config file ${file}: ${text.message}`, { file })]);
+    return failed([createDiagnostic("invalid-config", { problem: `cannot read the config file ${file}: ${text.message}` }, { file })]);
   }
   const positions = new JsonPositions(text);
   const at = (pointer: string): SourceLocation => ({ file, pointer, ...positions.lineColumn(positions.offsetOf(pointer)) });
@@ -107,16 +107,16 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
   } catch (error) {
     const offset = /position (\d+)/.exec((error as Error).message)?.[1];
     const where = offset === undefined ? { file } : { file, ...positions.lineColumn(Number(offset)) };
-    return failed([createDiagnostic("invalid-config", `the config is not valid JSON: ${jsonProblem(error as Error)}`, where)]);
+    return failed([createDiagnostic("invalid-config", { problem: `the config is not valid JSON: ${jsonProblem(error as Error)}` }, where)]);
   }
   const repeated = duplicateKeys(text).map(({ key, offset }) =>
-    createDiagnostic("invalid-config", `the key ${quoteValue(key)} appears twice in one object; JSON keeps only the last, so remove one`, {
+    createDiagnostic("invalid-config", { problem: `the key ${quoteValue(key)} appears twice in one object; JSON keeps only the last, so remove one` }, {
       file,
       ...positions.lineColumn(offset),
     }),
   );
   if (repeated.length > 0) return failed(repeated);
-  const problems = schemaProblems(raw).map((p) => createDiagnostic("invalid-config", p.message, at(p.pointer)));
+  const problems = schemaProblems(raw).map((p) => createDiagnostic("invalid-config", { problem: p.message }, at(p.pointer)));
   if (problems.length > 0) return failed(problems);
   return { value: toConfig(raw as RawConfig, file, at), diagnostics: [] };
 }
@@ -250,7 +250,7 @@ export function selectVersions(config: Config, service: ServiceBase, has: readon
       : [
           createDiagnostic(
             "unknown-version",
-            `service "${service.name}" has no API version "${version}" (it has ${has.map((v) => `"${v}"`).join(", ") || "none"})`,
+            { problem: `service "${service.name}" has no API version "${version}" (it has ${has.map((v) => `"${v}"`).join(", ") || "none"})` },
             config.locate(`/services/${service.index}/versions/${index}`),
           ),
         ],

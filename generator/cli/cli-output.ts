@@ -1,17 +1,20 @@
 /**
  * What the CLI prints, in one place: progress lines and diagnostics on stderr, the result on stdout,
  * as text for people or (`--format json`) as one JSON object for CI. `--quiet` keeps only what
- * needs attention: diagnostics and the files a check found stale.
+ * needs attention: diagnostics and the files a check found stale. `generate`, `check` and `diff`
+ * all print through it, so their JSON has one shape for the outcome and the diagnostics.
  */
 import { isAbsolute, relative } from "node:path";
-import { countText, diagnosticJson, formatDiagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { escapeUnsafeCharacters, terminalLine } from "./emitters/cli/runtime/terminal-text.ts";
-import type { TreeChanges } from "./output/write-tree.ts";
+import { countText, diagnosticJson, hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { formatDiagnostic } from "./format-diagnostic.ts";
+import { escapeUnsafeCharacters, terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
+import type { TreeChanges } from "../output/write-tree.ts";
 
+/** How diagnostics and the outcome are printed: for people (on stderr), or in the JSON object on stdout. */
 export type OutputFormat = "text" | "json";
 
 export interface CliResult {
-  readonly command: "generate" | "check";
+  readonly command: "generate" | "check" | "diff";
   readonly ok: boolean;
   /** The output folder, as given or relative to the working folder. */
   readonly output?: string;
@@ -67,6 +70,11 @@ export class CliOutput {
     return hasErrors(this.#diagnostics);
   }
 
+  /** Whether stdout is one JSON object (then nothing else may be printed there). */
+  get json(): boolean {
+    return this.#format === "json";
+  }
+
   /** A line for people (stdout) unless quiet or JSON: the outcome of a successful run. */
   note(message: string): void {
     if (this.#format === "text" && !this.#quiet) this.#stdout(`specsmith: ${message}`);
@@ -77,16 +85,19 @@ export class CliOutput {
     if (this.#format === "text") this.#stderr(message);
   }
 
-  /** Ends the run: the JSON result (stdout), or the error summary line (text). Returns the exit code. */
-  finish(result: CliResult): number {
-    const code = result.ok ? 0 : 1;
+  /**
+   * Ends the run: the JSON result (stdout), or the error summary line (text; diff says in its own
+   * words what could not be loaded). Returns the exit status: `status`, else 0 or 1.
+   */
+  finish(result: CliResult, status?: number): number {
+    const code = status ?? (result.ok ? 0 : 1);
     if (this.#format === "json") {
       const summary = {
         errors: this.#diagnostics.filter((d) => d.severity === "error").length,
         warnings: this.#diagnostics.filter((d) => d.severity === "warning").length,
       };
       this.#json(JSON.stringify({ ...result, summary, diagnostics: this.#diagnostics.map(diagnosticJson) }, null, 2));
-    } else if (this.hasErrors && !this.#quiet) {
+    } else if (this.hasErrors && !this.#quiet && result.command !== "diff") {
       const written = result.command === "check" ? "" : "; nothing was written";
       this.#stderr(`specsmith: ${countText(this.#diagnostics)}${written}`);
     }

@@ -3,7 +3,8 @@
  * `specsmith generate --spec openapi.yaml [--out dir] [--package-name name]` turns any OpenAPI
  * document into one package; `specsmith check` (either form) reports stale output without writing.
  * `--quiet` prints only what needs attention; `--format json` prints the result and every
- * diagnostic as one JSON object on stdout, for CI.
+ * diagnostic as one JSON object on stdout, for CI (the flags `diff` shares mean the same there:
+ * `command-line.ts`).
  *
  * Exit codes: 0 success, 1 diagnosed errors or stale output, 2 usage error, 70 internal error (a
  * bug in specsmith: the only case that prints a stack trace).
@@ -12,21 +13,25 @@
  * flags first; running this file directly works the same, only slower to start.
  */
 import { dirname, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { helpText, specsmithVersion } from "./cli-help.ts";
-import { createDiagnostic, type Diagnostic } from "./diagnostics.ts";
-import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "./regenerate-command.ts";
+import { outputFormat, parseCommandLine, usageError } from "./command-line.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "../regenerate-command.ts";
 import type { WatchPlan } from "./watch.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
-const USAGE = [
-  `usage: specsmith generate [--config ${CONFIG_FILE}] [--watch] [--quiet] [--format text|json]`,
-  "       specsmith generate --spec <openapi.yaml|json> [--out <dir>] [--package-name <name>] [--allow-ref-root <dir>]... [--azure|--no-azure] [--quiet] [--format text|json]",
-  `       specsmith check [--config ${CONFIG_FILE} | --spec <file> [--out <dir>] [--package-name <name>]] [--quiet] [--format text|json]`,
-  "       specsmith diff <old> <new> [--format md|json|github|changelog] [...]   (specsmith diff --help)",
-  "       specsmith --version | <command> --help",
-].join("\n");
+
+/** generate's and check's own flags (besides the shared `--format`, `--quiet`, `--help`, `--config`, `--allow-ref-root`). */
+const BUILD_OPTIONS = {
+  spec: { type: "string" },
+  out: { type: "string" },
+  "package-name": { type: "string" },
+  azure: { type: "boolean" },
+  "no-azure": { type: "boolean" },
+  watch: { type: "boolean" },
+  version: { type: "boolean" },
+} as const;
 
 interface Options {
   readonly command: "generate" | "check";
@@ -48,9 +53,9 @@ interface Options {
 type OnOutput = (folder: string) => void;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "diff") return (await import("./diff/diff-command.ts")).runDiff(argv.slice(1));
+  if (argv[0] === "diff") return (await import("../diff/diff-command.ts")).runDiff(argv.slice(1));
   const options = parseOptions(argv);
-  if ("problem" in options) return usage(options.problem);
+  if ("problem" in options) return usageError(options.command, options.problem, (text) => process.stderr.write(text));
   if ("version" in options) {
     console.log(specsmithVersion());
     return 0;
@@ -79,50 +84,34 @@ async function watchPlan(options: Options, outputs: ReadonlySet<string>): Promis
   const ignored = [...outputs];
   if (options.spec) return { folders: [dirname(resolve(options.spec)), ...options.refRoots.map((folder) => resolve(folder))], files: [], ignored };
   const configFile = resolve(options.config ?? CONFIG_FILE);
-  const { loadConfig } = await import("./config.ts");
+  const { loadConfig } = await import("../config/config.ts");
   const config = (await loadConfig(configFile)).value;
   const inputs = [...(config?.services.map((s) => s.typespec) ?? []), ...(config?.documents.map((d) => d.openapi) ?? [])];
   return { folders: [...new Set([...inputs.map((file) => dirname(file)), ...(config?.refRoots ?? [])])], files: [configFile], ignored };
 }
 
-function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | { readonly problem: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: "string" },
-        spec: { type: "string" },
-        out: { type: "string" },
-        "package-name": { type: "string" },
-        "allow-ref-root": { type: "string", multiple: true },
-        azure: { type: "boolean" },
-        "no-azure": { type: "boolean" },
-        quiet: { type: "boolean", short: "q" },
-        format: { type: "string" },
-        watch: { type: "boolean" },
-        version: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return { problem: (error as Error).message };
-  }
-  const { values, positionals } = parsed;
+type Problem = { readonly command?: "generate" | "check"; readonly problem: string };
+
+function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | Problem {
+  // A flag parseArgs refuses still belongs to the command it was given to.
+  const named = argv.find((arg): arg is "generate" | "check" => arg === "generate" || arg === "check");
+  const line = parseCommandLine(argv, BUILD_OPTIONS);
+  if ("problem" in line) return { ...(named ? { command: named } : {}), problem: line.problem };
+  const { values, positionals } = line;
   const [command, ...rest] = positionals;
   if (values.version) return { version: true };
-  if (values.help) return { help: command === "generate" || command === "check" ? command : undefined };
+  if (line.help) return { help: command === "generate" || command === "check" ? command : undefined };
   if (command !== "generate" && command !== "check") return { problem: command ? `unknown command: ${command}` : "" };
-  if (rest.length > 0) return { problem: `unexpected argument: ${rest[0]}` };
-  if (values.spec && values.config) return { problem: "--spec and --config cannot be combined" };
+  const problem = (text: string): Problem => ({ command, problem: text });
+  if (rest.length > 0) return problem(`unexpected argument: ${rest[0]}`);
+  if (values.spec && values.config) return problem("--spec and --config cannot be combined");
   if (!values.spec && (values.out || values["package-name"] || values["allow-ref-root"] || values.azure || values["no-azure"])) {
-    return { problem: "--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)" };
+    return problem("--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)");
   }
-  if (values.azure && values["no-azure"]) return { problem: "--azure and --no-azure cannot be combined" };
-  if (values.watch && command !== "generate") return { problem: "--watch goes with generate" };
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") return { problem: `--format must be text or json, not "${format}"` };
+  if (values.azure && values["no-azure"]) return problem("--azure and --no-azure cannot be combined");
+  if (values.watch && command !== "generate") return problem("--watch goes with generate");
+  const format = outputFormat(command, values.format);
+  if (typeof format !== "string") return problem(format.problem);
   return {
     command,
     ...(values.config ? { config: values.config } : {}),
@@ -131,8 +120,8 @@ function parseOptions(argv: string[]): Options | { readonly help: "generate" | "
     ...(values["package-name"] ? { packageName: values["package-name"] } : {}),
     refRoots: values["allow-ref-root"] ?? [],
     ...(values.azure || values["no-azure"] ? { azure: values.azure === true } : {}),
-    quiet: values.quiet ?? false,
-    format,
+    quiet: line.quiet,
+    format: format === "json" ? "json" : "text",
     watch: values.watch ?? false,
   };
 }
@@ -152,7 +141,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput, onOutp
     ...(options.azure !== undefined ? { azure: options.azure } : {}),
     progress: output.progress,
   };
-  const built = (await import("./pipeline.ts")).buildPackage(request);
+  const built = (await import("../pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
   onOutput(folder);
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
@@ -160,12 +149,12 @@ async function runSpec(options: Options, spec: string, output: CliOutput, onOutp
 
 /** The config's services -> the configured output folder. */
 async function runConfig(options: Options, output: CliOutput, onOutput: OnOutput): Promise<number> {
-  const { loadConfig } = await import("./config.ts");
+  const { loadConfig } = await import("../config/config.ts");
   const config = await loadConfig(resolve(options.config ?? CONFIG_FILE));
   output.diagnostics(config.diagnostics);
   if (!config.value) return output.finish({ command: options.command, ok: false });
   onOutput(config.value.output);
-  const { buildOutputs } = await import("./pipeline.ts");
+  const { buildOutputs } = await import("../pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
   return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);
 }
@@ -179,11 +168,11 @@ async function finishBuild(
   regenerate: string,
   extraFiles: readonly string[] = [],
 ): Promise<number> {
-  const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("./output/write-tree.ts");
-  const { keptPaths } = await import("./output/kept-paths.ts");
-  const { writeProblem } = await import("./output/write-problem.ts");
-  const { describeInterruptedWrite } = await import("./output/interrupted-write.ts");
-  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", note, { file: folder })]);
+  const { diffTree, isUnchanged, treeFileCount, writeTree } = await import("../output/write-tree.ts");
+  const { keptPaths } = await import("../output/kept-paths.ts");
+  const { writeProblem } = await import("../output/write-problem.ts");
+  const { describeInterruptedWrite } = await import("../output/interrupted-write.ts");
+  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", { problem: note }, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
   const files = treeFileCount(result.files);
@@ -205,7 +194,7 @@ async function finishBuild(
       ];
       output.alert(`specsmith: ${shown} is stale (${stale.length} files); run \`${regenerate}\`:`);
       for (const [state, path] of stale) output.alert(`  ${state.padEnd(9)} ${path}`);
-      const diagnostics = stale.map(([state, path]) => createDiagnostic("stale-output", `${state}; regenerate with \`${regenerate}\``, { file: `${shown}/${path}` }));
+      const diagnostics = stale.map(([state, path]) => createDiagnostic("stale-output", { state, command: regenerate }, { file: `${shown}/${path}` }));
       output.diagnostics(diagnostics, true);
       return output.finish({ ...base, ok: false, changes });
     }
@@ -221,12 +210,6 @@ async function finishBuild(
     output.diagnostics([problem]);
     return output.finish({ ...base, ok: false, wrote: false });
   }
-}
-
-function usage(problem: string): number {
-  if (problem) console.error(`specsmith: ${problem}`);
-  console.error(USAGE);
-  return 2;
 }
 
 main(process.argv.slice(2)).then(
