@@ -9,11 +9,11 @@
 import { readFileSync } from "node:fs";
 import type { OutputFile } from "../output/write-tree.ts";
 import { compareApis } from "./compare-apis.ts";
-import { sdkPackage } from "./generated-package.ts";
+import { sdkPackage } from "./sdk/generated-package.ts";
 import { loadApiDocument } from "./load-api.ts";
-import { renderJson } from "./report-json.ts";
-import { renderMarkdown } from "./report-markdown.ts";
-import { addSdkView } from "./sdk-layer.ts";
+import { renderJson } from "./reports/report-json.ts";
+import { renderMarkdown } from "./reports/report-markdown.ts";
+import { addSdkView } from "./sdk/sdk-layer.ts";
 import { compareApiVersions } from "./spec-versions.ts";
 
 /** One API version as the pipeline built it. */

@@ -6,10 +6,10 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffApis } from "../../generator/diff/diff-api.ts";
-import { claim } from "../../generator/diff/findings.ts";
+import { diffApis } from "../../generator/diff/engine/diff-api.ts";
+import { claim } from "../../generator/diff/engine/findings.ts";
 import { RULES } from "../../generator/diff/rules/index.ts";
-import { renderRulesDoc } from "../../generator/diff/rules-doc.ts";
+import { renderRulesDoc } from "../../generator/diff/reports/rules-doc.ts";
 import { repoRoot } from "../support/paths.ts";
 import { diffDocs, irOf } from "./fixtures.ts";
 import { RULE_CASES } from "./rule-cases.ts";

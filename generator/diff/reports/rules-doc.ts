@@ -1,7 +1,7 @@
 /** Renders the rule tables as `generator/diff/RULES.md`; a test keeps the committed file in step. */
-import { RULES } from "./rules/index.ts";
-import { SDK_RULES, type SdkRule } from "./sdk-rules.ts";
-import type { Rule } from "./types.ts";
+import { RULES } from "../rules/index.ts";
+import { SDK_RULES, type SdkRule } from "../sdk/sdk-rules.ts";
+import type { Rule } from "../types.ts";
 
 export function renderRulesDoc(rules: readonly Rule[] = RULES, sdkRules: readonly SdkRule[] = SDK_RULES): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");

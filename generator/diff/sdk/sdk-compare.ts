@@ -10,7 +10,7 @@ import { signatureText, type SdkDeclaration, type SdkExport, type SdkMember, typ
 import { relate, renameIdentifiers, shortType, unionDelta } from "./sdk-type-text.ts";
 import { relateObjects } from "./sdk-object-text.ts";
 import { usageOf } from "./sdk-usage.ts";
-import type { SdkChange } from "./types.ts";
+import type { SdkChange } from "../types.ts";
 
 /** Where a change is, for matching it to wire findings. */
 interface Place {

@@ -1,5 +1,5 @@
 /** Text helpers of the Markdown report: spec text kept from turning into Markdown or HTML structure. */
-import type { Level } from "./types.ts";
+import type { Level } from "../types.ts";
 
 export const LABEL: Record<Level, string> = { error: "**error**", warning: "**warning**", info: "info" };
 

@@ -4,7 +4,7 @@
  * name, then by kind when only one variant of that kind is left on each side. What stays unpaired
  * was added or removed.
  */
-import type { TypeIR, UnionTypeIR } from "../ir/types.ts";
+import type { TypeIR, UnionTypeIR } from "../../ir/types.ts";
 import { child, type Cursor, type DiffContext } from "./diff-context.ts";
 import { compareTypes } from "./diff-type.ts";
 import { describeType, normalise } from "./type-shape.ts";

@@ -5,13 +5,13 @@
  * with a count; long operation lists cut to their first few), rename hints, document-level
  * changes, SDK-only changes, and suppressed findings apart.
  */
-import { terminalText } from "../emitters/cli/runtime/terminal-text.ts";
-import { operationSortKey } from "./findings.ts";
+import { terminalText } from "../../emitters/cli/runtime/terminal-text.ts";
+import { operationSortKey } from "../engine/findings.ts";
 import { code, escape, escapeOutsideCode, firstFew, html, LABEL } from "./markdown-text.ts";
-import { LEVEL_RANK } from "./profiles.ts";
+import { LEVEL_RANK } from "../profiles.ts";
 import { breakingFindings, positionText, shownAt, suggestBump, whatChanged } from "./report-facts.ts";
 import { summarize } from "./report-json.ts";
-import type { DiffReport, Finding, Level, SdkReport, SuppressedFinding } from "./types.ts";
+import type { DiffReport, Finding, Level, SdkReport, SuppressedFinding } from "../types.ts";
 
 interface Group {
   readonly title: string;

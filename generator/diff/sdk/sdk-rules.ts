@@ -10,7 +10,7 @@
  * the gate judges the wire contract that deployed clients depend on; a compile break surfaces when
  * a user upgrades the package, and the report shows it beside the wire change it comes from.
  */
-import type { Level } from "./types.ts";
+import type { Level } from "../types.ts";
 
 export type Usage = "input" | "output" | "both";
 

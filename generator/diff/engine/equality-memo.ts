@@ -10,7 +10,7 @@
  * when the comparison did not lean on a pair still open below it, or when that pair closes equal
  * too. Answers that leaned on a pair that then differed are dropped and found again if asked.
  */
-import type { TypeIR } from "../ir/types.ts";
+import type { TypeIR } from "../../ir/types.ts";
 
 /** A comparison under way (strictly nested: the last begun is the first to end). */
 export interface OpenComparison {

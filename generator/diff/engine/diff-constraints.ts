@@ -3,9 +3,9 @@
  * (maximum, maxLength, maxItems) tighten when they decrease, lower bounds when they increase; a
  * bound newly set or unset is reported as such (diff-rules.md rows 32-35).
  */
-import type { Constraints } from "../ir/types.ts";
+import type { Constraints } from "../../ir/types.ts";
 import type { Cursor, DiffContext } from "./diff-context.ts";
-import type { Relation } from "./types.ts";
+import type { Relation } from "../types.ts";
 
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems"] as const;
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems"] as const;

@@ -3,8 +3,8 @@
  * normal forms that make pure refactors compare equal (an `allOf` of objects is the merged object;
  * a map is an object with only additional properties).
  */
-import { objectMembers } from "../ir/object-members.ts";
-import type { PropertyIR, TypeIR } from "../ir/types.ts";
+import { objectMembers } from "../../ir/object-members.ts";
+import type { PropertyIR, TypeIR } from "../../ir/types.ts";
 import type { TypeTable } from "./diff-context.ts";
 
 export function isNullable(type: TypeIR): boolean {

@@ -3,10 +3,10 @@
  * rename, which the wire cannot tell from two changes (clients see both). The report says so
  * beside the two findings, so a reviewer checks the pair instead of reading them as unrelated.
  */
-import type { ApiIR, PropertyIR, TypeIR } from "../ir/types.ts";
-import { TypeTable } from "./diff-context.ts";
-import { describeType } from "./type-shape.ts";
-import type { Finding, RenameHint } from "./types.ts";
+import type { ApiIR, PropertyIR, TypeIR } from "../../ir/types.ts";
+import { TypeTable } from "../engine/diff-context.ts";
+import { describeType } from "../engine/type-shape.ts";
+import type { Finding, RenameHint } from "../types.ts";
 
 /** `Model.name` or `Model["odd name"]` findings: the property's name, else undefined. */
 function topProperty(f: Finding): string | undefined {

@@ -3,10 +3,10 @@
  * same way: which findings break, where a finding is shown, what changed in words (the message
  * without the rule's why), and the suggested semver bump.
  */
-import { terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
-import { LEVEL_RANK } from "./profiles.ts";
-import { RULES } from "./rules/index.ts";
-import type { DiffReport, Finding, SourcePosition } from "./types.ts";
+import { terminalLine } from "../../emitters/cli/runtime/terminal-text.ts";
+import { LEVEL_RANK } from "../profiles.ts";
+import { RULES } from "../rules/index.ts";
+import type { DiffReport, Finding, SourcePosition } from "../types.ts";
 
 /** error: breaks existing clients; warning: may break some. Both are listed under "Breaking". */
 export const isBreaking = (f: Finding): boolean => f.level !== "info";

@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import type { LocatedChange } from "./diff-api.ts";
-import { levelOf } from "./profiles.ts";
-import { RULES } from "./rules/index.ts";
-import type { Change, Finding, ProfileName, Rule, SourcePosition } from "./types.ts";
+import { levelOf } from "../profiles.ts";
+import { RULES } from "../rules/index.ts";
+import type { Change, Finding, ProfileName, Rule, SourcePosition } from "../types.ts";
 
 /** Where a change is in the two documents (`source-locations.ts`), when they are at hand. */
 export type LocateChange = (change: Change) => { readonly oldAt?: SourcePosition; readonly newAt?: SourcePosition };

@@ -4,12 +4,12 @@
  *
  * Fast path (ts-morph docs, "Performance"): the files live in one in-memory ts-morph project, are
  * parsed only when `index.ts` re-exports from them, and are read through their compiler nodes
- * (`SourceFile.compilerNode`) rather than a ts-morph wrapper per node; `export ... from "./x.js"`
+ * (`SourceFile.compilerNode`) rather than a ts-morph wrapper per node; `export ... from "../x.js"`
  * is resolved by path instead of by module resolution, and nothing asks the type checker. Types
  * are compared as text (`sdk-type-text.ts`).
  */
 import { ts, type Project } from "ts-morph";
-import type { OutputFile } from "../output/write-tree.ts";
+import type { OutputFile } from "../../output/write-tree.ts";
 import { normalizeType } from "./sdk-type-text.ts";
 
 export interface SdkParameter {
@@ -163,7 +163,7 @@ class FileReader {
     }
   }
 
-  /** `export { a, type B as C } from "./x.js"`, `export * from`, `export * as ns from`, `export { local }`. */
+  /** `export { a, type B as C } from "../x.js"`, `export * from`, `export * as ns from`, `export { local }`. */
   #reexport(statement: ts.ExportDeclaration): void {
     const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
     const target = specifier === undefined ? undefined : resolveModule(this.#path, specifier, (p) => this.#load(p) !== undefined);

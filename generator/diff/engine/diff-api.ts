@@ -2,11 +2,11 @@
  * The diff engine's entry: two IRs in, the changes between them out. Operations are matched by
  * method and path template with parameter names ignored (`/users/{id}` = `/users/{userId}`).
  */
-import type { ApiIR, OperationIR } from "../ir/types.ts";
+import type { ApiIR, OperationIR } from "../../ir/types.ts";
 import { DiffContext } from "./diff-context.ts";
 import { compareDocument } from "./diff-document.ts";
 import { compareOperation, operationLabel } from "./diff-operation.ts";
-import type { Change } from "./types.ts";
+import type { Change } from "../types.ts";
 
 export interface LocatedChange {
   readonly change: Change;

@@ -14,10 +14,10 @@
  *    (`-removed`) finding whose function reaches it through parameter, return and member types;
  *    context and client-level exports go to the first document-level finding (security, server).
  */
-import type { ApiIR, OperationIR } from "../ir/types.ts";
+import type { ApiIR, OperationIR } from "../../ir/types.ts";
 import type { SdkSurface } from "./sdk-surface.ts";
 import { identifiers } from "./sdk-type-text.ts";
-import type { Finding, SdkChange } from "./types.ts";
+import type { Finding, SdkChange } from "../types.ts";
 
 interface Sides {
   readonly oldApi: ApiIR;

@@ -6,13 +6,13 @@
  * the report's `sdk` section lists every change with the findings it belongs to (none: SDK-only).
  */
 import { Project } from "ts-morph";
-import type { ApiIR } from "../ir/types.ts";
-import type { OutputFile } from "../output/write-tree.ts";
+import type { ApiIR } from "../../ir/types.ts";
+import type { OutputFile } from "../../output/write-tree.ts";
 import { attachChanges, optionsOf } from "./sdk-attach.ts";
 import { compareSurfaces } from "./sdk-compare.ts";
 import { readSurface, type SdkSurface } from "./sdk-surface.ts";
-import { LEVEL_RANK } from "./profiles.ts";
-import type { DiffReport, Finding, Level, SdkChange, SdkPackage } from "./types.ts";
+import { LEVEL_RANK } from "../profiles.ts";
+import type { DiffReport, Finding, Level, SdkChange, SdkPackage } from "../types.ts";
 
 /** One side: the IR the wire diff used and the files of the package generated from it. */
 export interface SdkSide {

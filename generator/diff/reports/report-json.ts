@@ -2,8 +2,8 @@
  * The machine-readable report. Its shape is published as `report.schema.json` (JSON Schema
  * draft-07) and `formatVersion` changes when a field changes meaning or goes away.
  */
-import { escapeUnsafeCharacters } from "../emitters/cli/runtime/terminal-text.ts";
-import type { DiffReport, Level } from "./types.ts";
+import { escapeUnsafeCharacters } from "../../emitters/cli/runtime/terminal-text.ts";
+import type { DiffReport, Level } from "../types.ts";
 
 export const REPORT_FORMAT_VERSION = 1;
 

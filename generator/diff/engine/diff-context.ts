@@ -7,10 +7,10 @@
  * is the cycle guard of recursive models. Equality probes (pairing union variants) share an
  * `EqualityMemo` instead, which keeps what they found for the whole diff.
  */
-import type { ApiIR, TypeIR } from "../ir/types.ts";
+import type { ApiIR, TypeIR } from "../../ir/types.ts";
 import { EqualityMemo, type OpenComparison } from "./equality-memo.ts";
-import type { Anchor, Change, ChangeFact, ChangePlace, Direction } from "./types.ts";
-import type { JsonValue } from "../ir/types.ts";
+import type { Anchor, Change, ChangeFact, ChangePlace, Direction } from "../types.ts";
+import type { JsonValue } from "../../ir/types.ts";
 
 /** A position in the walk: its direction, its root (an operation part or a model), and a path below. */
 export interface Cursor {

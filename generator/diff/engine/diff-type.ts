@@ -4,13 +4,13 @@
  * and the relation of two different types is classified as generalized (accepts more values),
  * specialized (accepts fewer) or changed, which rules then judge by direction.
  */
-import type { EnumTypeIR, RefTypeIR, TypeIR } from "../ir/types.ts";
+import type { EnumTypeIR, RefTypeIR, TypeIR } from "../../ir/types.ts";
 import { compareConstraints } from "./diff-constraints.ts";
 import { child, type Cursor, type DiffContext, type EnteredModel } from "./diff-context.ts";
 import { compareObjects } from "./diff-object.ts";
 import { compareUnions } from "./diff-union.ts";
 import { describeType, isNullable, normalise, withoutNull } from "./type-shape.ts";
-import type { TypeRelation } from "./types.ts";
+import type { TypeRelation } from "../types.ts";
 
 export function compareTypes(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor): void {
   if (a.kind === "ref" && b.kind === "ref") return compareModels(ctx, a, b, at);

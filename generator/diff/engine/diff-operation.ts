@@ -2,9 +2,9 @@
  * One matched operation: parameters (request), request body, responses by status with their
  * headers and bodies (response), paging, and per-operation security.
  */
-import type { ApiIR, OperationIR, ParameterIR, RequestBodyIR, ResponseIR } from "../ir/types.ts";
+import type { ApiIR, OperationIR, ParameterIR, RequestBodyIR, ResponseIR } from "../../ir/types.ts";
 import type { Cursor, DiffContext } from "./diff-context.ts";
-import type { Anchor, AnchorPart } from "./types.ts";
+import type { Anchor, AnchorPart } from "../types.ts";
 import { defaults, sameJson } from "./diff-object.ts";
 import { compareTypes } from "./diff-type.ts";
 

@@ -4,7 +4,7 @@
  * that stops being read-only is *added* to the request, and one that becomes write-only leaves the
  * response.
  */
-import type { JsonValue, ObjectTypeIR, PropertyIR } from "../ir/types.ts";
+import type { JsonValue, ObjectTypeIR, PropertyIR } from "../../ir/types.ts";
 import { child, propertySegment, type Cursor, type DiffContext } from "./diff-context.ts";
 import { compareTypes } from "./diff-type.ts";
 

@@ -1,5 +1,5 @@
 /** Document-level parts: security schemes, the server, and the API version. */
-import type { ApiIR, AuthSchemeIR } from "../ir/types.ts";
+import type { ApiIR, AuthSchemeIR } from "../../ir/types.ts";
 import type { Cursor, DiffContext } from "./diff-context.ts";
 
 export function compareDocument(ctx: DiffContext): void {
