@@ -12,7 +12,7 @@ import { generatedPackage } from "../../generator/diff/sdk/generated-package.ts"
 import { loadApi } from "../../generator/diff/load-api.ts";
 import { compareSurfaces } from "../../generator/diff/sdk/sdk-compare.ts";
 import { addSdkView } from "../../generator/diff/sdk/sdk-layer.ts";
-import { SDK_RULES } from "../../generator/diff/sdk/sdk-rules.ts";
+import { SDK_RULES } from "../../generator/diff/rules/index.ts";
 import { readSurface } from "../../generator/diff/sdk/sdk-surface.ts";
 import { relate } from "../../generator/diff/sdk/sdk-type-text.ts";
 import type { DiffReport } from "../../generator/diff/types.ts";

@@ -7,12 +7,12 @@ import { createHash } from "node:crypto";
 import type { LocatedChange } from "./diff-api.ts";
 import { levelOf } from "../profiles.ts";
 import { RULES } from "../rules/index.ts";
-import type { Change, Finding, ProfileName, Rule, SourcePosition } from "../types.ts";
+import type { Change, Finding, ProfileName, Rule, RuleId, SourcePosition } from "../types.ts";
 
 /** Where a change is in the two documents (`source-locations.ts`), when they are at hand. */
 export type LocateChange = (change: Change) => { readonly oldAt?: SourcePosition; readonly newAt?: SourcePosition };
 
-export function judge(changes: readonly LocatedChange[], profile: ProfileName, rules: readonly Rule[] = RULES, locate?: LocateChange): Finding[] {
+export function judge(changes: readonly LocatedChange[], profile: ProfileName, rules: readonly Rule<RuleId>[] = RULES, locate?: LocateChange): Finding[] {
   const byFingerprint = new Map<string, Finding>();
   for (const { change, operations } of changes) {
     const { rule, what } = claim(change, rules);
@@ -27,8 +27,8 @@ export function judge(changes: readonly LocatedChange[], profile: ProfileName, r
 }
 
 /** The one rule that judges a change. Zero or several is a bug in the rule table, not a user error. */
-export function claim(change: Change, rules: readonly Rule[] = RULES): { rule: Rule; what: string } {
-  const claims: { rule: Rule; what: string }[] = [];
+export function claim(change: Change, rules: readonly Rule<RuleId>[] = RULES): { rule: Rule<RuleId>; what: string } {
+  const claims: { rule: Rule<RuleId>; what: string }[] = [];
   for (const rule of rules) {
     const what = rule.check(change);
     if (what !== undefined) claims.push({ rule, what });
@@ -40,7 +40,7 @@ export function claim(change: Change, rules: readonly Rule[] = RULES): { rule: R
   return claims[0]!;
 }
 
-function toFinding(change: Change, rule: Rule, what: string, profile: ProfileName, operations: readonly string[]): Finding {
+function toFinding(change: Change, rule: Rule<RuleId>, what: string, profile: ProfileName, operations: readonly string[]): Finding {
   const message = `${what}: ${rule.why}`;
   return {
     ruleId: rule.id,

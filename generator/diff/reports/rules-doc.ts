@@ -1,7 +1,6 @@
 /** Renders the rule tables as `generator/diff/RULES.md`; a test keeps the committed file in step. */
-import { RULES } from "../rules/index.ts";
-import { SDK_RULES, type SdkRule } from "../sdk/sdk-rules.ts";
-import type { Rule } from "../types.ts";
+import { RULES, SDK_RULES } from "../rules/index.ts";
+import type { Rule, SdkRule } from "../types.ts";
 
 export function renderRulesDoc(rules: readonly Rule[] = RULES, sdkRules: readonly SdkRule[] = SDK_RULES): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
@@ -26,7 +25,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES, sdkRules: readonl
     "",
     "## TypeScript API rules",
     "",
-    "Generated from `generator/diff/sdk-rules.ts`. The TypeScript-API layer (`sdk-layer.ts`) compares the exports of the packages generated",
+    "Generated from `generator/diff/rules/sdk-*.ts`. The TypeScript-API layer (`sdk/sdk-layer.ts`) compares the exports of the packages generated",
     "from both documents and judges each change by the way the changed thing travels through user code: **input** (user code passes it:",
     "parameters, request models, options) or **output** (user code gets it back: return types, response models); a type used both ways",
     "takes the worse level. Levels: **error** code written against the old package no longer compiles, **warning** it may not (or",
@@ -36,8 +35,8 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES, sdkRules: readonl
     "| --- | --- | --- | --- | --- |",
   );
   for (const r of sdkRules) {
-    const why = "both" in r.why ? r.why.both : `input: ${r.why.input}; output: ${r.why.output}`;
-    lines.push(`| \`${r.id}\` | ${r.input} | ${r.output} | ${cell(r.description)} | ${cell(why)} |`);
+    const why = typeof r.why === "string" ? r.why : `input: ${r.why.input}; output: ${r.why.output}`;
+    lines.push(`| \`${r.id}\` | ${r.level.input} | ${r.level.output} | ${cell(r.description)} | ${cell(why)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

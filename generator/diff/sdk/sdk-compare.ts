@@ -1,16 +1,16 @@
 /**
  * Two export surfaces -> the changes a user of the generated package sees, each judged by an SDK
- * rule (`sdk-rules.ts`). Exports are matched by name, then renames are paired: the ones the caller
+ * rule (`rules/sdk-*.ts`). Exports are matched by name, then renames are paired: the ones the caller
  * knows (an operation whose function name changed) and exports removed and added with the very
  * same declaration (a renamed model). Texts of the old side are read with the renames applied, so
  * `foo: OldName` -> `foo: NewName` is no change once `OldName` is known to be `NewName`.
  */
-import { sdkLevel, sdkWhy, type Usage } from "./sdk-rules.ts";
+import { sdkLevel, sdkWhy } from "./sdk-levels.ts";
 import { signatureText, type SdkDeclaration, type SdkExport, type SdkMember, type SdkSignature, type SdkSurface } from "./sdk-surface.ts";
 import { relate, renameIdentifiers, shortType, unionDelta } from "./sdk-type-text.ts";
 import { relateObjects } from "./sdk-object-text.ts";
 import { usageOf } from "./sdk-usage.ts";
-import type { SdkChange } from "../types.ts";
+import type { SdkChange, SdkRuleId, Usage } from "../types.ts";
 
 /** Where a change is, for matching it to wire findings. */
 interface Place {
@@ -20,7 +20,7 @@ interface Place {
 
 export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRenames: ReadonlyMap<string, string> = new Map()): SdkChange[] {
   const changes: SdkChange[] = [];
-  const emit = (ruleId: string, usage: Usage, place: Place, what: string, values: { before?: string; after?: string } = {}) => {
+  const emit = (ruleId: SdkRuleId, usage: Usage, place: Place, what: string, values: { before?: string; after?: string } = {}) => {
     changes.push({
       ruleId,
       level: sdkLevel(ruleId, usage),
@@ -108,7 +108,7 @@ function shape(e: SdkExport): string {
   return JSON.stringify(e.declaration, (_key, value: unknown) => (value instanceof Map ? [...value].sort() : value)) + (e.typeOnly ? " type" : "");
 }
 
-type Emit = (ruleId: string, usage: Usage, place: Place, what: string, values?: { before?: string; after?: string }) => void;
+type Emit = (ruleId: SdkRuleId, usage: Usage, place: Place, what: string, values?: { before?: string; after?: string }) => void;
 
 /** One export matched on both sides. */
 class DeclarationComparison {

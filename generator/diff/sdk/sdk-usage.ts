@@ -7,7 +7,7 @@
  */
 import type { SdkDeclaration, SdkSignature, SdkSurface } from "./sdk-surface.ts";
 import { identifiers } from "./sdk-type-text.ts";
-import type { Usage } from "./sdk-rules.ts";
+import type { Usage } from "../types.ts";
 
 type Way = "input" | "output";
 const flip = (way: Way): Way => (way === "input" ? "output" : "input");
