@@ -210,6 +210,25 @@ export interface Finding {
   readonly newAt?: SourcePosition;
   /** Hook for the TypeScript-API layer: what a user of the generated package sees. */
   readonly sdk?: readonly string[];
+  /** The data the message was rendered from, for the SDK layer and the reports (not in the JSON report). */
+  readonly facts?: FindingFacts;
+}
+
+/** What a finding says, as data: read by the SDK layer and the reports instead of the message. */
+export interface FindingFacts {
+  /** What changed, in words: the message without the rule's why (the rule's `check` text). */
+  readonly what: string;
+  /** The engine's anchor of the change (its operation part, model or document place) and the steps below it. */
+  readonly anchor?: Anchor;
+  readonly steps: readonly string[];
+  /** The SDK notes (`sdk`) as data: each line's level and text, as the TypeScript-API layer tied them. */
+  readonly notes?: readonly SdkNote[];
+}
+
+/** One line of a finding's `sdk` notes: `error: text` in the JSON report, bold in Markdown. */
+export interface SdkNote {
+  readonly level: Level;
+  readonly text: string;
 }
 
 export interface Suppression {
@@ -279,6 +298,25 @@ export interface SdkChange {
   readonly after?: string;
   /** Fingerprints of the wire findings the change belongs to; absent for SDK-only changes. */
   readonly findings?: readonly string[];
+  /** The data the message was rendered from, for tying and notes (not in the JSON report). */
+  readonly facts?: SdkChangeFacts;
+}
+
+/** What an SDK change says, as data. */
+export interface SdkChangeFacts {
+  /** What changed, in words: the message without the rule's why. */
+  readonly what: string;
+  /** The thing the message opens with (`function \`createUser\``, `method \`Client.createUser\``), when it opens with one. */
+  readonly subject?: SdkSubject;
+  /** The parameter the change is in: its name, and the method it belongs to (absent: the exported function's). */
+  readonly parameter?: { readonly name: string; readonly of?: string };
+}
+
+/** A declaration by kind and name, as messages name it: `${kind} \`${name}\``. */
+export interface SdkSubject {
+  readonly kind: "function" | "interface" | "class" | "type" | "const" | "enum" | "export" | "method" | "property";
+  /** The export's name, or `Owner.member` for a member. */
+  readonly name: string;
 }
 
 export interface SdkReport {

@@ -192,6 +192,12 @@ export function propertySegment(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }
 
+/** The property name a `propertySegment` step stands for; undefined for the other steps (`[]`, `{}`, `&0`, `|V`). */
+export function propertyOfSegment(segment: string): string | undefined {
+  if (segment.startsWith(".")) return segment.slice(1);
+  return segment.startsWith('["') ? (JSON.parse(segment.slice(1, -1)) as string) : undefined;
+}
+
 /** "POST /identities request body .customId" for operation roots, "CommunicationIdentity.customId" for models. */
 export function locationOf(at: Cursor): string {
   const path = at.path.join("");

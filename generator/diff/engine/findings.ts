@@ -53,6 +53,7 @@ function toFinding(change: Change, rule: Rule<RuleId>, what: string, profile: Pr
     ...(change.before !== undefined ? { before: change.before } : {}),
     ...(change.after !== undefined ? { after: change.after } : {}),
     fingerprint: fingerprint(rule.id, change.direction, change.location, message),
+    facts: { what, ...(change.anchor ? { anchor: change.anchor } : {}), steps: change.steps ?? [] },
   };
 }
 

@@ -4,18 +4,14 @@
  * beside the two findings, so a reviewer checks the pair instead of reading them as unrelated.
  */
 import type { ApiIR, PropertyIR, TypeIR } from "../../ir/types.ts";
-import { TypeTable } from "../engine/diff-context.ts";
+import { propertyOfSegment, TypeTable } from "../engine/diff-context.ts";
 import { describeType } from "../engine/type-shape.ts";
 import type { Finding, RenameHint } from "../types.ts";
 
 /** `Model.name` or `Model["odd name"]` findings: the property's name, else undefined. */
 function topProperty(f: Finding): string | undefined {
-  if (!f.model || !f.location.startsWith(f.model)) return undefined;
-  const rest = f.location.slice(f.model.length);
-  const plain = /^\.([A-Za-z_$][A-Za-z0-9_$-]*)$/.exec(rest);
-  if (plain) return plain[1];
-  const quoted = /^\[("(?:[^"\\]|\\.)*")\]$/.exec(rest);
-  return quoted ? (JSON.parse(quoted[1]!) as string) : undefined;
+  const steps = f.facts?.steps ?? [];
+  return f.model && steps.length === 1 ? propertyOfSegment(steps[0]!) : undefined;
 }
 
 /** The properties of a named object model (through refs and `allOf` members). */

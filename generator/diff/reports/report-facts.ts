@@ -5,7 +5,6 @@
  */
 import { terminalLine } from "../../emitters/cli/runtime/terminal-text.ts";
 import { LEVEL_RANK } from "../profiles.ts";
-import { RULES } from "../rules/index.ts";
 import type { DiffReport, Finding, SourcePosition } from "../types.ts";
 
 /** error: breaks existing clients; warning: may break some. Both are listed under "Breaking". */
@@ -28,15 +27,15 @@ export function positionText(at: SourcePosition): string {
   return at.line !== undefined ? `${file}:${at.line}:${at.column ?? 1}` : `${file}#${at.pointer}`;
 }
 
-const WHY = new Map(RULES.map((r) => [r.id, r.why]));
-
-/** The message without the rule's why: "maxLength 200 -> 500", "optional property added". */
+/** The message without the rule's why: "maxLength 200 -> 500", "optional property added" (a finding built without facts: its message). */
 export function whatChanged(f: Finding): string {
-  const why = WHY.get(f.ruleId);
-  return why !== undefined && f.message.endsWith(`: ${why}`) ? f.message.slice(0, -(why.length + 2)) : f.message;
+  return f.facts?.what ?? f.message;
 }
 
 export type Bump = "major" | "minor" | "patch";
+
+/** Rules of additions and deprecations, wire (`request-property-added-optional`) and SDK (`sdk-export-added`). */
+const ADDITIVE = /(^|-)(added|deprecated)($|-)/;
 
 export interface SuggestedBump {
   readonly bump: Bump;
@@ -55,7 +54,7 @@ export interface SuggestedBump {
 export function suggestBump(report: DiffReport): SuggestedBump {
   const wire = report.findings.filter(isBreaking).length;
   const sdk = report.sdk?.changes.filter((c) => c.level === "error").length ?? 0;
-  const additive = report.findings.some((f) => /(^|-)(added|deprecated)($|-)/.test(f.ruleId)) || (report.sdk?.changes.some((c) => / added/.test(c.message)) ?? false);
+  const additive = report.findings.some((f) => ADDITIVE.test(f.ruleId)) || (report.sdk?.changes.some((c) => ADDITIVE.test(c.ruleId)) ?? false);
   const bump: Bump = wire + sdk > 0 ? "major" : additive ? "minor" : "patch";
   const parts = [wire > 0 ? `${wire} breaking wire change${wire === 1 ? "" : "s"}` : "", sdk > 0 ? `${sdk} TypeScript API error${sdk === 1 ? "" : "s"}` : ""].filter(Boolean);
   const reason = bump === "major" ? parts.join(" and ") : bump === "minor" ? "additions or deprecations only" : "no addition and nothing breaking";

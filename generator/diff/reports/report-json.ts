@@ -3,7 +3,7 @@
  * draft-07) and `formatVersion` changes when a field changes meaning or goes away.
  */
 import { escapeUnsafeCharacters } from "../../emitters/cli/runtime/terminal-text.ts";
-import type { DiffReport, Level } from "../types.ts";
+import type { DiffReport, Finding, Level, SdkChange } from "../types.ts";
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -27,6 +27,12 @@ export function summarize(report: DiffReport): Record<Level | "suppressed", numb
   return { error: count("error"), warning: count("warning"), info: count("info"), suppressed: report.suppressed.length };
 }
 
+/** A finding or an SDK change as published: the facts its message was rendered from stay internal. */
+function published<T extends Finding | SdkChange>(item: T): Omit<T, "facts"> {
+  const { facts: _facts, ...rest } = item;
+  return rest;
+}
+
 export function jsonReport(report: DiffReport, schema?: string): JsonReport {
   const sdk = report.sdk;
   const count = (level: Level) => sdk?.changes.filter((c) => c.level === level).length ?? 0;
@@ -37,10 +43,10 @@ export function jsonReport(report: DiffReport, schema?: string): JsonReport {
     new: report.new,
     profile: report.profile,
     summary: summarize(report),
-    findings: report.findings,
-    suppressed: report.suppressed,
+    findings: report.findings.map(published),
+    suppressed: report.suppressed.map(published),
     unusedSuppressions: report.unusedSuppressions,
-    ...(sdk ? { sdk: { old: sdk.old, new: sdk.new, summary: { error: count("error"), warning: count("warning"), info: count("info") }, changes: sdk.changes } } : {}),
+    ...(sdk ? { sdk: { old: sdk.old, new: sdk.new, summary: { error: count("error"), warning: count("warning"), info: count("info") }, changes: sdk.changes.map(published) } } : {}),
     ...(report.renames ? { renames: report.renames } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { code, escape, escapeOutsideCode, firstFew, html, LABEL } from "./markdo
 import { LEVEL_RANK } from "../profiles.ts";
 import { breakingFindings, positionText, shownAt, suggestBump, whatChanged } from "./report-facts.ts";
 import { summarize } from "./report-json.ts";
-import type { DiffReport, Finding, Level, SdkReport, SuppressedFinding } from "../types.ts";
+import type { DiffReport, Finding, Level, SdkNote, SdkReport, SuppressedFinding } from "../types.ts";
 
 interface Group {
   readonly title: string;
@@ -134,7 +134,7 @@ function section(lines: string[], title: string, list: readonly Group[], report:
   lines.push(`<details><summary>${added.length} operations added (info)</summary>`, "", "| Operation | Where | Change |", "| --- | --- | --- |");
   for (const g of added) {
     const f = g.findings[0]!;
-    const sdk = (f.sdk ?? []).map((line) => sdkLine(line)).join("<br>");
+    const sdk = notesOf(f).map(sdkLine).join("<br>");
     lines.push(`| ${code(g.title)} | ${where("", f)} | ${sdk || escape(whatChanged(f))} |`);
   }
   lines.push("", "</details>", "");
@@ -143,7 +143,7 @@ function section(lines: string[], title: string, list: readonly Group[], report:
 /** A group's rows, breaking first; info rows of one rule with nothing breaking in the SDK collapse into one. */
 function rows(g: Group, report: DiffReport): string[] {
   const out: string[] = [];
-  const collapsible = (f: Finding) => f.level === "info" && !(f.sdk ?? []).some((line) => /^(error|warning): /.test(line));
+  const collapsible = (f: Finding) => f.level === "info" && !notesOf(f).some((note) => note.level !== "info");
   const byRule = new Map<string, Finding[]>();
   for (const f of g.findings) if (collapsible(f)) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   const done = new Set<string>();
@@ -158,7 +158,7 @@ function rows(g: Group, report: DiffReport): string[] {
     const places = same.map((s) => relative(s.location, g.prefix) || s.location);
     const alike = same.every((s) => s.message === f.message);
     const message = alike ? escape(f.message) : `${escape(f.message)} (and ${same.length - 1} alike)`;
-    const sdk = same.flatMap((s) => s.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
+    const sdk = same.flatMap(notesOf).map((note) => `<br>SDK: ${sdkLine(note)}`).join("");
     out.push(`| info ×${same.length} | ${code(f.ruleId)} | ${firstFew(places)} | ${message}${sdk} |`);
   }
   return out;
@@ -179,7 +179,7 @@ function where(place: string, f: Finding): string {
 }
 
 function row(f: Finding, prefix: string, report: DiffReport): string {
-  const sdk = (f.sdk ?? []).map((line) => `<br>SDK: ${sdkLine(line)}`).join("");
+  const sdk = notesOf(f).map((note) => `<br>SDK: ${sdkLine(note)}`).join("");
   const none = report.sdk && !sdk && !touchesSdk(f, report.sdk) ? "<br>SDK: no TypeScript impact" : "";
   return `| ${LABEL[f.level]} | ${code(f.ruleId)} | ${where(relative(f.location, prefix), f)} | ${escape(f.message)}${sdk}${none} |`;
 }
@@ -190,7 +190,9 @@ function row(f: Finding, prefix: string, report: DiffReport): string {
  */
 function touchesSdk(f: Finding, sdk: SdkReport): boolean {
   if (!f.model) return false;
-  const member = /^\.([A-Za-z_$][\w$-]*)/.exec(f.location.slice(f.model.length))?.[1];
+  // The model's property the finding is in (`Order.buyerName...`); bracketed names and others: any member.
+  const first = f.facts?.steps[0];
+  const member = first?.startsWith(".") ? first.slice(1) : undefined;
   return sdk.changes.some((c) => (c.export === f.model || c.export === `${f.model}Input`) && (member === undefined || c.member === member));
 }
 
@@ -229,11 +231,13 @@ function sdkOnly(lines: string[], sdk: SdkReport): void {
   lines.push("");
 }
 
-/** An SDK note: a leading `error:`/`warning:` in bold, code spans kept as code. */
-function sdkLine(line: string): string {
-  const level = /^(error|warning): /.exec(line);
-  const text = escapeOutsideCode(level ? line.slice(level[0].length) : line);
-  return level ? `${LABEL[level[1] as Level]}: ${text}` : text;
+/** A finding's SDK notes: as the SDK layer tied them, or its `sdk` lines as they are (a finding built by hand). */
+const notesOf = (f: Finding): readonly SdkNote[] => f.facts?.notes ?? (f.sdk ?? []).map((text) => ({ level: "info", text }));
+
+/** An SDK note: a breaking one's level in bold, code spans kept as code. */
+function sdkLine(note: SdkNote): string {
+  const text = escapeOutsideCode(note.text);
+  return note.level === "info" ? text : `${LABEL[note.level]}: ${text}`;
 }
 
 function suppressedBullet(f: SuppressedFinding): string {

@@ -104,11 +104,8 @@ export function optionsOf(surface: SdkSurface, fn: string): string[] {
   return last && surface.get(last.type)?.declaration.kind === "interface" ? [last.type] : [];
 }
 
-/** The name a change's member stands for: `(id)` and `getThing(id)` -> `id`; `getThing` -> `getThing`. */
-function memberName(c: SdkChange): string | undefined {
-  const m = c.member === undefined ? undefined : /\(([^)]*)\)$/.exec(c.member);
-  return m ? m[1] : c.member;
-}
+/** The name a change's member stands for: a parameter's (`(id)`, `getThing(id)`: `id`), else the member's. */
+const memberName = (c: SdkChange): string | undefined => c.facts?.parameter?.name ?? c.member;
 
 const isClass = (name: string, sides: Sides) =>
   sides.newSurface.get(name)?.declaration.kind === "class" || sides.oldSurface.get(name)?.declaration.kind === "class";
@@ -121,35 +118,38 @@ const isClass = (name: string, sides: Sides) =>
 function belongs(op: OperationSides, c: SdkChange, sides: Sides): { whole: boolean } | undefined {
   if (!op.exports.has(c.export)) return undefined;
   if (!isClass(c.export, sides)) return { whole: c.member === undefined };
-  const method = c.member?.replace(/\(.*$/, "");
-  return method !== undefined && op.functions.has(method) ? { whole: c.member === method } : undefined;
+  const parameter = c.facts?.parameter;
+  const method = parameter ? parameter.of : c.member;
+  return method !== undefined && op.functions.has(method) ? { whole: parameter === undefined } : undefined;
 }
 
 function exact(f: Finding, c: SdkChange, op: OperationSides | undefined, sides: Sides): boolean {
+  const steps = f.facts?.steps ?? [];
   if (!op) {
     if (!f.model || !modelExports(f.model).has(c.export)) return false;
-    const rest = f.location.startsWith(f.model) ? f.location.slice(f.model.length) : "";
-    if (c.member === undefined) return !rest.startsWith(".");
+    if (c.member === undefined) return !steps[0]?.startsWith(".");
+    // The member itself or what is inside it (`.key`, then `.`, `[]`, `{}`, `|V`); not its `&n` members.
     const key = c.export.startsWith("Known") && c.export !== f.model ? undefined : c.member;
-    return key !== undefined && rest.startsWith(`.${key}`) && /^$|^[.[{| ]/.test(rest.slice(key.length + 1));
+    return key !== undefined && steps[0] === `.${key}` && !steps[1]?.startsWith("&");
   }
   const belonging = belongs(op, c, sides);
   if (!belonging) return false;
   const wholeExport = belonging.whole;
-  const where = f.location.slice(f.operation!.length).trim();
-  if (where === "") {
+  const anchor = f.facts?.anchor;
+  const part = anchor?.kind === "operation" ? anchor.part : undefined;
+  if (!part && steps.length === 0) {
     // The operation itself: added, removed, renamed (operationId), paging (the return type).
     if (f.ruleId === "operation-paging-changed") return TYPE_RULES.has(c.ruleId) && wholeExport;
     return wholeExport;
   }
   const name = memberName(c);
-  if (where.startsWith("response")) return wholeExport && TYPE_RULES.has(c.ruleId);
-  if (where.startsWith("request body")) return name !== undefined && !wholeExport && /^body\d*$/.test(name);
-  const parameter = /^(path|query|header|cookie) parameter (.+)$/.exec(where);
+  if (part?.kind === "response") return wholeExport && TYPE_RULES.has(c.ruleId);
+  if (part?.kind === "request-body") return name !== undefined && !wholeExport && /^body\d*$/.test(name);
+  // A parameter itself (not a part of its type): its generated name, or the wire name squashed alike.
+  const parameter = part?.kind === "parameter" && steps.length === 0 ? (part.new ?? part.old) : undefined;
   if (!parameter || name === undefined || wholeExport) return false;
-  const [, location, wire] = parameter;
-  const ir = [op.new, op.old].flatMap((o) => o?.parameters ?? []).find((p) => p.in === location && p.name === wire);
-  return name === ir?.tsName || squash(name) === squash(wire!);
+  const ir = [op.new, op.old].flatMap((o) => o?.parameters ?? []).find((p) => p.in === parameter.in && p.name === parameter.name);
+  return name === ir?.tsName || squash(name) === squash(parameter.name);
 }
 
 /** Rule 3: exports added (removed) along with an operation, and what only they reach. */

@@ -10,17 +10,23 @@ import { signatureText, type SdkDeclaration, type SdkExport, type SdkMember, typ
 import { relate, renameIdentifiers, shortType, unionDelta } from "./sdk-type-text.ts";
 import { relateObjects } from "./sdk-object-text.ts";
 import { usageOf } from "./sdk-usage.ts";
-import type { SdkChange, SdkRuleId, Usage } from "../types.ts";
+import type { SdkChange, SdkChangeFacts, SdkRuleId, SdkSubject, Usage } from "../types.ts";
 
-/** Where a change is, for matching it to wire findings. */
+/** Where a change is, for matching it to wire findings, with what the message opens with. */
 interface Place {
   readonly export: string;
   readonly member?: string;
+  readonly subject?: SdkSubject;
+  readonly parameter?: SdkChangeFacts["parameter"];
 }
+
+/** How a message names a subject: "function `createUser`", "method `Client.createUser`". */
+export const subjectText = (s: SdkSubject): string => `${s.kind} \`${s.name}\``;
 
 export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRenames: ReadonlyMap<string, string> = new Map()): SdkChange[] {
   const changes: SdkChange[] = [];
   const emit = (ruleId: SdkRuleId, usage: Usage, place: Place, what: string, values: { before?: string; after?: string } = {}) => {
+    const { subject, parameter } = place;
     changes.push({
       ruleId,
       level: sdkLevel(ruleId, usage),
@@ -28,6 +34,7 @@ export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRena
       ...(place.member !== undefined ? { member: place.member } : {}),
       message: `${what}: ${sdkWhy(ruleId, usage)}`,
       ...values,
+      facts: { what, ...(subject ? { subject } : {}), ...(parameter ? { parameter } : {}) },
     });
   };
   const renames = pairRenames(before, after, knownRenames);
@@ -39,21 +46,21 @@ export function compareSurfaces(before: SdkSurface, after: SdkSurface, knownRena
     const newName = renames.get(name) ?? name;
     const now = after.get(newName);
     if (!now) {
-      emit("sdk-export-removed", "both", { export: name }, `${describe(old)} removed`);
+      emit("sdk-export-removed", "both", { export: name, subject: exportSubject(old) }, `${describe(old)} removed`);
       continue;
     }
     matched.add(newName);
-    if (newName !== name) emit("sdk-export-renamed", "both", { export: newName }, `${describe(old)} renamed to \`${newName}\``, { before: name, after: newName });
+    if (newName !== name) emit("sdk-export-renamed", "both", { export: newName, subject: exportSubject(old) }, `${describe(old)} renamed to \`${newName}\``, { before: name, after: newName });
     const usage = merge(oldUsage(name), newUsage(newName));
     new DeclarationComparison(emit, oldTexts, newName, usage).compare(old, now);
   }
-  for (const [name, now] of after) if (!matched.has(name)) emit("sdk-export-added", "both", { export: name }, `${describe(now)} added`);
+  for (const [name, now] of after) if (!matched.has(name)) emit("sdk-export-added", "both", { export: name, subject: exportSubject(now) }, `${describe(now)} added`);
   return changes.sort(compareChanges);
 }
 
 const merge = (a: Usage, b: Usage): Usage => (a === b ? a : "both");
 
-const KIND_WORD: Record<SdkDeclaration["kind"], string> = {
+const KIND_WORD: Record<SdkDeclaration["kind"], SdkSubject["kind"]> = {
   function: "function",
   interface: "interface",
   class: "class",
@@ -63,7 +70,8 @@ const KIND_WORD: Record<SdkDeclaration["kind"], string> = {
   unresolved: "export",
 };
 
-const describe = (e: SdkExport) => `${KIND_WORD[e.declaration.kind]} \`${e.name}\``;
+const exportSubject = (e: SdkExport): SdkSubject => ({ kind: KIND_WORD[e.declaration.kind], name: e.name });
+const describe = (e: SdkExport) => subjectText(exportSubject(e));
 
 /**
  * Type aliases the new package no longer exports (not renamed), by their text: a document that
@@ -149,8 +157,10 @@ class DeclarationComparison {
       }
       // Classes are instantiated by the package and read or called by users: their members are output.
       this.#members(a.members, b.members, a.kind === "class" ? "output" : this.#usage);
-    } else if (a.kind === "type" && b.kind === "type") this.#type(this.#old(a.text), b.text, this.#usage, place, `type \`${this.#name}\``);
-    else if ((a.kind === "const" || a.kind === "enum") && (b.kind === "const" || b.kind === "enum")) this.#constant(a, b);
+    } else if (a.kind === "type" && b.kind === "type") {
+      const subject: SdkSubject = { kind: "type", name: this.#name };
+      this.#type(this.#old(a.text), b.text, this.#usage, { ...place, subject }, subjectText(subject));
+    } else if ((a.kind === "const" || a.kind === "enum") && (b.kind === "const" || b.kind === "enum")) this.#constant(a, b);
     else if (a.kind === "unresolved" && b.kind === "unresolved" && a.text !== b.text) {
       this.#emit("sdk-type-changed", "both", place, `\`${this.#name}\` is re-exported from elsewhere`, { before: a.text, after: b.text });
     }
@@ -174,7 +184,8 @@ class DeclarationComparison {
 
   #members(before: ReadonlyMap<string, SdkMember>, after: ReadonlyMap<string, SdkMember>, usage: Usage): void {
     const owner = this.#name;
-    const label = (key: string, m: SdkMember) => (m.kind === "method" ? `method \`${owner}.${key}\`` : `property \`${owner}.${key}\``);
+    const subject = (key: string, m: SdkMember): SdkSubject => ({ kind: m.kind, name: `${owner}.${key}` });
+    const label = (key: string, m: SdkMember) => subjectText(subject(key, m));
     const declared = (key: string, m: SdkMember) => `property \`${owner}.${key}${m.optional ? "?" : ""}: ${shortType(m.type, 60)}\``;
     // A method named after a renamed export (the client's method of a renamed operation) is renamed with it.
     const renamedTo = (key: string) => {
@@ -187,14 +198,14 @@ class DeclarationComparison {
       const to = renamedTo(key);
       if (to !== undefined) {
         renamedFrom.set(to, key);
-        this.#emit("sdk-method-renamed", usage, { export: owner, member: to }, `${label(key, m)} renamed to \`${to}\``, { before: key, after: to });
+        this.#emit("sdk-method-renamed", usage, { export: owner, member: to, subject: subject(key, m) }, `${label(key, m)} renamed to \`${to}\``, { before: key, after: to });
         continue;
       }
       const id = m.kind === "method" ? "sdk-method-removed" : "sdk-property-removed";
-      this.#emit(id, usage, { export: owner, member: key }, `${m.kind === "method" ? label(key, m) : declared(key, m)} removed`, { before: this.#old(m.type) });
+      this.#emit(id, usage, { export: owner, member: key, subject: subject(key, m) }, `${m.kind === "method" ? label(key, m) : declared(key, m)} removed`, { before: this.#old(m.type) });
     }
     for (const [key, n] of after) {
-      const place = { export: owner, member: key };
+      const place = { export: owner, member: key, subject: subject(key, n) };
       const m = before.get(renamedFrom.get(key) ?? key);
       if (!m) {
         const id = n.optional ? "sdk-property-added-optional" : n.kind === "method" ? "sdk-method-added" : "sdk-property-added-required";
@@ -244,7 +255,9 @@ class DeclarationComparison {
       const delta = unionDelta(before, after);
       if (delta.added.length === 0 && delta.removed.length === 0) return; // the same members, spelled differently
       const parts = [...(delta.added.length ? [`added ${delta.added.join(", ")}`] : []), ...(delta.removed.length ? [`removed ${delta.removed.join(", ")}`] : [])];
-      this.#emit("sdk-known-values-changed", usage, place, `known values of ${subject} changed${parts.length ? ` (${parts.join("; ")})` : ""}`, values);
+      // The message opens with "known values", not with the subject.
+      const { subject: _opening, ...at } = place;
+      this.#emit("sdk-known-values-changed", usage, at, `known values of ${subject} changed${parts.length ? ` (${parts.join("; ")})` : ""}`, values);
       return;
     }
     const id = relation === "widened" ? "sdk-type-widened" : relation === "narrowed" ? "sdk-type-narrowed" : "sdk-type-changed";
@@ -271,7 +284,8 @@ class ParameterComparison {
   }
 
   #at(name: string): Place {
-    return { export: this.#place.export, member: `${this.#member ?? ""}(${name})` };
+    const of = this.#member;
+    return { export: this.#place.export, member: `${of ?? ""}(${name})`, parameter: { name, ...(of !== undefined ? { of } : {}) } };
   }
 
   compare(before: readonly SdkSignature["parameters"][number][], after: readonly SdkSignature["parameters"][number][], usage: Usage, type: TypeCheck): void {

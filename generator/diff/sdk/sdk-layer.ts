@@ -9,10 +9,10 @@ import { Project } from "ts-morph";
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
 import { attachChanges, optionsOf } from "./sdk-attach.ts";
-import { compareSurfaces } from "./sdk-compare.ts";
+import { compareSurfaces, subjectText } from "./sdk-compare.ts";
 import { readSurface, type SdkSurface } from "./sdk-surface.ts";
 import { LEVEL_RANK } from "../profiles.ts";
-import type { DiffReport, Finding, Level, SdkChange, SdkPackage } from "../types.ts";
+import type { DiffReport, Finding, Level, SdkChange, SdkNote, SdkPackage } from "../types.ts";
 
 /** One side: the IR the wire diff used and the files of the package generated from it. */
 export interface SdkSide {
@@ -35,8 +35,11 @@ export function addSdkView(report: DiffReport, before: SdkSide, after: SdkSide):
   const sides = { oldApi: before.api, newApi: after.api, oldSurface, newSurface };
   const attached = attachChanges([...report.findings, ...report.suppressed], changes, sides);
   const withNotes = <F extends Finding>(f: F): F => {
-    const notes = attached.byFinding.get(f.fingerprint);
-    return notes ? { ...f, sdk: [...(f.sdk ?? []), ...sdkNotes(notes)] } : f;
+    const tied = attached.byFinding.get(f.fingerprint);
+    if (!tied) return f;
+    const notes = sdkNotes(tied);
+    const facts = f.facts && { ...f.facts, notes: [...(f.facts.notes ?? []), ...notes] };
+    return { ...f, sdk: [...(f.sdk ?? []), ...notes.map(noteLine)], ...(facts ? { facts } : {}) };
   };
   return {
     ...report,
@@ -64,26 +67,27 @@ function operationRenames(oldApi: ApiIR, newApi: ApiIR, oldSurface: SdkSurface, 
   return renames;
 }
 
+/** A note as the finding's `sdk` lines print it: `error:`/`warning:` lead the lines that break code using the package. */
+export const noteLine = (note: SdkNote): string => (note.level === "info" ? note.text : `${note.level}: ${note.text}`);
+
 /**
  * The notes a finding shows: exports (and client methods) added or removed with it on one line
- * each, function first; every other change on its own line. `error:`/`warning:` lead the lines
- * that break code using the package.
+ * each, function first; every other change on its own line; breaking ones first.
  */
-export function sdkNotes(changes: readonly SdkChange[]): string[] {
+export function sdkNotes(changes: readonly SdkChange[]): SdkNote[] {
   const lines: { level: Level; rank: number; text: string }[] = [];
   const listed = new Set<SdkChange>();
-  const prefix = (level: Level) => (level === "info" ? "" : `${level}: `);
   for (const [verb, rules] of [["added", ["sdk-export-added", "sdk-method-added"]], ["removed", ["sdk-export-removed", "sdk-method-removed"]]] as const) {
     const first = changes.find((c) => c.ruleId === rules[0]);
     const list = changes.filter((c) => (rules as readonly string[]).includes(c.ruleId) && c.level === first?.level);
     if (!first || list.length === 0) continue;
-    const names = [...list].sort((a, b) => subjectRank(a) - subjectRank(b)).map((c) => c.message.slice(0, c.message.lastIndexOf(` ${verb}:`)));
-    lines.push({ level: first.level, rank: 0, text: `${prefix(first.level)}${verb}: ${names.join(", ")}` });
+    const names = [...list].sort((a, b) => subjectRank(a) - subjectRank(b)).map((c) => (c.facts?.subject ? subjectText(c.facts.subject) : c.export));
+    lines.push({ level: first.level, rank: 0, text: `${verb}: ${names.join(", ")}` });
     for (const c of list) listed.add(c);
   }
-  for (const c of changes) if (!listed.has(c)) lines.push({ level: c.level, rank: subjectRank(c), text: `${prefix(c.level)}${c.message}` });
+  for (const c of changes) if (!listed.has(c)) lines.push({ level: c.level, rank: subjectRank(c), text: c.message });
   // Breaking first, as everywhere in the report; then the function, its client method, the rest.
-  return lines.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.rank - b.rank).map((l) => l.text);
+  return lines.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.rank - b.rank).map(({ level, text }) => ({ level, text }));
 }
 
-const subjectRank = (c: SdkChange) => (c.message.startsWith("function") ? 0 : c.message.startsWith("method") ? 1 : 2);
+const subjectRank = (c: SdkChange) => (c.facts?.subject?.kind === "function" ? 0 : c.facts?.subject?.kind === "method" ? 1 : 2);
