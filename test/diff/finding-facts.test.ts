@@ -16,7 +16,7 @@ import { doc, irOf, type Json } from "./fixtures.ts";
 const str = { type: "string" };
 const thing = { Thing: { type: "object", properties: { id: str, name: str }, required: ["id", "name"] } };
 const getThings = (fields: Json = {}) => ({
-  "/things": { get: { operationId: "Things_List", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } }, ...fields } },
+  "/things": { get: { operationId: "listThings", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } }, ...fields } },
 });
 const before = irOf(doc(getThings(), thing));
 const after = irOf(doc(getThings({ parameters: [{ name: "filter", in: "query", required: true, schema: str }] }), { Thing: { ...thing.Thing, required: ["id"] } }));

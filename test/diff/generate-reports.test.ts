@@ -10,7 +10,7 @@ import { doc, type Json } from "./fixtures.ts";
 
 const str = { type: "string" };
 const getThing = () => ({
-  "/things": { get: { operationId: "Things_Get", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } } } },
+  "/things": { get: { operationId: "getThing", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } } } },
 });
 const thing = (properties: Json, required: string[]) => ({ Thing: { type: "object", properties, required } });
 
