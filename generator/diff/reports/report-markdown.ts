@@ -11,7 +11,7 @@ import { code, escape, escapeOutsideCode, firstFew, html, LABEL } from "./markdo
 import { LEVEL_RANK } from "../profiles.ts";
 import { breakingFindings, positionText, shownAt, suggestBump, whatChanged } from "./report-facts.ts";
 import { summarize } from "./report-json.ts";
-import type { DiffReport, Finding, Level, SdkNote, SdkReport, SuppressedFinding } from "../types.ts";
+import type { DiffReport, Finding, Level, RuleId, SdkNote, SdkReport, SuppressedFinding } from "../types.ts";
 
 interface Group {
   readonly title: string;
@@ -144,9 +144,9 @@ function section(lines: string[], title: string, list: readonly Group[], report:
 function rows(g: Group, report: DiffReport): string[] {
   const out: string[] = [];
   const collapsible = (f: Finding) => f.level === "info" && !notesOf(f).some((note) => note.level !== "info");
-  const byRule = new Map<string, Finding[]>();
+  const byRule = new Map<RuleId, Finding[]>();
   for (const f of g.findings) if (collapsible(f)) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  const done = new Set<string>();
+  const done = new Set<RuleId>();
   for (const f of byLevel(g.findings)) {
     const same = byRule.get(f.ruleId);
     if (!collapsible(f) || !same || same.length < 2) {

@@ -17,7 +17,7 @@
 import type { ApiIR, OperationIR } from "../../ir/types.ts";
 import type { SdkSurface } from "./sdk-surface.ts";
 import { identifiers } from "./sdk-type-text.ts";
-import type { Finding, SdkChange } from "../types.ts";
+import type { Finding, SdkChange, SdkRuleId } from "../types.ts";
 
 interface Sides {
   readonly oldApi: ApiIR;
@@ -29,7 +29,7 @@ interface Sides {
 const label = (op: OperationIR) => `${op.method} ${op.path}`;
 const opKey = (op: OperationIR) => `${op.method} ${op.path.replace(/\{[^}]*\}/g, "{}")}`;
 const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
-const TYPE_RULES = new Set(["sdk-type-widened", "sdk-type-narrowed", "sdk-type-changed", "sdk-known-values-changed"]);
+const TYPE_RULES = new Set<SdkRuleId>(["sdk-type-widened", "sdk-type-narrowed", "sdk-type-changed", "sdk-known-values-changed"]);
 
 /** The operation of a finding on each side (either may be absent: added, removed). */
 interface OperationSides {

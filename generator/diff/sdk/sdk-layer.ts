@@ -12,7 +12,7 @@ import { attachChanges, optionsOf } from "./sdk-attach.ts";
 import { compareSurfaces, subjectText } from "./sdk-compare.ts";
 import { readSurface, type SdkSurface } from "./sdk-surface.ts";
 import { LEVEL_RANK } from "../profiles.ts";
-import type { DiffReport, Finding, Level, SdkChange, SdkNote, SdkPackage } from "../types.ts";
+import type { DiffReport, Finding, Level, SdkChange, SdkNote, SdkPackage, SdkRuleId } from "../types.ts";
 
 /** One side: the IR the wire diff used and the files of the package generated from it. */
 export interface SdkSide {
@@ -79,7 +79,7 @@ export function sdkNotes(changes: readonly SdkChange[]): SdkNote[] {
   const listed = new Set<SdkChange>();
   for (const [verb, rules] of [["added", ["sdk-export-added", "sdk-method-added"]], ["removed", ["sdk-export-removed", "sdk-method-removed"]]] as const) {
     const first = changes.find((c) => c.ruleId === rules[0]);
-    const list = changes.filter((c) => (rules as readonly string[]).includes(c.ruleId) && c.level === first?.level);
+    const list = changes.filter((c) => (rules as readonly SdkRuleId[]).includes(c.ruleId) && c.level === first?.level);
     if (!first || list.length === 0) continue;
     const names = [...list].sort((a, b) => subjectRank(a) - subjectRank(b)).map((c) => (c.facts?.subject ? subjectText(c.facts.subject) : c.export));
     lines.push({ level: first.level, rank: 0, text: `${verb}: ${names.join(", ")}` });
