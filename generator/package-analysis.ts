@@ -9,7 +9,7 @@ import type { CliNaming } from "./emitters/cli/naming-file.ts";
 import type { PackageInfo } from "./emitters/package-info.ts";
 import { buildIr } from "./ir/build-ir.ts";
 import type { ApiIR } from "./ir/types.ts";
-import { loadOpenApi } from "./openapi/load-openapi.ts";
+import { loadOpenApi, type LoadedDocument } from "./openapi/load-openapi.ts";
 import type { OutputFile } from "./output/write-tree.ts";
 import { clientName, documentTitle, packageInfo } from "./package-naming.ts";
 import { configuredVersion } from "./package-version.ts";
@@ -46,7 +46,7 @@ export interface PackageAnalysis {
   readonly apiVersion?: string;
   readonly diagnostics: Diagnostic[];
   /** Present when there is something to emit: the document loaded and no error was diagnosed. */
-  readonly ready?: { readonly ir: ApiIR; readonly pkg: PackageInfo };
+  readonly ready?: { readonly ir: ApiIR; readonly pkg: PackageInfo; readonly document: LoadedDocument };
 }
 
 export interface PackageBuild {
@@ -55,6 +55,8 @@ export interface PackageBuild {
   readonly apiVersion?: string;
   readonly files: OutputFile[];
   readonly diagnostics: Diagnostic[];
+  /** The document and IR the files were emitted from (for the diff reports); absent when none were. */
+  readonly source?: { readonly api: ApiIR; readonly document: LoadedDocument };
 }
 
 export function analyzePackage(options: PackageOptions): PackageAnalysis {
@@ -76,7 +78,7 @@ export function analyzePackage(options: PackageOptions): PackageAnalysis {
     regenerate: options.regenerate ?? `specsmith generate --spec ${source}`,
   });
   const base = { directory: pkg.directory, apiVersion: ir.value.apiVersion, diagnostics };
-  return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg } };
+  return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg, document: loaded.value } };
 }
 
 function kebabName(title: string): string {

@@ -68,7 +68,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       });
       diagnostics.push(...built.diagnostics);
       files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
-      versions.push({ service: service.name, packageName: service.packageName, version: document.version, file: `${basename(config.output)}/${openapiPath}`, yaml: document.yaml, packageFiles: built.files });
+      versions.push({ service: service.name, packageName: service.packageName, version: document.version, file: `${basename(config.output)}/${openapiPath}`, source: built.source, packageFiles: built.files });
     }
   }
   for (const service of config.documents) {
@@ -112,6 +112,6 @@ export function buildPackage(options: PackageOptions): PackageBuild {
   if (hasErrors(diagnostics)) return { ...analysis, diagnostics, files: [] };
   const files = [...emitSources(ir, pkg, convenience?.value), ...cli.files, ...emitScaffold(ir, pkg, cli.model, convenience?.value)];
   reportBuilt(options.progress, ir, pkg, files, started);
-  return { ...analysis, diagnostics, files };
+  return { ...analysis, diagnostics, files, source: { api: ir, document: ready.document } };
 }
 

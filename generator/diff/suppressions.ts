@@ -8,7 +8,7 @@ import type { Diagnosed } from "../diagnostics/diagnostics.ts";
 import { DiagnosticCollector } from "../diagnostics/collector.ts";
 import { isObject } from "../openapi/load-openapi.ts";
 import { quoteQuoted, quoteValue } from "../diagnostics/quote-value.ts";
-import { RULES } from "./rules/index.ts";
+import { isRuleId } from "./rules/index.ts";
 import type { Finding, Suppression, SuppressedFinding } from "./types.ts";
 
 /** Reads `[{ruleId, location, reason}]` (or `{suppressions: [...]}`) from JSON or YAML text. */
@@ -28,7 +28,6 @@ export function parseSuppressions(file: string, text: string): Diagnosed<Suppres
     problem("expected a list of {ruleId, location, reason} entries (or an object with a `suppressions` list)");
     return { value: [], diagnostics: problems };
   }
-  const known = new Set(RULES.map((r) => r.id));
   const entries: Suppression[] = [];
   list.forEach((raw, i) => {
     const pointer = `${isObject(root) ? "/suppressions" : ""}/${i}`;
@@ -36,7 +35,7 @@ export function parseSuppressions(file: string, text: string): Diagnosed<Suppres
     const { ruleId, location, reason } = entry;
     if (typeof ruleId !== "string" || typeof location !== "string" || typeof reason !== "string" || !reason.trim()) {
       problem("each entry needs string `ruleId`, `location` and a non-empty `reason`", pointer);
-    } else if (!known.has(ruleId)) {
+    } else if (!isRuleId(ruleId)) {
       problem(`unknown rule id ${quoteValue(ruleId)}`, `${pointer}/ruleId`);
     } else entries.push({ ruleId, location, reason: reason.trim() });
   });

@@ -8,8 +8,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runDiff } from "../../generator/diff/diff-command.ts";
-import { suggestBump } from "../../generator/diff/report-facts.ts";
-import { renderGithub } from "../../generator/diff/report-github.ts";
+import { suggestBump } from "../../generator/diff/reports/report-facts.ts";
+import { renderGithub } from "../../generator/diff/reports/report-github.ts";
 import type { DiffReport, Finding } from "../../generator/diff/types.ts";
 import { repoRoot } from "../support/paths.ts";
 import { diffDocs, withProperty } from "./fixtures.ts";

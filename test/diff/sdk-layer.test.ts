@@ -8,13 +8,13 @@ import { join } from "node:path";
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { compareApis } from "../../generator/diff/compare-apis.ts";
-import { generatedPackage } from "../../generator/diff/generated-package.ts";
+import { generatedPackage } from "../../generator/diff/sdk/generated-package.ts";
 import { loadApi } from "../../generator/diff/load-api.ts";
-import { compareSurfaces } from "../../generator/diff/sdk-compare.ts";
-import { addSdkView } from "../../generator/diff/sdk-layer.ts";
-import { SDK_RULES } from "../../generator/diff/sdk-rules.ts";
-import { readSurface } from "../../generator/diff/sdk-surface.ts";
-import { relate } from "../../generator/diff/sdk-type-text.ts";
+import { compareSurfaces } from "../../generator/diff/sdk/sdk-compare.ts";
+import { addSdkView } from "../../generator/diff/sdk/sdk-layer.ts";
+import { SDK_RULES } from "../../generator/diff/rules/index.ts";
+import { readSurface } from "../../generator/diff/sdk/sdk-surface.ts";
+import { relate } from "../../generator/diff/sdk/sdk-type-text.ts";
 import type { DiffReport } from "../../generator/diff/types.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
@@ -182,8 +182,8 @@ describe("the SDK view of wire changes", () => {
   });
 
   it("renders SDK notes and SDK-only changes in Markdown, and a valid JSON report", async () => {
-    const { renderMarkdown } = await import("../../generator/diff/report-markdown.ts");
-    const { renderJson } = await import("../../generator/diff/report-json.ts");
+    const { renderMarkdown } = await import("../../generator/diff/reports/report-markdown.ts");
+    const { renderJson } = await import("../../generator/diff/reports/report-json.ts");
     const { validateReport } = await import("./report-schema.ts");
     const report = fullDiff(doc({ "/things": get("Things_List") }, { Thing: thing }), doc({ "/things": get("Things_List") }, { Item: thing, Thing: { $ref: "#/components/schemas/Item" } }));
     const md = renderMarkdown(report);
