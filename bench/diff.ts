@@ -12,9 +12,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { compareApis } from "../generator/diff/compare-apis.ts";
-import { generatedPackage } from "../generator/diff/generated-package.ts";
+import { generatedPackage } from "../generator/diff/sdk/generated-package.ts";
 import { loadApiDocument } from "../generator/diff/load-api.ts";
-import { addSdkView } from "../generator/diff/sdk-layer.ts";
+import { addSdkView } from "../generator/diff/sdk/sdk-layer.ts";
 import { repoRoot } from "../test/support/paths.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
 /**
- * The `specsmith` command (see cli.ts). Plain JavaScript, so that Node's on-disk compile cache is on
+ * The `specsmith` command (see cli/cli.ts). Plain JavaScript, so that Node's on-disk compile cache is on
  * before any module loads: a cached run neither strips the types of the generator's TypeScript
  * again nor compiles its dependencies' JavaScript again (YAML, Handlebars, and the TypeScript
  * compiler where the diff's SDK layer parses packages; printing never loads it).
@@ -25,4 +25,4 @@ if (major < MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor < MINIMUM_NOD
   process.exit(1);
 }
 nodeModule.enableCompileCache();
-await import("./cli.ts");
+await import("./cli/cli.ts");

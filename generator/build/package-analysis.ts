@@ -3,15 +3,15 @@
  * built, the package named. It needs no emitter.
  */
 import { basename } from "node:path";
-import { hasErrors, type Diagnostic } from "../diagnostics.ts";
-import type { PackageMetadata, ServiceConfig } from "../config.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
+import type { PackageMetadata, ServiceConfig } from "../config/config.ts";
 import type { CliNaming } from "../plan/cli/naming-file.ts";
 import type { PackageInfo } from "../plan/package-info.ts";
 import { buildIr } from "../ir/build-ir.ts";
 import type { ApiIR } from "../ir/types.ts";
-import { isObject, loadOpenApi } from "../openapi/load-openapi.ts";
+import { loadOpenApi, type LoadedDocument } from "../openapi/load-openapi.ts";
 import type { OutputFile } from "../output/write-tree.ts";
-import { clientName, packageInfo } from "./package-naming.ts";
+import { clientName, documentTitle, packageInfo } from "./package-naming.ts";
 import { configuredVersion } from "./package-version.ts";
 
 /** Receives one line per step of a long run (the CLI prints them on stderr unless `--quiet`). */
@@ -46,7 +46,7 @@ export interface PackageAnalysis {
   readonly apiVersion?: string;
   readonly diagnostics: Diagnostic[];
   /** Present when there is something to emit: the document loaded and no error was diagnosed. */
-  readonly ready?: { readonly ir: ApiIR; readonly pkg: PackageInfo };
+  readonly ready?: { readonly ir: ApiIR; readonly pkg: PackageInfo; readonly document: LoadedDocument };
 }
 
 export interface PackageBuild {
@@ -55,13 +55,14 @@ export interface PackageBuild {
   readonly apiVersion?: string;
   readonly files: OutputFile[];
   readonly diagnostics: Diagnostic[];
+  /** The document and IR the files were emitted from (for the diff reports); absent when none were. */
+  readonly source?: { readonly api: ApiIR; readonly document: LoadedDocument };
 }
 
 export function analyzePackage(options: PackageOptions): PackageAnalysis {
   const loaded = loadOpenApi(options.file, options.text, { ...(options.refRoots ? { refRoots: options.refRoots } : {}) });
   if (!loaded.value) return { directory: "", diagnostics: [...loaded.diagnostics] };
-  const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
-  const title = typeof info["title"] === "string" ? info["title"] : basename(options.file);
+  const title = documentTitle(loaded.value.root["info"], options.file);
   const ir = buildIr(loaded.value, clientName(title), options.azure);
   const diagnostics = [...loaded.diagnostics, ...ir.diagnostics];
   const service = options.service ?? kebabName(title);
@@ -77,7 +78,7 @@ export function analyzePackage(options: PackageOptions): PackageAnalysis {
     regenerate: options.regenerate ?? `specsmith generate --spec ${source}`,
   });
   const base = { directory: pkg.directory, apiVersion: ir.value.apiVersion, diagnostics };
-  return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg } };
+  return hasErrors(diagnostics) ? base : { ...base, ready: { ir: ir.value, pkg, document: loaded.value } };
 }
 
 function kebabName(title: string): string {

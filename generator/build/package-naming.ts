@@ -1,5 +1,6 @@
 /** How a service and API version become an npm package: name, version, folder, client name. */
-import type { PackageMetadata } from "../config.ts";
+import { basename, extname } from "node:path";
+import type { PackageMetadata } from "../config/config.ts";
 import type { PackageInfo } from "../plan/package-info.ts";
 import { terminalLine } from "../runtime/cli/terminal-text.ts";
 import { startsLikeIdentifier } from "../ir/identifier-text.ts";
@@ -25,6 +26,15 @@ export function npmVersion(apiVersion: string): string {
 }
 
 /** `CommunicationIdentityClient` stays; `GitHub v3 REST API` -> `GitHubV3RestApiClient`. */
+/**
+ * The title a document's client is named after: `info.title`, else the file's name without its extension. The generator
+ * and the diff both name from it, since the client's name decides which operation ids keep their group.
+ */
+export function documentTitle(info: unknown, file: string): string {
+  const title = typeof info === "object" && info !== null ? (info as { title?: unknown }).title : undefined;
+  return typeof title === "string" ? title : basename(file, extname(file));
+}
+
 export function clientName(title: string): string {
   const name = pascalCase(title) || "Api";
   const safe = startsLikeIdentifier(name) ? name : `Api${name}`;

@@ -4,8 +4,8 @@
  * (`npmVersion`). The config's own schema checks that each is semver; this checks that each
  * belongs to a package that is generated.
  */
-import type { Config, ServiceConfig, DocumentServiceConfig } from "../config.ts";
-import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { Config, ServiceConfig, DocumentServiceConfig } from "../config/config.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 
 type VersionSetting = ServiceConfig["version"];
 
@@ -27,14 +27,14 @@ export function versionProblems(config: Config, service: ServiceConfig | Documen
   if (typeof setting === "string") {
     if (generated.length <= 1) return [];
     const message = `service "${service.name}" generates ${generated.length} API versions (${list}); one \`version\` would publish them all as "${setting}": key it by API version, e.g. {"${generated[0]}": "${setting}"}`;
-    return [createDiagnostic("invalid-config", message, config.locate(pointer))];
+    return [createDiagnostic("invalid-config", { problem: message }, config.locate(pointer))];
   }
   return Object.keys(setting)
     .filter((apiVersion) => !generated.includes(apiVersion))
     .map((apiVersion) =>
       createDiagnostic(
         "unknown-version",
-        `\`version\` of service "${service.name}" names API version "${apiVersion}", which it does not generate (it generates ${list})`,
+        { problem: `\`version\` of service "${service.name}" names API version "${apiVersion}", which it does not generate (it generates ${list})` },
         config.locate(`${pointer}/${apiVersion.replace(/~/g, "~0").replace(/\//g, "~1")}`),
       ),
     );

@@ -6,8 +6,8 @@
  * no error was diagnosed.
  */
 import { basename, dirname, relative } from "node:path";
-import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "../config.ts";
-import { hasErrors, type Diagnostic } from "../diagnostics.ts";
+import type { Config, DocumentServiceConfig, PackageMetadata, ServiceConfig } from "../config/config.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import type { VersionBuild } from "../diff/diff-reports.ts";
 import { outputs } from "../emit/outputs.ts";
 import { planPackage } from "../plan/package-plan.ts";
@@ -32,7 +32,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
   // the naming files' YAML parser (a JSON document then never loads it).
   const { compileTypeSpec } = await import("../typespec/compile-typespec.ts");
   const { emitDiffReports } = await import("../diff/diff-reports.ts");
-  const { selectVersions } = await import("../config.ts");
+  const { selectVersions } = await import("../config/config.ts");
   const { serviceNaming } = await import("../plan/cli/naming-file.ts");
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -66,7 +66,7 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       });
       diagnostics.push(...built.diagnostics);
       files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
-      versions.push({ service: service.name, packageName: service.packageName, version: document.version, file: `${basename(config.output)}/${openapiPath}`, yaml: document.yaml, packageFiles: built.files });
+      versions.push({ service: service.name, packageName: service.packageName, version: document.version, file: `${basename(config.output)}/${openapiPath}`, source: built.source, packageFiles: built.files });
     }
   }
   for (const service of config.documents) {
@@ -112,6 +112,6 @@ export function buildPackage(options: PackageOptions, print: PrintFiles = printI
   if (hasErrors(diagnostics)) return { ...analysis, diagnostics, files: [] };
   const files = printOutputs(planned.value, outputs, print);
   reportBuilt(options.progress, ir, pkg, files, started);
-  return { ...analysis, diagnostics, files };
+  return { ...analysis, diagnostics, files, source: { api: ir, document: ready.document } };
 }
 

@@ -3,9 +3,9 @@
  * suppressions applied -> a report that the Markdown and JSON renderers print.
  */
 import type { ApiIR } from "../ir/types.ts";
-import { diffApis } from "./diff-api.ts";
-import { judge } from "./findings.ts";
-import { renameHints } from "./rename-hints.ts";
+import { diffApis } from "./engine/diff-api.ts";
+import { judge } from "./engine/findings.ts";
+import { renameHints } from "./reports/rename-hints.ts";
 import { locateChange, type LocatedSide } from "./source-locations.ts";
 import { applySuppressions } from "./suppressions.ts";
 import type { Change, DiffReport, ProfileName, Suppression } from "./types.ts";

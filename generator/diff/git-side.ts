@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import { promisify } from "node:util";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/diagnostics.ts";
 
 const run = promisify(execFile);
 

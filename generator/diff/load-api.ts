@@ -1,9 +1,9 @@
 /** One side of a diff: an OpenAPI file, loaded and built into the IR the generator uses. */
-import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
+import type { Diagnosed, Diagnostic } from "../diagnostics/diagnostics.ts";
 import { buildIr } from "../ir/build-ir.ts";
 import type { ApiIR } from "../ir/types.ts";
-import { isObject, loadOpenApi, type LoadedDocument, type LoadOptions } from "../openapi/load-openapi.ts";
-import { clientName } from "../build/package-naming.ts";
+import { loadOpenApi, type LoadedDocument, type LoadOptions } from "../openapi/load-openapi.ts";
+import { clientName, documentTitle } from "../build/package-naming.ts";
 
 /**
  * Loads `file` (or `text`, when given) into an IR named as the generator names it, so model names
@@ -18,9 +18,7 @@ export function loadApi(file: string, text?: string, options: LoadOptions = {}):
 export function loadApiDocument(file: string, text?: string, options: LoadOptions = {}): Diagnosed<{ api: ApiIR; document: LoadedDocument } | undefined> {
   const loaded = loadOpenApi(file, text, options);
   if (!loaded.value || loaded.diagnostics.some((d) => d.severity === "error")) return { value: undefined, diagnostics: loaded.diagnostics };
-  const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
-  const title = typeof info["title"] === "string" ? info["title"] : "Api";
-  const ir = buildIr(loaded.value, clientName(title));
+  const ir = buildIr(loaded.value, clientName(documentTitle(loaded.value.root["info"], file)));
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...ir.diagnostics];
   return { value: diagnostics.some((d) => d.severity === "error") ? undefined : { api: ir.value, document: loaded.value }, diagnostics };
 }

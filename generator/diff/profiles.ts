@@ -3,11 +3,11 @@
  * `azure` applies the cross-version severities Azure's spec-repo gate gives openapi-diff codes
  * (diff-rules.md §1.2), falling back to the default level where Azure has no code for a change.
  */
-import type { Level, ProfileName, Rule } from "./types.ts";
+import type { Level, ProfileName, Rule, RuleId } from "./types.ts";
 
 export const PROFILES: readonly ProfileName[] = ["default", "azure"];
 
-export function levelOf(rule: Rule, profile: ProfileName): Level {
+export function levelOf(rule: Rule<RuleId>, profile: ProfileName): Level {
   return profile === "azure" ? (rule.azureLevel ?? rule.level) : rule.level;
 }
 

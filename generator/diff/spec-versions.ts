@@ -10,8 +10,8 @@
  * them, so `specsmith diff svc@a svc@b` prints the committed report byte for byte. The cost is
  * one compile per service (about half a second).
  */
-import type { Config, ServiceConfig } from "../config.ts";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Config, ServiceConfig } from "../config/config.ts";
+import type { Diagnostic } from "../diagnostics/diagnostics.ts";
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:-(.+))?$/;
 const SEMVER = /^v?(\d+(?:\.\d+)*)(?:-(.+))?$/;

@@ -4,16 +4,18 @@
  * stay in the report, listed apart; entries that match nothing are listed as unused.
  */
 import { parse } from "yaml";
-import type { Diagnosed, Diagnostic } from "../diagnostics.ts";
+import type { Diagnosed } from "../diagnostics/diagnostics.ts";
+import { DiagnosticCollector } from "../diagnostics/collector.ts";
 import { isObject } from "../openapi/load-openapi.ts";
-import { quoteQuoted, quoteValue } from "../quote-value.ts";
-import { RULES } from "./rules/index.ts";
+import { quoteQuoted, quoteValue } from "../diagnostics/quote-value.ts";
+import { isRuleId } from "./rules/index.ts";
 import type { Finding, Suppression, SuppressedFinding } from "./types.ts";
 
 /** Reads `[{ruleId, location, reason}]` (or `{suppressions: [...]}`) from JSON or YAML text. */
 export function parseSuppressions(file: string, text: string): Diagnosed<Suppression[]> {
-  const problems: Diagnostic[] = [];
-  const problem = (message: string, pointer = "") => problems.push({ code: "invalid-suppressions", severity: "error", message, location: { file, pointer } });
+  const found = new DiagnosticCollector();
+  const problems = found.diagnostics;
+  const problem = (message: string, pointer = "") => found.report("invalid-suppressions", { problem: message }, { file, pointer });
   let root: unknown;
   try {
     root = parse(text);
@@ -26,7 +28,6 @@ export function parseSuppressions(file: string, text: string): Diagnosed<Suppres
     problem("expected a list of {ruleId, location, reason} entries (or an object with a `suppressions` list)");
     return { value: [], diagnostics: problems };
   }
-  const known = new Set(RULES.map((r) => r.id));
   const entries: Suppression[] = [];
   list.forEach((raw, i) => {
     const pointer = `${isObject(root) ? "/suppressions" : ""}/${i}`;
@@ -34,7 +35,7 @@ export function parseSuppressions(file: string, text: string): Diagnosed<Suppres
     const { ruleId, location, reason } = entry;
     if (typeof ruleId !== "string" || typeof location !== "string" || typeof reason !== "string" || !reason.trim()) {
       problem("each entry needs string `ruleId`, `location` and a non-empty `reason`", pointer);
-    } else if (!known.has(ruleId)) {
+    } else if (!isRuleId(ruleId)) {
       problem(`unknown rule id ${quoteValue(ruleId)}`, `${pointer}/ruleId`);
     } else entries.push({ ruleId, location, reason: reason.trim() });
   });

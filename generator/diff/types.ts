@@ -4,6 +4,9 @@
  * TypeScript-API layer all read the same records.
  */
 import type { JsonValue } from "../ir/types.ts";
+import type { RuleId, SdkRuleId } from "./rules/index.ts";
+
+export type { RuleId, SdkRuleId };
 
 export type Level = "error" | "warning" | "info";
 
@@ -147,8 +150,8 @@ export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
  * a level per profile, and `check`, which claims the changes it judges and says what changed.
  * Every change the engine emits is claimed by exactly one rule (a test holds this).
  */
-export interface Rule {
-  readonly id: string;
+export interface Rule<Id extends string = string> {
+  readonly id: Id;
   /** The default profile's level. */
   readonly level: Level;
   /** Azure's cross-version severity (diff-rules.md §1.2), when it differs or is worth stating. */
@@ -169,8 +172,25 @@ export interface Rule {
   check(change: Change): string | undefined;
 }
 
+/** How user code uses a changed export: passes it (`input`), gets it back (`output`), or both. */
+export type Usage = "input" | "output" | "both";
+
+/**
+ * A rule of the TypeScript-API layer: a stable `sdk-*` id, a level per usage (like a wire rule's
+ * direction: what user code passes is `input`, what it gets back `output`), and why, one line per
+ * usage or one for both. The comparison (`sdk/sdk-compare.ts`) names the rule of each change.
+ */
+export interface SdkRule<Id extends string = string> {
+  readonly id: Id;
+  readonly level: { readonly input: Level; readonly output: Level };
+  /** What the rule detects. */
+  readonly description: string;
+  /** Why, one line: the same for both usages, or per usage. */
+  readonly why: string | { readonly input: string; readonly output: string };
+}
+
 export interface Finding {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly level: Level;
   readonly direction: Direction;
   readonly operation?: string;
@@ -190,10 +210,29 @@ export interface Finding {
   readonly newAt?: SourcePosition;
   /** Hook for the TypeScript-API layer: what a user of the generated package sees. */
   readonly sdk?: readonly string[];
+  /** The data the message was rendered from, for the SDK layer and the reports (not in the JSON report). */
+  readonly facts?: FindingFacts;
+}
+
+/** What a finding says, as data: read by the SDK layer and the reports instead of the message. */
+export interface FindingFacts {
+  /** What changed, in words: the message without the rule's why (the rule's `check` text). */
+  readonly what: string;
+  /** The engine's anchor of the change (its operation part, model or document place) and the steps below it. */
+  readonly anchor?: Anchor;
+  readonly steps: readonly string[];
+  /** The SDK notes (`sdk`) as data: each line's level and text, as the TypeScript-API layer tied them. */
+  readonly notes?: readonly SdkNote[];
+}
+
+/** One line of a finding's `sdk` notes: `error: text` in the JSON report, bold in Markdown. */
+export interface SdkNote {
+  readonly level: Level;
+  readonly text: string;
 }
 
 export interface Suppression {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   /** The finding's location, exactly; a trailing `*` matches any location starting with the rest. */
   readonly location: string;
   readonly reason: string;
@@ -243,11 +282,11 @@ export interface SdkPackage {
 
 /**
  * One change of the generated package's exported API (`src/index.ts`), judged by an SDK rule
- * (`sdk-rules.ts`): error = code written against the old package no longer compiles, warning = it
+ * (`rules/sdk-*.ts`): error = code written against the old package no longer compiles, warning = it
  * may not, or compiles but behaves differently, info = existing code is unaffected.
  */
 export interface SdkChange {
-  readonly ruleId: string;
+  readonly ruleId: SdkRuleId;
   readonly level: Level;
   /** The exported name the change is in (the new name of a renamed export). */
   readonly export: string;
@@ -259,6 +298,25 @@ export interface SdkChange {
   readonly after?: string;
   /** Fingerprints of the wire findings the change belongs to; absent for SDK-only changes. */
   readonly findings?: readonly string[];
+  /** The data the message was rendered from, for tying and notes (not in the JSON report). */
+  readonly facts?: SdkChangeFacts;
+}
+
+/** What an SDK change says, as data. */
+export interface SdkChangeFacts {
+  /** What changed, in words: the message without the rule's why. */
+  readonly what: string;
+  /** The thing the message opens with (`function \`createUser\``, `method \`Client.createUser\``), when it opens with one. */
+  readonly subject?: SdkSubject;
+  /** The parameter the change is in: its name, and the method it belongs to (absent: the exported function's). */
+  readonly parameter?: { readonly name: string; readonly of?: string };
+}
+
+/** A declaration by kind and name, as messages name it: `${kind} \`${name}\``. */
+export interface SdkSubject {
+  readonly kind: "function" | "interface" | "class" | "type" | "const" | "enum" | "export" | "method" | "property";
+  /** The export's name, or `Owner.member` for a member. */
+  readonly name: string;
 }
 
 export interface SdkReport {

@@ -140,7 +140,7 @@ export function breakAliasCycles(ctx: IrContext): void {
     if (place) {
       ctx.report(
         "circular-alias",
-        `\`${entry.t.sourceName}\` is defined through ${others} with no object or array in between (a $ref, allOf, oneOf or anyOf cycle); typed as unknown where the cycle closes`,
+        { name: entry.t.sourceName, others },
         place,
       );
     }

@@ -1,6 +1,6 @@
 /** OpenAPI security schemes -> the auth kinds a generated client supports. */
 import { appendPointer, isObject, isRefFailure, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { reportRefFailure } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext } from "./ir-context.ts";
@@ -33,7 +33,7 @@ export function authSchemes(ctx: IrContext, operationSecurity: readonly (readonl
       raw = target.value;
     }
     if (!isObject(raw)) {
-      ctx.report("unknown-security-scheme", `security names the scheme ${quoteValue(id)}, which is not declared`, { ...at, pointer: "/security" });
+      ctx.report("unknown-security-scheme", { scheme: quoteValue(id) }, { ...at, pointer: "/security" });
       continue;
     }
     const scheme = toScheme(ctx, id, raw, requirementScopes(security, id), at);
@@ -49,20 +49,20 @@ function toScheme(ctx: IrContext, id: string, s: JsonObject, requiredScopes: str
     if (isObject(s["x-hmac-signature"])) return hmacScheme(ctx, id, s["x-hmac-signature"], description, at);
     const where = s["in"];
     if (where === "header" && typeof s["name"] === "string" && !isHeaderName(s["name"])) {
-      ctx.report("invalid-header-name", `apiKey scheme ${quoteValue(id)} names header ${quoteValue(s["name"])}, not a valid HTTP header name; ignored`, at);
+      ctx.report("invalid-header-name", { problem: `apiKey scheme ${quoteValue(id)} names header ${quoteValue(s["name"])}, not a valid HTTP header name; ignored` }, at);
       return undefined;
     }
     if ((where === "header" || where === "query" || where === "cookie") && typeof s["name"] === "string") {
       return { kind: "apiKey", id, ...description, in: where, name: s["name"] };
     }
-    ctx.report("invalid-security-scheme", `apiKey scheme ${quoteValue(id)} needs \`in\` and \`name\`; ignored`, at);
+    ctx.report("invalid-security-scheme", { scheme: quoteValue(id) }, at);
     return undefined;
   }
   if (type === "oauth2" || type === "openIdConnect" || (type === "http" && /^bearer$/i.test(String(s["scheme"])))) {
     return { kind: "bearer", id, ...description, scopes: credentialScopes(s, requiredScopes) };
   }
   if (type === "http" && /^basic$/i.test(String(s["scheme"]))) return { kind: "basic", id, ...description };
-  ctx.report("unsupported-security-scheme", `security scheme ${quoteValue(id)} (${quoteValue(type)}) is not supported; clients cannot use it`, at);
+  ctx.report("unsupported-security-scheme", { scheme: quoteValue(id), type: quoteValue(type) }, at);
   return undefined;
 }
 
@@ -88,12 +88,12 @@ function hmacScheme(ctx: IrContext, id: string, x: JsonObject, description: { de
   const contentHashHeader = text("contentHashHeader");
   const pointer = appendPointer(at.pointer, "x-hmac-signature");
   if (text("algorithm") !== "HMAC-SHA256" || text("keyEncoding") !== "base64" || !dateHeader || !contentHashHeader || signedHeaders.length === 0) {
-    ctx.report("invalid-hmac-signature", `scheme ${quoteValue(id)}: x-hmac-signature needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders`, { ...at, pointer });
+    ctx.report("invalid-hmac-signature", { scheme: quoteValue(id), problem: "needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders" }, { ...at, pointer });
     return undefined;
   }
   const invalidHeader = [dateHeader, contentHashHeader, ...signedHeaders].find((h) => !isHeaderName(h));
   if (invalidHeader !== undefined) {
-    ctx.report("invalid-hmac-signature", `scheme ${quoteValue(id)}: x-hmac-signature names header ${quoteValue(invalidHeader)}, not a valid HTTP header name`, { ...at, pointer });
+    ctx.report("invalid-hmac-signature", { scheme: quoteValue(id), problem: `names header ${quoteValue(invalidHeader)}, not a valid HTTP header name` }, { ...at, pointer });
     return undefined;
   }
   const cs = isObject(x["connectionString"]) ? x["connectionString"] : undefined;

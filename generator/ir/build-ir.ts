@@ -3,7 +3,7 @@
  * interprets OpenAPI; emitters read what it returns.
  */
 import { isAzureDocument } from "./azure-service.ts";
-import type { Diagnosed } from "../diagnostics.ts";
+import type { Diagnosed } from "../diagnostics/diagnostics.ts";
 import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-openapi.ts";
 import { breakAliasCycles } from "./alias-cycles.ts";
 import { authSchemes } from "./auth-schemes.ts";
@@ -36,7 +36,7 @@ export function buildIr(document: LoadedDocument, clientName: string, azure?: bo
   for (const { place } of places) typeNameFor(ctx, place);
   for (const { place, schema } of places) declareNamedType(ctx, place, schema);
   declarePending(ctx);
-  const drafts = collectOperations(ctx);
+  const drafts = collectOperations(ctx, clientName);
   declarePending(ctx);
   breakAliasCycles(ctx);
   const operations = nameOperations(drafts, ["constructor"]).sort((a, b) => compareStrings(a.name, b.name));

@@ -1,6 +1,6 @@
 /** Following `$ref`s of the non-schema objects of a document. */
 import { appendPointer, isObject, isRefFailure, type JsonObject, type RefFailure } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 
 /**
@@ -14,7 +14,7 @@ export const quoteRef = (ref: string): string => `\`$ref\` ${quoteValue(ref, REF
 
 /** Reports why the `$ref` of the object at `at` was not followed (at the `$ref` itself). */
 export function reportRefFailure(ctx: IrContext, ref: string, failure: RefFailure, at: Place): void {
-  ctx.report(failure.code ?? "unresolved-ref", `${quoteRef(ref)} cannot be resolved: ${failure.failure}`, { ...at, pointer: appendPointer(at.pointer, "$ref") });
+  ctx.report(failure.code ?? "unresolved-ref", { ref: quoteRef(ref), reason: failure.failure }, { ...at, pointer: appendPointer(at.pointer, "$ref") });
 }
 
 /** Follows `$ref`s of non-schema objects (parameters, bodies, responses, headers, path items). */

@@ -41,7 +41,7 @@ export function resolveMapping(ctx: IrContext, value: unknown, fromFile: string)
 /** Reports a mapping value (at `mappingAt`) that names no schema; the rest of the mapping is kept. */
 export function reportDanglingMapping(ctx: IrContext, value: string, target: string, failure: string, mappingAt: Place): void {
   const at = { ...mappingAt, pointer: appendPointer(mappingAt.pointer, value) };
-  ctx.report("unresolved-mapping", `discriminator value ${JSON.stringify(value)} maps to ${JSON.stringify(target)}, which cannot be resolved (${failure}); the value is left out of the mapping`, at);
+  ctx.report("unresolved-mapping", { value: JSON.stringify(value), target: JSON.stringify(target), reason: failure }, at);
 }
 
 /** The base's `discriminator`, when it is one of this kind (a union's belongs to the union). */

@@ -1,6 +1,6 @@
 /** State shared by the IR builder's parts while one document is turned into an IR. */
-import type { RegisteredCode } from "../diagnostic-codes.ts";
-import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { MessageParams, RegisteredCode } from "../diagnostics/diagnostic-codes.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import type { JsonObject, LoadedDocument } from "../openapi/load-openapi.ts";
 import type { NamedTypeIR } from "./types.ts";
 import { NameScope } from "./naming.ts";
@@ -54,11 +54,12 @@ export class IrContext {
    * Reports a diagnostic at a place (its severity comes from the registry), once: a schema reached
    * along two paths (an inlined `$ref`, a shared parameter) would otherwise be reported twice.
    */
-  report(code: RegisteredCode, message: string, at: Place): void {
-    const key = `${code} ${placeKey(at)} ${message}`;
+  report<C extends RegisteredCode>(code: C, params: MessageParams<C>, at: Place): void {
+    const unplaced = createDiagnostic(code, params);
+    const key = `${code} ${placeKey(at)} ${unplaced.message}`;
     if (this.#reported.has(key)) return;
     this.#reported.add(key);
-    this.diagnostics.push(createDiagnostic(code, message, this.document.locate(at.pointer, at.file)));
+    this.diagnostics.push({ ...unplaced, location: this.document.locate(at.pointer, at.file) });
   }
 
   /** The diagnostics in document order (file, line, column), as a reader goes through them. */

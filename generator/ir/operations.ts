@@ -1,11 +1,11 @@
 /** Path items and Operation Objects -> OperationIR, with every parameter and media default resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
 import { mediaEncoding, orderRequestContents, orderResponseContents, responseEncoding } from "./media-types.ts";
-import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier } from "./naming.ts";
+import { camelCase, compareStrings, kebabCase, NameScope, safeIdentifier, words } from "./naming.ts";
 import { pagingOf } from "./paging.ts";
 import { parameters, parametersOf } from "./parameters.ts";
 import { requiredFlag } from "./required-keyword.ts";
@@ -24,7 +24,9 @@ export type DraftOperation = Omit<OperationIR, "name"> & {
   readonly at: Place;
 };
 
-export function collectOperations(ctx: IrContext): DraftOperation[] {
+/** `clientName` (from the document's title, never from its operations) decides which `Group_Name` groups name the service. */
+export function collectOperations(ctx: IrContext, clientName: string): DraftOperation[] {
+  const service = serviceWords(clientName);
   const paths = isObject(ctx.root["paths"]) ? ctx.root["paths"] : {};
   const drafts: DraftOperation[] = [];
   // Sorted: names, diagnostics and inline declarations must not depend on the document's key order.
@@ -37,13 +39,13 @@ export function collectOperations(ctx: IrContext): DraftOperation[] {
       // Split specs write operations as `$ref`s to files of their own; the operation's own `$ref`s
       // are then relative to that file, which `op.at` names.
       const op = deref(ctx, item.value[method.toLowerCase()], { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) });
-      if (op) drafts.push(operation(ctx, path, method, op.value, item, op.at));
+      if (op) drafts.push(operation(ctx, path, method, op.value, item, op.at, service));
     }
   }
   return drafts;
 }
 
-function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: Located, at: Place): DraftOperation {
+function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: Located, at: Place, service: readonly string[]): DraftOperation {
   const operationId = typeof op["operationId"] === "string" && op["operationId"] ? op["operationId"] : undefined;
   const tags = Array.isArray(op["tags"]) ? op["tags"].filter((t): t is string => typeof t === "string") : [];
   const firstSegment = path.split("/").find((s) => s && !s.startsWith("{")) ?? "";
@@ -57,7 +59,7 @@ function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObj
   const params = parameters(ctx, path, parameterObjects, at);
   const paging = pagingOf(ctx, method, op, responses, params, at);
   return {
-    ...names(operationId, method, path),
+    ...names(operationId, method, path, service),
     at,
     ...(operationId ? { operationId } : {}),
     group: kebabCase(tags[0] ?? firstSegment) || "default",
@@ -76,14 +78,15 @@ function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObj
 }
 
 /**
- * `Group_Name` operation ids keep their name part when it says what it does (`IssueAccessToken`)
- * and append the group to a bare verb (`Get` -> `getEntraIdAssignment`); no id -> method + path.
+ * `Group_Name` operation ids append the group to a bare verb (`Get` -> `getEntraIdAssignment`) and
+ * keep their name part alone (`IssueAccessToken`) only when the group names the service itself;
+ * other ids keep their whole id; no id -> method + path.
  */
-function names(operationId: string | undefined, method: HttpMethod, path: string): { baseName: string; qualifiedName: string } {
+function names(operationId: string | undefined, method: HttpMethod, path: string, service: readonly string[]): { baseName: string; qualifiedName: string } {
   const safe = (text: string, fallback: string) => safeIdentifier(camelCase(text) || fallback);
   if (!operationId) {
-    const words = path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? `by ${s.slice(1, -1)}` : s));
-    const name = safe(`${method.toLowerCase()} ${words.join(" ")}`, method.toLowerCase());
+    const segments = path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? `by ${s.slice(1, -1)}` : s));
+    const name = safe(`${method.toLowerCase()} ${segments.join(" ")}`, method.toLowerCase());
     return { baseName: name, qualifiedName: name };
   }
   // `repos/get-content` (GitHub) and `Group_Name` (Azure) carry a group; `get_user` does not.
@@ -96,16 +99,32 @@ function names(operationId: string | undefined, method: HttpMethod, path: string
   const name = operationId.slice(separator + 1);
   const bareVerb = /^[a-z]+$/.test(camelCase(name));
   if (bareVerb) return { baseName: safe(`${name} ${group}`, whole), qualifiedName: whole };
-  // `group/name` (GitHub) names a namespace whose short names collide across groups (`repos/` and
-  // `projects/add-collaborator`): the short name would then depend on which other operations
-  // exist, and removing one would rename the survivors. The whole id is stable.
-  if (slash > 0) return { baseName: whole, qualifiedName: whole };
-  return { baseName: safe(name, whole), qualifiedName: whole };
+  // Groups name namespaces whose short names collide across groups (GitHub's `repos/` and
+  // `projects/add-collaborator`, Azure's `Users_` and `Groups_ListByService`): a short name taken
+  // only while no other operation shares it would rename the survivor when its partner is
+  // removed. So the choice reads the id and the client's name alone, never the other operations:
+  // a group naming the service adds nothing to the name (`CommunicationIdentity_IssueAccessToken`
+  // -> `issueAccessToken` in `CommunicationIdentityClient`); any other keeps its whole id.
+  if (slash < 0 && namesService(group, service)) return { baseName: safe(name, whole), qualifiedName: whole };
+  return { baseName: whole, qualifiedName: whole };
+}
+
+/** The client's name without `Client`, as lower-case words: `CommunicationIdentityClient` -> communication, identity. */
+function serviceWords(clientName: string): string[] {
+  return words(clientName.replace(/Client$/, "")).map((w) => w.toLowerCase());
+}
+
+/** Whether a group's words are the service's or its trailing ones (`CommunicationIdentity`, `Identity`), ignoring case. */
+function namesService(group: string, service: readonly string[]): boolean {
+  const groupWords = words(group).map((w) => w.toLowerCase());
+  const tail = service.slice(service.length - groupWords.length);
+  return groupWords.length > 0 && groupWords.length <= service.length && groupWords.every((w, i) => w === tail[i]);
 }
 
 /**
- * Gives drafts unique names: a base name shared by several operations gives way to each one's
- * qualified name (`orgs/update-webhook` -> `orgsUpdateWebhook`); numbers settle what remains.
+ * Gives drafts unique names: a base name shared by several operations (only a bare verb's or a
+ * service group's short name can be: `Users_Get` and an id `getUsers`) gives way to each one's
+ * qualified name (`usersGet`); numbers settle what remains (ids equal after camel-casing).
  */
 export function nameOperations(unordered: DraftOperation[], reserved: Iterable<string>): OperationIR[] {
   // Names must not depend on the order of keys in the document.
@@ -131,7 +150,7 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   const alternatives = others.flatMap(({ structured, ...c }) => {
     if (c.encoding !== "binary" || !structured) return [c];
     const place = { ...contentAt, pointer: appendPointer(contentAt.pointer, c.mediaType) };
-    ctx.report("unsupported-media-type", `a ${c.mediaType} request body cannot be encoded from its schema; it is left out (the operation sends ${first.mediaType})`, place);
+    ctx.report("unsupported-media-type", { mediaType: c.mediaType, sent: first.mediaType }, place);
     return [];
   });
   const { structured: _structured, ...chosen } = first;
@@ -154,7 +173,7 @@ function requestContent(ctx: IrContext, media: string, value: unknown, contentAt
   let type = typeOf(ctx, mediaObject["schema"], schemaAt);
   if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
     // A form or multipart body is a set of named fields: only an object schema describes one.
-    ctx.report("invalid-schema", `a ${media} body must be described by an object schema; typed as an object with any fields`, schemaAt);
+    ctx.report("invalid-schema", { problem: `a ${media} body must be described by an object schema; typed as an object with any fields` }, schemaAt);
     type = { kind: "map", values: { kind: "unknown" } };
   }
   return { mediaType: media, encoding, type, structured: true };
@@ -192,7 +211,7 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   for (const name of Object.keys(rawHeaders).sort()) {
     const headerAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) };
     if (!isHeaderName(name)) {
-      ctx.report("invalid-header-name", `response header ${quoteValue(name)} is not a valid HTTP header name; ignored`, headerAt);
+      ctx.report("invalid-header-name", { problem: `response header ${quoteValue(name)} is not a valid HTTP header name; ignored` }, headerAt);
       continue;
     }
     const h = deref(ctx, rawHeaders[name], headerAt);
@@ -223,7 +242,7 @@ function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt
  */
 function swagger2Content(ctx: IrContext, r: JsonObject, at: Place, op: JsonObject): JsonObject {
   if (r["schema"] === undefined) return {};
-  ctx.report("swagger2-leftover", "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)", { ...at, pointer: appendPointer(at.pointer, "schema") });
+  ctx.report("swagger2-leftover", { problem: "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)" }, { ...at, pointer: appendPointer(at.pointer, "schema") });
   const media = mediaTypesOf(ctx, op, "produces");
   return Object.fromEntries((media.length > 0 ? media : ["application/json"]).map((m) => [m, { schema: r["schema"] }]));
 }

@@ -86,7 +86,7 @@ function detected(ctx: IrContext, page: Page): PagingIR | undefined {
 function hinted(ctx: IrContext, hint: unknown, page: Page, at: Place): PagingIR | undefined {
   if (hint === false) return undefined;
   const fail = (what: string): undefined => {
-    ctx.report("invalid-pagination-hint", `\`x-pagination\` ${what}; the operation is not paged`, at);
+    ctx.report("invalid-pagination-hint", { problem: what }, at);
     return undefined;
   };
   if (!isObject(hint)) return fail("must be an object or false");

@@ -1,6 +1,6 @@
 /** Parameter Objects -> ParameterIR: path-item parameters merged, OpenAPI's style/explode defaults resolved. */
 import { appendPointer, isObject, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { deref } from "./deref.ts";
 import { isHeaderName } from "./header-names.ts";
 import type { IrContext, Located, Place } from "./ir-context.ts";
@@ -42,20 +42,20 @@ export function parameters(ctx: IrContext, path: string, byKey: ParameterObjects
     const location = raw["in"];
     if (location === "body" || location === "formData") continue; // Swagger 2: read as the request body
     if (typeof location !== "string" || !LOCATIONS.has(location)) {
-      ctx.report("unsupported-parameter", `parameter ${quoteValue(raw["name"])} in ${quoteValue(location)} is not supported (OpenAPI 3 has path, query, header, cookie); ignored`, pAt);
+      ctx.report("unsupported-parameter", { name: quoteValue(raw["name"]), location: quoteValue(location) }, pAt);
       continue;
     }
     // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
     if (location === "header" && IGNORED_HEADERS.has(String(raw["name"]).toLowerCase())) continue;
     if (location === "header" && !isHeaderName(String(raw["name"]))) {
-      ctx.report("invalid-header-name", `header parameter ${quoteValue(raw["name"])} is not a valid HTTP header name; ignored`, pAt);
+      ctx.report("invalid-header-name", { problem: `header parameter ${quoteValue(raw["name"])} is not a valid HTTP header name; ignored` }, pAt);
       continue;
     }
     result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
   }
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {
     if (!byKey.has(`path:${match[1]}`)) {
-      ctx.report("missing-path-parameter", `path template variable {${match[1]}} has no path parameter`, at);
+      ctx.report("missing-path-parameter", { variable: `{${match[1]}}` }, at);
     }
   }
   // Path parameters in path order, then required, then optional, by name within each.

@@ -5,7 +5,7 @@
  * without a word, so each is read the one way it can mean and reported as `string-required`.
  */
 import { appendPointer, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 
 /** Whether a parameter, request body or header object (at `at`) is required: `true`, or the string `"true"`. */
@@ -14,7 +14,7 @@ export function requiredFlag(ctx: IrContext, raw: JsonObject, at: Place): boolea
   if (typeof value !== "string") return value === true;
   const flag = value.trim().toLowerCase();
   const reading = flag === "true" || flag === "false" ? `read as ${flag}` : "ignored (not required)";
-  ctx.report("string-required", `\`required\` is the string ${quoteValue(value)}, not a boolean; ${reading}`, { ...at, pointer: appendPointer(at.pointer, "required") });
+  ctx.report("string-required", { value: quoteValue(value), expected: "a boolean", reading }, { ...at, pointer: appendPointer(at.pointer, "required") });
   return flag === "true";
 }
 
@@ -23,6 +23,6 @@ export function requiredNames(ctx: IrContext, s: JsonObject, at: Place): string[
   const value = s["required"];
   if (Array.isArray(value)) return value.filter((name): name is string => typeof name === "string");
   if (typeof value !== "string") return [];
-  ctx.report("string-required", `\`required\` is the string ${quoteValue(value)}, not a list of property names; read as [${quoteValue(value)}]`, { ...at, pointer: appendPointer(at.pointer, "required") });
+  ctx.report("string-required", { value: quoteValue(value), expected: "a list of property names", reading: `read as [${quoteValue(value)}]` }, { ...at, pointer: appendPointer(at.pointer, "required") });
   return [value];
 }

@@ -37,7 +37,7 @@ export function enumType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
 /** A literal type for a scalar; an object or array value (legal JSON Schema) is typed `unknown`, with a warning. */
 export function literalOrUnknown(ctx: IrContext, value: unknown, pointer: string, at: Place): TypeIR {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { kind: "literal", value };
-  ctx.report("unsupported-value", `an ${Array.isArray(value) ? "array" : "object"} as an \`enum\`/\`const\` value is typed as unknown`, { ...at, pointer });
+  ctx.report("unsupported-value", { kind: Array.isArray(value) ? "array" : "object" }, { ...at, pointer });
   return { kind: "unknown" };
 }
 

@@ -20,7 +20,7 @@ const NARROWING: Readonly<Record<string, string>> = {
 
 export function approximatedKeywords(ctx: IrContext, s: JsonObject, at: Place): void {
   for (const [keyword, message] of Object.entries(NARROWING)) {
-    if (s[keyword] !== undefined) ctx.report("unsupported-keyword", message, { ...at, pointer: appendPointer(at.pointer, keyword) });
+    if (s[keyword] !== undefined) ctx.report("unsupported-keyword", { problem: message }, { ...at, pointer: appendPointer(at.pointer, keyword) });
   }
 }
 
@@ -58,7 +58,7 @@ export function extraKeysType(ctx: IrContext, s: JsonObject, at: Place): TypeIR 
   if (patternTypes.length === 0) return additionalType;
   ctx.report(
     "unsupported-keyword",
-    "`patternProperties`: TypeScript cannot check keys against a pattern; other keys are typed as any of the pattern schemas",
+    { problem: "`patternProperties`: TypeScript cannot check keys against a pattern; other keys are typed as any of the pattern schemas" },
     { ...at, pointer: patternBase },
   );
   return unionOf(additionalType ? [additionalType, ...patternTypes] : patternTypes);
@@ -78,7 +78,7 @@ export function tupleItemsType(ctx: IrContext, s: JsonObject, at: Place): TypeIR
     rest === false ? undefined : rest === undefined || rest === true ? UNKNOWN : typeOf(ctx, rest, { ...at, pointer: appendPointer(at.pointer, restKeyword) });
   ctx.report(
     "unsupported-keyword",
-    `a tuple (\`${keyword}\` as a list) is typed as an array whose items may be any of the listed types`,
+    { problem: `a tuple (\`${keyword}\` as a list) is typed as an array whose items may be any of the listed types` },
     { ...at, pointer: base },
   );
   return unionOf(restType ? [...members, restType] : members);

@@ -9,7 +9,7 @@
  */
 import { basename, extname } from "node:path";
 import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey, type ResolvedRef } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import { quoteRef, reportRefFailure } from "./deref.ts";
 import { withSubtypes } from "./inheritance.ts";
 import { IrContext, placeKey, type Place } from "./ir-context.ts";
@@ -37,13 +37,13 @@ const UNKNOWN: TypeIR = { kind: "unknown" };
 export function typeOf(ctx: IrContext, schema: unknown, at: Place): TypeIR {
   if (schema === undefined || schema === true) return UNKNOWN;
   if (!isObject(schema)) {
-    ctx.report("invalid-schema", `a schema must be an object, not ${describe(schema)}; typed as unknown`, at);
+    ctx.report("invalid-schema", { problem: `a schema must be an object, not ${describe(schema)}; typed as unknown` }, at);
     return UNKNOWN;
   }
   if (ctx.depth >= MAX_SCHEMA_DEPTH) {
     if (!ctx.reportedOnce.has("schema-too-deep")) {
       ctx.reportedOnce.add("schema-too-deep");
-      ctx.report("schema-too-deep", `schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep here; the inner ones are typed as unknown`, at);
+      ctx.report("schema-too-deep", { depth: MAX_SCHEMA_DEPTH }, at);
     }
     return UNKNOWN;
   }
@@ -79,7 +79,7 @@ export function targetType(ctx: IrContext, target: ResolvedRef, ref: string, at:
   // A reference into the middle of something (e.g. `#/components/schemas/X/properties/y`): inline it.
   const key = placeKey(place);
   if (ctx.expanding.has(key)) {
-    ctx.report("circular-inline-ref", `${quoteRef(ref)} closes a cycle outside components/schemas; typed as unknown here`, at);
+    ctx.report("circular-inline-ref", { ref: quoteRef(ref) }, at);
     return UNKNOWN;
   }
   ctx.expanding.add(key);
@@ -165,7 +165,7 @@ function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.includes(type))) {
     const suggestion = typeof type === "string" ? closest(type, KNOWN_TYPES) : undefined;
     const hint = suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${KNOWN_TYPES.slice(0, 7).join(", ")})`;
-    ctx.report("unknown-schema-type", `unknown schema type ${quoteValue(type)}${hint}`, { ...at, pointer: appendPointer(at.pointer, "type") });
+    ctx.report("unknown-schema-type", { type: quoteValue(type), hint }, { ...at, pointer: appendPointer(at.pointer, "type") });
     return UNKNOWN;
   }
   const format = typeof s["format"] === "string" ? s["format"] : undefined;

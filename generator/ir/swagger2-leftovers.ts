@@ -5,7 +5,7 @@
  * and form parameters) it is read the Swagger 2.0 way and reported as `swagger2-leftover`.
  */
 import { appendPointer, type JsonObject } from "../openapi/load-openapi.ts";
-import { quoteValue } from "../quote-value.ts";
+import { quoteValue } from "../diagnostics/quote-value.ts";
 import type { IrContext, Place } from "./ir-context.ts";
 import { mediaEncoding, pickMedia } from "./media-types.ts";
 import { compareStrings } from "./naming.ts";
@@ -51,14 +51,14 @@ export function swagger2Body(ctx: IrContext, op: JsonObject, parameters: readonl
   if (!body && form.length === 0) return undefined;
   const consumes = mediaTypesOf(ctx, op, "consumes");
   if (body) {
-    ctx.report("swagger2-leftover", `the \`in: body\` parameter ${quoteValue(body.raw["name"])} (Swagger 2.0) is read as the request body`, body.at);
+    ctx.report("swagger2-leftover", { problem: `the \`in: body\` parameter ${quoteValue(body.raw["name"])} (Swagger 2.0) is read as the request body` }, body.at);
     const mediaType = pickMedia(consumes) ?? "application/json";
     const encoding = mediaEncoding(mediaType);
     const type = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, body.raw["schema"], { ...body.at, pointer: appendPointer(body.at.pointer, "schema") });
     return { required: requiredFlag(ctx, body.raw, body.at), mediaType, encoding, type, ...doc(body.raw) };
   }
   const first = form[0] ?? { at };
-  ctx.report("swagger2-leftover", "`in: formData` parameters (Swagger 2.0) are read as a form request body", first.at);
+  ctx.report("swagger2-leftover", { problem: "`in: formData` parameters (Swagger 2.0) are read as a form request body" }, first.at);
   const multipart = consumes.some((m) => m.toLowerCase().startsWith("multipart/")) || form.some((p) => p.raw["type"] === "file");
   const properties: PropertyIR[] = [...form]
     .sort((a, b) => compareStrings(String(a.raw["name"]), String(b.raw["name"])))

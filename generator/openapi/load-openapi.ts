@@ -6,10 +6,10 @@
 import { createRequire } from "node:module";
 import { dirname, resolve as resolvePath } from "node:path";
 import type * as Yaml from "yaml";
-import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics.ts";
-import type { RegisteredCode } from "../diagnostic-codes.ts";
-import { quoteQuoted } from "../quote-value.ts";
-import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../read-untrusted-file.ts";
+import { createDiagnostic, type Diagnosed, type SourceLocation } from "../diagnostics/diagnostics.ts";
+import type { MessageParams, RegisteredCode } from "../diagnostics/diagnostic-codes.ts";
+import { quoteQuoted } from "../diagnostics/quote-value.ts";
+import { isFileRefusal, readUntrustedFile, tooLarge, type FileRefusal } from "../input/read-untrusted-file.ts";
 import { JsonPositions } from "./json-positions.ts";
 import { RefRoots } from "./ref-roots.ts";
 import { pointerThroughRefs } from "./pointer-through-refs.ts";
@@ -39,7 +39,7 @@ export interface LoadedDocument {
 export interface RefFailure {
   readonly failure: string;
   /** The diagnostic to report it under, when not `unresolved-ref`. */
-  readonly code?: RegisteredCode;
+  readonly code?: "ref-outside-root";
 }
 
 export const isRefFailure = (r: ResolvedRef | RefFailure): r is RefFailure => "failure" in r;
@@ -80,9 +80,9 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
   const sources = new Map<string, FileSource>();
   const roots = new Map<string, unknown>();
   const refRoots = new RefRoots(main, options.refRoots);
-  const error = (code: RegisteredCode, message: string, location: SourceLocation = { file: main }) => ({
+  const error = <C extends RegisteredCode>(code: C, params: MessageParams<C>, location: SourceLocation = { file: main }) => ({
     value: undefined,
-    diagnostics: [createDiagnostic(code, message, location)],
+    diagnostics: [createDiagnostic(code, params, location)],
   });
 
   /** Reads `path` (`real`: its real path, already checked to be under a root). */
@@ -94,10 +94,9 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
   };
   const refused = (path: string, refusal: FileRefusal) => {
     if (refusal.reason !== "too-large") {
-      return error(refusal.reason === "missing" ? "file-not-found" : "file-not-readable", `cannot read ${path}: ${refusal.message}`, { file: path });
+      return error(refusal.reason === "missing" ? "file-not-found" : "file-not-readable", { file: path, reason: refusal.message }, { file: path });
     }
-    const message = `the document is not read: ${refusal.message} per file; split it into files joined by \`$ref\``;
-    return error("document-too-large", message, { file: path, pointer: "", line: 1, column: 1 });
+    return error("document-too-large", { limit: refusal.message }, { file: path, pointer: "", line: 1, column: 1 });
   };
   function remember(path: string, source: string): Diagnosed<unknown> {
     // Text handed in (not read from disk) gets the same limit; UTF-16 length <= UTF-8 bytes.
@@ -120,17 +119,17 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
     }
     return locatePointer(path, (source.yamlPositions ??= indexPositions(source.text)), pointer);
   };
-  if (!isObject(root)) return error("invalid-document", "an OpenAPI document must be an object", locate(""));
+  if (!isObject(root)) return error("invalid-document", {}, locate(""));
   const version = root["openapi"];
   if (typeof version !== "string") {
     const hint = root["swagger"] ? " (this is Swagger 2.0: convert it to OpenAPI 3 first)" : "";
-    return error("unsupported-openapi-version", `missing the \`openapi\` version field${hint}`, locate(""));
+    return error("unsupported-openapi-version", { problem: `missing the \`openapi\` version field${hint}` }, locate(""));
   }
   const dialect = version.startsWith("3.0") ? "3.0" : version.startsWith("3.1") ? "3.1" : undefined;
-  if (!dialect) return error("unsupported-openapi-version", `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)`, locate("/openapi"));
+  if (!dialect) return error("unsupported-openapi-version", { problem: `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)` }, locate("/openapi"));
   if (dialect === "3.0" && !isObject(root["paths"])) {
     const problem = root["paths"] === undefined ? "has no `paths` object" : "has a `paths` that is not an object";
-    return error("missing-paths", `an OpenAPI 3.0 document needs a \`paths\` object; this one ${problem}`, locate("/paths"));
+    return error("missing-paths", { problem }, locate("/paths"));
   }
 
   // Large specs repeat the same few hundred `$ref`s thousands of times: resolve each once.
@@ -188,7 +187,7 @@ function parseText(file: string, text: string): Diagnosed<unknown> & { json: boo
   const lineCounter = new (yaml().LineCounter)();
   const syntaxError = (message: string, offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
-    return { value: undefined, diagnostics: [createDiagnostic("invalid-syntax", message, { file, line, column: col })], json: false };
+    return { value: undefined, diagnostics: [createDiagnostic("invalid-syntax", { problem: message }, { file, line, column: col })], json: false };
   };
   try {
     // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; duplicate keys are errors.

@@ -3,7 +3,7 @@
  * does not own, no permission, a full disk, a file where a folder should be. Those become
  * diagnostics (no stack trace); anything else stays an exception, as it is a bug.
  */
-import { createDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import { OutputFolderError } from "./output-folder-error.ts";
 
 /** File system error codes a user can fix (Node's `error.code`). */
@@ -22,10 +22,10 @@ const USER_FIXABLE = new Map([
 ]);
 
 export function writeProblem(error: unknown, folder: string): Diagnostic | undefined {
-  if (error instanceof OutputFolderError) return createDiagnostic(error.code, error.message, { file: folder });
+  if (error instanceof OutputFolderError) return createDiagnostic(error.code, { problem: error.message }, { file: folder });
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why = code === undefined ? undefined : USER_FIXABLE.get(code);
   if (!why) return undefined;
   const path = (error as NodeJS.ErrnoException).path ?? folder;
-  return createDiagnostic("output-write-failed", `cannot write ${path}: ${why} (${code}); the previous output was left as it was`, { file: folder });
+  return createDiagnostic("output-write-failed", { path, reason: why, errno: String(code) }, { file: folder });
 }

@@ -1,4 +1,4 @@
-import type { PackageMetadata } from "../config.ts";
+import type { PackageMetadata } from "../config/config.ts";
 
 /** What the emitters know about the npm package they write, besides the API itself. */
 export interface PackageInfo {

@@ -4,7 +4,7 @@
  * public names, every operation's calling convention, the runtime modules the package embeds, the
  * command line and the convenience layer are decided here, so every output agrees on them.
  */
-import type { Diagnosed } from "../diagnostics.ts";
+import type { Diagnosed } from "../diagnostics/diagnostics.ts";
 import { compareStrings } from "../ir/naming.ts";
 import type { ApiIR, OperationIR } from "../ir/types.ts";
 import { buildCliModel, type CliModel } from "./cli/command-model.ts";

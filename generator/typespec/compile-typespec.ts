@@ -10,7 +10,7 @@ import {
   type CompilerHost,
   type Diagnostic as TspDiagnostic,
 } from "@typespec/compiler";
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../diagnostics.ts";
+import { relayDiagnostic, type Diagnosed, type Diagnostic } from "../diagnostics/diagnostics.ts";
 
 /** One emitted OpenAPI document. */
 export interface OpenApiDocumentText {
@@ -80,7 +80,7 @@ function toDiagnostic(d: TspDiagnostic, cwd: string): Diagnostic {
   const source = getSourceLocation(d.target);
   const code = `typespec/${d.code}` as const;
   const message = d.severity === "warning" ? `${d.message} (a warning, treated as an error)` : d.message;
-  if (!source || source.isSynthetic) return createDiagnostic(code, message);
+  if (!source || source.isSynthetic) return relayDiagnostic(code, message);
   const { line, character } = source.file.getLineAndCharacterOfPosition(source.pos);
-  return createDiagnostic(code, message, { file: relative(cwd, source.file.path), line: line + 1, column: character + 1 });
+  return relayDiagnostic(code, message, { file: relative(cwd, source.file.path), line: line + 1, column: character + 1 });
 }

@@ -1,5 +1,5 @@
 /**
- * The config file is validated against `generator/config.schema.json`: each mistake is one
+ * The config file is validated against `generator/config/config.schema.json`: each mistake is one
  * `invalid-config` diagnostic naming the JSON pointer, line and column, and saying what was
  * expected. A config can also list OpenAPI documents and pin API versions, so another repository
  * adopts specsmith without editing its code.
@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
-import { CONFIG_SCHEMA_PATH, loadConfig } from "../../generator/config.ts";
+import { CONFIG_SCHEMA_PATH, loadConfig } from "../../generator/config/config.ts";
 import { repoRoot } from "../support/paths.ts";
 import { folderState, lines, specsmith, workspace } from "./spawn-cli.ts";
 
@@ -144,7 +144,7 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
     expect(own.value?.services.map((s) => s.name)).toEqual(["communication-identity", "api-management"]);
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, "utf8")) as object;
     expect(() => new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema)).not.toThrow();
-    expect((JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as { $schema?: string }).$schema).toBe("./generator/config.schema.json");
+    expect((JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as { $schema?: string }).$schema).toBe("./generator/config/config.schema.json");
   });
 });
 
@@ -154,7 +154,7 @@ describe("a config listing an OpenAPI document", () => {
   const write = (versions?: string[]) =>
     writeFileSync(
       join(ws.dir, "specsmith.config.json"),
-      JSON.stringify({ $schema: "../../generator/config.schema.json", output: "out", services: [{ name: "enums", openapi: "enums.yaml", package: "@acme/enums", ...(versions ? { versions } : {}) }] }),
+      JSON.stringify({ $schema: "../../generator/config/config.schema.json", output: "out", services: [{ name: "enums", openapi: "enums.yaml", package: "@acme/enums", ...(versions ? { versions } : {}) }] }),
     );
 
   it("generates its package into the configured output, and check agrees", () => {

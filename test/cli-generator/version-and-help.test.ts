@@ -51,7 +51,7 @@ describe("--help", () => {
   it("refuses --watch on check (a usage error)", () => {
     const run = specsmith(["check", "--watch"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^specsmith: --watch goes with generate$/m);
+    expect(run.stderr).toMatch(/^specsmith check: --watch goes with generate$/m);
   });
 });
 

@@ -12,13 +12,16 @@ import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { packageInfo } from "../../generator/build/package-naming.ts";
+import { clientName, packageInfo } from "../../generator/build/package-naming.ts";
+import { buildInline } from "../ir/helpers.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 
 function api(service: string, version: string): ApiIR {
   const loaded = loadOpenApi(openApiPath(service, version));
   if (!loaded.value) throw new Error(`cannot load ${service} ${version}`);
-  return buildIr(loaded.value, "Client").value;
+  // The client's name, as the generator gives it, decides which operation ids keep their group.
+  const title = loaded.value.root["info"] as { title: string };
+  return buildIr(loaded.value, clientName(title.title)).value;
 }
 
 const pkgOf = (service: string, ir: ApiIR) =>
@@ -155,5 +158,33 @@ describe("mistakes in a naming file", () => {
     const yaml = VALID.replace("{ help: The user. }", "{ help: The user., required: false }");
     const { diagnostics } = model("communication-identity", "2023-10-01", yaml);
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/--user fills a required value of revokeAccessTokens but is optional/)]);
+  });
+});
+
+describe("commands derived from a spec without a naming file", () => {
+  const op = (operationId: string) => ({ operationId, tags: ["repos"], responses: { "204": { description: "done" } } });
+  const paths = {
+    "/repos/{r}/collaborators": { put: op("repos/add-collaborator"), get: op("repos/list-collaborators") },
+    "/collaborators": { put: op("add-collaborator") },
+    "/repos/{r}/hooks": { get: op("list-hooks") },
+  };
+  const parameters = [{ name: "r", in: "path", required: true, schema: { type: "string" } }];
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Hub", version: "1" },
+    paths: Object.fromEntries(Object.entries(paths).map(([path, item]) => [path, path.includes("{r}") ? { parameters, ...item } : item])),
+  };
+
+  it("leave out the group's words (az's `repos list-collaborators`), and never drop an operation when that meets another's name", () => {
+    const ir = buildInline(document).ir;
+    if (!ir) throw new Error("the inline document did not build");
+    const built = buildCliModel(planPackage(ir, pkgOf("hub", ir)).value, undefined);
+    const byOperation = Object.fromEntries(built.value.commands.map((c) => [c.calls[0]?.op.name, c.path.join(" ")]));
+    expect(byOperation).toEqual({
+      reposListCollaborators: "repos list-collaborators",
+      listHooks: "repos list-hooks",
+      addCollaborator: "repos add-collaborator",
+      reposAddCollaborator: "repos repos-add-collaborator",
+    });
   });
 });

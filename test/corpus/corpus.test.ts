@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../generator/diagnostics.ts";
+import type { Diagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";

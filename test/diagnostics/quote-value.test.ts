@@ -1,6 +1,6 @@
 /** `quoteValue`: how diagnostics show a document's values (short, one line, credentials redacted). */
 import { describe, expect, it } from "vitest";
-import { QUOTE_LIMIT, quoteQuoted, quoteValue } from "../../generator/quote-value.ts";
+import { QUOTE_LIMIT, quoteQuoted, quoteValue } from "../../generator/diagnostics/quote-value.ts";
 
 describe("quoteValue", () => {
   it("shows short values as JSON, unchanged", () => {

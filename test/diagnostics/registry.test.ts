@@ -1,13 +1,14 @@
 /**
  * The diagnostic registry is the single source of codes: a code used anywhere in the generator must
- * be declared there and documented in `generator/DIAGNOSTICS.md` under its own heading, with the
+ * be declared there and documented in `generator/diagnostics/DIAGNOSTICS.md` under its own heading, with the
  * same severity; creating a diagnostic with an undeclared code fails (like TypeSpec's).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeInfo, DIAGNOSTIC_CODES, TYPESPEC_PREFIX, type DiagnosticCode } from "../../generator/diagnostic-codes.ts";
-import { createDiagnostic, diagnosticJson, formatDiagnostic } from "../../generator/diagnostics.ts";
+import { codeInfo, DIAGNOSTIC_CODES, TYPESPEC_PREFIX } from "../../generator/diagnostics/diagnostic-codes.ts";
+import { createDiagnostic, diagnosticJson, relayDiagnostic } from "../../generator/diagnostics/diagnostics.ts";
+import { formatDiagnostic } from "../../generator/cli/format-diagnostic.ts";
 import { repoRoot } from "../support/paths.ts";
 
 const generatorDir = join(repoRoot, "generator");
@@ -35,7 +36,7 @@ function usedCodes(): Map<string, string[]> {
 
 /** `### \`code\`` headings of DIAGNOSTICS.md, with the severity the entry states (`**error**`). */
 function documented(): Map<string, string> {
-  const text = readFileSync(join(generatorDir, "DIAGNOSTICS.md"), "utf8");
+  const text = readFileSync(join(generatorDir, "diagnostics", "DIAGNOSTICS.md"), "utf8");
   const entries = new Map<string, string>();
   for (const match of text.matchAll(/^### `([^`]+)`\n\n\*\*(error|warning)\*\*/gm)) entries.set(match[1] ?? "", match[2] ?? "");
   return entries;
@@ -66,19 +67,19 @@ describe("the diagnostic registry", () => {
   });
 
   it("refuses to create a diagnostic with an undeclared code", () => {
-    expect(() => createDiagnostic("no-such-code" as DiagnosticCode, "message")).toThrow(/not declared/);
-    expect(() => createDiagnostic("typespec/" as DiagnosticCode, "message")).toThrow(/not declared/);
+    expect(() => createDiagnostic("no-such-code" as "invalid-config", { problem: "message" })).toThrow(/not declared/);
+    expect(() => relayDiagnostic("typespec/", "message")).toThrow(/not a TypeSpec diagnostic code/);
   });
 
   it("takes the severity from the registry and relays TypeSpec codes as errors", () => {
-    expect(createDiagnostic("unsupported-keyword", "m").severity).toBe("warning");
-    expect(createDiagnostic("unresolved-ref", "m").severity).toBe("error");
-    expect(createDiagnostic("typespec/unknown-identifier", "m").severity).toBe("error");
+    expect(createDiagnostic("unsupported-keyword", { problem: "m" }).severity).toBe("warning");
+    expect(createDiagnostic("unresolved-ref", { ref: "r", reason: "m" }).severity).toBe("error");
+    expect(relayDiagnostic("typespec/unknown-identifier", "m").severity).toBe("error");
   });
 });
 
 describe("a diagnostic", () => {
-  const located = createDiagnostic("unknown-schema-type", 'unknown schema type "strin";\n  did you mean "string"?', {
+  const located = createDiagnostic("unknown-schema-type", { type: '"strin"', hint: ';\n  did you mean "string"?' }, {
     file: "api.yaml",
     pointer: "/components/schemas/A/type",
     line: 12,
@@ -101,6 +102,6 @@ describe("a diagnostic", () => {
       column: 11,
       pointer: "/components/schemas/A/type",
     });
-    expect(diagnosticJson(createDiagnostic("config-not-found", "m"))).toEqual({ code: "config-not-found", severity: "error", message: "m" });
+    expect(diagnosticJson(relayDiagnostic("typespec/x", "m"))).toEqual({ code: "typespec/x", severity: "error", message: "m" });
   });
 });

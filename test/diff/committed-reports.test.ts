@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { JsonReport } from "../../generator/diff/report-json.ts";
+import type { JsonReport } from "../../generator/diff/reports/report-json.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 import { validateReport } from "./report-schema.ts";
 import { ADDED_OPERATIONS } from "./identity-preview-additions.ts";

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { compareApis } from "../../generator/diff/compare-apis.ts";
 import { loadApi } from "../../generator/diff/load-api.ts";
-import { renderJson } from "../../generator/diff/report-json.ts";
-import { renderMarkdown } from "../../generator/diff/report-markdown.ts";
+import { renderJson } from "../../generator/diff/reports/report-json.ts";
+import { renderMarkdown } from "../../generator/diff/reports/report-markdown.ts";
 import type { ProfileName } from "../../generator/diff/types.ts";
 import { openApiPath } from "../support/paths.ts";
 import { validateReport } from "./report-schema.ts";

@@ -33,7 +33,7 @@ const NEW = openApiPath("communication-identity", "2025-03-02-preview");
 
 describe("specsmith diff", () => {
   it("exits 0 and prints Markdown when nothing reaches the gate", async () => {
-    const r = await run(OLD, NEW);
+    const r = await run(OLD, NEW, "--quiet");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# API changes: CommunicationIdentityClient/);
     expect(r.stderr).toBe("");
@@ -82,7 +82,7 @@ describe("specsmith diff", () => {
 
   it.each([
     [["only-one.yaml"], /expected two documents/],
-    [[OLD, NEW, "--format", "html"], /--format must be md, json, github, changelog/],
+    [[OLD, NEW, "--format", "html"], /--format must be text, json, github, changelog or md, not "html"/],
     [[OLD, NEW, "--fail-on", "info"], /--fail-on must be error or warning/],
     [[OLD, NEW, "--profile", "strict"], /--profile must be default or azure/],
     [[OLD, NEW, "--unknown"], /Unknown option/],
@@ -121,7 +121,7 @@ describe("specsmith diff with spec versions", () => {
   const committed = join(generatedDir, "diffs/communication-identity/2023-10-01..2025-03-02-preview");
 
   it("compiles the spec and prints exactly the committed report", async () => {
-    const md = await run(CI_OLD, CI_NEW);
+    const md = await run(CI_OLD, CI_NEW, "--quiet");
     expect(md.stderr).toBe("");
     expect(md.status).toBe(0);
     expect(md.stdout).toBe(readFileSync(`${committed}.md`, "utf8"));

@@ -57,7 +57,7 @@ git("commit", "-qm", "v2");
 write("spec/models.yaml", model("weight"));
 
 function diff(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), "diff", "--no-sdk", ...args], { cwd: join(repo, "spec"), encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), "diff", "--no-sdk", "--quiet", ...args], { cwd: join(repo, "spec"), encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

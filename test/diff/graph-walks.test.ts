@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runDiff } from "../../generator/diff/diff-command.ts";
-import { diffApis } from "../../generator/diff/diff-api.ts";
-import { EqualityMemo } from "../../generator/diff/equality-memo.ts";
+import { diffApis } from "../../generator/diff/engine/diff-api.ts";
+import { EqualityMemo } from "../../generator/diff/engine/equality-memo.ts";
 import { loadApi } from "../../generator/diff/load-api.ts";
 import { allOfChain, expandable, inlineNestedUnions, nestedUnions, refAliasChain } from "../support/hostile-graphs.ts";
 

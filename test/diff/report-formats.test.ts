@@ -8,8 +8,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runDiff } from "../../generator/diff/diff-command.ts";
-import { suggestBump } from "../../generator/diff/report-facts.ts";
-import { renderGithub } from "../../generator/diff/report-github.ts";
+import { suggestBump } from "../../generator/diff/reports/report-facts.ts";
+import { renderGithub } from "../../generator/diff/reports/report-github.ts";
 import type { DiffReport, Finding } from "../../generator/diff/types.ts";
 import { repoRoot } from "../support/paths.ts";
 import { diffDocs, withProperty } from "./fixtures.ts";
@@ -142,6 +142,6 @@ describe("--format changelog", () => {
   it("is refused with the usage line for an unknown format", async () => {
     const r = await run(BASE, REVISION, "--format", "toString");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--format must be md, json, github, changelog, not "toString"/);
+    expect(r.stderr).toMatch(/--format must be text, json, github, changelog or md, not "toString"/);
   });
 });

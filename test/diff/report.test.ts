@@ -1,7 +1,7 @@
 /** The Markdown and JSON renderers on small reports: no changes, ordering, escaping, the SDK hook. */
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../generator/diff/report-json.ts";
-import { renderMarkdown } from "../../generator/diff/report-markdown.ts";
+import { renderJson } from "../../generator/diff/reports/report-json.ts";
+import { renderMarkdown } from "../../generator/diff/reports/report-markdown.ts";
 import type { DiffReport } from "../../generator/diff/types.ts";
 import { diffDocs, doc, getItems, withProperty } from "./fixtures.ts";
 import { validateReport } from "./report-schema.ts";

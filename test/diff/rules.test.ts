@@ -6,10 +6,10 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffApis } from "../../generator/diff/diff-api.ts";
-import { claim } from "../../generator/diff/findings.ts";
-import { RULES } from "../../generator/diff/rules/index.ts";
-import { renderRulesDoc } from "../../generator/diff/rules-doc.ts";
+import { diffApis } from "../../generator/diff/engine/diff-api.ts";
+import { claim } from "../../generator/diff/engine/findings.ts";
+import { RULES, SDK_RULES } from "../../generator/diff/rules/index.ts";
+import { renderRulesDoc } from "../../generator/diff/reports/rules-doc.ts";
 import { repoRoot } from "../support/paths.ts";
 import { diffDocs, irOf } from "./fixtures.ts";
 import { RULE_CASES } from "./rule-cases.ts";
@@ -21,14 +21,14 @@ describe("rule registry", () => {
     expect(duplicates).toEqual([]);
   });
 
-  it("has at least 40 rules with kebab-case ids, one file per rule named after its id", () => {
+  it("has at least 40 rules with kebab-case ids, one file per rule (wire and SDK) named after its id", () => {
     expect(RULES.length).toBeGreaterThanOrEqual(40);
     for (const r of RULES) expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     const files = readdirSync(join(repoRoot, "generator/diff/rules"))
-      .filter((f) => f !== "index.ts" && f !== "match.ts")
+      .filter((f) => f !== "index.ts" && f !== "match.ts" && f !== "define.ts")
       .map((f) => f.replace(/\.ts$/, ""))
       .sort();
-    expect(files).toEqual(RULES.map((r) => r.id).sort());
+    expect(files).toEqual([...RULES, ...SDK_RULES].map((r) => r.id).sort());
   });
 
   it("documents every rule: a description, a one-line why and its taxonomy row", () => {

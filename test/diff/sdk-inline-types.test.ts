@@ -5,9 +5,9 @@
  */
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { compareSurfaces } from "../../generator/diff/sdk-compare.ts";
-import { readSurface } from "../../generator/diff/sdk-surface.ts";
-import { relate } from "../../generator/diff/sdk-type-text.ts";
+import { compareSurfaces } from "../../generator/diff/sdk/sdk-compare.ts";
+import { readSurface } from "../../generator/diff/sdk/sdk-surface.ts";
+import { relate } from "../../generator/diff/sdk/sdk-type-text.ts";
 import { pkg } from "./sdk-cases.ts";
 
 const LONG = "note?: string; permission: string; role_name?: string; settings?: { a?: string }";

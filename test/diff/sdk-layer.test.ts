@@ -8,13 +8,13 @@ import { join } from "node:path";
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { compareApis } from "../../generator/diff/compare-apis.ts";
-import { generatedPackage } from "../../generator/diff/generated-package.ts";
+import { generatedPackage } from "../../generator/diff/sdk/generated-package.ts";
 import { loadApi } from "../../generator/diff/load-api.ts";
-import { compareSurfaces } from "../../generator/diff/sdk-compare.ts";
-import { addSdkView } from "../../generator/diff/sdk-layer.ts";
-import { SDK_RULES } from "../../generator/diff/sdk-rules.ts";
-import { readSurface } from "../../generator/diff/sdk-surface.ts";
-import { relate } from "../../generator/diff/sdk-type-text.ts";
+import { compareSurfaces } from "../../generator/diff/sdk/sdk-compare.ts";
+import { addSdkView } from "../../generator/diff/sdk/sdk-layer.ts";
+import { SDK_RULES } from "../../generator/diff/rules/index.ts";
+import { readSurface } from "../../generator/diff/sdk/sdk-surface.ts";
+import { relate } from "../../generator/diff/sdk/sdk-type-text.ts";
 import type { DiffReport } from "../../generator/diff/types.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
@@ -114,9 +114,9 @@ describe("the SDK view of wire changes", () => {
     const finding = report.findings.find((f) => f.ruleId === "operation-id-changed")!;
     expect(finding.level).toBe("info");
     expect(report.sdk!.changes.map((c) => [c.ruleId, c.level, c.export, c.member, c.findings?.[0] === finding.fingerprint])).toEqual([
-      ["sdk-method-renamed", "error", "FixtureClient", "listAll", true],
-      ["sdk-export-renamed", "error", "ListAllOptions", undefined, true],
-      ["sdk-export-renamed", "error", "listAll", undefined, true],
+      ["sdk-method-renamed", "error", "FixtureClient", "thingsListAll", true],
+      ["sdk-export-renamed", "error", "ThingsListAllOptions", undefined, true],
+      ["sdk-export-renamed", "error", "thingsListAll", undefined, true],
     ]);
   });
 
@@ -125,6 +125,28 @@ describe("the SDK view of wire changes", () => {
     const report = fullDiff(doc(both, { Thing: thing }), doc({ "/repos/collaborators": both["/repos/collaborators"] }, { Thing: thing }));
     expect(report.sdk!.changes.filter((c) => c.ruleId !== "sdk-export-removed" && c.ruleId !== "sdk-method-removed").map((c) => [c.ruleId, c.export, c.member])).toEqual([]);
     expect(report.sdk!.changes.map((c) => c.member ?? c.export)).not.toContain("reposAddCollaborator");
+  });
+
+  it("removing an operation renames no surviving export (Azure-style Group_Name ids sharing a short name)", () => {
+    // `ListByService` in two groups; `GetSharedAccessToken` in `User` and in `ApiManagement`, the service's own group.
+    const info = { info: { title: "ApiManagementClient", version: "1.0.0" } };
+    const base = {
+      "/users": get("Users_ListByService"),
+      "/groups": get("Groups_ListByService"),
+      "/users/token": get("User_GetSharedAccessToken"),
+      "/token": get("ApiManagement_GetSharedAccessToken"),
+    };
+    const { "/groups": _groups, "/token": _token, ...revision } = base;
+    const report = fullDiff(doc(base, { Thing: thing }, info), doc(revision, { Thing: thing }, info));
+    // Only the removed operations' exports change; `usersListByService` and `userGetSharedAccessToken` stay.
+    expect(report.sdk!.changes.map((c) => [c.ruleId, c.member ?? c.export])).toEqual([
+      ["sdk-method-removed", "getSharedAccessToken"],
+      ["sdk-method-removed", "groupsListByService"],
+      ["sdk-export-removed", "GetSharedAccessTokenOptions"],
+      ["sdk-export-removed", "GroupsListByServiceOptions"],
+      ["sdk-export-removed", "getSharedAccessToken"],
+      ["sdk-export-removed", "groupsListByService"],
+    ]);
   });
 
   it("lists a renamed model as an SDK-only change: no wire finding, a broken import", () => {
@@ -160,8 +182,8 @@ describe("the SDK view of wire changes", () => {
   });
 
   it("renders SDK notes and SDK-only changes in Markdown, and a valid JSON report", async () => {
-    const { renderMarkdown } = await import("../../generator/diff/report-markdown.ts");
-    const { renderJson } = await import("../../generator/diff/report-json.ts");
+    const { renderMarkdown } = await import("../../generator/diff/reports/report-markdown.ts");
+    const { renderJson } = await import("../../generator/diff/reports/report-json.ts");
     const { validateReport } = await import("./report-schema.ts");
     const report = fullDiff(doc({ "/things": get("Things_List") }, { Thing: thing }), doc({ "/things": get("Things_List") }, { Item: thing, Thing: { $ref: "#/components/schemas/Item" } }));
     const md = renderMarkdown(report);

@@ -10,7 +10,7 @@ import { loadApiDocument } from "../../generator/diff/load-api.ts";
 import type { DiffReport, Finding } from "../../generator/diff/types.ts";
 import { repoRoot } from "../support/paths.ts";
 import { validateReport } from "./report-schema.ts";
-import { jsonReport } from "../../generator/diff/report-json.ts";
+import { jsonReport } from "../../generator/diff/reports/report-json.ts";
 
 const FIXTURES = "test/fixtures/diff-report";
 

@@ -1,7 +1,7 @@
 /** `generated/` is committed: it must equal a fresh generation, byte for byte, every time. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../generator/config.ts";
+import { loadConfig } from "../../generator/config/config.ts";
 import { buildOutputs } from "../../generator/build/pipeline.ts";
 import { diffTree } from "../../generator/output/write-tree.ts";
 import { repoRoot } from "../support/paths.ts";

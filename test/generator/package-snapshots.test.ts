@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../generator/config.ts";
+import { loadConfig } from "../../generator/config/config.ts";
 import { buildOutputs, buildPackage } from "../../generator/build/pipeline.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../generator/config.ts";
+import { loadConfig } from "../../generator/config/config.ts";
 import { npmVersion } from "../../generator/build/package-naming.ts";
 import { configuredVersion, versionProblems } from "../../generator/build/package-version.ts";
 import { configRegenerateCommand } from "../../generator/build/regenerate-command.ts";

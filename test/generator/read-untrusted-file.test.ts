@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, sym
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readUntrustedFile } from "../../generator/read-untrusted-file.ts";
+import { readUntrustedFile } from "../../generator/input/read-untrusted-file.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "specsmith-untrusted-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

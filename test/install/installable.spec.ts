@@ -71,13 +71,13 @@ describe("the packed tarball", () => {
     for (const needed of [
       "package/package.json",
       "package/dist/specsmith.js",
-      "package/dist/cli.js",
+      "package/dist/cli/cli.js",
       "package/dist/runtime/errors.ts",
       "package/dist/runtime/cli/program.ts",
-      "package/dist/config.schema.json",
+      "package/dist/config/config.schema.json",
       "package/dist/diff/report.schema.json",
       "package/templates/package/package.json.hbs",
-      "package/generator/config.schema.json",
+      "package/generator/config/config.schema.json",
     ]) {
       expect(entries, needed).toContain(needed);
     }

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../../generator/diagnostics.ts";
+import type { Diagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR, NamedTypeIR, OperationIR, PropertyIR, TypeIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
@@ -29,10 +29,10 @@ export interface Built {
 }
 
 /** Loads and builds one file, fresh (no cache). */
-export function buildFile(file: string): Built {
+export function buildFile(file: string, clientName = CLIENT_NAME): Built {
   const loaded = loadOpenApi(file);
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
-  const built = buildIr(loaded.value, CLIENT_NAME);
+  const built = buildIr(loaded.value, clientName);
   return { ir: built.value, diagnostics: [...loaded.diagnostics, ...built.diagnostics] };
 }
 
@@ -61,8 +61,8 @@ export function writeTemp(text: string, extension = "json"): string {
 }
 
 /** Builds a document given as an object (written to a temp file, so the real loader reads it). */
-export function buildInline(document: object): Built {
-  return buildFile(writeTemp(JSON.stringify(document)));
+export function buildInline(document: object, clientName = CLIENT_NAME): Built {
+  return buildFile(writeTemp(JSON.stringify(document)), clientName);
 }
 
 /** A minimal document around some components (and optionally paths). */

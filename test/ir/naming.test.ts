@@ -7,14 +7,14 @@ import { buildInline, documentWith, fixtureIr, IDENTIFIER, namedType, operation,
 
 const NO_CONTENT = { "204": { description: "none" } };
 
-/** The function names of operations given as [method, path, operationId?] (path params declared). */
-function namesOf(ops: readonly (readonly [string, string, string?])[]): string[] {
+/** The function names of operations given as [method, path, operationId?] (path params declared), in a client named `clientName`. */
+function namesOf(ops: readonly (readonly [string, string, string?])[], clientName?: string): string[] {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [method, path, operationId] of ops) {
     const parameters = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     (paths[path] ??= {})[method] = { ...(operationId !== undefined ? { operationId } : {}), parameters, responses: NO_CONTENT };
   }
-  const built = buildInline(documentWith({ paths }));
+  const built = buildInline(documentWith({ paths }), clientName);
   if (!built.ir || built.diagnostics.length > 0) throw new Error(JSON.stringify(built.diagnostics));
   // Operations come back sorted by name: map them back to the input order.
   return ops.map(([method, path]) => operation(built.ir!, `${method.toUpperCase()} ${path}`).name);
@@ -30,7 +30,7 @@ const OPERATION_IDS: readonly (readonly [string, string])[] = [
   ["getV2Users", "getV2Users"],
   ["users.get", "usersGet"],
   ["CommunicationIdentity_Create", "createCommunicationIdentity"],
-  ["CommunicationIdentity_IssueAccessToken", "issueAccessToken"],
+  ["CommunicationIdentity_IssueAccessToken", "communicationIdentityIssueAccessToken"],
   ["Users_List", "listUsers"],
   ["Users_Get", "getUsers"],
   ["orgs/update-webhook", "orgsUpdateWebhook"],
@@ -44,6 +44,21 @@ const OPERATION_IDS: readonly (readonly [string, string])[] = [
 describe("operationId -> function name", () => {
   it.each(OPERATION_IDS)("%j -> %s", (operationId, name) => {
     expect(namesOf([["get", "/things", operationId]])).toEqual([name]);
+  });
+
+  // The group is left out only where it names the service: the client's name (without `Client`) or its trailing words.
+  it.each([
+    ["CommunicationIdentityClient", "CommunicationIdentity_IssueAccessToken", "issueAccessToken"],
+    ["CommunicationIdentityClient", "Identity_IssueAccessToken", "issueAccessToken"],
+    ["CommunicationIdentityClient", "CommunicationIDENTITY_IssueAccessToken", "issueAccessToken"],
+    ["CommunicationIdentityClient", "Communication_IssueAccessToken", "communicationIssueAccessToken"],
+    ["CommunicationIdentityClient", "Tity_IssueAccessToken", "tityIssueAccessToken"],
+    ["CommunicationIdentityClient", "EntraIdAssignment_Get", "getEntraIdAssignment"],
+    ["ApiManagementClient", "User_GetSharedAccessToken", "userGetSharedAccessToken"],
+    ["ApiManagementClient", "ApiManagementService_GetSsoToken", "apiManagementServiceGetSsoToken"],
+    ["ApiManagementClient", "ApiManagement_GetSsoToken", "getSsoToken"],
+  ])("in %s: %j -> %s", (clientName, operationId, name) => {
+    expect(namesOf([["get", "/things", operationId]], clientName)).toEqual([name]);
   });
 
   it.each([
@@ -183,25 +198,50 @@ describe("naming.yaml", () => {
 });
 
 describe("names do not depend on which other operations exist", () => {
-  // GitHub-style ids: `add-collaborator` exists in two groups, `get-content` in one.
-  const ops = [
-    ["put", "/repos/{owner}/{repo}/collaborators/{username}", "repos/add-collaborator"],
-    ["put", "/projects/{id}/collaborators/{username}", "projects/add-collaborator"],
-    ["get", "/repos/{owner}/{repo}/contents/{path}", "repos/get-content"],
-    ["get", "/repos/{owner}/{repo}", "repos/get"],
-    ["get", "/orgs/{org}/hooks/{id}", "orgs/get-webhook"],
-    ["get", "/repos/{owner}/{repo}/hooks/{id}", "repos/get-webhook"],
-  ] as const;
-
-  it("removing operations renames no survivor", () => {
-    const all = new Map(ops.map((op, i) => [op[2], namesOf(ops)[i]!]));
-    // Every subset that drops one or two operations: the survivors keep their names.
+  /** The names of all `ops`, after checking that dropping any one or two of them renames no survivor. */
+  function stableNames(ops: readonly (readonly [string, string, string])[], clientName?: string): string[] {
+    const names = namesOf(ops, clientName);
+    const all = new Map(ops.map((op, i) => [op[2], names[i]!]));
     for (let i = 0; i < ops.length; i++) {
       for (let j = i; j < ops.length; j++) {
         const kept = ops.filter((_, k) => k !== i && k !== j);
-        expect(namesOf(kept), `without ${ops[i]![2]}, ${ops[j]![2]}`).toEqual(kept.map((op) => all.get(op[2])));
+        expect(namesOf(kept, clientName), `without ${ops[i]![2]}, ${ops[j]![2]}`).toEqual(kept.map((op) => all.get(op[2])));
       }
     }
-    expect([...all.values()]).toEqual(["reposAddCollaborator", "projectsAddCollaborator", "reposGetContent", "getRepos", "orgsGetWebhook", "reposGetWebhook"]);
+    return names;
+  }
+
+  it("removing operations renames no survivor (GitHub-style group/name ids)", () => {
+    // `add-collaborator` exists in two groups, `get-content` in one.
+    const ops = [
+      ["put", "/repos/{owner}/{repo}/collaborators/{username}", "repos/add-collaborator"],
+      ["put", "/projects/{id}/collaborators/{username}", "projects/add-collaborator"],
+      ["get", "/repos/{owner}/{repo}/contents/{path}", "repos/get-content"],
+      ["get", "/repos/{owner}/{repo}", "repos/get"],
+      ["get", "/orgs/{org}/hooks/{id}", "orgs/get-webhook"],
+      ["get", "/repos/{owner}/{repo}/hooks/{id}", "repos/get-webhook"],
+    ] as const;
+    expect(stableNames(ops)).toEqual(["reposAddCollaborator", "projectsAddCollaborator", "reposGetContent", "getRepos", "orgsGetWebhook", "reposGetWebhook"]);
+  });
+
+  it("removing operations renames no survivor (Azure-style Group_Name ids)", () => {
+    // In `ApiManagementClient`: `ListByService` exists in two groups, `GetSharedAccessToken` in
+    // `User` and in `ApiManagement`, which names the service (so does `Management`, its last word).
+    const ops = [
+      ["get", "/users", "Users_ListByService"],
+      ["get", "/groups", "Groups_ListByService"],
+      ["post", "/users/{userId}/token", "User_GetSharedAccessToken"],
+      ["post", "/token", "ApiManagement_GetSharedAccessToken"],
+      ["post", "/checkNameAvailability", "Management_CheckNameAvailability"],
+      ["get", "/users/{userId}", "User_Get"],
+    ] as const;
+    expect(stableNames(ops, "ApiManagementClient")).toEqual([
+      "usersListByService",
+      "groupsListByService",
+      "userGetSharedAccessToken",
+      "getSharedAccessToken",
+      "checkNameAvailability",
+      "getUser",
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { hasErrors } from "../../generator/diagnostics.ts";
+import { hasErrors } from "../../generator/diagnostics/diagnostics.ts";
 import { parseCliNaming, type CliNaming } from "../../generator/plan/cli/naming-file.ts";
 import { buildPackage } from "../../generator/build/pipeline.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";

@@ -7,8 +7,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
-import { codeInfo } from "../../generator/diagnostic-codes.ts";
-import type { Diagnostic } from "../../generator/diagnostics.ts";
+import { codeInfo } from "../../generator/diagnostics/diagnostic-codes.ts";
+import type { Diagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
 import { buildPackage } from "../../generator/build/pipeline.ts";
 import { typeCheckPackages, type PackageSources } from "../support/type-check.ts";

@@ -1,8 +1,8 @@
 /** `additional-properties-added`: An object now allows (typed) additional properties. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const additionalPropertiesAdded: Rule = {
+export const additionalPropertiesAdded = defineRule({
   id: "additional-properties-added",
   level: "info",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const additionalPropertiesAdded: Rule = {
   why: "more keys are accepted; generated types gain an index signature",
   taxonomy: "Row 45: Azure 1021 (Info).",
   check: on("additional-properties-added", "any", (c) => "additional properties allowed"),
-};
+});

@@ -1,8 +1,8 @@
 /** `additional-properties-removed`: An object no longer declares additional properties. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const additionalPropertiesRemoved: Rule = {
+export const additionalPropertiesRemoved = defineRule({
   id: "additional-properties-removed",
   level: "warning",
   azureLevel: "error",
@@ -13,4 +13,4 @@ export const additionalPropertiesRemoved: Rule = {
   taxonomy: "Row 45: Azure 1022 (Error); oasdiff/pb33f treat it as potentially breaking.",
   peer: "api-smart-diff: breaking. Warning: declared properties are unchanged; only undeclared keys leave the contract.",
   check: on("additional-properties-removed", "any", (c) => "additional properties no longer allowed"),
-};
+});

@@ -1,8 +1,8 @@
 /** `api-version-decreased`: The new document's date-based api-version is older than the old one's. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const apiVersionDecreased: Rule = {
+export const apiVersionDecreased = defineRule({
   id: "api-version-decreased",
   level: "warning",
   azureLevel: "warning",
@@ -12,4 +12,4 @@ export const apiVersionDecreased: Rule = {
   why: "the documents are probably compared the wrong way round",
   taxonomy: "Row 47: oasdiff api-version-decreased (INFO, raisable); Azure 1000 (Warning). `api-version-not-bumped` is not checked: a document diffed with itself must report nothing.",
   check: on("api-version-decreased", "none", (c) => `api version ${String(c.before)} -> ${String(c.after)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `discriminator-changed`: The discriminator property of a union was added, removed or renamed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const discriminatorChanged: Rule = {
+export const discriminatorChanged = defineRule({
   id: "discriminator-changed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const discriminatorChanged: Rule = {
   why: "both sides pick the variant by a property the other no longer uses",
   taxonomy: "Row 44: Azure 1030 (Error); pb33f breaking.",
   check: on("discriminator-changed", "any", (c) => `discriminator ${JSON.stringify(c.before ?? null)} -> ${JSON.stringify(c.after ?? null)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `global-security-added`: The document-level `security` requirement accepts a new alternative. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const globalSecurityAdded: Rule = {
+export const globalSecurityAdded = defineRule({
   id: "global-security-added",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const globalSecurityAdded: Rule = {
   why: "clients may keep using the alternative they use",
   taxonomy: "Row 42: oasdiff api-global-security-added (INFO).",
   check: on("global-security-added", "request", (c) => (c.after === "anonymous" ? "anonymous access now allowed" : `security alternative ${JSON.stringify(c.after)} accepted`)),
-};
+});

@@ -1,8 +1,10 @@
 /**
- * The rule table: every rule, in the order reports list them within a level. Adding a rule means
- * adding its file here; `test/diff/rules.test.ts` fails on duplicate ids and on unclaimed changes.
+ * The rule tables: every wire rule (`RULES`, in the order reports list them within a level) and
+ * every TypeScript-API rule (`SDK_RULES`, in the order RULES.md lists them). Adding a rule means
+ * adding its file (named after its id) and one line here; the ids of these tables are the types
+ * `RuleId` and `SdkRuleId`. `test/diff/rules.test.ts` fails on duplicate ids, on a rule file that
+ * is not listed and on unclaimed changes.
  */
-import type { Rule } from "../types.ts";
 import { operationAdded } from "./operation-added.ts";
 import { operationRemoved } from "./operation-removed.ts";
 import { operationRemovedAfterDeprecation } from "./operation-removed-after-deprecation.ts";
@@ -109,8 +111,44 @@ import { serverUrlChanged } from "./server-url-changed.ts";
 import { serverVariableAddedRequired } from "./server-variable-added-required.ts";
 import { serverVariableAddedOptional } from "./server-variable-added-optional.ts";
 import { apiVersionDecreased } from "./api-version-decreased.ts";
+import { sdkExportAdded } from "./sdk-export-added.ts";
+import { sdkExportRemoved } from "./sdk-export-removed.ts";
+import { sdkExportRenamed } from "./sdk-export-renamed.ts";
+import { sdkExportKindChanged } from "./sdk-export-kind-changed.ts";
+import { sdkExportBecameTypeOnly } from "./sdk-export-became-type-only.ts";
+import { sdkExportBecameValue } from "./sdk-export-became-value.ts";
+import { sdkOverloadAdded } from "./sdk-overload-added.ts";
+import { sdkOverloadRemoved } from "./sdk-overload-removed.ts";
+import { sdkParameterAddedRequired } from "./sdk-parameter-added-required.ts";
+import { sdkParameterAddedOptional } from "./sdk-parameter-added-optional.ts";
+import { sdkParameterInserted } from "./sdk-parameter-inserted.ts";
+import { sdkParameterRemoved } from "./sdk-parameter-removed.ts";
+import { sdkParametersReordered } from "./sdk-parameters-reordered.ts";
+import { sdkParameterRenamed } from "./sdk-parameter-renamed.ts";
+import { sdkParameterBecameRequired } from "./sdk-parameter-became-required.ts";
+import { sdkParameterBecameOptional } from "./sdk-parameter-became-optional.ts";
+import { sdkTypeWidened } from "./sdk-type-widened.ts";
+import { sdkTypeNarrowed } from "./sdk-type-narrowed.ts";
+import { sdkTypeChanged } from "./sdk-type-changed.ts";
+import { sdkKnownValuesChanged } from "./sdk-known-values-changed.ts";
+import { sdkTypeParametersChanged } from "./sdk-type-parameters-changed.ts";
+import { sdkExtendsChanged } from "./sdk-extends-changed.ts";
+import { sdkPropertyAddedOptional } from "./sdk-property-added-optional.ts";
+import { sdkPropertyAddedRequired } from "./sdk-property-added-required.ts";
+import { sdkPropertyRemoved } from "./sdk-property-removed.ts";
+import { sdkMethodAdded } from "./sdk-method-added.ts";
+import { sdkMethodRenamed } from "./sdk-method-renamed.ts";
+import { sdkMethodRemoved } from "./sdk-method-removed.ts";
+import { sdkPropertyBecameRequired } from "./sdk-property-became-required.ts";
+import { sdkPropertyBecameOptional } from "./sdk-property-became-optional.ts";
+import { sdkPropertyBecameReadOnly } from "./sdk-property-became-read-only.ts";
+import { sdkPropertyBecameMutable } from "./sdk-property-became-mutable.ts";
+import { sdkConstMemberAdded } from "./sdk-const-member-added.ts";
+import { sdkConstMemberRemoved } from "./sdk-const-member-removed.ts";
+import { sdkConstMemberChanged } from "./sdk-const-member-changed.ts";
+import { sdkConstChanged } from "./sdk-const-changed.ts";
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   operationAdded,
   operationRemoved,
   operationRemovedAfterDeprecation,
@@ -217,4 +255,54 @@ export const RULES: readonly Rule[] = [
   serverVariableAddedRequired,
   serverVariableAddedOptional,
   apiVersionDecreased,
-];
+] as const;
+
+export const SDK_RULES = [
+  sdkExportAdded,
+  sdkExportRemoved,
+  sdkExportRenamed,
+  sdkExportKindChanged,
+  sdkExportBecameTypeOnly,
+  sdkExportBecameValue,
+  sdkOverloadAdded,
+  sdkOverloadRemoved,
+  sdkParameterAddedRequired,
+  sdkParameterAddedOptional,
+  sdkParameterInserted,
+  sdkParameterRemoved,
+  sdkParametersReordered,
+  sdkParameterRenamed,
+  sdkParameterBecameRequired,
+  sdkParameterBecameOptional,
+  sdkTypeWidened,
+  sdkTypeNarrowed,
+  sdkTypeChanged,
+  sdkKnownValuesChanged,
+  sdkTypeParametersChanged,
+  sdkExtendsChanged,
+  sdkPropertyAddedOptional,
+  sdkPropertyAddedRequired,
+  sdkPropertyRemoved,
+  sdkMethodAdded,
+  sdkMethodRenamed,
+  sdkMethodRemoved,
+  sdkPropertyBecameRequired,
+  sdkPropertyBecameOptional,
+  sdkPropertyBecameReadOnly,
+  sdkPropertyBecameMutable,
+  sdkConstMemberAdded,
+  sdkConstMemberRemoved,
+  sdkConstMemberChanged,
+  sdkConstChanged,
+] as const;
+
+/** The id of a wire rule: a misspelt one does not compile. */
+export type RuleId = (typeof RULES)[number]["id"];
+
+/** The id of a TypeScript-API rule. */
+export type SdkRuleId = (typeof SDK_RULES)[number]["id"];
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+/** Whether `id` (read from a file: a suppression) names a wire rule. */
+export const isRuleId = (id: string): id is RuleId => RULE_IDS.has(id);

@@ -1,8 +1,8 @@
 /** `operation-added`: An operation (new path or new method) was added. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const operationAdded: Rule = {
+export const operationAdded = defineRule({
   id: "operation-added",
   level: "info",
   azureLevel: "warning",
@@ -12,4 +12,4 @@ export const operationAdded: Rule = {
   why: "existing clients never call it",
   taxonomy: "Row 1: oasdiff endpoint-added (INFO); Azure 1038/1039 (Warning cross-version).",
   check: on("operation-added", "none", (c) => "operation added"),
-};
+});

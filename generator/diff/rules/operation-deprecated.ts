@@ -1,8 +1,8 @@
 /** `operation-deprecated`: An operation became deprecated. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const operationDeprecated: Rule = {
+export const operationDeprecated = defineRule({
   id: "operation-deprecated",
   level: "info",
   direction: "none",
@@ -10,4 +10,4 @@ export const operationDeprecated: Rule = {
   why: "it still works; clients are told to move off it",
   taxonomy: "Row 48: oasdiff endpoint-deprecated (INFO); pb33f ignores deprecation.",
   check: on("operation-deprecated", "none", (c) => "operation deprecated"),
-};
+});

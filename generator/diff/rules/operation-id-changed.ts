@@ -1,8 +1,8 @@
 /** `operation-id-changed`: The operationId was added, removed or changed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const operationIdChanged: Rule = {
+export const operationIdChanged = defineRule({
   id: "operation-id-changed",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const operationIdChanged: Rule = {
   why: "nothing changes on the wire; generated SDK method names may change (see the SDK view)",
   taxonomy: "Row 4: oasdiff api-operation-id-* (INFO) on the wire; Azure 1008 (Error) and pb33f (breaking) judge the SDK name, which the TypeScript-API layer reports.",
   check: on("operation-id-changed", "none", (c) => `operationId ${JSON.stringify(c.before ?? null)} -> ${JSON.stringify(c.after ?? null)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `operation-removed`: An operation that was not deprecated was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const operationRemoved: Rule = {
+export const operationRemoved = defineRule({
   id: "operation-removed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const operationRemoved: Rule = {
   why: "clients calling it get 404/405 and the SDK function disappears",
   taxonomy: "Row 2: oasdiff api-removed-without-deprecation (ERR); Azure 1035/1005 (Error); Optic and pb33f breaking.",
   check: on("operation-removed", "none", (c) => (c.deprecated ? undefined : "operation removed without being deprecated first")),
-};
+});

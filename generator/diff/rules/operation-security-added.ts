@@ -1,8 +1,8 @@
 /** `operation-security-added`: An operation accepts a new authentication alternative. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const operationSecurityAdded: Rule = {
+export const operationSecurityAdded = defineRule({
   id: "operation-security-added",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const operationSecurityAdded: Rule = {
   why: "clients may keep using the alternative they use",
   taxonomy: "Row 42: oasdiff api-security-added (INFO).",
   check: on("operation-security-added", "request", (c) => `security alternative ${JSON.stringify(c.after)} accepted`),
-};
+});

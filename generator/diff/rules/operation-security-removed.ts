@@ -1,8 +1,8 @@
 /** `operation-security-removed`: An operation stopped accepting an authentication alternative (including anonymous access). */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const operationSecurityRemoved: Rule = {
+export const operationSecurityRemoved = defineRule({
   id: "operation-security-removed",
   level: "error",
   direction: "request",
@@ -10,4 +10,4 @@ export const operationSecurityRemoved: Rule = {
   why: "clients using that alternative are refused",
   taxonomy: "Row 42: 'B (add)' in the table: requiring auth where none was needed, or dropping an alternative, breaks those clients; oasdiff api-security-removed is INFO by default.",
   check: on("operation-security-removed", "request", (c) => `security alternative ${JSON.stringify(c.before)} no longer accepted`),
-};
+});

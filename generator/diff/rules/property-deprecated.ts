@@ -1,8 +1,8 @@
 /** `property-deprecated`: A property became deprecated. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const propertyDeprecated: Rule = {
+export const propertyDeprecated = defineRule({
   id: "property-deprecated",
   level: "info",
   direction: "any",
@@ -10,4 +10,4 @@ export const propertyDeprecated: Rule = {
   why: "it still works; clients are told to move off it",
   taxonomy: "Row 48: oasdiff *-property-deprecated (INFO).",
   check: on("property-deprecated", "any", (c) => "property deprecated"),
-};
+});

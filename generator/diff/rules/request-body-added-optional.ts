@@ -1,8 +1,8 @@
 /** `request-body-added-optional`: An operation without a request body accepts an optional one. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestBodyAddedOptional: Rule = {
+export const requestBodyAddedOptional = defineRule({
   id: "request-body-added-optional",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const requestBodyAddedOptional: Rule = {
   why: "clients that send no body keep working",
   taxonomy: "Row 14 (optional case): oasdiff request-body-added-optional (INFO).",
   check: on("request-body-added", "request", (c) => (c.required ? undefined : "optional request body added")),
-};
+});

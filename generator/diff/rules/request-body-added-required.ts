@@ -1,8 +1,8 @@
 /** `request-body-added-required`: An operation without a request body now requires one. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestBodyAddedRequired: Rule = {
+export const requestBodyAddedRequired = defineRule({
   id: "request-body-added-required",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestBodyAddedRequired: Rule = {
   why: "clients built against the old version send no body and are rejected",
   taxonomy: "Row 14: oasdiff request-body-added-required (ERR); Azure 1010 (Error).",
   check: on("request-body-added", "request", (c) => (c.required ? "required request body added" : undefined)),
-};
+});

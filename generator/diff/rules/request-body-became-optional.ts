@@ -1,8 +1,8 @@
 /** `request-body-became-optional`: A required request body became optional. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestBodyBecameOptional: Rule = {
+export const requestBodyBecameOptional = defineRule({
   id: "request-body-became-optional",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const requestBodyBecameOptional: Rule = {
   why: "clients that send a body keep working",
   taxonomy: "Row 14 (inverse): oasdiff request-body-became-optional (INFO).",
   check: on("request-body-required-changed", "request", (c) => (c.required ? undefined : "request body became optional")),
-};
+});

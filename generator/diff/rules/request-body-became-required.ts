@@ -1,8 +1,8 @@
 /** `request-body-became-required`: An optional request body became required. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestBodyBecameRequired: Rule = {
+export const requestBodyBecameRequired = defineRule({
   id: "request-body-became-required",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestBodyBecameRequired: Rule = {
   why: "clients that send no body are now rejected",
   taxonomy: "Row 14: oasdiff request-body-became-required (ERR).",
   check: on("request-body-required-changed", "request", (c) => (c.required ? "request body became required" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-body-removed`: A required request body was removed (an optional one: `request-optional-body-removed`). */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestBodyRemoved: Rule = {
+export const requestBodyRemoved = defineRule({
   id: "request-body-removed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestBodyRemoved: Rule = {
   why: "clients keep sending a body the server no longer reads or accepts",
   taxonomy: "Row 15: oasdiff request-body-removed (ERR); Azure 1009/1046.",
   check: on("request-body-removed", "request", (c) => (c.required ? "request body removed" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-enum-became-closed`: An extensible enum the client sends became closed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestEnumBecameClosed: Rule = {
+export const requestEnumBecameClosed = defineRule({
   id: "request-enum-became-closed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestEnumBecameClosed: Rule = {
   why: "clients sending values outside the list are now rejected",
   taxonomy: "Row 31: Azure 1047 (Error).",
   check: on("enum-extensibility-changed", "request", (c) => (c.extensible ? undefined : "extensible enum became closed")),
-};
+});

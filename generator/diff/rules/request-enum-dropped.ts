@@ -1,8 +1,8 @@
 /** `request-enum-dropped`: A closed enum the client sends became its plain base type. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestEnumDropped: Rule = {
+export const requestEnumDropped = defineRule({
   id: "request-enum-dropped",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const requestEnumDropped: Rule = {
   why: "every value clients sent before is still valid",
   taxonomy: "Row 29: dropping an enum in a request is a widening (not breaking).",
   check: on("enum-dropped", "request", (c) => "enum restriction dropped"),
-};
+});

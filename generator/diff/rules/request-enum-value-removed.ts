@@ -1,8 +1,8 @@
 /** `request-enum-value-removed`: A value was removed from an enum the client sends (open or closed). */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on, listValues } from "./match.ts";
 
-export const requestEnumValueRemoved: Rule = {
+export const requestEnumValueRemoved = defineRule({
   id: "request-enum-value-removed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestEnumValueRemoved: Rule = {
   why: "clients sending it are rejected",
   taxonomy: "Rows 28/30: oasdiff request-property-enum-value-removed (ERR); Azure 1019 (Error); Optic breaking.",
   check: on("enum-values-removed", "request", (c) => `enum value(s) removed: ${listValues(c.values)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-optional-parameter-removed`: An optional parameter was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestOptionalParameterRemoved: Rule = {
+export const requestOptionalParameterRemoved = defineRule({
   id: "request-optional-parameter-removed",
   level: "warning",
   azureLevel: "warning",
@@ -13,4 +13,4 @@ export const requestOptionalParameterRemoved: Rule = {
   taxonomy: "Row 8: oasdiff request-parameter-removed (WARN); Azure 1046 (Warning).",
   peer: "api-smart-diff: breaking. We follow oasdiff (WARN): servers usually ignore parameters they no longer read.",
   check: on("parameter-removed", "request", (c) => (c.required ? undefined : "optional parameter removed")),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-parameter-became-optional`: A required parameter became optional. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestParameterBecameOptional: Rule = {
+export const requestParameterBecameOptional = defineRule({
   id: "request-parameter-became-optional",
   level: "info",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const requestParameterBecameOptional: Rule = {
   why: "clients that send it keep working",
   taxonomy: "Row 10: oasdiff request-parameter-became-optional (INFO); Azure logs 1025 as Info. pb33f flags any change (breaking); we follow oasdiff.",
   check: on("parameter-required-changed", "request", (c) => (c.required ? undefined : "parameter became optional")),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-parameter-deprecated`: A parameter became deprecated. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestParameterDeprecated: Rule = {
+export const requestParameterDeprecated = defineRule({
   id: "request-parameter-deprecated",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const requestParameterDeprecated: Rule = {
   why: "it still works; clients are told to stop sending it",
   taxonomy: "Row 48: oasdiff request-parameter-deprecated (INFO).",
   check: on("parameter-deprecated", "request", (c) => "parameter deprecated"),
-};
+});

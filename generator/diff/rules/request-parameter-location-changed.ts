@@ -1,8 +1,8 @@
 /** `request-parameter-location-changed`: A parameter moved between path, query, header and cookie. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestParameterLocationChanged: Rule = {
+export const requestParameterLocationChanged = defineRule({
   id: "request-parameter-location-changed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestParameterLocationChanged: Rule = {
   why: "clients send it where the server no longer reads it",
   taxonomy: "Row 11: Azure 1015 (Error); pb33f breaking; oasdiff sees remove + add.",
   check: on("parameter-location-changed", "request", (c) => `parameter moved from ${String(c.before)} to ${String(c.after)}`),
-};
+});

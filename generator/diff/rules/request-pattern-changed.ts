@@ -1,8 +1,8 @@
 /** `request-pattern-changed`: The pattern of a string the client sends changed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestPatternChanged: Rule = {
+export const requestPatternChanged = defineRule({
   id: "request-pattern-changed",
   level: "warning",
   azureLevel: "error",
@@ -13,4 +13,4 @@ export const requestPatternChanged: Rule = {
   taxonomy: "Row 35: oasdiff request-property-pattern-changed (WARN); Azure 1036 (Error).",
   peer: "api-smart-diff: breaking. We follow oasdiff (WARN): whether the new pattern is wider cannot be decided in general.",
   check: on("pattern-changed", "request", (c) => (c.relation === "changed" ? `pattern ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}` : undefined)),
-};
+});

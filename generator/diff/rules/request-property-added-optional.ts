@@ -1,8 +1,8 @@
 /** `request-property-added-optional`: An optional property was added to something the client sends. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestPropertyAddedOptional: Rule = {
+export const requestPropertyAddedOptional = defineRule({
   id: "request-property-added-optional",
   level: "info",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const requestPropertyAddedOptional: Rule = {
   why: "clients that do not send it keep working",
   taxonomy: "Row 17: oasdiff new-optional-request-property (INFO); Azure 1045 (Info).",
   check: on("property-added", "request", (c) => (c.required ? undefined : `optional property added${c.note ? ` (${c.note})` : ""}`)),
-};
+});

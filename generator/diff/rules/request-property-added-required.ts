@@ -1,8 +1,8 @@
 /** `request-property-added-required`: A required property was added to something the client sends. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestPropertyAddedRequired: Rule = {
+export const requestPropertyAddedRequired = defineRule({
   id: "request-property-added-required",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestPropertyAddedRequired: Rule = {
   why: "clients built against the old version do not send it, so the server rejects their requests",
   taxonomy: "Row 18: oasdiff new-required-request-property (ERR); Azure 1034 (Error); Optic, pb33f breaking.",
   check: on("property-added", "request", (c) => (c.required ? `required property added${c.note ? ` (${c.note})` : ""}` : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-property-became-optional`: A required property of something the client sends became optional. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestPropertyBecameOptional: Rule = {
+export const requestPropertyBecameOptional = defineRule({
   id: "request-property-became-optional",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestPropertyBecameOptional: Rule = {
   why: "clients that send it keep working",
   taxonomy: "Row 21: oasdiff request-property-became-optional (INFO); Azure 1025 (Error).",
   check: on("property-required-changed", "request", (c) => (c.required ? undefined : "property became optional")),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-property-became-read-only`: A property the client could send became readOnly. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestPropertyBecameReadOnly: Rule = {
+export const requestPropertyBecameReadOnly = defineRule({
   id: "request-property-became-read-only",
   level: "warning",
   azureLevel: "error",
@@ -13,4 +13,4 @@ export const requestPropertyBecameReadOnly: Rule = {
   taxonomy: "Row 23: oasdiff request-*-became-read-only (INFO/WARN); Azure 1029 (Error). A read-only property that becomes writable shows as a request property added.",
   peer: "api-smart-diff: breaking. Warning: servers mostly ignore read-only input rather than reject it (oasdiff WARN/INFO).",
   check: on("property-became-read-only", "request", (c) => "property became read-only"),
-};
+});

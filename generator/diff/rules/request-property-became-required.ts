@@ -1,8 +1,8 @@
 /** `request-property-became-required`: An optional property of something the client sends became required. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestPropertyBecameRequired: Rule = {
+export const requestPropertyBecameRequired = defineRule({
   id: "request-property-became-required",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestPropertyBecameRequired: Rule = {
   why: "clients that omit it are now rejected",
   taxonomy: "Row 20: oasdiff request-property-became-required (ERR); Azure 1025; Optic breaking.",
   check: on("property-required-changed", "request", (c) => (c.required ? "property became required" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-required-parameter-removed`: A required parameter was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestRequiredParameterRemoved: Rule = {
+export const requestRequiredParameterRemoved = defineRule({
   id: "request-required-parameter-removed",
   level: "warning",
   azureLevel: "error",
@@ -13,4 +13,4 @@ export const requestRequiredParameterRemoved: Rule = {
   taxonomy: "Row 8: oasdiff request-parameter-removed (WARN); Azure 1009 (Error).",
   peer: "api-smart-diff: breaking. We follow oasdiff (WARN): servers usually ignore parameters they no longer read.",
   check: on("parameter-removed", "request", (c) => (c.required ? "required parameter removed" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-type-changed`: The type (or format) of something the client sends changed incompatibly. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestTypeChanged: Rule = {
+export const requestTypeChanged = defineRule({
   id: "request-type-changed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const requestTypeChanged: Rule = {
   why: "values clients send are no longer valid",
   taxonomy: "Row 24: oasdiff request-*-type-changed (ERR); Azure 1026 (Error); Optic, pb33f breaking.",
   check: on("type-changed", "request", (c) => (c.relation === "changed" ? `type ${c.detail}` : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-union-variant-added`: A oneOf/anyOf the client sends accepts a new variant. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestUnionVariantAdded: Rule = {
+export const requestUnionVariantAdded = defineRule({
   id: "request-union-variant-added",
   level: "info",
   azureLevel: "warning",
@@ -12,4 +12,4 @@ export const requestUnionVariantAdded: Rule = {
   why: "what clients sent before is still valid",
   taxonomy: "Row 44: widening a request union is not breaking (Optic flags only narrowing of request unions in effect); Azure 1032 (Warning).",
   check: on("union-variant-added", "request", (c) => `union variant ${c.variant} added`),
-};
+});

@@ -1,8 +1,8 @@
 /** `request-union-variant-removed`: A oneOf/anyOf the client sends no longer accepts a variant. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const requestUnionVariantRemoved: Rule = {
+export const requestUnionVariantRemoved = defineRule({
   id: "request-union-variant-removed",
   level: "error",
   azureLevel: "warning",
@@ -12,4 +12,4 @@ export const requestUnionVariantRemoved: Rule = {
   why: "clients sending that variant are rejected",
   taxonomy: "Row 44: oasdiff request-*-one-of-removed (ERR); pb33f breaking; Azure 1032 (Warning).",
   check: on("union-variant-removed", "request", (c) => `union variant ${c.variant} removed`),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-became-enum`: Something the client receives was restricted to a closed list of values. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseBecameEnum: Rule = {
+export const responseBecameEnum = defineRule({
   id: "response-became-enum",
   level: "info",
   direction: "response",
@@ -10,4 +10,4 @@ export const responseBecameEnum: Rule = {
   why: "every value clients receive was already valid before",
   taxonomy: "Row 29: not breaking in responses.",
   check: on("became-enum", "response", (c) => "became a closed enum"),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-became-non-nullable`: Something the client receives is never null any more. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseBecameNonNullable: Rule = {
+export const responseBecameNonNullable = defineRule({
   id: "response-became-non-nullable",
   level: "info",
   direction: "response",
@@ -11,4 +11,4 @@ export const responseBecameNonNullable: Rule = {
   taxonomy: "Row 26 (inverse): oasdiff response-property-became-not-nullable (INFO).",
   peer: "api-smart-diff: breaking (its nullable rule ignores direction). Never receiving null breaks no client that handled it.",
   check: on("nullable-changed", "response", (c) => (c.nullable ? undefined : "no longer nullable")),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-became-nullable`: Something the client receives may now be null. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseBecameNullable: Rule = {
+export const responseBecameNullable = defineRule({
   id: "response-became-nullable",
   level: "error",
   direction: "response",
@@ -10,4 +10,4 @@ export const responseBecameNullable: Rule = {
   why: "clients that dereference the value fail on null",
   taxonomy: "Row 26: oasdiff response-property-became-nullable (ERR); pb33f breaking.",
   check: on("nullable-changed", "response", (c) => (c.nullable ? "became nullable" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-body-added`: A response that had no body now has one. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseBodyAdded: Rule = {
+export const responseBodyAdded = defineRule({
   id: "response-body-added",
   level: "info",
   direction: "response",
@@ -10,4 +10,4 @@ export const responseBodyAdded: Rule = {
   why: "clients that ignored the empty body keep working",
   taxonomy: "Not a row: the analogue of an added response property (row 17).",
   check: on("response-body-added", "response", (c) => "response body added"),
-};
+});

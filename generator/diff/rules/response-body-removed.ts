@@ -1,8 +1,8 @@
 /** `response-body-removed`: A response that had a body no longer has one. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseBodyRemoved: Rule = {
+export const responseBodyRemoved = defineRule({
   id: "response-body-removed",
   level: "error",
   direction: "response",
@@ -10,4 +10,4 @@ export const responseBodyRemoved: Rule = {
   why: "clients reading the body get nothing",
   taxonomy: "Not a row: the analogue of a removed required response property (row 19).",
   check: on("response-body-removed", "response", (c) => "response body removed"),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-constraint-added`: A bound was newly set on something the client receives. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseConstraintAdded: Rule = {
+export const responseConstraintAdded = defineRule({
   id: "response-constraint-added",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseConstraintAdded: Rule = {
   why: "every value clients receive was already valid before",
   taxonomy: "Row 34: oasdiff (INFO); Azure 1036 (Error).",
   check: on("constraint-changed", "response", (c) => (c.relation === "added" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-constraint-removed`: A bound of something the client receives was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseConstraintRemoved: Rule = {
+export const responseConstraintRemoved = defineRule({
   id: "response-constraint-removed",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseConstraintRemoved: Rule = {
   why: "clients may receive values outside the range they were promised",
   taxonomy: "Row 34: oasdiff response-*-unset (ERR); Azure 1036 (Error).",
   check: on("constraint-changed", "response", (c) => (c.relation === "removed" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-constraint-tightened`: A bound of something the client receives was tightened. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseConstraintTightened: Rule = {
+export const responseConstraintTightened = defineRule({
   id: "response-constraint-tightened",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseConstraintTightened: Rule = {
   why: "every value clients receive was already valid before",
   taxonomy: "Row 32: not breaking in responses (oasdiff INFO); Azure 1024 (Error).",
   check: on("constraint-changed", "response", (c) => (c.relation === "tightened" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
-};
+});

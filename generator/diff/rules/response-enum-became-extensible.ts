@@ -1,8 +1,8 @@
 /** `response-enum-became-extensible`: A closed enum the client receives became extensible (open). */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseEnumBecameExtensible: Rule = {
+export const responseEnumBecameExtensible = defineRule({
   id: "response-enum-became-extensible",
   level: "warning",
   azureLevel: "error",
@@ -13,4 +13,4 @@ export const responseEnumBecameExtensible: Rule = {
   taxonomy: "Row 31: Azure 1047 (Error). oasdiff has no rule. Warning like a closed-enum addition (row 27).",
   peer: "api-smart-diff: breaking (it sees an `anyOf` branch added). Warning, like a value added to a closed enum.",
   check: on("enum-extensibility-changed", "response", (c) => (c.extensible ? "closed enum became extensible" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-enum-value-removed`: A value was removed from an enum the client receives. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on, listValues } from "./match.ts";
 
-export const responseEnumValueRemoved: Rule = {
+export const responseEnumValueRemoved = defineRule({
   id: "response-enum-value-removed",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseEnumValueRemoved: Rule = {
   why: "clients simply stop receiving a value they already handle",
   taxonomy: "Row 28: oasdiff response-property-enum-value-removed (INFO); Azure 1019 ignores direction (Error); pb33f breaking.",
   check: on("enum-values-removed", "response", (c) => `enum value(s) removed: ${listValues(c.values)}`),
-};
+});

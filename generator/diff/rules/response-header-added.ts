@@ -1,8 +1,8 @@
 /** `response-header-added`: A response header was added. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseHeaderAdded: Rule = {
+export const responseHeaderAdded = defineRule({
   id: "response-header-added",
   level: "info",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const responseHeaderAdded: Rule = {
   why: "clients that do not read it are unaffected",
   taxonomy: "Row 38: oasdiff response-header-added (INFO); Azure 1013 (Info).",
   check: on("header-added", "response", (c) => "response header added"),
-};
+});

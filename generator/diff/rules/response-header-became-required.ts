@@ -1,8 +1,8 @@
 /** `response-header-became-required`: An optional response header became required. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseHeaderBecameRequired: Rule = {
+export const responseHeaderBecameRequired = defineRule({
   id: "response-header-became-required",
   level: "info",
   direction: "response",
@@ -11,4 +11,4 @@ export const responseHeaderBecameRequired: Rule = {
   taxonomy: "Row 38 (inverse): a response guarantees more; oasdiff has no rule (not breaking).",
   peer: "api-smart-diff: breaking (its `required` rule ignores direction). A response that promises more breaks no client.",
   check: on("header-required-changed", "response", (c) => (c.required ? "response header became required" : undefined)),
-};
+});

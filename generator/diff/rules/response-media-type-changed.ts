@@ -1,8 +1,8 @@
 /** `response-media-type-changed`: The media type of a response body changed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseMediaTypeChanged: Rule = {
+export const responseMediaTypeChanged = defineRule({
   id: "response-media-type-changed",
   level: "error",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const responseMediaTypeChanged: Rule = {
   why: "clients parse the body in a format the server no longer sends",
   taxonomy: "Row 16: oasdiff response-media-type-removed (ERR); Azure maps 1004 to Info.",
   check: on("media-type-changed", "response", (c) => `media type ${String(c.before)} -> ${String(c.after)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-optional-header-removed`: An optional response header was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseOptionalHeaderRemoved: Rule = {
+export const responseOptionalHeaderRemoved = defineRule({
   id: "response-optional-header-removed",
   level: "warning",
   azureLevel: "warning",
@@ -13,4 +13,4 @@ export const responseOptionalHeaderRemoved: Rule = {
   taxonomy: "Row 37: oasdiff optional-response-header-removed (WARN); Azure 1014 (Warning).",
   peer: "api-smart-diff: breaking. We follow oasdiff (WARN): an optional header could always be absent.",
   check: on("header-removed", "response", (c) => (c.required ? undefined : "optional response header removed")),
-};
+});

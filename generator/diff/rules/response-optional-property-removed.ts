@@ -1,8 +1,8 @@
 /** `response-optional-property-removed`: An optional property was removed from something the client receives. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseOptionalPropertyRemoved: Rule = {
+export const responseOptionalPropertyRemoved = defineRule({
   id: "response-optional-property-removed",
   level: "warning",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseOptionalPropertyRemoved: Rule = {
   why: "clients had to cope with its absence, but stop getting the data",
   taxonomy: "Row 19: oasdiff response-optional-property-removed (WARN); Azure 1033 (Error); Optic breaking.",
   check: on("property-removed", "response", (c) => (c.required ? undefined : "optional property removed")),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-pattern-changed`: The pattern of a string the client receives was added, changed or removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responsePatternChanged: Rule = {
+export const responsePatternChanged = defineRule({
   id: "response-pattern-changed",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responsePatternChanged: Rule = {
   why: "clients do not validate what they receive against patterns",
   taxonomy: "Row 35: not breaking in responses (oasdiff has no response pattern error); Azure 1036 (Error).",
   check: on("pattern-changed", "response", (c) => `pattern ${c.relation}: ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-property-added`: A property was added to something the client receives. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responsePropertyAdded: Rule = {
+export const responsePropertyAdded = defineRule({
   id: "response-property-added",
   level: "info",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const responsePropertyAdded: Rule = {
   why: "clients ignore properties they do not know (strict deserialisers aside)",
   taxonomy: "Rows 17/18: oasdiff response-*-property-added (INFO); Azure 1041 (Info). Azure's 1040 for read-only additions (Warning) is not split out.",
   check: on("property-added", "response", (c) => `${c.required ? "required" : "optional"} property added${c.note ? ` (${c.note})` : ""}`),
-};
+});

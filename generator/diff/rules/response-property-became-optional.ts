@@ -1,8 +1,8 @@
 /** `response-property-became-optional`: A required property of something the client receives became optional. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responsePropertyBecameOptional: Rule = {
+export const responsePropertyBecameOptional = defineRule({
   id: "response-property-became-optional",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responsePropertyBecameOptional: Rule = {
   why: "clients that rely on it being present may read undefined",
   taxonomy: "Row 21: oasdiff response-property-became-optional (ERR); Azure 1025; Optic breaking.",
   check: on("property-required-changed", "response", (c) => (c.required ? undefined : "property became optional")),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-property-default-changed`: The default of a property the client receives changed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responsePropertyDefaultChanged: Rule = {
+export const responsePropertyDefaultChanged = defineRule({
   id: "response-property-default-changed",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responsePropertyDefaultChanged: Rule = {
   why: "documentation only for clients: the server sends the value",
   taxonomy: "Row 36: oasdiff response-property-default-value-* (INFO); Azure 1027 (Error).",
   check: on("property-default-changed", "response", (c) => `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
-};
+});

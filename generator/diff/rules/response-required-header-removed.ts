@@ -1,8 +1,8 @@
 /** `response-required-header-removed`: A required response header was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseRequiredHeaderRemoved: Rule = {
+export const responseRequiredHeaderRemoved = defineRule({
   id: "response-required-header-removed",
   level: "error",
   azureLevel: "warning",
@@ -12,4 +12,4 @@ export const responseRequiredHeaderRemoved: Rule = {
   why: "clients relying on the header no longer get it",
   taxonomy: "Row 37: oasdiff required-response-header-removed (ERR); Azure 1014 (Warning).",
   check: on("header-removed", "response", (c) => (c.required ? "required response header removed" : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-success-status-added`: A 2XX status was added to an operation. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseSuccessStatusAdded: Rule = {
+export const responseSuccessStatusAdded = defineRule({
   id: "response-success-status-added",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseSuccessStatusAdded: Rule = {
   why: "generated clients accept any 2XX; strict clients may not expect the new code",
   taxonomy: "Row 39: oasdiff response-success-status-added (INFO); Azure 1011 (Error cross-version).",
   check: on("status-added", "response", (c) => (c.success ? `success status ${String(c.after)} added` : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-success-status-removed`: A 2XX status was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseSuccessStatusRemoved: Rule = {
+export const responseSuccessStatusRemoved = defineRule({
   id: "response-success-status-removed",
   level: "error",
   azureLevel: "info",
@@ -12,4 +12,4 @@ export const responseSuccessStatusRemoved: Rule = {
   why: "clients handling that status (and its body) no longer get it",
   taxonomy: "Row 40: oasdiff response-success-status-removed (ERR); Optic, pb33f breaking; Azure 1012 (Info).",
   check: on("status-removed", "response", (c) => (c.success ? `success status ${String(c.before)} removed` : undefined)),
-};
+});

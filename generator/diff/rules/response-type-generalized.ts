@@ -1,8 +1,8 @@
 /** `response-type-generalized`: Something the client receives can hold more values (format dropped, int32 -> int64). */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseTypeGeneralized: Rule = {
+export const responseTypeGeneralized = defineRule({
   id: "response-type-generalized",
   level: "error",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseTypeGeneralized: Rule = {
   why: "clients may receive values they cannot represent or parse",
   taxonomy: "Row 25: oasdiff response-property-type-generalized (ERR); Azure 1023 (Error); pb33f breaking.",
   check: on("type-changed", "response", (c) => (c.relation === "generalized" ? `type widened: ${c.detail}` : undefined)),
-};
+});

@@ -1,8 +1,8 @@
 /** `response-type-specialized`: Something the client receives holds fewer values (format added, int64 -> int32). */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseTypeSpecialized: Rule = {
+export const responseTypeSpecialized = defineRule({
   id: "response-type-specialized",
   level: "info",
   azureLevel: "error",
@@ -12,4 +12,4 @@ export const responseTypeSpecialized: Rule = {
   why: "every value clients receive was already valid before",
   taxonomy: "Row 25 (inverse): oasdiff has no error for a response narrowing. Azure 1023 is Error except for int64 -> int32 in responses; the azure profile keeps Error.",
   check: on("type-changed", "response", (c) => (c.relation === "specialized" ? `type narrowed: ${c.detail}` : undefined)),
-};
+});

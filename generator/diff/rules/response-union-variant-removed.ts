@@ -1,8 +1,8 @@
 /** `response-union-variant-removed`: A oneOf/anyOf the client receives lost a variant. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const responseUnionVariantRemoved: Rule = {
+export const responseUnionVariantRemoved = defineRule({
   id: "response-union-variant-removed",
   level: "info",
   azureLevel: "warning",
@@ -12,4 +12,4 @@ export const responseUnionVariantRemoved: Rule = {
   why: "clients simply stop receiving a shape they already handle",
   taxonomy: "Row 44: not breaking in responses; pb33f flags it (we follow direction).",
   check: on("union-variant-removed", "response", (c) => `union variant ${c.variant} removed`),
-};
+});

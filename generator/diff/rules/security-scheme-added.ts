@@ -1,8 +1,8 @@
 /** `security-scheme-added`: A document-level authentication alternative was added. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const securitySchemeAdded: Rule = {
+export const securitySchemeAdded = defineRule({
   id: "security-scheme-added",
   level: "info",
   direction: "request",
@@ -10,4 +10,4 @@ export const securitySchemeAdded: Rule = {
   why: "clients may keep using the schemes they already use",
   taxonomy: "Row 42: oasdiff api-global-security-added (INFO).",
   check: on("security-scheme-added", "request", (c) => "security scheme added"),
-};
+});

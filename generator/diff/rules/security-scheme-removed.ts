@@ -1,8 +1,8 @@
 /** `security-scheme-removed`: A document-level authentication alternative was removed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const securitySchemeRemoved: Rule = {
+export const securitySchemeRemoved = defineRule({
   id: "security-scheme-removed",
   level: "error",
   direction: "request",
@@ -10,4 +10,4 @@ export const securitySchemeRemoved: Rule = {
   why: "clients authenticating with it can no longer call the API",
   taxonomy: "Row 42: pb33f breaking. oasdiff reports it as INFO by default; we say error because a client configured with that credential stops working.",
   check: on("security-scheme-removed", "request", (c) => "security scheme removed"),
-};
+});

@@ -1,8 +1,8 @@
 /** `server-url-changed`: The server URL template changed. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const serverUrlChanged: Rule = {
+export const serverUrlChanged = defineRule({
   id: "server-url-changed",
   level: "warning",
   direction: "none",
@@ -10,4 +10,4 @@ export const serverUrlChanged: Rule = {
   why: "usually deployment metadata, but a changed base path moves every operation",
   taxonomy: "Row 43: pb33f breaking; oasdiff none ('deployment metadata'). Warning: a reviewer decides.",
   check: on("server-url-changed", "none", (c) => `server URL ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`),
-};
+});

@@ -1,8 +1,8 @@
 /** `server-variable-added-optional`: The server URL gained a variable with a default. */
-import type { Rule } from "../types.ts";
+import { defineRule } from "./define.ts";
 import { on } from "./match.ts";
 
-export const serverVariableAddedOptional: Rule = {
+export const serverVariableAddedOptional = defineRule({
   id: "server-variable-added-optional",
   level: "info",
   direction: "none",
@@ -10,4 +10,4 @@ export const serverVariableAddedOptional: Rule = {
   why: "clients that do not set it get the default",
   taxonomy: "Row 43: not breaking.",
   check: on("server-variable-added", "none", (c) => (c.hasDefault ? `server variable added with default ${JSON.stringify(c.after)}` : undefined)),
-};
+});

@@ -6,7 +6,8 @@
  * Pure: problems with the naming layer come back as diagnostics located in its file.
  */
 import { search } from "jmespath";
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
+import { DiagnosticCollector } from "../../diagnostics/collector.ts";
+import type { Diagnosed } from "../../diagnostics/diagnostics.ts";
 import { compareStrings, kebabCase } from "../../ir/naming.ts";
 import type { ApiIR, JsonValue, OperationIR, ParameterIR, TypeIR } from "../../ir/types.ts";
 import type { ApiPlan } from "../package-plan.ts";
@@ -54,11 +55,12 @@ export interface CallModel {
 
 export function buildCliModel(plan: ApiPlan, naming: CliNaming | undefined): Diagnosed<CliModel> {
   const { api, pkg } = plan;
-  const diagnostics: Diagnostic[] = [];
+  const found = new DiagnosticCollector();
+  const diagnostics = found.diagnostics;
   const lookup = new TypeLookup(api.types);
   const auth = authModel(plan.auth, plan.endpoint, naming?.environment ?? new Map());
   const report = (pointer: string, message: string) => {
-    if (naming) diagnostics.push(createDiagnostic("cli-naming-mismatch", message, naming.locate(pointer)));
+    if (naming) found.report("cli-naming-mismatch", { problem: message }, naming.locate(pointer));
   };
   for (const flag of naming?.environment.keys() ?? []) {
     if (!auth.flags.some((f) => f.name === flag)) {
@@ -70,7 +72,14 @@ export function buildCliModel(plan: ApiPlan, naming: CliNaming | undefined): Dia
   const derived = api.operations.map((op) => derivedCommand(lookup, op, reserved));
   const commands: CommandModel[] = [...named];
   const clashes = (a: readonly string[], b: readonly string[]) => a.slice(0, b.length).every((w, i) => w === b[i]) || b.slice(0, a.length).every((w, i) => w === a[i]);
-  for (const command of derived.sort((a, b) => compareStrings(a.path.join(" "), b.path.join(" ")))) {
+  // A derived name without its group's words can meet another operation's: that one then keeps
+  // the whole operation name, which is unique, so no operation loses its command.
+  const spelled = derived.map((command) => {
+    const whole = command.path[1] !== kebabCase(command.calls[0]?.op.name ?? "");
+    const taken = whole && derived.some((other) => other !== command && other.path.join(" ") === command.path.join(" "));
+    return taken ? { ...command, path: [command.path[0] ?? "", kebabCase(command.calls[0]?.op.name ?? "")] } : command;
+  });
+  for (const command of spelled.sort((a, b) => compareStrings(a.path.join(" "), b.path.join(" ")))) {
     const clash = commands.find((c) => clashes(c.path, command.path));
     if (!clash) commands.push(command);
     else if (clash.origin === "naming") report(`/commands/${clash.path.join(" ")}`, `"${clash.path.join(" ")}" clashes with the command "${command.path.join(" ")}" derived from ${command.calls[0]?.op.name ?? "an operation"}`);
@@ -143,6 +152,16 @@ function bodyType(lookup: TypeLookup, op: OperationIR): ValueType {
   return type.kind === "array" || type.kind === "json" ? type : lookup.scalar(body.type) ? type : { kind: "json" };
 }
 
+/**
+ * The operation's kebab-case name without its group's words in front, as az names commands:
+ * `repos add-collaborator`, not `repos repos-add-collaborator` (the id `repos/add-collaborator`).
+ */
+function commandName(op: OperationIR): string {
+  const name = kebabCase(op.name);
+  const prefix = `${op.group}-`;
+  return name.startsWith(prefix) && name.length > prefix.length ? name.slice(prefix.length) : name;
+}
+
 /** `<group> <operation>`: a flag per parameter and per writable top-level body property, and `--body`. */
 function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlySet<string>): CommandModel {
   const scope = new FlagScope([...reserved, "body"]);
@@ -172,7 +191,7 @@ function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlyS
   }
   const text = op.summary ?? op.description ?? `${op.method} ${op.path}`;
   return {
-    path: [op.group, kebabCase(op.name)],
+    path: [op.group, commandName(op)],
     summary: firstSentence(text),
     ...(op.description && op.description.trim() !== firstSentence(text) ? { description: op.description.trim() } : {}),
     deprecated: op.deprecated,

@@ -8,9 +8,9 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../../diagnostics.ts";
-import { quoteQuoted } from "../../quote-value.ts";
-import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../../read-untrusted-file.ts";
+import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../../diagnostics/diagnostics.ts";
+import { quoteQuoted } from "../../diagnostics/quote-value.ts";
+import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../../input/read-untrusted-file.ts";
 import { parseConvenience, type ConvenienceNaming } from "../convenience/convenience-naming.ts";
 
 export interface CliNaming {
@@ -83,7 +83,7 @@ export function loadCliNaming(file: string): Diagnosed<CliNaming | undefined> {
 }
 
 function problem(location: SourceLocation, message: string): Diagnostic {
-  return createDiagnostic("invalid-cli-naming", message, location);
+  return createDiagnostic("invalid-cli-naming", { problem: message }, location);
 }
 
 type Json = unknown;

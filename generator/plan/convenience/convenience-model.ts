@@ -4,7 +4,8 @@
  * that builds its result. Pure: problems come back as `convenience-mismatch` diagnostics located in
  * the naming file, listing what the API has.
  */
-import { createDiagnostic, type Diagnosed, type Diagnostic } from "../../diagnostics.ts";
+import { DiagnosticCollector } from "../../diagnostics/collector.ts";
+import type { Diagnosed } from "../../diagnostics/diagnostics.ts";
 import { NameScope, pascalCase, safeIdentifier } from "../../ir/naming.ts";
 import type { OperationIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import type { CliNaming } from "../cli/naming-file.ts";
@@ -56,9 +57,10 @@ export interface CheckedLocal {
 export function buildConvenienceModel(plan: ApiPlan, naming: CliNaming): Diagnosed<ConvenienceModel | undefined> {
   const section = naming.convenience;
   if (!section) return { value: undefined, diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
+  const found = new DiagnosticCollector();
+  const diagnostics = found.diagnostics;
   const report = (pointer: string, message: string): undefined => {
-    diagnostics.push(createDiagnostic("convenience-mismatch", message, naming.locate(pointer)));
+    found.report("convenience-mismatch", { problem: message }, naming.locate(pointer));
     return undefined;
   };
   const { api, names } = plan;

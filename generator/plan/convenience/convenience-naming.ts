@@ -6,7 +6,7 @@
  * checked against the API by `convenience-model.ts`. The format is described in
  * `generator/emit/cli/README.md` ("Convenience methods").
  */
-import type { Diagnostic } from "../../diagnostics.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostics.ts";
 
 export interface ConvenienceNaming {
   /** The class's name; absent: the generated client's name (the convenience class then replaces it). */

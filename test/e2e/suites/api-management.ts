@@ -30,7 +30,7 @@ export function defineApiManagementSuite(style: ApiStyle<TokenCredential, apim.A
       return { api: client(credential, options), credential };
     };
     const userToken = (api: ApimApi, expiry: Date, userId = "userId1718", serviceName = "apimService1", resourceGroup = "rg1") =>
-      api.getSharedAccessToken("subid", resourceGroup, serviceName, userId, { properties: { keyType: "primary", expiry } });
+      api.userGetSharedAccessToken("subid", resourceGroup, serviceName, userId, { properties: { keyType: "primary", expiry } });
 
     beforeAll(async () => {
       service = await startApimService({ faults, bearerTokens: [{ token: ARM_TOKEN, expiresOn: Date.now() + 2 * DAY }] });
@@ -52,7 +52,7 @@ export function defineApiManagementSuite(style: ApiStyle<TokenCredential, apim.A
       expect([sent?.auth, sent?.headers["authorization"], sent?.headers["x-ms-date"]]).toEqual(["bearer", "Bearer [redacted]", undefined]);
       const parts = service.state.verifyUserToken(value ?? "");
       expect(parts).toEqual({ userId: "userId1718", keyType: "primary", expiry: new Date(Math.floor(expiry.getTime() / 60_000) * 60_000) });
-      const secondary = await api.getSharedAccessToken("subid", "rg1", "apimService1", "1", { properties: { keyType: "secondary", expiry: at(30 * DAY - 60_000) } });
+      const secondary = await api.userGetSharedAccessToken("subid", "rg1", "apimService1", "1", { properties: { keyType: "secondary", expiry: at(30 * DAY - 60_000) } });
       expect(service.state.verifyUserToken(secondary.value ?? "")?.keyType).toBe("secondary");
       expect(credential.calls).toEqual([["https://management.azure.com/.default"]]);
     });
@@ -105,11 +105,11 @@ export function defineApiManagementSuite(style: ApiStyle<TokenCredential, apim.A
         faults.script(ROUTE, [{ stallMs: 10_000 }, { stallMs: 10_000 }]);
         const reason = new Error("cancelled by the caller");
         const { api } = signedIn({ retry: { maxRetries: 0 } });
-        const aborted = await timed(() => rejectionOf(api.getSharedAccessToken("s", "rg", "svc", "1",
+        const aborted = await timed(() => rejectionOf(api.userGetSharedAccessToken("s", "rg", "svc", "1",
           { properties: { keyType: "primary", expiry: at(DAY) } }, { abortSignal: abortAfter(30, reason) })));
         expect(aborted.value).toBe(reason);
         expect(aborted.ms).toBeLessThan(1_000);
-        const timedOut = await timed(() => rejectionOf(api.getSharedAccessToken("s", "rg", "svc", "1",
+        const timedOut = await timed(() => rejectionOf(api.userGetSharedAccessToken("s", "rg", "svc", "1",
           { properties: { keyType: "primary", expiry: at(DAY) } }, { timeoutMs: 80 })));
         expect(timedOut.value).toBeInstanceOf(apim.TimeoutError);
         expect(timedOut.value).toMatchObject({ message: "The request timed out after 80 ms", timeoutMs: 80 });

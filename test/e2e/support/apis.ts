@@ -135,8 +135,8 @@ export const apimStyles: readonly ApiStyle<TokenCredential, apim.ApiManagementCl
     create(credential, options) {
       const context = apim.createApiManagementClientContext(credential, options);
       return {
-        getSharedAccessToken: (subscriptionId, resourceGroupName, serviceName, userId, body, callOptions) =>
-          apim.getSharedAccessToken(context, subscriptionId, resourceGroupName, serviceName, userId, body, callOptions),
+        userGetSharedAccessToken: (subscriptionId, resourceGroupName, serviceName, userId, body, callOptions) =>
+          apim.userGetSharedAccessToken(context, subscriptionId, resourceGroupName, serviceName, userId, body, callOptions),
       };
     },
   },

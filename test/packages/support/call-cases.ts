@@ -87,7 +87,7 @@ function issueAccessToken(via: "key" | "connection string"): CallCase {
   };
 }
 
-/** api-management: `getSharedAccessToken` with a token credential (bearer), path parameters needing encoding. */
+/** api-management: `userGetSharedAccessToken` with a token credential (bearer), path parameters needing encoding. */
 const sharedAccessToken: CallCase = {
   consumer: (ctx) =>
     [
@@ -102,7 +102,7 @@ const sharedAccessToken: CallCase = {
       "};",
       // The server URL has a default (ARM), so the endpoint is an option rather than the first argument.
       `const client = new ${ctx.client}(credential, { endpoint: "${ctx.origin}" });`,
-      'const result = await client.getSharedAccessToken("sub-1", "rg 1", "apim", "user:1", {',
+      'const result = await client.userGetSharedAccessToken("sub-1", "rg 1", "apim", "user:1", {',
       '  properties: { keyType: "primary", expiry: new Date("2030-01-01T00:00:00Z") },',
       "});",
       "console.log(JSON.stringify({ value: result.value, scopesAsked }));",

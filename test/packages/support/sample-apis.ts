@@ -198,7 +198,7 @@ export const managementApi: ApiIR = {
   auth: [{ kind: "bearer", id: "AzureAuth", scopes: ["https://management.azure.com/.default"] }],
   operations: [
     op({
-      name: "getSharedAccessToken",
+      name: "userGetSharedAccessToken",
       operationId: "User_GetSharedAccessToken",
       group: "user",
       method: "POST",

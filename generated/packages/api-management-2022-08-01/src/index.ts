@@ -5,7 +5,7 @@ export {
   type ApiManagementClientOptions,
   type ApiManagementClientContext,
 } from "./context.js";
-export { getSharedAccessToken, type GetSharedAccessTokenOptions } from "./api/user.js";
+export { userGetSharedAccessToken, type UserGetSharedAccessTokenOptions } from "./api/user.js";
 export { type ApiManagementClientError, isApiManagementClientError } from "./service-error.js";
 export {
   type ErrorFieldContract,

@@ -4,8 +4,8 @@ import type { UserTokenParameters, UserTokenResult } from "../models.js";
 import { type RequestOptions, jsonInModelOrder, parseJson, sendRequest, wholePathSegment } from "../runtime/send-request.js";
 import { serializeUserTokenParameters } from "../serialization.js";
 
-/** Optional parameters of {@link getSharedAccessToken}, and per-call settings. */
-export interface GetSharedAccessTokenOptions extends RequestOptions {
+/** Optional parameters of {@link userGetSharedAccessToken}, and per-call settings. */
+export interface UserGetSharedAccessTokenOptions extends RequestOptions {
 }
 
 /**
@@ -20,7 +20,7 @@ export interface GetSharedAccessTokenOptions extends RequestOptions {
  * @returns The response body contains the authorization token for the user.
  * @throws {HttpError<ErrorResponse>} An unexpected error response.
  */
-export async function getSharedAccessToken(context: ApiManagementClientContext, subscriptionId: string, resourceGroupName: string, serviceName: string, userId: string, body: UserTokenParameters, options: GetSharedAccessTokenOptions = {}): Promise<UserTokenResult> {
+export async function userGetSharedAccessToken(context: ApiManagementClientContext, subscriptionId: string, resourceGroupName: string, serviceName: string, userId: string, body: UserTokenParameters, options: UserGetSharedAccessTokenOptions = {}): Promise<UserTokenResult> {
   const response = await sendRequest(
     context,
     {
