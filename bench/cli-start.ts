@@ -14,7 +14,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { CLI_BUNDLE_OPTIONS } from "../generator/emitters/cli/cli-layout.ts";
+import { CLI_BUNDLE_OPTIONS } from "../generator/plan/cli/cli-layout.ts";
 import { generatedDir, repoRoot } from "../test/support/paths.ts";
 import { startIdentityService } from "../test/support/services/identity-service.ts";
 
@@ -39,7 +39,7 @@ function timeOnce(env: NodeJS.ProcessEnv): Promise<number> {
 mkdirSync(work, { recursive: true });
 const service = await startIdentityService();
 try {
-  // The same esbuild settings as the package's build (`generator/emitters/cli/cli-layout.ts`).
+  // The same esbuild settings as the package's build (`generator/plan/cli/cli-layout.ts`).
   await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(PACKAGE, "src/cli/main.ts")], logLevel: "warning", outfile: bundle });
   const env: NodeJS.ProcessEnv = { PATH: process.env["PATH"], AZURE_COMMUNICATION_CONNECTION_STRING: service.connectionString };
   for (let i = 0; i < 2; i++) await timeOnce(env);

@@ -14,11 +14,13 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { emitSources } from "../generator/emitters/emit-sources.ts";
-import { emitScaffold } from "../generator/emitters/scaffold/emit-scaffold.ts";
+import { printOutputs } from "../generator/build/print-files.ts";
+import { libraryOutputs } from "../generator/emit/outputs.ts";
+import { planPackage } from "../generator/plan/package-plan.ts";
+import { emitScaffold } from "../generator/emit/package/emit-scaffold.ts";
 import { buildIr } from "../generator/ir/build-ir.ts";
 import { isObject, loadOpenApi } from "../generator/openapi/load-openapi.ts";
-import { clientName, packageInfo } from "../generator/package-naming.ts";
+import { clientName, packageInfo } from "../generator/build/package-naming.ts";
 import { repoRoot } from "../test/support/paths.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "fixture-only": { type: "boolean", default: false } } });
@@ -72,10 +74,12 @@ function generateInProcess(file: string): { load: number; ir: number; sources: n
   const irTime = performance.now() - t;
   const pkg = packageInfo({ packageName: "bench-package", service: "bench", apiVersion: ir.value.apiVersion, title, source: basename(file), regenerate: "specsmith generate" });
   t = performance.now();
-  const sources = emitSources(ir.value, pkg);
+  // The plan (once per package) counts toward the sources, as before it was planned per call site there.
+  const plan = planPackage(ir.value, pkg).value;
+  const sources = printOutputs(plan, libraryOutputs);
   const sourcesTime = performance.now() - t;
   t = performance.now();
-  const scaffold = emitScaffold(ir.value, pkg);
+  const scaffold = emitScaffold(plan);
   const scaffoldTime = performance.now() - t;
   const all = [...sources, ...scaffold];
   return {

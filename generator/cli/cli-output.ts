@@ -7,7 +7,7 @@
 import { isAbsolute, relative } from "node:path";
 import { countText, diagnosticJson, hasErrors, type Diagnostic } from "../diagnostics/diagnostics.ts";
 import { formatDiagnostic } from "./format-diagnostic.ts";
-import { escapeUnsafeCharacters, terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
+import { escapeUnsafeCharacters, terminalLine } from "../runtime/cli/terminal-text.ts";
 import type { TreeChanges } from "../output/write-tree.ts";
 
 /** How diagnostics and the outcome are printed: for people (on stderr), or in the JSON object on stdout. */

@@ -17,7 +17,7 @@ import { CliOutput, type OutputFormat } from "./cli-output.ts";
 import { helpText, specsmithVersion } from "./cli-help.ts";
 import { outputFormat, parseCommandLine, usageError } from "./command-line.ts";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostics.ts";
-import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "../regenerate-command.ts";
+import { configRegenerateCommand, specCommandAnchor, specRegenerateCommand } from "../build/regenerate-command.ts";
 import type { WatchPlan } from "./watch.ts";
 
 const CONFIG_FILE = "specsmith.config.json";
@@ -141,7 +141,7 @@ async function runSpec(options: Options, spec: string, output: CliOutput, onOutp
     ...(options.azure !== undefined ? { azure: options.azure } : {}),
     progress: output.progress,
   };
-  const built = (await import("../pipeline.ts")).buildPackage(request);
+  const built = (await import("../build/pipeline.ts")).buildPackage(request);
   const folder = resolve(options.out ?? (built.directory || "generated-package"));
   onOutput(folder);
   return finishBuild(options, output, { files: built.files, diagnostics: built.diagnostics }, folder, regenerate);
@@ -154,7 +154,7 @@ async function runConfig(options: Options, output: CliOutput, onOutput: OnOutput
   output.diagnostics(config.diagnostics);
   if (!config.value) return output.finish({ command: options.command, ok: false });
   onOutput(config.value.output);
-  const { buildOutputs } = await import("../pipeline.ts");
+  const { buildOutputs } = await import("../build/pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
   return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);
 }

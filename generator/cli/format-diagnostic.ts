@@ -3,7 +3,7 @@
  * beside the diagnostics: only what prints needs the terminal-safety rule.
  */
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostics.ts";
-import { terminalLine } from "../emitters/cli/runtime/terminal-text.ts";
+import { terminalLine } from "../runtime/cli/terminal-text.ts";
 
 /**
  * `file:line:col (#/pointer) - error code: message`, the shape editors and CI annotators understand.

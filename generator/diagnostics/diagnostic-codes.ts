@@ -76,7 +76,7 @@ export const DIAGNOSTIC_CODES = {
   "invalid-suppressions": { severity: "error", summary: "A `specsmith diff` suppression file is invalid." , message: "{problem}" },
   "unreadable-git-ref": { severity: "error", summary: "A `specsmith diff` side `<ref>:<path>` names a ref or path git cannot read." , message: "{problem}" },
 
-  // The command line of generated packages (generator/emitters/cli/)
+  // The command line of generated packages (generator/emit/cli/)
   "invalid-cli-naming": { severity: "error", summary: "A CLI naming file (`spec/<service>/cli.yaml`) is not valid YAML or does not follow its format." , message: "{problem}" },
   "cli-naming-mismatch": { severity: "error", summary: "A CLI naming file names an operation, parameter, body field or flag the API lacks, or leaves a required one without a flag." , message: "{problem}" },
   "convenience-mismatch": { severity: "error", summary: "The `convenience` section of a naming file names an operation, field, result property or type the API lacks, or leaves a required argument unmapped." , message: "{problem}" },

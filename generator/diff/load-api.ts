@@ -3,7 +3,7 @@ import type { Diagnosed, Diagnostic } from "../diagnostics/diagnostics.ts";
 import { buildIr } from "../ir/build-ir.ts";
 import type { ApiIR } from "../ir/types.ts";
 import { loadOpenApi, type LoadedDocument, type LoadOptions } from "../openapi/load-openapi.ts";
-import { clientName, documentTitle } from "../package-naming.ts";
+import { clientName, documentTitle } from "../build/package-naming.ts";
 
 /**
  * Loads `file` (or `text`, when given) into an IR named as the generator names it, so model names

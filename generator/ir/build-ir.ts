@@ -8,31 +8,16 @@ import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-op
 import { breakAliasCycles } from "./alias-cycles.ts";
 import { authSchemes } from "./auth-schemes.ts";
 import { IrContext, type Place } from "./ir-context.ts";
+import { clientTypeNames, PACKAGE_TYPE_NAMES } from "./name-table.ts";
 import { compareStrings } from "./naming.ts";
 import { collectOperations, nameOperations } from "./operations.ts";
 import { declareNamedType, declarePending, typeNameFor } from "./schema-to-type.ts";
 import type { ApiIR, ServerIR } from "./types.ts";
 import { withUsage } from "./usage.ts";
 
-/** Names every generated package exports besides the models; a schema may not take them. */
+/** Names every generated package exports besides the models (the name table's); a schema may not take them. */
 export function reservedTypeNames(clientName: string): string[] {
-  return [
-    clientName,
-    `${clientName}Context`,
-    `${clientName}Options`,
-    "HttpError",
-    "NetworkError",
-    "TimeoutError",
-    "ResponseParseError",
-    "TokenCredential",
-    "AccessToken",
-    "KeyCredential",
-    "RequestOptions",
-    "RetryOptions",
-    "PagedAsyncIterableIterator",
-    "EventStream",
-    "ServerSentEvent",
-  ];
+  return [...clientTypeNames(clientName), ...PACKAGE_TYPE_NAMES];
 }
 
 /** `azure` overrides the document's own answer (`isAzureDocument`) when set. */

@@ -65,19 +65,6 @@ export function spellOperators(text: string, dates: boolean): string {
 }
 
 /**
- * Global names generated code uses; a model named like one would shadow it (`Promise`, `Date`...),
- * so type names get a `Model` suffix instead.
- */
-export const GLOBAL_TYPE_NAMES = new Set(
-  (
-    "Array ArrayBuffer AbortSignal AsyncIterable AsyncIterableIterator Blob Boolean Date Error Exclude Extract " +
-    "FormData Function Headers Iterable JSON Map Math Number Object Omit Partial Pick Promise Readonly " +
-    "ReadonlyArray Record Request Required Response RegExp Set String Symbol TextEncoder Uint8Array URL " +
-    "URLSearchParams"
-  ).split(" "),
-);
-
-/**
  * A valid identifier that is not a reserved word: drops characters identifiers cannot hold,
  * prefixes `_` when it would start with a digit (of any script), suffixes `_` to reserved words.
  */

@@ -1,8 +1,8 @@
 /**
  * The intermediate representation (IR) between OpenAPI and the emitters.
  *
- * Only `build-ir.ts` builds it and only emitters read it. Every OpenAPI default is resolved here,
- * so an emitter never re-interprets OpenAPI: parameter style/explode, required-ness, media types,
+ * Only `build-ir.ts` builds it; the plan (`plan/`), the emitters (`emit/`) and the diff (`diff/`)
+ * read it. Every OpenAPI default is resolved here, so none of them re-interprets OpenAPI: parameter style/explode, required-ness, media types,
  * `nullable` (3.0) and `type: [.., "null"]` (3.1) as a union with `null`, `allOf`/`anyOf`/`oneOf`
  * normalised, names made unique and safe. All lists are in a stable order.
  */

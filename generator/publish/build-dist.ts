@@ -16,7 +16,7 @@ const source = join(root, "generator");
 const dist = join(root, "dist");
 
 /** Read as text by the emitters and copied into every generated package, so they ship as they are. */
-const COPIED_SOURCE_FOLDERS = ["runtime", "emitters/cli/runtime"];
+const COPIED_SOURCE_FOLDERS = ["runtime", "runtime/cli"];
 /** Plain JavaScript entries (they turn on the compile cache before any module loads). */
 const JS_ENTRIES = ["specsmith.js"];
 

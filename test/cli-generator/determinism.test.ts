@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { corpusDocuments } from "../corpus/corpus-dir.ts";
 import { repoRoot } from "../support/paths.ts";
 import { folderBytes, specsmith, workspace } from "./spawn-cli.ts";

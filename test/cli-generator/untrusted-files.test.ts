@@ -183,7 +183,7 @@ describe("only regular files are read", () => {
     mkdirSync(folder);
     execFileSync("mkfifo", [join(folder, "cli.yaml")]);
     // In a child process, bounded: the naming layer is reached only after a TypeSpec compile otherwise.
-    const naming = pathToFileURL(join(repoRoot, "generator/emitters/cli/naming-file.ts")).href;
+    const naming = pathToFileURL(join(repoRoot, "generator/plan/cli/naming-file.ts")).href;
     const script = `const { serviceNaming } = await import(${JSON.stringify(naming)}); console.log(JSON.stringify(serviceNaming(${JSON.stringify(join(folder, "main.tsp"))})));`;
     const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(0);

@@ -32,10 +32,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { OUTPUT_FORMATS } from "../../generator/emitters/cli/runtime/global-options.ts";
-import { formatOutput } from "../../generator/emitters/cli/runtime/output-formats.ts";
-import type { CliIo, CommandSpec, Program } from "../../generator/emitters/cli/runtime/program.ts";
-import { runProgram } from "../../generator/emitters/cli/runtime/run-program.ts";
+import { OUTPUT_FORMATS } from "../../generator/runtime/cli/global-options.ts";
+import { formatOutput } from "../../generator/runtime/cli/output-formats.ts";
+import type { CliIo, CommandSpec, Program } from "../../generator/runtime/cli/program.ts";
+import { runProgram } from "../../generator/runtime/cli/run-program.ts";
 import { stripAnsi } from "./support/cli-package.ts";
 
 /** What `az communication user-identity token issue` prints, as a value. */

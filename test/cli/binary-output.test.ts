@@ -8,10 +8,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
-import { nodeIo } from "../../generator/emitters/cli/runtime/node-io.ts";
-import type { CliIo, CommandSpec, Program } from "../../generator/emitters/cli/runtime/program.ts";
-import { runProgram } from "../../generator/emitters/cli/runtime/run-program.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
+import { nodeIo } from "../../generator/runtime/cli/node-io.ts";
+import type { CliIo, CommandSpec, Program } from "../../generator/runtime/cli/program.ts";
+import { runProgram } from "../../generator/runtime/cli/run-program.ts";
 import { repoRoot } from "../support/paths.ts";
 
 /** Bytes that are not UTF-8 (a PNG signature): any text decoding would change them. */

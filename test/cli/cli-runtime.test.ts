@@ -1,17 +1,17 @@
 /**
- * The CLI runtime every generated package ships (`generator/emitters/cli/runtime/`), in process:
+ * The CLI runtime every generated package ships (`generator/runtime/cli/`), in process:
  * output formats read back, flag values, the command line, redaction, error classes and a whole
  * run of a small program with a fake context.
  */
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { convertFlag } from "../../generator/emitters/cli/runtime/flag-values.ts";
-import { OUTPUT_FORMATS } from "../../generator/emitters/cli/runtime/global-options.ts";
-import { createRedactor, loggingFetch, redactBody, redactUrl } from "../../generator/emitters/cli/runtime/http-log.ts";
-import { formatOutput } from "../../generator/emitters/cli/runtime/output-formats.ts";
-import { parseCommandLine } from "../../generator/emitters/cli/runtime/parse-command-line.ts";
-import type { CliIo, CommandSpec, FlagSpec, Program } from "../../generator/emitters/cli/runtime/program.ts";
-import { classify, runProgram } from "../../generator/emitters/cli/runtime/run-program.ts";
+import { convertFlag } from "../../generator/runtime/cli/flag-values.ts";
+import { OUTPUT_FORMATS } from "../../generator/runtime/cli/global-options.ts";
+import { createRedactor, loggingFetch, redactBody, redactUrl } from "../../generator/runtime/cli/http-log.ts";
+import { formatOutput } from "../../generator/runtime/cli/output-formats.ts";
+import { parseCommandLine } from "../../generator/runtime/cli/parse-command-line.ts";
+import type { CliIo, CommandSpec, FlagSpec, Program } from "../../generator/runtime/cli/program.ts";
+import { classify, runProgram } from "../../generator/runtime/cli/run-program.ts";
 import { stripAnsi } from "./support/cli-package.ts";
 
 const TRICKY = ["true", "No", "8:acs:x_y", "", " lead", "trail ", "a: b", "#c", "0123", "1e3", "two\nlines", 'quote"s', "null", "~", "-dash", "@at", "é ü", "key: [1]"];

@@ -6,12 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildCliModel } from "../../generator/emitters/cli/command-model.ts";
-import { parseCliNaming } from "../../generator/emitters/cli/naming-file.ts";
+import { buildCliModel } from "../../generator/plan/cli/command-model.ts";
+import { planPackage } from "../../generator/plan/package-plan.ts";
+import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { clientName, packageInfo } from "../../generator/package-naming.ts";
+import { clientName, packageInfo } from "../../generator/build/package-naming.ts";
 import { buildInline } from "../ir/helpers.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 
@@ -30,7 +31,7 @@ function model(service: string, version: string, yaml: string) {
   const naming = parseCliNaming(`spec/${service}/cli.yaml`, yaml);
   const ir = api(service, version);
   if (!naming.value) return { naming: naming.diagnostics, model: undefined, diagnostics: [] };
-  const built = buildCliModel(ir, pkgOf(service, ir), naming.value);
+  const built = buildCliModel(planPackage(ir, pkgOf(service, ir)).value, naming.value);
   return { naming: naming.diagnostics, model: built.value, diagnostics: built.diagnostics };
 }
 
@@ -69,7 +70,7 @@ describe("the naming files of the repository", () => {
 
   it("derives kebab-case commands and flags, with the spec's types, enums and defaults", () => {
     const ir = api("api-management", "2022-08-01");
-    const built = buildCliModel(ir, pkgOf("api-management", ir), undefined);
+    const built = buildCliModel(planPackage(ir, pkgOf("api-management", ir)).value, undefined);
     const [command] = built.value.commands;
     expect(command?.path).toEqual(["user", "get-shared-access-token"]);
     expect(command?.flags.map((f) => [f.name, f.type.kind, f.required ?? false])).toEqual([
@@ -177,7 +178,7 @@ describe("commands derived from a spec without a naming file", () => {
   it("leave out the group's words (az's `repos list-collaborators`), and never drop an operation when that meets another's name", () => {
     const ir = buildInline(document).ir;
     if (!ir) throw new Error("the inline document did not build");
-    const built = buildCliModel(ir, pkgOf("hub", ir), undefined);
+    const built = buildCliModel(planPackage(ir, pkgOf("hub", ir)).value, undefined);
     const byOperation = Object.fromEntries(built.value.commands.map((c) => [c.calls[0]?.op.name, c.path.join(" ")]));
     expect(byOperation).toEqual({
       reposListCollaborators: "repos list-collaborators",

@@ -12,9 +12,9 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { parseCliNaming } from "../../generator/emitters/cli/naming-file.ts";
+import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { typeCheckPackages } from "../support/type-check.ts";
 

@@ -6,12 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCliNaming } from "../../generator/emitters/cli/naming-file.ts";
-import { buildConvenienceModel } from "../../generator/emitters/convenience/convenience-model.ts";
-import { planSources } from "../../generator/emitters/source-plan.ts";
+import { parseCliNaming } from "../../generator/plan/cli/naming-file.ts";
+import { buildConvenienceModel } from "../../generator/plan/convenience/convenience-model.ts";
+import { planPackage } from "../../generator/plan/package-plan.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { packageInfo } from "../../generator/package-naming.ts";
+import { packageInfo } from "../../generator/build/package-naming.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 
 const FILE = "spec/communication-identity/cli.yaml";
@@ -20,7 +20,7 @@ function plan(version: string) {
   const loaded = loadOpenApi(openApiPath("communication-identity", version));
   if (!loaded.value) throw new Error(`cannot load ${version}`);
   const ir = buildIr(loaded.value, "CommunicationIdentityClient").value;
-  return planSources(ir, packageInfo({ packageName: "@specsmith/communication-identity", service: "communication-identity", apiVersion: ir.apiVersion, title: ir.title, source: "test", regenerate: "specsmith generate" }));
+  return planPackage(ir, packageInfo({ packageName: "@specsmith/communication-identity", service: "communication-identity", apiVersion: ir.apiVersion, title: ir.title, source: "test", regenerate: "specsmith generate" })).value;
 }
 
 /** Parses `yaml` and resolves its convenience section against 2023-10-01: every diagnostic, one line each. */

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { parseCliNaming, type CliNaming } from "../../generator/emitters/cli/naming-file.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { parseCliNaming, type CliNaming } from "../../generator/plan/cli/naming-file.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { typescriptBlocks } from "../packages/support/package-tools.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 

@@ -16,7 +16,7 @@ import type { Diagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { corpusDocuments, realSpecDocuments, sharedCorpusFiles } from "./corpus-dir.ts";
 import { typeCheckPackages, type PackageSources, type TypeCheckResult } from "../support/type-check.ts";

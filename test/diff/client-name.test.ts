@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { loadApi } from "../../generator/diff/load-api.ts";
-import { analyzePackage } from "../../generator/package-analysis.ts";
+import { analyzePackage } from "../../generator/build/package-analysis.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "specsmith-client-name-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

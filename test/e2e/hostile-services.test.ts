@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { maxPages } from "../../generator/runtime/paging.ts";
 import { compilePackages, type CompiledPackages } from "../emitters/compile-packages.ts";
 

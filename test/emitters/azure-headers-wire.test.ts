@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAzureDocument } from "../../generator/ir/azure-service.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { RecordingServer } from "../packages/support/recording-server.ts";
 import { repoRoot } from "../support/paths.ts";
 import { runCli } from "../support/run-cli.ts";

@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { errorCount, typeCheckPackages } from "../support/type-check.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitSources } from "../../generator/emitters/emit-sources.ts";
+import { emitSources } from "../../generator/build/print-files.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
 import { keyApi, openApi, packageOf, shapeApis, widgetApi } from "./sample-apis.ts";

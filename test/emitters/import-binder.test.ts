@@ -1,6 +1,6 @@
 /** The binder: references become one import declaration per module, aliased where names clash. */
 import { describe, expect, it } from "vitest";
-import { ImportBinder, moduleSpecifier } from "../../generator/emitters/import-binder.ts";
+import { ImportBinder, moduleSpecifier } from "../../generator/emit/shared/import-binder.ts";
 
 describe("moduleSpecifier", () => {
   it.each([

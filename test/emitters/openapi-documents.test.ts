@@ -5,12 +5,12 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emitSources } from "../../generator/emitters/emit-sources.ts";
+import { emitSources } from "../../generator/build/print-files.ts";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import type { ApiIR } from "../../generator/ir/types.ts";
 import { isObject, loadOpenApi } from "../../generator/openapi/load-openapi.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
-import { clientName, packageInfo } from "../../generator/package-naming.ts";
+import { clientName, packageInfo } from "../../generator/build/package-naming.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
 

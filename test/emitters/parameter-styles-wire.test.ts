@@ -13,7 +13,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { RecordingServer } from "../packages/support/recording-server.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";

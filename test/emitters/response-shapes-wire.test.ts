@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
 import { startLocalServer, type LocalServer } from "./local-server.ts";

@@ -5,7 +5,7 @@
  * every body encoding, query arrays with explode true/false, deepObject, header params, api-version,
  * reserved words and names that need quoting.
  */
-import type { PackageInfo } from "../../generator/emitters/package-info.ts";
+import type { PackageInfo } from "../../generator/plan/package-info.ts";
 import type {
   ApiIR,
   NamedTypeIR,

@@ -6,14 +6,16 @@
  */
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { printStructure, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../../generator/emitters/source-files.ts";
-import { planSources } from "../../generator/emitters/source-plan.ts";
-import { plannedFileStructure } from "../../generator/emitters/source-printer.ts";
-import { StructureKind } from "../../generator/emitters/structure-kinds.ts";
-import { printFileStructure, WRITER_OPTIONS } from "../../generator/emitters/structure-printer.ts";
-import { analyzePackage } from "../../generator/package-analysis.ts";
+import { outputs } from "../../generator/emit/outputs.ts";
+import { planPackage } from "../../generator/plan/package-plan.ts";
+import { isTextFile, type SourceFilePlan } from "../../generator/print/source-file.ts";
+import { plannedFileStructure } from "../../generator/print/source-printer.ts";
+import { StructureKind } from "../../generator/print/structure-kinds.ts";
+import { printWithTsMorph } from "../../generator/print/reference-printer.ts";
+import { printFileStructure } from "../../generator/print/structure-printer.ts";
+import { analyzePackage } from "../../generator/build/package-analysis.ts";
 import { corpusDocuments, realSpecDocuments } from "../corpus/corpus-dir.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 
@@ -41,15 +43,16 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     const { ready } = analyzePackage({ file });
     expect(ready).toBeDefined();
     if (!ready) return;
-    const plans = sourceFiles(planSources(ready.ir, ready.pkg)).steps.flatMap((step) => step());
+    const plan = planPackage(ready.ir, ready.pkg).value;
+    const plans = outputs.flatMap((output) => output.emit(plan)).filter((file): file is SourceFilePlan => !isTextFile(file));
     expect(plans.length).toBeGreaterThan(3);
     const differing = plans.filter((plan) => {
       const structure = plannedFileStructure(plan);
-      return printFileStructure(structure) !== printStructure(structure, WRITER_OPTIONS);
+      return printFileStructure(structure) !== printWithTsMorph(structure);
     });
     // On a difference, the first differing file in full, so the failure shows where.
     const first = differing[0];
-    if (first) expect(printFileStructure(plannedFileStructure(first))).toBe(printStructure(plannedFileStructure(first), WRITER_OPTIONS));
+    if (first) expect(printFileStructure(plannedFileStructure(first))).toBe(printWithTsMorph(plannedFileStructure(first)));
     expect(differing.map((plan) => plan.path)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** The one rule for text that meets a terminal or a source file (`terminal-text.ts`), as a table. */
 import { describe, expect, it } from "vitest";
-import { escapeUnsafeCharacters, terminalLine, terminalText } from "../../generator/emitters/cli/runtime/terminal-text.ts";
+import { escapeUnsafeCharacters, terminalLine, terminalText } from "../../generator/runtime/cli/terminal-text.ts";
 
 describe("terminalText / terminalLine", () => {
   it.each([

@@ -1,9 +1,9 @@
 /** Table-driven: TypeIR -> TypeScript type text, and the naming and doc edge cases around it. */
 import { describe, expect, it } from "vitest";
-import { enumKey } from "../../generator/emitters/emit-models.ts";
-import { escapeDoc } from "../../generator/emitters/jsdoc.ts";
-import type { Direction } from "../../generator/emitters/model-catalog.ts";
-import { typeText } from "../../generator/emitters/type-text.ts";
+import { enumKey } from "../../generator/emit/models/emit-models.ts";
+import { escapeDoc } from "../../generator/emit/shared/jsdoc.ts";
+import type { Direction } from "../../generator/plan/model-catalog.ts";
+import { typeText } from "../../generator/plan/type-text.ts";
 import { propertyKey } from "../../generator/ir/naming.ts";
 import type { TypeIR } from "../../generator/ir/types.ts";
 import { array, date, int, map, nul, prop, ref, str, union } from "./sample-apis.ts";

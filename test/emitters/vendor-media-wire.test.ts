@@ -8,7 +8,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compiledClient, compilePackages, type CompiledPackages } from "./compile-packages.ts";
 import { startLocalServer, type LocalServer } from "./local-server.ts";

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config/config.ts";
-import { buildOutputs } from "../../generator/pipeline.ts";
+import { buildOutputs } from "../../generator/build/pipeline.ts";
 import { diffTree } from "../../generator/output/write-tree.ts";
 import { repoRoot } from "../support/paths.ts";
 

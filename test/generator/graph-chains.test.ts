@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { buildIr } from "../../generator/ir/build-ir.ts";
 import { loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { allOfChain, refAliasChain } from "../support/hostile-graphs.ts";
 
 const LENGTH = 10_000;

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_BUNDLE_OPTIONS } from "../../generator/emitters/cli/cli-layout.ts";
+import { CLI_BUNDLE_OPTIONS } from "../../generator/plan/cli/cli-layout.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
 import { repoRoot } from "../support/paths.ts";
 import { runCli } from "../support/run-cli.ts";

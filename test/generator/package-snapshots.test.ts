@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config/config.ts";
-import { buildOutputs, buildPackage } from "../../generator/pipeline.ts";
+import { buildOutputs, buildPackage } from "../../generator/build/pipeline.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 
 const fixturesDir = join(repoRoot, "test/fixtures/openapi");
@@ -50,7 +50,7 @@ describe.each(fixtures)("fixture %s", (fixture) => {
     const folder = fixture.replace(/\.(ya?ml|json)$/, "");
     const snapshotted: string[] = [];
     for (const file of built.files) {
-      // The runtimes are copied verbatim from generator/runtime and generator/emitters/cli/runtime
+      // The runtimes are copied verbatim from generator/runtime and generator/runtime/cli
       // (snapshotted once, in generated/).
       if (file.path.startsWith("src/runtime/") || file.path.startsWith("src/cli/runtime/")) {
         expect(withoutHeader(file.content)).toBe(runtimeCopy(file.path));

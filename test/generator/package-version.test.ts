@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config/config.ts";
-import { npmVersion } from "../../generator/package-naming.ts";
-import { configuredVersion, versionProblems } from "../../generator/package-version.ts";
-import { configRegenerateCommand } from "../../generator/regenerate-command.ts";
+import { npmVersion } from "../../generator/build/package-naming.ts";
+import { configuredVersion, versionProblems } from "../../generator/build/package-version.ts";
+import { configRegenerateCommand } from "../../generator/build/regenerate-command.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "specsmith-version-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

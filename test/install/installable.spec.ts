@@ -73,7 +73,7 @@ describe("the packed tarball", () => {
       "package/dist/specsmith.js",
       "package/dist/cli/cli.js",
       "package/dist/runtime/errors.ts",
-      "package/dist/emitters/cli/runtime/program.ts",
+      "package/dist/runtime/cli/program.ts",
       "package/dist/config/config.schema.json",
       "package/dist/diff/report.schema.json",
       "package/templates/package/package.json.hbs",

@@ -5,7 +5,7 @@
  * each is diagnosed (`invalid-header-name`, or `invalid-hmac-signature`) and left out.
  */
 import { describe, expect, it } from "vitest";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { buildInline, documentWith, operation, writeTemp } from "./helpers.ts";
 
 const CRLF_NAME = "x-trace\r\nInjected: yes";

@@ -9,7 +9,7 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { propertyKey } from "../../generator/ir/naming.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { typeCheckPackages } from "../support/type-check.ts";
 import { documentWith, writeTemp } from "./helpers.ts";
 

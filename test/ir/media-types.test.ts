@@ -5,7 +5,7 @@
  * accept; and a request media type that cannot be encoded is left out with a warning.
  */
 import { describe, expect, it } from "vitest";
-import { operationShape } from "../../generator/emitters/operation-shape.ts";
+import { operationShape } from "../../generator/plan/operation-shape.ts";
 import { mediaEncoding } from "../../generator/ir/media-types.ts";
 import { buildInline, documentWith, fixtureIr, operation, typeText } from "./helpers.ts";
 

@@ -1,10 +1,12 @@
 /** The package-files emitter on hand-built IRs: package.json, tsconfig.json and the README. */
 import { describe, expect, it } from "vitest";
-import { ExampleBuilder, printExample } from "../../generator/emitters/scaffold/example-values.ts";
-import { exampleEndpoint } from "../../generator/emitters/scaffold/readme-auth.ts";
-import { emitScaffold } from "../../generator/emitters/scaffold/emit-scaffold.ts";
-import { planSources } from "../../generator/emitters/source-plan.ts";
-import { scaffoldTemplates } from "../../generator/emitters/scaffold/scaffold-templates.ts";
+import { ExampleBuilder, printExample } from "../../generator/emit/package/example-values.ts";
+import { exampleEndpoint } from "../../generator/emit/package/readme-auth.ts";
+import { endpointPlan } from "../../generator/plan/credentials.ts";
+import { CLI_BUILD_STEPS } from "../../generator/plan/cli/cli-layout.ts";
+import { emitScaffold } from "../../generator/emit/package/emit-scaffold.ts";
+import { planPackage } from "../../generator/plan/package-plan.ts";
+import { scaffoldTemplates } from "../../generator/emit/package/scaffold-templates.ts";
 import type { ApiIR, ServerIR, TypeIR } from "../../generator/ir/types.ts";
 import { defaultRetryOptions } from "../../generator/runtime/retry-policy.ts";
 import { identityApi, identityPackage, managementApi, managementPackage } from "./support/sample-apis.ts";
@@ -13,7 +15,7 @@ import { typescriptBlocks } from "./support/package-tools.ts";
 type Json = Record<string, unknown>;
 
 function files(api: ApiIR = identityApi, pkg = identityPackage): Map<string, string> {
-  return new Map(emitScaffold(api, pkg).map((f) => [f.path, f.content]));
+  return new Map(emitScaffold(planPackage(api, pkg).value).map((f) => [f.path, f.content]));
 }
 
 const packageJson = (api?: ApiIR, pkg = identityPackage): Json => JSON.parse(files(api, pkg).get("package.json") ?? "") as Json;
@@ -27,8 +29,9 @@ describe("emitScaffold", () => {
   });
 
   it("is deterministic: two runs give the same bytes", () => {
-    expect(emitScaffold(identityApi, identityPackage)).toEqual(emitScaffold(identityApi, identityPackage));
-    expect(emitScaffold(managementApi, managementPackage)).toEqual(emitScaffold(managementApi, managementPackage));
+    const scaffold = (api: ApiIR, pkg: typeof identityPackage) => emitScaffold(planPackage(api, pkg).value);
+    expect(scaffold(identityApi, identityPackage)).toEqual(scaffold(identityApi, identityPackage));
+    expect(scaffold(managementApi, managementPackage)).toEqual(scaffold(managementApi, managementPackage));
   });
 
   it("templates are strict: a view missing a field throws instead of printing nothing", () => {
@@ -60,14 +63,16 @@ describe("package.json", () => {
     ],
     ["engines", { node: ">=20" }],
     ["files", ["dist", "src", "README.md"]],
-    ["devDependencies", { typescript: "^5.9.0" }],
+    // Every package has a command line: its build needs these (none is a runtime dependency).
+    ["devDependencies", { "@types/jmespath": "^0.15.0", "@types/node": "^24.0.0", esbuild: "^0.28.0", jmespath: "^0.16.0", typescript: "^5.9.0", yaml: "^2.8.0" }],
   ])("%s", (field, value) => {
     expect(pkg[field]).toEqual(value);
   });
 
-  it("has a build script and no dependencies of any kind", () => {
+  it("has a build script (the library's, then the command line's) and no dependencies of any kind", () => {
     expect((pkg["scripts"] as Json)["build"]).toBe(
-      `tsc -p tsconfig.json && tsc -p tsconfig.commonjs.json && node -e "require('node:fs').writeFileSync('dist/commonjs/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"`,
+      `tsc -p tsconfig.json && tsc -p tsconfig.commonjs.json && node -e "require('node:fs').writeFileSync('dist/commonjs/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"` +
+        ` && ${CLI_BUILD_STEPS.join(" && ")}`,
     );
     for (const field of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"]) {
       expect(pkg[field]).toBeUndefined();
@@ -156,7 +161,7 @@ describe("README", () => {
   });
 
   it("shows the tree-shakable form with the context factory the source emitter names", () => {
-    const { contextFactory } = planSources(identityApi, identityPackage).names.client;
+    const { contextFactory } = planPackage(identityApi, identityPackage).value.names.client;
     const [functions] = blocks.filter((b) => b.section === "Tree-shakable functions");
     expect(functions?.code).toContain(`import { ${contextFactory}, issueAccessToken } from "@specsmith/communication-identity";`);
     expect(functions?.code).toContain('await issueAccessToken(context, "<id>", { scopes: ["chat"] });');
@@ -280,6 +285,7 @@ describe("example endpoint", () => {
   ];
 
   it.each(cases)("%s", (_, server, expected) => {
-    expect(exampleEndpoint({ ...identityApi, server })?.value).toBe(expected);
+    const api = { ...identityApi, server };
+    expect(exampleEndpoint(api, endpointPlan(api))?.value).toBe(expected);
   });
 });

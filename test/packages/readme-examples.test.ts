@@ -11,8 +11,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { hasErrors } from "../../generator/diagnostics/diagnostics.ts";
-import { parseCliNaming, type CliNaming } from "../../generator/emitters/cli/naming-file.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { parseCliNaming, type CliNaming } from "../../generator/plan/cli/naming-file.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
 import { output, readmeModules, runTsc, AZURE_IDENTITY_STUB, CONSUMER_COMPILER_OPTIONS } from "./support/package-tools.ts";
 

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { codeInfo } from "../../generator/diagnostics/diagnostic-codes.ts";
 import type { Diagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import type { OutputFile } from "../../generator/output/write-tree.ts";
-import { buildPackage } from "../../generator/pipeline.ts";
+import { buildPackage } from "../../generator/build/pipeline.ts";
 import { typeCheckPackages, type PackageSources } from "../support/type-check.ts";
 import { FIXTURE_DOCUMENTS, mutate, mutations, validDocument } from "./arbitraries.ts";
 

@@ -5,7 +5,7 @@
  * first in each. A diff cannot tell a fix from a change, so "Fixed" is left to the author. No date:
  * the report depends only on the two documents.
  */
-import { terminalText } from "../../emitters/cli/runtime/terminal-text.ts";
+import { terminalText } from "../../runtime/cli/terminal-text.ts";
 import { code, escape } from "./markdown-text.ts";
 import { LEVEL_RANK } from "../profiles.ts";
 import { isBreaking, whatChanged } from "./report-facts.ts";

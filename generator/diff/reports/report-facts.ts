@@ -3,7 +3,7 @@
  * same way: which findings break, where a finding is shown, what changed in words (the message
  * without the rule's why), and the suggested semver bump.
  */
-import { terminalLine } from "../../emitters/cli/runtime/terminal-text.ts";
+import { terminalLine } from "../../runtime/cli/terminal-text.ts";
 import { LEVEL_RANK } from "../profiles.ts";
 import type { DiffReport, Finding, SourcePosition } from "../types.ts";
 

@@ -5,7 +5,7 @@
  * toolkit escapes: `%`, CR and LF in the message; also `:` and `,` in properties. Suppressed
  * findings are left out: they were reviewed.
  */
-import { terminalText } from "../../emitters/cli/runtime/terminal-text.ts";
+import { terminalText } from "../../runtime/cli/terminal-text.ts";
 import { shownAt } from "./report-facts.ts";
 import type { DiffReport, Finding, Level } from "../types.ts";
 

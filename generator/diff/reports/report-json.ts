@@ -2,7 +2,7 @@
  * The machine-readable report. Its shape is published as `report.schema.json` (JSON Schema
  * draft-07) and `formatVersion` changes when a field changes meaning or goes away.
  */
-import { escapeUnsafeCharacters } from "../../emitters/cli/runtime/terminal-text.ts";
+import { escapeUnsafeCharacters } from "../../runtime/cli/terminal-text.ts";
 import type { DiffReport, Finding, Level, SdkChange } from "../types.ts";
 
 export const REPORT_FORMAT_VERSION = 1;

@@ -5,7 +5,7 @@
  * with a count; long operation lists cut to their first few), rename hints, document-level
  * changes, SDK-only changes, and suppressed findings apart.
  */
-import { terminalText } from "../../emitters/cli/runtime/terminal-text.ts";
+import { terminalText } from "../../runtime/cli/terminal-text.ts";
 import { operationSortKey } from "../engine/findings.ts";
 import { code, escape, escapeOutsideCode, firstFew, html, LABEL } from "./markdown-text.ts";
 import { LEVEL_RANK } from "../profiles.ts";

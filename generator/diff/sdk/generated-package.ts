@@ -3,10 +3,10 @@
  * the same `emitSources` that `npm run generate` uses, without the scaffolding (package.json,
  * README), which exports nothing.
  */
-import { emitSources } from "../../emitters/emit-sources.ts";
+import { emitSources } from "../../build/print-files.ts";
 import type { ApiIR } from "../../ir/types.ts";
 import type { OutputFile } from "../../output/write-tree.ts";
-import { npmVersion, packageInfo } from "../../package-naming.ts";
+import { npmVersion, packageInfo } from "../../build/package-naming.ts";
 import type { SdkPackage } from "../types.ts";
 
 export interface GeneratedPackage {

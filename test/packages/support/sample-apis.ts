@@ -2,7 +2,7 @@
  * Hand-built IRs for the scaffold tests: a Communication-Identity-like API (HMAC with connection
  * string, bearer, paging, an optional body) and an ARM-like one (bearer only, a server default).
  */
-import type { PackageInfo } from "../../../generator/emitters/package-info.ts";
+import type { PackageInfo } from "../../../generator/plan/package-info.ts";
 import type { ApiIR, OperationIR, ParameterIR, TypeIR } from "../../../generator/ir/types.ts";
 
 const str: TypeIR = { kind: "string" };
