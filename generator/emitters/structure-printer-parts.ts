@@ -23,8 +23,21 @@ export type TextOrWriter = string | WriterFunction;
 /** Two-space indentation, `\n` line ends, double quotes: the style of every generated file. */
 export const WRITER_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false, useTabs: false } as const;
 
-export function newWriter(): CodeBlockWriter {
-  return new CodeBlockWriter(WRITER_OPTIONS);
+/**
+ * A writer for a file. With a `lineWidth`, declarations that do not fit are wrapped (see
+ * `structure-printer-wrap.ts`); without one the layout is ts-morph's, byte for byte.
+ */
+export function newWriter(lineWidth?: number): CodeBlockWriter {
+  const writer = new CodeBlockWriter(WRITER_OPTIONS);
+  if (lineWidth !== undefined) lineWidths.set(writer, lineWidth);
+  return writer;
+}
+
+const lineWidths = new WeakMap<CodeBlockWriter, number>();
+
+/** The width a writer wraps at, or undefined for ts-morph's layout. */
+export function lineWidthOf(writer: CodeBlockWriter): number | undefined {
+  return lineWidths.get(writer);
 }
 
 /**
