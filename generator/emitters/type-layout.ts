@@ -21,7 +21,7 @@ const pad = (columns: number): string => " ".repeat(columns);
 
 /** `text` laid out at `place`: one line when it fits, else lines separated by `\n` + absolute indentation. */
 export function layoutType(text: string, place: TypePlace, atLineStart = false): string {
-  if (place.column + text.length + place.tail <= place.width || !isPlain(text)) return text;
+  if (place.column + text.length + place.tail <= place.width || !isPlain(text) || isConditional(text)) return text;
   const members = splitTopLevel(text, "|");
   if (members.length > 1 && isPlainUnion(text)) return layoutUnion(members, place, atLineStart);
   const group = lastGroup(text);
@@ -80,10 +80,15 @@ function isPlain(text: string): boolean {
   return !text.includes("\n") && !text.includes("`") && scan(text) !== undefined;
 }
 
-/** A union whose members can go on lines of their own: not a conditional type or a function type's result. */
+/** A union whose members can go on lines of their own: not a function type's result. */
 function isPlainUnion(text: string): boolean {
+  return !topLevelText(text).includes("=>") && !text.trimStart().startsWith("|");
+}
+
+/** `A extends B ? C : D`: kept on its line (prettier's chained layout of these is not worth copying). */
+function isConditional(text: string): boolean {
   const top = topLevelText(text);
-  return !top.includes("=>") && !top.includes("?") && !/\bextends\b/.test(top) && !text.trimStart().startsWith("|");
+  return top.includes("?") || /\bextends\b/.test(top);
 }
 
 interface Bracket {
