@@ -22,6 +22,7 @@ import type {
   VariableStatementStructure,
   WriterFunction,
 } from "ts-morph";
+import { wrapCodeLines } from "./code-layout.ts";
 import { StructureKind } from "./structure-kinds.ts";
 import { withoutUndefined, writeClass, writeInterface } from "./structure-printer-members.ts";
 import { LINE_WIDTH, namesFit, writeNamesOnLines, writeSignature, writeWrappedType } from "./structure-printer-wrap.ts";
@@ -66,7 +67,8 @@ export function printFileStructure(structure: SourceFileStructure, layout: Print
     }
   }
   writer.conditionalNewLine(!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine());
-  return writer.toString();
+  // The code the emitters wrote as text (bodies, initializers) is wrapped once the file is whole.
+  return layout.lineWidth === undefined ? writer.toString() : wrapCodeLines(writer.toString(), layout.lineWidth);
 }
 
 function writeStatement(writer: CodeBlockWriter, statement: string | WriterFunction | StatementStructures): void {

@@ -20,7 +20,9 @@ import { ImportBinder } from "../import-binder.ts";
 import { writeDocComment } from "../jsdoc.ts";
 import type { PackageInfo } from "../package-info.ts";
 import { planSources } from "../source-plan.ts";
+import { wrapCodeLines } from "../code-layout.ts";
 import { printSourceFile } from "../source-printer.ts";
+import { LINE_WIDTH } from "../structure-printer-wrap.ts";
 import { cliModules } from "./cli-layout.ts";
 import { buildCliModel, type CliModel } from "./command-model.ts";
 import { commandTable, type CommandTable } from "./command-table.ts";
@@ -92,5 +94,5 @@ function tsconfigCli(): OutputFile {
 function commandsFile(pkg: PackageInfo, table: CommandTable): OutputFile {
   const docs: WriterFunction = (writer) => writeDocComment(writer, table.about);
   const head = printSourceFile(pkg, cliModules.commands, table.imports, [docs]);
-  return { path: head.path, content: head.content + escapeUnsafeCharacters(table.text) };
+  return { path: head.path, content: head.content + escapeUnsafeCharacters(wrapCodeLines(table.text, LINE_WIDTH)) };
 }

@@ -1,0 +1,230 @@
+/**
+ * Wraps the long lines of code the emitters write as text (function bodies, initializers): the
+ * way prettier would, the last call's arguments, array or object literal of a line that does not
+ * fit goes one item per line with a trailing comma; a lone object or array argument hugs the
+ * call's parentheses. Only whitespace and trailing commas are added. A line is left alone when
+ * it cannot be read safely without a parser: inside a comment or a template literal, with a `/`
+ * (division or a regular expression?), or when what is too long is a single literal.
+ */
+
+import { layoutType } from "./type-layout.ts";
+
+const STEP = 2;
+const MAX_DEPTH = 12;
+
+/** `text` (a whole file) with every long code line wrapped. */
+export function wrapCodeLines(text: string, width: number): string {
+  const lines = text.split("\n");
+  const starts = codeLineStarts(lines);
+  return lines.map((line, i) => (line.length > width && starts[i] === true ? wrapLine(line, width, 0).join("\n") : line)).join("\n");
+}
+
+/**
+ * For each line, whether it starts in plain code and holds nothing the wrapping cannot read: no
+ * comment, no `/`, no string or template literal left open at its end.
+ */
+function codeLineStarts(lines: readonly string[]): boolean[] {
+  let inBlockComment = false;
+  let templateDepth = 0;
+  return lines.map((line) => {
+    const plain = !inBlockComment && templateDepth === 0;
+    let ok = plain;
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i];
+      if (inBlockComment) {
+        if (char === "*" && line[i + 1] === "/") {
+          inBlockComment = false;
+          i++;
+        }
+      } else if (templateDepth > 0) {
+        // Inside a template literal spanning lines: its text up to the closing backtick.
+        if (char === "\\") i++;
+        else if (char === "`") templateDepth--;
+      } else if (char === "/") {
+        ok = false;
+        if (line[i + 1] === "*") {
+          inBlockComment = true;
+          i++;
+        } else break; // a line comment, a division or a regular expression: the rest of the line is opaque
+      } else if (char === '"' || char === "'") {
+        const end = quotedEnd(line, i);
+        if (end < 0) {
+          ok = false;
+          break;
+        }
+        i = end;
+      } else if (char === "`") {
+        const end = templateEnd(line, i);
+        if (end < 0) {
+          ok = false;
+          templateDepth = 1;
+        } else i = end;
+      }
+    }
+    return ok;
+  });
+}
+
+function quotedEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === text[start]) return i;
+  }
+  return -1;
+}
+
+/** The closing backtick of a template literal on this line (its `${}` may hold strings and braces), or -1. */
+function templateEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\\") i++;
+    else if (char === "`") return i;
+    else if (char === "$" && text[i + 1] === "{") {
+      let depth = 1;
+      for (i += 2; i < text.length && depth > 0; i++) {
+        const inner = text[i];
+        if (inner === "{") depth++;
+        else if (inner === "}") depth--;
+        else if (inner === '"' || inner === "'") i = quotedEnd(text, i);
+        else if (inner === "`") i = templateEnd(text, i);
+        if (i < 0) return -1;
+      }
+      if (depth > 0) return -1;
+      i--;
+    }
+  }
+  return -1;
+}
+
+interface Group {
+  readonly open: number;
+  readonly close: number;
+}
+
+/** The bracket pairs `()`, `[]`, `{}` that open and close on the line, with their nesting depth. */
+function pairsOf(line: string): (Group & { readonly depth: number })[] {
+  const pairs: (Group & { depth: number })[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"' || char === "'") i = quotedEnd(line, i);
+    else if (char === "`") i = templateEnd(line, i);
+    else if (char === "(" || char === "[" || char === "{") stack.push(i);
+    else if (char === ")" || char === "]" || char === "}") {
+      const open = stack.pop();
+      if (open !== undefined && line[open] === OPENERS[char]) pairs.push({ open, close: i, depth: stack.length });
+      else stack.length = 0; // closes a bracket of an earlier line: what was open here stays on this line
+    }
+    if (i < 0) return [];
+  }
+  return pairs;
+}
+
+const OPENERS: Readonly<Record<string, string>> = { ")": "(", "]": "[", "}": "{" };
+
+/** The lines `line` becomes: its outermost breakable group opened, then each new line wrapped again. */
+function wrapLine(line: string, width: number, depth: number): string[] {
+  // A type alias the emitters wrote as text is a conditional type: kept on its line (see `type-layout.ts`).
+  if (line.length <= width || depth > MAX_DEPTH || /^(export )?type /.test(line)) return [line];
+  const indent = line.length - line.trimStart().length;
+  const group = breakableGroup(line, width, indent);
+  if (group === undefined) return wrapCast(line, width, indent);
+  const inner = line.slice(group.open + 1, group.close);
+  const items = splitItems(inner);
+  const lone = items.length === 1 ? items[0] : undefined;
+  if (lone !== undefined && line[group.open] === "(" && /^[[{]/.test(lone) && pairsOf(lone).some((p) => p.open === 0 && p.close === lone.length - 1)) {
+    // `f({ ... })`, `f([ ... ])`: the literal's brackets hug the call's parentheses.
+    const start = group.open + 1 + inner.indexOf(lone);
+    const hugged = { open: start, close: start + lone.length - 1 };
+    return openGroup(line, hugged, splitItems(lone.slice(1, -1)), indent).flatMap((l) => wrapLine(l, width, depth + 1));
+  }
+  return openGroup(line, group, items, indent).flatMap((l) => wrapLine(l, width, depth + 1));
+}
+
+/** `value as { ... } | undefined,`: the type of a cast that ends the line, laid out as a type. */
+function wrapCast(line: string, width: number, indent: number): string[] {
+  const at = topLevelIndexes(line, " ").filter((i) => line.startsWith(" as ", i)).pop();
+  if (at === undefined) return [line];
+  const end = /[,;]$/.test(line) ? line.length - 1 : line.length;
+  const type = line.slice(at + 4, end);
+  if (topLevelIndexes(type, ")").length > 0 || topLevelIndexes(type, "]").length > 0 || topLevelIndexes(type, "}").length > 0) return [line];
+  const laid = layoutType(type, { column: at + 4, indent, tail: line.length - end, width });
+  if (laid === type) return [line];
+  return `${line.slice(0, at + (laid.startsWith("\n") ? 3 : 4))}${laid}${line.slice(end)}`.split("\n");
+}
+
+function openGroup(line: string, group: Group, items: readonly string[], indent: number): string[] {
+  const itemPad = " ".repeat(indent + STEP);
+  const last = items.length - 1;
+  // No trailing comma after a rest element (`...rest`): a pattern's rest must come last.
+  const body = items.map((item, i) => `${itemPad}${item}${i === last && item.startsWith("...") ? "" : ","}`);
+  return [line.slice(0, group.open + 1), ...body, `${" ".repeat(indent)}${line.slice(group.close)}`];
+}
+
+/**
+ * The group to open: a call's arguments (or a declaration's parameters), an array literal or an
+ * object literal (or pattern) holding items separated by commas only; the outermost first, the
+ * last of a level first; one whose closing line (`) as X`, `]).map(...)`) would still be too long
+ * is not worth opening.
+ */
+function breakableGroup(line: string, width: number, indent: number): Group | undefined {
+  return pairsOf(line)
+    .filter((p) => isBreakable(line, p) && indent + line.length - p.close <= width)
+    .sort((a, b) => a.depth - b.depth || b.open - a.open)[0];
+}
+
+function isBreakable(line: string, pair: Group): boolean {
+  const inner = line.slice(pair.open + 1, pair.close);
+  // Empty, a block or an object type (`;`), a mapped type (whose member takes no comma).
+  if (inner.trim() === "" || hasTopLevel(inner, ";") || /^[+-]?(readonly\s+)?\[\s*[\w$]+\s+in\b/.test(inner.trim())) return false;
+  const before = line.slice(0, pair.open);
+  const previous = before.trimEnd().slice(-1);
+  const word = /([A-Za-z_$][\w$]*)\s*$/.exec(before)?.[1];
+  switch (line[pair.open]) {
+    case "(":
+      // A call or a declaration's parameters (`f(`, `f<T>(`, `g()(`), not `if (` or `(a + b)`; an
+      // arrow function's parameters when typed (`async (page: Page): R =>`).
+      if (/^[\w$]+\??:\s/.test(inner) && /^\)\s*(:|=>)/.test(line.slice(pair.close))) return true;
+      return /[\w$)\]>]$/.test(before) && !/\b(if|for|while|switch|catch|return|await|typeof|void|async)$/.test(before);
+    case "[":
+      return "(,=:[?!&|".includes(previous) || word === "return" || before.trim() === "";
+    case "{":
+      // Not a block: `=> {`, `) {`, `else {`, `case "a": {`.
+      if (/\b(case\b.*|default):\s*$/.test(before)) return false;
+      return "(,=:[?".includes(previous) || word === "return" || word === "const" || word === "let" || before.trim() === "";
+    default:
+      return false;
+  }
+}
+
+/** Whether `text` has `char` outside its brackets and literals. */
+function hasTopLevel(text: string, char: string): boolean {
+  return topLevelIndexes(text, char).length > 0;
+}
+
+function topLevelIndexes(text: string, char: string): number[] {
+  const found: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") i = quotedEnd(text, i);
+    else if (c === "`") i = templateEnd(text, i);
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === char && depth === 0) found.push(i);
+    if (i < 0) return [];
+  }
+  return found;
+}
+
+/** The comma-separated items of a group's content, trimmed (a trailing comma leaves no empty item). */
+function splitItems(inner: string): string[] {
+  const items: string[] = [];
+  let start = 0;
+  for (const at of topLevelIndexes(inner, ",")) {
+    items.push(inner.slice(start, at).trim());
+    start = at + 1;
+  }
+  items.push(inner.slice(start).trim());
+  return items.filter((item) => item !== "");
+}
