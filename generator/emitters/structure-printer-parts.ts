@@ -6,6 +6,7 @@
  * indentation, blank lines and the writer's string and comment tracking come out the same.
  */
 import CodeBlockWriter from "code-block-writer";
+import { wrapDocLines } from "./doc-layout.ts";
 import type {
   JSDocStructure,
   JSDocTagStructure,
@@ -143,9 +144,14 @@ function writeTagLines(writer: CodeBlockWriter, text: string): void {
   });
 }
 
-/** `/** text *\/` on one line, or ` * `-prefixed lines (a first empty line is dropped). */
+/**
+ * `/** text *\/` on one line, or ` * `-prefixed lines (a first empty line is dropped). With a line
+ * width, long prose lines are wrapped (`doc-layout.ts`), a one-line comment that does not fit
+ * becoming a block.
+ */
 function writeDoc(writer: CodeBlockWriter, text: string): void {
-  const lines = text.split(/\r?\n/);
+  const width = lineWidthOf(writer);
+  const lines = width === undefined ? text.split(/\r?\n/) : wrappedDocLines(text, width - writer.getIndentationLevel() * 2);
   writer.write("/**");
   if (lines.length <= 1) writer.space().write(lines[0] ?? "");
   else {
@@ -158,6 +164,16 @@ function writeDoc(writer: CodeBlockWriter, text: string): void {
   }
   writer.spaceIfLastNot();
   writer.write("*/");
+}
+
+/** The doc's lines wrapped to fit ` * line` (or `/** line *\/` when it is one line that fits) in `width`. */
+function wrappedDocLines(text: string, width: number): string[] {
+  const lines = text.split(/\r?\n/);
+  const [only] = lines;
+  if (lines.length === 1 && only !== undefined && only.length + 7 <= width) return lines;
+  // A one-line comment that does not fit becomes a block (its first, empty line is dropped).
+  const wrapped = wrapDocLines(lines, width - 3);
+  return lines.length === 1 ? ["", ...wrapped] : wrapped;
 }
 
 /** The modifiers a structure may carry, in the order TypeScript wants them. */
