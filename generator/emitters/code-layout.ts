@@ -128,7 +128,7 @@ function wrapLine(line: string, width: number, depth: number): string[] {
   if (line.length <= width || depth > MAX_DEPTH || /^(export )?type /.test(line)) return [line];
   const indent = line.length - line.trimStart().length;
   const group = breakableGroup(line, width, indent);
-  if (group === undefined) return wrapCast(line, width, indent);
+  if (group === undefined) return wrapTypeArguments(line, width, indent) ?? wrapCast(line, width, indent);
   const inner = line.slice(group.open + 1, group.close);
   const items = splitItems(inner);
   const lone = items.length === 1 ? items[0] : undefined;
@@ -139,6 +139,31 @@ function wrapLine(line: string, width: number, depth: number): string[] {
     return openGroup(line, hugged, splitItems(lone.slice(1, -1)), indent).flatMap((l) => wrapLine(l, width, depth + 1));
   }
   return openGroup(line, group, items, indent).flatMap((l) => wrapLine(l, width, depth + 1));
+}
+
+/** `parseJson<{ ... }>(`: the type arguments of a generic call, laid out as a type. */
+function wrapTypeArguments(line: string, width: number, indent: number): string[] | undefined {
+  const start = /^\s*(?:return |const [\w$]+ = (?:await )?)?([\w$.]+)</.exec(line);
+  if (start?.[1] === undefined) return undefined;
+  const from = start[0].length - start[1].length - 1;
+  const close = closingAngle(line, start[0].length - 1);
+  if (close === undefined || line[close + 1] !== "(") return undefined;
+  const type = line.slice(from, close + 1);
+  const laid = layoutType(type, { column: from, indent, tail: line.length - close - 1, width });
+  return laid === type ? undefined : `${line.slice(0, from)}${laid}${line.slice(close + 1)}`.split("\n");
+}
+
+/** The `>` closing the `<` at `open` (strings skipped, `=>` not a closer). */
+function closingAngle(line: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"' || char === "'") i = quotedEnd(line, i);
+    else if (char === "<") depth++;
+    else if (char === ">" && line[i - 1] !== "=" && --depth === 0) return i;
+    if (i < 0) return undefined;
+  }
+  return undefined;
 }
 
 /** `value as { ... } | undefined,`: the type of a cast that ends the line, laid out as a type. */
