@@ -4,8 +4,10 @@
  * `printStructure` would give the same text, but importing ts-morph loads the whole TypeScript
  * compiler (~80 MB, ~170 ms), most of a small document's run. ts-morph stays the reference:
  * `test/emitters/structure-printer.test.ts` prints every file of the fixtures, the corpus and our
- * services with both and compares bytes. A structure property not printed here is refused with an
- * internal error rather than dropped (see `checkKeys`).
+ * services with both (ours without a line width) and compares bytes. Generated code is printed
+ * with a line width: what does not fit is wrapped as prettier would (`structure-printer-wrap.ts`).
+ * A structure property not printed here is refused with an internal error rather than dropped
+ * (see `checkKeys`).
  */
 import type CodeBlockWriter from "code-block-writer";
 import type {
