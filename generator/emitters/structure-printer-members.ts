@@ -176,18 +176,12 @@ export function writeInterface(writer: CodeBlockWriter, structure: InterfaceDecl
 }
 
 /**
- * An interface without members, in generated code: one that only extends one type is an alias of
- * it (`type GetFooOptions = RequestOptions;`: the options of an operation without optional
- * parameters; nothing declares such an interface twice to merge it), else `interface X extends A, B {}`.
+ * An interface without members, in generated code: `interface X extends A {}` on one line. It stays
+ * an interface rather than becoming an alias of `A`: users may augment it, and the diff's SDK layer
+ * sees the same kind of export when a later version adds the first member (an operation's first
+ * optional parameter), instead of an interface that used to be a type alias.
  */
 function writeEmptyInterface(writer: CodeBlockWriter, structure: InterfaceDeclarationStructure, extended: readonly string[]): void {
-  const [only] = extended;
-  if (extended.length === 1 && only !== undefined && only.trim() !== "") {
-    writer.write(`type ${structure.name}`);
-    writeTypeParameters(writer, structure.typeParameters);
-    writer.write(` = ${only};`);
-    return;
-  }
   writer.write(`interface ${structure.name}`);
   writeTypeParameters(writer, structure.typeParameters);
   const named = extended.filter((text) => text.trim() !== "");

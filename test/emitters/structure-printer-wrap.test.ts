@@ -1,7 +1,7 @@
 /**
  * The wrapped layout of generated code (`structure-printer-wrap.ts`, `type-layout.ts`): what does
  * not fit in 120 columns is laid out as prettier would, what fits is printed as ts-morph prints it,
- * and member-less interfaces that only extend one type become aliases of it.
+ * and member-less interfaces are printed with `{}` on one line.
  */
 import type { StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
@@ -124,14 +124,16 @@ describe("printFileStructure wraps at the line width", () => {
 });
 
 describe("member-less interfaces", () => {
-  it("print as an alias of the one type they extend, or as `{}` on one line", () => {
+  it("print as `{}` on one line, interfaces still (an alias would change the export's kind in SDK diffs)", () => {
     const text = print(
       { kind: StructureKind.Interface, name: "GetFooOptions", isExported: true, docs: ["The options."], extends: ["RequestOptions"] },
       { kind: StructureKind.Interface, name: "Both", isExported: true, extends: ["A", "B"] },
       { kind: StructureKind.Interface, name: "Nothing" },
     );
     expect(text).toBe(
-      ["/** The options. */", "export type GetFooOptions = RequestOptions;", "", "export interface Both extends A, B {}", "", "interface Nothing {}", ""].join("\n"),
+      ["/** The options. */", "export interface GetFooOptions extends RequestOptions {}", "", "export interface Both extends A, B {}", "", "interface Nothing {}", ""].join(
+        "\n",
+      ),
     );
   });
 
