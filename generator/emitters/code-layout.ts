@@ -172,7 +172,7 @@ function wrapCast(line: string, width: number, indent: number): string[] {
   if (at === undefined) return [line];
   const end = /[,;]$/.test(line) ? line.length - 1 : line.length;
   const type = line.slice(at + 4, end);
-  if (topLevelIndexes(type, ")").length > 0 || topLevelIndexes(type, "]").length > 0 || topLevelIndexes(type, "}").length > 0) return [line];
+  // A type that does not end the expression (`x as A)`) is unbalanced: `layoutType` keeps it.
   const laid = layoutType(type, { column: at + 4, indent, tail: line.length - end, width });
   if (laid === type) return [line];
   return `${line.slice(0, at + (laid.startsWith("\n") ? 3 : 4))}${laid}${line.slice(end)}`.split("\n");
@@ -210,7 +210,7 @@ function isBreakable(line: string, pair: Group): boolean {
       // A call or a declaration's parameters (`f(`, `f<T>(`, `g()(`), not `if (` or `(a + b)`; an
       // arrow function's parameters when typed (`async (page: Page): R =>`).
       if (/^[\w$]+\??:\s/.test(inner) && /^\)\s*(:|=>)/.test(line.slice(pair.close))) return true;
-      return /[\w$)\]>]$/.test(before) && !/\b(if|for|while|switch|catch|return|await|typeof|void|async)$/.test(before);
+      return /[\w$)\]>]$/.test(before) && !/(\b(if|for|while|switch|catch|return|await|typeof|void|async)|=>)$/.test(before);
     case "[":
       return "(,=:[?!&|".includes(previous) || word === "return" || before.trim() === "";
     case "{":
