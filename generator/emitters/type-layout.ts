@@ -75,9 +75,9 @@ function layoutUnion(members: readonly string[], place: TypePlace, atLineStart: 
   return atLineStart ? lines.join(`\n${pad(indent)}`) : lines.map((line) => `\n${pad(indent)}${line}`).join("");
 }
 
-/** One line, no template literal (its `${}` would need a real scanner). */
+/** One line, no template literal (its `${}` would need a real scanner), no comment, balanced. */
 function isPlain(text: string): boolean {
-  return !text.includes("\n") && !text.includes("`") && scan(text) !== undefined;
+  return !text.includes("\n") && !text.includes("`") && !blankStrings(text).includes("/") && scan(text) !== undefined;
 }
 
 /** A union whose members can go on lines of their own: not a function type's result. */

@@ -110,9 +110,10 @@ describe("printFileStructure wraps at the line width", () => {
     expect(text).toBe(`Map<\n  ${longName("Key")},\n  ${longName("Value")}\n>`);
   });
 
-  it("leaves what it cannot break safely as it is: a conditional type, a template literal type, a long name", () => {
-    const place = { column: 100, indent: 0, tail: 1, width: 120 };
-    for (const type of ["T extends Date ? string : T extends object ? { [K in keyof T]: T[K] } : T", "`prefix-${string}` | `other-${number}`", "X".repeat(90)]) {
+  it("leaves what it cannot break safely as it is: a conditional type, a template literal type, a comment, a long name", () => {
+    const place = { column: 110, indent: 0, tail: 1, width: 120 };
+    const types = ["T extends Date ? string : T extends object ? { [K in keyof T]: T[K] } : T", "`prefix-${string}` | `other-${number}`", "A /* a | b */ | C", "X".repeat(90)];
+    for (const type of types) {
       expect(layoutType(type, place)).toBe(type);
     }
   });
