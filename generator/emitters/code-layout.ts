@@ -25,45 +25,51 @@ export function wrapCodeLines(text: string, width: number): string {
  */
 function codeLineStarts(lines: readonly string[]): boolean[] {
   let inBlockComment = false;
-  let templateDepth = 0;
+  let inTemplate = false;
   return lines.map((line) => {
-    const plain = !inBlockComment && templateDepth === 0;
-    let ok = plain;
-    for (let i = 0; i < line.length; i++) {
-      const char = line[i];
-      if (inBlockComment) {
-        if (char === "*" && line[i + 1] === "/") {
-          inBlockComment = false;
-          i++;
-        }
-      } else if (templateDepth > 0) {
-        // Inside a template literal spanning lines: its text up to the closing backtick.
-        if (char === "\\") i++;
-        else if (char === "`") templateDepth--;
-      } else if (char === "/") {
+    let ok = !inBlockComment && !inTemplate;
+    let i = 0;
+    if (inBlockComment) {
+      const end = line.indexOf("*/");
+      if (end < 0) return false;
+      inBlockComment = false;
+      i = end + 2;
+    } else if (inTemplate) {
+      // Inside a template literal spanning lines: its text up to the closing backtick.
+      const end = templateEnd(`\`${line}`, 0);
+      if (end < 0) return false;
+      inTemplate = false;
+      i = end;
+    }
+    // Only the characters that change what follows are looked at (most lines have none but quotes).
+    SPECIAL.lastIndex = i;
+    for (let match = SPECIAL.exec(line); match !== null; match = SPECIAL.exec(line)) {
+      const at = match.index;
+      const char = line[at];
+      if (char === "/") {
         ok = false;
-        if (line[i + 1] === "*") {
-          inBlockComment = true;
-          i++;
-        } else break; // a line comment, a division or a regular expression: the rest of the line is opaque
-      } else if (char === '"' || char === "'") {
-        const end = quotedEnd(line, i);
+        if (line[at + 1] !== "*") break; // a line comment, a division or a regular expression: the rest of the line is opaque
+        const end = line.indexOf("*/", at + 2);
         if (end < 0) {
-          ok = false;
+          inBlockComment = true;
           break;
         }
-        i = end;
-      } else if (char === "`") {
-        const end = templateEnd(line, i);
+        SPECIAL.lastIndex = end + 2;
+      } else {
+        const end = char === "`" ? templateEnd(line, at) : quotedEnd(line, at);
         if (end < 0) {
           ok = false;
-          templateDepth = 1;
-        } else i = end;
+          inTemplate = char === "`";
+          break;
+        }
+        SPECIAL.lastIndex = end + 1;
       }
     }
     return ok;
   });
 }
+
+const SPECIAL = /[/"'`]/g;
 
 function quotedEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
@@ -203,23 +209,34 @@ function isBreakable(line: string, pair: Group): boolean {
   // Empty, a block or an object type (`;`), a mapped type (whose member takes no comma).
   if (inner.trim() === "" || hasTopLevel(inner, ";") || /^[+-]?(readonly\s+)?\[\s*[\w$]+\s+in\b/.test(inner.trim())) return false;
   const before = line.slice(0, pair.open);
-  const previous = before.trimEnd().slice(-1);
-  const word = /([A-Za-z_$][\w$]*)\s*$/.exec(before)?.[1];
+  const trimmed = before.trimEnd();
+  const previous = trimmed.slice(-1);
+  const word = lastWord(trimmed);
   switch (line[pair.open]) {
     case "(":
       // A call or a declaration's parameters (`f(`, `f<T>(`, `g()(`), not `if (` or `(a + b)`; an
       // arrow function's parameters when typed (`async (page: Page): R =>`).
       if (/^[\w$]+\??:\s/.test(inner) && /^\)\s*(:|=>)/.test(line.slice(pair.close))) return true;
-      return /[\w$)\]>]$/.test(before) && !/(\b(if|for|while|switch|catch|return|await|typeof|void|async)|=>)$/.test(before);
+      return trimmed === before && /[\w$)\]>]/.test(previous) && !trimmed.endsWith("=>") && !NOT_CALLS.has(word);
     case "[":
-      return "(,=:[?!&|".includes(previous) || word === "return" || before.trim() === "";
+      return "(,=:[?!&|".includes(previous) || word === "return" || trimmed === "";
     case "{":
       // Not a block: `=> {`, `) {`, `else {`, `case "a": {`.
-      if (/\b(case\b.*|default):\s*$/.test(before)) return false;
-      return "(,=:[?".includes(previous) || word === "return" || word === "const" || word === "let" || before.trim() === "";
+      if (/^\s*(case\b|default\s*:)/.test(before)) return false;
+      return "(,=:[?".includes(previous) || word === "return" || word === "const" || word === "let" || trimmed === "";
     default:
       return false;
   }
+}
+
+/** Words before a `(` that is not a call's. */
+const NOT_CALLS: ReadonlySet<string> = new Set(["if", "for", "while", "switch", "catch", "return", "await", "typeof", "void", "async"]);
+
+/** The identifier `text` ends with, or "" (scanned backwards: a regex anchored at the end tries every start). */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && /[\w$]/.test(text[start - 1] ?? "")) start--;
+  return text.slice(start);
 }
 
 /** Whether `text` has `char` outside its brackets and literals. */
