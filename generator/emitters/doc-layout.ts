@@ -10,6 +10,7 @@
 
 /** The lines of a doc comment, each at most `width` characters where it can be broken. */
 export function wrapDocLines(lines: readonly string[], width: number): string[] {
+  if (lines.every((line) => line.length <= width)) return [...lines];
   let inFence = false;
   return lines.flatMap((line) => {
     if (/^\s*(```|~~~)/.test(line)) {

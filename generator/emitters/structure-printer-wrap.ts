@@ -30,7 +30,7 @@ export function writeSignature(writer: CodeBlockWriter, parameters: readonly Par
     writeReturnType(writer, returnType);
     return;
   }
-  const indent = indentationOf(line);
+  const { indent } = line;
   const itemIndent = indent + 2;
   let text = "(";
   if (texts.length > 0) {
@@ -52,10 +52,14 @@ export function writeSignature(writer: CodeBlockWriter, parameters: readonly Par
 
 /** A parameter as `writeParameters` writes it: `head` (up to its type) and its initializer apart. */
 function parameterText(parameter: Parameter): { readonly flat: string; readonly head: string; readonly init: string } {
-  const modifiers = newWriter();
-  writeModifiers(modifiers, parameter);
+  let modifiers = "";
+  if (parameter.scope !== undefined || parameter.isReadonly) {
+    const writer = newWriter();
+    writeModifiers(writer, parameter);
+    modifiers = writer.toString();
+  }
   const type = parameter.type === undefined ? (parameter.hasQuestionToken ? "any" : "") : textOf(parameter.type);
-  const name = `${modifiers.toString()}${parameter.isRestParameter ? "..." : ""}${parameter.name}${parameter.hasQuestionToken ? "?" : ""}`;
+  const name = `${modifiers}${parameter.isRestParameter ? "..." : ""}${parameter.name}${parameter.hasQuestionToken ? "?" : ""}`;
   const head = type.trim() === "" ? name : `${name}: ${type}`;
   const init = parameter.initializer === undefined ? "" : textOf(parameter.initializer);
   const initText = init.trim() === "" ? "" : init;
@@ -75,7 +79,7 @@ export function writeWrappedType(writer: CodeBlockWriter, type: TextOrWriter | u
   }
   const line = currentLine(writer);
   const column = line.length + separator.length + 1;
-  const laid = layoutType(text, { column, indent: indentationOf(line), tail: tail.length, width });
+  const laid = layoutType(text, { column, indent: line.indent, tail: tail.length, width });
   if (laid === text) writeType(writer, type, separator);
   else writeLaidOut(writer, laid.startsWith("\n") ? `${separator}${laid}` : `${separator} ${laid}`);
 }
@@ -92,7 +96,7 @@ export function namesFit(writer: CodeBlockWriter, names: readonly string[], tail
 
 /** Writes `{`, the names one per line with a trailing comma, and `}`. */
 export function writeNamesOnLines(writer: CodeBlockWriter, names: readonly string[]): void {
-  const indent = " ".repeat(indentationOf(currentLine(writer)) + 2);
+  const indent = " ".repeat(currentLine(writer).indent + 2);
   writeLaidOut(writer, `{\n${names.map((name) => `${indent}${name},`).join("\n")}\n${indent.slice(2)}}`);
 }
 
@@ -104,20 +108,16 @@ function writeLaidOut(writer: CodeBlockWriter, text: string): void {
   });
 }
 
-/** The text written since the last new line. */
-function currentLine(writer: CodeBlockWriter): string {
-  const codes: number[] = [];
+/** The length and indentation of the text written since the last new line (read back, not copied). */
+function currentLine(writer: CodeBlockWriter): { readonly length: number; readonly indent: number } {
+  let length = 0;
+  let indent = 0;
   writer.iterateLastCharCodes((code) => {
     if (code === 0x0a) return true;
-    codes.push(code);
+    length++;
+    // The leading spaces are the last ones read back before a character that is not a space.
+    indent = code === 0x20 ? indent + 1 : 0;
     return undefined;
   });
-  return codes
-    .reverse()
-    .map((code) => String.fromCharCode(code))
-    .join("");
-}
-
-function indentationOf(line: string): number {
-  return line.length - line.trimStart().length;
+  return { length, indent };
 }
