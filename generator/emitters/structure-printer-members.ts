@@ -27,7 +27,6 @@ import {
   lineWidthOf,
   writeLeadingTrivia,
   writeModifiers,
-  writeReturnType,
   writeType,
   writeTypeParameters,
 } from "./structure-printer-parts.ts";
@@ -204,7 +203,7 @@ function writeIndexSignature(writer: CodeBlockWriter, signature: OptionalKind<In
   writeDocs(writer, signature.docs);
   writeModifiers(writer, signature);
   writer.write(`[${signature.keyName || "key"}: ${signature.keyType || "string"}]`);
-  writeReturnType(writer, signature.returnType);
+  writeWrappedType(writer, signature.returnType, ":", ";");
   writer.write(";");
 }
 

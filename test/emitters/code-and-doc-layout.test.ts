@@ -28,7 +28,7 @@ describe("wrapCodeLines", () => {
     ]);
   });
 
-  it("leaves alone what it cannot read safely: a `/`, a comment, a template literal spanning lines, a block, a grouping", () => {
+  it("leaves alone what it cannot read safely: a `/`, a comment, a template literal spanning lines, a block, a grouping, an index signature, a mapped type's key", () => {
     const lines = [
       `  const ratio = f(${name("a")}, ${name("b")}) / g(${name("c")}, ${name("d")});`,
       `  /* f(${name("a")}, ${name("b")}, ${name("c")}) */`,
@@ -36,6 +36,8 @@ describe("wrapCodeLines", () => {
       `  f(${name("a")}, ${name("b")}, ${name("c")})\`;`,
       `  if (${name("a")} && ${name("b")} && ${name("c")}) { return; }`,
       `  const f = (x: number) =>(${name("a")} + ${name("b")} + ${name("c")});`,
+      `  [${name("key")}: ${name("Key")}]: ${name("V")};`,
+      `  [${name("K")} in keyof ${name("T")}]: ${name("V")};`,
     ];
     expect(wrapCodeLines(lines.join("\n"), 80)).toBe(lines.join("\n"));
   });

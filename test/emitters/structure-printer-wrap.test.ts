@@ -88,6 +88,12 @@ describe("printFileStructure wraps at the line width", () => {
     expect(text).toContain(["  state:", ...union.map((m, i) => `    | ${m}${i === union.length - 1 ? ";" : ""}`)].join("\n"));
   });
 
+  it("breaks an index signature's long union after its colon, never inside its brackets", () => {
+    const union = Array.from({ length: 8 }, (_, i) => `"value-number-${i}"`);
+    const text = print({ kind: StructureKind.Interface, name: "Bag", indexSignatures: [{ keyName: "key", keyType: "string", returnType: union.join(" | ") }] });
+    expect(text).toBe(["interface Bag {", "  [key: string]:", ...union.map((m, i) => `    | ${m}${i === union.length - 1 ? ";" : ""}`), "}", ""].join("\n"));
+  });
+
   it("puts long import and export lists one name per line", () => {
     const names = Array.from({ length: 8 }, (_, i) => ({ name: `deserializeModelNumber${i}` }));
     const text = print(
