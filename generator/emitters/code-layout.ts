@@ -219,8 +219,8 @@ function isBreakable(line: string, pair: Group): boolean {
       if (/^[\w$]+\??:\s/.test(inner) && /^\)\s*(:|=>)/.test(line.slice(pair.close))) return true;
       return trimmed === before && /[\w$)\]>]/.test(previous) && !trimmed.endsWith("=>") && !NOT_CALLS.has(word);
     case "[":
-      // Not an index signature (`[key: string]: T`, a top-level `:`) or a mapped type's key (`[K in keyof T]`).
-      if (hasTopLevel(inner, ":") || /^\s*[\w$]+\s+in\s/.test(inner)) return false;
+      // Not a key (an index signature `[key: string]: T`, a computed key `[name]: v`) or a mapped type's key (`[K in keyof T]`).
+      if (/^\??:/.test(line.slice(pair.close + 1)) || /^\s*[\w$]+\s+in\s/.test(inner)) return false;
       return "(,=:[?!&|".includes(previous) || word === "return" || trimmed === "";
     case "{":
       // Not a block: `=> {`, `) {`, `else {`, `case "a": {`.
