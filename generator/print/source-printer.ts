@@ -3,14 +3,9 @@
  * our own structure printer (`structure-printer.ts`: ts-morph's layout without loading ts-morph and
  * the TypeScript compiler it brings). Nothing is parsed and no syntax tree is kept.
  */
-import type {
-  ExportSpecifierStructure,
-  ImportDeclarationStructure,
-  OptionalKind,
-  SourceFileStructure,
-  StatementStructures,
-  WriterFunction,
-} from "ts-morph";
+import { wrapCodeLines } from "./code-layout.ts";
+import { LINE_WIDTH } from "./line-width.ts";
+import type { ImportDeclarationStructure, SourceFileStructure, StatementStructures, WriterFunction } from "ts-morph";
 import type { OutputFile } from "../output/write-tree.ts";
 import { escapeUnsafeCharacters } from "../runtime/cli/terminal-text.ts";
 import type { ImportSpec, PlannedStatement, SourceFilePlan } from "./source-file.ts";
@@ -49,7 +44,8 @@ export function fileStructure(imports: readonly ImportSpec[], statements: readon
 /** Prints a file the emitters described (see `source-file.ts`). */
 export function printPlannedFile(pkg: PackageInfo, plan: SourceFilePlan): OutputFile {
   const file = printed(pkg, plan.path, plannedFileStructure(plan));
-  const content = file.content + escapeUnsafeCharacters(plan.trailer ?? "");
+  // Text the emitters wrote whole (the CLI's command table) is laid out at the same width as the structures.
+  const content = file.content + escapeUnsafeCharacters(plan.trailer === undefined ? "" : wrapCodeLines(plan.trailer, LINE_WIDTH));
   return { path: file.path, content: plan.firstLine === undefined ? content : `${plan.firstLine}\n${content}` };
 }
 
@@ -58,19 +54,13 @@ export function plannedFileStructure(plan: SourceFilePlan): SourceFileStructure 
   return fileStructure(plan.imports, plan.statements.map(printable), plan.spaced);
 }
 
-/** What a planned statement stands for: verbatim text written as it is, export lists laid out. */
+/** What a planned statement stands for: verbatim text written as it is. */
 function printable(statement: PlannedStatement): TopLevelStatement {
   if (statement.kind === "verbatim") {
     const { text } = statement;
     return (writer) => {
       writer.write(text);
     };
-  }
-  if (statement.kind === StructureKind.ExportDeclaration && Array.isArray(statement.namedExports)) {
-    const names = statement.namedExports.map((n) => (typeof n === "string" ? { name: n } : n));
-    if (names.every((n): n is OptionalKind<ExportSpecifierStructure> => typeof n === "object")) {
-      return { ...statement, namedExports: namedList(names) };
-    }
   }
   return statement;
 }
@@ -80,21 +70,6 @@ function importDeclaration(spec: ImportSpec): ImportDeclarationStructure {
     kind: StructureKind.ImportDeclaration,
     moduleSpecifier: spec.moduleSpecifier,
     isTypeOnly: spec.isTypeOnly,
-    namedImports: namedList(spec.namedImports),
-  };
-}
-
-/**
- * The names of an import or export: on one line when short, else one per line (the printer
- * writes the writer's lines with the statement's hanging indentation).
- */
-export function namedList<T extends { readonly name: string; readonly alias?: string; readonly isTypeOnly?: boolean }>(
-  names: readonly T[],
-): T[] | WriterFunction {
-  const texts = names.map((n) => `${n.isTypeOnly ? "type " : ""}${n.name}${n.alias ? ` as ${n.alias}` : ""}`);
-  if (texts.join(", ").length <= 80) return [...names];
-  return (writer) => {
-    writer.newLine();
-    for (const text of texts) writer.writeLine(`${text},`);
+    namedImports: [...spec.namedImports],
   };
 }

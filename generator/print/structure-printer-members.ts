@@ -24,13 +24,13 @@ import {
   writeBody,
   writeDocs,
   writeInitializer,
+  lineWidthOf,
   writeLeadingTrivia,
   writeModifiers,
-  writeParameters,
-  writeReturnType,
   writeType,
   writeTypeParameters,
 } from "./structure-printer-parts.ts";
+import { writeSignature, writeWrappedType } from "./structure-printer-wrap.ts";
 
 const keys = (...names: string[]): ReadonlySet<string> => new Set([...COMMON_KEYS, ...names]);
 
@@ -90,7 +90,8 @@ function writeProperty(
   writeModifiers(writer, property);
   writer.write(property.name);
   writer.conditionalWrite(property.hasQuestionToken, "?");
-  writeType(writer, property.type, ":");
+  if (property.initializer === undefined) writeWrappedType(writer, property.type, ":", ";");
+  else writeType(writer, property.type, ":");
   writeInitializer(writer, property.initializer);
   writer.write(";");
 }
@@ -101,19 +102,20 @@ function writeConstructor(writer: CodeBlockWriter, ctor: OptionalKind<Constructo
   for (const overload of ctor.overloads ?? []) {
     checkKeys(overload, CTOR_OVERLOAD_KEYS, "a constructor overload");
     writeLeadingTrivia(writer, overload.leadingTrivia);
-    writeConstructorHeader(writer, { scope: ctor.scope, ...withoutUndefined(overload) });
+    writeConstructorHeader(writer, { scope: ctor.scope, ...withoutUndefined(overload) }, ";");
     writer.write(";");
     writer.newLine();
   }
-  writeConstructorHeader(writer, ctor);
+  writeConstructorHeader(writer, ctor, " {");
   writer.space().inlineBlock(() => writeBody(writer, ctor.statements));
 }
 
-function writeConstructorHeader(writer: CodeBlockWriter, ctor: Omit<ConstructorDeclarationOverloadStructure, "kind">): void {
+/** `tail`: what the caller writes after the header (for the line width). */
+function writeConstructorHeader(writer: CodeBlockWriter, ctor: Omit<ConstructorDeclarationOverloadStructure, "kind">, tail: string): void {
   writeDocs(writer, ctor.docs);
   writeModifiers(writer, ctor);
   writer.write("constructor");
-  writeParameters(writer, ctor.parameters);
+  writeSignature(writer, ctor.parameters, undefined, tail);
 }
 
 function writeMethod(writer: CodeBlockWriter, method: OptionalKind<MethodDeclarationStructure>): void {
@@ -122,21 +124,21 @@ function writeMethod(writer: CodeBlockWriter, method: OptionalKind<MethodDeclara
   for (const overload of method.overloads ?? []) {
     checkKeys(overload, METHOD_OVERLOAD_KEYS, `an overload of method \`${method.name}\``);
     writeLeadingTrivia(writer, overload.leadingTrivia);
-    writeMethodHeader(writer, method.name, { scope: method.scope, isStatic: method.isStatic, ...withoutUndefined(overload) });
+    writeMethodHeader(writer, method.name, { scope: method.scope, isStatic: method.isStatic, ...withoutUndefined(overload) }, ";");
     writer.write(";");
     writer.newLine();
   }
-  writeMethodHeader(writer, method.name, method);
+  writeMethodHeader(writer, method.name, method, " {");
   writer.spaceIfLastNot().inlineBlock(() => writeBody(writer, method.statements));
 }
 
-function writeMethodHeader(writer: CodeBlockWriter, name: string, method: Omit<MethodDeclarationOverloadStructure, "kind">): void {
+/** `tail`: what the caller writes after the header (for the line width). */
+function writeMethodHeader(writer: CodeBlockWriter, name: string, method: Omit<MethodDeclarationOverloadStructure, "kind">, tail: string): void {
   writeDocs(writer, method.docs);
   writeModifiers(writer, method);
   writer.write(name);
   writeTypeParameters(writer, method.typeParameters);
-  writeParameters(writer, method.parameters);
-  writeReturnType(writer, method.returnType);
+  writeSignature(writer, method.parameters, method.returnType, tail);
 }
 
 /** An overload's own settings, so that they override the ones it inherits from its implementation. */
@@ -153,17 +155,36 @@ export function writeInterface(writer: CodeBlockWriter, structure: InterfaceDecl
   checkKeys(structure, INTERFACE_KEYS, `interface \`${structure.name}\``);
   writeDocs(writer, structure.docs);
   writeModifiers(writer, structure);
+  const { extends: extended } = structure;
+  const extendedTexts = extended === undefined ? [] : typeof extended === "object" ? extended.map(textOf) : [textOf(extended)];
+  const extendsText = extendedTexts.join(", ");
+  const empty = [structure.indexSignatures, structure.properties, structure.methods].every((members) => members === undefined || members.length === 0);
+  if (empty && lineWidthOf(writer) !== undefined) {
+    writeEmptyInterface(writer, structure, extendedTexts);
+    return;
+  }
   writer.write(`interface ${structure.name}`);
   writeTypeParameters(writer, structure.typeParameters);
   writer.space();
-  const { extends: extended } = structure;
-  const extendsText = extended === undefined ? "" : typeof extended === "object" ? extended.map(textOf).join(", ") : textOf(extended);
   if (extendsText.trim() !== "") writer.hangingIndent(() => writer.write(`extends ${extendsText} `));
   writer.inlineBlock(() => {
     writeSignatures(writer, structure.indexSignatures, writeIndexSignature);
     writeSignatures(writer, structure.properties, (w, property) => writeProperty(w, property, PROPERTY_SIGNATURE_KEYS));
     writeSignatures(writer, structure.methods, writeMethodSignature);
   });
+}
+
+/**
+ * An interface without members, in generated code: `interface X extends A {}` on one line. It stays
+ * an interface rather than becoming an alias of `A`: users may augment it, and the diff's SDK layer
+ * sees the same kind of export when a later version adds the first member (an operation's first
+ * optional parameter), instead of an interface that used to be a type alias.
+ */
+function writeEmptyInterface(writer: CodeBlockWriter, structure: InterfaceDeclarationStructure, extended: readonly string[]): void {
+  writer.write(`interface ${structure.name}`);
+  writeTypeParameters(writer, structure.typeParameters);
+  const named = extended.filter((text) => text.trim() !== "");
+  writer.write(named.length > 0 ? ` extends ${named.join(", ")} {}` : " {}");
 }
 
 /** One group of interface members, one per line, on a new line after the previous group. */
@@ -182,7 +203,7 @@ function writeIndexSignature(writer: CodeBlockWriter, signature: OptionalKind<In
   writeDocs(writer, signature.docs);
   writeModifiers(writer, signature);
   writer.write(`[${signature.keyName || "key"}: ${signature.keyType || "string"}]`);
-  writeReturnType(writer, signature.returnType);
+  writeWrappedType(writer, signature.returnType, ":", ";");
   writer.write(";");
 }
 
@@ -193,7 +214,6 @@ function writeMethodSignature(writer: CodeBlockWriter, method: OptionalKind<Meth
   writer.write(method.name);
   writer.conditionalWrite(method.hasQuestionToken, "?");
   writeTypeParameters(writer, method.typeParameters);
-  writeParameters(writer, method.parameters);
-  writeReturnType(writer, method.returnType);
+  writeSignature(writer, method.parameters, method.returnType, ";");
   writer.write(";");
 }

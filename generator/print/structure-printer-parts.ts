@@ -5,7 +5,9 @@
  * reference: `test/emitters/structure-printer.test.ts` compares the two byte for byte), so
  * indentation, blank lines and the writer's string and comment tracking come out the same.
  */
+import { lineWidthOf, setLineWidth } from "./line-width.ts";
 import CodeBlockWriter from "code-block-writer";
+import { wrapDocLines } from "./doc-layout.ts";
 import type {
   JSDocStructure,
   JSDocTagStructure,
@@ -23,9 +25,17 @@ export type TextOrWriter = string | WriterFunction;
 /** Two-space indentation, `\n` line ends, double quotes: the style of every generated file. */
 export const WRITER_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false, useTabs: false } as const;
 
-export function newWriter(): CodeBlockWriter {
-  return new CodeBlockWriter(WRITER_OPTIONS);
+/**
+ * A writer for a file. With a `lineWidth`, declarations that do not fit are wrapped (see
+ * `structure-printer-wrap.ts`); without one the layout is ts-morph's, byte for byte.
+ */
+export function newWriter(lineWidth?: number): CodeBlockWriter {
+  const writer = new CodeBlockWriter(WRITER_OPTIONS);
+  if (lineWidth !== undefined) setLineWidth(writer, lineWidth);
+  return writer;
 }
+
+export { lineWidthOf };
 
 /**
  * Refuses a structure property this printer does not print: dropping it silently would generate
@@ -130,9 +140,14 @@ function writeTagLines(writer: CodeBlockWriter, text: string): void {
   });
 }
 
-/** `/** text *\/` on one line, or ` * `-prefixed lines (a first empty line is dropped). */
+/**
+ * `/** text *\/` on one line, or ` * `-prefixed lines (a first empty line is dropped). With a line
+ * width, long prose lines are wrapped (`doc-layout.ts`), a one-line comment that does not fit
+ * becoming a block.
+ */
 function writeDoc(writer: CodeBlockWriter, text: string): void {
-  const lines = text.split(/\r?\n/);
+  const width = lineWidthOf(writer);
+  const lines = width === undefined ? text.split(/\r?\n/) : wrappedDocLines(text, width - writer.getIndentationLevel() * 2);
   writer.write("/**");
   if (lines.length <= 1) writer.space().write(lines[0] ?? "");
   else {
@@ -145,6 +160,16 @@ function writeDoc(writer: CodeBlockWriter, text: string): void {
   }
   writer.spaceIfLastNot();
   writer.write("*/");
+}
+
+/** The doc's lines wrapped to fit ` * line` (or `/** line *\/` when it is one line that fits) in `width`. */
+function wrappedDocLines(text: string, width: number): string[] {
+  const lines = text.split(/\r?\n/);
+  const [only] = lines;
+  if (lines.length === 1 && only !== undefined && only.length + 7 <= width) return lines;
+  // A one-line comment that does not fit becomes a block (its first, empty line is dropped).
+  const wrapped = wrapDocLines(lines, width - 3);
+  return lines.length === 1 ? ["", ...wrapped] : wrapped;
 }
 
 /** The modifiers a structure may carry, in the order TypeScript wants them. */

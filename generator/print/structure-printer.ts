@@ -4,8 +4,10 @@
  * `printStructure` would give the same text, but importing ts-morph loads the whole TypeScript
  * compiler (~80 MB, ~170 ms), most of a small document's run. ts-morph stays the reference:
  * `test/emitters/structure-printer.test.ts` prints every file of the fixtures, the corpus and our
- * services with both and compares bytes. A structure property not printed here is refused with an
- * internal error rather than dropped (see `checkKeys`).
+ * services with both (ours without a line width) and compares bytes. Generated code is printed
+ * with a line width: what does not fit is wrapped as prettier would (`structure-printer-wrap.ts`).
+ * A structure property not printed here is refused with an internal error rather than dropped
+ * (see `checkKeys`).
  */
 import type CodeBlockWriter from "code-block-writer";
 import type {
@@ -22,8 +24,11 @@ import type {
   VariableStatementStructure,
   WriterFunction,
 } from "ts-morph";
+import { wrapCodeLines } from "./code-layout.ts";
 import { StructureKind } from "./structure-kinds.ts";
 import { withoutUndefined, writeClass, writeInterface } from "./structure-printer-members.ts";
+import { LINE_WIDTH } from "./line-width.ts";
+import { namesFit, writeNamesOnLines, writeSignature, writeWrappedType } from "./structure-printer-wrap.ts";
 import {
   beginNode,
   checkKeys,
@@ -36,18 +41,25 @@ import {
   writeInitializer,
   writeLeadingTrivia,
   writeModifiers,
-  writeParameters,
-  writeReturnType,
   writeType,
   writeTypeParameters,
 } from "./structure-printer-parts.ts";
 
 export { WRITER_OPTIONS } from "./structure-printer-parts.ts";
+export { LINE_WIDTH } from "./line-width.ts";
+
+/**
+ * How a file is laid out: wrapped at `lineWidth` (generated code), or, without one, exactly as
+ * ts-morph's `printStructure` lays it out (the reference the tests compare with).
+ */
+export interface PrintLayout {
+  readonly lineWidth?: number;
+}
 
 /** The text of a file: its statements, then one final new line. */
-export function printFileStructure(structure: SourceFileStructure): string {
+export function printFileStructure(structure: SourceFileStructure, layout: PrintLayout = { lineWidth: LINE_WIDTH }): string {
   checkKeys(structure, new Set(["kind", "statements"]), "a source file");
-  const writer = newWriter();
+  const writer = newWriter(layout.lineWidth);
   writer.closeComment();
   const { statements } = structure;
   if (typeof statements === "string" || typeof statements === "function") writeStatement(writer, statements);
@@ -58,7 +70,8 @@ export function printFileStructure(structure: SourceFileStructure): string {
     }
   }
   writer.conditionalNewLine(!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine());
-  return writer.toString();
+  // The code the emitters wrote as text (bodies, initializers) is wrapped once the file is whole.
+  return layout.lineWidth === undefined ? writer.toString() : wrapCodeLines(writer.toString(), layout.lineWidth);
 }
 
 function writeStatement(writer: CodeBlockWriter, statement: string | WriterFunction | StatementStructures): void {
@@ -106,22 +119,22 @@ function writeFunction(writer: CodeBlockWriter, structure: FunctionDeclarationSt
     checkKeys(overload, FUNCTION_OVERLOAD_KEYS, `an overload of function \`${structure.name ?? ""}\``);
     writeLeadingTrivia(writer, overload.leadingTrivia);
     const inherited = { isExported: structure.isExported, isDefaultExport: structure.isDefaultExport };
-    writeFunctionHeader(writer, structure.name, { ...inherited, ...withoutUndefined(overload) });
+    writeFunctionHeader(writer, structure.name, { ...inherited, ...withoutUndefined(overload) }, ";");
     writer.write(";");
     writer.newLine();
   }
-  writeFunctionHeader(writer, structure.name, structure);
+  writeFunctionHeader(writer, structure.name, structure, " {");
   writer.space().inlineBlock(() => writeBody(writer, structure.statements));
 }
 
-function writeFunctionHeader(writer: CodeBlockWriter, name: string | undefined, structure: Omit<FunctionDeclarationOverloadStructure, "kind">): void {
+/** The header up to its return type; `tail` is what the caller writes after it (for the line width). */
+function writeFunctionHeader(writer: CodeBlockWriter, name: string | undefined, structure: Omit<FunctionDeclarationOverloadStructure, "kind">, tail: string): void {
   writeDocs(writer, structure.docs);
   writeModifiers(writer, structure);
   writer.write("function");
   if (name !== undefined && name.trim() !== "") writer.write(` ${name}`);
   writeTypeParameters(writer, structure.typeParameters);
-  writeParameters(writer, structure.parameters);
-  writeReturnType(writer, structure.returnType);
+  writeSignature(writer, structure.parameters, structure.returnType, tail);
 }
 
 const TYPE_ALIAS_KEYS = keys("name", "isExported", "isDefaultExport", "typeParameters", "type");
@@ -132,7 +145,7 @@ function writeTypeAlias(writer: CodeBlockWriter, structure: TypeAliasDeclaration
   writeModifiers(writer, structure);
   writer.write(`type ${structure.name}`);
   writeTypeParameters(writer, structure.typeParameters);
-  writeType(writer, structure.type, " =");
+  writeWrappedType(writer, structure.type, " =", ";");
   writer.write(";");
 }
 
@@ -168,7 +181,7 @@ function writeImport(writer: CodeBlockWriter, structure: ImportDeclarationStruct
   const named = namedImports !== undefined && namedImports.length > 0;
   writer.write(structure.isTypeOnly ? "import type" : "import");
   if (named) writer.space();
-  if (named) writeNames(writer, namedImports);
+  if (named) writeNames(writer, namedImports, ` from "${structure.moduleSpecifier}";`.length);
   writer.conditionalWrite(named, " from");
   writer.write(" ");
   writer.quote(structure.moduleSpecifier);
@@ -181,7 +194,7 @@ function writeExport(writer: CodeBlockWriter, structure: ExportDeclarationStruct
   writer.write(structure.isTypeOnly ? "export type" : "export");
   if (namedExports !== undefined && namedExports.length > 0) {
     writer.space();
-    writeNames(writer, namedExports);
+    writeNames(writer, namedExports, moduleSpecifier ? ` from "${moduleSpecifier}";`.length : 1);
   } else writer.write(moduleSpecifier ? " *" : " { }");
   if (moduleSpecifier) {
     writer.write(" from ");
@@ -193,8 +206,11 @@ function writeExport(writer: CodeBlockWriter, structure: ExportDeclarationStruct
 type Specifier = string | OptionalKind<ImportSpecifierStructure> | OptionalKind<ExportSpecifierStructure>;
 const SPECIFIER_KEYS = new Set(["kind", "name", "alias", "isTypeOnly"]);
 
-/** `{ a, type B, c as d }`, or what a writer lays out between the braces (on lines of their own). */
-function writeNames(writer: CodeBlockWriter, names: readonly Specifier[] | WriterFunction): void {
+/**
+ * `{ a, type B, c as d }` (one name per line when that and `tail` characters do not fit), or what a
+ * writer lays out between the braces (on lines of their own).
+ */
+function writeNames(writer: CodeBlockWriter, names: readonly Specifier[] | WriterFunction, tail: number): void {
   let text: string;
   if (typeof names === "function") {
     const inner = newWriter();
@@ -202,13 +218,16 @@ function writeNames(writer: CodeBlockWriter, names: readonly Specifier[] | Write
     names(inner);
     text = inner.toString();
   } else {
-    text = names
-      .map((name) => {
-        if (typeof name === "string") return name;
-        checkKeys(name, SPECIFIER_KEYS, `the name \`${name.name}\``);
-        return `${name.isTypeOnly ? "type " : ""}${name.name}${name.alias && name.alias.trim() !== "" ? ` as ${name.alias}` : ""}`;
-      })
-      .join(", ");
+    const texts = names.map((name) => {
+      if (typeof name === "string") return name;
+      checkKeys(name, SPECIFIER_KEYS, `the name \`${name.name}\``);
+      return `${name.isTypeOnly ? "type " : ""}${name.name}${name.alias && name.alias.trim() !== "" ? ` as ${name.alias}` : ""}`;
+    });
+    if (!namesFit(writer, texts, tail)) {
+      writeNamesOnLines(writer, texts);
+      return;
+    }
+    text = texts.join(", ");
   }
   writer.write("{");
   if (!/^\r?\n/.test(text)) writer.space();

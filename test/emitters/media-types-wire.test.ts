@@ -254,6 +254,6 @@ describe("a request body in JSON, form or multipart", () => {
 
 it("documents the accept option and the content-type union in the generated functions", () => {
   expect(source("src/api/thumbnails.ts")).toContain('accept?: "image/jpeg" | "image/png";');
-  expect(source("src/api/completions.ts")).toContain('options: CreateCompletionOptions & { accept: "text/event-stream" }): Promise<EventStream>;');
+  expect(source("src/api/completions.ts")).toContain('  options: CreateCompletionOptions & { accept: "text/event-stream" },\n): Promise<EventStream>;');
   expect(source("src/api/pets.ts")).toContain('{ contentType: "multipart/form-data"; value: PetUpload }');
 });

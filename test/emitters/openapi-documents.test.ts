@@ -70,7 +70,7 @@ describe("emitSources over the OpenAPI documents", () => {
     const client = emitted["communication-identity-2025-03-02-preview"]?.find((f) => f.path === "src/client.ts")?.content ?? "";
     expect(client).toContain("constructor(connectionString: string, options?: CommunicationIdentityClientOptions);");
     expect(client).toContain(
-      "constructor(endpoint: string, credential: KeyCredential | TokenCredential, options?: CommunicationIdentityClientOptions);",
+      "constructor(\n    endpoint: string,\n    credential: KeyCredential | TokenCredential,\n    options?: CommunicationIdentityClientOptions,\n  );",
     );
     const arm = emitted["api-management-2022-08-01"]?.find((f) => f.path === "src/client.ts")?.content ?? "";
     expect(arm).toContain("constructor(credential: TokenCredential, options?: ApiManagementClientOptions)");

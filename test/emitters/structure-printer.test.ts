@@ -1,8 +1,9 @@
 /**
  * Our structure printer against ts-morph's `printStructure` (loaded here only: the generator never
- * loads ts-morph): every TypeScript file the emitters describe for the fixtures, the corpus
- * documents and our own services (from their committed OpenAPI) prints to the same bytes. And a
- * structure property the printer does not know is refused, never dropped.
+ * loads ts-morph): with ts-morph's layout (no line width), every TypeScript file the emitters
+ * describe for the fixtures, the corpus documents and our own services (from their committed
+ * OpenAPI) prints to the same bytes. And a structure property the printer does not know is
+ * refused, never dropped. The wrapped layout of generated code: `structure-printer-wrap.test.ts`.
  */
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -30,6 +31,9 @@ const serviceDocuments = readdirSync(servicesDir)
   .sort()
   .flatMap((service) => documentsIn(join(servicesDir, service)));
 
+/** No line width: ts-morph's own layout. */
+const TS_MORPH_LAYOUT = {};
+
 const documents = [
   ...documentsIn(fixturesDir),
   ...documentsIn(join(fixturesDir, "approximated")),
@@ -48,11 +52,11 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     expect(plans.length).toBeGreaterThan(3);
     const differing = plans.filter((plan) => {
       const structure = plannedFileStructure(plan);
-      return printFileStructure(structure) !== printWithTsMorph(structure);
+      return printFileStructure(structure, TS_MORPH_LAYOUT) !== printWithTsMorph(structure);
     });
     // On a difference, the first differing file in full, so the failure shows where.
     const first = differing[0];
-    if (first) expect(printFileStructure(plannedFileStructure(first))).toBe(printWithTsMorph(plannedFileStructure(first)));
+    if (first) expect(printFileStructure(plannedFileStructure(first), TS_MORPH_LAYOUT)).toBe(printWithTsMorph(plannedFileStructure(first)));
     expect(differing.map((plan) => plan.path)).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe("chains of 10,000 named types", () => {
 
     const { built, file } = build(refAliasChain(LENGTH));
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(file("src/models.ts")).toMatch(/^export interface A0 extends A1 \{\n\}/m);
+    expect(file("src/models.ts")).toMatch(/^export interface A0 extends A1 \{\}$/m);
     // The date-time at the end of the chain is converted where the operation uses the root.
     expect(file("src/serialization.ts")).toMatch(/export function deserializeA0\([^)]*\): A0 \{\n(?: .*\n)*?.*toDate\(/);
     // The command line reads the leaf object's properties as flags.

@@ -17,6 +17,7 @@ import { ImportBinder } from "../shared/import-binder.ts";
 import { docCommentLines } from "../shared/jsdoc.ts";
 import type { PackageInfo } from "../../plan/package-info.ts";
 import type { PackagePlan } from "../../plan/package-plan.ts";
+import { LINE_WIDTH } from "../../print/line-width.ts";
 import { sourceFile, type FilePlan, type PlannedStatement, type SourceFilePlan } from "../../print/source-file.ts";
 import { cliModules } from "../../plan/cli/cli-layout.ts";
 import { commandTable, type CommandTable } from "./command-table.ts";
@@ -69,7 +70,7 @@ function tsconfigCli(): OutputFile {
 
 /** `commands.ts`: its imports and doc comment, then the table's text. */
 function commandsFile(table: CommandTable): SourceFilePlan {
-  const lines = docCommentLines(table.about);
+  const lines = docCommentLines(table.about, [], LINE_WIDTH);
   const docs: PlannedStatement = { kind: "verbatim", text: lines.length === 0 ? "" : `${lines.join("\n")}\n` };
   return { ...sourceFile(cliModules.commands, table.imports, [docs]), trailer: table.text };
 }

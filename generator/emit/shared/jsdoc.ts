@@ -7,6 +7,8 @@
 import type { CodeBlockWriter, JSDocStructure, JSDocTagStructure, OptionalKind } from "../../print/structures.ts";
 import type { Constraints, JsonValue } from "../../ir/types.ts";
 import { terminalText } from "../../runtime/cli/terminal-text.ts";
+import { wrapDocLines } from "../../print/doc-layout.ts";
+import { lineWidthOf } from "../../print/line-width.ts";
 
 export type DocTag = OptionalKind<JSDocTagStructure>;
 
@@ -46,16 +48,19 @@ export function paragraphs(...parts: (string | undefined)[]): string | undefined
  * The lines of a doc comment where a structure cannot hold one (inside object literals): `/** x *\/`
  * on one line, or ` * `-prefixed lines; none when there is neither a description nor a tag.
  */
-export function docCommentLines(description: string | undefined, tags: readonly DocTag[] = []): string[] {
-  const lines = description === undefined ? [] : escapeDoc(description).split("\n");
+export function docCommentLines(description: string | undefined, tags: readonly DocTag[] = [], width?: number): string[] {
+  let lines = description === undefined ? [] : escapeDoc(description).split("\n");
   for (const tag of tags) lines.push(`@${tag.tagName} ${typeof tag.text === "string" ? escapeDoc(tag.text) : ""}`.trimEnd());
-  if (lines.length <= 1) return lines.map((line) => `/** ${line} */`);
+  // With a width (a comment at the start of a line): long prose wrapped, as the structure printer does.
+  const oneLine = lines.length <= 1 && (width === undefined || (lines[0]?.length ?? 0) + 7 <= width);
+  if (width !== undefined && !oneLine) lines = wrapDocLines(lines, width - 3);
+  if (oneLine) return lines.map((line) => `/** ${line} */`);
   return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"];
 }
 
 /** Writes a doc comment where a structure cannot hold one (see {@link docCommentLines}). */
 export function writeDocComment(writer: CodeBlockWriter, description: string | undefined, tags: readonly DocTag[] = []): void {
-  for (const line of docCommentLines(description, tags)) writer.writeLine(line);
+  for (const line of docCommentLines(description, tags, lineWidthOf(writer))) writer.writeLine(line);
 }
 
 const constraintLabels: readonly [keyof Constraints, string][] = [

@@ -11,7 +11,8 @@ import type { TokenCredential } from "./runtime/bearer-token.js";
 /**
  * ApiManagement Client: the user shared access token operation of Azure API Management.
  *
- * Each method is also available as a function over a context from {@link createApiManagementClientContext}, for smaller bundles.
+ * Each method is also available as a function over a context from {@link createApiManagementClientContext}, for smaller
+ * bundles.
  *
  * @example
  * ```ts
@@ -37,15 +38,34 @@ export class ApiManagementClient {
   /**
    * Gets the Shared Access Authorization Token for the User.
    * @param subscriptionId - The ID of the target subscription.
-   * @param resourceGroupName - The name of the resource group. The name is case insensitive. (Minimum length: 1; Maximum length: 90; Pattern: `^[-\w\._\(\)]+$`)
-   * @param serviceName - The name of the API Management service. (Minimum length: 1; Maximum length: 50; Pattern: `^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$`)
-   * @param userId - User identifier. Must be unique in the current API Management service instance. (Minimum length: 1; Maximum length: 80)
+   * @param resourceGroupName - The name of the resource group. The name is case insensitive. (Minimum length: 1;
+   * Maximum length: 90; Pattern: `^[-\w\._\(\)]+$`)
+   * @param serviceName - The name of the API Management service. (Minimum length: 1; Maximum length: 50; Pattern:
+   * `^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$`)
+   * @param userId - User identifier. Must be unique in the current API Management service instance. (Minimum length: 1;
+   * Maximum length: 80)
    * @param body - Create Authorization Token parameters.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns The response body contains the authorization token for the user.
    * @throws {HttpError<ErrorResponse>} An unexpected error response.
    */
-  userGetSharedAccessToken(subscriptionId: string, resourceGroupName: string, serviceName: string, userId: string, body: UserTokenParameters, options?: UserGetSharedAccessTokenOptions): Promise<UserTokenResult> {
-    return userGetSharedAccessToken(this.#context, subscriptionId, resourceGroupName, serviceName, userId, body, options);
+  userGetSharedAccessToken(
+    subscriptionId: string,
+    resourceGroupName: string,
+    serviceName: string,
+    userId: string,
+    body: UserTokenParameters,
+    options?: UserGetSharedAccessTokenOptions,
+  ): Promise<UserTokenResult> {
+    return userGetSharedAccessToken(
+      this.#context,
+      subscriptionId,
+      resourceGroupName,
+      serviceName,
+      userId,
+      body,
+      options,
+    );
   }
 }

@@ -24,11 +24,18 @@ export interface ApiManagementClientOptions {
   fetch?: typeof fetch;
   /** Prepended to the `user-agent` header, e.g. your application's name and version. */
   userAgentPrefix?: string;
-  /** Sees every attempt of every call: the request (method, URL and headers, credentials replaced by `REDACTED`), the response (status, duration), retries and failures. Default: a log to stderr when `AZURE_LOG_LEVEL` is `verbose`, `info`, `warning` or `error`, else none. */
+  /**
+   * Sees every attempt of every call: the request (method, URL and headers, credentials replaced by `REDACTED`), the
+   * response (status, duration), retries and failures. Default: a log to stderr when `AZURE_LOG_LEVEL` is `verbose`,
+   * `info`, `warning` or `error`, else none.
+   */
   logger?: Logger;
 }
 
-/** What every operation function of this package takes first: endpoint, authentication, retries, user agent and API version. Create it with {@link createApiManagementClientContext}. */
+/**
+ * What every operation function of this package takes first: endpoint, authentication, retries, user agent and API
+ * version. Create it with {@link createApiManagementClientContext}.
+ */
 export interface ApiManagementClientContext extends ClientContext {
   /** The `api-version` sent to the service. */
   readonly apiVersion: string;
@@ -41,7 +48,10 @@ export interface ApiManagementClientContext extends ClientContext {
  * @param credential - a token credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
  * @param options - Retries, `fetch`, user agent and other client settings.
  */
-export function createApiManagementClientContext(credential: TokenCredential, options: ApiManagementClientOptions = {}): ApiManagementClientContext {
+export function createApiManagementClientContext(
+  credential: TokenCredential,
+  options: ApiManagementClientOptions = {},
+): ApiManagementClientContext {
   return contextFor(options.endpoint ?? "https://management.azure.com", createSigner(credential), options);
 }
 
@@ -49,7 +59,11 @@ function createSigner(credential: TokenCredential): RequestSigner {
   return createBearerSigner(credential, ["https://management.azure.com/.default"]);
 }
 
-function contextFor(endpoint: string, signer: RequestSigner | undefined, options: ApiManagementClientOptions): ApiManagementClientContext {
+function contextFor(
+  endpoint: string,
+  signer: RequestSigner | undefined,
+  options: ApiManagementClientOptions,
+): ApiManagementClientContext {
   return {
     endpoint,
     signer,

@@ -42,7 +42,10 @@ export const KnownKeyType = {
 
 /** Parameters supplied to the Get User Token operation. */
 export interface UserTokenParameterProperties {
-  /** The Expiry time of the Token. Maximum token expiry time is set to 30 days. The date conforms to the following format: `yyyy-MM-ddTHH:mm:ssZ` as specified by the ISO 8601 standard. */
+  /**
+   * The Expiry time of the Token. Maximum token expiry time is set to 30 days. The date conforms to the following
+   * format: `yyyy-MM-ddTHH:mm:ssZ` as specified by the ISO 8601 standard.
+   */
   expiry: Date;
   /**
    * The Key to be used to generate token for user.

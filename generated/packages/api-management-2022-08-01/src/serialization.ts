@@ -5,7 +5,9 @@ import type { UserTokenParameterProperties, UserTokenParameters } from "./models
 export type Json<T> = T extends Date ? string : T extends string | number | boolean | bigint | symbol | null | undefined | Uint8Array | Blob ? T : T extends readonly (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 /** Converts a {@link UserTokenParameterProperties} to its JSON form: `Date`s become RFC 3339 strings. */
-export function serializeUserTokenParameterProperties(value: UserTokenParameterProperties): Json<UserTokenParameterProperties> {
+export function serializeUserTokenParameterProperties(
+  value: UserTokenParameterProperties,
+): Json<UserTokenParameterProperties> {
   const { expiry, ...rest } = value;
   return {
     ...rest,

@@ -5,7 +5,11 @@ import { type HttpError, isHttpError } from "./runtime/errors.js";
 /** An error response of the service: an {@link HttpError} whose `body` is the error model the spec declares. */
 export type ApiManagementClientError = HttpError<ErrorResponse>;
 
-/** Whether `error` is an error response of the service; narrows it to {@link ApiManagementClientError}, so `error.body` is typed. Network failures and timeouts are other errors. Checks the error's shape, not `instanceof` alone, so errors thrown by another copy of this package (or in another realm) are recognised. */
+/**
+ * Whether `error` is an error response of the service; narrows it to {@link ApiManagementClientError}, so `error.body`
+ * is typed. Network failures and timeouts are other errors. Checks the error's shape, not `instanceof` alone, so errors
+ * thrown by another copy of this package (or in another realm) are recognised.
+ */
 export function isApiManagementClientError(error: unknown): error is ApiManagementClientError {
   return isHttpError(error);
 }

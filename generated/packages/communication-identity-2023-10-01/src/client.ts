@@ -29,7 +29,8 @@ import type { TokenCredential } from "./runtime/bearer-token.js";
  * Azure Communication Identity Service: creates and deletes Communication Services identities,
  * issues and revokes their access tokens, and exchanges Teams and Entra ID tokens.
  *
- * Each method is also available as a function over a context from {@link createCommunicationIdentityClientContext}, for smaller bundles.
+ * Each method is also available as a function over a context from {@link createCommunicationIdentityClientContext}, for
+ * smaller bundles.
  *
  * @example
  * ```ts
@@ -51,31 +52,48 @@ export class CommunicationIdentityClient {
   /**
    * Authenticates with a credential.
    * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
-   * @param credential - a key credential `{ key }` (e.g. `AzureKeyCredential` from `@azure/core-auth`), or a token credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
+   * @param credential - a key credential `{ key }` (e.g. `AzureKeyCredential` from `@azure/core-auth`), or a token
+   * credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
    * @param options - Retries, `fetch`, user agent and other client settings.
    */
-  constructor(endpoint: string, credential: KeyCredential | TokenCredential, options?: CommunicationIdentityClientOptions);
-  constructor(endpointOrConnectionString: string, credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions, options?: CommunicationIdentityClientOptions) {
+  constructor(
+    endpoint: string,
+    credential: KeyCredential | TokenCredential,
+    options?: CommunicationIdentityClientOptions,
+  );
+  constructor(
+    endpointOrConnectionString: string,
+    credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions,
+    options?: CommunicationIdentityClientOptions,
+  ) {
     this.#context = isCredential(credentialOrOptions)
       ? createCommunicationIdentityClientContext(endpointOrConnectionString, credentialOrOptions, options)
       : createCommunicationIdentityClientContext(endpointOrConnectionString, credentialOrOptions);
   }
 
   /**
-   * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an optional customId: if called again with the same customId, the returned identity will be the same as the one returned previously.
-   * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id that is meaningful to you.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an
+   * optional customId: if called again with the same customId, the returned identity will be the same as the one
+   * returned previously.
+   * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id
+   * that is meaningful to you.
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Created - Returns the created identity.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  createCommunicationIdentity(body?: CommunicationIdentityCreateRequest, options?: CreateCommunicationIdentityOptions): Promise<CommunicationIdentityAccessTokenResult> {
+  createCommunicationIdentity(
+    body?: CommunicationIdentityCreateRequest,
+    options?: CreateCommunicationIdentityOptions,
+  ): Promise<CommunicationIdentityAccessTokenResult> {
     return createCommunicationIdentity(this.#context, body, options);
   }
 
   /**
    * Delete the identity, revoke all tokens for the identity and delete all associated data.
    * @param id - Identifier of the identity to be deleted.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -84,13 +102,18 @@ export class CommunicationIdentityClient {
   }
 
   /**
-   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
+   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching
+   * expiration time.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options?: ExchangeTeamsUserAccessTokenOptions): Promise<CommunicationIdentityAccessToken> {
+  exchangeTeamsUserAccessToken(
+    body: TeamsUserExchangeTokenRequest,
+    options?: ExchangeTeamsUserAccessTokenOptions,
+  ): Promise<CommunicationIdentityAccessToken> {
     return exchangeTeamsUserAccessToken(this.#context, body, options);
   }
 
@@ -98,18 +121,24 @@ export class CommunicationIdentityClient {
    * Issue a new token for an identity.
    * @param id - Identifier of the identity to issue token for.
    * @param body - Requested scopes for the new token.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options?: IssueAccessTokenOptions): Promise<CommunicationIdentityAccessToken> {
+  issueAccessToken(
+    id: string,
+    body: CommunicationIdentityAccessTokenRequest,
+    options?: IssueAccessTokenOptions,
+  ): Promise<CommunicationIdentityAccessToken> {
     return issueAccessToken(this.#context, id, body, options);
   }
 
   /**
    * Revoke all access tokens for the specific identity.
    * @param id - Identifier of the identity.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */

@@ -45,7 +45,10 @@ export interface GetTokenForTeamsUserOptions extends RequestOptions {
   userObjectId: string;
 }
 
-/** Creates and deletes Communication Services users and issues, revokes and exchanges their access tokens, with the method names of `@azure/communication-identity`; every operation of the API is also available under its own name. */
+/**
+ * Creates and deletes Communication Services users and issues, revokes and exchanges their access tokens, with the
+ * method names of `@azure/communication-identity`; every operation of the API is also available under its own name.
+ */
 export class CommunicationIdentityClient extends GeneratedCommunicationIdentityClient {
   /**
    * Creates a new user.
@@ -63,11 +66,21 @@ export class CommunicationIdentityClient extends GeneratedCommunicationIdentityC
    * Calls `createCommunicationIdentity` of the generated client.
    * @param scopes - The scopes of the token.
    */
-  async createUserAndToken(scopes: CommunicationIdentityTokenScope[], options: CreateUserAndTokenOptions = {}): Promise<CommunicationUserToken> {
+  async createUserAndToken(
+    scopes: CommunicationIdentityTokenScope[],
+    options: CreateUserAndTokenOptions = {},
+  ): Promise<CommunicationUserToken> {
     const { tokenExpiresInMinutes, ...requestOptions } = options;
-    const result = await this.createCommunicationIdentity({ createTokenWithScopes: scopes, expiresInMinutes: tokenExpiresInMinutes }, requestOptions);
+    const result = await this.createCommunicationIdentity(
+      { createTokenWithScopes: scopes, expiresInMinutes: tokenExpiresInMinutes },
+      requestOptions,
+    );
     const accessToken = present(result.accessToken, "accessToken");
-    return { user: { communicationUserId: result.identity.id }, token: accessToken.token, expiresOn: accessToken.expiresOn };
+    return {
+      user: { communicationUserId: result.identity.id },
+      token: accessToken.token,
+      expiresOn: accessToken.expiresOn,
+    };
   }
 
   /**
@@ -77,9 +90,17 @@ export class CommunicationIdentityClient extends GeneratedCommunicationIdentityC
    * @param user - The user to issue the token for.
    * @param scopes - The scopes of the token.
    */
-  async getToken(user: CommunicationUserIdentifier, scopes: CommunicationIdentityTokenScope[], options: GetTokenOptions = {}): Promise<CommunicationAccessToken> {
+  async getToken(
+    user: CommunicationUserIdentifier,
+    scopes: CommunicationIdentityTokenScope[],
+    options: GetTokenOptions = {},
+  ): Promise<CommunicationAccessToken> {
     const { tokenExpiresInMinutes, ...requestOptions } = options;
-    const result = await this.issueAccessToken(user.communicationUserId, { scopes, expiresInMinutes: tokenExpiresInMinutes }, requestOptions);
+    const result = await this.issueAccessToken(
+      user.communicationUserId,
+      { scopes, expiresInMinutes: tokenExpiresInMinutes },
+      requestOptions,
+    );
     return { token: result.token, expiresOn: result.expiresOn };
   }
 
@@ -104,13 +125,17 @@ export class CommunicationIdentityClient extends GeneratedCommunicationIdentityC
   }
 
   /**
-   * Exchanges the Entra ID access token of a Teams user for a Communication Services access token with a matching expiration time.
+   * Exchanges the Entra ID access token of a Teams user for a Communication Services access token with a matching
+   * expiration time.
    *
    * Calls `exchangeTeamsUserAccessToken` of the generated client.
    */
   async getTokenForTeamsUser(options: GetTokenForTeamsUserOptions): Promise<CommunicationAccessToken> {
     const { teamsUserAadToken, clientId, userObjectId, ...requestOptions } = options;
-    const result = await this.exchangeTeamsUserAccessToken({ token: teamsUserAadToken, appId: clientId, userId: userObjectId }, requestOptions);
+    const result = await this.exchangeTeamsUserAccessToken(
+      { token: teamsUserAadToken, appId: clientId, userId: userObjectId },
+      requestOptions,
+    );
     return { token: result.token, expiresOn: result.expiresOn };
   }
 }

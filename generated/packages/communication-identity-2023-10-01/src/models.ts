@@ -48,7 +48,8 @@ export interface CommunicationIdentityAccessToken {
 /** A request to issue an access token. */
 export interface CommunicationIdentityAccessTokenRequest {
   /**
-   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
+   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of
+   * 1440 minutes (24 hours) will be used.
    *
    * Minimum: 60
    * Maximum: 1440
@@ -72,7 +73,8 @@ export interface CommunicationIdentityCreateRequest {
   /** Also create access token for the created identity. */
   createTokenWithScopes?: CommunicationIdentityTokenScope[];
   /**
-   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
+   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of
+   * 1440 minutes (24 hours) will be used.
    *
    * Minimum: 60
    * Maximum: 1440
@@ -84,9 +86,16 @@ export interface CommunicationIdentityCreateRequest {
 /**
  * List of scopes for an access token.
  *
- * Known values are listed in {@link KnownCommunicationIdentityTokenScope}; the service may add others, so any string is accepted.
+ * Known values are listed in {@link KnownCommunicationIdentityTokenScope}; the service may add others, so any string is
+ * accepted.
  */
-export type CommunicationIdentityTokenScope = "chat" | "voip" | "chat.join" | "chat.join.limited" | "voip.join" | (string & {});
+export type CommunicationIdentityTokenScope =
+  | "chat"
+  | "voip"
+  | "chat.join"
+  | "chat.join.limited"
+  | "voip.join"
+  | (string & {});
 
 /** Known values of {@link CommunicationIdentityTokenScope}. */
 export const KnownCommunicationIdentityTokenScope = {

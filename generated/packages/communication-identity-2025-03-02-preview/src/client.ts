@@ -65,7 +65,8 @@ import type { PagedAsyncIterableIterator } from "./runtime/paging.js";
  * Azure Communication Identity Service: creates and deletes Communication Services identities,
  * issues and revokes their access tokens, and exchanges Teams and Entra ID tokens.
  *
- * Each method is also available as a function over a context from {@link createCommunicationIdentityClientContext}, for smaller bundles.
+ * Each method is also available as a function over a context from {@link createCommunicationIdentityClientContext}, for
+ * smaller bundles.
  *
  * @example
  * ```ts
@@ -87,31 +88,48 @@ export class CommunicationIdentityClient {
   /**
    * Authenticates with a credential.
    * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
-   * @param credential - a key credential `{ key }` (e.g. `AzureKeyCredential` from `@azure/core-auth`), or a token credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
+   * @param credential - a key credential `{ key }` (e.g. `AzureKeyCredential` from `@azure/core-auth`), or a token
+   * credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
    * @param options - Retries, `fetch`, user agent and other client settings.
    */
-  constructor(endpoint: string, credential: KeyCredential | TokenCredential, options?: CommunicationIdentityClientOptions);
-  constructor(endpointOrConnectionString: string, credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions, options?: CommunicationIdentityClientOptions) {
+  constructor(
+    endpoint: string,
+    credential: KeyCredential | TokenCredential,
+    options?: CommunicationIdentityClientOptions,
+  );
+  constructor(
+    endpointOrConnectionString: string,
+    credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions,
+    options?: CommunicationIdentityClientOptions,
+  ) {
     this.#context = isCredential(credentialOrOptions)
       ? createCommunicationIdentityClientContext(endpointOrConnectionString, credentialOrOptions, options)
       : createCommunicationIdentityClientContext(endpointOrConnectionString, credentialOrOptions);
   }
 
   /**
-   * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an optional customId: if called again with the same customId, the returned identity will be the same as the one returned previously.
-   * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id that is meaningful to you.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an
+   * optional customId: if called again with the same customId, the returned identity will be the same as the one
+   * returned previously.
+   * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id
+   * that is meaningful to you.
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Created - Returns the created identity.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  createCommunicationIdentity(body?: CommunicationIdentityCreateRequest, options?: CreateCommunicationIdentityOptions): Promise<CommunicationIdentityAccessTokenResult> {
+  createCommunicationIdentity(
+    body?: CommunicationIdentityCreateRequest,
+    options?: CreateCommunicationIdentityOptions,
+  ): Promise<CommunicationIdentityAccessTokenResult> {
     return createCommunicationIdentity(this.#context, body, options);
   }
 
   /**
    * Delete the identity, revoke all tokens for the identity and delete all associated data.
    * @param id - Identifier of the identity to be deleted.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -122,7 +140,8 @@ export class CommunicationIdentityClient {
   /**
    * Removes an Entra access assignment.
    * @param objectId - objectId we want to remove the assignment for. AcsResourceId is taken from authentication.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -134,51 +153,70 @@ export class CommunicationIdentityClient {
    * Removes a Teams Phone access assignment.
    * @param tenantId - Tenant Id we want to remove the assignment for.
    * @param objectId - Object Id we want to remove the assignment for.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  deleteTeamsExtensionAssignment(tenantId: string, objectId: string, options?: DeleteTeamsExtensionAssignmentOptions): Promise<void> {
+  deleteTeamsExtensionAssignment(
+    tenantId: string,
+    objectId: string,
+    options?: DeleteTeamsExtensionAssignmentOptions,
+  ): Promise<void> {
     return deleteTeamsExtensionAssignment(this.#context, tenantId, objectId, options);
   }
 
   /**
    * Exchanges an Entra ID token for an ACS user access token.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  exchangeEntraIdToken(body: EntraExchangeTokenRequest, options?: ExchangeEntraIdTokenOptions): Promise<CommunicationIdentityAccessTokenResult> {
+  exchangeEntraIdToken(
+    body: EntraExchangeTokenRequest,
+    options?: ExchangeEntraIdTokenOptions,
+  ): Promise<CommunicationIdentityAccessTokenResult> {
     return exchangeEntraIdToken(this.#context, body, options);
   }
 
   /**
    * Exchanges a Teams Phone token for an ACS user access token.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  exchangeTeamsExtensionToken(body: TeamsExtensionExchangeTokenRequest, options?: ExchangeTeamsExtensionTokenOptions): Promise<CommunicationIdentityAccessTokenResult> {
+  exchangeTeamsExtensionToken(
+    body: TeamsExtensionExchangeTokenRequest,
+    options?: ExchangeTeamsExtensionTokenOptions,
+  ): Promise<CommunicationIdentityAccessTokenResult> {
     return exchangeTeamsExtensionToken(this.#context, body, options);
   }
 
   /**
-   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
+   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching
+   * expiration time.
    * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options?: ExchangeTeamsUserAccessTokenOptions): Promise<CommunicationIdentityAccessToken> {
+  exchangeTeamsUserAccessToken(
+    body: TeamsUserExchangeTokenRequest,
+    options?: ExchangeTeamsUserAccessTokenOptions,
+  ): Promise<CommunicationIdentityAccessToken> {
     return exchangeTeamsUserAccessToken(this.#context, body, options);
   }
 
   /**
    * Get an identity by its id.
    * @param id - Identifier of the identity.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -189,7 +227,8 @@ export class CommunicationIdentityClient {
   /**
    * Get Entra access assignment by object id.
    * @param objectId - objectId we want to get the assignment for. AcsResourceId is taken from authentication.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -201,11 +240,16 @@ export class CommunicationIdentityClient {
    * Get Teams Phone access assignment by object id.
    * @param tenantId - Tenant Id we want to get the assignment for.
    * @param objectId - Object Id we want to get the assignment for.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  getTeamsExtensionAssignment(tenantId: string, objectId: string, options?: GetTeamsExtensionAssignmentOptions): Promise<TeamsExtensionAssignmentResponse> {
+  getTeamsExtensionAssignment(
+    tenantId: string,
+    objectId: string,
+    options?: GetTeamsExtensionAssignmentOptions,
+  ): Promise<TeamsExtensionAssignmentResponse> {
     return getTeamsExtensionAssignment(this.#context, tenantId, objectId, options);
   }
 
@@ -213,28 +257,37 @@ export class CommunicationIdentityClient {
    * Issue a new token for an identity.
    * @param id - Identifier of the identity to issue token for.
    * @param body - Requested scopes for the new token.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options?: IssueAccessTokenOptions): Promise<CommunicationIdentityAccessToken> {
+  issueAccessToken(
+    id: string,
+    body: CommunicationIdentityAccessTokenRequest,
+    options?: IssueAccessTokenOptions,
+  ): Promise<CommunicationIdentityAccessToken> {
     return issueAccessToken(this.#context, id, body, options);
   }
 
   /**
    * Lists Entra access assignments.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns The items of every page, fetched lazily as iteration proceeds; `byPage()` iterates whole pages.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  listEntraIdAssignments(options?: ListEntraIdAssignmentsOptions): PagedAsyncIterableIterator<EntraAssignment, EntraAssignmentsResponse> {
+  listEntraIdAssignments(
+    options?: ListEntraIdAssignmentsOptions,
+  ): PagedAsyncIterableIterator<EntraAssignment, EntraAssignmentsResponse> {
     return listEntraIdAssignments(this.#context, options);
   }
 
   /**
    * Revoke all access tokens for the specific identity.
    * @param id - Identifier of the identity.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Resolves when the service has accepted the request.
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
@@ -245,11 +298,16 @@ export class CommunicationIdentityClient {
   /**
    * Updates Entra access assignments in bulk.
    * @param body - Set of assignments to be added, updated or removed.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
-   * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when the response has no body)
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
+   * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when
+   * the response has no body)
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  updateEntraIdAssignments(body: EntraAssignmentUpdateBulkRequest, options?: UpdateEntraIdAssignmentsOptions): Promise<EntraAssignmentsResponse | undefined> {
+  updateEntraIdAssignments(
+    body: EntraAssignmentUpdateBulkRequest,
+    options?: UpdateEntraIdAssignmentsOptions,
+  ): Promise<EntraAssignmentsResponse | undefined> {
     return updateEntraIdAssignments(this.#context, body, options);
   }
 
@@ -257,11 +315,16 @@ export class CommunicationIdentityClient {
    * Creates or replaces an Entra access assignment.
    * @param objectId - objectId we want to update the assignment for.
    * @param body - Values we want to set.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success / Created
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  upsertEntraIdAssignment(objectId: string, body: EntraAssignmentCreateOrUpdateRequest, options?: UpsertEntraIdAssignmentOptions): Promise<EntraAssignment> {
+  upsertEntraIdAssignment(
+    objectId: string,
+    body: EntraAssignmentCreateOrUpdateRequest,
+    options?: UpsertEntraIdAssignmentOptions,
+  ): Promise<EntraAssignment> {
     return upsertEntraIdAssignment(this.#context, objectId, body, options);
   }
 
@@ -270,11 +333,17 @@ export class CommunicationIdentityClient {
    * @param tenantId - Tenant Id we want to update the assignment for.
    * @param objectId - Object Id we want to update the assignment for.
    * @param body - Values we want to set.
-   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+   * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+   * parameters).
    * @returns Success / Created
    * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
    */
-  upsertTeamsExtensionAssignment(tenantId: string, objectId: string, body: TeamsExtensionAssignmentCreateOrUpdateRequest, options?: UpsertTeamsExtensionAssignmentOptions): Promise<TeamsExtensionAssignmentResponse> {
+  upsertTeamsExtensionAssignment(
+    tenantId: string,
+    objectId: string,
+    body: TeamsExtensionAssignmentCreateOrUpdateRequest,
+    options?: UpsertTeamsExtensionAssignmentOptions,
+  ): Promise<TeamsExtensionAssignmentResponse> {
     return upsertTeamsExtensionAssignment(this.#context, tenantId, objectId, body, options);
   }
 }

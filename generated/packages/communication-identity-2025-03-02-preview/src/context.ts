@@ -10,7 +10,10 @@ import type { ClientContext } from "./runtime/send-request.js";
 /** The `user-agent` of every request: this package and its version. */
 const userAgent = "@specsmith/communication-identity/2025.3.2-preview";
 
-/** An access key; `AzureKeyCredential` from `@azure/core-auth` is one. The key is read for every request, so a rotated key is used at once. */
+/**
+ * An access key; `AzureKeyCredential` from `@azure/core-auth` is one. The key is read for every request, so a rotated
+ * key is used at once.
+ */
 export interface KeyCredential {
   /** The key. */
   readonly key: string;
@@ -26,34 +29,54 @@ export interface CommunicationIdentityClientOptions {
   fetch?: typeof fetch;
   /** Prepended to the `user-agent` header, e.g. your application's name and version. */
   userAgentPrefix?: string;
-  /** Sees every attempt of every call: the request (method, URL and headers, credentials replaced by `REDACTED`), the response (status, duration), retries and failures. Default: a log to stderr when `AZURE_LOG_LEVEL` is `verbose`, `info`, `warning` or `error`, else none. */
+  /**
+   * Sees every attempt of every call: the request (method, URL and headers, credentials replaced by `REDACTED`), the
+   * response (status, duration), retries and failures. Default: a log to stderr when `AZURE_LOG_LEVEL` is `verbose`,
+   * `info`, `warning` or `error`, else none.
+   */
   logger?: Logger;
 }
 
-/** What every operation function of this package takes first: endpoint, authentication, retries, user agent and API version. Create it with {@link createCommunicationIdentityClientContext}. */
+/**
+ * What every operation function of this package takes first: endpoint, authentication, retries, user agent and API
+ * version. Create it with {@link createCommunicationIdentityClientContext}.
+ */
 export interface CommunicationIdentityClientContext extends ClientContext {
   /** The `api-version` sent to the service. */
   readonly apiVersion: string;
 }
 
 /**
- * Creates the context the operation functions take. Authenticates with a connection string, as shown in the resource's keys.
+ * Creates the context the operation functions take. Authenticates with a connection string, as shown in the resource's
+ * keys.
  *
  * The functions and the context are the tree-shakable alternative to {@link CommunicationIdentityClient}.
  * @param connectionString - `endpoint=https://<host>/;accesskey=<base64 key>`.
  * @param options - Retries, `fetch`, user agent and other client settings.
  */
-export function createCommunicationIdentityClientContext(connectionString: string, options?: CommunicationIdentityClientOptions): CommunicationIdentityClientContext;
+export function createCommunicationIdentityClientContext(
+  connectionString: string,
+  options?: CommunicationIdentityClientOptions,
+): CommunicationIdentityClientContext;
 /**
  * Creates the context the operation functions take. Authenticates with a credential.
  *
  * The functions and the context are the tree-shakable alternative to {@link CommunicationIdentityClient}.
  * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
- * @param credential - a key credential `{ key }` (e.g. `AzureKeyCredential` from `@azure/core-auth`), or a token credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
+ * @param credential - a key credential `{ key }` (e.g. `AzureKeyCredential` from `@azure/core-auth`), or a token
+ * credential (anything with `getToken(scopes)`, e.g. from `@azure/identity`).
  * @param options - Retries, `fetch`, user agent and other client settings.
  */
-export function createCommunicationIdentityClientContext(endpoint: string, credential: KeyCredential | TokenCredential, options?: CommunicationIdentityClientOptions): CommunicationIdentityClientContext;
-export function createCommunicationIdentityClientContext(endpointOrConnectionString: string, credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions, options: CommunicationIdentityClientOptions = {}): CommunicationIdentityClientContext {
+export function createCommunicationIdentityClientContext(
+  endpoint: string,
+  credential: KeyCredential | TokenCredential,
+  options?: CommunicationIdentityClientOptions,
+): CommunicationIdentityClientContext;
+export function createCommunicationIdentityClientContext(
+  endpointOrConnectionString: string,
+  credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions,
+  options: CommunicationIdentityClientOptions = {},
+): CommunicationIdentityClientContext {
   if (isCredential(credentialOrOptions)) {
     return contextFor(validateEndpoint(endpointOrConnectionString), createSigner(credentialOrOptions), options);
   }
@@ -63,33 +86,51 @@ export function createCommunicationIdentityClientContext(endpointOrConnectionStr
 }
 
 /**
- * Creates the context the operation functions take, from a connection string. Only this way of authenticating is bundled; {@link createCommunicationIdentityClientContext} accepts them all.
+ * Creates the context the operation functions take, from a connection string. Only this way of authenticating is
+ * bundled; {@link createCommunicationIdentityClientContext} accepts them all.
  * @param connectionString - `endpoint=https://<host>/;accesskey=<base64 key>`.
  * @param options - Retries, `fetch`, user agent and other client settings.
  */
-export function createCommunicationIdentityClientContextFromConnectionString(connectionString: string, options: CommunicationIdentityClientOptions = {}): CommunicationIdentityClientContext {
+export function createCommunicationIdentityClientContextFromConnectionString(
+  connectionString: string,
+  options: CommunicationIdentityClientOptions = {},
+): CommunicationIdentityClientContext {
   const { endpoint, accessKey } = parseConnectionString(connectionString);
   return contextFor(endpoint, hmacSigner({ key: accessKey }), options);
 }
 
 /**
- * Creates the context the operation functions take, authenticated with a key credential. Only this way of authenticating is bundled; {@link createCommunicationIdentityClientContext} accepts them all.
+ * Creates the context the operation functions take, authenticated with a key credential. Only this way of
+ * authenticating is bundled; {@link createCommunicationIdentityClientContext} accepts them all.
  * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
  * @param credential - a key credential.
  * @param options - Retries, `fetch`, user agent and other client settings.
  */
-export function createCommunicationIdentityClientContextWithKey(endpoint: string, credential: KeyCredential, options: CommunicationIdentityClientOptions = {}): CommunicationIdentityClientContext {
+export function createCommunicationIdentityClientContextWithKey(
+  endpoint: string,
+  credential: KeyCredential,
+  options: CommunicationIdentityClientOptions = {},
+): CommunicationIdentityClientContext {
   return contextFor(validateEndpoint(endpoint), hmacSigner(credential), options);
 }
 
 /**
- * Creates the context the operation functions take, authenticated with a token credential. Only this way of authenticating is bundled; {@link createCommunicationIdentityClientContext} accepts them all.
+ * Creates the context the operation functions take, authenticated with a token credential. Only this way of
+ * authenticating is bundled; {@link createCommunicationIdentityClientContext} accepts them all.
  * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
  * @param credential - a token credential.
  * @param options - Retries, `fetch`, user agent and other client settings.
  */
-export function createCommunicationIdentityClientContextWithTokenCredential(endpoint: string, credential: TokenCredential, options: CommunicationIdentityClientOptions = {}): CommunicationIdentityClientContext {
-  return contextFor(validateEndpoint(endpoint), createBearerSigner(credential, ["https://communication.azure.com//.default"]), options);
+export function createCommunicationIdentityClientContextWithTokenCredential(
+  endpoint: string,
+  credential: TokenCredential,
+  options: CommunicationIdentityClientOptions = {},
+): CommunicationIdentityClientContext {
+  return contextFor(
+    validateEndpoint(endpoint),
+    createBearerSigner(credential, ["https://communication.azure.com//.default"]),
+    options,
+  );
 }
 
 function isTokenCredential(value: unknown): value is TokenCredential {
@@ -106,11 +147,17 @@ export function isCredential(value: unknown): value is KeyCredential | TokenCred
 }
 
 function createSigner(credential: KeyCredential | TokenCredential): RequestSigner {
-  if (isTokenCredential(credential)) return createBearerSigner(credential, ["https://communication.azure.com//.default"]);
+  if (isTokenCredential(credential)) return createBearerSigner(
+    credential,
+    ["https://communication.azure.com//.default"],
+  );
   return hmacSigner(credential);
 }
 
-/** Signs requests with HMAC-SHA256 as the `AccessKeyAuth` scheme describes. The signer reads `credential.key` for every request, so a rotated key is picked up at once. */
+/**
+ * Signs requests with HMAC-SHA256 as the `AccessKeyAuth` scheme describes. The signer reads `credential.key` for every
+ * request, so a rotated key is picked up at once.
+ */
 function hmacSigner(credential: KeyCredential): RequestSigner {
   return createHmacSigner(credential, {
     dateHeader: "x-ms-date",
@@ -120,7 +167,11 @@ function hmacSigner(credential: KeyCredential): RequestSigner {
   });
 }
 
-function contextFor(endpoint: string, signer: RequestSigner | undefined, options: CommunicationIdentityClientOptions): CommunicationIdentityClientContext {
+function contextFor(
+  endpoint: string,
+  signer: RequestSigner | undefined,
+  options: CommunicationIdentityClientOptions,
+): CommunicationIdentityClientContext {
   return {
     endpoint,
     signer,

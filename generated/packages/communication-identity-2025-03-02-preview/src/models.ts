@@ -52,7 +52,8 @@ export interface CommunicationIdentityAccessToken {
 /** A request to issue an access token. */
 export interface CommunicationIdentityAccessTokenRequest {
   /**
-   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
+   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of
+   * 1440 minutes (24 hours) will be used.
    *
    * Minimum: 60
    * Maximum: 1440
@@ -83,7 +84,8 @@ export interface CommunicationIdentityCreateRequest {
    */
   customId?: string;
   /**
-   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
+   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of
+   * 1440 minutes (24 hours) will be used.
    *
    * Minimum: 60
    * Maximum: 1440
@@ -95,9 +97,16 @@ export interface CommunicationIdentityCreateRequest {
 /**
  * List of scopes for an access token.
  *
- * Known values are listed in {@link KnownCommunicationIdentityTokenScope}; the service may add others, so any string is accepted.
+ * Known values are listed in {@link KnownCommunicationIdentityTokenScope}; the service may add others, so any string is
+ * accepted.
  */
-export type CommunicationIdentityTokenScope = "chat" | "voip" | "chat.join" | "chat.join.limited" | "voip.join" | (string & {});
+export type CommunicationIdentityTokenScope =
+  | "chat"
+  | "voip"
+  | "chat.join"
+  | "chat.join.limited"
+  | "voip.join"
+  | (string & {});
 
 /** Known values of {@link CommunicationIdentityTokenScope}. */
 export const KnownCommunicationIdentityTokenScope = {
@@ -135,7 +144,10 @@ export interface EntraAssignmentCreateOrUpdateRequest {
   tenantId: string;
 }
 
-/** Map of values to be added, updated or removed for objectIds in keys: a `null` value removes the assignment of that objectId. */
+/**
+ * Map of values to be added, updated or removed for objectIds in keys: a `null` value removes the assignment of that
+ * objectId.
+ */
 export type EntraAssignmentUpdateBulkRequest = Record<string, EntraAssignmentCreateOrUpdateRequest | null>;
 
 /** A page of Entra ID access assignments. */
@@ -192,7 +204,8 @@ export type TeamsExtensionExchangeTokenRequest = Record<string, unknown>;
 /**
  * The type of principal the assignment is for.
  *
- * Known values are listed in {@link KnownTeamsExtensionPrincipalType}; the service may add others, so any string is accepted.
+ * Known values are listed in {@link KnownTeamsExtensionPrincipalType}; the service may add others, so any string is
+ * accepted.
  */
 export type TeamsExtensionPrincipalType = "resourceAccount" | "user" | (string & {});
 

@@ -9,17 +9,28 @@ import { expectObject, toDate } from "./runtime/response-shape.js";
 /** The JSON form of `T`: what `JSON.parse` returns and `JSON.stringify` is given. Dates are RFC 3339 strings. */
 export type Json<T> = T extends Date ? string : T extends string | number | boolean | bigint | symbol | null | undefined | Uint8Array | Blob ? T : T extends readonly (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
-/** Converts a {@link CommunicationIdentity} from its JSON form: date-time strings become `Date`s. `at`: its path in the response body, which a `ResponseParseError` names when the JSON does not have the spec's shape. */
+/**
+ * Converts a {@link CommunicationIdentity} from its JSON form: date-time strings become `Date`s. `at`: its path in the
+ * response body, which a `ResponseParseError` names when the JSON does not have the spec's shape.
+ */
 export function deserializeCommunicationIdentity(json: Json<CommunicationIdentity>, at = ""): CommunicationIdentity {
   const { lastTokenIssuedAt, ...rest } = expectObject(json, at);
   return {
     ...rest,
-    ...(lastTokenIssuedAt === undefined ? {} : { lastTokenIssuedAt: toDate(lastTokenIssuedAt, `${at}.lastTokenIssuedAt`) }),
+    ...(lastTokenIssuedAt === undefined ? {} : {
+      lastTokenIssuedAt: toDate(lastTokenIssuedAt, `${at}.lastTokenIssuedAt`),
+    }),
   };
 }
 
-/** Converts a {@link CommunicationIdentityAccessToken} from its JSON form: date-time strings become `Date`s. `at`: its path in the response body, which a `ResponseParseError` names when the JSON does not have the spec's shape. */
-export function deserializeCommunicationIdentityAccessToken(json: Json<CommunicationIdentityAccessToken>, at = ""): CommunicationIdentityAccessToken {
+/**
+ * Converts a {@link CommunicationIdentityAccessToken} from its JSON form: date-time strings become `Date`s. `at`: its
+ * path in the response body, which a `ResponseParseError` names when the JSON does not have the spec's shape.
+ */
+export function deserializeCommunicationIdentityAccessToken(
+  json: Json<CommunicationIdentityAccessToken>,
+  at = "",
+): CommunicationIdentityAccessToken {
   const { expiresOn, ...rest } = expectObject(json, at);
   return {
     ...rest,
@@ -27,12 +38,20 @@ export function deserializeCommunicationIdentityAccessToken(json: Json<Communica
   };
 }
 
-/** Converts a {@link CommunicationIdentityAccessTokenResult} from its JSON form: date-time strings become `Date`s. `at`: its path in the response body, which a `ResponseParseError` names when the JSON does not have the spec's shape. */
-export function deserializeCommunicationIdentityAccessTokenResult(json: Json<CommunicationIdentityAccessTokenResult>, at = ""): CommunicationIdentityAccessTokenResult {
+/**
+ * Converts a {@link CommunicationIdentityAccessTokenResult} from its JSON form: date-time strings become `Date`s. `at`:
+ * its path in the response body, which a `ResponseParseError` names when the JSON does not have the spec's shape.
+ */
+export function deserializeCommunicationIdentityAccessTokenResult(
+  json: Json<CommunicationIdentityAccessTokenResult>,
+  at = "",
+): CommunicationIdentityAccessTokenResult {
   const { accessToken, identity, ...rest } = expectObject(json, at);
   return {
     ...rest,
-    ...(accessToken === undefined ? {} : { accessToken: deserializeCommunicationIdentityAccessToken(accessToken, `${at}.accessToken`) }),
+    ...(accessToken === undefined ? {} : {
+      accessToken: deserializeCommunicationIdentityAccessToken(accessToken, `${at}.accessToken`),
+    }),
     identity: deserializeCommunicationIdentity(identity, `${at}.identity`),
   };
 }

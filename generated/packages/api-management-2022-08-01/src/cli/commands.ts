@@ -5,7 +5,10 @@ import type { UserTokenParameters } from "../models.js";
 import { staticTokenCredential } from "./runtime/auth-routes.js";
 import type { Program } from "./runtime/program.js";
 
-/** The commands of `api-management`: derived from the operations of ApiManagementClient 2022-08-01, plus the commands of the service's naming layer. */
+/**
+ * The commands of `api-management`: derived from the operations of ApiManagementClient 2022-08-01, plus the commands of
+ * the service's naming layer.
+ */
 export const program: Program<ApiManagementClientContext> = {
   bin: "api-management",
   title: "ApiManagementClient",
@@ -32,7 +35,10 @@ export const program: Program<ApiManagementClientContext> = {
     {
       uses: ["access-token"],
       endpoint: "optional",
-      create: (auth, settings) => createApiManagementClientContext(staticTokenCredential(auth.value("access-token")), { ...settings, endpoint: auth.optional("endpoint") }),
+      create: (auth, settings) => createApiManagementClientContext(
+        staticTokenCredential(auth.value("access-token")),
+        { ...settings, endpoint: auth.optional("endpoint") },
+      ),
     },
   ],
   secretNames: ["value"],

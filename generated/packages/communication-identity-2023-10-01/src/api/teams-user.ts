@@ -6,18 +6,23 @@ import { type RequestOptions, jsonInModelOrder, sendRequest } from "../runtime/s
 import { deserializeCommunicationIdentityAccessToken } from "../serialization.js";
 
 /** Optional parameters of {@link exchangeTeamsUserAccessToken}, and per-call settings. */
-export interface ExchangeTeamsUserAccessTokenOptions extends RequestOptions {
-}
+export interface ExchangeTeamsUserAccessTokenOptions extends RequestOptions {}
 
 /**
- * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
+ * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching
+ * expiration time.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function exchangeTeamsUserAccessToken(context: CommunicationIdentityClientContext, body: TeamsUserExchangeTokenRequest, options: ExchangeTeamsUserAccessTokenOptions = {}): Promise<CommunicationIdentityAccessToken> {
+export async function exchangeTeamsUserAccessToken(
+  context: CommunicationIdentityClientContext,
+  body: TeamsUserExchangeTokenRequest,
+  options: ExchangeTeamsUserAccessTokenOptions = {},
+): Promise<CommunicationIdentityAccessToken> {
   const response = await sendRequest(
     context,
     {

@@ -2,10 +2,7 @@
 import { createCommunicationIdentity, deleteCommunicationIdentity, revokeAccessTokens } from "../api/identity.js";
 import { exchangeTeamsUserAccessToken } from "../api/teams-user.js";
 import { issueAccessToken } from "../api/token.js";
-import {
-  type CommunicationIdentityClientContext,
-  createCommunicationIdentityClientContext,
-} from "../context.js";
+import { type CommunicationIdentityClientContext, createCommunicationIdentityClientContext } from "../context.js";
 import type {
   CommunicationIdentityAccessTokenRequest,
   CommunicationIdentityCreateRequest,
@@ -14,7 +11,10 @@ import type {
 import { staticTokenCredential } from "./runtime/auth-routes.js";
 import type { Program } from "./runtime/program.js";
 
-/** The commands of `communication-identity`: derived from the operations of CommunicationIdentityClient 2023-10-01, plus the commands of the service's naming layer. */
+/**
+ * The commands of `communication-identity`: derived from the operations of CommunicationIdentityClient 2023-10-01, plus
+ * the commands of the service's naming layer.
+ */
 export const program: Program<CommunicationIdentityClientContext> = {
   bin: "communication-identity",
   title: "CommunicationIdentityClient",
@@ -55,12 +55,20 @@ export const program: Program<CommunicationIdentityClientContext> = {
     {
       uses: ["access-key"],
       endpoint: "required",
-      create: (auth, settings) => createCommunicationIdentityClientContext(auth.value("endpoint"), { key: auth.value("access-key") }, settings),
+      create: (auth, settings) => createCommunicationIdentityClientContext(
+        auth.value("endpoint"),
+        { key: auth.value("access-key") },
+        settings,
+      ),
     },
     {
       uses: ["access-token"],
       endpoint: "required",
-      create: (auth, settings) => createCommunicationIdentityClientContext(auth.value("endpoint"), staticTokenCredential(auth.value("access-token")), settings),
+      create: (auth, settings) => createCommunicationIdentityClientContext(
+        auth.value("endpoint"),
+        staticTokenCredential(auth.value("access-token")),
+        settings,
+      ),
     },
   ],
   secretNames: [],

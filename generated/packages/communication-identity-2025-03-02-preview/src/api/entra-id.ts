@@ -27,18 +27,22 @@ import {
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteEntraIdAssignment}, and per-call settings. */
-export interface DeleteEntraIdAssignmentOptions extends RequestOptions {
-}
+export interface DeleteEntraIdAssignmentOptions extends RequestOptions {}
 
 /**
  * Removes an Entra access assignment.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to remove the assignment for. AcsResourceId is taken from authentication.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function deleteEntraIdAssignment(context: CommunicationIdentityClientContext, objectId: string, options: DeleteEntraIdAssignmentOptions = {}): Promise<void> {
+export async function deleteEntraIdAssignment(
+  context: CommunicationIdentityClientContext,
+  objectId: string,
+  options: DeleteEntraIdAssignmentOptions = {},
+): Promise<void> {
   await sendRequest(
     context,
     {
@@ -54,18 +58,22 @@ export async function deleteEntraIdAssignment(context: CommunicationIdentityClie
 }
 
 /** Optional parameters of {@link exchangeEntraIdToken}, and per-call settings. */
-export interface ExchangeEntraIdTokenOptions extends RequestOptions {
-}
+export interface ExchangeEntraIdTokenOptions extends RequestOptions {}
 
 /**
  * Exchanges an Entra ID token for an ACS user access token.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function exchangeEntraIdToken(context: CommunicationIdentityClientContext, body: EntraExchangeTokenRequest, options: ExchangeEntraIdTokenOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
+export async function exchangeEntraIdToken(
+  context: CommunicationIdentityClientContext,
+  body: EntraExchangeTokenRequest,
+  options: ExchangeEntraIdTokenOptions = {},
+): Promise<CommunicationIdentityAccessTokenResult> {
   const response = await sendRequest(
     context,
     {
@@ -83,18 +91,22 @@ export async function exchangeEntraIdToken(context: CommunicationIdentityClientC
 }
 
 /** Optional parameters of {@link getEntraIdAssignment}, and per-call settings. */
-export interface GetEntraIdAssignmentOptions extends RequestOptions {
-}
+export interface GetEntraIdAssignmentOptions extends RequestOptions {}
 
 /**
  * Get Entra access assignment by object id.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to get the assignment for. AcsResourceId is taken from authentication.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function getEntraIdAssignment(context: CommunicationIdentityClientContext, objectId: string, options: GetEntraIdAssignmentOptions = {}): Promise<EntraAssignment> {
+export async function getEntraIdAssignment(
+  context: CommunicationIdentityClientContext,
+  objectId: string,
+  options: GetEntraIdAssignmentOptions = {},
+): Promise<EntraAssignment> {
   const response = await sendRequest(
     context,
     {
@@ -111,17 +123,20 @@ export async function getEntraIdAssignment(context: CommunicationIdentityClientC
 }
 
 /** Optional parameters of {@link listEntraIdAssignments}, and per-call settings. */
-export interface ListEntraIdAssignmentsOptions extends RequestOptions {
-}
+export interface ListEntraIdAssignmentsOptions extends RequestOptions {}
 
 /**
  * Lists Entra access assignments.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns The items of every page, fetched lazily as iteration proceeds; `byPage()` iterates whole pages.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export function listEntraIdAssignments(context: CommunicationIdentityClientContext, options: ListEntraIdAssignmentsOptions = {}): PagedAsyncIterableIterator<EntraAssignment, EntraAssignmentsResponse> {
+export function listEntraIdAssignments(
+  context: CommunicationIdentityClientContext,
+  options: ListEntraIdAssignmentsOptions = {},
+): PagedAsyncIterableIterator<EntraAssignment, EntraAssignmentsResponse> {
   const fetchPage = async (pageRequest: PageRequest): Promise<FetchedPage<EntraAssignmentsResponse>> => {
     const request: RequestSpec = pageRequest.token === undefined
       ? {
@@ -148,18 +163,23 @@ export function listEntraIdAssignments(context: CommunicationIdentityClientConte
 }
 
 /** Optional parameters of {@link updateEntraIdAssignments}, and per-call settings. */
-export interface UpdateEntraIdAssignmentsOptions extends RequestOptions {
-}
+export interface UpdateEntraIdAssignmentsOptions extends RequestOptions {}
 
 /**
  * Updates Entra access assignments in bulk.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Set of assignments to be added, updated or removed.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
- * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when the response has no body)
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
+ * @returns Success / There is no content to send for this request, but the headers may be useful. (`undefined` when the
+ * response has no body)
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function updateEntraIdAssignments(context: CommunicationIdentityClientContext, body: EntraAssignmentUpdateBulkRequest, options: UpdateEntraIdAssignmentsOptions = {}): Promise<EntraAssignmentsResponse | undefined> {
+export async function updateEntraIdAssignments(
+  context: CommunicationIdentityClientContext,
+  body: EntraAssignmentUpdateBulkRequest,
+  options: UpdateEntraIdAssignmentsOptions = {},
+): Promise<EntraAssignmentsResponse | undefined> {
   const response = await sendRequest(
     context,
     {
@@ -178,19 +198,24 @@ export async function updateEntraIdAssignments(context: CommunicationIdentityCli
 }
 
 /** Optional parameters of {@link upsertEntraIdAssignment}, and per-call settings. */
-export interface UpsertEntraIdAssignmentOptions extends RequestOptions {
-}
+export interface UpsertEntraIdAssignmentOptions extends RequestOptions {}
 
 /**
  * Creates or replaces an Entra access assignment.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param objectId - objectId we want to update the assignment for.
  * @param body - Values we want to set.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success / Created
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function upsertEntraIdAssignment(context: CommunicationIdentityClientContext, objectId: string, body: EntraAssignmentCreateOrUpdateRequest, options: UpsertEntraIdAssignmentOptions = {}): Promise<EntraAssignment> {
+export async function upsertEntraIdAssignment(
+  context: CommunicationIdentityClientContext,
+  objectId: string,
+  body: EntraAssignmentCreateOrUpdateRequest,
+  options: UpsertEntraIdAssignmentOptions = {},
+): Promise<EntraAssignment> {
   const response = await sendRequest(
     context,
     {

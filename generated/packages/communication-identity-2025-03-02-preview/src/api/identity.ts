@@ -13,18 +13,25 @@ import {
 } from "../serialization.js";
 
 /** Optional parameters of {@link createCommunicationIdentity}, and per-call settings. */
-export interface CreateCommunicationIdentityOptions extends RequestOptions {
-}
+export interface CreateCommunicationIdentityOptions extends RequestOptions {}
 
 /**
- * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an optional customId: if called again with the same customId, the returned identity will be the same as the one returned previously.
+ * Create a new identity, and optionally, an access token. Since 2025-03-02-preview the identity can be mapped to an
+ * optional customId: if called again with the same customId, the returned identity will be the same as the one returned
+ * previously.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
- * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id that is meaningful to you.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param body - Additional options to return an access token and (since 2025-03-02-preview) to map with a custom id
+ * that is meaningful to you.
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Created - Returns the created identity.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function createCommunicationIdentity(context: CommunicationIdentityClientContext, body?: CommunicationIdentityCreateRequest, options: CreateCommunicationIdentityOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
+export async function createCommunicationIdentity(
+  context: CommunicationIdentityClientContext,
+  body?: CommunicationIdentityCreateRequest,
+  options: CreateCommunicationIdentityOptions = {},
+): Promise<CommunicationIdentityAccessTokenResult> {
   const response = await sendRequest(
     context,
     {
@@ -33,7 +40,10 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
       query: {
         "api-version": context.apiVersion,
       },
-      body: body === undefined ? { contentType: "application/json", text: "" } : { contentType: "application/json", text: jsonInModelOrder(body) },
+      body: body === undefined ? { contentType: "application/json", text: "" } : {
+        contentType: "application/json",
+        text: jsonInModelOrder(body),
+      },
       accept: "application/json",
     },
     options,
@@ -42,18 +52,22 @@ export async function createCommunicationIdentity(context: CommunicationIdentity
 }
 
 /** Optional parameters of {@link deleteCommunicationIdentity}, and per-call settings. */
-export interface DeleteCommunicationIdentityOptions extends RequestOptions {
-}
+export interface DeleteCommunicationIdentityOptions extends RequestOptions {}
 
 /**
  * Delete the identity, revoke all tokens for the identity and delete all associated data.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity to be deleted.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function deleteCommunicationIdentity(context: CommunicationIdentityClientContext, id: string, options: DeleteCommunicationIdentityOptions = {}): Promise<void> {
+export async function deleteCommunicationIdentity(
+  context: CommunicationIdentityClientContext,
+  id: string,
+  options: DeleteCommunicationIdentityOptions = {},
+): Promise<void> {
   await sendRequest(
     context,
     {
@@ -69,18 +83,22 @@ export async function deleteCommunicationIdentity(context: CommunicationIdentity
 }
 
 /** Optional parameters of {@link getCommunicationIdentity}, and per-call settings. */
-export interface GetCommunicationIdentityOptions extends RequestOptions {
-}
+export interface GetCommunicationIdentityOptions extends RequestOptions {}
 
 /**
  * Get an identity by its id.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function getCommunicationIdentity(context: CommunicationIdentityClientContext, id: string, options: GetCommunicationIdentityOptions = {}): Promise<CommunicationIdentity> {
+export async function getCommunicationIdentity(
+  context: CommunicationIdentityClientContext,
+  id: string,
+  options: GetCommunicationIdentityOptions = {},
+): Promise<CommunicationIdentity> {
   const response = await sendRequest(
     context,
     {
@@ -97,18 +115,22 @@ export async function getCommunicationIdentity(context: CommunicationIdentityCli
 }
 
 /** Optional parameters of {@link revokeAccessTokens}, and per-call settings. */
-export interface RevokeAccessTokensOptions extends RequestOptions {
-}
+export interface RevokeAccessTokensOptions extends RequestOptions {}
 
 /**
  * Revoke all access tokens for the specific identity.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function revokeAccessTokens(context: CommunicationIdentityClientContext, id: string, options: RevokeAccessTokensOptions = {}): Promise<void> {
+export async function revokeAccessTokens(
+  context: CommunicationIdentityClientContext,
+  id: string,
+  options: RevokeAccessTokensOptions = {},
+): Promise<void> {
   await sendRequest(
     context,
     {

@@ -7,23 +7,34 @@ import type {
   TeamsExtensionExchangeTokenRequest,
 } from "../models.js";
 import { convertJson } from "../runtime/response-shape.js";
-import { type RequestOptions, jsonInModelOrder, parseJson, sendRequest, wholePathSegment } from "../runtime/send-request.js";
+import {
+  type RequestOptions,
+  jsonInModelOrder,
+  parseJson,
+  sendRequest,
+  wholePathSegment,
+} from "../runtime/send-request.js";
 import { deserializeCommunicationIdentityAccessTokenResult } from "../serialization.js";
 
 /** Optional parameters of {@link deleteTeamsExtensionAssignment}, and per-call settings. */
-export interface DeleteTeamsExtensionAssignmentOptions extends RequestOptions {
-}
+export interface DeleteTeamsExtensionAssignmentOptions extends RequestOptions {}
 
 /**
  * Removes a Teams Phone access assignment.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param tenantId - Tenant Id we want to remove the assignment for.
  * @param objectId - Object Id we want to remove the assignment for.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Resolves when the service has accepted the request.
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function deleteTeamsExtensionAssignment(context: CommunicationIdentityClientContext, tenantId: string, objectId: string, options: DeleteTeamsExtensionAssignmentOptions = {}): Promise<void> {
+export async function deleteTeamsExtensionAssignment(
+  context: CommunicationIdentityClientContext,
+  tenantId: string,
+  objectId: string,
+  options: DeleteTeamsExtensionAssignmentOptions = {},
+): Promise<void> {
   await sendRequest(
     context,
     {
@@ -39,18 +50,22 @@ export async function deleteTeamsExtensionAssignment(context: CommunicationIdent
 }
 
 /** Optional parameters of {@link exchangeTeamsExtensionToken}, and per-call settings. */
-export interface ExchangeTeamsExtensionTokenOptions extends RequestOptions {
-}
+export interface ExchangeTeamsExtensionTokenOptions extends RequestOptions {}
 
 /**
  * Exchanges a Teams Phone token for an ACS user access token.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param body - Request payload for the token exchange.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function exchangeTeamsExtensionToken(context: CommunicationIdentityClientContext, body: TeamsExtensionExchangeTokenRequest, options: ExchangeTeamsExtensionTokenOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
+export async function exchangeTeamsExtensionToken(
+  context: CommunicationIdentityClientContext,
+  body: TeamsExtensionExchangeTokenRequest,
+  options: ExchangeTeamsExtensionTokenOptions = {},
+): Promise<CommunicationIdentityAccessTokenResult> {
   const response = await sendRequest(
     context,
     {
@@ -68,19 +83,24 @@ export async function exchangeTeamsExtensionToken(context: CommunicationIdentity
 }
 
 /** Optional parameters of {@link getTeamsExtensionAssignment}, and per-call settings. */
-export interface GetTeamsExtensionAssignmentOptions extends RequestOptions {
-}
+export interface GetTeamsExtensionAssignmentOptions extends RequestOptions {}
 
 /**
  * Get Teams Phone access assignment by object id.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param tenantId - Tenant Id we want to get the assignment for.
  * @param objectId - Object Id we want to get the assignment for.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function getTeamsExtensionAssignment(context: CommunicationIdentityClientContext, tenantId: string, objectId: string, options: GetTeamsExtensionAssignmentOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+export async function getTeamsExtensionAssignment(
+  context: CommunicationIdentityClientContext,
+  tenantId: string,
+  objectId: string,
+  options: GetTeamsExtensionAssignmentOptions = {},
+): Promise<TeamsExtensionAssignmentResponse> {
   const response = await sendRequest(
     context,
     {
@@ -97,8 +117,7 @@ export async function getTeamsExtensionAssignment(context: CommunicationIdentity
 }
 
 /** Optional parameters of {@link upsertTeamsExtensionAssignment}, and per-call settings. */
-export interface UpsertTeamsExtensionAssignmentOptions extends RequestOptions {
-}
+export interface UpsertTeamsExtensionAssignmentOptions extends RequestOptions {}
 
 /**
  * Creates or replaces a Teams Phone access assignment.
@@ -106,11 +125,18 @@ export interface UpsertTeamsExtensionAssignmentOptions extends RequestOptions {
  * @param tenantId - Tenant Id we want to update the assignment for.
  * @param objectId - Object Id we want to update the assignment for.
  * @param body - Values we want to set.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success / Created
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function upsertTeamsExtensionAssignment(context: CommunicationIdentityClientContext, tenantId: string, objectId: string, body: TeamsExtensionAssignmentCreateOrUpdateRequest, options: UpsertTeamsExtensionAssignmentOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+export async function upsertTeamsExtensionAssignment(
+  context: CommunicationIdentityClientContext,
+  tenantId: string,
+  objectId: string,
+  body: TeamsExtensionAssignmentCreateOrUpdateRequest,
+  options: UpsertTeamsExtensionAssignmentOptions = {},
+): Promise<TeamsExtensionAssignmentResponse> {
   const response = await sendRequest(
     context,
     {

@@ -6,19 +6,24 @@ import { type RequestOptions, jsonInModelOrder, sendRequest, wholePathSegment } 
 import { deserializeCommunicationIdentityAccessToken } from "../serialization.js";
 
 /** Optional parameters of {@link issueAccessToken}, and per-call settings. */
-export interface IssueAccessTokenOptions extends RequestOptions {
-}
+export interface IssueAccessTokenOptions extends RequestOptions {}
 
 /**
  * Issue a new token for an identity.
  * @param context - The client context, from {@link createCommunicationIdentityClientContext}.
  * @param id - Identifier of the identity to issue token for.
  * @param body - Requested scopes for the new token.
- * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).
+ * @param options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query
+ * parameters).
  * @returns Success
  * @throws {HttpError<CommunicationErrorResponse>} An unexpected error response.
  */
-export async function issueAccessToken(context: CommunicationIdentityClientContext, id: string, body: CommunicationIdentityAccessTokenRequest, options: IssueAccessTokenOptions = {}): Promise<CommunicationIdentityAccessToken> {
+export async function issueAccessToken(
+  context: CommunicationIdentityClientContext,
+  id: string,
+  body: CommunicationIdentityAccessTokenRequest,
+  options: IssueAccessTokenOptions = {},
+): Promise<CommunicationIdentityAccessToken> {
   const response = await sendRequest(
     context,
     {

@@ -21,10 +21,7 @@ import {
 } from "../api/teams-extension.js";
 import { exchangeTeamsUserAccessToken } from "../api/teams-user.js";
 import { issueAccessToken } from "../api/token.js";
-import {
-  type CommunicationIdentityClientContext,
-  createCommunicationIdentityClientContext,
-} from "../context.js";
+import { type CommunicationIdentityClientContext, createCommunicationIdentityClientContext } from "../context.js";
 import type {
   CommunicationIdentityAccessTokenRequest,
   CommunicationIdentityCreateRequest,
@@ -38,7 +35,10 @@ import type {
 import { staticTokenCredential } from "./runtime/auth-routes.js";
 import type { Program } from "./runtime/program.js";
 
-/** The commands of `communication-identity`: derived from the operations of CommunicationIdentityClient 2025-03-02-preview, plus the commands of the service's naming layer. */
+/**
+ * The commands of `communication-identity`: derived from the operations of CommunicationIdentityClient
+ * 2025-03-02-preview, plus the commands of the service's naming layer.
+ */
 export const program: Program<CommunicationIdentityClientContext> = {
   bin: "communication-identity",
   title: "CommunicationIdentityClient",
@@ -79,12 +79,20 @@ export const program: Program<CommunicationIdentityClientContext> = {
     {
       uses: ["access-key"],
       endpoint: "required",
-      create: (auth, settings) => createCommunicationIdentityClientContext(auth.value("endpoint"), { key: auth.value("access-key") }, settings),
+      create: (auth, settings) => createCommunicationIdentityClientContext(
+        auth.value("endpoint"),
+        { key: auth.value("access-key") },
+        settings,
+      ),
     },
     {
       uses: ["access-token"],
       endpoint: "required",
-      create: (auth, settings) => createCommunicationIdentityClientContext(auth.value("endpoint"), staticTokenCredential(auth.value("access-token")), settings),
+      create: (auth, settings) => createCommunicationIdentityClientContext(
+        auth.value("endpoint"),
+        staticTokenCredential(auth.value("access-token")),
+        settings,
+      ),
     },
   ],
   secretNames: [],
