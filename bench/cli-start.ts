@@ -20,7 +20,10 @@ import { startIdentityService } from "../test/support/services/identity-service.
 
 const runsFlag = process.argv.indexOf("--runs");
 const RUNS = runsFlag === -1 ? 21 : Number(process.argv[runsFlag + 1]);
-const PACKAGE = join(process.env["SPECSMITH_PACKAGES_DIR"] || join(generatedDir, "packages"), "communication-identity-2025-03-02-preview");
+const PACKAGE = join(
+  process.env["SPECSMITH_PACKAGES_DIR"] || join(generatedDir, "packages"),
+  "communication-identity-2025-03-02-preview",
+);
 const work = join(repoRoot, ".tmp", `bench-cli-start-${process.pid}`);
 const bundle = join(work, "cli.js");
 
@@ -28,11 +31,17 @@ const bundle = join(work, "cli.js");
 function timeOnce(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bundle, "user-identity", "token", "issue", "--scope", "chat", "--only-show-errors"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [bundle, "user-identity", "token", "issue", "--scope", "chat", "--only-show-errors"],
+      { env, stdio: ["ignore", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`exit ${code}: ${stderr}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`exit ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -40,15 +49,25 @@ mkdirSync(work, { recursive: true });
 const service = await startIdentityService();
 try {
   // The same esbuild settings as the package's build (`generator/plan/cli/cli-layout.ts`).
-  await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(PACKAGE, "src/cli/main.ts")], logLevel: "warning", outfile: bundle });
-  const env: NodeJS.ProcessEnv = { PATH: process.env["PATH"], AZURE_COMMUNICATION_CONNECTION_STRING: service.connectionString };
+  await build({
+    ...CLI_BUNDLE_OPTIONS,
+    entryPoints: [join(PACKAGE, "src/cli/main.ts")],
+    logLevel: "warning",
+    outfile: bundle,
+  });
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env["PATH"],
+    AZURE_COMMUNICATION_CONNECTION_STRING: service.connectionString,
+  };
   for (let i = 0; i < 2; i++) await timeOnce(env);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) times.push(await timeOnce(env));
   times.sort((a, b) => a - b);
   const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(0);
   console.log(`cli bundle: ${(statSync(bundle).size / 1024).toFixed(0)} KiB`);
-  console.log(`token issue, whole process, ${RUNS} runs on ${process.version}: median ${at(0.5)} ms, min ${at(0)} ms, p90 ${at(0.9)} ms (goal: median < 300 ms)`);
+  console.log(
+    `token issue, whole process, ${RUNS} runs on ${process.version}: median ${at(0.5)} ms, min ${at(0)} ms, p90 ${at(0.9)} ms (goal: median < 300 ms)`,
+  );
 } finally {
   await service.close();
   rmSync(work, { recursive: true, force: true });

@@ -46,9 +46,15 @@ function measure(command: string, args: readonly string[], cwd: string): Sample 
   const timed = existsSync(TIME);
   const [file, argv] = timed ? [TIME, ["-f", "%M", command, ...args]] : [command, [...args]];
   const started = performance.now();
-  const result = spawnSync(file, argv, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(file, argv, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`exit ${result.status}: ${result.stderr.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}`);
+  if (result.status !== 0)
+    throw new Error(`exit ${result.status}: ${result.stderr.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}`);
   const kib = timed ? Number(result.stderr.trim().split("\n").at(-1)) : Number.NaN;
   return Number.isFinite(kib) ? { seconds, mib: kib / 1024 } : { seconds };
 }
@@ -56,7 +62,10 @@ function measure(command: string, args: readonly string[], cwd: string): Sample 
 const node = process.execPath;
 const cli = join(repoRoot, "generator", "specsmith.js");
 /** The Node flags of the `specsmith` bin: `#!/usr/bin/env -S node <flags>`. */
-const nodeFlags = (readFileSync(cli, "utf8").split("\n")[0] ?? "").replace(/^#!\S*env\s+(-S\s+)?node\s*/, "").split(/\s+/).filter(Boolean);
+const nodeFlags = (readFileSync(cli, "utf8").split("\n")[0] ?? "")
+  .replace(/^#!\S*env\s+(-S\s+)?node\s*/, "")
+  .split(/\s+/)
+  .filter(Boolean);
 const orvalBin = join(repoRoot, "node_modules", "orval", "dist", "bin", "orval.js");
 
 /** One way of generating a client from one document; `run` starts from an empty output folder. */
@@ -139,26 +148,45 @@ function summarize(document: string, tool: string): Summary {
   if (!outcome) return { failure: "not run" };
   if ("failure" in outcome) return { failure: outcome.failure };
   const mibs = outcome.samples.flatMap((s) => (s.mib === undefined ? [] : [s.mib]));
-  return { seconds: median(outcome.samples.map((s) => s.seconds)), mib: mibs.length > 0 ? Math.max(...mibs) : undefined };
+  return {
+    seconds: median(outcome.samples.map((s) => s.seconds)),
+    mib: mibs.length > 0 ? Math.max(...mibs) : undefined,
+  };
 }
 
 const fmt = {
   s: (value: number | undefined) => (value === undefined ? "failed" : `${value.toFixed(2)} s`),
   mib: (value: number | undefined) => (value === undefined ? "n/a" : `${Math.round(value)} MiB`),
-  ratio: (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? "n/a" : (a / b).toFixed(2)),
-  load: () => loadavg().map((l) => l.toFixed(2)).join(" "),
+  ratio: (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? "n/a" : (a / b).toFixed(2),
+  load: () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
 };
 
 function printTable(rows: readonly (readonly string[])[]): void {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    );
 }
 
 mkdirSync(work, { recursive: true });
 try {
-  const version = (JSON.parse(readFileSync(join(repoRoot, "node_modules/orval/package.json"), "utf8")) as { version: string }).version;
-  console.log(`corpus benchmark: Node ${process.version}, ${documents.length} documents, median of ${runs} interleaved rounds after a warm-up round, fresh output folder each run, orval ${version} (fetch client)`);
-  console.log(`specsmith runs as its bin does: node ${nodeFlags.join(" ")} generator/specsmith.js generate --spec <document> --out <folder>`);
+  const version = (
+    JSON.parse(readFileSync(join(repoRoot, "node_modules/orval/package.json"), "utf8")) as { version: string }
+  ).version;
+  console.log(
+    `corpus benchmark: Node ${process.version}, ${documents.length} documents, median of ${runs} interleaved rounds after a warm-up round, fresh output folder each run, orval ${version} (fetch client)`,
+  );
+  console.log(
+    `specsmith runs as its bin does: node ${nodeFlags.join(" ")} generator/specsmith.js generate --spec <document> --out <folder>`,
+  );
   console.log(`load average at start (1, 5, 15 min): ${fmt.load()}`);
   for (let round = 0; round <= runs; round++) {
     const order = round % 2 === 0 ? TOOLS : [...TOOLS].reverse();
@@ -166,15 +194,31 @@ try {
     process.stderr.write(`  round ${round}${round === 0 ? " (warm-up)" : ""} done, load ${fmt.load()}\n`);
   }
 
-  const rows: string[][] = [["document", "specsmith", "orval", "time ratio", "specsmith peak", "orval peak", "memory ratio"]];
+  const rows: string[][] = [
+    ["document", "specsmith", "orval", "time ratio", "specsmith peak", "orval peak", "memory ratio"],
+  ];
   const failures: string[] = [];
   for (const [name] of documents) {
     const [ours, theirs] = TOOLS.map((tool) => summarize(name, tool.name)) as [Summary, Summary];
-    rows.push([name, fmt.s(ours.seconds), fmt.s(theirs.seconds), fmt.ratio(ours.seconds, theirs.seconds), fmt.mib(ours.mib), fmt.mib(theirs.mib), fmt.ratio(ours.mib, theirs.mib)]);
-    for (const [tool, summary] of [["specsmith", ours], ["orval", theirs]] as const) if (summary.failure) failures.push(`${tool} on ${name}: ${summary.failure}`);
+    rows.push([
+      name,
+      fmt.s(ours.seconds),
+      fmt.s(theirs.seconds),
+      fmt.ratio(ours.seconds, theirs.seconds),
+      fmt.mib(ours.mib),
+      fmt.mib(theirs.mib),
+      fmt.ratio(ours.mib, theirs.mib),
+    ]);
+    for (const [tool, summary] of [
+      ["specsmith", ours],
+      ["orval", theirs],
+    ] as const)
+      if (summary.failure) failures.push(`${tool} on ${name}: ${summary.failure}`);
   }
   printTable(rows);
-  console.log("(time: median wall time; peak: highest RSS of any run; ratio: specsmith / orval, below 1 is better for specsmith)");
+  console.log(
+    "(time: median wall time; peak: highest RSS of any run; ratio: specsmith / orval, below 1 is better for specsmith)",
+  );
   for (const failure of failures) console.log(`failed: ${failure}`);
   console.log(`load average at end (1, 5, 15 min): ${fmt.load()}`);
 
@@ -183,20 +227,32 @@ try {
       const defaults = specsmithWith([]);
       const samples = Array.from({ length: runs }, () => defaults(name, file));
       const mibs = samples.flatMap((s) => (s.mib === undefined ? [] : [s.mib]));
-      console.log(`${name} (specsmith with Node defaults): ${fmt.s(median(samples.map((s) => s.seconds)))}, peak ${fmt.mib(mibs.length > 0 ? Math.max(...mibs) : undefined)}`);
+      console.log(
+        `${name} (specsmith with Node defaults): ${fmt.s(median(samples.map((s) => s.seconds)))}, peak ${fmt.mib(mibs.length > 0 ? Math.max(...mibs) : undefined)}`,
+      );
     }
   }
   if (!values["no-services"]) {
     // Our own services end to end: TypeSpec compiled in-process, every package built and written.
-    const own = JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as { services: { typespec: string }[] };
+    const own = JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as {
+      services: { typespec: string }[];
+    };
     const config = join(work, "specsmith.config.json");
-    writeFileSync(config, JSON.stringify({ output: "services", services: own.services.map((s) => ({ ...s, typespec: join(repoRoot, s.typespec) })) }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        output: "services",
+        services: own.services.map((s) => ({ ...s, typespec: join(repoRoot, s.typespec) })),
+      }),
+    );
     const samples = Array.from({ length: runs }, () => {
       rmSync(join(work, "services"), { recursive: true, force: true });
       return measure(node, [...nodeFlags, cli, "generate", "--quiet", "--config", config], repoRoot);
     });
     const mibs = samples.flatMap((s) => (s.mib === undefined ? [] : [s.mib]));
-    console.log(`specsmith generate, our TypeSpec services (compile included): ${fmt.s(median(samples.map((s) => s.seconds)))}, peak ${fmt.mib(mibs.length > 0 ? Math.max(...mibs) : undefined)}`);
+    console.log(
+      `specsmith generate, our TypeSpec services (compile included): ${fmt.s(median(samples.map((s) => s.seconds)))}, peak ${fmt.mib(mibs.length > 0 ? Math.max(...mibs) : undefined)}`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

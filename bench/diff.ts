@@ -27,7 +27,8 @@ const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 /** The same edits for any document, chosen by position so every run mutates the same things. */
 function mutate(text: string): string {
   const doc = JSON.parse(text) as Json;
-  const schemas = isObject(doc["components"]) && isObject(doc["components"]["schemas"]) ? doc["components"]["schemas"] : {};
+  const schemas =
+    isObject(doc["components"]) && isObject(doc["components"]["schemas"]) ? doc["components"]["schemas"] : {};
   const paths = isObject(doc["paths"]) ? doc["paths"] : {};
   let n = 0;
   for (const [path, item] of Object.entries(paths)) {
@@ -36,8 +37,13 @@ function mutate(text: string): string {
       const op = item[method];
       if (!isObject(op)) continue;
       n++;
-      if (n % 10 === 0) delete item[method]; // operation removed
-      else if (n % 7 === 0) op["parameters"] = [...(Array.isArray(op["parameters"]) ? op["parameters"] : []), { name: "mutated", in: "query", required: true, schema: { type: "string" } }];
+      if (n % 10 === 0)
+        delete item[method]; // operation removed
+      else if (n % 7 === 0)
+        op["parameters"] = [
+          ...(Array.isArray(op["parameters"]) ? op["parameters"] : []),
+          { name: "mutated", in: "query", required: true, schema: { type: "string" } },
+        ];
       else if (n % 13 === 0 && typeof op["operationId"] === "string") op["operationId"] = `${op["operationId"]}Renamed`; // SDK rename, wire no-op
     }
     if (Object.keys(item).every((k) => !METHODS.includes(k))) delete paths[path];
@@ -49,12 +55,17 @@ function mutate(text: string): string {
     if (!isObject(schema) || !isObject(schema["properties"])) continue;
     const props = Object.keys(schema["properties"]);
     if (m % 5 === 0 && props.length > 1) delete schema["properties"][props[props.length - 1]!]; // property removed
-    if (m % 6 === 0 && props[0]) schema["required"] = [...new Set([...(Array.isArray(schema["required"]) ? schema["required"] : []), props[0]])]; // now required
+    if (m % 6 === 0 && props[0])
+      schema["required"] = [...new Set([...(Array.isArray(schema["required"]) ? schema["required"] : []), props[0]])]; // now required
     if (m % 11 === 0) renames.push([name, `${name}Renamed`]); // component renamed: a wire no-op
   }
   let out = JSON.stringify(doc);
   for (const [from, to] of renames) {
-    out = out.split(`"#/components/schemas/${from}"`).join(`"#/components/schemas/${to}"`).split(`"${from}":{`).join(`"${to}":{`);
+    out = out
+      .split(`"#/components/schemas/${from}"`)
+      .join(`"#/components/schemas/${to}"`)
+      .split(`"${from}":{`)
+      .join(`"${to}":{`);
   }
   return out;
 }
@@ -66,7 +77,9 @@ function median(samples: readonly number[]): number {
 }
 const ms = (value: number): string => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 const line = (label: string, samples: readonly number[]): void =>
-  console.log(`  ${label.padEnd(44)} median ${ms(median(samples)).padStart(9)}   runs: ${samples.map((s) => Math.round(s)).join(", ")}`);
+  console.log(
+    `  ${label.padEnd(44)} median ${ms(median(samples)).padStart(9)}   runs: ${samples.map((s) => Math.round(s)).join(", ")}`,
+  );
 
 function timed<T>(samples: number[], work: () => T): T {
   const start = performance.now();
@@ -88,7 +101,15 @@ function bench(file: string): void {
   }
   const text = readFileSync(file, "utf8");
   const mutated = mutate(text);
-  const t = { load: [] as number[], wire: [] as number[], located: [] as number[], emit: [] as number[], sdk: [] as number[], total: [] as number[], wireTotal: [] as number[] };
+  const t = {
+    load: [] as number[],
+    wire: [] as number[],
+    located: [] as number[],
+    emit: [] as number[],
+    sdk: [] as number[],
+    total: [] as number[],
+    wireTotal: [] as number[],
+  };
   let summary = "";
   for (let i = 0; i < runs; i++) {
     const start = performance.now();

@@ -23,7 +23,9 @@ import { isObject, loadOpenApi } from "../generator/openapi/load-openapi.ts";
 import { clientName, packageInfo } from "../generator/build/package-naming.ts";
 import { repoRoot } from "../test/support/paths.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "fixture-only": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, "fixture-only": { type: "boolean", default: false } },
+});
 const runs = Math.max(1, Number(values.runs) || 5);
 
 function median(samples: readonly number[]): number {
@@ -34,7 +36,9 @@ function median(samples: readonly number[]): number {
 
 const ms = (value: number): string => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 const line = (label: string, samples: readonly number[]): void =>
-  console.log(`${label.padEnd(46)} median ${ms(median(samples)).padStart(10)}   runs: ${samples.map((s) => Math.round(s)).join(", ")}`);
+  console.log(
+    `${label.padEnd(46)} median ${ms(median(samples)).padStart(10)}   runs: ${samples.map((s) => Math.round(s)).join(", ")}`,
+  );
 
 /** Wall time of a spawned command, in ms; throws when it fails. */
 function timeSpawn(command: string, args: readonly string[]): number {
@@ -62,7 +66,15 @@ function largestFixture(): string | undefined {
 }
 
 /** The generator's stages on one document, timed separately. */
-function generateInProcess(file: string): { load: number; ir: number; sources: number; scaffold: number; files: number; bytes: number; operations: number } {
+function generateInProcess(file: string): {
+  load: number;
+  ir: number;
+  sources: number;
+  scaffold: number;
+  files: number;
+  bytes: number;
+  operations: number;
+} {
   let t = performance.now();
   const loaded = loadOpenApi(file);
   if (!loaded.value) throw new Error(`cannot load ${file}: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
@@ -72,7 +84,14 @@ function generateInProcess(file: string): { load: number; ir: number; sources: n
   t = performance.now();
   const ir = buildIr(loaded.value, clientName(title));
   const irTime = performance.now() - t;
-  const pkg = packageInfo({ packageName: "bench-package", service: "bench", apiVersion: ir.value.apiVersion, title, source: basename(file), regenerate: "specsmith generate" });
+  const pkg = packageInfo({
+    packageName: "bench-package",
+    service: "bench",
+    apiVersion: ir.value.apiVersion,
+    title,
+    source: basename(file),
+    regenerate: "specsmith generate",
+  });
   t = performance.now();
   // The plan (once per package) counts toward the sources, as before it was planned per call site there.
   const plan = planPackage(ir.value, pkg).value;
@@ -97,10 +116,14 @@ console.log(`specsmith generation benchmark: ${runs} run(s) each, after one warm
 
 if (!values["fixture-only"]) {
   const npm = process.env["npm_execpath"];
-  const [command, prefix]: [string, string[]] = npm && /npm-cli\.js$/.test(npm) ? [process.execPath, [npm]] : ["npm", []];
+  const [command, prefix]: [string, string[]] =
+    npm && /npm-cli\.js$/.test(npm) ? [process.execPath, [npm]] : ["npm", []];
   const generate = [...prefix, "run", "generate", "--", "--quiet"];
   timeSpawn(command, generate);
-  line("npm run generate (end to end)", Array.from({ length: runs }, () => timeSpawn(command, generate)));
+  line(
+    "npm run generate (end to end)",
+    Array.from({ length: runs }, () => timeSpawn(command, generate)),
+  );
 }
 
 const fixture = largestFixture();
@@ -111,11 +134,26 @@ if (!fixture) {
   const first = generateInProcess(fixture);
   console.log(`  ${first.operations} operations -> ${first.files} files, ${(first.bytes / 1024).toFixed(0)} KiB`);
   const samples = Array.from({ length: runs }, () => generateInProcess(fixture));
-  line("  load OpenAPI", samples.map((s) => s.load));
-  line("  build IR", samples.map((s) => s.ir));
-  line("  emit sources (ts-morph)", samples.map((s) => s.sources));
-  line("  emit scaffold (handlebars)", samples.map((s) => s.scaffold));
-  line("  generator alone, in process (sum)", samples.map((s) => s.load + s.ir + s.sources + s.scaffold));
+  line(
+    "  load OpenAPI",
+    samples.map((s) => s.load),
+  );
+  line(
+    "  build IR",
+    samples.map((s) => s.ir),
+  );
+  line(
+    "  emit sources (ts-morph)",
+    samples.map((s) => s.sources),
+  );
+  line(
+    "  emit scaffold (handlebars)",
+    samples.map((s) => s.scaffold),
+  );
+  line(
+    "  generator alone, in process (sum)",
+    samples.map((s) => s.load + s.ir + s.sources + s.scaffold),
+  );
 
   const out = join(repoRoot, ".tmp", `bench-generate-${process.pid}`);
   mkdirSync(join(repoRoot, ".tmp"), { recursive: true });

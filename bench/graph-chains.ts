@@ -13,7 +13,13 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { allOfChain, expandable, inlineNestedUnions, nestedUnions, refAliasChain } from "../test/support/hostile-graphs.ts";
+import {
+  allOfChain,
+  expandable,
+  inlineNestedUnions,
+  nestedUnions,
+  refAliasChain,
+} from "../test/support/hostile-graphs.ts";
 import { repoRoot } from "../test/support/paths.ts";
 
 const { values } = parseArgs({ options: { timeout: { type: "string", default: "120" } } });
@@ -36,16 +42,25 @@ function documents(name: string, build: Build): { old: string; changed: string; 
 /** One spawned `specsmith` run: "1.23 s  145 MB", or what went wrong. */
 function measure(args: string[]): string {
   const started = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(repoRoot, "generator", "specsmith.js"), ...args], {
-    encoding: "utf8",
-    timeout: timeoutMs,
-    maxBuffer: 1 << 30,
-  });
+  const run = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", process.execPath, join(repoRoot, "generator", "specsmith.js"), ...args],
+    {
+      encoding: "utf8",
+      timeout: timeoutMs,
+      maxBuffer: 1 << 30,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (run.signal) return `> ${timeoutMs / 1000} s (stopped)`;
   const lines = run.stderr.trim().split("\n");
   const peakKb = Number(lines.at(-1));
-  const status = run.status === 70 || /RangeError/.test(run.stderr) ? "  CRASH (exit 70)" : run.status! > 1 ? `  exit ${run.status}` : "";
+  const status =
+    run.status === 70 || /RangeError/.test(run.stderr)
+      ? "  CRASH (exit 70)"
+      : run.status! > 1
+        ? `  exit ${run.status}`
+        : "";
   return `${seconds.toFixed(2).padStart(7)} s ${String(Math.round(peakKb / 1024)).padStart(5)} MB${status}`;
 }
 
@@ -60,9 +75,12 @@ function row(label: string, build: Build, generate: boolean): void {
 }
 
 console.log(`specsmith on long and deep schema graphs (one spawned run each, timeout ${timeoutMs / 1000} s)`);
-for (const length of [1000, 2000, 5000, 10000]) row(`$ref alias chain ${length}`, (leaf) => refAliasChain(length, leaf), true);
+for (const length of [1000, 2000, 5000, 10000])
+  row(`$ref alias chain ${length}`, (leaf) => refAliasChain(length, leaf), true);
 for (const length of [1000, 2000, 5000, 10000]) row(`allOf chain ${length}`, (leaf) => allOfChain(length, leaf), true);
-for (const depth of [5, 8, 10, 15, 20]) row(`unions via refs, depth ${depth}`, (leaf) => nestedUnions(depth, leaf), false);
-for (const depth of [5, 8, 10, 15, 20]) row(`unions inline, depth ${depth}`, (leaf) => inlineNestedUnions(depth, leaf), false);
+for (const depth of [5, 8, 10, 15, 20])
+  row(`unions via refs, depth ${depth}`, (leaf) => nestedUnions(depth, leaf), false);
+for (const depth of [5, 8, 10, 15, 20])
+  row(`unions inline, depth ${depth}`, (leaf) => inlineNestedUnions(depth, leaf), false);
 row("expandable (Stripe pattern)", (leaf) => expandable(leaf), false);
 rmSync(work, { recursive: true, force: true });

@@ -55,7 +55,11 @@ const BODY = { scopes: ["chat"], expiresInMinutes: 60 };
 if (process.argv.includes("--serve")) {
   // The service side: start, report where it listens (one JSON line), and run until killed.
   const service = await startIdentityService();
-  const info: ServiceInfo = { url: service.url, accessKey: service.accessKey, connectionString: service.connectionString };
+  const info: ServiceInfo = {
+    url: service.url,
+    accessKey: service.accessKey,
+    connectionString: service.connectionString,
+  };
   console.log(JSON.stringify(info));
 } else {
   await main();
@@ -75,7 +79,9 @@ async function main(): Promise<void> {
   const warmup = Number(values.warmup);
   const rounds = Number(values.rounds);
 
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const work = join(repoRoot, ".tmp", `bench-runtime-${process.pid}`);
   try {
     const service = await new Promise<ServiceInfo>((resolve, reject) => {
@@ -87,7 +93,13 @@ async function main(): Promise<void> {
     const clients = await prepareClients(service, generated);
     for (const client of clients) await run(client.send, warmup, concurrency);
 
-    const results: Result[] = clients.map(({ label }) => ({ label, latencies: [], seconds: 0, cpuMicros: 0, roundRates: [] }));
+    const results: Result[] = clients.map(({ label }) => ({
+      label,
+      latencies: [],
+      seconds: 0,
+      cpuMicros: 0,
+      roundRates: [],
+    }));
     for (let round = 0; round < rounds; round++) {
       for (let k = 0; k < clients.length; k++) {
         const index = (round + k) % clients.length;
@@ -113,7 +125,15 @@ async function main(): Promise<void> {
 async function bundleGenerated(work: string): Promise<Generated> {
   mkdirSync(work, { recursive: true });
   const outfile = join(work, "generated.mjs");
-  await build({ entryPoints: [PACKAGE_SOURCE], bundle: true, format: "esm", platform: "node", target: "node22", outfile, logLevel: "silent" });
+  await build({
+    entryPoints: [PACKAGE_SOURCE],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    outfile,
+    logLevel: "silent",
+  });
   const module: unknown = await import(pathToFileURL(outfile).href);
   return module as Generated;
 }
@@ -135,7 +155,11 @@ async function prepareClients(service: ServiceInfo, generated: Generated): Promi
     {
       label: "(a) raw fetch + hand-written signing",
       send: async () => {
-        const response = await raw("POST", `/identities/${encodeURIComponent(rawId)}/:issueAccessToken?api-version=${API_VERSION}`, body);
+        const response = await raw(
+          "POST",
+          `/identities/${encodeURIComponent(rawId)}/:issueAccessToken?api-version=${API_VERSION}`,
+          body,
+        );
         if (response.status !== 200) throw new Error(`raw fetch: HTTP ${response.status}`);
         return response.json();
       },
@@ -155,7 +179,9 @@ function rawClient(service: ServiceInfo): (method: string, pathAndQuery: string,
   return (method, pathAndQuery, body) => {
     const date = new Date().toUTCString();
     const hash = createHash("sha256").update(body).digest("base64");
-    const signature = createHmac("sha256", key).update(`${method}\n${pathAndQuery}\n${date};${host};${hash}`).digest("base64");
+    const signature = createHmac("sha256", key)
+      .update(`${method}\n${pathAndQuery}\n${date};${host};${hash}`)
+      .digest("base64");
     const headers: Record<string, string> = {
       "x-ms-date": date,
       "x-ms-content-sha256": hash,
@@ -167,7 +193,11 @@ function rawClient(service: ServiceInfo): (method: string, pathAndQuery: string,
 }
 
 /** Sends `count` requests with `concurrency` in flight; returns each latency (ms), the wall time (s) and the CPU time (µs). */
-async function run(send: Send, count: number, concurrency: number): Promise<{ latencies: number[]; seconds: number; cpuMicros: number }> {
+async function run(
+  send: Send,
+  count: number,
+  concurrency: number,
+): Promise<{ latencies: number[]; seconds: number; cpuMicros: number }> {
   const latencies: number[] = [];
   let next = 0;
   const cpu = process.cpuUsage();
@@ -191,7 +221,10 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 function median(values: readonly number[]): number {
-  return percentile([...values].sort((x, y) => x - y), 50);
+  return percentile(
+    [...values].sort((x, y) => x - y),
+    50,
+  );
 }
 
 /**
@@ -202,7 +235,10 @@ function medianRatio(of: Result, to: Result): number {
   return median(of.roundRates.map((rate, i) => rate / (to.roundRates[i] ?? Number.NaN)));
 }
 
-function report(results: readonly Result[], settings: { requests: number; concurrency: number; warmup: number; rounds: number }): void {
+function report(
+  results: readonly Result[],
+  settings: { requests: number; concurrency: number; warmup: number; rounds: number },
+): void {
   console.log(
     `issueAccessToken against the local Identity service (node ${process.version}): ${settings.requests} requests per client ` +
       `after ${settings.warmup} warm-up, ${settings.concurrency} in flight, ${settings.rounds} rotating rounds`,
@@ -227,10 +263,12 @@ function report(results: readonly Result[], settings: { requests: number; concur
     const gap = (1 - medianRatio(generated, raw)) * 100;
     const lead = medianRatio(generated, official);
     console.log("");
-    console.log("(\"vs (a)\" is the median over rounds of the per-round ratio of requests per second)");
+    console.log('("vs (a)" is the median over rounds of the per-round ratio of requests per second)');
     const gapText = gap >= 0 ? `${gap.toFixed(1)} % fewer` : `${(-gap).toFixed(1)} % more`;
     console.log(`(b) within 10 % of (a): ${gap <= 10 ? "yes" : "no"} (${gapText} requests per second)`);
     console.log(`(b) ahead of (c): ${lead > 1 ? "yes" : "no"} (${lead.toFixed(2)}x)`);
-    console.log(`client CPU per request: (b) ${((cpu(generated) / cpu(raw)) * 100).toFixed(0)} % of (a), ${((cpu(generated) / cpu(official)) * 100).toFixed(0)} % of (c)`);
+    console.log(
+      `client CPU per request: (b) ${((cpu(generated) / cpu(raw)) * 100).toFixed(0)} % of (a), ${((cpu(generated) / cpu(official)) * 100).toFixed(0)} % of (c)`,
+    );
   }
 }

@@ -46,7 +46,9 @@ function installGenerated(): { name: string; dir: string } {
   const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")) as { name: string };
   const target = join(work, "node_modules", manifest.name);
   cpSync(PACKAGE_DIR, target, { recursive: true, filter: (path) => !path.includes(`${PACKAGE_DIR}/dist`) });
-  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", target], { encoding: "utf8" });
+  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", target], {
+    encoding: "utf8",
+  });
   if (tsc.status !== 0) fail(`building the generated package failed:\n${tsc.stdout}${tsc.stderr}`);
   return { name: manifest.name, dir: target };
 }
@@ -89,7 +91,12 @@ async function main(): Promise<void> {
   try {
     const generated = installGenerated();
     // The access-key factory: it bundles only the HMAC signer (the general factory accepts every credential).
-    const factory = declaredName(generated.dir, "src/context.ts", /export function (create\w*ContextWithKey)\b/, "the access-key context factory");
+    const factory = declaredName(
+      generated.dir,
+      "src/context.ts",
+      /export function (create\w*ContextWithKey)\b/,
+      "the access-key context factory",
+    );
     const client = declaredName(generated.dir, "src/client.ts", /export class (\w+)/, "the client class");
     const call = `("${USER}", { scopes: ["chat"] })`;
     const single = await measure(
@@ -122,10 +129,16 @@ async function main(): Promise<void> {
         "console.log(token.token, token.expiresOn);",
       ].join("\n"),
     );
-    const officialVersion = (JSON.parse(readFileSync(join(repoRoot, "node_modules/@azure/communication-identity/package.json"), "utf8")) as { version: string }).version;
+    const officialVersion = (
+      JSON.parse(readFileSync(join(repoRoot, "node_modules/@azure/communication-identity/package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
 
     console.log(`esbuild bundles, minified ESM, platform browser (official SDK ${officialVersion})\n`);
-    console.log(`${"bundle".padEnd(44)}${"raw".padStart(12)}${"gzip".padStart(12)}${"raw vs (c)".padStart(13)}${"gzip vs (c)".padStart(13)}`);
+    console.log(
+      `${"bundle".padEnd(44)}${"raw".padStart(12)}${"gzip".padStart(12)}${"raw vs (c)".padStart(13)}${"gzip vs (c)".padStart(13)}`,
+    );
     for (const m of [single, whole, official]) {
       const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
       console.log(

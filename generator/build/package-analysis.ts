@@ -60,7 +60,9 @@ export interface PackageBuild {
 }
 
 export function analyzePackage(options: PackageOptions): PackageAnalysis {
-  const loaded = loadOpenApi(options.file, options.text, { ...(options.refRoots ? { refRoots: options.refRoots } : {}) });
+  const loaded = loadOpenApi(options.file, options.text, {
+    ...(options.refRoots ? { refRoots: options.refRoots } : {}),
+  });
   if (!loaded.value) return { directory: "", diagnostics: [...loaded.diagnostics] };
   const title = documentTitle(loaded.value.root["info"], options.file);
   const ir = buildIr(loaded.value, clientName(title), options.azure);
@@ -82,11 +84,24 @@ export function analyzePackage(options: PackageOptions): PackageAnalysis {
 }
 
 function kebabName(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api";
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "api"
+  );
 }
 
 /** The progress line of a finished package. */
-export function reportBuilt(progress: Progress | undefined, ir: ApiIR, pkg: PackageInfo, files: readonly OutputFile[], started: number): void {
+export function reportBuilt(
+  progress: Progress | undefined,
+  ir: ApiIR,
+  pkg: PackageInfo,
+  files: readonly OutputFile[],
+  started: number,
+): void {
   const took = Math.round(performance.now() - started);
-  progress?.(`${pkg.directory}: ${ir.operations.length} operations, ${ir.types.length} types -> ${files.length} files (${took} ms)`);
+  progress?.(
+    `${pkg.directory}: ${ir.operations.length} operations, ${ir.types.length} types -> ${files.length} files (${took} ms)`,
+  );
 }

@@ -19,7 +19,11 @@ export function configuredVersion(setting: VersionSetting, apiVersion: string): 
  * A `version` that cannot be meant as written: one string for several packages (they would be
  * published as the same npm version), or a key naming an API version that is not generated.
  */
-export function versionProblems(config: Config, service: ServiceConfig | DocumentServiceConfig, generated: readonly string[]): Diagnostic[] {
+export function versionProblems(
+  config: Config,
+  service: ServiceConfig | DocumentServiceConfig,
+  generated: readonly string[],
+): Diagnostic[] {
   const setting = service.version;
   const pointer = `/services/${service.index}/version`;
   const list = generated.map((v) => `"${v}"`).join(", ") || "none";
@@ -34,7 +38,9 @@ export function versionProblems(config: Config, service: ServiceConfig | Documen
     .map((apiVersion) =>
       createDiagnostic(
         "unknown-version",
-        { problem: `\`version\` of service "${service.name}" names API version "${apiVersion}", which it does not generate (it generates ${list})` },
+        {
+          problem: `\`version\` of service "${service.name}" names API version "${apiVersion}", which it does not generate (it generates ${list})`,
+        },
         config.locate(`${pointer}/${apiVersion.replace(/~/g, "~0").replace(/\//g, "~1")}`),
       ),
     );

@@ -15,8 +15,13 @@ import { printInThread, printOutputs, type PrintFiles } from "./print-files.ts";
 import type { OutputFile } from "../output/write-tree.ts";
 import { versionProblems } from "./package-version.ts";
 import { configRegenerateCommand } from "./regenerate-command.ts";
-import { analyzePackage, reportBuilt, type PackageBuild, type PackageOptions, type Progress } from "./package-analysis.ts";
-
+import {
+  analyzePackage,
+  reportBuilt,
+  type PackageBuild,
+  type PackageOptions,
+  type Progress,
+} from "./package-analysis.ts";
 
 export interface GenerationResult {
   readonly files: OutputFile[];
@@ -43,7 +48,11 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
     progress(`${service.name}: compiling ${relative(config.root, service.typespec)}`);
     const compiled = await compileTypeSpec(service.typespec, config.root);
     diagnostics.push(...compiled.diagnostics);
-    const wanted = selectVersions(config, service, compiled.value.map((d) => d.version));
+    const wanted = selectVersions(
+      config,
+      service,
+      compiled.value.map((d) => d.version),
+    );
     diagnostics.push(...wanted.diagnostics, ...versionProblems(config, service, wanted.value));
     // The command-line naming layer: `cli.yaml` beside the TypeSpec entry, when there is one.
     const naming = serviceNaming(service.typespec);
@@ -66,7 +75,14 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       });
       diagnostics.push(...built.diagnostics);
       files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
-      versions.push({ service: service.name, packageName: service.packageName, version: document.version, file: `${basename(config.output)}/${openapiPath}`, source: built.source, packageFiles: built.files });
+      versions.push({
+        service: service.name,
+        packageName: service.packageName,
+        version: document.version,
+        file: `${basename(config.output)}/${openapiPath}`,
+        source: built.source,
+        packageFiles: built.files,
+      });
     }
   }
   for (const service of config.documents) {
@@ -82,7 +98,10 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
       progress,
     });
     const wanted = selectVersions(config, service, built.apiVersion === undefined ? [] : [built.apiVersion]);
-    const known = built.apiVersion === undefined ? [] : [...wanted.diagnostics, ...versionProblems(config, service, [built.apiVersion])];
+    const known =
+      built.apiVersion === undefined
+        ? []
+        : [...wanted.diagnostics, ...versionProblems(config, service, [built.apiVersion])];
     diagnostics.push(...built.diagnostics, ...known);
     files.push(...built.files.map((f) => ({ path: `packages/${built.directory}/${f.path}`, content: f.content })));
   }
@@ -92,7 +111,10 @@ export async function buildOutputs(config: Config, progress: Progress = silent):
 }
 
 /** What the maintainers configured for a service's packages: its version, the package.json fields. */
-function maintained(config: Config, service: ServiceConfig | DocumentServiceConfig): { version?: ServiceConfig["version"]; metadata: PackageMetadata } {
+function maintained(
+  config: Config,
+  service: ServiceConfig | DocumentServiceConfig,
+): { version?: ServiceConfig["version"]; metadata: PackageMetadata } {
   const keywords = [...(config.metadata.keywords ?? []), ...(service.keywords ?? [])];
   const metadata = { ...config.metadata, ...(keywords.length > 0 ? { keywords } : {}) };
   return { ...(service.version !== undefined ? { version: service.version } : {}), metadata };
@@ -114,4 +136,3 @@ export function buildPackage(options: PackageOptions, print: PrintFiles = printI
   reportBuilt(options.progress, ir, pkg, files, started);
   return { ...analysis, diagnostics, files, source: { api: ir, document: ready.document } };
 }
-

@@ -14,13 +14,18 @@ import { printPlannedFile } from "../print/source-printer.ts";
 
 export type PrintFiles = (pkg: PackageInfo, files: readonly FilePlan[]) => OutputFile[];
 
-export const printInThread: PrintFiles = (pkg, files) => files.map((file) => (isTextFile(file) ? file : printPlannedFile(pkg, file)));
+export const printInThread: PrintFiles = (pkg, files) =>
+  files.map((file) => (isTextFile(file) ? file : printPlannedFile(pkg, file)));
 
 /**
  * The files of `selected` outputs, in order, each output described then printed before the next:
  * only one output's structures are alive at a time.
  */
-export function printOutputs(plan: PackagePlan, selected: readonly Output[], print: PrintFiles = printInThread): OutputFile[] {
+export function printOutputs(
+  plan: PackagePlan,
+  selected: readonly Output[],
+  print: PrintFiles = printInThread,
+): OutputFile[] {
   return selected.flatMap((output) => print(plan.pkg, output.emit(plan)));
 }
 

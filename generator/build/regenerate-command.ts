@@ -47,9 +47,13 @@ export function specRegenerateCommand(
 
 function runsGenerate(folder: string): boolean {
   try {
-    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
+      scripts?: Record<string, unknown>;
+    };
     const script = manifest.scripts?.["generate"];
-    return typeof script === "string" && /\bspecsmith(?:\.js)?\s+generate\b/.test(script) && !script.includes("--config");
+    return (
+      typeof script === "string" && /\bspecsmith(?:\.js)?\s+generate\b/.test(script) && !script.includes("--config")
+    );
   } catch {
     return false;
   }

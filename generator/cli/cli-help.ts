@@ -117,6 +117,7 @@ export function helpText(command?: CommandName): string {
 /** The version in specsmith's package.json (one level above `generator/`, and above the built `dist/`). */
 export function specsmithVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-  const version = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
+  const version =
+    typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
   return typeof version === "string" ? version : "unknown";
 }

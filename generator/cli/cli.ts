@@ -82,17 +82,31 @@ function runOnce(options: Options, onOutput: OnOutput): Promise<number> {
 /** What `--watch` watches: the document's folder, or the config and each service's folder; never the output. */
 async function watchPlan(options: Options, outputs: ReadonlySet<string>): Promise<WatchPlan> {
   const ignored = [...outputs];
-  if (options.spec) return { folders: [dirname(resolve(options.spec)), ...options.refRoots.map((folder) => resolve(folder))], files: [], ignored };
+  if (options.spec)
+    return {
+      folders: [dirname(resolve(options.spec)), ...options.refRoots.map((folder) => resolve(folder))],
+      files: [],
+      ignored,
+    };
   const configFile = resolve(options.config ?? CONFIG_FILE);
   const { loadConfig } = await import("../config/config.ts");
   const config = (await loadConfig(configFile)).value;
-  const inputs = [...(config?.services.map((s) => s.typespec) ?? []), ...(config?.documents.map((d) => d.openapi) ?? [])];
-  return { folders: [...new Set([...inputs.map((file) => dirname(file)), ...(config?.refRoots ?? [])])], files: [configFile], ignored };
+  const inputs = [
+    ...(config?.services.map((s) => s.typespec) ?? []),
+    ...(config?.documents.map((d) => d.openapi) ?? []),
+  ];
+  return {
+    folders: [...new Set([...inputs.map((file) => dirname(file)), ...(config?.refRoots ?? [])])],
+    files: [configFile],
+    ignored,
+  };
 }
 
 type Problem = { readonly command?: "generate" | "check"; readonly problem: string };
 
-function parseOptions(argv: string[]): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | Problem {
+function parseOptions(
+  argv: string[],
+): Options | { readonly help: "generate" | "check" | undefined } | { readonly version: true } | Problem {
   // A flag parseArgs refuses still belongs to the command it was given to.
   const named = argv.find((arg): arg is "generate" | "check" => arg === "generate" || arg === "check");
   const line = parseCommandLine(argv, BUILD_OPTIONS);
@@ -105,8 +119,13 @@ function parseOptions(argv: string[]): Options | { readonly help: "generate" | "
   const problem = (text: string): Problem => ({ command, problem: text });
   if (rest.length > 0) return problem(`unexpected argument: ${rest[0]}`);
   if (values.spec && values.config) return problem("--spec and --config cannot be combined");
-  if (!values.spec && (values.out || values["package-name"] || values["allow-ref-root"] || values.azure || values["no-azure"])) {
-    return problem("--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)");
+  if (
+    !values.spec &&
+    (values.out || values["package-name"] || values["allow-ref-root"] || values.azure || values["no-azure"])
+  ) {
+    return problem(
+      "--out, --package-name, --allow-ref-root and --[no-]azure go with --spec (the config has `allowRefRoots`, `azure`)",
+    );
   }
   if (values.azure && values["no-azure"]) return problem("--azure and --no-azure cannot be combined");
   if (values.watch && command !== "generate") return problem("--watch goes with generate");
@@ -156,7 +175,14 @@ async function runConfig(options: Options, output: CliOutput, onOutput: OnOutput
   onOutput(config.value.output);
   const { buildOutputs } = await import("../build/pipeline.ts");
   const result = await buildOutputs(config.value, output.progress);
-  return finishBuild(options, output, result, config.value.output, configRegenerateCommand(config.value.file), config.value.metadata.extraFiles);
+  return finishBuild(
+    options,
+    output,
+    result,
+    config.value.output,
+    configRegenerateCommand(config.value.file),
+    config.value.metadata.extraFiles,
+  );
 }
 
 /** Reports diagnostics, then writes (generate) or compares (check) when there is no error. */
@@ -172,12 +198,16 @@ async function finishBuild(
   const { keptPaths } = await import("../output/kept-paths.ts");
   const { writeProblem } = await import("../output/write-problem.ts");
   const { describeInterruptedWrite } = await import("../output/interrupted-write.ts");
-  const interrupted = (note: string) => output.diagnostics([createDiagnostic("output-interrupted", { problem: note }, { file: folder })]);
+  const interrupted = (note: string) =>
+    output.diagnostics([createDiagnostic("output-interrupted", { problem: note }, { file: folder })]);
   output.diagnostics(result.diagnostics);
   const shown = relative(process.cwd(), folder) || ".";
   const files = treeFileCount(result.files);
   const base = { command: options.command, output: shown, files } as const;
-  const keep = keptPaths(result.files.map((file) => file.path), extraFiles);
+  const keep = keptPaths(
+    result.files.map((file) => file.path),
+    extraFiles,
+  );
   if (output.hasErrors) return output.finish({ ...base, ok: false, wrote: false });
   try {
     if (options.command === "check") {
@@ -194,7 +224,9 @@ async function finishBuild(
       ];
       output.alert(`specsmith: ${shown} is stale (${stale.length} files); run \`${regenerate}\`:`);
       for (const [state, path] of stale) output.alert(`  ${state.padEnd(9)} ${path}`);
-      const diagnostics = stale.map(([state, path]) => createDiagnostic("stale-output", { state, command: regenerate }, { file: `${shown}/${path}` }));
+      const diagnostics = stale.map(([state, path]) =>
+        createDiagnostic("stale-output", { state, command: regenerate }, { file: `${shown}/${path}` }),
+      );
       output.diagnostics(diagnostics, true);
       return output.finish({ ...base, ok: false, changes });
     }

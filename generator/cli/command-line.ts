@@ -25,7 +25,11 @@ const FORMATS: Readonly<Record<CommandName, readonly FormatName[]>> = {
 };
 
 /** Other names of a format that existing scripts use: diff's report was `--format md` before it was `text`. */
-const FORMAT_ALIASES: Readonly<Record<CommandName, Readonly<Record<string, FormatName>>>> = { generate: {}, check: {}, diff: { md: "text" } };
+const FORMAT_ALIASES: Readonly<Record<CommandName, Readonly<Record<string, FormatName>>>> = {
+  generate: {},
+  check: {},
+  diff: { md: "text" },
+};
 
 /** The flags every command takes, with one meaning. */
 const SHARED_OPTIONS = {
@@ -36,7 +40,9 @@ const SHARED_OPTIONS = {
   "allow-ref-root": { type: "string", multiple: true },
 } as const satisfies ParseArgsOptionsConfig;
 
-type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: typeof SHARED_OPTIONS & T; allowPositionals: true; strict: true }>>;
+type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: typeof SHARED_OPTIONS & T; allowPositionals: true; strict: true }>
+>;
 
 /** A parsed command line: the values of the shared and the command's own flags, and the arguments. */
 export interface CommandLine<T extends ParseArgsOptionsConfig> {
@@ -54,16 +60,30 @@ export function parseCommandLine<T extends ParseArgsOptionsConfig>(
 ): CommandLine<T> | { readonly problem: string } {
   let parsed: Parsed<T>;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...SHARED_OPTIONS, ...own }, allowPositionals: true, strict: true, allowNegative: settings.allowNegative ?? false }) as Parsed<T>;
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...SHARED_OPTIONS, ...own },
+      allowPositionals: true,
+      strict: true,
+      allowNegative: settings.allowNegative ?? false,
+    }) as Parsed<T>;
   } catch (error) {
     return { problem: (error as Error).message };
   }
   const shared = parsed.values as { quiet?: boolean; help?: boolean };
-  return { values: parsed.values, positionals: parsed.positionals, quiet: shared.quiet ?? false, help: shared.help ?? false };
+  return {
+    values: parsed.values,
+    positionals: parsed.positionals,
+    quiet: shared.quiet ?? false,
+    help: shared.help ?? false,
+  };
 }
 
 /** The `--format` value as the command reads it, or the problem with it. */
-export function outputFormat(command: CommandName, value: string | undefined): FormatName | { readonly problem: string } {
+export function outputFormat(
+  command: CommandName,
+  value: string | undefined,
+): FormatName | { readonly problem: string } {
   const aliases = FORMAT_ALIASES[command];
   const format = value === undefined ? "text" : Object.hasOwn(aliases, value) ? aliases[value] : value;
   const known = FORMATS[command].find((name) => name === format);

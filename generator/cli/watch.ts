@@ -27,7 +27,11 @@ const IGNORED_NAMES = new Set(["node_modules", "dist"]);
  * Runs `run` now and on every relevant change until a signal; resolves with the exit code (0).
  * `plan` is asked again after each run, so a config that gains a service is watched at once.
  */
-export async function watchAndRun(plan: () => Promise<WatchPlan>, run: () => Promise<number>, log: (line: string) => void): Promise<number> {
+export async function watchAndRun(
+  plan: () => Promise<WatchPlan>,
+  run: () => Promise<number>,
+  log: (line: string) => void,
+): Promise<number> {
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -52,7 +56,9 @@ export async function watchAndRun(plan: () => Promise<WatchPlan>, run: () => Pro
         await run();
       } catch (error) {
         // A bug in specsmith: reported like the one-shot command does, and the watch goes on.
-        log(`specsmith: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        log(
+          `specsmith: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
       const next = await plan();
       // Kept when unchanged: a new watcher would miss a save made while the old one closes.
@@ -88,12 +94,16 @@ function rewatch(old: FSWatcher[], plan: WatchPlan, onChange: (path: string) => 
   for (const watcher of old) watcher.close();
   const targets = [
     ...plan.folders.map((folder) => ({ folder, recursive: true })),
-    ...[...new Set(plan.files.map((file) => dirname(file)))].filter((folder) => !plan.folders.includes(folder)).map((folder) => ({ folder, recursive: false })),
+    ...[...new Set(plan.files.map((file) => dirname(file)))]
+      .filter((folder) => !plan.folders.includes(folder))
+      .map((folder) => ({ folder, recursive: false })),
   ];
   const watchers: FSWatcher[] = [];
   for (const { folder, recursive } of targets) {
     try {
-      const watcher = watch(folder, { recursive }, (_event, name) => onChange(name ? join(folder, name.toString()) : folder));
+      const watcher = watch(folder, { recursive }, (_event, name) =>
+        onChange(name ? join(folder, name.toString()) : folder),
+      );
       // A watched folder that disappears (a branch switch) ends its watcher; the next run watches again.
       watcher.on("error", () => watcher.close());
       watchers.push(watcher);
@@ -113,7 +123,13 @@ function concerns(plan: WatchPlan, path: string): boolean {
   const file = resolve(path);
   if (plan.ignored.some((folder) => isUnder(file, folder))) return false;
   if (plan.files.includes(file)) return true;
-  return plan.folders.some((folder) => isUnder(file, folder) && !relative(folder, file).split(sep).some((part) => IGNORED_NAMES.has(part) || part.startsWith(".")));
+  return plan.folders.some(
+    (folder) =>
+      isUnder(file, folder) &&
+      !relative(folder, file)
+        .split(sep)
+        .some((part) => IGNORED_NAMES.has(part) || part.startsWith(".")),
+  );
 }
 
 function isUnder(file: string, folder: string): boolean {

@@ -85,7 +85,13 @@ function validate(value: unknown): readonly ErrorObject[] {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, "utf8")) as object;
     // strictRequired off: the `oneOf` branches name `typespec`/`openapi` without redeclaring them.
     // allowUnionTypes: a service's `version` is a string or an object keyed by API version.
-    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true }).compile(schema);
+    validator = new Ajv({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+      verbose: true,
+    }).compile(schema);
   }
   return validator(value) ? [] : (validator.errors ?? []);
 }
@@ -97,26 +103,44 @@ export async function loadConfig(path: string): Promise<Diagnosed<Config | undef
     if (text.reason === "missing") {
       return failed([createDiagnostic("config-not-found", { file }, { file })]);
     }
-    return failed([createDiagnostic("invalid-config", { problem: `cannot read the config file ${file}: ${text.message}` }, { file })]);
+    return failed([
+      createDiagnostic("invalid-config", { problem: `cannot read the config file ${file}: ${text.message}` }, { file }),
+    ]);
   }
   const positions = new JsonPositions(text);
-  const at = (pointer: string): SourceLocation => ({ file, pointer, ...positions.lineColumn(positions.offsetOf(pointer)) });
+  const at = (pointer: string): SourceLocation => ({
+    file,
+    pointer,
+    ...positions.lineColumn(positions.offsetOf(pointer)),
+  });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     const offset = /position (\d+)/.exec((error as Error).message)?.[1];
     const where = offset === undefined ? { file } : { file, ...positions.lineColumn(Number(offset)) };
-    return failed([createDiagnostic("invalid-config", { problem: `the config is not valid JSON: ${jsonProblem(error as Error)}` }, where)]);
+    return failed([
+      createDiagnostic(
+        "invalid-config",
+        { problem: `the config is not valid JSON: ${jsonProblem(error as Error)}` },
+        where,
+      ),
+    ]);
   }
   const repeated = duplicateKeys(text).map(({ key, offset }) =>
-    createDiagnostic("invalid-config", { problem: `the key ${quoteValue(key)} appears twice in one object; JSON keeps only the last, so remove one` }, {
-      file,
-      ...positions.lineColumn(offset),
-    }),
+    createDiagnostic(
+      "invalid-config",
+      { problem: `the key ${quoteValue(key)} appears twice in one object; JSON keeps only the last, so remove one` },
+      {
+        file,
+        ...positions.lineColumn(offset),
+      },
+    ),
   );
   if (repeated.length > 0) return failed(repeated);
-  const problems = schemaProblems(raw).map((p) => createDiagnostic("invalid-config", { problem: p.message }, at(p.pointer)));
+  const problems = schemaProblems(raw).map((p) =>
+    createDiagnostic("invalid-config", { problem: p.message }, at(p.pointer)),
+  );
   if (problems.length > 0) return failed(problems);
   return { value: toConfig(raw as RawConfig, file, at), diagnostics: [] };
 }
@@ -156,8 +180,19 @@ function toConfig(raw: RawConfig, file: string, locate: (pointer: string) => Sou
   });
   const refRoots = (raw.allowRefRoots ?? []).map((folder) => resolve(root, folder));
   const { license, author, repository, keywords, extraFiles } = raw;
-  const metadata = Object.fromEntries(Object.entries({ license, author, repository, keywords, extraFiles }).filter(([, v]) => v !== undefined));
-  return { root, output: resolve(root, raw.output ?? "generated"), services, documents, refRoots, metadata, file, locate };
+  const metadata = Object.fromEntries(
+    Object.entries({ license, author, repository, keywords, extraFiles }).filter(([, v]) => v !== undefined),
+  );
+  return {
+    root,
+    output: resolve(root, raw.output ?? "generated"),
+    services,
+    documents,
+    refRoots,
+    metadata,
+    file,
+    locate,
+  };
 }
 
 /** Schema violations (and duplicate names) as `{pointer, message}`, one per problem, in document order. */
@@ -170,7 +205,11 @@ function schemaProblems(raw: unknown): { pointer: string; message: string }[] {
     raw["services"].forEach((service: unknown, index) => {
       const name = isRecord(service) ? service["name"] : undefined;
       if (typeof name !== "string") return;
-      if (seen.has(name)) problems.push({ pointer: `/services/${index}/name`, message: `two services are named ${quoteValue(name)}; names must be unique` });
+      if (seen.has(name))
+        problems.push({
+          pointer: `/services/${index}/name`,
+          message: `two services are named ${quoteValue(name)}; names must be unique`,
+        });
       seen.add(name);
     });
   }
@@ -186,7 +225,10 @@ function explain(error: ErrorObject): { pointer: string; message: string } {
   const got = `; got ${shown(error.data)}`;
   switch (error.keyword) {
     case "required":
-      return { pointer, message: `${subject} is missing the required property \`${String(error.params["missingProperty"])}\`` };
+      return {
+        pointer,
+        message: `${subject} is missing the required property \`${String(error.params["missingProperty"])}\``,
+      };
     case "additionalProperties": {
       const name = String(error.params["additionalProperty"]);
       const known = Object.keys(parent.properties ?? {});
@@ -198,7 +240,10 @@ function explain(error: ErrorObject): { pointer: string; message: string } {
       };
     }
     case "oneOf":
-      return { pointer, message: "a service needs exactly one of `typespec` (a .tsp entry file) or `openapi` (an OpenAPI document)" };
+      return {
+        pointer,
+        message: "a service needs exactly one of `typespec` (a .tsp entry file) or `openapi` (an OpenAPI document)",
+      };
     case "uniqueItems": {
       const [first, second] = [Number(error.params["i"]), Number(error.params["j"])].sort((a, b) => a - b);
       return { pointer, message: `${subject} lists the same value twice (items ${first} and ${second})` };
@@ -250,7 +295,9 @@ export function selectVersions(config: Config, service: ServiceBase, has: readon
       : [
           createDiagnostic(
             "unknown-version",
-            { problem: `service "${service.name}" has no API version "${version}" (it has ${has.map((v) => `"${v}"`).join(", ") || "none"})` },
+            {
+              problem: `service "${service.name}" has no API version "${version}" (it has ${has.map((v) => `"${v}"`).join(", ") || "none"})`,
+            },
             config.locate(`/services/${service.index}/versions/${index}`),
           ),
         ],

@@ -5,7 +5,14 @@
  * parameters, and its message is rendered here, so every message has its code's shape. The CLI
  * formats them (`generator/cli/format-diagnostic.ts`); nothing else prints.
  */
-import { codeInfo, type MessageParams, type RegisteredCode, type Severity, type TypeSpecCode, type DiagnosticCode } from "./diagnostic-codes.ts";
+import {
+  codeInfo,
+  type MessageParams,
+  type RegisteredCode,
+  type Severity,
+  type TypeSpecCode,
+  type DiagnosticCode,
+} from "./diagnostic-codes.ts";
 
 export type { Severity } from "./diagnostic-codes.ts";
 
@@ -36,9 +43,14 @@ export interface Diagnosed<T> {
  * `params` fill the template. An unknown code or a missing parameter is a bug in specsmith (like
  * TypeSpec's `createDiagnostic`), so it throws; the types rule both out where the code is a literal.
  */
-export function createDiagnostic<C extends RegisteredCode>(code: C, params: MessageParams<C>, location?: SourceLocation): Diagnostic {
+export function createDiagnostic<C extends RegisteredCode>(
+  code: C,
+  params: MessageParams<C>,
+  location?: SourceLocation,
+): Diagnostic {
   const info = codeInfo(code);
-  if (!info) throw new Error(`internal: diagnostic code "${code}" is not declared in generator/diagnostics/diagnostic-codes.ts`);
+  if (!info)
+    throw new Error(`internal: diagnostic code "${code}" is not declared in generator/diagnostics/diagnostic-codes.ts`);
   return made(code, info.severity, renderMessage(code, info.message, params), location);
 }
 
@@ -50,7 +62,11 @@ export function relayDiagnostic(code: TypeSpecCode, message: string, location?: 
 }
 
 /** `template` with each `{name}` replaced by `params[name]`; substituted text is not scanned again. */
-export function renderMessage(code: string, template: string, params: Readonly<Record<string, string | number>>): string {
+export function renderMessage(
+  code: string,
+  template: string,
+  params: Readonly<Record<string, string | number>>,
+): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined) throw new Error(`internal: diagnostic "${code}" was made without its parameter "${name}"`);
@@ -58,7 +74,12 @@ export function renderMessage(code: string, template: string, params: Readonly<R
   });
 }
 
-function made(code: DiagnosticCode, severity: Severity, message: string, location: SourceLocation | undefined): Diagnostic {
+function made(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  location: SourceLocation | undefined,
+): Diagnostic {
   // Messages quote user input (YAML parser output, TypeSpec messages): keep each diagnostic one line.
   const oneLine = message.replace(/\s*\n\s*/g, " ").trim();
   return { code, severity, message: oneLine, ...(location ? { location } : {}) };

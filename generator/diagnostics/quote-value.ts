@@ -13,13 +13,15 @@ const REDACTED = "<redacted>";
 /** C0 and C1 controls, zero-width and bidirectional formatting characters: none belongs in a one-line message. */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+/g;
 /** `API_KEY=...`, `password: ...`, `"client_secret":"..."`: the value after a credential-like name. */
-const ASSIGNED_SECRET = /([\w.-]*(?:secret|token|passw(?:or)?d|pwd|auth|api[_-]?key|access[_-]?key|private[_-]?key|credential|session|cookie)[\w.-]*"?\s*[=:]\s*)("?)[^\s,;&"]+/gi;
+const ASSIGNED_SECRET =
+  /([\w.-]*(?:secret|token|passw(?:or)?d|pwd|auth|api[_-]?key|access[_-]?key|private[_-]?key|credential|session|cookie)[\w.-]*"?\s*[=:]\s*)("?)[^\s,;&"]+/gi;
 /** `Bearer ...`, `Basic ...` (HTTP authorization schemes). */
 const SCHEME_SECRET = /\b(Bearer|Basic)\s+[^\s,;"]+/gi;
 /** `https://user:password@host`. */
 const URL_CREDENTIALS = /\/\/[^\s/:@]+:[^\s/@]+@/g;
 /** Prefixes of well-known token formats (GitHub, Stripe, Slack, AWS, npm, GitLab, JWTs). */
-const KNOWN_TOKEN = /\b(?:gh[pousr]_|github_pat_|[sr]k_(?:live|test)_|xox[abposr]-|AKIA|ASIA|npm_|glpat-|eyJ)[\w\-.+/=]*/g;
+const KNOWN_TOKEN =
+  /\b(?:gh[pousr]_|github_pat_|[sr]k_(?:live|test)_|xox[abposr]-|AKIA|ASIA|npm_|glpat-|eyJ)[\w\-.+/=]*/g;
 /** A long run of letters and digits together: what random keys look like, and identifiers rarely do. */
 const LONG_TOKEN = /[\w\-+/=]{24,}/g;
 

@@ -23,13 +23,22 @@ export interface DiffOptions {
 export function compareApis(oldApi: ApiIR, newApi: ApiIR, options: DiffOptions = {}): DiffReport {
   const profile = options.profile ?? "default";
   const docs = options.documents;
-  const locate = docs && ((change: Change) => locateChange(change, { ...docs.old, api: oldApi }, { ...docs.new, api: newApi }));
+  const locate =
+    docs && ((change: Change) => locateChange(change, { ...docs.old, api: oldApi }, { ...docs.new, api: newApi }));
   const findings = judge(diffApis(oldApi, newApi), profile, undefined, locate);
   const applied = applySuppressions(findings, options.suppressions ?? []);
   const renames = renameHints(applied.findings, oldApi, newApi);
   return {
-    old: { title: oldApi.title, version: oldApi.apiVersion, ...(options.oldSource ? { source: options.oldSource } : {}) },
-    new: { title: newApi.title, version: newApi.apiVersion, ...(options.newSource ? { source: options.newSource } : {}) },
+    old: {
+      title: oldApi.title,
+      version: oldApi.apiVersion,
+      ...(options.oldSource ? { source: options.oldSource } : {}),
+    },
+    new: {
+      title: newApi.title,
+      version: newApi.apiVersion,
+      ...(options.newSource ? { source: options.newSource } : {}),
+    },
     profile,
     ...applied,
     ...(renames.length > 0 ? { renames } : {}),

@@ -36,7 +36,12 @@ import { parseSuppressions } from "./suppressions.ts";
 import type { DiffReport, Level, ProfileName, Suppression } from "./types.ts";
 
 /** The report's formats: a pull-request comment (text), machine JSON, GitHub workflow annotations, a changelog section. */
-const RENDER = { text: renderMarkdown, json: (report: DiffReport) => renderJson(report), github: renderGithub, changelog: renderChangelog } as const;
+const RENDER = {
+  text: renderMarkdown,
+  json: (report: DiffReport) => renderJson(report),
+  github: renderGithub,
+  changelog: renderChangelog,
+} as const;
 
 /** diff's own flags (besides the shared `--format`, `--quiet`, `--help`, `--config`, `--allow-ref-root`). */
 const DIFF_OPTIONS = {
@@ -70,7 +75,8 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
   const gate = values["fail-on"];
   if (gate !== "error" && gate !== "warning") return usage(`--fail-on must be error or warning, not "${gate}"`);
   const profile = values.profile;
-  if (!PROFILES.includes(profile as ProfileName)) return usage(`--profile must be ${PROFILES.join(" or ")}, not "${profile}"`);
+  if (!PROFILES.includes(profile as ProfileName))
+    return usage(`--profile must be ${PROFILES.join(" or ")}, not "${profile}"`);
 
   let suppressions: Suppression[] = [];
   if (values.suppressions !== undefined) {
@@ -78,7 +84,16 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
     if (isFileRefusal(text) && text.reason === "missing") return usage(`suppression file ${file} does not exist`);
     const read = isFileRefusal(text)
-      ? { value: [], diagnostics: [createDiagnostic("invalid-suppressions", { problem: `cannot read the suppression file: ${text.message}` }, { file })] }
+      ? {
+          value: [],
+          diagnostics: [
+            createDiagnostic(
+              "invalid-suppressions",
+              { problem: `cannot read the suppression file: ${text.message}` },
+              { file },
+            ),
+          ],
+        }
       : parseSuppressions(file, text);
     if (read.diagnostics.length > 0) {
       output.diagnostics(read.diagnostics);
@@ -87,13 +102,25 @@ export async function runDiff(argv: readonly string[], io: DiffIo = processIo): 
     suppressions = read.value;
   }
 
-  const sides = await loadSides(positionals as [string, string], values.config, values["allow-ref-root"] ?? [], io, output);
+  const sides = await loadSides(
+    positionals as [string, string],
+    values.config,
+    values["allow-ref-root"] ?? [],
+    io,
+    output,
+  );
   if (sides === 2) return usage("");
   if (typeof sides === "number") return output.finish({ command: "diff", ok: false }, sides);
   const [a, b] = sides;
   const documents = { old: { document: a.document, label: a.label }, new: { document: b.document, label: b.label } };
   output.progress("comparing");
-  let report = compareApis(a.api, b.api, { profile: profile as ProfileName, suppressions, oldSource: a.source, newSource: b.source, documents });
+  let report = compareApis(a.api, b.api, {
+    profile: profile as ProfileName,
+    suppressions,
+    oldSource: a.source,
+    newSource: b.source,
+    documents,
+  });
   if (values.sdk) {
     output.progress("comparing the generated packages' exports");
     const [pa, pb] = [generatedPackage(a.api, a.names), generatedPackage(b.api, b.names)];
@@ -150,7 +177,9 @@ async function loadSides(
     const config = await loadConfig(resolve(configFile ?? CONFIG_FILE));
     if (!config.value) {
       print(config.diagnostics);
-      io.stderr(`specsmith diff: ${[...refs.keys()].join(" and ")} name spec versions, which need a readable ${configFile ?? CONFIG_FILE}\n`);
+      io.stderr(
+        `specsmith diff: ${[...refs.keys()].join(" and ")} name spec versions, which need a readable ${configFile ?? CONFIG_FILE}\n`,
+      );
       return 2;
     }
     output.progress(`compiling ${[...refs.keys()].join(" and ")}`);
@@ -168,7 +197,11 @@ async function loadSides(
       const spec = resolved.value.get(`${ref.service}@${ref.version}`)!;
       // Named as `npm run generate` names the document, so the committed report is reproduced.
       const file = `${basename(config.value.output)}/openapi/${spec.service.name}/${ref.version}.yaml`;
-      specs.set(arg, { yaml: spec.yaml, file, names: { packageName: spec.service.packageName, service: spec.service.name } });
+      specs.set(arg, {
+        yaml: spec.yaml,
+        file,
+        names: { packageName: spec.service.packageName, service: spec.service.name },
+      });
     }
   }
   const checkouts = new Map<string, GitCheckout>();
@@ -187,7 +220,14 @@ async function loadSides(
       const spec = specs.get(arg);
       const checkout = checkouts.get(arg);
       const label = spec?.file ?? gitRefs.get(arg)?.path ?? arg;
-      return { arg, spec, label, result: spec ? loadApiDocument(spec.file, spec.yaml) : loadApiDocument(checkout?.file ?? arg, undefined, { refRoots }) };
+      return {
+        arg,
+        spec,
+        label,
+        result: spec
+          ? loadApiDocument(spec.file, spec.yaml)
+          : loadApiDocument(checkout?.file ?? arg, undefined, { refRoots }),
+      };
     });
     for (const side of loaded) {
       const checkout = checkouts.get(side.arg);
@@ -197,7 +237,12 @@ async function loadSides(
       output.alert("specsmith diff: a document could not be loaded (see above)");
       return 3;
     }
-    const [a, b] = loaded.map(({ arg, spec, label, result }): Side => ({ ...result.value!, label, source: arg, ...(spec ? { names: spec.names } : {}) }));
+    const [a, b] = loaded.map(({ arg, spec, label, result }): Side => ({
+      ...result.value!,
+      label,
+      source: arg,
+      ...(spec ? { names: spec.names } : {}),
+    }));
     return [a!, b!];
   } finally {
     for (const checkout of checkouts.values()) checkout.dispose();

@@ -40,7 +40,10 @@ const SCHEMA = new URL("./report.schema.json", import.meta.url);
 export function emitDiffReports(builds: readonly VersionBuild[]): OutputFile[] {
   const files: OutputFile[] = [];
   for (const service of new Set(builds.map((b) => b.service))) {
-    const versions = builds.filter((b) => b.service === service).filter(built).sort((a, b) => compareApiVersions(a.version, b.version));
+    const versions = builds
+      .filter((b) => b.service === service)
+      .filter(built)
+      .sort((a, b) => compareApiVersions(a.version, b.version));
     for (let i = 1; i < versions.length; i++) files.push(...report(versions[i - 1]!, versions[i]!));
   }
   if (files.length > 0) files.push({ path: "diffs/report.schema.json", content: readFileSync(SCHEMA, "utf8") });
@@ -50,8 +53,15 @@ export function emitDiffReports(builds: readonly VersionBuild[]): OutputFile[] {
 function report(before: BuiltVersion, after: BuiltVersion): OutputFile[] {
   const [a, b] = [side(before), side(after)];
   // Sources name the versions as `specsmith diff` takes them, so the CLI reproduces the report.
-  const documents = { old: { document: a.document, label: before.file }, new: { document: b.document, label: after.file } };
-  const wire = compareApis(a.api, b.api, { oldSource: `${before.service}@${before.version}`, newSource: `${after.service}@${after.version}`, documents });
+  const documents = {
+    old: { document: a.document, label: before.file },
+    new: { document: b.document, label: after.file },
+  };
+  const wire = compareApis(a.api, b.api, {
+    oldSource: `${before.service}@${before.version}`,
+    newSource: `${after.service}@${after.version}`,
+    documents,
+  });
   const full = addSdkView(wire, a, b);
   const base = `diffs/${after.service}/${before.version}..${after.version}`;
   return [

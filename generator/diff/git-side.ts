@@ -39,7 +39,10 @@ export interface GitCheckout {
 }
 
 /** Extracts the document's folder at `ref`; a failure says why in one line (the caller names the side). */
-export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()): Promise<GitCheckout | { readonly failure: string }> {
+export async function checkoutGitRef(
+  gitRef: GitRef,
+  cwd: string = process.cwd(),
+): Promise<GitCheckout | { readonly failure: string }> {
   // git would read a leading "-" as an option (`--remote=...` to `git archive`), never as a ref.
   if (gitRef.ref.startsWith("-")) return { failure: `"${gitRef.ref}" is not a ref: it starts with "-"` };
   let top: string;
@@ -55,7 +58,8 @@ export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()
   }
   try {
     const type = (await run("git", ["cat-file", "-t", `${gitRef.ref}:${gitRef.path}`], { cwd: top })).stdout.trim();
-    if (type !== "blob") return { failure: `${gitRef.path} is a ${type === "tree" ? "folder" : type} at ${gitRef.ref}, not a file` };
+    if (type !== "blob")
+      return { failure: `${gitRef.path} is a ${type === "tree" ? "folder" : type} at ${gitRef.ref}, not a file` };
   } catch {
     return { failure: `there is no ${gitRef.path} at ${gitRef.ref}` };
   }
@@ -64,11 +68,17 @@ export async function checkoutGitRef(gitRef: GitRef, cwd: string = process.cwd()
   try {
     const tar = join(folder, "tree.tar");
     const tree = join(folder, "tree");
-    await run("git", ["archive", "--format=tar", `--output=${tar}`, gitRef.ref, "--", dirname(gitRef.path)], { cwd: top });
+    await run("git", ["archive", "--format=tar", `--output=${tar}`, gitRef.ref, "--", dirname(gitRef.path)], {
+      cwd: top,
+    });
     mkdirSync(tree);
     await run("tar", ["-xf", tar, "-C", tree]);
     const rename = (text: string) => text.split(`${tree}${sep}`).join(`${gitRef.ref}:`);
-    const named = (d: Diagnostic): Diagnostic => ({ ...d, message: rename(d.message), ...(d.location ? { location: { ...d.location, file: rename(d.location.file) } } : {}) });
+    const named = (d: Diagnostic): Diagnostic => ({
+      ...d,
+      message: rename(d.message),
+      ...(d.location ? { location: { ...d.location, file: rename(d.location.file) } } : {}),
+    });
     return { file: join(tree, gitRef.path), named, dispose };
   } catch (error) {
     dispose();

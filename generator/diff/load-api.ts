@@ -15,10 +15,18 @@ export function loadApi(file: string, text?: string, options: LoadOptions = {}):
 }
 
 /** `loadApi`, with the document the IR was built from (for the findings' source locations). */
-export function loadApiDocument(file: string, text?: string, options: LoadOptions = {}): Diagnosed<{ api: ApiIR; document: LoadedDocument } | undefined> {
+export function loadApiDocument(
+  file: string,
+  text?: string,
+  options: LoadOptions = {},
+): Diagnosed<{ api: ApiIR; document: LoadedDocument } | undefined> {
   const loaded = loadOpenApi(file, text, options);
-  if (!loaded.value || loaded.diagnostics.some((d) => d.severity === "error")) return { value: undefined, diagnostics: loaded.diagnostics };
+  if (!loaded.value || loaded.diagnostics.some((d) => d.severity === "error"))
+    return { value: undefined, diagnostics: loaded.diagnostics };
   const ir = buildIr(loaded.value, clientName(documentTitle(loaded.value.root["info"], file)));
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...ir.diagnostics];
-  return { value: diagnostics.some((d) => d.severity === "error") ? undefined : { api: ir.value, document: loaded.value }, diagnostics };
+  return {
+    value: diagnostics.some((d) => d.severity === "error") ? undefined : { api: ir.value, document: loaded.value },
+    diagnostics,
+  };
 }

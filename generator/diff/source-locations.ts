@@ -37,21 +37,49 @@ const MAX_SEARCH = 6;
  * changes of its type, found at its schema.
  */
 const CONTAINER_KINDS: ReadonlySet<ChangeKind> = new Set<ChangeKind>([
-  "path-parameter-renamed", "parameter-added", "parameter-removed", "parameter-required-changed", "parameter-location-changed",
-  "parameter-serialization-changed", "parameter-default-changed", "parameter-deprecated", "request-body-added", "request-body-removed",
-  "request-body-required-changed", "media-type-changed", "status-added", "status-removed", "response-body-added", "response-body-removed",
-  "header-added", "header-removed", "header-required-changed",
+  "path-parameter-renamed",
+  "parameter-added",
+  "parameter-removed",
+  "parameter-required-changed",
+  "parameter-location-changed",
+  "parameter-serialization-changed",
+  "parameter-default-changed",
+  "parameter-deprecated",
+  "request-body-added",
+  "request-body-removed",
+  "request-body-required-changed",
+  "media-type-changed",
+  "status-added",
+  "status-removed",
+  "response-body-added",
+  "response-body-removed",
+  "header-added",
+  "header-removed",
+  "header-required-changed",
 ]);
 
 /** The old and new positions of a change; each side falls back to the nearest existing parent. */
-export function locateChange(change: Change, old: LocatedSide, now: LocatedSide): { oldAt?: SourcePosition; newAt?: SourcePosition } {
+export function locateChange(
+  change: Change,
+  old: LocatedSide,
+  now: LocatedSide,
+): { oldAt?: SourcePosition; newAt?: SourcePosition } {
   if (!change.anchor) return {};
   const steps = change.steps ?? [];
   const schema = steps.length > 0 || !CONTAINER_KINDS.has(change.kind);
-  return { oldAt: locate(old, change.anchor, "old", steps, schema), newAt: locate(now, change.anchor, "new", steps, schema) };
+  return {
+    oldAt: locate(old, change.anchor, "old", steps, schema),
+    newAt: locate(now, change.anchor, "new", steps, schema),
+  };
 }
 
-function locate(side: LocatedSide, anchor: Anchor, which: "old" | "new", steps: readonly string[], schema: boolean): SourcePosition {
+function locate(
+  side: LocatedSide,
+  anchor: Anchor,
+  which: "old" | "new",
+  steps: readonly string[],
+  schema: boolean,
+): SourcePosition {
   const walker = new Walker(side.document);
   let node = walker.root();
   if (anchor.kind === "document") node = walker.pointer(anchor.pointer);
@@ -66,13 +94,19 @@ function locate(side: LocatedSide, anchor: Anchor, which: "old" | "new", steps: 
     node = start ? walker.steps(walker.part(start, anchor.part, which, schema), steps) : walker.pointer("/paths");
   }
   const at = side.document.locate(node.pointer, node.file);
-  return { file: displayName(side, node.file), pointer: node.pointer, ...(at.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}) };
+  return {
+    file: displayName(side, node.file),
+    pointer: node.pointer,
+    ...(at.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}),
+  };
 }
 
 /** The main file as the user named it; another file of a split document relative to it, `/`-separated. */
 function displayName(side: LocatedSide, file: string): string {
   if (file === side.document.file) return side.label;
-  return join(dirname(side.label), relative(dirname(side.document.file), file)).split(sep).join("/");
+  return join(dirname(side.label), relative(dirname(side.document.file), file))
+    .split(sep)
+    .join("/");
 }
 
 class Walker {
@@ -94,7 +128,8 @@ class Walker {
   /** The deepest existing node along `pointer` of the main file. */
   pointer(pointer: string): Node {
     let node = this.root();
-    for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) node = this.key(node, raw.replace(/~1/g, "/").replace(/~0/g, "~")) ?? node;
+    for (const raw of pointer === "" ? [] : pointer.slice(1).split("/"))
+      node = this.key(node, raw.replace(/~1/g, "/").replace(/~0/g, "~")) ?? node;
     return node;
   }
 
@@ -115,7 +150,10 @@ class Walker {
   key(node: Node, key: string): Node | undefined {
     const parent = this.deref(node);
     const value = parent.value;
-    if (Array.isArray(value)) return value[Number(key)] === undefined ? undefined : { file: parent.file, pointer: appendPointer(parent.pointer, key), value: value[Number(key)] };
+    if (Array.isArray(value))
+      return value[Number(key)] === undefined
+        ? undefined
+        : { file: parent.file, pointer: appendPointer(parent.pointer, key), value: value[Number(key)] };
     if (!isObject(value) || !Object.hasOwn(value, key)) return undefined;
     return { file: parent.file, pointer: appendPointer(parent.pointer, key), value: value[key] };
   }
@@ -176,7 +214,8 @@ class Walker {
         const p = this.key(list, String(i));
         const value = p ? this.deref(p).value : undefined;
         if (!isObject(value) || value["in"] !== where) continue;
-        const same = where === "header" ? String(value["name"]).toLowerCase() === name.toLowerCase() : value["name"] === name;
+        const same =
+          where === "header" ? String(value["name"]).toLowerCase() === name.toLowerCase() : value["name"] === name;
         if (same) return p;
       }
     }
@@ -239,4 +278,5 @@ class Walker {
   }
 }
 
-const refOf = (value: unknown): string | undefined => (isObject(value) && typeof value["$ref"] === "string" ? value["$ref"] : undefined);
+const refOf = (value: unknown): string | undefined =>
+  isObject(value) && typeof value["$ref"] === "string" ? value["$ref"] : undefined;

@@ -19,7 +19,8 @@ const SEMVER = /^v?(\d+(?:\.\d+)*)(?:-(.+))?$/;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A release sorts after its pre-releases of the same date or number (`-preview` < none). */
-const suffixOrder = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : cmp(a, b));
+const suffixOrder = (a: string | undefined, b: string | undefined) =>
+  a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : cmp(a, b);
 
 /**
  * Orders API versions: dates by date (`2025-03-02-preview` before `2025-03-02`), dotted numbers
@@ -71,7 +72,8 @@ export type Resolved =
 export async function resolveSpecVersions(config: Config, refs: readonly SpecRef[]): Promise<Resolved> {
   const known = config.services.map((s) => s.name);
   for (const ref of refs) {
-    if (!known.includes(ref.service)) return { kind: "usage", message: `unknown service "${ref.service}"; the config has ${known.join(", ")}` };
+    if (!known.includes(ref.service))
+      return { kind: "usage", message: `unknown service "${ref.service}"; the config has ${known.join(", ")}` };
   }
   // Loaded on demand: diffing two files never needs the TypeSpec compiler.
   const { compileTypeSpec } = await import("../typespec/compile-typespec.ts");
@@ -79,11 +81,16 @@ export async function resolveSpecVersions(config: Config, refs: readonly SpecRef
   for (const name of new Set(refs.map((r) => r.service))) {
     const service = config.services.find((s) => s.name === name)!;
     const compiled = await compileTypeSpec(service.typespec, config.root);
-    if (compiled.diagnostics.some((d) => d.severity === "error")) return { kind: "unloadable", diagnostics: compiled.diagnostics };
+    if (compiled.diagnostics.some((d) => d.severity === "error"))
+      return { kind: "unloadable", diagnostics: compiled.diagnostics };
     const versions = compiled.value.map((d) => d.version).sort(compareApiVersions);
     for (const ref of refs.filter((r) => r.service === name)) {
       const document = compiled.value.find((d) => d.version === ref.version);
-      if (!document) return { kind: "usage", message: `${name} has no version "${ref.version}"; its versions are ${versions.join(", ")}` };
+      if (!document)
+        return {
+          kind: "usage",
+          message: `${name} has no version "${ref.version}"; its versions are ${versions.join(", ")}`,
+        };
       resolved.set(`${name}@${ref.version}`, { service, version: ref.version, yaml: document.yaml });
     }
   }

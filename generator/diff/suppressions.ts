@@ -15,7 +15,8 @@ import type { Finding, Suppression, SuppressedFinding } from "./types.ts";
 export function parseSuppressions(file: string, text: string): Diagnosed<Suppression[]> {
   const found = new DiagnosticCollector();
   const problems = found.diagnostics;
-  const problem = (message: string, pointer = "") => found.report("invalid-suppressions", { problem: message }, { file, pointer });
+  const problem = (message: string, pointer = "") =>
+    found.report("invalid-suppressions", { problem: message }, { file, pointer });
   let root: unknown;
   try {
     root = parse(text);

@@ -44,7 +44,11 @@ export interface OperationRef {
 
 /** The part of an operation a change is in; names per side (a parameter may be renamed or moved). */
 export type AnchorPart =
-  | { readonly kind: "parameter"; readonly old?: { readonly in: string; readonly name: string }; readonly new?: { readonly in: string; readonly name: string } }
+  | {
+      readonly kind: "parameter";
+      readonly old?: { readonly in: string; readonly name: string };
+      readonly new?: { readonly in: string; readonly name: string };
+    }
   | { readonly kind: "request-body" }
   | { readonly kind: "response"; readonly status: string; readonly header?: string; readonly body?: boolean }
   | { readonly kind: "security" };

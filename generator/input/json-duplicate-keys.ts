@@ -18,7 +18,9 @@ export interface DuplicateKey {
 export function duplicateKeys(text: string): DuplicateKey[] {
   const yaml = requireModule("yaml") as typeof Yaml;
   const doc = yaml.parseDocument(text, { uniqueKeys: true });
-  return doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => ({ key: keyAt(text, e.pos[0]), offset: e.pos[0] }));
+  return doc.errors
+    .filter((e) => e.code === "DUPLICATE_KEY")
+    .map((e) => ({ key: keyAt(text, e.pos[0]), offset: e.pos[0] }));
 }
 
 /** The JSON string that starts at `offset`, decoded. */

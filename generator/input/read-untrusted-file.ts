@@ -46,7 +46,10 @@ export function readUntrustedFile(path: string, options: ReadOptions): string | 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // EAGAIN: a "regular" file that would block a reader (`/proc/kmsg`); it is no document.
-    const message = code === "EAGAIN" ? "it cannot be read without waiting (not a plain file)" : `it cannot be read (${code ?? "I/O error"})`;
+    const message =
+      code === "EAGAIN"
+        ? "it cannot be read without waiting (not a plain file)"
+        : `it cannot be read (${code ?? "I/O error"})`;
     return { reason: "unreadable", message };
   } finally {
     closeSync(fd);
@@ -101,4 +104,5 @@ export function tooLarge(maxBytes: number, size?: number): FileRefusal {
 }
 
 const MIB = 1024 * 1024;
-const amount = (bytes: number): string => (bytes < MIB ? `${bytes} bytes` : `${Math.round((bytes / MIB) * 10) / 10} MiB`);
+const amount = (bytes: number): string =>
+  bytes < MIB ? `${bytes} bytes` : `${Math.round((bytes / MIB) * 10) / 10} MiB`;

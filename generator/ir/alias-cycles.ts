@@ -66,7 +66,12 @@ function withoutRefs(type: TypeIR, names: ReadonlySet<string>, selfOnly: boolean
 
 /** The strongly connected components of the immediate-reference graph that contain a cycle. */
 function cycles(types: ReadonlyMap<string, NamedTypeIR>): string[][] {
-  const edges = new Map([...types].map(([name, t]) => [name, [...new Set(immediateRefs(t.type))].filter((n) => types.has(n)).sort(compareStrings)]));
+  const edges = new Map(
+    [...types].map(([name, t]) => [
+      name,
+      [...new Set(immediateRefs(t.type))].filter((n) => types.has(n)).sort(compareStrings),
+    ]),
+  );
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -127,7 +132,8 @@ export function breakAliasCycles(ctx: IrContext): void {
   };
   // Exact first: a type as a member of its own union or intersection.
   for (const [name, { t }] of byName) {
-    if (immediateRefs(t.type).includes(name) && t.type.kind !== "ref") replace(name, withoutRefs(t.type, new Set([name]), true));
+    if (immediateRefs(t.type).includes(name) && t.type.kind !== "ref")
+      replace(name, withoutRefs(t.type, new Set([name]), true));
   }
   // Then cut what cycles remain, one member at a time, until there are none.
   for (let found = cycles(current()); found.length > 0; found = cycles(current())) {
@@ -138,11 +144,7 @@ export function breakAliasCycles(ctx: IrContext): void {
     const others = component.length === 1 ? "itself" : component.filter((n) => n !== cut).join(", ");
     const place = ctx.places.get(cut);
     if (place) {
-      ctx.report(
-        "circular-alias",
-        { name: entry.t.sourceName, others },
-        place,
-      );
+      ctx.report("circular-alias", { name: entry.t.sourceName, others }, place);
     }
     replace(cut, withoutRefs(entry.t.type, new Set(component), false));
   }

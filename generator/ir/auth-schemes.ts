@@ -16,7 +16,9 @@ export function authSchemes(ctx: IrContext, operationSecurity: readonly (readonl
   const declared = isObject(components["securitySchemes"]) ? components["securitySchemes"] : {};
   const security = Array.isArray(ctx.root["security"]) ? ctx.root["security"] : [];
   // Requirements are alternatives in order; the schemes inside one are a JSON object (no order): sorted.
-  const named = security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement).sort(compareStrings) : []));
+  const named = security.flatMap((requirement) =>
+    isObject(requirement) ? Object.keys(requirement).sort(compareStrings) : [],
+  );
   const byOperations = [...new Set(operationSecurity.flat())].filter((id) => !named.includes(id)).sort(compareStrings);
   const all = [...new Set([...named, ...byOperations])];
   const ids = all.length > 0 ? all : Object.keys(declared).sort(compareStrings);
@@ -42,14 +44,26 @@ export function authSchemes(ctx: IrContext, operationSecurity: readonly (readonl
   return schemes;
 }
 
-function toScheme(ctx: IrContext, id: string, s: JsonObject, requiredScopes: string[], at: { file: string; pointer: string }): AuthSchemeIR | undefined {
+function toScheme(
+  ctx: IrContext,
+  id: string,
+  s: JsonObject,
+  requiredScopes: string[],
+  at: { file: string; pointer: string },
+): AuthSchemeIR | undefined {
   const description = typeof s["description"] === "string" ? { description: s["description"] } : {};
   const type = s["type"];
   if (type === "apiKey") {
     if (isObject(s["x-hmac-signature"])) return hmacScheme(ctx, id, s["x-hmac-signature"], description, at);
     const where = s["in"];
     if (where === "header" && typeof s["name"] === "string" && !isHeaderName(s["name"])) {
-      ctx.report("invalid-header-name", { problem: `apiKey scheme ${quoteValue(id)} names header ${quoteValue(s["name"])}, not a valid HTTP header name; ignored` }, at);
+      ctx.report(
+        "invalid-header-name",
+        {
+          problem: `apiKey scheme ${quoteValue(id)} names header ${quoteValue(s["name"])}, not a valid HTTP header name; ignored`,
+        },
+        at,
+      );
       return undefined;
     }
     if ((where === "header" || where === "query" || where === "cookie") && typeof s["name"] === "string") {
@@ -72,7 +86,9 @@ function credentialScopes(s: JsonObject, requiredScopes: string[]): string[] {
   if (Array.isArray(explicit)) return explicit.filter((v): v is string => typeof v === "string");
   if (requiredScopes.length > 0) return requiredScopes;
   const flows = isObject(s["flows"]) ? Object.values(s["flows"]) : [];
-  const scopes = flows.flatMap((flow) => (isObject(flow) && isObject(flow["scopes"]) ? Object.keys(flow["scopes"]) : []));
+  const scopes = flows.flatMap((flow) =>
+    isObject(flow) && isObject(flow["scopes"]) ? Object.keys(flow["scopes"]) : [],
+  );
   return [...new Set(scopes)].sort(compareStrings);
 }
 
@@ -81,19 +97,44 @@ function requirementScopes(security: unknown[], id: string): string[] {
   return [...new Set(scopes.filter((v): v is string => typeof v === "string"))];
 }
 
-function hmacScheme(ctx: IrContext, id: string, x: JsonObject, description: { description?: string }, at: { file: string; pointer: string }): HmacAuthIR | undefined {
+function hmacScheme(
+  ctx: IrContext,
+  id: string,
+  x: JsonObject,
+  description: { description?: string },
+  at: { file: string; pointer: string },
+): HmacAuthIR | undefined {
   const text = (key: string) => (typeof x[key] === "string" ? (x[key] as string) : undefined);
-  const signedHeaders = Array.isArray(x["signedHeaders"]) ? x["signedHeaders"].filter((h): h is string => typeof h === "string") : [];
+  const signedHeaders = Array.isArray(x["signedHeaders"])
+    ? x["signedHeaders"].filter((h): h is string => typeof h === "string")
+    : [];
   const dateHeader = text("dateHeader");
   const contentHashHeader = text("contentHashHeader");
   const pointer = appendPointer(at.pointer, "x-hmac-signature");
-  if (text("algorithm") !== "HMAC-SHA256" || text("keyEncoding") !== "base64" || !dateHeader || !contentHashHeader || signedHeaders.length === 0) {
-    ctx.report("invalid-hmac-signature", { scheme: quoteValue(id), problem: "needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders" }, { ...at, pointer });
+  if (
+    text("algorithm") !== "HMAC-SHA256" ||
+    text("keyEncoding") !== "base64" ||
+    !dateHeader ||
+    !contentHashHeader ||
+    signedHeaders.length === 0
+  ) {
+    ctx.report(
+      "invalid-hmac-signature",
+      {
+        scheme: quoteValue(id),
+        problem: "needs algorithm HMAC-SHA256, keyEncoding base64, dateHeader, contentHashHeader and signedHeaders",
+      },
+      { ...at, pointer },
+    );
     return undefined;
   }
   const invalidHeader = [dateHeader, contentHashHeader, ...signedHeaders].find((h) => !isHeaderName(h));
   if (invalidHeader !== undefined) {
-    ctx.report("invalid-hmac-signature", { scheme: quoteValue(id), problem: `names header ${quoteValue(invalidHeader)}, not a valid HTTP header name` }, { ...at, pointer });
+    ctx.report(
+      "invalid-hmac-signature",
+      { scheme: quoteValue(id), problem: `names header ${quoteValue(invalidHeader)}, not a valid HTTP header name` },
+      { ...at, pointer },
+    );
     return undefined;
   }
   const cs = isObject(x["connectionString"]) ? x["connectionString"] : undefined;

@@ -25,7 +25,8 @@ export function isAzureDocument(root: unknown): boolean {
     else if (isObject(node)) {
       if (Object.keys(node).some((key) => /^x-(ms-|hmac-signature$)/i.test(key))) return true;
       if (node["in"] === "header" && typeof node["name"] === "string" && /^x-ms-/i.test(node["name"])) return true;
-      for (const url of ["authorizationUrl", "tokenUrl"]) if (typeof node[url] === "string" && ENTRA_ID.test(node[url])) return true;
+      for (const url of ["authorizationUrl", "tokenUrl"])
+        if (typeof node[url] === "string" && ENTRA_ID.test(node[url])) return true;
       pending.push(...Object.values(node));
     }
   }

@@ -43,14 +43,21 @@ export function buildIr(document: LoadedDocument, clientName: string, azure?: bo
   const types = withUsage([...ctx.namedTypes.values()], operations).sort((a, b) => compareStrings(a.name, b.name));
   const api: ApiIR = {
     title: typeof info["title"] === "string" ? info["title"] : clientName,
-    ...(typeof info["description"] === "string" && info["description"].trim() ? { description: info["description"].trim() } : {}),
+    ...(typeof info["description"] === "string" && info["description"].trim()
+      ? { description: info["description"].trim() }
+      : {}),
     apiVersion: typeof info["version"] === "string" ? info["version"] : String(info["version"] ?? ""),
     server: serverOf(root["servers"]),
-    auth: authSchemes(ctx, operations.flatMap((op) => op.security ?? [])),
+    auth: authSchemes(
+      ctx,
+      operations.flatMap((op) => op.security ?? []),
+    ),
     operations,
     types,
     azure: azure ?? isAzureDocument(root),
-    ...(Array.isArray(root["security"]) ? { security: root["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) } : {}),
+    ...(Array.isArray(root["security"])
+      ? { security: root["security"].filter(isObject).map((r) => Object.keys(r).sort(compareStrings)) }
+      : {}),
   };
   PLACES.set(api, ctx.places);
   return { value: api, diagnostics: ctx.sortedDiagnostics() };
@@ -81,7 +88,8 @@ function serverOf(servers: unknown): ServerIR {
   const names = Object.keys(raw).sort((a, b) => position(a) - position(b) || compareStrings(a, b));
   const variables = names.map((name) => {
     const variable = isObject(raw[name]) ? raw[name] : {};
-    const fallback = typeof variable["default"] === "string" && variable["default"] !== "" ? { default: variable["default"] } : {};
+    const fallback =
+      typeof variable["default"] === "string" && variable["default"] !== "" ? { default: variable["default"] } : {};
     const description = typeof variable["description"] === "string" ? { description: variable["description"] } : {};
     const choices = Array.isArray(variable["enum"]) ? { enum: variable["enum"].map(String) } : {};
     return { name, ...fallback, ...description, ...choices };

@@ -14,11 +14,20 @@ export const quoteRef = (ref: string): string => `\`$ref\` ${quoteValue(ref, REF
 
 /** Reports why the `$ref` of the object at `at` was not followed (at the `$ref` itself). */
 export function reportRefFailure(ctx: IrContext, ref: string, failure: RefFailure, at: Place): void {
-  ctx.report(failure.code ?? "unresolved-ref", { ref: quoteRef(ref), reason: failure.failure }, { ...at, pointer: appendPointer(at.pointer, "$ref") });
+  ctx.report(
+    failure.code ?? "unresolved-ref",
+    { ref: quoteRef(ref), reason: failure.failure },
+    { ...at, pointer: appendPointer(at.pointer, "$ref") },
+  );
 }
 
 /** Follows `$ref`s of non-schema objects (parameters, bodies, responses, headers, path items). */
-export function deref(ctx: IrContext, raw: unknown, at: Place, depth = 0): { value: JsonObject; at: Place } | undefined {
+export function deref(
+  ctx: IrContext,
+  raw: unknown,
+  at: Place,
+  depth = 0,
+): { value: JsonObject; at: Place } | undefined {
   if (!isObject(raw)) return undefined;
   const ref = raw["$ref"];
   if (typeof ref !== "string") return { value: raw, at };

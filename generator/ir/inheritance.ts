@@ -6,7 +6,15 @@
  * its subtypes (`ObjectTypeIR.discriminator`); each subtype's own part narrows the property to its
  * value, so `Bird` says `kind: "bird"` where `Animal` says `kind: string`.
  */
-import { appendPointer, isObject, isRefFailure, lastPointerKey, type JsonObject, type RefFailure, type ResolvedRef } from "../openapi/load-openapi.ts";
+import {
+  appendPointer,
+  isObject,
+  isRefFailure,
+  lastPointerKey,
+  type JsonObject,
+  type RefFailure,
+  type ResolvedRef,
+} from "../openapi/load-openapi.ts";
 import { placeKey, type IrContext, type Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import type { DiscriminatorIR, ObjectTypeIR, PropertyIR, TypeIR } from "./types.ts";
@@ -20,7 +28,9 @@ interface Subtype {
  * A schema's `discriminator`: `propertyName` and `mapping` (empty when absent). Swagger 2 wrote it
  * as a bare property name string; that is read too.
  */
-export function readDiscriminator(s: JsonObject): { readonly propertyName: string; readonly mapping: JsonObject } | undefined {
+export function readDiscriminator(
+  s: JsonObject,
+): { readonly propertyName: string; readonly mapping: JsonObject } | undefined {
   const d = typeof s["discriminator"] === "string" ? { propertyName: s["discriminator"] } : s["discriminator"];
   if (!isObject(d) || typeof d["propertyName"] !== "string" || d["propertyName"] === "") return undefined;
   return { propertyName: d["propertyName"], mapping: isObject(d["mapping"]) ? d["mapping"] : {} };
@@ -39,9 +49,19 @@ export function resolveMapping(ctx: IrContext, value: unknown, fromFile: string)
 }
 
 /** Reports a mapping value (at `mappingAt`) that names no schema; the rest of the mapping is kept. */
-export function reportDanglingMapping(ctx: IrContext, value: string, target: string, failure: string, mappingAt: Place): void {
+export function reportDanglingMapping(
+  ctx: IrContext,
+  value: string,
+  target: string,
+  failure: string,
+  mappingAt: Place,
+): void {
   const at = { ...mappingAt, pointer: appendPointer(mappingAt.pointer, value) };
-  ctx.report("unresolved-mapping", { value: JSON.stringify(value), target: JSON.stringify(target), reason: failure }, at);
+  ctx.report(
+    "unresolved-mapping",
+    { value: JSON.stringify(value), target: JSON.stringify(target), reason: failure },
+    at,
+  );
 }
 
 /** The base's `discriminator`, when it is one of this kind (a union's belongs to the union). */
@@ -94,7 +114,13 @@ function subtypesOf(ctx: IrContext, base: Place, mapping: JsonObject): Subtype[]
  * The base's object type with its subtypes listed, when `s` (declared at `place`) is the base of
  * an inheritance-style discriminator; `type` unchanged otherwise.
  */
-export function withSubtypes(ctx: IrContext, place: Place, s: JsonObject, type: TypeIR, nameOf: (place: Place) => string): TypeIR {
+export function withSubtypes(
+  ctx: IrContext,
+  place: Place,
+  s: JsonObject,
+  type: TypeIR,
+  nameOf: (place: Place) => string,
+): TypeIR {
   const own = ownDiscriminator(s);
   if (!own || type.kind !== "object") return type;
   const mappingAt = { ...place, pointer: `${place.pointer}/discriminator/mapping` };
@@ -127,7 +153,8 @@ export function narrowedDiscriminators(ctx: IrContext, members: readonly unknown
     if (narrowed.some((p) => p.name === own.propertyName)) continue; // two bases, one property: the first says
     const declared = isObject(target.value["properties"]) ? target.value["properties"][own.propertyName] : undefined;
     if (!admits(declared, value)) continue; // the subtype would not extend its base: keep the base's type
-    const description = isObject(declared) && typeof declared["description"] === "string" ? declared["description"] : undefined;
+    const description =
+      isObject(declared) && typeof declared["description"] === "string" ? declared["description"] : undefined;
     narrowed.push({
       name: own.propertyName,
       ...(description ? { description } : {}),

@@ -64,7 +64,14 @@ export class IrContext {
 
   /** The diagnostics in document order (file, line, column), as a reader goes through them. */
   sortedDiagnostics(): Diagnostic[] {
-    const key = (d: Diagnostic) => [d.location?.file ?? "", d.location?.line ?? 0, d.location?.column ?? 0, d.location?.pointer ?? "", d.code] as const;
+    const key = (d: Diagnostic) =>
+      [
+        d.location?.file ?? "",
+        d.location?.line ?? 0,
+        d.location?.column ?? 0,
+        d.location?.pointer ?? "",
+        d.code,
+      ] as const;
     return [...this.diagnostics].sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) < (y[i] ?? 0) ? -1 : 1;

@@ -22,12 +22,19 @@ export function pickMedia(types: readonly string[]): string | undefined {
 
 /** Media types in {@link pickMedia}'s order of preference, by name only. */
 function orderMedia(types: readonly string[]): string[] {
-  return orderRequestContents(types.map((mediaType) => ({ mediaType, encoding: mediaEncoding(mediaType) }))).map((c) => c.mediaType);
+  return orderRequestContents(types.map((mediaType) => ({ mediaType, encoding: mediaEncoding(mediaType) }))).map(
+    (c) => c.mediaType,
+  );
 }
 
 /** Request contents whose encoding is known (from the schema too), in {@link pickMedia}'s order. */
-export function orderRequestContents<T extends { readonly mediaType: string; readonly encoding: BodyEncoding }>(contents: readonly T[]): T[] {
-  const rank = (c: T) => (c.encoding === "json" && isPlainJson(c.mediaType) ? -1 : ["json", "form", "multipart", "text", "binary"].indexOf(c.encoding));
+export function orderRequestContents<T extends { readonly mediaType: string; readonly encoding: BodyEncoding }>(
+  contents: readonly T[],
+): T[] {
+  const rank = (c: T) =>
+    c.encoding === "json" && isPlainJson(c.mediaType)
+      ? -1
+      : ["json", "form", "multipart", "text", "binary"].indexOf(c.encoding);
   return [...contents].sort((a, b) => rank(a) - rank(b) || byName(a.mediaType, b.mediaType));
 }
 
@@ -35,8 +42,13 @@ export function orderRequestContents<T extends { readonly mediaType: string; rea
  * Response contents in the order a client prefers them when the caller does not choose: JSON
  * (`application/json` itself first), then text, then event streams, then bytes; ties by name.
  */
-export function orderResponseContents<T extends { readonly mediaType: string; readonly encoding: ResponseEncoding }>(contents: readonly T[]): T[] {
-  const rank = (c: T) => (c.encoding === "json" && isPlainJson(c.mediaType) ? -1 : ["json", "text", "event-stream", "binary"].indexOf(c.encoding));
+export function orderResponseContents<T extends { readonly mediaType: string; readonly encoding: ResponseEncoding }>(
+  contents: readonly T[],
+): T[] {
+  const rank = (c: T) =>
+    c.encoding === "json" && isPlainJson(c.mediaType)
+      ? -1
+      : ["json", "text", "event-stream", "binary"].indexOf(c.encoding);
   return [...contents].sort((a, b) => rank(a) - rank(b) || byName(a.mediaType, b.mediaType));
 }
 
@@ -44,7 +56,8 @@ export function orderResponseContents<T extends { readonly mediaType: string; re
  * Syntaxes other than one JSON document that vendor types name in their subtype: a structured schema
  * under such a type describes YAML, XML, CSV, a binary encoding or a stream of JSON texts.
  */
-const OTHER_SYNTAX = /(^|[.+-])(xml|yaml|yml|csv|tsv|html|cbor|bson|msgpack|messagepack|protobuf|proto|avro|thrift|zip|gzip|ndjson|jsonl|jsonlines|json-seq)($|[.+-])/;
+const OTHER_SYNTAX =
+  /(^|[.+-])(xml|yaml|yml|csv|tsv|html|cbor|bson|msgpack|messagepack|protobuf|proto|avro|thrift|zip|gzip|ndjson|jsonl|jsonlines|json-seq)($|[.+-])/;
 
 /**
  * Whether a media type not JSON by name still carries one JSON document when its schema is structured

@@ -36,7 +36,10 @@ export const PACKAGE_TYPE_NAMES: readonly string[] = [
 ];
 
 /** Every value the package exports besides its operations and the client's own. */
-export const PACKAGE_VALUE_NAMES: readonly string[] = runtime.flatMap((e) => [...(e.classes ?? []), ...(e.values ?? [])]);
+export const PACKAGE_VALUE_NAMES: readonly string[] = runtime.flatMap((e) => [
+  ...(e.classes ?? []),
+  ...(e.values ?? []),
+]);
 
 /** The client's own type names, kept free for it: `<Client>`, its context, options and service error. */
 export function clientTypeNames(client: string): string[] {
@@ -61,8 +64,25 @@ export const GLOBAL_TYPE_NAMES: ReadonlySet<string> = new Set(
  * model called `Promise`, say) is aliased so the global stays reachable.
  */
 export const USED_GLOBALS: readonly string[] = [
-  "AbortSignal", "Array", "Blob", "Date", "Error", "FormData", "Headers", "JSON", "Number", "Object", "Partial",
-  "Promise", "Record", "Response", "String", "TextEncoder", "URL", "URLSearchParams", "Uint8Array",
+  "AbortSignal",
+  "Array",
+  "Blob",
+  "Date",
+  "Error",
+  "FormData",
+  "Headers",
+  "JSON",
+  "Number",
+  "Object",
+  "Partial",
+  "Promise",
+  "Record",
+  "Response",
+  "String",
+  "TextEncoder",
+  "URL",
+  "URLSearchParams",
+  "Uint8Array",
 ];
 
 /** Globals that `models.ts` itself writes in types; a model may not shadow them there. */

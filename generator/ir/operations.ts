@@ -12,7 +12,17 @@ import { requiredFlag } from "./required-keyword.ts";
 import { doc, typeOf } from "./schema-to-type.ts";
 import { mediaTypesOf, swagger2Body } from "./swagger2-leftovers.ts";
 import { isObjectLike } from "./type-queries.ts";
-import type { BodyEncoding, HttpMethod, MediaContentIR, OperationIR, RequestBodyIR, ResponseEncoding, ResponseHeaderIR, ResponseIR, TypeIR } from "./types.ts";
+import type {
+  BodyEncoding,
+  HttpMethod,
+  MediaContentIR,
+  OperationIR,
+  RequestBodyIR,
+  ResponseEncoding,
+  ResponseHeaderIR,
+  ResponseIR,
+  TypeIR,
+} from "./types.ts";
 
 const METHODS: readonly HttpMethod[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
@@ -38,14 +48,25 @@ export function collectOperations(ctx: IrContext, clientName: string): DraftOper
     for (const method of METHODS) {
       // Split specs write operations as `$ref`s to files of their own; the operation's own `$ref`s
       // are then relative to that file, which `op.at` names.
-      const op = deref(ctx, item.value[method.toLowerCase()], { ...item.at, pointer: appendPointer(item.at.pointer, method.toLowerCase()) });
+      const op = deref(ctx, item.value[method.toLowerCase()], {
+        ...item.at,
+        pointer: appendPointer(item.at.pointer, method.toLowerCase()),
+      });
       if (op) drafts.push(operation(ctx, path, method, op.value, item, op.at, service));
     }
   }
   return drafts;
 }
 
-function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObject, item: Located, at: Place, service: readonly string[]): DraftOperation {
+function operation(
+  ctx: IrContext,
+  path: string,
+  method: HttpMethod,
+  op: JsonObject,
+  item: Located,
+  at: Place,
+  service: readonly string[],
+): DraftOperation {
   const operationId = typeof op["operationId"] === "string" && op["operationId"] ? op["operationId"] : undefined;
   const tags = Array.isArray(op["tags"]) ? op["tags"].filter((t): t is string => typeof t === "string") : [];
   const firstSegment = path.split("/").find((s) => s && !s.startsWith("{")) ?? "";
@@ -82,10 +103,18 @@ function operation(ctx: IrContext, path: string, method: HttpMethod, op: JsonObj
  * keep their name part alone (`IssueAccessToken`) only when the group names the service itself;
  * other ids keep their whole id; no id -> method + path.
  */
-function names(operationId: string | undefined, method: HttpMethod, path: string, service: readonly string[]): { baseName: string; qualifiedName: string } {
+function names(
+  operationId: string | undefined,
+  method: HttpMethod,
+  path: string,
+  service: readonly string[],
+): { baseName: string; qualifiedName: string } {
   const safe = (text: string, fallback: string) => safeIdentifier(camelCase(text) || fallback);
   if (!operationId) {
-    const segments = path.split("/").filter(Boolean).map((s) => (s.startsWith("{") ? `by ${s.slice(1, -1)}` : s));
+    const segments = path
+      .split("/")
+      .filter(Boolean)
+      .map((s) => (s.startsWith("{") ? `by ${s.slice(1, -1)}` : s));
     const name = safe(`${method.toLowerCase()} ${segments.join(" ")}`, method.toLowerCase());
     return { baseName: name, qualifiedName: name };
   }
@@ -143,7 +172,9 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
   if (!found) return undefined;
   const content = isObject(found.value["content"]) ? found.value["content"] : {};
   const contentAt = { ...found.at, pointer: appendPointer(found.at.pointer, "content") };
-  const [first, ...others] = orderRequestContents(Object.keys(content).map((media) => requestContent(ctx, media, content[media], contentAt)));
+  const [first, ...others] = orderRequestContents(
+    Object.keys(content).map((media) => requestContent(ctx, media, content[media], contentAt)),
+  );
   if (!first) return undefined;
   // Structured data in a media type sent as bytes (XML, say) has no serializer here: the caller
   // would encode it by hand, so such a media type is offered only when the operation has no other.
@@ -163,7 +194,12 @@ function requestBody(ctx: IrContext, op: JsonObject, at: Place): RequestBodyIR |
 }
 
 /** One media type of a request body: how it is encoded and the type of what the caller passes. */
-function requestContent(ctx: IrContext, media: string, value: unknown, contentAt: Place): MediaContentIR<BodyEncoding> & { structured: boolean } {
+function requestContent(
+  ctx: IrContext,
+  media: string,
+  value: unknown,
+  contentAt: Place,
+): MediaContentIR<BodyEncoding> & { structured: boolean } {
   const mediaObject = isObject(value) ? value : {};
   const schemaAt = { ...contentAt, pointer: appendPointer(appendPointer(contentAt.pointer, media), "schema") };
   // The schema is read only where it decides (a media type that is bytes by its name alone).
@@ -173,7 +209,11 @@ function requestContent(ctx: IrContext, media: string, value: unknown, contentAt
   let type = typeOf(ctx, mediaObject["schema"], schemaAt);
   if ((encoding === "form" || encoding === "multipart") && !isObjectLike(ctx, type)) {
     // A form or multipart body is a set of named fields: only an object schema describes one.
-    ctx.report("invalid-schema", { problem: `a ${media} body must be described by an object schema; typed as an object with any fields` }, schemaAt);
+    ctx.report(
+      "invalid-schema",
+      { problem: `a ${media} body must be described by an object schema; typed as an object with any fields` },
+      schemaAt,
+    );
     type = { kind: "map", values: { kind: "unknown" } };
   }
   return { mediaType: media, encoding, type, structured: true };
@@ -185,7 +225,11 @@ function isStructured(ctx: IrContext, schema: unknown, at: Place): boolean {
   if (!found) return false;
   const s = found.value;
   const type = Array.isArray(s["type"]) ? s["type"] : [s["type"]];
-  return type.includes("object") || type.includes("array") || ["properties", "items", "allOf", "oneOf", "anyOf"].some((k) => s[k] !== undefined);
+  return (
+    type.includes("object") ||
+    type.includes("array") ||
+    ["properties", "items", "allOf", "oneOf", "anyOf"].some((k) => s[k] !== undefined)
+  );
 }
 
 function responsesOf(ctx: IrContext, op: JsonObject, at: Place): { responses: ResponseIR[]; errors: ResponseIR[] } {
@@ -193,7 +237,10 @@ function responsesOf(ctx: IrContext, op: JsonObject, at: Place): { responses: Re
   const responses: ResponseIR[] = [];
   const errors: ResponseIR[] = [];
   for (const status of Object.keys(raw).sort(statusOrder)) {
-    const found = deref(ctx, raw[status], { ...at, pointer: appendPointer(appendPointer(at.pointer, "responses"), status) });
+    const found = deref(ctx, raw[status], {
+      ...at,
+      pointer: appendPointer(appendPointer(at.pointer, "responses"), status),
+    });
     if (!found) continue;
     const response = responseOf(ctx, status.toUpperCase(), found.value, found.at, op);
     (status.startsWith("2") ? responses : errors).push(response);
@@ -211,26 +258,48 @@ function responseOf(ctx: IrContext, status: string, r: JsonObject, at: Place, op
   for (const name of Object.keys(rawHeaders).sort()) {
     const headerAt = { ...at, pointer: appendPointer(appendPointer(at.pointer, "headers"), name) };
     if (!isHeaderName(name)) {
-      ctx.report("invalid-header-name", { problem: `response header ${quoteValue(name)} is not a valid HTTP header name; ignored` }, headerAt);
+      ctx.report(
+        "invalid-header-name",
+        { problem: `response header ${quoteValue(name)} is not a valid HTTP header name; ignored` },
+        headerAt,
+      );
       continue;
     }
     const h = deref(ctx, rawHeaders[name], headerAt);
     if (!h) continue;
-    headers.push({ name: name.toLowerCase(), required: requiredFlag(ctx, h.value, h.at), type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }), ...doc(h.value) });
+    headers.push({
+      name: name.toLowerCase(),
+      required: requiredFlag(ctx, h.value, h.at),
+      type: typeOf(ctx, h.value["schema"], { ...h.at, pointer: appendPointer(h.at.pointer, "schema") }),
+      ...doc(h.value),
+    });
   }
   const base = { status: status === "DEFAULT" ? "default" : status, ...doc(r), headers };
-  const contentAt = (media: string) => ({ ...at, pointer: swagger2 ? appendPointer(at.pointer, "schema") : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema") });
-  const contents = orderResponseContents(Object.keys(content).map((media) => responseContent(ctx, media, content[media], contentAt(media))));
+  const contentAt = (media: string) => ({
+    ...at,
+    pointer: swagger2
+      ? appendPointer(at.pointer, "schema")
+      : appendPointer(appendPointer(appendPointer(at.pointer, "content"), media), "schema"),
+  });
+  const contents = orderResponseContents(
+    Object.keys(content).map((media) => responseContent(ctx, media, content[media], contentAt(media))),
+  );
   const [first, ...alternatives] = contents;
   if (!first) return base;
   return { ...base, ...first, ...(alternatives.length > 0 ? { alternatives } : {}) };
 }
 
 /** One media type of a response: bytes for binary media types (and binary schemas), else its schema's type (a vendor type carrying JSON included). */
-function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt: Place): MediaContentIR<ResponseEncoding> {
+function responseContent(
+  ctx: IrContext,
+  media: string,
+  value: unknown,
+  schemaAt: Place,
+): MediaContentIR<ResponseEncoding> {
   const schema = isObject(value) ? value["schema"] : undefined;
   const structured = mediaEncoding(media) === "binary" && isStructured(ctx, schema, schemaAt);
-  if (mediaEncoding(media, structured) === "binary") return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
+  if (mediaEncoding(media, structured) === "binary")
+    return { mediaType: media, encoding: responseEncoding(media, true), type: { kind: "binary" } };
   const type = typeOf(ctx, schema, schemaAt);
   const encoding = responseEncoding(media, type.kind === "binary", structured);
   return { mediaType: media, encoding, type: encoding === "binary" ? { kind: "binary" } : type };
@@ -242,7 +311,14 @@ function responseContent(ctx: IrContext, media: string, value: unknown, schemaAt
  */
 function swagger2Content(ctx: IrContext, r: JsonObject, at: Place, op: JsonObject): JsonObject {
   if (r["schema"] === undefined) return {};
-  ctx.report("swagger2-leftover", { problem: "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)" }, { ...at, pointer: appendPointer(at.pointer, "schema") });
+  ctx.report(
+    "swagger2-leftover",
+    {
+      problem:
+        "a response `schema` outside `content` (Swagger 2.0) is read as the body of the media types in `produces` (else JSON)",
+    },
+    { ...at, pointer: appendPointer(at.pointer, "schema") },
+  );
   const media = mediaTypesOf(ctx, op, "produces");
   return Object.fromEntries((media.length > 0 ? media : ["application/json"]).map((m) => [m, { schema: r["schema"] }]));
 }

@@ -14,7 +14,16 @@ import type { IrContext, Place } from "./ir-context.ts";
 import type { HttpMethod, ObjectTypeIR, PagingIR, PagingNextIR, ParameterIR, ResponseIR, TypeIR } from "./types.ts";
 
 /** Query parameters that set the page size, in order of preference (not OData's `$top`: it caps the whole list). */
-const PAGE_SIZE_PARAMETERS = ["per_page", "limit", "page_size", "pageSize", "maxpagesize", "maxPageSize", "max_results", "maxResults"];
+const PAGE_SIZE_PARAMETERS = [
+  "per_page",
+  "limit",
+  "page_size",
+  "pageSize",
+  "maxpagesize",
+  "maxPageSize",
+  "max_results",
+  "maxResults",
+];
 /** Cursor conventions: the query parameter and the page property (a path) that feeds it. */
 const CURSOR_PAIRS: readonly (readonly [string, readonly string[]])[] = [
   ["cursor", ["next_cursor"]],
@@ -36,7 +45,14 @@ interface Page {
   readonly query: ReadonlyMap<string, ParameterIR>;
 }
 
-export function pagingOf(ctx: IrContext, method: HttpMethod, op: JsonObject, responses: readonly ResponseIR[], parameters: readonly ParameterIR[], at: Place): PagingIR | undefined {
+export function pagingOf(
+  ctx: IrContext,
+  method: HttpMethod,
+  op: JsonObject,
+  responses: readonly ResponseIR[],
+  parameters: readonly ParameterIR[],
+  at: Place,
+): PagingIR | undefined {
   const ok = responses.find((r) => r.status === "200");
   const body = ok?.type && resolve(ctx, ok.type);
   const page: Page = {
@@ -45,7 +61,8 @@ export function pagingOf(ctx: IrContext, method: HttpMethod, op: JsonObject, res
     linkHeader: ok?.headers.some((h) => h.name === "link") ?? false,
     query: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p])),
   };
-  if (op["x-pagination"] !== undefined) return hinted(ctx, op["x-pagination"], page, { ...at, pointer: appendPointer(at.pointer, "x-pagination") });
+  if (op["x-pagination"] !== undefined)
+    return hinted(ctx, op["x-pagination"], page, { ...at, pointer: appendPointer(at.pointer, "x-pagination") });
   const azure = op["x-ms-pageable"];
   if (isObject(azure)) return azurePageable(ctx, azure, page);
   return method === "GET" ? detected(ctx, page) : undefined;
@@ -63,19 +80,27 @@ function azurePageable(ctx: IrContext, ext: JsonObject, page: Page): PagingIR | 
 function detected(ctx: IrContext, page: Page): PagingIR | undefined {
   const pageSize = pageSizeOf(ctx, page);
   const azure = itemsOf(ctx, page, "value");
-  if (azure && has(ctx, page.object, ["nextLink"], isString)) return { ...azure, next: { kind: "next-link", property: "nextLink" }, ...pageSize };
+  if (azure && has(ctx, page.object, ["nextLink"], isString))
+    return { ...azure, next: { kind: "next-link", property: "nextLink" }, ...pageSize };
   const items = itemsOf(ctx, page, undefined);
   if (!items) return undefined;
   const paged = (next: PagingNextIR): PagingIR => ({ ...items, next, ...pageSize });
   if (page.linkHeader) return paged({ kind: "link-header" });
   const stringParameter = (name: string) => queryParameter(ctx, page, name, isString);
-  if (stringParameter("starting_after") && has(ctx, page.object, ["has_more"], isBoolean) && has(ctx, resolveObject(ctx, items.itemType), ["id"], isString)) {
+  if (
+    stringParameter("starting_after") &&
+    has(ctx, page.object, ["has_more"], isBoolean) &&
+    has(ctx, resolveObject(ctx, items.itemType), ["id"], isString)
+  ) {
     return paged({ kind: "last-item", parameter: "starting_after", hasMoreProperty: "has_more", idProperty: "id" });
   }
-  const cursor = CURSOR_PAIRS.find(([parameter, property]) => stringParameter(parameter) && has(ctx, page.object, property, isString));
+  const cursor = CURSOR_PAIRS.find(
+    ([parameter, property]) => stringParameter(parameter) && has(ctx, page.object, property, isString),
+  );
   if (cursor) return paged({ kind: "cursor", parameter: cursor[0], property: cursor[1] });
   const total = TOTAL_PROPERTIES.find((name) => has(ctx, page.object, [name], isInteger));
-  if (pageSize && total && queryParameter(ctx, page, "offset", isInteger)) return paged({ kind: "offset", parameter: "offset", totalProperty: total });
+  if (pageSize && total && queryParameter(ctx, page, "offset", isInteger))
+    return paged({ kind: "offset", parameter: "offset", totalProperty: total });
   return undefined;
 }
 
@@ -94,36 +119,63 @@ function hinted(ctx: IrContext, hint: unknown, page: Page, at: Place): PagingIR 
   const style = STYLES.find((s) => s === hint["style"]);
   if (!style) return fail(`needs a \`style\`: one of ${STYLES.join(", ")}`);
   const items = itemsOf(ctx, page, text("items"));
-  if (!items) return fail(text("items") ? `\`items\`: the 200 body has no array property "${text("items")}"` : "needs `items`: the 200 body is not an array and has no single array property");
+  if (!items)
+    return fail(
+      text("items")
+        ? `\`items\`: the 200 body has no array property "${text("items")}"`
+        : "needs `items`: the 200 body is not an array and has no single array property",
+    );
   const sizeName = text("pageSize");
-  if (sizeName !== undefined && !queryParameter(ctx, page, sizeName, isInteger)) return fail(`\`pageSize\`: the operation has no integer query parameter "${sizeName}"`);
-  const paged = (next: PagingNextIR): PagingIR => ({ ...items, next, ...(sizeName ? { pageSizeParameter: sizeName } : {}) });
+  if (sizeName !== undefined && !queryParameter(ctx, page, sizeName, isInteger))
+    return fail(`\`pageSize\`: the operation has no integer query parameter "${sizeName}"`);
+  const paged = (next: PagingNextIR): PagingIR => ({
+    ...items,
+    next,
+    ...(sizeName ? { pageSizeParameter: sizeName } : {}),
+  });
   if (style === "link-header") return paged({ kind: "link-header" });
   const parameter = text("parameter") ?? "";
   const property = (text("next") ?? "").split(".");
   if (style === "next-link") {
-    return property.length === 1 && has(ctx, page.object, property, isString) ? paged({ kind: "next-link", property: property[0] ?? "" }) : fail("`next`: the page has no such string property");
+    return property.length === 1 && has(ctx, page.object, property, isString)
+      ? paged({ kind: "next-link", property: property[0] ?? "" })
+      : fail("`next`: the page has no such string property");
   }
   const check = style === "offset" ? isInteger : isString;
-  if (!queryParameter(ctx, page, parameter, check)) return fail(`\`parameter\`: the operation has no ${style === "offset" ? "integer" : "string"} query parameter "${parameter}"`);
-  if (style === "cursor") return has(ctx, page.object, property, isString) ? paged({ kind: "cursor", parameter, property }) : fail("`next`: the page has no such string property");
+  if (!queryParameter(ctx, page, parameter, check))
+    return fail(
+      `\`parameter\`: the operation has no ${style === "offset" ? "integer" : "string"} query parameter "${parameter}"`,
+    );
+  if (style === "cursor")
+    return has(ctx, page.object, property, isString)
+      ? paged({ kind: "cursor", parameter, property })
+      : fail("`next`: the page has no such string property");
   if (style === "offset") {
     const totalProperty = text("total");
-    if (totalProperty !== undefined && !has(ctx, page.object, [totalProperty], isInteger)) return fail(`\`total\`: the page has no integer property "${totalProperty}"`);
+    if (totalProperty !== undefined && !has(ctx, page.object, [totalProperty], isInteger))
+      return fail(`\`total\`: the page has no integer property "${totalProperty}"`);
     return paged({ kind: "offset", parameter, ...(totalProperty ? { totalProperty } : {}) });
   }
   const hasMoreProperty = text("hasMore") ?? "has_more";
   const idProperty = text("id") ?? "id";
-  if (!has(ctx, page.object, [hasMoreProperty], isBoolean)) return fail(`\`hasMore\`: the page has no boolean property "${hasMoreProperty}"`);
-  if (!has(ctx, resolveObject(ctx, items.itemType), [idProperty], isString)) return fail(`\`id\`: the items have no string property "${idProperty}"`);
+  if (!has(ctx, page.object, [hasMoreProperty], isBoolean))
+    return fail(`\`hasMore\`: the page has no boolean property "${hasMoreProperty}"`);
+  if (!has(ctx, resolveObject(ctx, items.itemType), [idProperty], isString))
+    return fail(`\`id\`: the items have no string property "${idProperty}"`);
   return paged({ kind: "last-item", parameter, hasMoreProperty, idProperty });
 }
 
 /** The items: the array property `name`, else the body when it is an array, else the page's only array property. */
-function itemsOf(ctx: IrContext, page: Page, name: string | undefined): { itemsProperty?: string; itemType: TypeIR } | undefined {
+function itemsOf(
+  ctx: IrContext,
+  page: Page,
+  name: string | undefined,
+): { itemsProperty?: string; itemType: TypeIR } | undefined {
   const arrays = (page.object?.properties ?? []).flatMap((p) => {
     const type = resolve(ctx, p.type);
-    return type?.kind === "array" && (name === undefined || p.name === name) ? [{ itemsProperty: p.name, itemType: type.items }] : [];
+    return type?.kind === "array" && (name === undefined || p.name === name)
+      ? [{ itemsProperty: p.name, itemType: type.items }]
+      : [];
   });
   if (name === undefined && page.arrayItems) return { itemType: page.arrayItems };
   return arrays.length === 1 ? arrays[0] : undefined;
@@ -141,7 +193,12 @@ function queryParameter(ctx: IrContext, page: Page, name: string, check: (type: 
 }
 
 /** Whether the object has the property at `path` (nested objects followed), of a type `check` accepts (or null). */
-function has(ctx: IrContext, object: ObjectTypeIR | undefined, path: readonly string[], check: (type: TypeIR) => boolean): boolean {
+function has(
+  ctx: IrContext,
+  object: ObjectTypeIR | undefined,
+  path: readonly string[],
+  check: (type: TypeIR) => boolean,
+): boolean {
   const [name, ...rest] = path;
   const found = object?.properties.find((p) => p.name === name);
   const type = found && resolve(ctx, found.type);

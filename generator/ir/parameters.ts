@@ -27,7 +27,8 @@ export function parametersOf(ctx: IrContext, op: JsonObject, at: Place, item: Lo
     if (!Array.isArray(list)) return;
     list.forEach((raw, i) => {
       const found = deref(ctx, raw, { ...listAt, pointer: appendPointer(listAt.pointer, i) });
-      if (found && typeof found.value["name"] === "string") byKey.set(`${found.value["in"]}:${found.value["name"]}`, { raw: found.value, at: found.at });
+      if (found && typeof found.value["name"] === "string")
+        byKey.set(`${found.value["in"]}:${found.value["name"]}`, { raw: found.value, at: found.at });
     });
   };
   add(item.value["parameters"], { ...item.at, pointer: appendPointer(item.at.pointer, "parameters") });
@@ -48,7 +49,11 @@ export function parameters(ctx: IrContext, path: string, byKey: ParameterObjects
     // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
     if (location === "header" && IGNORED_HEADERS.has(String(raw["name"]).toLowerCase())) continue;
     if (location === "header" && !isHeaderName(String(raw["name"]))) {
-      ctx.report("invalid-header-name", { problem: `header parameter ${quoteValue(raw["name"])} is not a valid HTTP header name; ignored` }, pAt);
+      ctx.report(
+        "invalid-header-name",
+        { problem: `header parameter ${quoteValue(raw["name"])} is not a valid HTTP header name; ignored` },
+        pAt,
+      );
       continue;
     }
     result.push(parameter(ctx, raw, location as ParameterLocation, pAt, names));
@@ -64,15 +69,30 @@ export function parameters(ctx: IrContext, path: string, byKey: ParameterObjects
   return result.sort((a, b) => rank(a) - rank(b) || position(a) - position(b) || compareStrings(a.name, b.name));
 }
 
-function parameter(ctx: IrContext, raw: JsonObject, location: ParameterLocation, at: Place, names: NameScope): ParameterIR {
+function parameter(
+  ctx: IrContext,
+  raw: JsonObject,
+  location: ParameterLocation,
+  at: Place,
+  names: NameScope,
+): ParameterIR {
   const name = raw["name"] as string;
   const content = contentOf(raw);
   const schema = raw["schema"] ?? content?.schema ?? swagger2Schema(raw);
-  const type: TypeIR = typeOf(ctx, schema, { ...at, pointer: content ? content.pointer(at.pointer) : appendPointer(at.pointer, "schema") });
+  const type: TypeIR = typeOf(ctx, schema, {
+    ...at,
+    pointer: content ? content.pointer(at.pointer) : appendPointer(at.pointer, "schema"),
+  });
   const defaultStyle = location === "query" || location === "cookie" ? "form" : "simple";
   // A `content` parameter is one value serialised in that media type (e.g. JSON text), never exploded.
-  const style = (content ? defaultStyle : typeof raw["style"] === "string" ? raw["style"] : collectionStyle(raw) ?? defaultStyle) as ParameterStyle;
-  const explode = content ? false : typeof raw["explode"] === "boolean" ? raw["explode"] : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
+  const style = (
+    content ? defaultStyle : typeof raw["style"] === "string" ? raw["style"] : (collectionStyle(raw) ?? defaultStyle)
+  ) as ParameterStyle;
+  const explode = content
+    ? false
+    : typeof raw["explode"] === "boolean"
+      ? raw["explode"]
+      : raw["collectionFormat"] === "multi" || (raw["collectionFormat"] === undefined && style === "form");
   const schemaObject = isObject(schema) ? schema : {};
   // The client fills in `api-version` with the document's version, a string: only where one fits.
   const isApiVersion = location === "query" && name === "api-version" && isStringLike(ctx, type);

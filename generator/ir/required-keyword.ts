@@ -14,7 +14,11 @@ export function requiredFlag(ctx: IrContext, raw: JsonObject, at: Place): boolea
   if (typeof value !== "string") return value === true;
   const flag = value.trim().toLowerCase();
   const reading = flag === "true" || flag === "false" ? `read as ${flag}` : "ignored (not required)";
-  ctx.report("string-required", { value: quoteValue(value), expected: "a boolean", reading }, { ...at, pointer: appendPointer(at.pointer, "required") });
+  ctx.report(
+    "string-required",
+    { value: quoteValue(value), expected: "a boolean", reading },
+    { ...at, pointer: appendPointer(at.pointer, "required") },
+  );
   return flag === "true";
 }
 
@@ -23,6 +27,10 @@ export function requiredNames(ctx: IrContext, s: JsonObject, at: Place): string[
   const value = s["required"];
   if (Array.isArray(value)) return value.filter((name): name is string => typeof name === "string");
   if (typeof value !== "string") return [];
-  ctx.report("string-required", { value: quoteValue(value), expected: "a list of property names", reading: `read as [${quoteValue(value)}]` }, { ...at, pointer: appendPointer(at.pointer, "required") });
+  ctx.report(
+    "string-required",
+    { value: quoteValue(value), expected: "a list of property names", reading: `read as [${quoteValue(value)}]` },
+    { ...at, pointer: appendPointer(at.pointer, "required") },
+  );
   return [value];
 }

@@ -2,7 +2,14 @@
  * Enums and composition: `enum`/`const` values, `oneOf`/`anyOf` (unions, open enums written as
  * `anyOf [string, enum]`, discriminators) and `allOf` (intersections).
  */
-import { appendPointer, isObject, isRefFailure, type JsonObject, type RefFailure, type ResolvedRef } from "../openapi/load-openapi.ts";
+import {
+  appendPointer,
+  isObject,
+  isRefFailure,
+  type JsonObject,
+  type RefFailure,
+  type ResolvedRef,
+} from "../openapi/load-openapi.ts";
 import { placeKey, type IrContext, type Place } from "./ir-context.ts";
 import { compareStrings } from "./naming.ts";
 import { narrowedDiscriminators, readDiscriminator, reportDanglingMapping, resolveMapping } from "./inheritance.ts";
@@ -15,7 +22,8 @@ export function enumType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   const msEnum = isObject(s["x-ms-enum"]) ? s["x-ms-enum"] : {};
   const described = new Map<unknown, string>();
   if (Array.isArray(msEnum["values"])) {
-    for (const v of msEnum["values"]) if (isObject(v) && typeof v["description"] === "string") described.set(v["value"], v["description"]);
+    for (const v of msEnum["values"])
+      if (isObject(v) && typeof v["description"] === "string") described.set(v["value"], v["description"]);
   }
   if (raw.length === 0) return { kind: "null" }; // `enum: [null]`
   const strings = raw.every((v) => typeof v === "string");
@@ -23,20 +31,30 @@ export function enumType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   if (!strings && !numbers) {
     // Booleans, or a mix: a union of the literal values is the exact type.
     const base = appendPointer(at.pointer, "enum");
-    const literals = raw.map((v) => literalOrUnknown(ctx, v, appendPointer(base, (s["enum"] as unknown[]).indexOf(v)), at));
-    const unique = literals.filter((l, i) => l.kind !== "literal" || literals.findIndex((o) => o.kind === "literal" && o.value === l.value) === i);
+    const literals = raw.map((v) =>
+      literalOrUnknown(ctx, v, appendPointer(base, (s["enum"] as unknown[]).indexOf(v)), at),
+    );
+    const unique = literals.filter(
+      (l, i) => l.kind !== "literal" || literals.findIndex((o) => o.kind === "literal" && o.value === l.value) === i,
+    );
     return unique.length === 1 ? unique[0]! : { kind: "union", variants: unique };
   }
   const values: EnumValueIR[] = [...new Set(raw as (string | number)[])].map((value) => {
     const description = described.get(value);
     return { value, ...(description ? { description } : {}) };
   });
-  return { kind: "enum", valueType: strings ? "string" : "number", values, extensible: msEnum["modelAsString"] === true };
+  return {
+    kind: "enum",
+    valueType: strings ? "string" : "number",
+    values,
+    extensible: msEnum["modelAsString"] === true,
+  };
 }
 
 /** A literal type for a scalar; an object or array value (legal JSON Schema) is typed `unknown`, with a warning. */
 export function literalOrUnknown(ctx: IrContext, value: unknown, pointer: string, at: Place): TypeIR {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { kind: "literal", value };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return { kind: "literal", value };
   ctx.report("unsupported-value", { kind: Array.isArray(value) ? "array" : "object" }, { ...at, pointer });
   return { kind: "unknown" };
 }
@@ -52,7 +70,9 @@ export function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "any
   const withoutNull = variants.filter((v) => v.kind !== "null");
   if (withoutNull.length === 0) return { kind: "null" };
   const union: TypeIR =
-    withoutNull.length === 1 && !discriminator ? withoutNull[0]! : { kind: "union", variants: withoutNull, ...(discriminator ? { discriminator } : {}) };
+    withoutNull.length === 1 && !discriminator
+      ? withoutNull[0]!
+      : { kind: "union", variants: withoutNull, ...(discriminator ? { discriminator } : {}) };
   return withoutNull.length < variants.length ? orNull(union) : union;
 }
 
@@ -60,11 +80,18 @@ export function unionType(ctx: IrContext, s: JsonObject, keyword: "oneOf" | "any
 function openEnum(members: unknown[]): TypeIR | undefined {
   const objects = members.filter(isObject);
   if (objects.length !== members.length || objects.length < 2) return undefined;
-  const plain = objects.filter((m) => m["type"] === "string" && m["enum"] === undefined && m["format"] === undefined && m["$ref"] === undefined);
+  const plain = objects.filter(
+    (m) => m["type"] === "string" && m["enum"] === undefined && m["format"] === undefined && m["$ref"] === undefined,
+  );
   const enums = objects.filter((m) => m["type"] === "string" && Array.isArray(m["enum"]));
   if (plain.length !== 1 || enums.length !== objects.length - 1) return undefined;
   const values = enums.flatMap((m) => (m["enum"] as unknown[]).filter((v): v is string => typeof v === "string"));
-  return { kind: "enum", valueType: "string", values: [...new Set(values)].map((value) => ({ value })), extensible: true };
+  return {
+    kind: "enum",
+    valueType: "string",
+    values: [...new Set(values)].map((value) => ({ value })),
+    extensible: true,
+  };
 }
 
 /**
@@ -75,17 +102,30 @@ function openEnum(members: unknown[]): TypeIR | undefined {
 function constEnum(members: unknown[]): TypeIR | undefined {
   const objects = members.filter(isObject);
   const isNull = (m: JsonObject) => m["const"] === null || m["type"] === "null";
-  const plain = objects.filter((m) => m["type"] === "string" && Object.keys(m).every((key) => key === "type" || key === "description" || key === "title"));
+  const plain = objects.filter(
+    (m) =>
+      m["type"] === "string" &&
+      Object.keys(m).every((key) => key === "type" || key === "description" || key === "title"),
+  );
   const consts = objects.filter((m) => typeof m["const"] === "string" || typeof m["const"] === "number");
   const nulls = objects.filter(isNull).length;
-  if (objects.length !== members.length || consts.length === 0 || plain.length > 1 || plain.length + consts.length + nulls !== members.length) return undefined;
+  if (
+    objects.length !== members.length ||
+    consts.length === 0 ||
+    plain.length > 1 ||
+    plain.length + consts.length + nulls !== members.length
+  )
+    return undefined;
   const valueType = typeof consts[0]!["const"] === "string" ? "string" : "number";
-  if (consts.some((m) => typeof m["const"] !== valueType) || (plain.length > 0 && valueType !== "string")) return undefined;
+  if (consts.some((m) => typeof m["const"] !== valueType) || (plain.length > 0 && valueType !== "string"))
+    return undefined;
   const values: EnumValueIR[] = [];
   for (const m of consts) {
     const value = m["const"] as string | number;
     if (values.some((v) => v.value === value)) continue;
-    const description = [m["title"], m["description"]].find((d): d is string => typeof d === "string" && d.trim() !== "");
+    const description = [m["title"], m["description"]].find(
+      (d): d is string => typeof d === "string" && d.trim() !== "",
+    );
     values.push(description === undefined ? { value } : { value, description: description.trim() });
   }
   const type: TypeIR = { kind: "enum", valueType, values, extensible: plain.length > 0 };
@@ -97,7 +137,13 @@ function constEnum(members: unknown[]): TypeIR | undefined {
  * object), then the implicit ones of `$ref` members. Swagger 2 wrote the discriminator as a bare
  * property name string; that is read too.
  */
-function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], variants: TypeIR[], at: Place): DiscriminatorIR | undefined {
+function discriminatorOf(
+  ctx: IrContext,
+  s: JsonObject,
+  members: unknown[],
+  variants: TypeIR[],
+  at: Place,
+): DiscriminatorIR | undefined {
   const d = readDiscriminator(s);
   if (!d) return undefined;
   const mapping: { value: string; type: string }[] = [];
@@ -122,7 +168,9 @@ function discriminatorOf(ctx: IrContext, s: JsonObject, members: unknown[], vari
       continue;
     }
     const member = memberAt.get(schemaBehind(ctx, target) ?? "");
-    const type = member ? undefined : targetType(ctx, target, String(ref), { ...mappingAt, pointer: appendPointer(mappingAt.pointer, value) });
+    const type = member
+      ? undefined
+      : targetType(ctx, target, String(ref), { ...mappingAt, pointer: appendPointer(mappingAt.pointer, value) });
     if (member) mapping.push({ value, type: member });
     else if (type?.kind === "ref") mapping.push({ value, type: type.name });
   }

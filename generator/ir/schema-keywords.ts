@@ -20,7 +20,8 @@ const NARROWING: Readonly<Record<string, string>> = {
 
 export function approximatedKeywords(ctx: IrContext, s: JsonObject, at: Place): void {
   for (const [keyword, message] of Object.entries(NARROWING)) {
-    if (s[keyword] !== undefined) ctx.report("unsupported-keyword", { problem: message }, { ...at, pointer: appendPointer(at.pointer, keyword) });
+    if (s[keyword] !== undefined)
+      ctx.report("unsupported-keyword", { problem: message }, { ...at, pointer: appendPointer(at.pointer, keyword) });
   }
 }
 
@@ -58,7 +59,10 @@ export function extraKeysType(ctx: IrContext, s: JsonObject, at: Place): TypeIR 
   if (patternTypes.length === 0) return additionalType;
   ctx.report(
     "unsupported-keyword",
-    { problem: "`patternProperties`: TypeScript cannot check keys against a pattern; other keys are typed as any of the pattern schemas" },
+    {
+      problem:
+        "`patternProperties`: TypeScript cannot check keys against a pattern; other keys are typed as any of the pattern schemas",
+    },
     { ...at, pointer: patternBase },
   );
   return unionOf(additionalType ? [additionalType, ...patternTypes] : patternTypes);
@@ -75,7 +79,11 @@ export function tupleItemsType(ctx: IrContext, s: JsonObject, at: Place): TypeIR
   const members = (s[keyword] as unknown[]).map((m, i) => typeOf(ctx, m, { ...at, pointer: appendPointer(base, i) }));
   const rest = s[restKeyword];
   const restType =
-    rest === false ? undefined : rest === undefined || rest === true ? UNKNOWN : typeOf(ctx, rest, { ...at, pointer: appendPointer(at.pointer, restKeyword) });
+    rest === false
+      ? undefined
+      : rest === undefined || rest === true
+        ? UNKNOWN
+        : typeOf(ctx, rest, { ...at, pointer: appendPointer(at.pointer, restKeyword) });
   ctx.report(
     "unsupported-keyword",
     { problem: `a tuple (\`${keyword}\` as a list) is typed as an array whose items may be any of the listed types` },

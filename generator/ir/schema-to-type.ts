@@ -8,7 +8,14 @@
  * meaning, so the output must not depend on it (a shuffled document generates the same bytes).
  */
 import { basename, extname } from "node:path";
-import { appendPointer, isObject, isRefFailure, type JsonObject, lastPointerKey, type ResolvedRef } from "../openapi/load-openapi.ts";
+import {
+  appendPointer,
+  isObject,
+  isRefFailure,
+  type JsonObject,
+  lastPointerKey,
+  type ResolvedRef,
+} from "../openapi/load-openapi.ts";
 import { quoteValue } from "../diagnostics/quote-value.ts";
 import { quoteRef, reportRefFailure } from "./deref.ts";
 import { withSubtypes } from "./inheritance.ts";
@@ -37,7 +44,11 @@ const UNKNOWN: TypeIR = { kind: "unknown" };
 export function typeOf(ctx: IrContext, schema: unknown, at: Place): TypeIR {
   if (schema === undefined || schema === true) return UNKNOWN;
   if (!isObject(schema)) {
-    ctx.report("invalid-schema", { problem: `a schema must be an object, not ${describe(schema)}; typed as unknown` }, at);
+    ctx.report(
+      "invalid-schema",
+      { problem: `a schema must be an object, not ${describe(schema)}; typed as unknown` },
+      at,
+    );
     return UNKNOWN;
   }
   if (ctx.depth >= MAX_SCHEMA_DEPTH) {
@@ -133,7 +144,10 @@ export function declarePending(ctx: IrContext): void {
 
 function nonNullType(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
   approximatedKeywords(ctx, s, at);
-  if (s["const"] !== undefined) return s["const"] === null ? { kind: "null" } : literalOrUnknown(ctx, s["const"], appendPointer(at.pointer, "const"), at);
+  if (s["const"] !== undefined)
+    return s["const"] === null
+      ? { kind: "null" }
+      : literalOrUnknown(ctx, s["const"], appendPointer(at.pointer, "const"), at);
   if (Array.isArray(s["enum"])) return enumType(ctx, s, at);
   for (const keyword of ["oneOf", "anyOf"] as const) {
     if (Array.isArray(s[keyword]) && !onlyAssertions(s[keyword])) return unionType(ctx, s, keyword, at);
@@ -161,11 +175,23 @@ function onlyAssertions(members: unknown[]): boolean {
 }
 
 function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
-  const type = s["type"] ?? (s["properties"] || s[extraKeysKeyword(s)] || s["patternProperties"] ? "object" : s["items"] || s["prefixItems"] ? "array" : undefined);
+  const type =
+    s["type"] ??
+    (s["properties"] || s[extraKeysKeyword(s)] || s["patternProperties"]
+      ? "object"
+      : s["items"] || s["prefixItems"]
+        ? "array"
+        : undefined);
   if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.includes(type))) {
     const suggestion = typeof type === "string" ? closest(type, KNOWN_TYPES) : undefined;
-    const hint = suggestion ? `; did you mean "${suggestion}"?` : ` (expected one of ${KNOWN_TYPES.slice(0, 7).join(", ")})`;
-    ctx.report("unknown-schema-type", { type: quoteValue(type), hint }, { ...at, pointer: appendPointer(at.pointer, "type") });
+    const hint = suggestion
+      ? `; did you mean "${suggestion}"?`
+      : ` (expected one of ${KNOWN_TYPES.slice(0, 7).join(", ")})`;
+    ctx.report(
+      "unknown-schema-type",
+      { type: quoteValue(type), hint },
+      { ...at, pointer: appendPointer(at.pointer, "type") },
+    );
     return UNKNOWN;
   }
   const format = typeof s["format"] === "string" ? s["format"] : undefined;
@@ -179,7 +205,12 @@ function primitive(ctx: IrContext, s: JsonObject, at: Place): TypeIR {
       return { kind: "binary" };
     case "integer":
     case "number":
-      return { kind: "number", integer: type === "integer", ...(format ? { format } : {}), ...(constraints ? { constraints } : {}) };
+      return {
+        kind: "number",
+        integer: type === "integer",
+        ...(format ? { format } : {}),
+        ...(constraints ? { constraints } : {}),
+      };
     case "boolean":
       return { kind: "boolean" };
     case "null":
@@ -236,13 +267,26 @@ function isNullable(s: JsonObject): boolean {
   return Array.isArray(s["enum"]) && s["enum"].includes(null);
 }
 
-const CONSTRAINT_KEYS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems"] as const;
+const CONSTRAINT_KEYS = [
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+] as const;
 
 function constraintsOf(s: JsonObject): Constraints | undefined {
   const found: Record<string, unknown> = {};
   for (const key of CONSTRAINT_KEYS) {
     const value = s[key];
-    if (typeof value === "number" || typeof value === "string" || (key === "uniqueItems" && value === true)) found[key] = value;
+    if (typeof value === "number" || typeof value === "string" || (key === "uniqueItems" && value === true))
+      found[key] = value;
   }
   // OpenAPI 3.0 writes exclusive bounds as booleans next to minimum/maximum.
   if (s["exclusiveMinimum"] === true && typeof s["minimum"] === "number") found["exclusiveMinimum"] = s["minimum"];
@@ -251,7 +295,12 @@ function constraintsOf(s: JsonObject): Constraints | undefined {
 }
 
 export function doc(s: JsonObject): { description?: string } {
-  const text = typeof s["description"] === "string" && s["description"].trim() ? s["description"] : typeof s["title"] === "string" ? s["title"] : undefined;
+  const text =
+    typeof s["description"] === "string" && s["description"].trim()
+      ? s["description"]
+      : typeof s["title"] === "string"
+        ? s["title"]
+        : undefined;
   return text ? { description: text.trim() } : {};
 }
 

@@ -45,21 +45,40 @@ export function mediaTypesOf(ctx: IrContext, op: JsonObject, key: "consumes" | "
  * schema, sent as the first of `consumes`, else JSON) or `in: formData` parameters (an object of
  * them, sent as a form, or multipart when a part is a file or `consumes` says so).
  */
-export function swagger2Body(ctx: IrContext, op: JsonObject, parameters: readonly ParameterObject[], at: Place): RequestBodyIR | undefined {
+export function swagger2Body(
+  ctx: IrContext,
+  op: JsonObject,
+  parameters: readonly ParameterObject[],
+  at: Place,
+): RequestBodyIR | undefined {
   const body = parameters.find((p) => p.raw["in"] === "body");
   const form = parameters.filter((p) => p.raw["in"] === "formData");
   if (!body && form.length === 0) return undefined;
   const consumes = mediaTypesOf(ctx, op, "consumes");
   if (body) {
-    ctx.report("swagger2-leftover", { problem: `the \`in: body\` parameter ${quoteValue(body.raw["name"])} (Swagger 2.0) is read as the request body` }, body.at);
+    ctx.report(
+      "swagger2-leftover",
+      {
+        problem: `the \`in: body\` parameter ${quoteValue(body.raw["name"])} (Swagger 2.0) is read as the request body`,
+      },
+      body.at,
+    );
     const mediaType = pickMedia(consumes) ?? "application/json";
     const encoding = mediaEncoding(mediaType);
-    const type = encoding === "binary" ? { kind: "binary" as const } : typeOf(ctx, body.raw["schema"], { ...body.at, pointer: appendPointer(body.at.pointer, "schema") });
+    const type =
+      encoding === "binary"
+        ? { kind: "binary" as const }
+        : typeOf(ctx, body.raw["schema"], { ...body.at, pointer: appendPointer(body.at.pointer, "schema") });
     return { required: requiredFlag(ctx, body.raw, body.at), mediaType, encoding, type, ...doc(body.raw) };
   }
   const first = form[0] ?? { at };
-  ctx.report("swagger2-leftover", { problem: "`in: formData` parameters (Swagger 2.0) are read as a form request body" }, first.at);
-  const multipart = consumes.some((m) => m.toLowerCase().startsWith("multipart/")) || form.some((p) => p.raw["type"] === "file");
+  ctx.report(
+    "swagger2-leftover",
+    { problem: "`in: formData` parameters (Swagger 2.0) are read as a form request body" },
+    first.at,
+  );
+  const multipart =
+    consumes.some((m) => m.toLowerCase().startsWith("multipart/")) || form.some((p) => p.raw["type"] === "file");
   const properties: PropertyIR[] = [...form]
     .sort((a, b) => compareStrings(String(a.raw["name"]), String(b.raw["name"])))
     .map(({ raw, at: pAt }) => ({

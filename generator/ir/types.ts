@@ -211,7 +211,12 @@ export type PagingNextIR =
   /** A cursor or page token in the page, sent back in a query parameter (`next_cursor` -> `cursor`). */
   | { readonly kind: "cursor"; readonly parameter: string; readonly property: readonly string[] }
   /** While `hasMoreProperty` is true, the last item's `idProperty` in `parameter` (Stripe's `starting_after`). */
-  | { readonly kind: "last-item"; readonly parameter: string; readonly hasMoreProperty: string; readonly idProperty: string }
+  | {
+      readonly kind: "last-item";
+      readonly parameter: string;
+      readonly hasMoreProperty: string;
+      readonly idProperty: string;
+    }
   /** An item offset in `parameter`, until a page is empty or `totalProperty` (when given) is reached. */
   | { readonly kind: "offset"; readonly parameter: string; readonly totalProperty?: string };
 

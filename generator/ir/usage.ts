@@ -21,11 +21,15 @@ export function withUsage(types: NamedTypeIR[], operations: readonly OperationIR
         continue;
       }
       work.push(...childTypes(type, (p) => !p[skip]));
-      if (type.kind === "union") for (const m of type.discriminator?.mapping ?? []) work.push({ kind: "ref", name: m.type });
+      if (type.kind === "union")
+        for (const m of type.discriminator?.mapping ?? []) work.push({ kind: "ref", name: m.type });
     }
   };
   for (const op of operations) {
-    visit([...op.parameters.map((p) => p.type), op.body?.type, ...(op.body?.alternatives ?? []).map((c) => c.type)], input);
+    visit(
+      [...op.parameters.map((p) => p.type), op.body?.type, ...(op.body?.alternatives ?? []).map((c) => c.type)],
+      input,
+    );
     for (const r of [...op.responses, ...op.errors]) {
       visit([r.type, ...(r.alternatives ?? []).map((c) => c.type), ...r.headers.map((h) => h.type)], output);
     }

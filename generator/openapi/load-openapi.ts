@@ -75,12 +75,20 @@ export interface LoadOptions {
 }
 
 /** Loads `file`; pass `text` when the main document is already in memory (e.g. just compiled). */
-export function loadOpenApi(file: string, text?: string, options: LoadOptions = {}): Diagnosed<LoadedDocument | undefined> {
+export function loadOpenApi(
+  file: string,
+  text?: string,
+  options: LoadOptions = {},
+): Diagnosed<LoadedDocument | undefined> {
   const main = resolvePath(file);
   const sources = new Map<string, FileSource>();
   const roots = new Map<string, unknown>();
   const refRoots = new RefRoots(main, options.refRoots);
-  const error = <C extends RegisteredCode>(code: C, params: MessageParams<C>, location: SourceLocation = { file: main }) => ({
+  const error = <C extends RegisteredCode>(
+    code: C,
+    params: MessageParams<C>,
+    location: SourceLocation = { file: main },
+  ) => ({
     value: undefined,
     diagnostics: [createDiagnostic(code, params, location)],
   });
@@ -94,13 +102,18 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
   };
   const refused = (path: string, refusal: FileRefusal) => {
     if (refusal.reason !== "too-large") {
-      return error(refusal.reason === "missing" ? "file-not-found" : "file-not-readable", { file: path, reason: refusal.message }, { file: path });
+      return error(
+        refusal.reason === "missing" ? "file-not-found" : "file-not-readable",
+        { file: path, reason: refusal.message },
+        { file: path },
+      );
     }
     return error("document-too-large", { limit: refusal.message }, { file: path, pointer: "", line: 1, column: 1 });
   };
   function remember(path: string, source: string): Diagnosed<unknown> {
     // Text handed in (not read from disk) gets the same limit; UTF-16 length <= UTF-8 bytes.
-    if (source.length > MAX_DOCUMENT_BYTES) return refused(path, tooLarge(MAX_DOCUMENT_BYTES, Buffer.byteLength(source)));
+    if (source.length > MAX_DOCUMENT_BYTES)
+      return refused(path, tooLarge(MAX_DOCUMENT_BYTES, Buffer.byteLength(source)));
     const parsed = parseText(path, source);
     sources.set(path, { text: source, json: parsed.json });
     if (parsed.diagnostics.length === 0) roots.set(path, parsed.value);
@@ -123,10 +136,19 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
   const version = root["openapi"];
   if (typeof version !== "string") {
     const hint = root["swagger"] ? " (this is Swagger 2.0: convert it to OpenAPI 3 first)" : "";
-    return error("unsupported-openapi-version", { problem: `missing the \`openapi\` version field${hint}` }, locate(""));
+    return error(
+      "unsupported-openapi-version",
+      { problem: `missing the \`openapi\` version field${hint}` },
+      locate(""),
+    );
   }
   const dialect = version.startsWith("3.0") ? "3.0" : version.startsWith("3.1") ? "3.1" : undefined;
-  if (!dialect) return error("unsupported-openapi-version", { problem: `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)` }, locate("/openapi"));
+  if (!dialect)
+    return error(
+      "unsupported-openapi-version",
+      { problem: `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)` },
+      locate("/openapi"),
+    );
   if (dialect === "3.0" && !isObject(root["paths"])) {
     const problem = root["paths"] === undefined ? "has no `paths` object" : "has a `paths` that is not an object";
     return error("missing-paths", { problem }, locate("/paths"));
@@ -154,7 +176,8 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
     } catch {
       return { failure: "its fragment is not valid percent-encoding" };
     }
-    if (pointer !== "" && !pointer.startsWith("/")) return { failure: "its fragment is not a JSON pointer (it must start with `/`)" };
+    if (pointer !== "" && !pointer.startsWith("/"))
+      return { failure: "its fragment is not a JSON pointer (it must start with `/`)" };
     if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return { failure: "remote references are not fetched" };
     const file = filePart ? resolvePath(dirname(fromFile), filePart) : fromFile;
     let real: string | undefined;
@@ -162,7 +185,10 @@ export function loadOpenApi(file: string, text?: string, options: LoadOptions = 
       const where = refRoots.check(file);
       if ("outside" in where) {
         const allow = "allow its folder with `allowRefRoots` in the config or `--allow-ref-root`";
-        return { code: "ref-outside-root", failure: `it names ${file}, outside the folders \`$ref\`s may read (${String(refRoots)}); ${allow}` };
+        return {
+          code: "ref-outside-root",
+          failure: `it names ${file}, outside the folders \`$ref\`s may read (${String(refRoots)}); ${allow}`,
+        };
       }
       if ("real" in where) real = where.real;
     }
@@ -187,7 +213,11 @@ function parseText(file: string, text: string): Diagnosed<unknown> & { json: boo
   const lineCounter = new (yaml().LineCounter)();
   const syntaxError = (message: string, offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
-    return { value: undefined, diagnostics: [createDiagnostic("invalid-syntax", { problem: message }, { file, line, column: col })], json: false };
+    return {
+      value: undefined,
+      diagnostics: [createDiagnostic("invalid-syntax", { problem: message }, { file, line, column: col })],
+      json: false,
+    };
   };
   try {
     // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; duplicate keys are errors.
@@ -225,7 +255,10 @@ export function getPointer(root: unknown, pointer: string): unknown {
 
 /** The last key of a JSON pointer, unescaped (`/components/schemas/a~1b` -> `a/b`). */
 export function lastPointerKey(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  return pointer
+    .slice(pointer.lastIndexOf("/") + 1)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
 }
 
 export function appendPointer(pointer: string, key: string | number): string {
@@ -269,4 +302,3 @@ function locatePointer(file: string, index: PositionIndex, pointer: string): Sou
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-

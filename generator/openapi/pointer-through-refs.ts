@@ -20,7 +20,12 @@ type Resolve = (ref: string, fromFile: string) => PointerTarget | { readonly fai
  * The value at `pointer` in `root` (of `file`), following the `$ref`s met before the last key;
  * `undefined` when something on the way is missing (or a `$ref` on it fails).
  */
-export function pointerThroughRefs(root: unknown, file: string, pointer: string, resolve: Resolve): PointerTarget | undefined {
+export function pointerThroughRefs(
+  root: unknown,
+  file: string,
+  pointer: string,
+  resolve: Resolve,
+): PointerTarget | undefined {
   const keys = pointer === "" ? [] : pointer.slice(1).split("/");
   let at: PointerTarget = { file, pointer: "", value: root };
   for (const raw of keys) {
@@ -32,7 +37,11 @@ export function pointerThroughRefs(root: unknown, file: string, pointer: string,
       at = target;
     }
     const node = at.value;
-    const value = Array.isArray(node) ? node[Number(key)] : isObject(node) && Object.hasOwn(node, key) ? node[key] : undefined;
+    const value = Array.isArray(node)
+      ? node[Number(key)]
+      : isObject(node) && Object.hasOwn(node, key)
+        ? node[key]
+        : undefined;
     if (value === undefined) return undefined;
     at = { file: at.file, pointer: `${at.pointer}/${raw}`, value };
   }

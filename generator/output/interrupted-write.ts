@@ -74,7 +74,8 @@ export async function recoverInterruptedWrite(root: string): Promise<string[]> {
 /** The same evidence, described without touching anything (for `check`). */
 export async function describeInterruptedWrite(root: string): Promise<string[]> {
   return describe(await planRepair(root), {
-    restore: "a generate run was killed while swapping in new output, so the folder is missing; the next `generate` restores the previous output from",
+    restore:
+      "a generate run was killed while swapping in new output, so the folder is missing; the next `generate` restores the previous output from",
     remove: "the next `generate` removes the folders a killed generate run left:",
   });
 }
@@ -82,7 +83,8 @@ export async function describeInterruptedWrite(root: string): Promise<string[]> 
 function describe(repair: Repair, says: { readonly restore: string; readonly remove: string }): string[] {
   const notes: string[] = [];
   if (repair.restore) notes.push(`${says.restore} ${basename(repair.restore)}`);
-  if (repair.remove.length > 0) notes.push(`${says.remove} ${repair.remove.map((folder) => basename(folder)).join(", ")}`);
+  if (repair.remove.length > 0)
+    notes.push(`${says.remove} ${repair.remove.map((folder) => basename(folder)).join(", ")}`);
   return notes;
 }
 

@@ -25,7 +25,9 @@ function isBuildFile(name: string): boolean {
  * folder. A generated file is never kept: it is written whatever else says so.
  */
 export function keptPaths(generated: readonly string[], extraFiles: readonly string[] = []): KeptPaths {
-  const packages = generated.filter((path) => path === "package.json" || path.endsWith("/package.json")).map((path) => path.slice(0, -"package.json".length));
+  const packages = generated
+    .filter((path) => path === "package.json" || path.endsWith("/package.json"))
+    .map((path) => path.slice(0, -"package.json".length));
   const extras = new Set(extraFiles);
   return (path) =>
     packages.some((folder) => {

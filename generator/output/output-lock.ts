@@ -61,7 +61,8 @@ async function acquire(root: string, path: string, text: string, holder: Holder)
   for (let attempt = 1; ; attempt++) {
     if (await publishExclusive(path, path, text, holder)) return;
     const found = await readLock(path, root);
-    if (attempt >= ATTEMPTS || (found !== undefined && !isStale(found))) throw lockedError(root, path, found === undefined ? undefined : parseHolder(found));
+    if (attempt >= ATTEMPTS || (found !== undefined && !isStale(found)))
+      throw lockedError(root, path, found === undefined ? undefined : parseHolder(found));
     if (found !== undefined) await breakStaleLock(path, found, text, holder);
   }
 }
@@ -95,7 +96,8 @@ async function removeLeftovers(path: string): Promise<void> {
   const prefix = `${basename(path)}.`;
   for (const entry of await readdir(dirname(path))) {
     const rest = entry.slice(prefix.length);
-    if (entry.startsWith(prefix) && (rest === "break" || /^\d+-[0-9a-f-]{36}$/.test(rest))) await rm(join(dirname(path), entry), { force: true });
+    if (entry.startsWith(prefix) && (rest === "break" || /^\d+-[0-9a-f-]{36}$/.test(rest)))
+      await rm(join(dirname(path), entry), { force: true });
   }
 }
 
@@ -103,7 +105,10 @@ async function removeLeftovers(path: string): Promise<void> {
 async function readLock(path: string, root: string): Promise<string | undefined> {
   try {
     if (!(await lstat(path)).isFile()) {
-      throw new OutputFolderError(`${path}, where ${root}'s lock file belongs, is not a file; remove it`, "output-locked");
+      throw new OutputFolderError(
+        `${path}, where ${root}'s lock file belongs, is not a file; remove it`,
+        "output-locked",
+      );
     }
     return await readFile(path, "utf8");
   } catch (error) {
@@ -117,7 +122,13 @@ function parseHolder(text: string): Holder | undefined {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return undefined;
     const { pid, host, started, token } = value as Record<string, unknown>;
-    if (!Number.isSafeInteger(pid) || typeof host !== "string" || typeof started !== "string" || typeof token !== "string") return undefined;
+    if (
+      !Number.isSafeInteger(pid) ||
+      typeof host !== "string" ||
+      typeof started !== "string" ||
+      typeof token !== "string"
+    )
+      return undefined;
     return { pid: pid as number, host, started, token };
   } catch {
     return undefined;
@@ -169,6 +180,11 @@ async function release(path: string, text: string): Promise<void> {
 }
 
 function lockedError(root: string, path: string, holder: Holder | undefined): OutputFolderError {
-  const who = holder ? `another specsmith run (pid ${holder.pid} on ${holder.host}, since ${holder.started})` : "another program (the lock file is not specsmith's)";
-  return new OutputFolderError(`${root} is being written by ${who}; run again when it has finished. If no such run exists, delete ${path}`, "output-locked");
+  const who = holder
+    ? `another specsmith run (pid ${holder.pid} on ${holder.host}, since ${holder.started})`
+    : "another program (the lock file is not specsmith's)";
+  return new OutputFolderError(
+    `${root} is being written by ${who}; run again when it has finished. If no such run exists, delete ${path}`,
+    "output-locked",
+  );
 }

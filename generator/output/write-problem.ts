@@ -22,7 +22,8 @@ const USER_FIXABLE = new Map([
 ]);
 
 export function writeProblem(error: unknown, folder: string): Diagnostic | undefined {
-  if (error instanceof OutputFolderError) return createDiagnostic(error.code, { problem: error.message }, { file: folder });
+  if (error instanceof OutputFolderError)
+    return createDiagnostic(error.code, { problem: error.message }, { file: folder });
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why = code === undefined ? undefined : USER_FIXABLE.get(code);
   if (!why) return undefined;

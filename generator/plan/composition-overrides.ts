@@ -13,7 +13,11 @@ import type { ApiPlan } from "./package-plan.ts";
 import { typeText } from "./type-text.ts";
 
 /** For each member, the keys later members override (`"id" | "when"`), or undefined when none. */
-export function overriddenKeys(plan: ApiPlan, members: readonly TypeIR[], direction: Direction): (string | undefined)[] {
+export function overriddenKeys(
+  plan: ApiPlan,
+  members: readonly TypeIR[],
+  direction: Direction,
+): (string | undefined)[] {
   // Compared as text with the IR's own (unique) names: nothing gets imported just to compare.
   if (!plan.catalog.mayOverride(members)) return members.map(() => undefined);
   const write = (type: TypeIR) => typeText(type, { direction, reference: (name) => name });
@@ -21,7 +25,9 @@ export function overriddenKeys(plan: ApiPlan, members: readonly TypeIR[], direct
   return declared.map((own, index) => {
     const later = declared.slice(index + 1).flat();
     const overridden = own.filter((p) => later.some((l) => l.name === p.name && !fits(plan, l, p, write)));
-    return overridden.length === 0 ? undefined : [...new Set(overridden.map((p) => JSON.stringify(p.name)))].join(" | ");
+    return overridden.length === 0
+      ? undefined
+      : [...new Set(overridden.map((p) => JSON.stringify(p.name)))].join(" | ");
   });
 }
 
@@ -38,10 +44,18 @@ function fits(plan: ApiPlan, later: PropertyIR, earlier: PropertyIR, write: (typ
   const narrow = plan.catalog.resolve(later.type);
   const wide = plan.catalog.resolve(earlier.type);
   const values =
-    narrow?.kind === "literal" ? [narrow.value] : narrow?.kind === "enum" && !narrow.extensible ? narrow.values.map((v) => v.value) : [];
+    narrow?.kind === "literal"
+      ? [narrow.value]
+      : narrow?.kind === "enum" && !narrow.extensible
+        ? narrow.values.map((v) => v.value)
+        : [];
   if (values.length === 0 || values.some((v) => typeof v !== "string")) return false;
   if (wide?.kind === "string") return true;
-  return wide?.kind === "enum" && wide.valueType === "string" && (wide.extensible || values.every((v) => wide.values.some((w) => w.value === v)));
+  return (
+    wide?.kind === "enum" &&
+    wide.valueType === "string" &&
+    (wide.extensible || values.every((v) => wide.values.some((w) => w.value === v)))
+  );
 }
 
 /** Own properties of the object members, a later declaration of a name replacing an earlier one. */

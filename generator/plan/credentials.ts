@@ -32,7 +32,13 @@ export function authPlan(api: ApiIR): AuthPlan {
     else basic = scheme;
   }
   const connectionString = key?.kind === "hmac" ? key.connectionString : undefined;
-  return { kinds, ...(key ? { key } : {}), ...(token ? { token } : {}), ...(basic ? { basic } : {}), ...(connectionString ? { connectionString } : {}) };
+  return {
+    kinds,
+    ...(key ? { key } : {}),
+    ...(token ? { token } : {}),
+    ...(basic ? { basic } : {}),
+    ...(connectionString ? { connectionString } : {}),
+  };
 }
 
 /** A way to authenticate that gets a factory of its own: a credential kind, or a connection string. */
@@ -97,7 +103,14 @@ export function endpointPlan(api: ApiIR): EndpointPlan {
   if (absolute && undefaulted.length === 0) {
     const defaultUrl = url.replace(/\{([^}]+)\}/g, (whole, name: string) => defaults.get(name) ?? whole);
     const description = variables.find((v) => v.name === used[0])?.description;
-    return { required: false, parameter: "endpoint", defaultUrl, ...(description ? { description } : {}), baseUrl: (expr) => expr, isOrigin: true };
+    return {
+      required: false,
+      parameter: "endpoint",
+      defaultUrl,
+      ...(description ? { description } : {}),
+      baseUrl: (expr) => expr,
+      isOrigin: true,
+    };
   }
   const [only] = undefaulted;
   if (absolute && undefaulted.length === 1 && only !== undefined) {
@@ -114,7 +127,12 @@ export function endpointPlan(api: ApiIR): EndpointPlan {
   if (!absolute && url !== "") {
     // Concatenated, not a template: ts-morph's writer mis-tracks a regex inside a template literal.
     const path = url.replace(/\{([^}]+)\}/g, (whole, name: string) => defaults.get(name) ?? whole);
-    return { required: true, parameter: "endpoint", baseUrl: (expr) => `${expr}.replace(/\\/+$/, "") + ${JSON.stringify(path)}`, isOrigin: false };
+    return {
+      required: true,
+      parameter: "endpoint",
+      baseUrl: (expr) => `${expr}.replace(/\\/+$/, "") + ${JSON.stringify(path)}`,
+      isOrigin: false,
+    };
   }
   return { required: true, parameter: "endpoint", baseUrl: (expr) => expr, isOrigin: true };
 }

@@ -42,8 +42,10 @@ export class ModelCatalog {
 
   /** Whether the request form of a named type differs from its response form. */
   differsByDirection(name: string): boolean {
-    return this.#reaches({ kind: "ref", name }, { direction: undefined, subtypes: false, memo: this.#differs }, (t) =>
-      t.kind === "object" && t.properties.some((p) => p.readOnly || p.writeOnly),
+    return this.#reaches(
+      { kind: "ref", name },
+      { direction: undefined, subtypes: false, memo: this.#differs },
+      (t) => t.kind === "object" && t.properties.some((p) => p.readOnly || p.writeOnly),
     );
   }
 
@@ -64,7 +66,8 @@ export class ModelCatalog {
     if (known === undefined) {
       const named = this.#types.get(name);
       // No memo: answers found with `name` left out would not hold for the other named types.
-      known = named !== undefined && this.#reaches(named.type, { direction, subtypes: true, visited: [name] }, isDateTime);
+      known =
+        named !== undefined && this.#reaches(named.type, { direction, subtypes: true, visited: [name] }, isDateTime);
       this.#ownDates.set(key, known);
     }
     return known;
@@ -73,7 +76,9 @@ export class ModelCatalog {
   /** The subtypes by discriminator value, when named type `name` is the base of an inheritance-style discriminator. */
   subtypes(name: string): DiscriminatorIR | undefined {
     const type = this.#types.get(name)?.type;
-    return type?.kind === "object" && type.discriminator && type.discriminator.mapping.length > 0 ? type.discriminator : undefined;
+    return type?.kind === "object" && type.discriminator && type.discriminator.mapping.length > 0
+      ? type.discriminator
+      : undefined;
   }
 
   /**
@@ -117,7 +122,8 @@ export class ModelCatalog {
           const expanded = expand(type.name, named.type, from);
           if (expanded === true) return matched(from);
           if (!subtypes || expanded === undefined) break;
-          for (const m of this.subtypes(type.name)?.mapping ?? []) work.push({ type: { kind: "ref", name: m.type }, from: type.name });
+          for (const m of this.subtypes(type.name)?.mapping ?? [])
+            work.push({ type: { kind: "ref", name: m.type }, from: type.name });
           break;
         }
         case "object": {
@@ -137,7 +143,10 @@ export class ModelCatalog {
           break;
         case "intersection": {
           // Later members override earlier ones: only the properties that win count.
-          const merged = direction && this.mayOverride(type.members) && this.isObjectLike(type) ? this.properties(type, direction) : undefined;
+          const merged =
+            direction && this.mayOverride(type.members) && this.isObjectLike(type)
+              ? this.properties(type, direction)
+              : undefined;
           if (merged) {
             for (const p of merged) push(p.type);
             const extra = this.additionalProperties(type);
@@ -172,8 +181,16 @@ export class ModelCatalog {
     const inView = (m: TypeIR) => m.kind === "ref" || m.kind === "object";
     if (!members.every(inView) || !later.every((m) => m.kind === "object")) return true;
     const declarations = (this.#declarations ??= countDeclarations(this.#types.values()));
-    const earlierInline = new Set(members.flatMap((m, i) => (m.kind === "object" && i < members.length - 1 ? m.properties.map((p) => p.name) : [])));
-    return later.some((m) => m.kind === "object" && m.properties.some((p) => (declarations.get(p.name) ?? 0) > 1 || (earlierInline.has(p.name) && m !== members[0])));
+    const earlierInline = new Set(
+      members.flatMap((m, i) => (m.kind === "object" && i < members.length - 1 ? m.properties.map((p) => p.name) : [])),
+    );
+    return later.some(
+      (m) =>
+        m.kind === "object" &&
+        m.properties.some(
+          (p) => (declarations.get(p.name) ?? 0) > 1 || (earlierInline.has(p.name) && m !== members[0]),
+        ),
+    );
   }
 
   /** Whether a type is an object, or an intersection of object-like types (emitted as an interface). */
@@ -190,7 +207,8 @@ export class ModelCatalog {
       } else if (item.kind !== "object") {
         const known = item.kind === "ref" ? this.#objectLike.get(item.name) : false;
         if (known === true) continue;
-        const named = item.kind === "ref" && known === undefined && !path.has(item.name) ? this.#types.get(item.name) : undefined;
+        const named =
+          item.kind === "ref" && known === undefined && !path.has(item.name) ? this.#types.get(item.name) : undefined;
         if (!named || item.kind !== "ref") {
           for (const name of path) this.#objectLike.set(name, false);
           return false;
@@ -210,13 +228,17 @@ export class ModelCatalog {
     const members = objectMembers(type, this.#follow);
     if (!members) return undefined;
     const merged = new Map<string, PropertyIR>();
-    for (const member of members) for (const property of visibleProperties(member.properties, direction)) merged.set(property.name, property);
+    for (const member of members)
+      for (const property of visibleProperties(member.properties, direction)) merged.set(property.name, property);
     return [...merged.values()];
   }
 
   /** The `additionalProperties` type of an object-like type, if any member declares one. */
   additionalProperties(type: TypeIR): TypeIR | undefined {
-    const members = objectMembers(type, this.#follow, { lenient: true, stop: (object) => object.additionalProperties !== undefined });
+    const members = objectMembers(type, this.#follow, {
+      lenient: true,
+      stop: (object) => object.additionalProperties !== undefined,
+    });
     return members?.find((object) => object.additionalProperties)?.additionalProperties;
   }
 
@@ -263,6 +285,10 @@ export function hasLiteralProperty(
   const type = found && catalog.resolve(found.type);
   if (!found?.required || !type) return false;
   const declared =
-    type.kind === "literal" ? [type.value] : type.kind === "enum" && !type.extensible ? type.values.map((v) => v.value) : [];
+    type.kind === "literal"
+      ? [type.value]
+      : type.kind === "enum" && !type.extensible
+        ? type.values.map((v) => v.value)
+        : [];
   return declared.length === values.length && declared.every((v) => values.includes(String(v)));
 }

@@ -5,7 +5,16 @@
  * client fills in (`api-version`) are not asked of the caller.
  */
 import { NameScope, safeIdentifier } from "../ir/naming.ts";
-import type { MediaContentIR, OperationIR, PagingIR, ParameterIR, RequestBodyIR, ResponseEncoding, ResponseIR, TypeIR } from "../ir/types.ts";
+import type {
+  MediaContentIR,
+  OperationIR,
+  PagingIR,
+  ParameterIR,
+  RequestBodyIR,
+  ResponseEncoding,
+  ResponseIR,
+  TypeIR,
+} from "../ir/types.ts";
 
 /** A caller-supplied parameter: an identifier (positional) or a key of the options bag. */
 export interface ParameterSlot {
@@ -63,9 +72,24 @@ export interface OperationShape {
  * like them are renamed so they do not shadow them.
  */
 export const localNames = [
-  "context", "options", "response", "json", "fetchPage", "nextLink", "page", "pageRequest", "request",
-  "sendRequest", "parseJson", "createPager", "encodeURIComponent", "formUrlEncoded", "multipartBody", "deepObjectQuery",
-  "readEventStream", "wholePathSegment",
+  "context",
+  "options",
+  "response",
+  "json",
+  "fetchPage",
+  "nextLink",
+  "page",
+  "pageRequest",
+  "request",
+  "sendRequest",
+  "parseJson",
+  "createPager",
+  "encodeURIComponent",
+  "formUrlEncoded",
+  "multipartBody",
+  "deepObjectQuery",
+  "readEventStream",
+  "wholePathSegment",
 ];
 /** Members of the runtime's `RequestOptions`, which option keys must not shadow. */
 const requestOptionKeys = ["abortSignal", "timeoutMs", "totalTimeoutMs", "maxResponseBytes", "headers", "onResponse"];
@@ -90,7 +114,8 @@ export function operationShape(op: OperationIR): OperationShape {
   const fixed: ParameterIR[] = [];
   for (const param of op.parameters) {
     if (param.clientValue) fixed.push(param);
-    else if (param.required || param.in === "path") positional.push({ param, name: scope.claim(safeIdentifier(param.tsName)) });
+    else if (param.required || param.in === "path")
+      positional.push({ param, name: scope.claim(safeIdentifier(param.tsName)) });
     else optional.push({ param, name: optionKeys.claim(safeIdentifier(param.tsName)) });
   }
   const body = op.body && { name: scope.claim("body"), body: op.body };
@@ -104,7 +129,9 @@ type Content = MediaContentIR<ResponseEncoding>;
 /** A response's contents, the preferred one first. */
 function contentsOf(response: ResponseIR): Content[] {
   const { mediaType, encoding, type } = response;
-  return mediaType === undefined || type === undefined ? [] : [{ mediaType, encoding: encoding ?? "json", type }, ...(response.alternatives ?? [])];
+  return mediaType === undefined || type === undefined
+    ? []
+    : [{ mediaType, encoding: encoding ?? "json", type }, ...(response.alternatives ?? [])];
 }
 
 /**
@@ -117,7 +144,15 @@ function resultChoices(op: OperationIR): ResultChoice[] {
   const kinds = new Set(op.responses.flatMap((r) => contentsOf(r).map((c) => c.encoding)));
   const first = op.responses.map(contentsOf).find((c) => c.length > 0)?.[0]?.encoding;
   const order = (["json", "text", "event-stream", "binary"] as const).filter((k) => kinds.has(k));
-  const mediaTypesOf = (kind: ResponseEncoding) => [...new Set(op.responses.flatMap((r) => contentsOf(r).filter((c) => c.encoding === kind).map((c) => c.mediaType)))];
+  const mediaTypesOf = (kind: ResponseEncoding) => [
+    ...new Set(
+      op.responses.flatMap((r) =>
+        contentsOf(r)
+          .filter((c) => c.encoding === kind)
+          .map((c) => c.mediaType),
+      ),
+    ),
+  ];
   // A kind is a choice of its own only with a media type no earlier choice asks for: `accept` is
   // how the caller chooses (`application/json` that is sometimes `format: binary` is one choice).
   const claimed = new Set<string>();
@@ -128,28 +163,44 @@ function resultChoices(op: OperationIR): ResultChoice[] {
   });
   if (sorted.length === 0) return [{ mediaTypes: [], defaultAccept: "", result: { kind: "void" } }];
   return sorted.map((kind) => {
-    const chosen = op.responses.map((r) => ({ response: r, content: contentsOf(r).find((c) => c.encoding === kind) ?? contentsOf(r)[0] }));
+    const chosen = op.responses.map((r) => ({
+      response: r,
+      content: contentsOf(r).find((c) => c.encoding === kind) ?? contentsOf(r)[0],
+    }));
     const mediaTypes = mediaTypesOf(kind);
-    const fallbacks = chosen.flatMap(({ content }) => (content && content.encoding !== kind ? [content.mediaType] : []));
+    const fallbacks = chosen.flatMap(({ content }) =>
+      content && content.encoding !== kind ? [content.mediaType] : [],
+    );
     const defaultAccept = [...new Set([...mediaTypes, ...fallbacks])].join(", ");
     return { mediaTypes, defaultAccept, result: resultShape(op, chosen, sorted.length === 1) };
   });
 }
 
 /** The result of one choice; a pager only when the operation offers no other choice. */
-function resultShape(op: OperationIR, chosen: readonly { response: ResponseIR; content: Content | undefined }[], pageable: boolean): ResultShape {
+function resultShape(
+  op: OperationIR,
+  chosen: readonly { response: ResponseIR; content: Content | undefined }[],
+  pageable: boolean,
+): ResultShape {
   const withBody = chosen.filter((c): c is { response: ResponseIR; content: Content } => c.content !== undefined);
   if (withBody.length === 0) return { kind: "void" };
   const variants: BodyVariant[] = [];
   for (const { response, content } of withBody) {
     const encoding = content.encoding;
-    const same = variants.find((v) => v.encoding === encoding && JSON.stringify(v.type) === JSON.stringify(content.type));
+    const same = variants.find(
+      (v) => v.encoding === encoding && JSON.stringify(v.type) === JSON.stringify(content.type),
+    );
     const status = statusNumber(response.status);
     if (same) {
       if (status !== undefined) variants[variants.indexOf(same)] = { ...same, statuses: [...same.statuses, status] };
       continue;
     }
-    variants.push({ statuses: status === undefined ? [] : [status], type: content.type, encoding, mediaType: content.mediaType });
+    variants.push({
+      statuses: status === undefined ? [] : [status],
+      type: content.type,
+      encoding,
+      mediaType: content.mediaType,
+    });
   }
   const first = variants[0];
   if (pageable && op.paging && first && variants.length === 1 && first.encoding === "json") {

@@ -25,6 +25,9 @@ export interface PackageInfo {
  */
 export function logLevelVariable(pkg: PackageInfo, azure: boolean): string {
   if (azure) return "AZURE_LOG_LEVEL";
-  const base = pkg.name.replace(/^@[^/]*\//, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const base = pkg.name
+    .replace(/^@[^/]*\//, "")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   return `${base.toUpperCase() || "SDK"}_LOG_LEVEL`;
 }

@@ -72,7 +72,10 @@ export function planPackage(api: ApiIR, pkg: PackageInfo, options: PlanOptions =
   };
   const cli = buildCliModel(basis, options.cliNaming);
   const convenience = options.cliNaming ? buildConvenienceModel(basis, options.cliNaming) : undefined;
-  return { value: { ...basis, cli: cli.value, convenience: convenience?.value }, diagnostics: [...cli.diagnostics, ...(convenience?.diagnostics ?? [])] };
+  return {
+    value: { ...basis, cli: cli.value, convenience: convenience?.value },
+    diagnostics: [...cli.diagnostics, ...(convenience?.diagnostics ?? [])],
+  };
 }
 
 /** The calling convention of `op`, one of the plan's operations. */

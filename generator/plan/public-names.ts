@@ -18,7 +18,6 @@ import type { ApiIR, NamedTypeIR, OperationIR } from "../ir/types.ts";
 import type { Direction, ModelCatalog } from "./model-catalog.ts";
 import type { PackageInfo } from "./package-info.ts";
 
-
 /** One declaration of `models.ts`. */
 export interface ModelDeclaration {
   readonly named: NamedTypeIR;
@@ -73,7 +72,11 @@ export class PublicNames {
     for (const named of api.types) {
       const differs = catalog.differsByDirection(named.name);
       const onlyInput = named.usage.input && !named.usage.output;
-      const primary = { named, name: types.claim(safeIdentifier(named.name)), direction: onlyInput ? "input" : "output" } as const;
+      const primary = {
+        named,
+        name: types.claim(safeIdentifier(named.name)),
+        direction: onlyInput ? "input" : "output",
+      } as const;
       this.#primary.set(named.name, primary);
       declarations.push(primary);
       if (differs && named.usage.input && named.usage.output) {
@@ -92,7 +95,10 @@ export class PublicNames {
     }
     for (const op of api.operations) this.#options.set(op.name, types.claim(optionsName(op)));
     this.declarations = declarations;
-    this.converterFunctions = declarations.flatMap((d) => [converterName("serialize", d.name), converterName("deserialize", d.name)]);
+    this.converterFunctions = declarations.flatMap((d) => [
+      converterName("serialize", d.name),
+      converterName("deserialize", d.name),
+    ]);
   }
 
   /** The declaration that stands for named type `name` in `direction`. */

@@ -32,7 +32,8 @@ type Shapes = ReadonlyMap<OperationIR, OperationShape>;
  */
 export function runtimeModules(api: ApiIR, catalog: ModelCatalog, shapes: Shapes): string[] {
   const wanted = modulesOfApi(api, shapes);
-  if (api.operations.some((op) => op.responses.some((r) => convertsResponse(catalog, r)))) wanted.push("response-shape");
+  if (api.operations.some((op) => op.responses.some((r) => convertsResponse(catalog, r))))
+    wanted.push("response-shape");
   return withImports(wanted);
 }
 
@@ -43,7 +44,11 @@ function modulesOfApi(api: ApiIR, shapes: Shapes): string[] {
   if (api.auth.some((a) => a.kind === "hmac")) wanted.push("hmac-signing", "connection-string");
   if (api.auth.some((a) => a.kind === "bearer")) wanted.push("bearer-token");
   if (api.operations.some((op) => shapes.get(op)?.result.kind === "paged")) wanted.push("paging");
-  if (api.operations.some((op) => op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")))) {
+  if (
+    api.operations.some((op) =>
+      op.responses.some((r) => [r, ...(r.alternatives ?? [])].some((c) => c.encoding === "event-stream")),
+    )
+  ) {
     wanted.push("event-stream");
   }
   return wanted;
@@ -65,7 +70,9 @@ function withImports(wanted: string[]): string[] {
  * `date-time` (the rule of `emit/shared/json-conversion.ts`'s `needsConversion`).
  */
 function convertsResponse(catalog: ModelCatalog, response: ResponseIR): boolean {
-  const contents = response.type ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])] : [];
+  const contents = response.type
+    ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])]
+    : [];
   return contents.some((c) => c.encoding === "json" && catalog.hasDates(c.type, "output"));
 }
 
@@ -82,5 +89,7 @@ function hasBrowserVariant(name: string): boolean {
  */
 export function browserVariants(api: ApiIR, shapes: Shapes): [string, string][] {
   // The response checks have no browser variant and import none: the API alone decides.
-  return withImports(modulesOfApi(api, shapes)).filter(hasBrowserVariant).map((name) => [name, `${name}${browserSuffix}`]);
+  return withImports(modulesOfApi(api, shapes))
+    .filter(hasBrowserVariant)
+    .map((name) => [name, `${name}${browserSuffix}`]);
 }

@@ -47,7 +47,9 @@ function write(type: TypeIR, options: TypeTextOptions): Text {
     case "date-time":
       return primary("Date");
     case "binary":
-      return options.direction === "input" ? { text: "Uint8Array | Blob", precedence: Precedence.Union } : primary("Uint8Array");
+      return options.direction === "input"
+        ? { text: "Uint8Array | Blob", precedence: Precedence.Union }
+        : primary("Uint8Array");
     case "null":
       return primary("null");
     case "unknown":
@@ -69,7 +71,9 @@ function write(type: TypeIR, options: TypeTextOptions): Text {
       return joined(
         type.members.map((m, i) => {
           const keys = omitted[i];
-          return keys === undefined ? wrapped(write(m, options), Precedence.Intersection) : primary(`Omit<${write(m, options).text}, ${keys}>`);
+          return keys === undefined
+            ? wrapped(write(m, options), Precedence.Intersection)
+            : primary(`Omit<${write(m, options).text}, ${keys}>`);
         }),
         " & ",
         Precedence.Intersection,
@@ -109,10 +113,9 @@ function objectText(type: ObjectTypeIR, options: TypeTextOptions): string {
   const extra = type.additionalProperties;
   // An index signature, not `Record<...>`: when every property is hidden in this direction (all
   // read-only in a request), a `Record` of the type itself would be a circular alias; this is not.
-  if (properties.length === 0) return extra ? `{ [key: string]: ${typeText(extra, options)} }` : "Record<string, unknown>";
-  const members = properties.map(
-    (p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeText(p.type, options)}`,
-  );
+  if (properties.length === 0)
+    return extra ? `{ [key: string]: ${typeText(extra, options)} }` : "Record<string, unknown>";
+  const members = properties.map((p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeText(p.type, options)}`);
   if (extra) {
     const valueTypes = [extra, ...properties.map((p) => p.type)].map((t) => typeText(t, options));
     if (properties.some((p) => !p.required)) valueTypes.push("undefined");
@@ -131,7 +134,10 @@ function unionText(type: UnionTypeIR, options: TypeTextOptions): Text {
       return primary(name);
     }
     const literal = values.map((v) => literalText(v)).join(" | ");
-    return { text: `${name} & { ${propertyKey(discriminator.propertyName)}: ${literal} }`, precedence: Precedence.Intersection };
+    return {
+      text: `${name} & { ${propertyKey(discriminator.propertyName)}: ${literal} }`,
+      precedence: Precedence.Intersection,
+    };
   });
   return joined(parts, " | ", Precedence.Union);
 }

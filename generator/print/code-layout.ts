@@ -16,7 +16,9 @@ const MAX_DEPTH = 12;
 export function wrapCodeLines(text: string, width: number): string {
   const lines = text.split("\n");
   const starts = codeLineStarts(lines);
-  return lines.map((line, i) => (line.length > width && starts[i] === true ? wrapLine(line, width, 0).join("\n") : line)).join("\n");
+  return lines
+    .map((line, i) => (line.length > width && starts[i] === true ? wrapLine(line, width, 0).join("\n") : line))
+    .join("\n");
 }
 
 /**
@@ -138,7 +140,12 @@ function wrapLine(line: string, width: number, depth: number): string[] {
   const inner = line.slice(group.open + 1, group.close);
   const items = splitItems(inner);
   const lone = items.length === 1 ? items[0] : undefined;
-  if (lone !== undefined && line[group.open] === "(" && /^[[{]/.test(lone) && pairsOf(lone).some((p) => p.open === 0 && p.close === lone.length - 1)) {
+  if (
+    lone !== undefined &&
+    line[group.open] === "(" &&
+    /^[[{]/.test(lone) &&
+    pairsOf(lone).some((p) => p.open === 0 && p.close === lone.length - 1)
+  ) {
     // `f({ ... })`, `f([ ... ])`: the literal's brackets hug the call's parentheses.
     const start = group.open + 1 + inner.indexOf(lone);
     const hugged = { open: start, close: start + lone.length - 1 };
@@ -174,7 +181,9 @@ function closingAngle(line: string, open: number): number | undefined {
 
 /** `value as { ... } | undefined,`: the type of a cast that ends the line, laid out as a type. */
 function wrapCast(line: string, width: number, indent: number): string[] {
-  const at = topLevelIndexes(line, " ").filter((i) => line.startsWith(" as ", i)).pop();
+  const at = topLevelIndexes(line, " ")
+    .filter((i) => line.startsWith(" as ", i))
+    .pop();
   if (at === undefined) return [line];
   const end = /[,;]$/.test(line) ? line.length - 1 : line.length;
   const type = line.slice(at + 4, end);
@@ -207,7 +216,8 @@ function breakableGroup(line: string, width: number, indent: number): Group | un
 function isBreakable(line: string, pair: Group): boolean {
   const inner = line.slice(pair.open + 1, pair.close);
   // Empty, a block or an object type (`;`), a mapped type (whose member takes no comma).
-  if (inner.trim() === "" || hasTopLevel(inner, ";") || /^[+-]?(readonly\s+)?\[\s*[\w$]+\s+in\b/.test(inner.trim())) return false;
+  if (inner.trim() === "" || hasTopLevel(inner, ";") || /^[+-]?(readonly\s+)?\[\s*[\w$]+\s+in\b/.test(inner.trim()))
+    return false;
   const before = line.slice(0, pair.open);
   const trimmed = before.trimEnd();
   const previous = trimmed.slice(-1);
@@ -232,7 +242,18 @@ function isBreakable(line: string, pair: Group): boolean {
 }
 
 /** Words before a `(` that is not a call's. */
-const NOT_CALLS: ReadonlySet<string> = new Set(["if", "for", "while", "switch", "catch", "return", "await", "typeof", "void", "async"]);
+const NOT_CALLS: ReadonlySet<string> = new Set([
+  "if",
+  "for",
+  "while",
+  "switch",
+  "catch",
+  "return",
+  "await",
+  "typeof",
+  "void",
+  "async",
+]);
 
 /** The identifier `text` ends with, or "" (scanned backwards: a regex anchored at the end tries every start). */
 function lastWord(text: string): string {

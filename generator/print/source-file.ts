@@ -35,7 +35,12 @@ export interface SourceFilePlan {
   readonly trailer?: string;
 }
 
-export function sourceFile(path: string, imports: readonly ImportSpec[], statements: readonly PlannedStatement[], spaced = true): SourceFilePlan {
+export function sourceFile(
+  path: string,
+  imports: readonly ImportSpec[],
+  statements: readonly PlannedStatement[],
+  spaced = true,
+): SourceFilePlan {
   return { path, imports, statements, spaced };
 }
 

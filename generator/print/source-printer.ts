@@ -36,7 +36,11 @@ function printed(pkg: PackageInfo, path: string, structure: SourceFileStructure)
 }
 
 /** The structure of a file: the imports, then the statements, blank-line separated unless `spacedOut` is false. */
-export function fileStructure(imports: readonly ImportSpec[], statements: readonly TopLevelStatement[], spacedOut = true): SourceFileStructure {
+export function fileStructure(
+  imports: readonly ImportSpec[],
+  statements: readonly TopLevelStatement[],
+  spacedOut = true,
+): SourceFileStructure {
   const body = spacedOut ? statements.map((s, i) => (i === 0 && imports.length === 0 ? s : spaced(s))) : statements;
   return { kind: StructureKind.SourceFile, statements: [...imports.map(importDeclaration), ...body] };
 }
@@ -45,7 +49,8 @@ export function fileStructure(imports: readonly ImportSpec[], statements: readon
 export function printPlannedFile(pkg: PackageInfo, plan: SourceFilePlan): OutputFile {
   const file = printed(pkg, plan.path, plannedFileStructure(plan));
   // Text the emitters wrote whole (the CLI's command table) is laid out at the same width as the structures.
-  const content = file.content + escapeUnsafeCharacters(plan.trailer === undefined ? "" : wrapCodeLines(plan.trailer, LINE_WIDTH));
+  const content =
+    file.content + escapeUnsafeCharacters(plan.trailer === undefined ? "" : wrapCodeLines(plan.trailer, LINE_WIDTH));
   return { path: file.path, content: plan.firstLine === undefined ? content : `${plan.firstLine}\n${content}` };
 }
 

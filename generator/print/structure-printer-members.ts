@@ -34,11 +34,31 @@ import { writeSignature, writeWrappedType } from "./structure-printer-wrap.ts";
 
 const keys = (...names: string[]): ReadonlySet<string> => new Set([...COMMON_KEYS, ...names]);
 
-const CLASS_KEYS = keys("name", "isExported", "isDefaultExport", "typeParameters", "extends", "implements", "properties", "ctors", "methods");
+const CLASS_KEYS = keys(
+  "name",
+  "isExported",
+  "isDefaultExport",
+  "typeParameters",
+  "extends",
+  "implements",
+  "properties",
+  "ctors",
+  "methods",
+);
 const PROPERTY_KEYS = keys("name", "type", "initializer", "hasQuestionToken", "scope", "isStatic", "isReadonly");
 const CTOR_KEYS = keys("scope", "parameters", "statements", "overloads");
 const CTOR_OVERLOAD_KEYS = keys("scope", "parameters");
-const METHOD_KEYS = keys("name", "scope", "isStatic", "isAsync", "typeParameters", "parameters", "returnType", "statements", "overloads");
+const METHOD_KEYS = keys(
+  "name",
+  "scope",
+  "isStatic",
+  "isAsync",
+  "typeParameters",
+  "parameters",
+  "returnType",
+  "statements",
+  "overloads",
+);
 const METHOD_OVERLOAD_KEYS = keys("scope", "isStatic", "isAsync", "typeParameters", "parameters", "returnType");
 
 export function writeClass(writer: CodeBlockWriter, structure: ClassDeclarationStructure): void {
@@ -53,7 +73,12 @@ export function writeClass(writer: CodeBlockWriter, structure: ClassDeclarationS
     const extendsText = structure.extends === undefined ? "" : textOf(structure.extends);
     if (extendsText.trim() !== "") writer.write(`extends ${extendsText} `);
     const { implements: implemented } = structure;
-    const implementsText = implemented === undefined ? "" : typeof implemented === "object" ? implemented.map(textOf).join(", ") : textOf(implemented);
+    const implementsText =
+      implemented === undefined
+        ? ""
+        : typeof implemented === "object"
+          ? implemented.map(textOf).join(", ")
+          : textOf(implemented);
     if (implementsText.trim() !== "") writer.write(`implements ${implementsText} `);
   });
   writer.inlineBlock(() => {
@@ -111,7 +136,11 @@ function writeConstructor(writer: CodeBlockWriter, ctor: OptionalKind<Constructo
 }
 
 /** `tail`: what the caller writes after the header (for the line width). */
-function writeConstructorHeader(writer: CodeBlockWriter, ctor: Omit<ConstructorDeclarationOverloadStructure, "kind">, tail: string): void {
+function writeConstructorHeader(
+  writer: CodeBlockWriter,
+  ctor: Omit<ConstructorDeclarationOverloadStructure, "kind">,
+  tail: string,
+): void {
   writeDocs(writer, ctor.docs);
   writeModifiers(writer, ctor);
   writer.write("constructor");
@@ -124,7 +153,12 @@ function writeMethod(writer: CodeBlockWriter, method: OptionalKind<MethodDeclara
   for (const overload of method.overloads ?? []) {
     checkKeys(overload, METHOD_OVERLOAD_KEYS, `an overload of method \`${method.name}\``);
     writeLeadingTrivia(writer, overload.leadingTrivia);
-    writeMethodHeader(writer, method.name, { scope: method.scope, isStatic: method.isStatic, ...withoutUndefined(overload) }, ";");
+    writeMethodHeader(
+      writer,
+      method.name,
+      { scope: method.scope, isStatic: method.isStatic, ...withoutUndefined(overload) },
+      ";",
+    );
     writer.write(";");
     writer.newLine();
   }
@@ -133,7 +167,12 @@ function writeMethod(writer: CodeBlockWriter, method: OptionalKind<MethodDeclara
 }
 
 /** `tail`: what the caller writes after the header (for the line width). */
-function writeMethodHeader(writer: CodeBlockWriter, name: string, method: Omit<MethodDeclarationOverloadStructure, "kind">, tail: string): void {
+function writeMethodHeader(
+  writer: CodeBlockWriter,
+  name: string,
+  method: Omit<MethodDeclarationOverloadStructure, "kind">,
+  tail: string,
+): void {
   writeDocs(writer, method.docs);
   writeModifiers(writer, method);
   writer.write(name);
@@ -146,7 +185,16 @@ export function withoutUndefined<T extends object>(structure: T): Partial<T> {
   return Object.fromEntries(Object.entries(structure).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-const INTERFACE_KEYS = keys("name", "isExported", "isDefaultExport", "typeParameters", "extends", "indexSignatures", "properties", "methods");
+const INTERFACE_KEYS = keys(
+  "name",
+  "isExported",
+  "isDefaultExport",
+  "typeParameters",
+  "extends",
+  "indexSignatures",
+  "properties",
+  "methods",
+);
 const INDEX_SIGNATURE_KEYS = keys("keyName", "keyType", "returnType", "isReadonly");
 const PROPERTY_SIGNATURE_KEYS = keys("name", "type", "hasQuestionToken", "isReadonly");
 const METHOD_SIGNATURE_KEYS = keys("name", "hasQuestionToken", "typeParameters", "parameters", "returnType");
@@ -156,9 +204,12 @@ export function writeInterface(writer: CodeBlockWriter, structure: InterfaceDecl
   writeDocs(writer, structure.docs);
   writeModifiers(writer, structure);
   const { extends: extended } = structure;
-  const extendedTexts = extended === undefined ? [] : typeof extended === "object" ? extended.map(textOf) : [textOf(extended)];
+  const extendedTexts =
+    extended === undefined ? [] : typeof extended === "object" ? extended.map(textOf) : [textOf(extended)];
   const extendsText = extendedTexts.join(", ");
-  const empty = [structure.indexSignatures, structure.properties, structure.methods].every((members) => members === undefined || members.length === 0);
+  const empty = [structure.indexSignatures, structure.properties, structure.methods].every(
+    (members) => members === undefined || members.length === 0,
+  );
   if (empty && lineWidthOf(writer) !== undefined) {
     writeEmptyInterface(writer, structure, extendedTexts);
     return;
@@ -180,7 +231,11 @@ export function writeInterface(writer: CodeBlockWriter, structure: InterfaceDecl
  * sees the same kind of export when a later version adds the first member (an operation's first
  * optional parameter), instead of an interface that used to be a type alias.
  */
-function writeEmptyInterface(writer: CodeBlockWriter, structure: InterfaceDeclarationStructure, extended: readonly string[]): void {
+function writeEmptyInterface(
+  writer: CodeBlockWriter,
+  structure: InterfaceDeclarationStructure,
+  extended: readonly string[],
+): void {
   writer.write(`interface ${structure.name}`);
   writeTypeParameters(writer, structure.typeParameters);
   const named = extended.filter((text) => text.trim() !== "");
@@ -188,7 +243,11 @@ function writeEmptyInterface(writer: CodeBlockWriter, structure: InterfaceDeclar
 }
 
 /** One group of interface members, one per line, on a new line after the previous group. */
-function writeSignatures<T>(writer: CodeBlockWriter, members: readonly T[] | undefined, write: (writer: CodeBlockWriter, member: T) => void): void {
+function writeSignatures<T>(
+  writer: CodeBlockWriter,
+  members: readonly T[] | undefined,
+  write: (writer: CodeBlockWriter, member: T) => void,
+): void {
   if (members === undefined || members.length === 0) return;
   if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLine();
   members.forEach((member, i) => {
@@ -197,7 +256,10 @@ function writeSignatures<T>(writer: CodeBlockWriter, members: readonly T[] | und
   });
 }
 
-function writeIndexSignature(writer: CodeBlockWriter, signature: OptionalKind<IndexSignatureDeclarationStructure>): void {
+function writeIndexSignature(
+  writer: CodeBlockWriter,
+  signature: OptionalKind<IndexSignatureDeclarationStructure>,
+): void {
   checkKeys(signature, INDEX_SIGNATURE_KEYS, "an index signature");
   beginNode(writer, signature);
   writeDocs(writer, signature.docs);

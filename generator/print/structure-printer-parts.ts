@@ -23,7 +23,12 @@ import type {
 export type TextOrWriter = string | WriterFunction;
 
 /** Two-space indentation, `\n` line ends, double quotes: the style of every generated file. */
-export const WRITER_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false, useTabs: false } as const;
+export const WRITER_OPTIONS = {
+  indentNumberOfSpaces: 2,
+  newLine: "\n",
+  useSingleQuote: false,
+  useTabs: false,
+} as const;
 
 /**
  * A writer for a file. With a `lineWidth`, declarations that do not fit are wrapped (see
@@ -44,7 +49,9 @@ export { lineWidthOf };
 export function checkKeys(structure: object, allowed: ReadonlySet<string>, what: string): void {
   for (const [key, value] of Object.entries(structure)) {
     if (value !== undefined && !allowed.has(key)) {
-      throw new Error(`internal: the structure printer does not print \`${key}\` of ${what} (generator/print/structure-printer.ts)`);
+      throw new Error(
+        `internal: the structure printer does not print \`${key}\` of ${what} (generator/print/structure-printer.ts)`,
+      );
     }
   }
 }
@@ -147,7 +154,8 @@ function writeTagLines(writer: CodeBlockWriter, text: string): void {
  */
 function writeDoc(writer: CodeBlockWriter, text: string): void {
   const width = lineWidthOf(writer);
-  const lines = width === undefined ? text.split(/\r?\n/) : wrappedDocLines(text, width - writer.getIndentationLevel() * 2);
+  const lines =
+    width === undefined ? text.split(/\r?\n/) : wrappedDocLines(text, width - writer.getIndentationLevel() * 2);
   writer.write("/**");
   if (lines.length <= 1) writer.space().write(lines[0] ?? "");
   else {
@@ -196,7 +204,12 @@ export function writeModifiers(writer: CodeBlockWriter, structure: Modifiers): v
 }
 
 /** `${separator} type`, with a hanging indent; `alwaysWrite` prints `any` for a missing type. */
-export function writeType(writer: CodeBlockWriter, type: TextOrWriter | undefined, separator: string, alwaysWrite = false): void {
+export function writeType(
+  writer: CodeBlockWriter,
+  type: TextOrWriter | undefined,
+  separator: string,
+  alwaysWrite = false,
+): void {
   if (type === undefined && !alwaysWrite) return;
   const text = textOf(type ?? "any");
   if (!isBlank(text)) writer.hangingIndent(() => writer.write(`${separator} ${text}`));
@@ -230,10 +243,22 @@ export function writeCommaList<T>(writer: CodeBlockWriter, items: readonly T[], 
   });
 }
 
-const PARAMETER_KEYS = new Set(["kind", "name", "type", "hasQuestionToken", "initializer", "isRestParameter", "isReadonly", "scope"]);
+const PARAMETER_KEYS = new Set([
+  "kind",
+  "name",
+  "type",
+  "hasQuestionToken",
+  "initializer",
+  "isRestParameter",
+  "isReadonly",
+  "scope",
+]);
 
 /** `(a: A, b?: B)`. */
-export function writeParameters(writer: CodeBlockWriter, parameters: readonly OptionalKind<ParameterDeclarationStructure>[] | undefined): void {
+export function writeParameters(
+  writer: CodeBlockWriter,
+  parameters: readonly OptionalKind<ParameterDeclarationStructure>[] | undefined,
+): void {
   writer.write("(");
   if (parameters !== undefined && parameters.length > 0) {
     writer.hangingIndent(() => writeCommaList(writer, parameters, (parameter) => writeParameter(writer, parameter)));
@@ -256,7 +281,10 @@ type TypeParameter = string | OptionalKind<TypeParameterDeclarationStructure>;
 const TYPE_PARAMETER_KEYS = new Set(["kind", "name", "constraint", "default"]);
 
 /** `<T, U extends X>`; nothing when there are none. */
-export function writeTypeParameters(writer: CodeBlockWriter, typeParameters: readonly TypeParameter[] | undefined): void {
+export function writeTypeParameters(
+  writer: CodeBlockWriter,
+  typeParameters: readonly TypeParameter[] | undefined,
+): void {
   if (typeParameters === undefined || typeParameters.length === 0) return;
   writer.write("<");
   writeCommaList(writer, typeParameters, (parameter) => {
@@ -283,7 +311,10 @@ type BodyStatement = string | WriterFunction | StatementStructures;
  * The statements of a function, method or constructor: text and writers only (no declaration nests
  * inside a generated body), each on a line of its own, a blank line after a closing brace.
  */
-export function writeBody(writer: CodeBlockWriter, statements: readonly BodyStatement[] | TextOrWriter | undefined): void {
+export function writeBody(
+  writer: CodeBlockWriter,
+  statements: readonly BodyStatement[] | TextOrWriter | undefined,
+): void {
   if (statements === undefined) return;
   if (typeof statements === "string" || typeof statements === "function") {
     writeTextOrWriter(writer, statements);
@@ -291,7 +322,9 @@ export function writeBody(writer: CodeBlockWriter, statements: readonly BodyStat
   }
   for (const statement of statements) {
     if (typeof statement === "object") {
-      throw new Error(`internal: the structure printer does not print a declaration (kind ${statement.kind}) inside a body`);
+      throw new Error(
+        `internal: the structure printer does not print a declaration (kind ${statement.kind}) inside a body`,
+      );
     }
     separateStatement(writer);
     writeTextOrWriter(writer, statement);

@@ -7,9 +7,17 @@
  */
 import type CodeBlockWriter from "code-block-writer";
 import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
-import { lineWidthOf, newWriter, textOf, type TextOrWriter, writeModifiers, writeParameters, writeReturnType, writeType } from "./structure-printer-parts.ts";
+import {
+  lineWidthOf,
+  newWriter,
+  textOf,
+  type TextOrWriter,
+  writeModifiers,
+  writeParameters,
+  writeReturnType,
+  writeType,
+} from "./structure-printer-parts.ts";
 import { layoutMember, layoutType } from "./type-layout.ts";
-
 
 type Parameter = OptionalKind<ParameterDeclarationStructure>;
 
@@ -17,7 +25,12 @@ type Parameter = OptionalKind<ParameterDeclarationStructure>;
  * `(a: A, b?: B): R`, followed by `tail` (`" {"` or `";"`, written by the caller). When the line
  * would be too long the parameters go one per line and the return type is laid out after `): `.
  */
-export function writeSignature(writer: CodeBlockWriter, parameters: readonly Parameter[] | undefined, returnType: TextOrWriter | undefined, tail: string): void {
+export function writeSignature(
+  writer: CodeBlockWriter,
+  parameters: readonly Parameter[] | undefined,
+  returnType: TextOrWriter | undefined,
+  tail: string,
+): void {
   const width = lineWidthOf(writer);
   const texts = (parameters ?? []).map(parameterText);
   const returnText = returnType === undefined ? "" : textOf(returnType);
@@ -68,7 +81,12 @@ function parameterText(parameter: Parameter): { readonly flat: string; readonly 
  * `${separator} type` of a property or a type alias (followed by `tail`): laid out when the line
  * would be too long, else as `writeType` writes it.
  */
-export function writeWrappedType(writer: CodeBlockWriter, type: TextOrWriter | undefined, separator: string, tail: string): void {
+export function writeWrappedType(
+  writer: CodeBlockWriter,
+  type: TextOrWriter | undefined,
+  separator: string,
+  tail: string,
+): void {
   const width = lineWidthOf(writer);
   const text = type === undefined ? "" : textOf(type);
   if (width === undefined || text.trim() === "") {

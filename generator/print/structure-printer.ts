@@ -57,7 +57,10 @@ export interface PrintLayout {
 }
 
 /** The text of a file: its statements, then one final new line. */
-export function printFileStructure(structure: SourceFileStructure, layout: PrintLayout = { lineWidth: LINE_WIDTH }): string {
+export function printFileStructure(
+  structure: SourceFileStructure,
+  layout: PrintLayout = { lineWidth: LINE_WIDTH },
+): string {
   checkKeys(structure, new Set(["kind", "statements"]), "a source file");
   const writer = newWriter(layout.lineWidth);
   writer.closeComment();
@@ -85,7 +88,8 @@ function writeStatement(writer: CodeBlockWriter, statement: string | WriterFunct
   }
   // Blocks get a blank line before them (unless first in the file); then the node's trivia.
   const { kind } = statement;
-  if (kind === StructureKind.Function || kind === StructureKind.Class || kind === StructureKind.Interface) ensureBlankLine(writer);
+  if (kind === StructureKind.Function || kind === StructureKind.Class || kind === StructureKind.Interface)
+    ensureBlankLine(writer);
   beginNode(writer, statement);
   switch (statement.kind) {
     case StructureKind.Function:
@@ -103,14 +107,33 @@ function writeStatement(writer: CodeBlockWriter, statement: string | WriterFunct
     case StructureKind.ExportDeclaration:
       return writeExport(writer, statement);
     default:
-      throw new Error(`internal: the structure printer does not print a statement of kind ${statement.kind} (generator/print/structure-printer.ts)`);
+      throw new Error(
+        `internal: the structure printer does not print a statement of kind ${statement.kind} (generator/print/structure-printer.ts)`,
+      );
   }
 }
 
 const keys = (...names: string[]): ReadonlySet<string> => new Set([...COMMON_KEYS, ...names]);
 
-const FUNCTION_KEYS = keys("name", "isExported", "isDefaultExport", "isAsync", "typeParameters", "parameters", "returnType", "statements", "overloads");
-const FUNCTION_OVERLOAD_KEYS = keys("isExported", "isDefaultExport", "isAsync", "typeParameters", "parameters", "returnType");
+const FUNCTION_KEYS = keys(
+  "name",
+  "isExported",
+  "isDefaultExport",
+  "isAsync",
+  "typeParameters",
+  "parameters",
+  "returnType",
+  "statements",
+  "overloads",
+);
+const FUNCTION_OVERLOAD_KEYS = keys(
+  "isExported",
+  "isDefaultExport",
+  "isAsync",
+  "typeParameters",
+  "parameters",
+  "returnType",
+);
 
 /** Overloads first (each inherits `export` from the implementation), then the implementation. */
 function writeFunction(writer: CodeBlockWriter, structure: FunctionDeclarationStructure): void {
@@ -128,7 +151,12 @@ function writeFunction(writer: CodeBlockWriter, structure: FunctionDeclarationSt
 }
 
 /** The header up to its return type; `tail` is what the caller writes after it (for the line width). */
-function writeFunctionHeader(writer: CodeBlockWriter, name: string | undefined, structure: Omit<FunctionDeclarationOverloadStructure, "kind">, tail: string): void {
+function writeFunctionHeader(
+  writer: CodeBlockWriter,
+  name: string | undefined,
+  structure: Omit<FunctionDeclarationOverloadStructure, "kind">,
+  tail: string,
+): void {
   writeDocs(writer, structure.docs);
   writeModifiers(writer, structure);
   writer.write("function");

@@ -32,14 +32,22 @@ export function layoutType(text: string, place: TypePlace, atLineStart = false):
   const itemIndent = place.indent + STEP;
   if (text[group.open] === "(" && !isParameterList(text, group)) {
     // A parenthesized type: its content on lines of its own, as one item without a separator.
-    const laid = layoutType(inner.trim(), { column: itemIndent, indent: itemIndent, tail: 0, width: place.width }, true);
+    const laid = layoutType(
+      inner.trim(),
+      { column: itemIndent, indent: itemIndent, tail: 0, width: place.width },
+      true,
+    );
     return `${prefix}\n${pad(itemIndent)}${laid}\n${pad(place.indent)}${suffix}`;
   }
   const items = splitTopLevel(inner, text[group.open] === "{" ? ";," : ",").filter((item) => item !== "");
   if (items.length === 0) return text;
   const lone = items[0];
   if (text[group.open] === "<" && items.length === 1 && lone !== undefined && isOneGroup(lone, "{")) {
-    const hugged = layoutType(lone, { ...place, column: place.column + prefix.length, tail: place.tail + suffix.length });
+    const hugged = layoutType(lone, {
+      ...place,
+      column: place.column + prefix.length,
+      tail: place.tail + suffix.length,
+    });
     return `${prefix}${hugged}${suffix}`;
   }
   const separator = text[group.open] === "{" ? ";" : ",";
@@ -177,7 +185,10 @@ function lastGroup(text: string): Bracket | undefined {
 
 /** A function type's parameters (`(a: A) => B`), rather than a parenthesized type. */
 function isParameterList(text: string, group: Bracket): boolean {
-  return text.slice(group.close + 1).trimStart().startsWith("=>");
+  return text
+    .slice(group.close + 1)
+    .trimStart()
+    .startsWith("=>");
 }
 
 function isOneGroup(text: string, open: string): boolean {

@@ -21,7 +21,11 @@ const COPIED_SOURCE_FOLDERS = ["runtime", "runtime/cli"];
 const JS_ENTRIES = ["specsmith.js"];
 
 rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")],
+  { stdio: "inherit" },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 for (const folder of COPIED_SOURCE_FOLDERS) {
@@ -36,7 +40,9 @@ for (const file of walk(source).filter((path) => path.endsWith(".json"))) {
 for (const entry of JS_ENTRIES) {
   const text = readFileSync(join(source, entry), "utf8");
   // The entries import TypeScript modules by their `.ts` names; tsc rewrote the modules to `.js`.
-  writeFileSync(join(dist, entry), text.replace(/(import\(\s*["']\.\/[\w./-]+)\.ts(["'])/g, "$1.js$2"), { mode: 0o755 });
+  writeFileSync(join(dist, entry), text.replace(/(import\(\s*["']\.\/[\w./-]+)\.ts(["'])/g, "$1.js$2"), {
+    mode: 0o755,
+  });
 }
 
 /** Paths of every file under `folder`, relative to it. */

@@ -82,7 +82,8 @@ class EventStreamParser {
     const skip = this.#afterCarriageReturn && text.startsWith("\n") ? 1 : 0;
     this.#afterCarriageReturn = false;
     // Counted in UTF-16 units, which never exceed the UTF-8 bytes they came from.
-    if ((this.#size += text.length) > this.#limit) throw new ResponseTooLargeError(`An event of the stream exceeds ${this.#limit} bytes`);
+    if ((this.#size += text.length) > this.#limit)
+      throw new ResponseTooLargeError(`An event of the stream exceeds ${this.#limit} bytes`);
     let buffer = this.#pending + text.slice(skip);
     // Lines end with CRLF, LF or CR.
     for (let end = buffer.search(/[\r\n]/); end !== -1; end = buffer.search(/[\r\n]/)) {

@@ -21,6 +21,6 @@ interface NodeDigest {
   digest(encoding: "base64"): string;
 }
 
-export const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.(
-  "node:crypto",
-) as NodeCrypto | undefined;
+export const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?(id: string): unknown } }
+).process?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;

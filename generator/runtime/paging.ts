@@ -33,7 +33,11 @@ export interface PageRequest {
 }
 
 /** The continuation token of the page after a fetched one; undefined (or "") on the last page. */
-export type NextToken<TItem, TPage> = (fetched: FetchedPage<TPage>, items: readonly TItem[], request: PageRequest) => string | undefined;
+export type NextToken<TItem, TPage> = (
+  fetched: FetchedPage<TPage>,
+  items: readonly TItem[],
+  request: PageRequest,
+) => string | undefined;
 
 /** Pages one iteration fetches at most (a million items at 100 per page). */
 export const maxPages = 10_000;
@@ -70,12 +74,15 @@ export function createPager<TItem, TPage>(
     for (let count = 1; ; count++) {
       const fetched = await fetchPage({ token, pageSize });
       const next = nextToken(fetched, itemsOf(fetched.page), { token, pageSize }) || undefined;
-      if (next !== undefined && typeof fetched.page === "object" && fetched.page !== null) tokens.set(fetched.page, next);
+      if (next !== undefined && typeof fetched.page === "object" && fetched.page !== null)
+        tokens.set(fetched.page, next);
       yield fetched.page;
       if (next === undefined) return;
       // The token itself is not included: it may be a secret-bearing link.
-      if (seen.has(next)) throw new Error("Paging stopped: the service returned the same continuation (next link or cursor) twice");
-      if (count >= maxPages) throw new Error(`Paging stopped after ${maxPages} pages: the service keeps returning continuations`);
+      if (seen.has(next))
+        throw new Error("Paging stopped: the service returned the same continuation (next link or cursor) twice");
+      if (count >= maxPages)
+        throw new Error(`Paging stopped after ${maxPages} pages: the service keeps returning continuations`);
       seen.add(next);
       token = next;
     }
@@ -87,7 +94,10 @@ export function createPager<TItem, TPage>(
 }
 
 /** `request` with the given query parameters set (the continuation token, the page size); undefined ones keep the request's. */
-export function withPageQuery(request: RequestSpec, values: Readonly<Record<string, string | number | undefined>>): RequestSpec {
+export function withPageQuery(
+  request: RequestSpec,
+  values: Readonly<Record<string, string | number | undefined>>,
+): RequestSpec {
   const query: Record<string, QueryParams[string]> = { ...request.query };
   for (const [name, value] of Object.entries(values)) if (value !== undefined) query[name] = String(value);
   return { ...request, query };
@@ -101,7 +111,9 @@ export function tokenIn<TItem, TPage>(read: (page: TPage) => string | null | und
 /** RFC 8288: the target of the `Link` header's link whose `rel` includes `next`, resolved against the request URL. */
 export function linkHeaderNext({ response }: FetchedPage<unknown>): string | undefined {
   const header = response.headers.get("link") ?? "";
-  for (const [, target = "", params = ""] of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,=\s]+\s*(?:=\s*(?:"[^"]*"|[^;,]*))?)*)/g)) {
+  for (const [, target = "", params = ""] of header.matchAll(
+    /<([^>]*)>((?:\s*;\s*[^;,=\s]+\s*(?:=\s*(?:"[^"]*"|[^;,]*))?)*)/g,
+  )) {
     const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]*))/i.exec(params);
     const relations = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/);
     if (!relations.includes("next")) continue;
@@ -116,7 +128,10 @@ export function linkHeaderNext({ response }: FetchedPage<unknown>): string | und
 }
 
 /** Stripe style: while the page says there is more (`has_more`), the next page starts after its last item's id. */
-export function afterLastItem<TItem, TPage>(hasMore: (page: TPage) => boolean | null | undefined, idOf: (item: TItem) => string | null | undefined): NextToken<TItem, TPage> {
+export function afterLastItem<TItem, TPage>(
+  hasMore: (page: TPage) => boolean | null | undefined,
+  idOf: (item: TItem) => string | null | undefined,
+): NextToken<TItem, TPage> {
   return ({ page }, items) => {
     const last = items[items.length - 1];
     return hasMore(page) === true && last !== undefined ? (idOf(last) ?? undefined) : undefined;
@@ -124,10 +139,14 @@ export function afterLastItem<TItem, TPage>(hasMore: (page: TPage) => boolean | 
 }
 
 /** Offset/limit: the next page starts after this one's items, until a page is empty or the total is reached. */
-export function offsetAfter<TItem, TPage>(start: number | null | undefined, totalOf: (page: TPage) => number | null | undefined): NextToken<TItem, TPage> {
+export function offsetAfter<TItem, TPage>(
+  start: number | null | undefined,
+  totalOf: (page: TPage) => number | null | undefined,
+): NextToken<TItem, TPage> {
   return ({ page }, items, { token }) => {
     const offset = token === undefined ? (start ?? 0) : Number(token);
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError("The continuation token is not an offset this operation gave");
+    if (!Number.isSafeInteger(offset) || offset < 0)
+      throw new RangeError("The continuation token is not an offset this operation gave");
     const next = offset + items.length;
     const total = totalOf(page);
     return items.length === 0 || (typeof total === "number" && next >= total) ? undefined : String(next);

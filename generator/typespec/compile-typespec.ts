@@ -41,14 +41,12 @@ const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
 function withSchemaDialect(yaml: string): string {
   const header = /^openapi: 3\.1\.\d+\n/;
-  if (!header.test(yaml)) throw new Error(`@typespec/openapi3 output does not start with "openapi: 3.1.x": ${yaml.slice(0, 40)}`);
+  if (!header.test(yaml))
+    throw new Error(`@typespec/openapi3 output does not start with "openapi: 3.1.x": ${yaml.slice(0, 40)}`);
   return yaml.replace(header, (line) => `${line}jsonSchemaDialect: ${SCHEMA_DIALECT}\n`);
 }
 
-export async function compileTypeSpec(
-  mainFile: string,
-  cwd: string,
-): Promise<Diagnosed<OpenApiDocumentText[]>> {
+export async function compileTypeSpec(mainFile: string, cwd: string): Promise<Diagnosed<OpenApiDocumentText[]>> {
   const emitted = new Map<string, string>();
   const host: CompilerHost = {
     ...NodeHost,
@@ -82,5 +80,9 @@ function toDiagnostic(d: TspDiagnostic, cwd: string): Diagnostic {
   const message = d.severity === "warning" ? `${d.message} (a warning, treated as an error)` : d.message;
   if (!source || source.isSynthetic) return relayDiagnostic(code, message);
   const { line, character } = source.file.getLineAndCharacterOfPosition(source.pos);
-  return relayDiagnostic(code, message, { file: relative(cwd, source.file.path), line: line + 1, column: character + 1 });
+  return relayDiagnostic(code, message, {
+    file: relative(cwd, source.file.path),
+    line: line + 1,
+    column: character + 1,
+  });
 }

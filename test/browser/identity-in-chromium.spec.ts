@@ -20,13 +20,20 @@ import { startIdentityService, type IdentityService } from "../support/services/
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 const runs = existsSync(CHROMIUM) || Boolean(process.env["CI"]);
 
 /** Serves the page and its bundle on 127.0.0.1. */
-async function startStaticServer(files: Record<string, { type: string; body: string }>): Promise<{ url: string; server: Server }> {
+async function startStaticServer(
+  files: Record<string, { type: string; body: string }>,
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const file = files[new URL(req.url ?? "/", "http://page").pathname];
     if (!file) {
@@ -58,11 +65,19 @@ if (!runs) {
       service = await startIdentityService();
       const bundle = await build({
         entryPoints: [new URL("./page-entry.ts", import.meta.url).pathname],
-        bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent",
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        target: "es2022",
+        write: false,
+        logLevel: "silent",
       });
       const script = bundle.outputFiles[0]?.text ?? "";
       page = await startStaticServer({
-        "/": { type: "text/html; charset=utf-8", body: '<!doctype html><meta charset="utf-8"><title>specsmith</title><script type="module" src="/bundle.js"></script>' },
+        "/": {
+          type: "text/html; charset=utf-8",
+          body: '<!doctype html><meta charset="utf-8"><title>specsmith</title><script type="module" src="/bundle.js"></script>',
+        },
         "/bundle.js": { type: "text/javascript; charset=utf-8", body: script },
       });
       browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
@@ -80,18 +95,26 @@ if (!runs) {
     });
 
     it("creates an identity, issues a token and surfaces a typed error, across origins with HMAC via Web Crypto", async () => {
-      const result = await tab.evaluate(([endpoint, key]) => window.identityScenario(endpoint, key), [service.url, service.accessKey] as const);
+      const result = await tab.evaluate(([endpoint, key]) => window.identityScenario(endpoint, key), [
+        service.url,
+        service.accessKey,
+      ] as const);
       expect(result.userAgent, consoleLines.join("\n")).toContain("HeadlessChrome");
       expect(result.webCrypto).toBe(true);
 
       expect(result.created.id).toMatch(new RegExp(`^8:acs:${service.state.resourceId}_[0-9a-f-]{36}$`));
       expect(result.created.customId).toBe("browser@contoso.com");
-      expect(service.state.inspectToken(result.created.token ?? "")).toMatchObject({ status: "valid", claims: { sub: result.created.id } });
+      expect(service.state.inspectToken(result.created.token ?? "")).toMatchObject({
+        status: "valid",
+        claims: { sub: result.created.id },
+      });
       expect(Math.abs(Date.parse(result.created.expiresOn ?? "") - (Date.now() + 60 * 60_000))).toBeLessThan(10_000);
       expect(result.issued.isDate).toBe(true);
       expect(service.state.isTokenValid(result.issued.token)).toBe(true);
       expect(result.fetched.id).toBe(result.created.id);
-      expect(result.fetched.lastTokenIssuedAt).toBe(service.state.getIdentity(result.created.id)?.lastTokenIssuedAt?.toISOString());
+      expect(result.fetched.lastTokenIssuedAt).toBe(
+        service.state.getIdentity(result.created.id)?.lastTokenIssuedAt?.toISOString(),
+      );
 
       expect(result.error).toMatchObject({ name: "HttpError", status: 400, code: "ValidationError" });
       // The service's own message, status and code in their own fields (as Azure's RestError).
@@ -104,11 +127,16 @@ if (!runs) {
       const calls = service.requests.filter((r) => r.method !== "OPTIONS");
       const preflights = service.requests.filter((r) => r.method === "OPTIONS");
       expect(calls.map((r) => [r.method, r.auth, r.status])).toEqual([
-        ["POST", "hmac", 201], ["POST", "hmac", 200], ["GET", "hmac", 200], ["POST", "hmac", 400],
+        ["POST", "hmac", 201],
+        ["POST", "hmac", 200],
+        ["GET", "hmac", 200],
+        ["POST", "hmac", 400],
       ]);
       expect(calls.every((r) => r.headers["origin"] === origin && r.headers["x-ms-date"] !== undefined)).toBe(true);
       expect(preflights.length).toBeGreaterThan(0);
-      expect(preflights.every((r) => r.auth === "preflight" && r.status === 204 && r.headers["origin"] === origin)).toBe(true);
+      expect(
+        preflights.every((r) => r.auth === "preflight" && r.status === 204 && r.headers["origin"] === origin),
+      ).toBe(true);
     });
   });
 }

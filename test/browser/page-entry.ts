@@ -14,10 +14,21 @@ import {
 export interface ScenarioResult {
   readonly userAgent: string;
   readonly webCrypto: boolean;
-  readonly created: { readonly id: string; readonly customId?: string; readonly token?: string; readonly expiresOn?: string };
+  readonly created: {
+    readonly id: string;
+    readonly customId?: string;
+    readonly token?: string;
+    readonly expiresOn?: string;
+  };
   readonly issued: { readonly token: string; readonly expiresOn: string; readonly isDate: boolean };
   readonly fetched: { readonly id: string; readonly lastTokenIssuedAt?: string };
-  readonly error: { readonly name: string; readonly status?: number; readonly code?: string; readonly message: string; readonly requestId?: string };
+  readonly error: {
+    readonly name: string;
+    readonly status?: number;
+    readonly code?: string;
+    readonly message: string;
+    readonly requestId?: string;
+  };
 }
 
 declare global {
@@ -28,7 +39,11 @@ declare global {
 
 window.identityScenario = async (endpoint, key) => {
   const client = new CommunicationIdentityClient(endpoint, { key }, { retry: { maxRetries: 0 } });
-  const created = await client.createCommunicationIdentity({ customId: "browser@contoso.com", createTokenWithScopes: ["chat"], expiresInMinutes: 60 });
+  const created = await client.createCommunicationIdentity({
+    customId: "browser@contoso.com",
+    createTokenWithScopes: ["chat"],
+    expiresInMinutes: 60,
+  });
   const issued = await client.issueAccessToken(created.identity.id, { scopes: ["voip"] });
   // The tree-shakable path, too.
   const context = createCommunicationIdentityClientContextWithKey(endpoint, { key });
@@ -37,9 +52,16 @@ window.identityScenario = async (endpoint, key) => {
   try {
     await client.issueAccessToken(created.identity.id, { scopes: ["chat"], expiresInMinutes: 30 });
   } catch (caught) {
-    error = caught instanceof HttpError
-      ? { name: caught.name, status: caught.status, code: caught.code, message: caught.message, requestId: caught.requestId }
-      : { name: caught instanceof Error ? caught.name : "unknown", message: String(caught) };
+    error =
+      caught instanceof HttpError
+        ? {
+            name: caught.name,
+            status: caught.status,
+            code: caught.code,
+            message: caught.message,
+            requestId: caught.requestId,
+          }
+        : { name: caught instanceof Error ? caught.name : "unknown", message: String(caught) };
   }
   return {
     userAgent: navigator.userAgent,
@@ -50,7 +72,11 @@ window.identityScenario = async (endpoint, key) => {
       token: created.accessToken?.token,
       expiresOn: created.accessToken?.expiresOn.toISOString(),
     },
-    issued: { token: issued.token, expiresOn: issued.expiresOn.toISOString(), isDate: issued.expiresOn instanceof Date },
+    issued: {
+      token: issued.token,
+      expiresOn: issued.expiresOn.toISOString(),
+      isDate: issued.expiresOn instanceof Date,
+    },
     fetched: { id: fetched.id, lastTokenIssuedAt: fetched.lastTokenIssuedAt?.toISOString() },
     error,
   };

@@ -70,7 +70,12 @@ describe("generate", () => {
     const run = generate("--format", "json", "--quiet");
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(result).toMatchObject({ command: "generate", ok: true, summary: { errors: 0, warnings: 0 }, diagnostics: [] });
+    expect(result).toMatchObject({
+      command: "generate",
+      ok: true,
+      summary: { errors: 0, warnings: 0 },
+      diagnostics: [],
+    });
     expect(result["changes"]).toEqual({ added: [], changed: [], removed: [] });
   });
 });
@@ -100,7 +105,11 @@ describe("check", () => {
       expect(quiet.status).toBe(1);
       expect(quiet.stderr).toMatch(/changed +src\/models\.ts/); // what needs attention is shown even when quiet
 
-      const json = JSON.parse(check("--format", "json").stdout) as { ok: boolean; changes: unknown; diagnostics: { code: string; file: string }[] };
+      const json = JSON.parse(check("--format", "json").stdout) as {
+        ok: boolean;
+        changes: unknown;
+        diagnostics: { code: string; file: string }[];
+      };
       expect(json.ok).toBe(false);
       expect(json.changes).toEqual({ added: [], changed: ["src/models.ts"], removed: ["src/orphan.ts"] });
       expect(json.diagnostics.map((d) => [d.code, d.file.replace(/^.*out\//, "")])).toEqual([
@@ -141,7 +150,10 @@ describe("mistakes are diagnostics, not stack traces", () => {
 
   it("an output folder below a file", () => {
     writeFileSync(join(ws.dir, "a-file"), "");
-    expectDiagnostic(specsmith(["generate", "--spec", spec, "--out", join(ws.dir, "a-file", "out")]), "output-write-failed");
+    expectDiagnostic(
+      specsmith(["generate", "--spec", spec, "--out", join(ws.dir, "a-file", "out")]),
+      "output-write-failed",
+    );
   });
 
   it("a folder given as the spec", () => {

@@ -33,8 +33,16 @@ const out = join(dir, "out");
 
 /** Each command on a document it succeeds with and one it cannot read, with its exit status then. */
 const COMMANDS = {
-  generate: { ok: ["generate", "--spec", tiny, "--out", out], failing: ["generate", "--spec", broken, "--out", join(dir, "never")], failure: 1 },
-  check: { ok: ["check", "--spec", tiny, "--out", out], failing: ["check", "--spec", broken, "--out", out], failure: 1 },
+  generate: {
+    ok: ["generate", "--spec", tiny, "--out", out],
+    failing: ["generate", "--spec", broken, "--out", join(dir, "never")],
+    failure: 1,
+  },
+  check: {
+    ok: ["check", "--spec", tiny, "--out", out],
+    failing: ["check", "--spec", broken, "--out", out],
+    failure: 1,
+  },
   diff: { ok: ["diff", tiny, tinier, "--no-sdk"], failing: ["diff", broken, tiny, "--no-sdk"], failure: 3 },
 } as const;
 const NAMES = Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
@@ -79,7 +87,9 @@ describe.each(NAMES)("specsmith %s", (name) => {
   it("--format text is the human form; diagnostics on stderr", () => {
     const run = specsmith([...command.failing, "--format", "text"]);
     expect(run.status).toBe(command.failure);
-    expect(run.stderr).toMatch(/broken\.yaml.* - error unsupported-openapi-version: missing the `openapi` version field/);
+    expect(run.stderr).toMatch(
+      /broken\.yaml.* - error unsupported-openapi-version: missing the `openapi` version field/,
+    );
     expect(run.stdout).toBe("");
   });
 
@@ -90,7 +100,11 @@ describe.each(NAMES)("specsmith %s", (name) => {
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ command: name, ok: false, summary: { errors: 1, warnings: 0 } });
     expect(result["diagnostics"]).toEqual([
-      expect.objectContaining({ code: "unsupported-openapi-version", severity: "error", file: expect.stringMatching(/broken\.yaml$/) as unknown }),
+      expect.objectContaining({
+        code: "unsupported-openapi-version",
+        severity: "error",
+        file: expect.stringMatching(/broken\.yaml$/) as unknown,
+      }),
     ]);
   });
 

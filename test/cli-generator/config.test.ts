@@ -23,7 +23,8 @@ async function load(text: string) {
   return loadConfig(file);
 }
 
-const service = (extra: object) => JSON.stringify({ services: [{ name: "svc", typespec: "main.tsp", ...extra }] }, null, 2);
+const service = (extra: object) =>
+  JSON.stringify({ services: [{ name: "svc", typespec: "main.tsp", ...extra }] }, null, 2);
 
 describe("invalid configs: one diagnostic each, with pointer, line, column and what was expected", () => {
   it.each([
@@ -39,7 +40,8 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
       text: service({ pakage: "@acme/svc" }),
       pointer: "/services/0/pakage",
       line: 6,
-      message: "unknown property `pakage` (did you mean `package`?); `0` may have `name`, `typespec`, `openapi`, `package`, `versions`, `azure`, `version`, `keywords`",
+      message:
+        "unknown property `pakage` (did you mean `package`?); `0` may have `name`, `typespec`, `openapi`, `package`, `versions`, `azure`, `version`, `keywords`",
     },
     {
       label: "neither typespec nor openapi",
@@ -99,7 +101,16 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
     },
     {
       label: "two services with one name",
-      text: JSON.stringify({ services: [{ name: "svc", typespec: "a.tsp" }, { name: "svc", typespec: "b.tsp" }] }, null, 2),
+      text: JSON.stringify(
+        {
+          services: [
+            { name: "svc", typespec: "a.tsp" },
+            { name: "svc", typespec: "b.tsp" },
+          ],
+        },
+        null,
+        2,
+      ),
       pointer: "/services/1/name",
       line: 8,
       message: 'two services are named "svc"; names must be unique',
@@ -107,7 +118,9 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
   ])("$label", async ({ text, pointer, line, message }) => {
     const { value, diagnostics } = await load(text);
     expect(value).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.location?.pointer, d.location?.line, d.message])).toEqual([["invalid-config", pointer, line, message]]);
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer, d.location?.line, d.message])).toEqual([
+      ["invalid-config", pointer, line, message],
+    ]);
     expect(diagnostics[0]?.location?.column).toBeGreaterThan(0);
   });
 
@@ -118,11 +131,17 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
 
   it("a key given twice in one object is an error at the second, with line and column", async () => {
     // JSON.parse keeps the last `output` and the first service's `typespec` would be replaced.
-    const text = '{\n  "output": "a",\n  "services": [\n    { "name": "svc", "typespec": "a.tsp", "typespec": "b.tsp" }\n  ],\n  "output": "b"\n}';
+    const text =
+      '{\n  "output": "a",\n  "services": [\n    { "name": "svc", "typespec": "a.tsp", "typespec": "b.tsp" }\n  ],\n  "output": "b"\n}';
     const { value, diagnostics } = await load(text);
     expect(value).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.column, d.message])).toEqual([
-      ["invalid-config", 4, 43, 'the key "typespec" appears twice in one object; JSON keeps only the last, so remove one'],
+      [
+        "invalid-config",
+        4,
+        43,
+        'the key "typespec" appears twice in one object; JSON keeps only the last, so remove one',
+      ],
       ["invalid-config", 6, 3, 'the key "output" appears twice in one object; JSON keeps only the last, so remove one'],
     ]);
   });
@@ -144,7 +163,9 @@ describe("invalid configs: one diagnostic each, with pointer, line, column and w
     expect(own.value?.services.map((s) => s.name)).toEqual(["communication-identity", "api-management"]);
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, "utf8")) as object;
     expect(() => new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema)).not.toThrow();
-    expect((JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as { $schema?: string }).$schema).toBe("./generator/config/config.schema.json");
+    expect(
+      (JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as { $schema?: string }).$schema,
+    ).toBe("./generator/config/config.schema.json");
   });
 });
 
@@ -154,7 +175,11 @@ describe("a config listing an OpenAPI document", () => {
   const write = (versions?: string[]) =>
     writeFileSync(
       join(ws.dir, "specsmith.config.json"),
-      JSON.stringify({ $schema: "../../generator/config/config.schema.json", output: "out", services: [{ name: "enums", openapi: "enums.yaml", package: "@acme/enums", ...(versions ? { versions } : {}) }] }),
+      JSON.stringify({
+        $schema: "../../generator/config/config.schema.json",
+        output: "out",
+        services: [{ name: "enums", openapi: "enums.yaml", package: "@acme/enums", ...(versions ? { versions } : {}) }],
+      }),
     );
 
   it("generates its package into the configured output, and check agrees", () => {
@@ -163,7 +188,9 @@ describe("a config listing an OpenAPI document", () => {
     expect([run.status, run.stderr]).toEqual([0, ""]);
     const files = Object.keys(folderState(join(ws.dir, "out")));
     expect(files).toContain("packages/enums-1.0.0/src/models.ts");
-    expect(JSON.parse(readFileSync(join(ws.dir, "out/packages/enums-1.0.0/package.json"), "utf8")).name).toBe("@acme/enums");
+    expect(JSON.parse(readFileSync(join(ws.dir, "out/packages/enums-1.0.0/package.json"), "utf8")).name).toBe(
+      "@acme/enums",
+    );
     expect(specsmith(["check", "--config", join(ws.dir, "specsmith.config.json")]).status).toBe(0);
   });
 
@@ -172,7 +199,9 @@ describe("a config listing an OpenAPI document", () => {
     const run = specsmith(["generate", "--quiet", "--config", join(ws.dir, "specsmith.config.json")]);
     expect(run.status).toBe(1);
     expect(lines(run.stderr)).toEqual([
-      expect.stringMatching(/specsmith\.config\.json:1:\d+ \(#\/services\/0\/versions\/0\) - error unknown-version: service "enums" has no API version "2\.0\.0" \(it has "1\.0\.0"\)$/),
+      expect.stringMatching(
+        /specsmith\.config\.json:1:\d+ \(#\/services\/0\/versions\/0\) - error unknown-version: service "enums" has no API version "2\.0\.0" \(it has "1\.0\.0"\)$/,
+      ),
     ]);
   });
 });

@@ -29,7 +29,10 @@ describe("TZ and LANG", () => {
     const out = join(ws.dir, "fixture");
     const outputs = ENVIRONMENTS.map((env) => {
       rmSync(out, { recursive: true, force: true });
-      const run = specsmith(["generate", "--quiet", "--spec", join(repoRoot, "test/fixtures/openapi/naming.yaml"), "--out", out], { env });
+      const run = specsmith(
+        ["generate", "--quiet", "--spec", join(repoRoot, "test/fixtures/openapi/naming.yaml"), "--out", out],
+        { env },
+      );
       expect(run.status, run.stderr).toBe(0);
       return folderBytes(out);
     });
@@ -40,7 +43,9 @@ describe("TZ and LANG", () => {
 
   it("do not change the output of the TypeSpec services (compile included)", () => {
     const config = join(ws.dir, "specsmith.config.json");
-    const own = JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as { services: { typespec: string }[] };
+    const own = JSON.parse(readFileSync(join(repoRoot, "specsmith.config.json"), "utf8")) as {
+      services: { typespec: string }[];
+    };
     const services = own.services.map((s) => ({ ...s, typespec: join(repoRoot, s.typespec) }));
     // One folder in turn: the diff reports locate findings in files named by the output folder.
     writeFileSync(config, JSON.stringify({ output: "services", services }));
@@ -54,7 +59,6 @@ describe("TZ and LANG", () => {
     expect(outputs[1]).toEqual(outputs[0]);
   });
 });
-
 
 const DOCUMENTS = [
   join(repoRoot, "test/fixtures/openapi/naming.yaml"),
@@ -83,6 +87,8 @@ describe("a shuffled key order", () => {
     expect(original.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(reordered.files.map((f) => f.path)).toEqual(original.files.map((f) => f.path));
     for (const [i, f] of original.files.entries()) expect(reordered.files[i]?.content, f.path).toBe(f.content);
-    expect(reordered.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`).sort()).toEqual(original.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`).sort());
+    expect(reordered.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`).sort()).toEqual(
+      original.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`).sort(),
+    );
   });
 });

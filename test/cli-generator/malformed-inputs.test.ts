@@ -40,9 +40,24 @@ afterAll(() => ws.remove());
 
 const CASES = [
   { label: "invalid YAML", file: invalid("invalid-syntax.yaml"), code: "invalid-syntax", where: ":10:47" },
-  { label: "a $ref to nowhere", file: invalid("unresolved-ref.yaml"), code: "unresolved-ref", where: ":17:19 (#/paths/~1items/get/responses/200/content/application~1json/schema/items/$ref)" },
-  { label: "a missing paths object", file: invalid("missing-paths.yaml"), code: "missing-paths", where: ":1:1 (#/paths)" },
-  { label: "a schema with an unknown type", file: invalid("unknown-type.yaml"), code: "unknown-schema-type", where: ":12:11 (#/components/schemas/Item/properties/name/type)" },
+  {
+    label: "a $ref to nowhere",
+    file: invalid("unresolved-ref.yaml"),
+    code: "unresolved-ref",
+    where: ":17:19 (#/paths/~1items/get/responses/200/content/application~1json/schema/items/$ref)",
+  },
+  {
+    label: "a missing paths object",
+    file: invalid("missing-paths.yaml"),
+    code: "missing-paths",
+    where: ":1:1 (#/paths)",
+  },
+  {
+    label: "a schema with an unknown type",
+    file: invalid("unknown-type.yaml"),
+    code: "unknown-schema-type",
+    where: ":12:11 (#/components/schemas/Item/properties/name/type)",
+  },
   { label: "a 50 MB document", file: huge, code: "document-too-large", where: ":1:1 (#)" },
 ];
 
@@ -74,7 +89,10 @@ describe.each(CASES)("$label", ({ file, code, where }) => {
   it("with --format json: one JSON object naming the code and location", () => {
     const run = specsmith(["check", "--format", "json", "--spec", file, "--out", out]);
     expect(run.status).toBe(1);
-    const result = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { code: string; line?: number; file?: string }[] };
+    const result = JSON.parse(run.stdout) as {
+      ok: boolean;
+      diagnostics: { code: string; line?: number; file?: string }[];
+    };
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => d.code)).toEqual([code]);
     expect(result.diagnostics[0]?.line).toBeGreaterThan(0);

@@ -9,7 +9,19 @@ import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { besideOut, copyOutput, generateTree, pausedAt, resume, startGenerate, whichTree, writeSpecs, type Ended, type Specs, type Tree } from "./output-race.ts";
+import {
+  besideOut,
+  copyOutput,
+  generateTree,
+  pausedAt,
+  resume,
+  startGenerate,
+  whichTree,
+  writeSpecs,
+  type Ended,
+  type Specs,
+  type Tree,
+} from "./output-race.ts";
 import { workspace } from "./spawn-cli.ts";
 
 const ws = workspace("output-concurrency");
@@ -35,7 +47,9 @@ function expectWroteOrLocked(run: Ended): "wrote" | "locked" {
   expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
   if (run.status === 0) return "wrote";
   expect(run.status, run.stderr).toBe(1);
-  expect(run.stderr).toMatch(/error output-locked: .* is being written by another specsmith run \(pid \d+ on .*\); run again when it has finished/);
+  expect(run.stderr).toMatch(
+    /error output-locked: .* is being written by another specsmith run \(pid \d+ on .*\); run again when it has finished/,
+  );
   return "locked";
 }
 
@@ -59,10 +73,17 @@ describe("generate runs racing on one output folder", () => {
   it("four runs at once, two specs, after a killed run left its lock: one whole tree", async () => {
     const out = baseTreeIn("four");
     const dead = spawnSync(process.execPath, ["-e", ""]).pid; // a process id no longer in use
-    const stale = { pid: dead, host: hostname(), started: "2024-01-01T00:00:00.000Z", token: "00000000-0000-4000-8000-000000000000" };
+    const stale = {
+      pid: dead,
+      host: hostname(),
+      started: "2024-01-01T00:00:00.000Z",
+      token: "00000000-0000-4000-8000-000000000000",
+    };
     writeFileSync(join(dirname(out), ".out.lock"), `${JSON.stringify(stale)}\n`);
 
-    const runs = await Promise.all([0, 1, 2, 3].map((i) => startGenerate(i % 2 ? specs.other : specs.variant, out).done));
+    const runs = await Promise.all(
+      [0, 1, 2, 3].map((i) => startGenerate(i % 2 ? specs.other : specs.variant, out).done),
+    );
 
     const outcomes = runs.map(expectWroteOrLocked);
     expect(outcomes).toContain("wrote");

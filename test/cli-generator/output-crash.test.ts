@@ -8,7 +8,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { besideOut, copyOutput, generateTree, pausedAt, resume, startGenerate, treeOf, whichTree, writeSpecs, type Specs, type Tree } from "./output-race.ts";
+import {
+  besideOut,
+  copyOutput,
+  generateTree,
+  pausedAt,
+  resume,
+  startGenerate,
+  treeOf,
+  whichTree,
+  writeSpecs,
+  type Specs,
+  type Tree,
+} from "./output-race.ts";
 import { specsmith, workspace } from "./spawn-cli.ts";
 
 const ws = workspace("output-crash");
@@ -19,7 +31,10 @@ let oldOut = "";
 beforeAll(() => {
   specs = writeSpecs(ws.dir);
   oldOut = join(ws.dir, "reference-old", "out");
-  trees = { old: generateTree(specs.base, oldOut), new: generateTree(specs.variant, join(ws.dir, "reference-new", "out")) };
+  trees = {
+    old: generateTree(specs.base, oldOut),
+    new: generateTree(specs.variant, join(ws.dir, "reference-new", "out")),
+  };
 });
 afterAll(() => ws.remove());
 
@@ -84,9 +99,13 @@ describe("generate killed while writing", () => {
 
   it("killed again while repairing: still whole, and the run after that finishes the repair", async () => {
     const out = oldTreeIn("during-repair");
-    expect((await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: "after-first-rename" }).done).signal).toBe("SIGKILL");
+    expect(
+      (await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: "after-first-rename" }).done).signal,
+    ).toBe("SIGKILL");
     expect(whichTree(out, trees)).toBe("missing");
-    expect((await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: "after-restore" }).done).signal).toBe("SIGKILL");
+    expect((await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: "after-restore" }).done).signal).toBe(
+      "SIGKILL",
+    );
     expect(whichTree(out, trees)).toBe("old");
     await expectNextRunRepairs(out);
   });
@@ -95,7 +114,11 @@ describe("generate killed while writing", () => {
     "killed %s: a package's build (dist, node_modules) is still there once the next run has written",
     async (step) => {
       const out = oldTreeIn(`built-${step}`);
-      const built = { "dist/index.js": "export {};\n", "node_modules/typescript/package.json": "{}\n", "package-lock.json": "{}\n" };
+      const built = {
+        "dist/index.js": "export {};\n",
+        "node_modules/typescript/package.json": "{}\n",
+        "package-lock.json": "{}\n",
+      };
       for (const [path, content] of Object.entries(built)) {
         mkdirSync(dirname(join(out, path)), { recursive: true });
         writeFileSync(join(out, path), content);
@@ -111,18 +134,24 @@ describe("generate killed while writing", () => {
 
   it("check says what a killed run left, and what generate will do about it, without touching it", async () => {
     const out = oldTreeIn("check");
-    expect((await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: "after-first-rename" }).done).signal).toBe("SIGKILL");
+    expect(
+      (await startGenerate(specs.variant, out, { SPECSMITH_TEST_CRASH_AT: "after-first-rename" }).done).signal,
+    ).toBe("SIGKILL");
     const before = besideOut(out);
     const check = specsmith(["check", "--spec", specs.variant, "--out", out]);
     expect(check.status).toBe(1);
-    expect(check.stderr).toMatch(/warning output-interrupted: .*the folder is missing; the next `generate` restores the previous output from \.out\.previous-\d+/);
+    expect(check.stderr).toMatch(
+      /warning output-interrupted: .*the folder is missing; the next `generate` restores the previous output from \.out\.previous-\d+/,
+    );
     expect(check.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(besideOut(out)).toEqual(before);
     expect(whichTree(out, trees)).toBe("missing");
 
     const generate = specsmith(["generate", "--spec", specs.variant, "--out", out]);
     expect(generate.status).toBe(0);
-    expect(generate.stderr).toMatch(/warning output-interrupted: .*restored the previous output from \.out\.previous-\d+/);
+    expect(generate.stderr).toMatch(
+      /warning output-interrupted: .*restored the previous output from \.out\.previous-\d+/,
+    );
     const clean = specsmith(["check", "--quiet", "--spec", specs.variant, "--out", out]);
     expect([clean.status, clean.stderr]).toEqual([0, ""]);
   });

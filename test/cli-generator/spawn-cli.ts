@@ -40,7 +40,12 @@ export function folderState(root: string): Record<string, FileState> {
   for (const path of readdirSync(root, { recursive: true, encoding: "utf8" }).sort()) {
     const full = join(root, path);
     const stats = statSync(full);
-    if (stats.isFile()) state[path.split("\\").join("/")] = { content: readFileSync(full, "utf8"), mtimeMs: stats.mtimeMs, ino: stats.ino };
+    if (stats.isFile())
+      state[path.split("\\").join("/")] = {
+        content: readFileSync(full, "utf8"),
+        mtimeMs: stats.mtimeMs,
+        ino: stats.ino,
+      };
   }
   return state;
 }

@@ -31,7 +31,15 @@ const INLINE_SECRET = "inline-schema-secret-value-do-not-print-0004";
 /** A document whose one response body is `schema`. */
 function document(schema: object): string {
   const response = { description: "ok", content: { "application/json": { schema } } };
-  return JSON.stringify({ openapi: "3.0.3", info: { title: "Untrusted", version: "1" }, paths: { "/x": { get: { operationId: "getX", responses: { "200": response } } } } }, null, 2);
+  return JSON.stringify(
+    {
+      openapi: "3.0.3",
+      info: { title: "Untrusted", version: "1" },
+      paths: { "/x": { get: { operationId: "getX", responses: { "200": response } } } },
+    },
+    null,
+    2,
+  );
 }
 const spec = (name: string, schema: object) => {
   const file = join(api, name);
@@ -53,7 +61,10 @@ const specs = {
   environ: spec("environ.json", { $ref: "/proc/self/environ" }),
   allowed: spec("allowed.json", { $ref: "../outside/pet.yaml" }),
   dotenv: spec("dotenv.json", { $ref: ".env" }),
-  inline: spec("inline.json", { type: "object", properties: { a: `this string is no schema, and past the prefix it holds ${INLINE_SECRET}` } } as object),
+  inline: spec("inline.json", {
+    type: "object",
+    properties: { a: `this string is no schema, and past the prefix it holds ${INLINE_SECRET}` },
+  } as object),
 };
 
 /** Every way a build step sees the result: plain, `--quiet`, `--format json`. */
@@ -78,27 +89,43 @@ describe("a $ref to a file outside the spec's folder", () => {
       noStackTrace(run);
     }
     const line = specsmith(["generate", "--quiet", "--spec", file, "--out", out]).stderr;
-    expect(line).toMatch(/:\d+:\d+ \(#\/paths\/~1x\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\) - error ref-outside-root: /);
+    expect(line).toMatch(
+      /:\d+:\d+ \(#\/paths\/~1x\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\) - error ref-outside-root: /,
+    );
     expect(line).toContain("--allow-ref-root");
     expect(existsSync(out)).toBe(false);
   });
 
-  it.runIf(existsSync("/proc/self/environ"))("/proc/self/environ: refused, and no variable of the environment is printed", () => {
-    const out = join(ws.dir, "out-environ");
-    for (const run of runAllWays(["generate", "--spec", specs.environ, "--out", out], { SPECSMITH_TEST_TOKEN: ENV_SECRET })) {
-      expect(run.status).toBe(1);
-      expect(`${run.stdout}${run.stderr}`).toContain("ref-outside-root");
-      expect(`${run.stdout}${run.stderr}`).not.toContain(ENV_SECRET);
-      expect(`${run.stdout}${run.stderr}`).not.toContain("SPECSMITH_TEST_TOKEN");
-    }
-  });
+  it.runIf(existsSync("/proc/self/environ"))(
+    "/proc/self/environ: refused, and no variable of the environment is printed",
+    () => {
+      const out = join(ws.dir, "out-environ");
+      for (const run of runAllWays(["generate", "--spec", specs.environ, "--out", out], {
+        SPECSMITH_TEST_TOKEN: ENV_SECRET,
+      })) {
+        expect(run.status).toBe(1);
+        expect(`${run.stdout}${run.stderr}`).toContain("ref-outside-root");
+        expect(`${run.stdout}${run.stderr}`).not.toContain(ENV_SECRET);
+        expect(`${run.stdout}${run.stderr}`).not.toContain("SPECSMITH_TEST_TOKEN");
+      }
+    },
+  );
 
   it("is read when its folder is allowed with --allow-ref-root (and only then)", () => {
     const out = join(ws.dir, "out-allowed");
     const refused = specsmith(["generate", "--quiet", "--spec", specs.allowed, "--out", out]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("ref-outside-root");
-    const allowed = specsmith(["generate", "--quiet", "--spec", specs.allowed, "--out", out, "--allow-ref-root", outside]);
+    const allowed = specsmith([
+      "generate",
+      "--quiet",
+      "--spec",
+      specs.allowed,
+      "--out",
+      out,
+      "--allow-ref-root",
+      outside,
+    ]);
     expect(allowed.stderr).toBe("");
     expect(allowed.status).toBe(0);
     expect(readFileSync(join(out, "src/models.ts"), "utf8")).toMatch(/export interface Pet \{/);
@@ -137,7 +164,11 @@ describe("document values in diagnostics are a short, redacted prefix", () => {
 
 /** Runs the CLI with a bound: a FIFO used to block it for good. */
 function bounded(args: readonly string[]): Run {
-  const result = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), ...args], { cwd: repoRoot, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -165,7 +196,9 @@ describe("only regular files are read", () => {
   it.each(SPECIAL_FILES)("--config %s: invalid-config at once", (_, file, kind) => {
     const run = bounded(["generate", "--quiet", "--config", file]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`error invalid-config: cannot read the config file ${file}: it is ${kind}, not a regular file`);
+    expect(run.stderr).toContain(
+      `error invalid-config: cannot read the config file ${file}: it is ${kind}, not a regular file`,
+    );
     noStackTrace(run);
   });
 
@@ -174,7 +207,9 @@ describe("only regular files are read", () => {
     expect(run.status).toBe(2);
     // Shown relative to the working folder when under it, as generate and check show files.
     const shown = relative(repoRoot, file).startsWith("..") ? file : relative(repoRoot, file);
-    expect(run.stderr).toBe(`${shown} - error invalid-suppressions: cannot read the suppression file: it is ${kind}, not a regular file\n`);
+    expect(run.stderr).toBe(
+      `${shown} - error invalid-suppressions: cannot read the suppression file: it is ${kind}, not a regular file\n`,
+    );
     expect(run.stdout).toBe("");
   });
 
@@ -185,9 +220,14 @@ describe("only regular files are read", () => {
     // In a child process, bounded: the naming layer is reached only after a TypeSpec compile otherwise.
     const naming = pathToFileURL(join(repoRoot, "generator/plan/cli/naming-file.ts")).href;
     const script = `const { serviceNaming } = await import(${JSON.stringify(naming)}); console.log(JSON.stringify(serviceNaming(${JSON.stringify(join(folder, "main.tsp"))})));`;
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(result.status).toBe(0);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] };
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["invalid-cli-naming", "cannot read the CLI naming file: it is a named pipe (FIFO), not a regular file"]]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["invalid-cli-naming", "cannot read the CLI naming file: it is a named pipe (FIFO), not a regular file"],
+    ]);
   });
 });

@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/paths.ts";
 import { lines, specsmith } from "./spawn-cli.ts";
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string; engines: { node: string } };
+const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+  version: string;
+  engines: { node: string };
+};
 
 describe("--version", () => {
   it("prints the version of package.json and nothing else", () => {
@@ -25,7 +28,17 @@ describe("--help", () => {
     expect(generate.status).toBe(0);
     expect(check.status).toBe(0);
     expect(generate.stdout).not.toBe(check.stdout);
-    for (const option of ["--config", "--spec", "--out", "--package-name", "--allow-ref-root", "--azure", "--watch", "--quiet", "--format"]) {
+    for (const option of [
+      "--config",
+      "--spec",
+      "--out",
+      "--package-name",
+      "--allow-ref-root",
+      "--azure",
+      "--watch",
+      "--quiet",
+      "--format",
+    ]) {
       expect(generate.stdout, option).toMatch(new RegExp(`^  ${option}\\b`, "m"));
     }
     expect(check.stdout).toMatch(/^usage: specsmith check/);
@@ -36,7 +49,15 @@ describe("--help", () => {
   it("explains every option of diff", () => {
     const run = specsmith(["diff", "--help"]);
     expect(run.status).toBe(0);
-    for (const option of ["--format", "--fail-on", "--profile", "--suppressions", "--no-sdk", "--config", "--allow-ref-root"]) {
+    for (const option of [
+      "--format",
+      "--fail-on",
+      "--profile",
+      "--suppressions",
+      "--no-sdk",
+      "--config",
+      "--allow-ref-root",
+    ]) {
       expect(run.stdout, option).toMatch(new RegExp(`^  ${option}\\b.* [a-z]{2,}`, "m"));
     }
     expect(run.stdout).toMatch(/^exit status: /m);
@@ -63,7 +84,10 @@ describe("an unsupported Node", () => {
     // The machine's Node (the reason for the `node` devDependency) must be older than the minimum.
     expect(version, `${oldNode} must exist and be Node 20`).toMatch(/^v20\./);
     const minimum = manifest.engines.node.replace(/^>=/, "");
-    const run = spawnSync(oldNode, [join(repoRoot, "generator/specsmith.js"), "generate"], { cwd: repoRoot, encoding: "utf8" });
+    const run = spawnSync(oldNode, [join(repoRoot, "generator/specsmith.js"), "generate"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(lines(run.stderr)).toEqual([`specsmith: needs Node ${minimum} or newer; this is Node ${version.slice(1)}`]);

@@ -26,7 +26,11 @@ afterAll(() => {
 });
 
 /** The watcher's output so far, and a way to wait until it satisfies a condition. */
-function startWatching(args: readonly string[]): { stderr: () => string; stdout: () => string; until: (ok: (stderr: string) => boolean, what: string) => Promise<void> } {
+function startWatching(args: readonly string[]): {
+  stderr: () => string;
+  stdout: () => string;
+  until: (ok: (stderr: string) => boolean, what: string) => Promise<void>;
+} {
   let stderr = "";
   let stdout = "";
   const waiters = new Set<() => void>();
@@ -56,7 +60,8 @@ function startWatching(args: readonly string[]): { stderr: () => string; stdout:
   return { stderr: () => stderr, stdout: () => stdout, until };
 }
 
-const watchingLines = (text: string) => text.split("\n").filter((line) => line === "specsmith: watching for changes (Ctrl-C stops)").length;
+const watchingLines = (text: string) =>
+  text.split("\n").filter((line) => line === "specsmith: watching for changes (Ctrl-C stops)").length;
 
 describe("generate --watch", () => {
   it("regenerates on a save, keeps going after a broken one, and stops on SIGINT", { timeout: 180_000 }, async () => {
@@ -72,7 +77,9 @@ describe("generate --watch", () => {
     await watcher.until((text) => watchingLines(text) >= 2, "the run after a save");
     const second = folderState(out);
     expect(second["README.md"]?.content).toContain("One model used in both requests");
-    const rewritten = Object.keys(second).filter((path) => first[path]?.ino !== second[path]?.ino || first[path]?.mtimeMs !== second[path]?.mtimeMs);
+    const rewritten = Object.keys(second).filter(
+      (path) => first[path]?.ino !== second[path]?.ino || first[path]?.mtimeMs !== second[path]?.mtimeMs,
+    );
     expect(rewritten).toContain("README.md");
     expect(rewritten.length).toBeLessThan(Object.keys(second).length / 2);
 
@@ -89,27 +96,38 @@ describe("generate --watch", () => {
     expect(readFileSync(join(out, "README.md"), "utf8")).toContain("A model used in both requests");
 
     // One run per save: the watcher's own writes (the output folder, its lock) never started one.
-    const runs = watcher.stderr().split("\n").filter((line) => line.endsWith(", regenerating"));
+    const runs = watcher
+      .stderr()
+      .split("\n")
+      .filter((line) => line.endsWith(", regenerating"));
     expect(runs).toEqual(Array(3).fill("specsmith: api.yaml changed, regenerating"));
 
     expect(await stop()).toBe(0);
   });
 
-  it("with a config: regenerates when the config changes, and writing the output beside it starts no run", { timeout: 180_000 }, async () => {
-    const config = join(ws.dir, "specsmith.config.json");
-    const configFor = (packageName: string) => `${JSON.stringify({ output: "generated", services: [{ name: "users", openapi: "api.yaml", package: packageName }] })}\n`;
-    copyFileSync(join(repoRoot, "test/fixtures/openapi/read-write-only.yaml"), spec);
-    writeFileSync(config, configFor("@acme/users"));
-    const watcher = startWatching(["--config", config]);
-    await watcher.until((text) => watchingLines(text) === 1, "the first run");
-    const manifest = () => readFileSync(join(ws.dir, "generated/packages/users-1.0.0/package.json"), "utf8");
-    expect(manifest()).toContain('"name": "@acme/users"');
+  it(
+    "with a config: regenerates when the config changes, and writing the output beside it starts no run",
+    { timeout: 180_000 },
+    async () => {
+      const config = join(ws.dir, "specsmith.config.json");
+      const configFor = (packageName: string) =>
+        `${JSON.stringify({ output: "generated", services: [{ name: "users", openapi: "api.yaml", package: packageName }] })}\n`;
+      copyFileSync(join(repoRoot, "test/fixtures/openapi/read-write-only.yaml"), spec);
+      writeFileSync(config, configFor("@acme/users"));
+      const watcher = startWatching(["--config", config]);
+      await watcher.until((text) => watchingLines(text) === 1, "the first run");
+      const manifest = () => readFileSync(join(ws.dir, "generated/packages/users-1.0.0/package.json"), "utf8");
+      expect(manifest()).toContain('"name": "@acme/users"');
 
-    writeFileSync(config, configFor("@acme/people"));
-    await watcher.until((text) => watchingLines(text) >= 2, "the run after the config changed");
-    expect(manifest()).toContain('"name": "@acme/people"');
-    expect(await stop()).toBe(0);
-    const runs = watcher.stderr().split("\n").filter((line) => line.endsWith(", regenerating"));
-    expect(runs).toEqual(["specsmith: specsmith.config.json changed, regenerating"]);
-  });
+      writeFileSync(config, configFor("@acme/people"));
+      await watcher.until((text) => watchingLines(text) >= 2, "the run after the config changed");
+      expect(manifest()).toContain('"name": "@acme/people"');
+      expect(await stop()).toBe(0);
+      const runs = watcher
+        .stderr()
+        .split("\n")
+        .filter((line) => line.endsWith(", regenerating"));
+      expect(runs).toEqual(["specsmith: specsmith.config.json changed, regenerating"]);
+    },
+  );
 });

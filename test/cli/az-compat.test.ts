@@ -39,13 +39,18 @@ import { runProgram } from "../../generator/runtime/cli/run-program.ts";
 import { stripAnsi } from "./support/cli-package.ts";
 
 /** What `az communication user-identity token issue` prints, as a value. */
-const ISSUED = { user_id: "8:acs:abc_def", token: "eyJ0eXAi.payload.sig", expires_on: "2025-01-02 03:04:05.678000+00:00" };
+const ISSUED = {
+  user_id: "8:acs:abc_def",
+  token: "eyJ0eXAi.payload.sig",
+  expires_on: "2025-01-02 03:04:05.678000+00:00",
+};
 
 describe("each output format, byte for byte as az prints the token issue result", () => {
   const expected: Record<(typeof OUTPUT_FORMATS)[number], string> = {
     json: '{\n  "expires_on": "2025-01-02 03:04:05.678000+00:00",\n  "token": "eyJ0eXAi.payload.sig",\n  "user_id": "8:acs:abc_def"\n}\n',
     // Off a terminal az drops the colour: the same bytes as json/yaml.
-    jsonc: '{\n  "expires_on": "2025-01-02 03:04:05.678000+00:00",\n  "token": "eyJ0eXAi.payload.sig",\n  "user_id": "8:acs:abc_def"\n}\n',
+    jsonc:
+      '{\n  "expires_on": "2025-01-02 03:04:05.678000+00:00",\n  "token": "eyJ0eXAi.payload.sig",\n  "user_id": "8:acs:abc_def"\n}\n',
     // PyYAML quotes a string its YAML 1.1 resolver would read as a timestamp.
     yaml: "expires_on: '2025-01-02 03:04:05.678000+00:00'\ntoken: eyJ0eXAi.payload.sig\nuser_id: 8:acs:abc_def\n",
     yamlc: "expires_on: '2025-01-02 03:04:05.678000+00:00'\ntoken: eyJ0eXAi.payload.sig\nuser_id: 8:acs:abc_def\n",
@@ -76,7 +81,8 @@ describe("each output format, byte for byte as az prints the token issue result"
       expect(coloured).toContain("\u001b[");
       expect(stripAnsi(coloured)).toBe(expected[format === "jsonc" ? "json" : "yaml"]);
     }
-    for (const format of ["json", "yaml", "table", "tsv"] as const) expect(await formatOutput(ISSUED, format, { color: true })).not.toContain("\u001b[");
+    for (const format of ["json", "yaml", "table", "tsv"] as const)
+      expect(await formatOutput(ISSUED, format, { color: true })).not.toContain("\u001b[");
   });
 });
 
@@ -89,9 +95,9 @@ describe("yaml: PyYAML's safe_dump layout, from the yaml package", () => {
   });
 
   it("quotes what YAML 1.1 would read as another type, and sorts nested keys", async () => {
-    expect(await formatOutput({ b: ["yes", "on", "0123", "", "it's", "two\nlines"], a: { d: null, c: true } }, "yaml")).toBe(
-      "a:\n  c: true\n  d: null\nb:\n- 'yes'\n- 'on'\n- '0123'\n- ''\n- it's\n- 'two\n\n  lines'\n",
-    );
+    expect(
+      await formatOutput({ b: ["yes", "on", "0123", "", "it's", "two\nlines"], a: { d: null, c: true } }, "yaml"),
+    ).toBe("a:\n  c: true\n  d: null\nb:\n- 'yes'\n- 'on'\n- '0123'\n- ''\n- it's\n- 'two\n\n  lines'\n");
   });
 
   it("writes characters a terminal must not get as escapes inside double quotes, the same data", async () => {
@@ -109,7 +115,15 @@ describe("table and tsv: knack's columns", () => {
   ];
 
   it("table: sorted scalar fields, id/type/etag/null/nested left out, headers at least two wider", async () => {
-    expect(await formatOutput(items, "table")).toBe(["IsDefault    Name    Location", "-----------  ------  ----------", "True         a", "             bb      eastus", ""].join("\n"));
+    expect(await formatOutput(items, "table")).toBe(
+      [
+        "IsDefault    Name    Location",
+        "-----------  ------  ----------",
+        "True         a",
+        "             bb      eastus",
+        "",
+      ].join("\n"),
+    );
     expect(await formatOutput("x", "table")).toBe("Result\n--------\nx\n");
   });
 
@@ -122,7 +136,9 @@ describe("table and tsv: knack's columns", () => {
   it("with --query the query's key order is kept (json stays sorted)", async () => {
     const queried = { token: "t", expires: "e" };
     expect(await formatOutput(queried, "tsv", { queried: true })).toBe("t\te\n");
-    expect(await formatOutput(queried, "table", { queried: true })).toBe("Token    Expires\n-------  ---------\nt        e\n");
+    expect(await formatOutput(queried, "table", { queried: true })).toBe(
+      "Token    Expires\n-------  ---------\nt        e\n",
+    );
     expect(await formatOutput(queried, "json", { queried: true })).toBe('{\n  "expires": "e",\n  "token": "t"\n}\n');
   });
 });
@@ -142,7 +158,12 @@ function demo(sent: unknown[], result: unknown): Program<object> {
     path: ["token", "issue"],
     summary: "Issues a token.",
     flags: [
-      { name: "scope", help: "Scopes.", type: { kind: "array", items: { kind: "enum", values: ["chat", "voip"], extensible: true } }, required: true },
+      {
+        name: "scope",
+        help: "Scopes.",
+        type: { kind: "array", items: { kind: "enum", values: ["chat", "voip"], extensible: true } },
+        required: true,
+      },
       { name: "scale", help: "A closed enum.", type: { kind: "enum", values: ["small", "large"], extensible: false } },
       { name: "user", help: "User.", type: { kind: "string" } },
     ],
@@ -174,7 +195,9 @@ function demo(sent: unknown[], result: unknown): Program<object> {
     version: "1.0.0",
     apiVersion: "2025-01-01",
     preview: false,
-    authFlags: [{ name: "subscription", help: "A global flag sharing a prefix with --scope.", type: { kind: "string" } }],
+    authFlags: [
+      { name: "subscription", help: "A global flag sharing a prefix with --scope.", type: { kind: "string" } },
+    ],
     auth: [{ uses: [], endpoint: "none", create: () => ({}) }],
     secretNames: [],
     groups: [],
@@ -182,7 +205,10 @@ function demo(sent: unknown[], result: unknown): Program<object> {
   };
 }
 
-async function run(argv: readonly string[], options: { result?: unknown; answers?: string[]; terminal?: boolean } = {}): Promise<Run> {
+async function run(
+  argv: readonly string[],
+  options: { result?: unknown; answers?: string[]; terminal?: boolean } = {},
+): Promise<Run> {
   const state: Run = { code: -1, out: "", err: "", prompts: [], sent: [] };
   const answers = [...(options.answers ?? [])];
   const io: CliIo = {
@@ -199,7 +225,11 @@ async function run(argv: readonly string[], options: { result?: unknown; answers
       throw Object.assign(new Error("no files here"), { code: "ENOENT" });
     },
   };
-  state.code = await runProgram(demo(state.sent, options.result ?? { token: "eyJ.t", expiresOn: new Date("2025-01-02T03:04:05.678Z") }), argv, io);
+  state.code = await runProgram(
+    demo(state.sent, options.result ?? { token: "eyJ.t", expiresOn: new Date("2025-01-02T03:04:05.678Z") }),
+    argv,
+    io,
+  );
   return state;
 }
 
@@ -207,9 +237,13 @@ describe("token issue as az prints it", () => {
   it("user_id, token and expires_on as Python's str(datetime), keys sorted", async () => {
     const { code, out, err } = await run(["token", "issue", "--scope", "chat", "--user", "8:acs:1"]);
     expect([code, err]).toEqual([0, ""]);
-    expect(out).toBe('{\n  "expires_on": "2025-01-02 03:04:05.678000+00:00",\n  "token": "eyJ.t",\n  "user_id": "8:acs:1"\n}\n');
+    expect(out).toBe(
+      '{\n  "expires_on": "2025-01-02 03:04:05.678000+00:00",\n  "token": "eyJ.t",\n  "user_id": "8:acs:1"\n}\n',
+    );
     // A whole second has no microseconds, as in Python.
-    const whole = await run(["token", "issue", "--scope", "chat", "--user", "u", "-o", "tsv"], { result: { token: "t", expiresOn: new Date("2025-01-02T03:04:05Z") } });
+    const whole = await run(["token", "issue", "--scope", "chat", "--user", "u", "-o", "tsv"], {
+      result: { token: "t", expiresOn: new Date("2025-01-02T03:04:05Z") },
+    });
     expect(whole.out).toBe("2025-01-02 03:04:05+00:00\tt\tu\n");
   });
 });
@@ -229,17 +263,32 @@ describe("flags as az's argparse reads them", () => {
   });
 
   it("a repeated --scope keeps its last values, with a warning", async () => {
-    const { code, err, sent } = await run(["token", "issue", "--scope", "chat", "--scope", "voip", "--user", "a", "--user", "b"]);
+    const { code, err, sent } = await run([
+      "token",
+      "issue",
+      "--scope",
+      "chat",
+      "--scope",
+      "voip",
+      "--user",
+      "a",
+      "--user",
+      "b",
+    ]);
     expect(code).toBe(0);
     expect(sent).toEqual([{ scopes: ["voip"] }]);
-    expect(err).toBe("WARNING: --scope was given more than once: only its last value counts (as in az).\nWARNING: --user was given more than once: only its last value counts (as in az).\n");
+    expect(err).toBe(
+      "WARNING: --scope was given more than once: only its last value counts (as in az).\nWARNING: --user was given more than once: only its last value counts (as in az).\n",
+    );
   });
 
   it("an unknown scope is sent as given, as az sends it, with a warning --allow-unknown-scope silences", async () => {
     const warned = await run(["token", "issue", "--scope", "chat", "teams.future"]);
     expect(warned.code).toBe(0);
     expect(warned.sent).toEqual([{ scopes: ["chat", "teams.future"] }]);
-    expect(warned.err).toBe("WARNING: argument --scope: 'teams.future' is not one of 'chat', 'voip'; sending it as given (the service decides).\n");
+    expect(warned.err).toBe(
+      "WARNING: argument --scope: 'teams.future' is not one of 'chat', 'voip'; sending it as given (the service decides).\n",
+    );
     const quiet = await run(["token", "issue", "--scope", "teams.future", "--allow-unknown-scope"]);
     expect([quiet.code, quiet.err]).toEqual([0, ""]);
   });
@@ -263,14 +312,19 @@ describe("the confirmation prompt", () => {
 
   it("without a terminal: az's warning, 'Operation cancelled.' and exit 1; --yes runs", async () => {
     const none = await run(["token", "revoke", "--user", "u"]);
-    expect([none.code, none.err, none.sent]).toEqual([1, "WARNING: Unable to prompt for confirmation as no tty available. Use --yes.\nERROR: Operation cancelled.\n", []]);
+    expect([none.code, none.err, none.sent]).toEqual([
+      1,
+      "WARNING: Unable to prompt for confirmation as no tty available. Use --yes.\nERROR: Operation cancelled.\n",
+      [],
+    ]);
     const forced = await run(["token", "revoke", "--user", "u", "--yes"]);
     expect([forced.code, forced.out, forced.sent]).toEqual([0, "", ["revoked"]]);
   });
 });
 
 describe("exit codes as az returns them", () => {
-  const httpError = (status: number) => Object.assign(new Error(`${status} Failure: no`), { name: "HttpError", status });
+  const httpError = (status: number) =>
+    Object.assign(new Error(`${status} Failure: no`), { name: "HttpError", status });
   it.each([
     [httpError(404), 3],
     [httpError(400), 1],

@@ -86,7 +86,9 @@ describe("a binary response", () => {
     const out = io(true);
     expect(await runProgram(program(), ["image", "get"], out)).toBe(2);
     expect([out.text, out.bytes]).toEqual(["", []]);
-    expect(out.err).toBe("ERROR: the response is 10 bytes of binary data, not shown on a terminal: save it with --output-file <path>, or redirect stdout to a file or pipe\n");
+    expect(out.err).toBe(
+      "ERROR: the response is 10 bytes of binary data, not shown on a terminal: save it with --output-file <path>, or redirect stdout to a file or pipe\n",
+    );
   });
 
   it("reports an --output-file it cannot write in one line (exit 1)", async () => {
@@ -98,11 +100,16 @@ describe("a binary response", () => {
 });
 
 it("the emitter gives --output-file to the commands that can answer with bytes, and only to those", () => {
-  const built = buildPackage({ file: join(repoRoot, "test/fixtures/openapi/media-types.yaml"), source: "test/fixtures/openapi/media-types.yaml" });
+  const built = buildPackage({
+    file: join(repoRoot, "test/fixtures/openapi/media-types.yaml"),
+    source: "test/fixtures/openapi/media-types.yaml",
+  });
   const commands = built.files.find((f) => f.path === "src/cli/commands.ts")?.content ?? "";
   // Each command's literal starts with its path; `binary: true` follows it within the command.
   const blocks = commands.split(/^ {6}path: /m).slice(1);
-  const binary = blocks.filter((block) => /^ {6}binary: true,$/m.test(block.split(/^ {4}\},?$/m)[0] ?? "")).map((block) => block.slice(0, block.indexOf("\n")));
+  const binary = blocks
+    .filter((block) => /^ {6}binary: true,$/m.test(block.split(/^ {4}\},?$/m)[0] ?? ""))
+    .map((block) => block.slice(0, block.indexOf("\n")));
   expect(binary).toEqual([
     '["archives", "download-archive"],',
     '["exports", "export-data"],',

@@ -40,13 +40,23 @@ beforeAll(async () => {
       await writeFileP(target, file.content);
     }
     const commands = built.files.find((f) => f.path === "src/cli/commands.ts")?.content ?? "";
-    commandsOf.set(name, [...commands.matchAll(/^ {6}path: \[(.*)\],$/gm)].map((m) => JSON.parse(`[${m[1] ?? ""}]`) as string[]));
+    commandsOf.set(
+      name,
+      [...commands.matchAll(/^ {6}path: \[(.*)\],$/gm)].map((m) => JSON.parse(`[${m[1] ?? ""}]`) as string[]),
+    );
   }
-  const compilerOptions = { ...CONSUMER_COMPILER_OPTIONS, noImplicitOverride: true, skipLibCheck: true, types: ["node"] };
+  const compilerOptions = {
+    ...CONSUMER_COMPILER_OPTIONS,
+    noImplicitOverride: true,
+    skipLibCheck: true,
+    types: ["node"],
+  };
   await writeFileP(join(work.dir, "package.json"), JSON.stringify({ type: "module" }));
   await writeFileP(join(work.dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*/src/**/*.ts"] }));
   const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
-  tscOutput = await promisify(execFile)(process.execPath, [tsc, "-p", join(work.dir, "tsconfig.json")], { cwd: work.dir }).then(
+  tscOutput = await promisify(execFile)(process.execPath, [tsc, "-p", join(work.dir, "tsconfig.json")], {
+    cwd: work.dir,
+  }).then(
     () => "",
     (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ""}${error.stderr ?? ""}`,
   );
@@ -61,7 +71,12 @@ it("every fixture's CLI type-checks with --strict --noUncheckedIndexedAccess", (
 describe.each(fixtures.map((f) => f.replace(/\.(ya?ml|json)$/, "")))("fixture %s", (name) => {
   it("bundles, and answers --help for the program and each command", async () => {
     const bundle = join(work.dir, name, "dist/cli.js");
-    await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(work.dir, name, "src/cli/main.ts")], outfile: bundle, logLevel: "silent" });
+    await build({
+      ...CLI_BUNDLE_OPTIONS,
+      entryPoints: [join(work.dir, name, "src/cli/main.ts")],
+      outfile: bundle,
+      logLevel: "silent",
+    });
     const top = await runBin(bundle, ["--help"]);
     expect(top.code, output(top)).toBe(0);
     const commands = commandsOf.get(name) ?? [];

@@ -44,7 +44,12 @@ beforeAll(async () => {
     writeFileSync(target, file.content);
   }
   bundle = join(work.dir, "pkg", "dist/cli.js");
-  await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(work.dir, "pkg", "src/cli/main.ts")], outfile: bundle, logLevel: "silent" });
+  await build({
+    ...CLI_BUNDLE_OPTIONS,
+    entryPoints: [join(work.dir, "pkg", "src/cli/main.ts")],
+    outfile: bundle,
+    logLevel: "silent",
+  });
   server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -71,7 +76,11 @@ describe("an issued token in a response the operation cannot accept", () => {
   const form = `access_token=${TOKEN}&expires_in=3600`;
   const bare = `{"token": ${TOKEN}}`;
   it.each([
-    ["a 200 lacking a required property", lacking, 'lacks the required property "expiresOn": {"token":…,"expiryTime":…}'],
+    [
+      "a 200 lacking a required property",
+      lacking,
+      'lacks the required property "expiresOn": {"token":…,"expiryTime":…}',
+    ],
     ["a 200 cut off inside the token", cutOff, `is not valid JSON: ${bytes(cutOff)}`],
     ["a 200 that is not JSON", form, `is not valid JSON: ${bytes(form)}`],
     ["a 200 with a bare token, which V8's SyntaxError quotes", bare, `is not valid JSON: ${bytes(bare)}`],
@@ -129,7 +138,9 @@ describe("control characters from the service", () => {
       const run = await cli(["logins", "get-login", "--name", "ops", "--output", format]);
       expect(run.code, output(run)).toBe(0);
       expect(run.stdout.replace(/\n/g, "")).not.toMatch(CONTROL);
-      expect((format === "json" ? JSON.parse(run.stdout) : parseYaml(run.stdout)) as unknown).toEqual({ name: hostile });
+      expect((format === "json" ? JSON.parse(run.stdout) : parseYaml(run.stdout)) as unknown).toEqual({
+        name: hostile,
+      });
     }
   });
 });

@@ -11,14 +11,25 @@ import { describe, expect, it } from "vitest";
 import { generatedDir } from "../support/paths.ts";
 
 const packagesDir = join(generatedDir, "packages");
-const directories = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory()).sort();
+const directories = readdirSync(packagesDir)
+  .filter((name) => statSync(join(packagesDir, name)).isDirectory())
+  .sort();
 
 /** Strings only CLI code has: its global flag names, its error texts, and jmespath's lexer. */
-const CLI_MARKERS = ["only-show-errors", "allow-unknown-", "Unable to prompt for confirmation", "YAMLParseError", "TOK_UNQUOTEDIDENTIFIER", "process.argv"];
+const CLI_MARKERS = [
+  "only-show-errors",
+  "allow-unknown-",
+  "Unable to prompt for confirmation",
+  "YAMLParseError",
+  "TOK_UNQUOTEDIDENTIFIER",
+  "process.argv",
+];
 
 async function bundle(entry: string, contents?: string): Promise<string> {
   const result = await build({
-    ...(contents === undefined ? { entryPoints: [entry] } : { stdin: { contents, resolveDir: entry, sourcefile: "consumer.ts", loader: "ts" } }),
+    ...(contents === undefined
+      ? { entryPoints: [entry] }
+      : { stdin: { contents, resolveDir: entry, sourcefile: "consumer.ts", loader: "ts" } }),
     bundle: true,
     write: false,
     format: "esm",
@@ -49,6 +60,8 @@ describe.each(directories)("%s", (directory) => {
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest["dependencies"]).toBeUndefined();
     expect(manifest["peerDependencies"]).toBeUndefined();
-    expect(Object.keys(manifest["devDependencies"] as object)).toEqual(expect.arrayContaining(["esbuild", "jmespath", "yaml"]));
+    expect(Object.keys(manifest["devDependencies"] as object)).toEqual(
+      expect.arrayContaining(["esbuild", "jmespath", "yaml"]),
+    );
   });
 });

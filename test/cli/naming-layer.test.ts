@@ -25,7 +25,14 @@ function api(service: string, version: string): ApiIR {
 }
 
 const pkgOf = (service: string, ir: ApiIR) =>
-  packageInfo({ packageName: `@specsmith/${service}`, service, apiVersion: ir.apiVersion, title: ir.title, source: "test", regenerate: "specsmith generate" });
+  packageInfo({
+    packageName: `@specsmith/${service}`,
+    service,
+    apiVersion: ir.apiVersion,
+    title: ir.title,
+    source: "test",
+    regenerate: "specsmith generate",
+  });
 
 function model(service: string, version: string, yaml: string) {
   const naming = parseCliNaming(`spec/${service}/cli.yaml`, yaml);
@@ -56,10 +63,20 @@ describe("the naming files of the repository", () => {
     const byPath = (path: string) => commands.find((c) => c.path.join(" ") === path);
     const issue = byPath("user-identity token issue");
     expect(issue?.calls.map((c) => [c.op.name, c.when, c.bind])).toEqual([
-      ["issueAccessToken", ["user"], [{ flag: "user", to: { param: "id" } }, { flag: "scope", to: { body: ["scopes"] } }]],
+      [
+        "issueAccessToken",
+        ["user"],
+        [
+          { flag: "user", to: { param: "id" } },
+          { flag: "scope", to: { body: ["scopes"] } },
+        ],
+      ],
       ["createCommunicationIdentity", [], [{ flag: "scope", to: { body: ["createTokenWithScopes"] } }]],
     ]);
-    expect(issue?.flags.find((f) => f.name === "scope")).toMatchObject({ required: true, type: { kind: "array", items: { kind: "enum", extensible: true } } });
+    expect(issue?.flags.find((f) => f.name === "scope")).toMatchObject({
+      required: true,
+      type: { kind: "array", items: { kind: "enum", extensible: true } },
+    });
     expect(byPath("user-identity token revoke")?.confirm).toBeDefined();
     expect(byPath("user-identity token get-for-teams-user")?.flags.map((f) => [f.name, f.required])).toEqual([
       ["aad-token", true],
@@ -122,21 +139,101 @@ describe("mistakes in a naming file", () => {
   it.each([
     ["invalid YAML", VALID.replace("bin: ci", "bin: [ci"), "invalid-cli-naming", /not valid YAML/],
     ["an unknown top-level key", `${VALID}\nflagz: 1\n`, "invalid-cli-naming", /unknown key "flagz"/],
-    ["a flag name with dashes", VALID.replace("      user: { help", "      --user: { help"), "invalid-cli-naming", /must be lower-case words/],
-    ["an alias of two letters", VALID.replace("{ help: The user. }", "{ help: The user., aliases: [-uu] }"), "invalid-cli-naming", /alias "-uu"/],
-    ["a call without operation", VALID.replace("operation: revokeAccessTokens", "op: revokeAccessTokens"), "invalid-cli-naming", /unknown key "op"/],
-    ["an unknown operation", VALID.replace("revokeAccessTokens", "revokeTokens"), "cli-naming-mismatch", /has no operation "revokeTokens"/],
-    ["an unknown parameter", VALID.replace("{ id: user }", "{ identity: user }"), "cli-naming-mismatch", /revokeAccessTokens has no parameter "identity"/],
-    ["a required parameter without flag", VALID.replace("{ id: user }", "{}"), "cli-naming-mismatch", /gives no flag for its required parameter "id"/],
-    ["a body on an operation without one", VALID.replace("{ id: user }", "{ id: user, body.scopes: scope }"), "cli-naming-mismatch", /revokeAccessTokens has no request body/],
-    ["a flag named like a global one", VALID.replace("{ id: user }", "{ id: output }").replace("user: { help", "output: { help").replace("--user x", "--output x"), "cli-naming-mismatch", /--output is a global flag/],
-    ["an example with an unknown flag", VALID.replace("--user x --yes", "--usr x"), "cli-naming-mismatch", /uses --usr/],
-    ["an example of another command", VALID.replace("command: user token revoke", "command: user token issue"), "cli-naming-mismatch", /does not start with "user token revoke"/],
-    ["an environment variable for a flag the API lacks", VALID.replace("connection-string: CI_CONNECTION", "api-key: CI_KEY"), "cli-naming-mismatch", /"api-key" is not a credential or endpoint flag/],
-    ["a clash with a derived command", VALID.replace("user token revoke:", "identity revoke-access-tokens:").replace("command: user token revoke", "command: identity revoke-access-tokens"), "cli-naming-mismatch", /clashes with the command "identity revoke-access-tokens"/],
-    ["a when on the last call", VALID.replace("arguments: { id: user }", "when: [user]\n        arguments: { id: user }"), "cli-naming-mismatch", /last call must have no `when`/],
-    ["an invalid output expression", VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        output: '{a: '"), "cli-naming-mismatch", /not a valid JMESPath expression/],
-    ["an unknown date style", VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        dates: python-repr"), "invalid-cli-naming", /`dates` must be one of python-isoformat, python-str/],
+    [
+      "a flag name with dashes",
+      VALID.replace("      user: { help", "      --user: { help"),
+      "invalid-cli-naming",
+      /must be lower-case words/,
+    ],
+    [
+      "an alias of two letters",
+      VALID.replace("{ help: The user. }", "{ help: The user., aliases: [-uu] }"),
+      "invalid-cli-naming",
+      /alias "-uu"/,
+    ],
+    [
+      "a call without operation",
+      VALID.replace("operation: revokeAccessTokens", "op: revokeAccessTokens"),
+      "invalid-cli-naming",
+      /unknown key "op"/,
+    ],
+    [
+      "an unknown operation",
+      VALID.replace("revokeAccessTokens", "revokeTokens"),
+      "cli-naming-mismatch",
+      /has no operation "revokeTokens"/,
+    ],
+    [
+      "an unknown parameter",
+      VALID.replace("{ id: user }", "{ identity: user }"),
+      "cli-naming-mismatch",
+      /revokeAccessTokens has no parameter "identity"/,
+    ],
+    [
+      "a required parameter without flag",
+      VALID.replace("{ id: user }", "{}"),
+      "cli-naming-mismatch",
+      /gives no flag for its required parameter "id"/,
+    ],
+    [
+      "a body on an operation without one",
+      VALID.replace("{ id: user }", "{ id: user, body.scopes: scope }"),
+      "cli-naming-mismatch",
+      /revokeAccessTokens has no request body/,
+    ],
+    [
+      "a flag named like a global one",
+      VALID.replace("{ id: user }", "{ id: output }")
+        .replace("user: { help", "output: { help")
+        .replace("--user x", "--output x"),
+      "cli-naming-mismatch",
+      /--output is a global flag/,
+    ],
+    [
+      "an example with an unknown flag",
+      VALID.replace("--user x --yes", "--usr x"),
+      "cli-naming-mismatch",
+      /uses --usr/,
+    ],
+    [
+      "an example of another command",
+      VALID.replace("command: user token revoke", "command: user token issue"),
+      "cli-naming-mismatch",
+      /does not start with "user token revoke"/,
+    ],
+    [
+      "an environment variable for a flag the API lacks",
+      VALID.replace("connection-string: CI_CONNECTION", "api-key: CI_KEY"),
+      "cli-naming-mismatch",
+      /"api-key" is not a credential or endpoint flag/,
+    ],
+    [
+      "a clash with a derived command",
+      VALID.replace("user token revoke:", "identity revoke-access-tokens:").replace(
+        "command: user token revoke",
+        "command: identity revoke-access-tokens",
+      ),
+      "cli-naming-mismatch",
+      /clashes with the command "identity revoke-access-tokens"/,
+    ],
+    [
+      "a when on the last call",
+      VALID.replace("arguments: { id: user }", "when: [user]\n        arguments: { id: user }"),
+      "cli-naming-mismatch",
+      /last call must have no `when`/,
+    ],
+    [
+      "an invalid output expression",
+      VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        output: '{a: '"),
+      "cli-naming-mismatch",
+      /not a valid JMESPath expression/,
+    ],
+    [
+      "an unknown date style",
+      VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        dates: python-repr"),
+      "invalid-cli-naming",
+      /`dates` must be one of python-isoformat, python-str/,
+    ],
   ])("%s", (_what, yaml, code, message) => {
     const built = model("communication-identity", "2023-10-01", yaml);
     const all = [...built.naming, ...built.diagnostics];
@@ -151,13 +248,17 @@ describe("mistakes in a naming file", () => {
     const yaml = VALID.replace("arguments: { id: user }", "arguments: { id: user }\n        dates: python-isoformat");
     const built = model("communication-identity", "2023-10-01", yaml);
     expect([...built.naming, ...built.diagnostics]).toEqual([]);
-    expect(built.model?.commands.find((c) => c.path.join(" ") === "user token revoke")?.calls[0]?.dates).toBe("python-isoformat");
+    expect(built.model?.commands.find((c) => c.path.join(" ") === "user token revoke")?.calls[0]?.dates).toBe(
+      "python-isoformat",
+    );
   });
 
   it("a flag that fills a required value must be required or in the call's `when`", () => {
     const yaml = VALID.replace("{ help: The user. }", "{ help: The user., required: false }");
     const { diagnostics } = model("communication-identity", "2023-10-01", yaml);
-    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/--user fills a required value of revokeAccessTokens but is optional/)]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/--user fills a required value of revokeAccessTokens but is optional/),
+    ]);
   });
 });
 
@@ -172,7 +273,9 @@ describe("commands derived from a spec without a naming file", () => {
   const document = {
     openapi: "3.0.3",
     info: { title: "Hub", version: "1" },
-    paths: Object.fromEntries(Object.entries(paths).map(([path, item]) => [path, path.includes("{r}") ? { parameters, ...item } : item])),
+    paths: Object.fromEntries(
+      Object.entries(paths).map(([path, item]) => [path, path.includes("{r}") ? { parameters, ...item } : item]),
+    ),
   };
 
   it("leave out the group's words (az's `repos list-collaborators`), and never drop an operation when that meets another's name", () => {

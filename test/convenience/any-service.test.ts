@@ -27,7 +27,11 @@ interface Renamed {
 }
 interface GadgetModule {
   GadgetClient: new (options?: { endpoint?: string; retry?: { maxRetries: number } }) => {
-    rename(gadget: { gadgetId: string }, name: string, options?: { notify?: boolean; dryRun?: boolean }): Promise<Renamed>;
+    rename(
+      gadget: { gadgetId: string },
+      name: string,
+      options?: { notify?: boolean; dryRun?: boolean },
+    ): Promise<Renamed>;
     renameGadget: unknown;
   };
   GadgetServiceClient: unknown;
@@ -44,7 +48,11 @@ beforeAll(async () => {
   const namingFile = join(fixtures, "gadgets.cli.yaml");
   const naming = parseCliNaming(namingFile, readFileSync(namingFile, "utf8"));
   expect(naming.diagnostics).toEqual([]);
-  const built = buildPackage({ file: join(fixtures, "gadgets.yaml"), packageName: "gadgets", ...(naming.value ? { cliNaming: naming.value } : {}) });
+  const built = buildPackage({
+    file: join(fixtures, "gadgets.yaml"),
+    packageName: "gadgets",
+    ...(naming.value ? { cliNaming: naming.value } : {}),
+  });
   expect(built.diagnostics).toEqual([]);
   files = built.files;
   await mkdir(join(repoRoot, ".tmp"), { recursive: true });
@@ -72,16 +80,22 @@ afterAll(async () => {
 
 it("is emitted beside the generated client, both exported", () => {
   const index = files.find((f) => f.path === "src/index.ts")?.content ?? "";
-  expect(index).toContain('export { GadgetClient, type GadgetRef, type RenameOptions, type Renamed } from "./convenience.js";');
+  expect(index).toContain(
+    'export { GadgetClient, type GadgetRef, type RenameOptions, type Renamed } from "./convenience.js";',
+  );
   expect(index).toContain('export { GadgetServiceClient } from "./client.js";');
-  expect(files.find((f) => f.path === "src/convenience.ts")?.content).toContain("export class GadgetClient extends GadgetServiceClient {");
+  expect(files.find((f) => f.path === "src/convenience.ts")?.content).toContain(
+    "export class GadgetClient extends GadgetServiceClient {",
+  );
 });
 
 it("checks an optional property the result reads through once, into a local, however many fields it feeds", () => {
   const source = files.find((f) => f.path === "src/convenience.ts")?.content ?? "";
   expect(source.match(/present\(/g)).toHaveLength(1);
   // `gadget` is a parameter of the method: the local takes another name instead of shadowing it.
-  expect(source).toContain('    const resultGadget = present(result.gadget, "gadget");\n    return { id: resultGadget.id, label: resultGadget.label, createdAt: resultGadget.createdAt };\n');
+  expect(source).toContain(
+    '    const resultGadget = present(result.gadget, "gadget");\n    return { id: resultGadget.id, label: resultGadget.label, createdAt: resultGadget.createdAt };\n',
+  );
 });
 
 it("type-checks with the package's own compiler options", { timeout: 120_000 }, async () => {
@@ -99,7 +113,11 @@ it("sends the mapped parameter, query option and body fields, and builds the dec
   answer = JSON.stringify({ gadget: { id: "g-1", label: "Lamp", createdAt: "2024-05-01T10:00:00Z" }, warnings: [] });
   const renamed = await client.rename({ gadgetId: "g 1" }, "Lamp", { notify: true, dryRun: true });
   expect(renamed).toEqual({ id: "g-1", label: "Lamp", createdAt: new Date("2024-05-01T10:00:00Z") });
-  expect(seen.at(-1)).toEqual({ method: "POST", url: "/gadgets/g%201/rename?dryRun=true", body: '{"newName":"Lamp","notify":true}' });
+  expect(seen.at(-1)).toEqual({
+    method: "POST",
+    url: "/gadgets/g%201/rename?dryRun=true",
+    body: '{"newName":"Lamp","notify":true}',
+  });
   await client.rename({ gadgetId: "g-2" }, "Desk");
   expect(seen.at(-1)).toEqual({ method: "POST", url: "/gadgets/g-2/rename", body: '{"newName":"Desk"}' });
 });
@@ -107,5 +125,7 @@ it("sends the mapped parameter, query option and body fields, and builds the dec
 it("names the property a result needs when the service leaves it out", async () => {
   const { GadgetClient } = (await import(pathToFileURL(join(work, "src/index.ts")).href)) as GadgetModule;
   answer = JSON.stringify({ warnings: ["not renamed"] });
-  await expect(new GadgetClient({ endpoint }).rename({ gadgetId: "g-1" }, "Lamp")).rejects.toThrow('The service\'s response lacks "gadget"');
+  await expect(new GadgetClient({ endpoint }).rename({ gadgetId: "g-1" }, "Lamp")).rejects.toThrow(
+    'The service\'s response lacks "gadget"',
+  );
 });

@@ -20,14 +20,28 @@ function plan(version: string) {
   const loaded = loadOpenApi(openApiPath("communication-identity", version));
   if (!loaded.value) throw new Error(`cannot load ${version}`);
   const ir = buildIr(loaded.value, "CommunicationIdentityClient").value;
-  return planPackage(ir, packageInfo({ packageName: "@specsmith/communication-identity", service: "communication-identity", apiVersion: ir.apiVersion, title: ir.title, source: "test", regenerate: "specsmith generate" })).value;
+  return planPackage(
+    ir,
+    packageInfo({
+      packageName: "@specsmith/communication-identity",
+      service: "communication-identity",
+      apiVersion: ir.apiVersion,
+      title: ir.title,
+      source: "test",
+      regenerate: "specsmith generate",
+    }),
+  ).value;
 }
 
 /** Parses `yaml` and resolves its convenience section against 2023-10-01: every diagnostic, one line each. */
 function problems(yaml: string): string[] {
   const naming = parseCliNaming(FILE, yaml);
-  const diagnostics = naming.value ? buildConvenienceModel(plan("2023-10-01"), naming.value).diagnostics : naming.diagnostics;
-  return diagnostics.map((d) => `${d.code} ${d.location?.file}:${d.location?.line} #${d.location?.pointer}: ${d.message}`);
+  const diagnostics = naming.value
+    ? buildConvenienceModel(plan("2023-10-01"), naming.value).diagnostics
+    : naming.diagnostics;
+  return diagnostics.map(
+    (d) => `${d.code} ${d.location?.file}:${d.location?.line} #${d.location?.pointer}: ${d.message}`,
+  );
 }
 
 /** A valid section with one method, whose parts a case replaces. */
@@ -72,7 +86,11 @@ describe("the repository's Identity naming file", () => {
       ["getTokenForTeamsUser", "exchangeTeamsUserAccessToken"],
     ]);
     const getToken = built.value?.methods.find((m) => m.name === "getToken");
-    expect(getToken?.args).toEqual(["user.communicationUserId", "{ scopes, expiresInMinutes: tokenExpiresInMinutes }", "requestOptions"]);
+    expect(getToken?.args).toEqual([
+      "user.communicationUserId",
+      "{ scopes, expiresInMinutes: tokenExpiresInMinutes }",
+      "requestOptions",
+    ]);
     expect(getToken?.options).toEqual({ name: "options", taken: ["tokenExpiresInMinutes"] });
   });
 
@@ -83,21 +101,106 @@ describe("the repository's Identity naming file", () => {
 
 describe("mistakes in the convenience section", () => {
   it.each([
-    ["an unknown key of a method", section(`${GET_TOKEN}      retries: 3\n`), "invalid-cli-naming", /#\/convenience\/methods\/getToken\/retries: unknown key "retries"/],
-    ["a type that is not a type name", section(GET_TOKEN.replace("scopes: CommunicationIdentityTokenScope[]", "scopes: Array<string>")), "invalid-cli-naming", /#\/convenience\/methods\/getToken\/parameters\/scopes: type "Array<string>"/],
-    ["a result without returns", section(GET_TOKEN.replace("      returns: CommunicationIdentityAccessToken\n", "      result: token\n")), "invalid-cli-naming", /getToken\/result: a `result` needs `returns`/],
-    ["a method name that is not an identifier", section(GET_TOKEN.replace("    getToken:", "    get-token:")), "invalid-cli-naming", /a method name "get-token" must be a TypeScript identifier/],
-    ["an unknown operation", section(GET_TOKEN.replace("operation: issueAccessToken", "operation: issueToken")), "convenience-mismatch", /getToken\/operation: .* has no operation "issueToken" \(it has: .*issueAccessToken/],
-    ["an unknown body field", section(GET_TOKEN.replace("body.expiresInMinutes:", "body.expiry:")), "convenience-mismatch", /arguments\/body.expiry: issueAccessToken has no parameter or body field "body.expiry" \(it has: id, body, body.expiresInMinutes, body.scopes\)/],
-    ["a required parameter left unmapped", section(GET_TOKEN.replace("        id: user.communicationUserId\n", "")), "convenience-mismatch", /getToken\/arguments: issueAccessToken needs its parameter "id"/],
-    ["a required body field left unmapped", section(GET_TOKEN.replace("        body.scopes: scopes\n", "")), "convenience-mismatch", /needs its body field "scopes"/],
-    ["a source that is not a parameter", section(GET_TOKEN.replace("id: user.communicationUserId", "id: caller.communicationUserId")), "convenience-mismatch", /arguments\/id: "caller" is not a parameter of getToken \(it has: user, scopes, options\)/],
-    ["an option the options type lacks", section(GET_TOKEN.replace("options.minutes", "options.hours")), "convenience-mismatch", /"hours" is not a property of TokenOptions/],
-    ["an unknown type", section(GET_TOKEN.replace("user: User", "user: Person")), "convenience-mismatch", /parameters\/user: unknown type "Person"/],
-    ["an options bag before the last parameter", section(GET_TOKEN.replace("        options?: TokenOptions\n", "").replace("        user: User\n", "        options?: TokenOptions\n        user: User\n")), "convenience-mismatch", /only the last parameter may be an options bag/],
-    ["a name the client already has", section(GET_TOKEN.replace("    getToken:", "    issueAccessToken:")), "convenience-mismatch", /"issueAccessToken" is already a method of the generated client/],
-    ["a type named like a model", section(GET_TOKEN, "    CommunicationIdentity:\n      properties:\n        id: string\n"), "convenience-mismatch", /"CommunicationIdentity" is already a name the package exports/],
-    ["a result path the result lacks", section(GET_TOKEN.replace("returns: CommunicationIdentityAccessToken", "returns: User\n      result:\n        communicationUserId: identity.id")), "convenience-mismatch", /result\/communicationUserId: the result has no property "identity" \(at that level it has: expiresOn, token\)/],
+    [
+      "an unknown key of a method",
+      section(`${GET_TOKEN}      retries: 3\n`),
+      "invalid-cli-naming",
+      /#\/convenience\/methods\/getToken\/retries: unknown key "retries"/,
+    ],
+    [
+      "a type that is not a type name",
+      section(GET_TOKEN.replace("scopes: CommunicationIdentityTokenScope[]", "scopes: Array<string>")),
+      "invalid-cli-naming",
+      /#\/convenience\/methods\/getToken\/parameters\/scopes: type "Array<string>"/,
+    ],
+    [
+      "a result without returns",
+      section(GET_TOKEN.replace("      returns: CommunicationIdentityAccessToken\n", "      result: token\n")),
+      "invalid-cli-naming",
+      /getToken\/result: a `result` needs `returns`/,
+    ],
+    [
+      "a method name that is not an identifier",
+      section(GET_TOKEN.replace("    getToken:", "    get-token:")),
+      "invalid-cli-naming",
+      /a method name "get-token" must be a TypeScript identifier/,
+    ],
+    [
+      "an unknown operation",
+      section(GET_TOKEN.replace("operation: issueAccessToken", "operation: issueToken")),
+      "convenience-mismatch",
+      /getToken\/operation: .* has no operation "issueToken" \(it has: .*issueAccessToken/,
+    ],
+    [
+      "an unknown body field",
+      section(GET_TOKEN.replace("body.expiresInMinutes:", "body.expiry:")),
+      "convenience-mismatch",
+      /arguments\/body.expiry: issueAccessToken has no parameter or body field "body.expiry" \(it has: id, body, body.expiresInMinutes, body.scopes\)/,
+    ],
+    [
+      "a required parameter left unmapped",
+      section(GET_TOKEN.replace("        id: user.communicationUserId\n", "")),
+      "convenience-mismatch",
+      /getToken\/arguments: issueAccessToken needs its parameter "id"/,
+    ],
+    [
+      "a required body field left unmapped",
+      section(GET_TOKEN.replace("        body.scopes: scopes\n", "")),
+      "convenience-mismatch",
+      /needs its body field "scopes"/,
+    ],
+    [
+      "a source that is not a parameter",
+      section(GET_TOKEN.replace("id: user.communicationUserId", "id: caller.communicationUserId")),
+      "convenience-mismatch",
+      /arguments\/id: "caller" is not a parameter of getToken \(it has: user, scopes, options\)/,
+    ],
+    [
+      "an option the options type lacks",
+      section(GET_TOKEN.replace("options.minutes", "options.hours")),
+      "convenience-mismatch",
+      /"hours" is not a property of TokenOptions/,
+    ],
+    [
+      "an unknown type",
+      section(GET_TOKEN.replace("user: User", "user: Person")),
+      "convenience-mismatch",
+      /parameters\/user: unknown type "Person"/,
+    ],
+    [
+      "an options bag before the last parameter",
+      section(
+        GET_TOKEN.replace("        options?: TokenOptions\n", "").replace(
+          "        user: User\n",
+          "        options?: TokenOptions\n        user: User\n",
+        ),
+      ),
+      "convenience-mismatch",
+      /only the last parameter may be an options bag/,
+    ],
+    [
+      "a name the client already has",
+      section(GET_TOKEN.replace("    getToken:", "    issueAccessToken:")),
+      "convenience-mismatch",
+      /"issueAccessToken" is already a method of the generated client/,
+    ],
+    [
+      "a type named like a model",
+      section(GET_TOKEN, "    CommunicationIdentity:\n      properties:\n        id: string\n"),
+      "convenience-mismatch",
+      /"CommunicationIdentity" is already a name the package exports/,
+    ],
+    [
+      "a result path the result lacks",
+      section(
+        GET_TOKEN.replace(
+          "returns: CommunicationIdentityAccessToken",
+          "returns: User\n      result:\n        communicationUserId: identity.id",
+        ),
+      ),
+      "convenience-mismatch",
+      /result\/communicationUserId: the result has no property "identity" \(at that level it has: expiresOn, token\)/,
+    ],
   ])("%s", (_, yaml, code, message) => {
     const found = problems(yaml);
     expect(found).toHaveLength(1);

@@ -38,7 +38,8 @@ function typescriptBlocks(markdown: string): string[] {
 }
 
 /** Only the module specifier of the official package changes. */
-const rewriteImport = (code: string) => code.replaceAll(`"${OFFICIAL}"`, `"${OURS}"`).replaceAll(`'${OFFICIAL}'`, `'${OURS}'`);
+const rewriteImport = (code: string) =>
+  code.replaceAll(`"${OFFICIAL}"`, `"${OURS}"`).replaceAll(`'${OFFICIAL}'`, `'${OURS}'`);
 
 const GLOBALS = `// What the README's snippets take from earlier snippets or from the reader.
 type Package = typeof import("${OURS}");
@@ -60,36 +61,48 @@ afterAll(async () => {
   if (work && !process.env["KEEP_TMP"]) await rm(work, { recursive: true, force: true });
 });
 
-it("the official SDK README's samples type-check against the generated package's convenience layer", { timeout: 120_000 }, async () => {
-  const readme = readFileSync(join(repoRoot, "node_modules", OFFICIAL, "README.md"), "utf8");
-  const samples = typescriptBlocks(readme);
-  // The README has a dozen samples; all of them call the SDK's method names.
-  expect(samples.length).toBeGreaterThanOrEqual(10);
-  const all = samples.join("\n");
-  for (const name of ["createUser(", "getToken(", "createUserAndToken(", "revokeTokens(", "deleteUser(", "getTokenForTeamsUser(", "new CommunicationIdentityClient("]) {
-    expect(all, name).toContain(name);
-  }
-  const files = samples.map((code, i) => {
-    const rewritten = rewriteImport(code);
-    expect(rewritten).not.toContain(OFFICIAL);
-    // `export {}` makes each sample a module of its own (top-level await, its own `let`s).
-    return { name: `sample-${String(i + 1).padStart(2, "0")}.ts`, text: `${rewritten}\nexport {};\n` };
-  });
-  await Promise.all(files.map((f) => writeFile(join(work, f.name), f.text)));
-  await writeFile(join(work, "globals.d.ts"), GLOBALS);
-  await writeFile(join(work, "azure-identity.d.ts"), AZURE_IDENTITY_STUB);
-  await writeFile(join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
-  const tsconfig = {
-    compilerOptions: {
-      ...CONSUMER_COMPILER_OPTIONS,
-      // Stands in for installing the package (`generated-packages.test.ts` installs the real ones).
-      paths: { [OURS]: [packageEntry] },
-    },
-    include: ["globals.d.ts", "azure-identity.d.ts", "sample-*.ts"],
-  };
-  await writeFile(join(work, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  const checked = await runTsc(["-p", work, "--listFiles"], work);
-  expect(checked.code, output(checked)).toBe(0);
-  // Every sample was part of the program (a typo in `include` would check nothing).
-  for (const f of files) expect(checked.stdout).toContain(join(work, f.name));
-});
+it(
+  "the official SDK README's samples type-check against the generated package's convenience layer",
+  { timeout: 120_000 },
+  async () => {
+    const readme = readFileSync(join(repoRoot, "node_modules", OFFICIAL, "README.md"), "utf8");
+    const samples = typescriptBlocks(readme);
+    // The README has a dozen samples; all of them call the SDK's method names.
+    expect(samples.length).toBeGreaterThanOrEqual(10);
+    const all = samples.join("\n");
+    for (const name of [
+      "createUser(",
+      "getToken(",
+      "createUserAndToken(",
+      "revokeTokens(",
+      "deleteUser(",
+      "getTokenForTeamsUser(",
+      "new CommunicationIdentityClient(",
+    ]) {
+      expect(all, name).toContain(name);
+    }
+    const files = samples.map((code, i) => {
+      const rewritten = rewriteImport(code);
+      expect(rewritten).not.toContain(OFFICIAL);
+      // `export {}` makes each sample a module of its own (top-level await, its own `let`s).
+      return { name: `sample-${String(i + 1).padStart(2, "0")}.ts`, text: `${rewritten}\nexport {};\n` };
+    });
+    await Promise.all(files.map((f) => writeFile(join(work, f.name), f.text)));
+    await writeFile(join(work, "globals.d.ts"), GLOBALS);
+    await writeFile(join(work, "azure-identity.d.ts"), AZURE_IDENTITY_STUB);
+    await writeFile(join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
+    const tsconfig = {
+      compilerOptions: {
+        ...CONSUMER_COMPILER_OPTIONS,
+        // Stands in for installing the package (`generated-packages.test.ts` installs the real ones).
+        paths: { [OURS]: [packageEntry] },
+      },
+      include: ["globals.d.ts", "azure-identity.d.ts", "sample-*.ts"],
+    };
+    await writeFile(join(work, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+    const checked = await runTsc(["-p", work, "--listFiles"], work);
+    expect(checked.code, output(checked)).toBe(0);
+    // Every sample was part of the program (a typo in `include` would check nothing).
+    for (const f of files) expect(checked.stdout).toContain(join(work, f.name));
+  },
+);

@@ -10,7 +10,10 @@ import { CommunicationIdentityClient } from "../../generated/packages/communicat
 import type { RecordedRequest } from "../support/services/http-kit.ts";
 import { startIdentityService, type IdentityService } from "../support/services/identity-service.ts";
 
-const TEAMS = { token: "teams-aad-token", principal: { objectId: "teams-oid", tenantId: "tenant", clientId: "teams-app" } };
+const TEAMS = {
+  token: "teams-aad-token",
+  principal: { objectId: "teams-oid", tenantId: "tenant", clientId: "teams-app" },
+};
 
 /** What must match on the wire; a user's id in the path becomes `{id}`, since each side has its own users. */
 function wire(request: RecordedRequest, ids: readonly string[]) {
@@ -33,7 +36,11 @@ function shapeOf(value: unknown): unknown {
   if (value instanceof Date) return "Date";
   if (Array.isArray(value)) return value.map(shapeOf);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shapeOf(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, shapeOf(v)]),
+    );
   }
   return typeof value;
 }
@@ -53,12 +60,22 @@ describe("the convenience layer sends what the official SDK sends", () => {
   afterAll(() => service.close());
 
   /** Runs one call on each client; returns their requests (as `wire` sees them) and result shapes. */
-  async function both<T>(call: (client: OfficialClient | CommunicationIdentityClient) => Promise<T>, ids: (side: "official" | "ours") => string[] = () => []) {
+  async function both<T>(
+    call: (client: OfficialClient | CommunicationIdentityClient) => Promise<T>,
+    ids: (side: "official" | "ours") => string[] = () => [],
+  ) {
     const sides = [];
-    for (const [side, client] of [["official", official], ["ours", ours]] as const) {
+    for (const [side, client] of [
+      ["official", official],
+      ["ours", ours],
+    ] as const) {
       const before = service.requests.length;
       const result = await call(client);
-      sides.push({ requests: service.requests.slice(before).map((r) => wire(r, ids(side))), shape: shapeOf(result), result });
+      sides.push({
+        requests: service.requests.slice(before).map((r) => wire(r, ids(side))),
+        shape: shapeOf(result),
+        result,
+      });
     }
     const [theirs, mine] = sides;
     expect(mine?.requests).toEqual(theirs?.requests);
@@ -74,7 +91,9 @@ describe("the convenience layer sends what the official SDK sends", () => {
   });
 
   it("createUserAndToken, with and without tokenExpiresInMinutes", async () => {
-    const { ours: created, requests } = await both((c) => c.createUserAndToken(["chat", "voip"], { tokenExpiresInMinutes: 60 }));
+    const { ours: created, requests } = await both((c) =>
+      c.createUserAndToken(["chat", "voip"], { tokenExpiresInMinutes: 60 }),
+    );
     expect(requests[0]?.body).toEqual({ createTokenWithScopes: ["chat", "voip"], expiresInMinutes: 60 });
     expect(created.expiresOn).toBeInstanceOf(Date);
     expect(service.state.inspectToken(created.token).claims?.sub).toBe(created.user.communicationUserId);
@@ -85,8 +104,15 @@ describe("the convenience layer sends what the official SDK sends", () => {
     const user = await official.createUser();
     const ids = () => [user.communicationUserId];
     const { ours: token, requests } = await both((c) => c.getToken(user, ["chat"], { tokenExpiresInMinutes: 90 }), ids);
-    expect(requests[0]).toMatchObject({ method: "POST", path: "/identities/{id}/:issueAccessToken", body: { scopes: ["chat"], expiresInMinutes: 90 } });
-    expect(service.state.inspectToken(token.token)).toMatchObject({ status: "valid", claims: { sub: user.communicationUserId } });
+    expect(requests[0]).toMatchObject({
+      method: "POST",
+      path: "/identities/{id}/:issueAccessToken",
+      body: { scopes: ["chat"], expiresInMinutes: 90 },
+    });
+    expect(service.state.inspectToken(token.token)).toMatchObject({
+      status: "valid",
+      claims: { sub: user.communicationUserId },
+    });
     await both((c) => c.getToken(user, ["voip"]), ids);
   });
 
@@ -102,9 +128,16 @@ describe("the convenience layer sends what the official SDK sends", () => {
 
   it("getTokenForTeamsUser", async () => {
     const { ours: exchanged, requests } = await both((c) =>
-      c.getTokenForTeamsUser({ teamsUserAadToken: TEAMS.token, clientId: TEAMS.principal.clientId, userObjectId: TEAMS.principal.objectId }),
+      c.getTokenForTeamsUser({
+        teamsUserAadToken: TEAMS.token,
+        clientId: TEAMS.principal.clientId,
+        userObjectId: TEAMS.principal.objectId,
+      }),
     );
-    expect(requests[0]).toMatchObject({ path: "/teamsUser/:exchangeAccessToken", body: { token: TEAMS.token, appId: TEAMS.principal.clientId, userId: TEAMS.principal.objectId } });
+    expect(requests[0]).toMatchObject({
+      path: "/teamsUser/:exchangeAccessToken",
+      body: { token: TEAMS.token, appId: TEAMS.principal.clientId, userId: TEAMS.principal.objectId },
+    });
     expect(service.state.inspectToken(exchanged.token).claims?.sub).toBe(`8:orgid:${TEAMS.principal.objectId}`);
   });
 });

@@ -24,7 +24,12 @@ function readme(file: string, packageName: string, cliNaming?: CliNaming): strin
   return built.files.find((f) => f.path === "README.md")?.content ?? "";
 }
 
-const identity = () => readme(openApiPath("communication-identity", "2023-10-01"), "@specsmith/communication-identity", naming("spec/communication-identity/cli.yaml"));
+const identity = () =>
+  readme(
+    openApiPath("communication-identity", "2023-10-01"),
+    "@specsmith/communication-identity",
+    naming("spec/communication-identity/cli.yaml"),
+  );
 const gadgets = join(repoRoot, "test/fixtures/convenience/gadgets.yaml");
 
 it("lists each convenience method with its signature, summary and the operation it calls", () => {
@@ -51,20 +56,30 @@ it("has a quick start calling the methods, passing the user one returns to the o
     "await client.revokeTokens(user);",
     "await client.deleteUser(user);",
   ]);
-  expect(quickStart).toContain('console.log((await client.getTokenForTeamsUser({\n  teamsUserAadToken: "<teams-user-aad-token>",');
+  expect(quickStart).toContain(
+    'console.log((await client.getTokenForTeamsUser({\n  teamsUserAadToken: "<teams-user-aad-token>",',
+  );
 });
 
 it("creates the convenience class where it has a name of its own, and shows no section without a layer", () => {
   const withLayer = readme(gadgets, "gadgets", naming("test/fixtures/convenience/gadgets.cli.yaml"));
-  expect(typescriptBlocks(withLayer).find((b) => b.section === "Create the client")?.code).toContain("const client = new GadgetClient();");
-  expect(withLayer).toContain("`GadgetClient` adds these methods to the generated `GadgetServiceClient` (the operations below).");
+  expect(typescriptBlocks(withLayer).find((b) => b.section === "Create the client")?.code).toContain(
+    "const client = new GadgetClient();",
+  );
+  expect(withLayer).toContain(
+    "`GadgetClient` adds these methods to the generated `GadgetServiceClient` (the operations below).",
+  );
   const without = readme(gadgets, "gadgets");
   expect(without).not.toContain("## Convenience methods");
-  expect(typescriptBlocks(without).find((b) => b.section === "Create the client")?.code).toContain("const client = new GadgetServiceClient();");
+  expect(typescriptBlocks(without).find((b) => b.section === "Create the client")?.code).toContain(
+    "const client = new GadgetServiceClient();",
+  );
 });
 
 it("never logs a secret-named member (a token) in its examples: they are copied into real code", () => {
-  const code = typescriptBlocks(identity()).map((b) => b.code).join("\n");
+  const code = typescriptBlocks(identity())
+    .map((b) => b.code)
+    .join("\n");
   // Each `console.log(...)` statement, from its start to the `);` that ends its line.
   const logged = [...code.matchAll(/console\.log\(([\s\S]*?)\);$/gm)].map((m) => m[1] ?? "");
   expect(logged.length).toBeGreaterThan(3);

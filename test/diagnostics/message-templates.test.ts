@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { DiagnosticCollector } from "../../generator/diagnostics/collector.ts";
-import { DIAGNOSTIC_CODES, type MessageParams, type RegisteredCode } from "../../generator/diagnostics/diagnostic-codes.ts";
+import {
+  DIAGNOSTIC_CODES,
+  type MessageParams,
+  type RegisteredCode,
+} from "../../generator/diagnostics/diagnostic-codes.ts";
 import { createDiagnostic } from "../../generator/diagnostics/diagnostics.ts";
 import { repoRoot } from "../support/paths.ts";
 
@@ -37,22 +41,30 @@ describe("message templates", () => {
   });
 
   it("renders the message text the call sites wrote before the table held it", () => {
-    expect(createDiagnostic("string-required", { value: '"yes"', expected: "a boolean", reading: "ignored (not required)" }).message).toBe(
-      '`required` is the string "yes", not a boolean; ignored (not required)',
+    expect(
+      createDiagnostic("string-required", { value: '"yes"', expected: "a boolean", reading: "ignored (not required)" })
+        .message,
+    ).toBe('`required` is the string "yes", not a boolean; ignored (not required)');
+    expect(
+      createDiagnostic("output-write-failed", { path: "out/a.ts", reason: "disk full", errno: "ENOSPC" }).message,
+    ).toBe("cannot write out/a.ts: disk full (ENOSPC); the previous output was left as it was");
+    expect(createDiagnostic("schema-too-deep", { depth: 64 }).message).toBe(
+      "schemas nest more than 64 levels deep here; the inner ones are typed as unknown",
     );
-    expect(createDiagnostic("output-write-failed", { path: "out/a.ts", reason: "disk full", errno: "ENOSPC" }).message).toBe(
-      "cannot write out/a.ts: disk full (ENOSPC); the previous output was left as it was",
-    );
-    expect(createDiagnostic("schema-too-deep", { depth: 64 }).message).toBe("schemas nest more than 64 levels deep here; the inner ones are typed as unknown");
   });
 
   it("a parameter left out is a bug in specsmith: it throws, naming the code and the parameter", () => {
-    const missing = { ref: "`$ref` \"#/x\"" } as unknown as MessageParams<"unresolved-ref">;
-    expect(() => createDiagnostic("unresolved-ref", missing)).toThrow(/"unresolved-ref" was made without its parameter "reason"/);
+    const missing = { ref: '`$ref` "#/x"' } as unknown as MessageParams<"unresolved-ref">;
+    expect(() => createDiagnostic("unresolved-ref", missing)).toThrow(
+      /"unresolved-ref" was made without its parameter "reason"/,
+    );
   });
 
   it("types each code's parameters from its template", () => {
-    expectTypeOf<MessageParams<"unresolved-ref">>().toEqualTypeOf<{ readonly ref: string | number; readonly reason: string | number }>();
+    expectTypeOf<MessageParams<"unresolved-ref">>().toEqualTypeOf<{
+      readonly ref: string | number;
+      readonly reason: string | number;
+    }>();
     expectTypeOf<MessageParams<"invalid-document">>().toEqualTypeOf<{}>();
     // Never called: these lines exist for tsc, which fails the build if any of them compiles.
     const mistakes = () => [
@@ -77,15 +89,28 @@ describe("the collector", () => {
     found.report("unknown-security-scheme", { scheme: '"key"' }, { file: "api.yaml", pointer: "/security" });
     expect(found.hasErrors).toBe(true);
     expect(found.diagnostics).toEqual([
-      { code: "unsupported-value", severity: "warning", message: "an array as an `enum`/`const` value is typed as unknown", location: { file: "api.yaml", pointer: "/enum/0" } },
-      { code: "unknown-security-scheme", severity: "error", message: 'security names the scheme "key", which is not declared', location: { file: "api.yaml", pointer: "/security" } },
+      {
+        code: "unsupported-value",
+        severity: "warning",
+        message: "an array as an `enum`/`const` value is typed as unknown",
+        location: { file: "api.yaml", pointer: "/enum/0" },
+      },
+      {
+        code: "unknown-security-scheme",
+        severity: "error",
+        message: 'security names the scheme "key", which is not declared',
+        location: { file: "api.yaml", pointer: "/security" },
+      },
     ]);
   });
 });
 
 describe("the diagnostics core", () => {
   const folder = join(repoRoot, "generator", "diagnostics");
-  const imports = (file: string) => [...readFileSync(join(folder, file), "utf8").matchAll(/^(?:import|export)[^"]*from "([^"]+)"/gm)].map((m) => m[1] ?? "");
+  const imports = (file: string) =>
+    [...readFileSync(join(folder, file), "utf8").matchAll(/^(?:import|export)[^"]*from "([^"]+)"/gm)].map(
+      (m) => m[1] ?? "",
+    );
 
   it("depends on nothing outside its folder, and the code table on nothing at all (no import cycle)", () => {
     expect(imports("diagnostic-codes.ts")).toEqual([]);

@@ -33,13 +33,17 @@ describe("quoteValue", () => {
   });
 
   it("keeps long names that are not keys", () => {
-    expect(quoteValue("#/components/schemas/ManagedDeviceConfiguration", 100)).toBe('"#/components/schemas/ManagedDeviceConfiguration"');
+    expect(quoteValue("#/components/schemas/ManagedDeviceConfiguration", 100)).toBe(
+      '"#/components/schemas/ManagedDeviceConfiguration"',
+    );
   });
 });
 
 describe("quoteQuoted", () => {
   it("shows each quoted part of a parser message by quoteValue", () => {
     const token = `SECRET_TOKEN=${"z9".repeat(40)}`;
-    expect(quoteQuoted(`Unexpected scalar token in YAML stream: "${token}"`)).toBe('Unexpected scalar token in YAML stream: "SECRET_TOKEN=<redacted>"');
+    expect(quoteQuoted(`Unexpected scalar token in YAML stream: "${token}"`)).toBe(
+      'Unexpected scalar token in YAML stream: "SECRET_TOKEN=<redacted>"',
+    );
   });
 });

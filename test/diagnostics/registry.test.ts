@@ -38,7 +38,8 @@ function usedCodes(): Map<string, string[]> {
 function documented(): Map<string, string> {
   const text = readFileSync(join(generatorDir, "diagnostics", "DIAGNOSTICS.md"), "utf8");
   const entries = new Map<string, string>();
-  for (const match of text.matchAll(/^### `([^`]+)`\n\n\*\*(error|warning)\*\*/gm)) entries.set(match[1] ?? "", match[2] ?? "");
+  for (const match of text.matchAll(/^### `([^`]+)`\n\n\*\*(error|warning)\*\*/gm))
+    entries.set(match[1] ?? "", match[2] ?? "");
   return entries;
 }
 
@@ -46,14 +47,17 @@ describe("the diagnostic registry", () => {
   it("declares every code the generator uses", () => {
     const used = usedCodes();
     expect(used.size).toBeGreaterThan(15);
-    const undeclared = [...used].filter(([code]) => !codeInfo(code)).map(([code, paths]) => `${code} (${paths.join(", ")})`);
+    const undeclared = [...used]
+      .filter(([code]) => !codeInfo(code))
+      .map(([code, paths]) => `${code} (${paths.join(", ")})`);
     expect(undeclared).toEqual([]);
   });
 
   it("documents every code once, with its severity, and nothing else", () => {
     const docs = documented();
     expect([...docs.keys()].filter((code) => code !== `${TYPESPEC_PREFIX}*`).sort()).toEqual(registered);
-    for (const code of registered) expect(docs.get(code), code).toBe(DIAGNOSTIC_CODES[code as keyof typeof DIAGNOSTIC_CODES].severity);
+    for (const code of registered)
+      expect(docs.get(code), code).toBe(DIAGNOSTIC_CODES[code as keyof typeof DIAGNOSTIC_CODES].severity);
     expect(docs.get(`${TYPESPEC_PREFIX}*`)).toBe("error");
   });
 
@@ -79,12 +83,16 @@ describe("the diagnostic registry", () => {
 });
 
 describe("a diagnostic", () => {
-  const located = createDiagnostic("unknown-schema-type", { type: '"strin"', hint: ';\n  did you mean "string"?' }, {
-    file: "api.yaml",
-    pointer: "/components/schemas/A/type",
-    line: 12,
-    column: 11,
-  });
+  const located = createDiagnostic(
+    "unknown-schema-type",
+    { type: '"strin"', hint: ';\n  did you mean "string"?' },
+    {
+      file: "api.yaml",
+      pointer: "/components/schemas/A/type",
+      line: 12,
+      column: 11,
+    },
+  );
 
   it("is always one line, naming file:line:col, the JSON pointer, severity and code", () => {
     expect(formatDiagnostic(located)).toBe(
@@ -102,6 +110,10 @@ describe("a diagnostic", () => {
       column: 11,
       pointer: "/components/schemas/A/type",
     });
-    expect(diagnosticJson(relayDiagnostic("typespec/x", "m"))).toEqual({ code: "typespec/x", severity: "error", message: "m" });
+    expect(diagnosticJson(relayDiagnostic("typespec/x", "m"))).toEqual({
+      code: "typespec/x",
+      severity: "error",
+      message: "m",
+    });
   });
 });

@@ -7,16 +7,39 @@ import { describe, expect, it } from "vitest";
 import { diffDocs, doc, getItems, type Json } from "./fixtures.ts";
 
 const str = { type: "string" };
-const findings = (before: Json, after: Json) => diffDocs(before, after).findings.map((f) => `${f.level} ${f.ruleId} @ ${f.location}`);
-const post = (fields: Json) => doc({ "/items": { post: { operationId: "Items_Create", responses: { "204": { description: "done" } }, ...fields } } });
-const sending = (schema: Json) => post({ requestBody: { required: true, content: { "application/json": { schema } } } });
-const receiving = (schema: Json) => doc({ "/items": { get: { operationId: "Items_Get", responses: { "200": { description: "ok", content: { "application/json": { schema } } } } } } });
+const findings = (before: Json, after: Json) =>
+  diffDocs(before, after).findings.map((f) => `${f.level} ${f.ruleId} @ ${f.location}`);
+const post = (fields: Json) =>
+  doc({
+    "/items": { post: { operationId: "Items_Create", responses: { "204": { description: "done" } }, ...fields } },
+  });
+const sending = (schema: Json) =>
+  post({ requestBody: { required: true, content: { "application/json": { schema } } } });
+const receiving = (schema: Json) =>
+  doc({
+    "/items": {
+      get: {
+        operationId: "Items_Get",
+        responses: { "200": { description: "ok", content: { "application/json": { schema } } } },
+      },
+    },
+  });
 
 describe("calibrated levels on real-world changes", () => {
   it("a default declared where the old description stated it is info, not an error", () => {
-    const before = getItems({ parameters: [{ name: "per_page", in: "query", description: "Results per page (default 30).", schema: { type: "integer" } }] });
-    const after = getItems({ parameters: [{ name: "per_page", in: "query", description: "Results per page.", schema: { type: "integer", default: 30 } }] });
-    expect(findings(before, after)).toEqual(["info request-parameter-default-added @ GET /items query parameter per_page"]);
+    const before = getItems({
+      parameters: [
+        { name: "per_page", in: "query", description: "Results per page (default 30).", schema: { type: "integer" } },
+      ],
+    });
+    const after = getItems({
+      parameters: [
+        { name: "per_page", in: "query", description: "Results per page.", schema: { type: "integer", default: 30 } },
+      ],
+    });
+    expect(findings(before, after)).toEqual([
+      "info request-parameter-default-added @ GET /items query parameter per_page",
+    ]);
   });
 
   it("removing an optional, schema-less request body is a warning, like removing an optional parameter", () => {
@@ -26,7 +49,11 @@ describe("calibrated levels on real-world changes", () => {
 
   it("a body widening from required [a] to anyOf [required [a], required [b]] accepts more: no error", () => {
     const before = sending({ type: "object", required: ["a"], properties: { a: str, b: str } });
-    const after = sending({ type: "object", properties: { a: str, b: str }, anyOf: [{ required: ["a"] }, { required: ["b"] }] });
+    const after = sending({
+      type: "object",
+      properties: { a: str, b: str },
+      anyOf: [{ required: ["a"] }, { required: ["b"] }],
+    });
     expect(findings(before, after)).toEqual(["info request-property-became-optional @ POST /items request body .a"]);
   });
 
@@ -36,18 +63,29 @@ describe("calibrated levels on real-world changes", () => {
     const wrap = (x: Json) => ({ type: "object", properties: { x } });
 
     it("sent: one optional property added, no variant removed, no additional-properties finding", () => {
-      expect(findings(sending(wrap(free)), sending(wrap(grown)))).toEqual(["info request-property-added-optional @ POST /items request body .x|object.note"]);
+      expect(findings(sending(wrap(free)), sending(wrap(grown)))).toEqual([
+        "info request-property-added-optional @ POST /items request body .x|object.note",
+      ]);
     });
 
     it("received: one property added", () => {
-      expect(findings(receiving(wrap(free)), receiving(wrap(grown)))).toEqual(["info response-property-added @ GET /items response 200 body .x|object.note"]);
+      expect(findings(receiving(wrap(free)), receiving(wrap(grown)))).toEqual([
+        "info response-property-added @ GET /items response 200 body .x|object.note",
+      ]);
     });
   });
 
   it("an operation removed after deprecation is a warning: callers still break", () => {
     const list = { operationId: "Items_List", responses: { "200": { description: "ok" } } };
-    const before = doc({ "/items": { get: list, delete: { operationId: "Items_Delete", deprecated: true, responses: { "204": { description: "done" } } } } });
-    expect(findings(before, doc({ "/items": { get: list } }))).toEqual(["warning operation-removed-after-deprecation @ DELETE /items"]);
+    const before = doc({
+      "/items": {
+        get: list,
+        delete: { operationId: "Items_Delete", deprecated: true, responses: { "204": { description: "done" } } },
+      },
+    });
+    expect(findings(before, doc({ "/items": { get: list } }))).toEqual([
+      "warning operation-removed-after-deprecation @ DELETE /items",
+    ]);
   });
 
   it("a global security requirement added where there was none is an error", () => {
@@ -61,15 +99,53 @@ describe("calibrated levels on real-world changes", () => {
   it("members moved into a wrapper object are still compared there: a break inside the moved model shows", () => {
     // Adyen Recurring v49 -> v67: `details[]` items became `{ RecurringDetail: {...} }`, and the
     // `Name` they refer to lost its required `gender`.
-    const name = (gender: boolean) => ({ type: "object", required: ["first", ...(gender ? ["gender"] : [])], properties: { first: str, ...(gender ? { gender: str } : {}) } });
-    const detail = { type: "object", required: ["id"], properties: { id: str, shopperName: { $ref: "#/components/schemas/Name" } } };
-    const list = (item: Json) => ({ type: "object", properties: { details: { type: "array", items: item } } });
-    const before = doc({ "/items": { get: { operationId: "Items_List", responses: { "200": { description: "ok", content: { "application/json": { schema: list({ $ref: "#/components/schemas/Detail" }) } } } } } } }, { Detail: detail, Name: name(true) });
-    const after = doc({ "/items": { get: { operationId: "Items_List", responses: { "200": { description: "ok", content: { "application/json": { schema: list({ $ref: "#/components/schemas/Wrapper" }) } } } } } } }, {
-      Detail: detail,
-      Name: name(false),
-      Wrapper: { type: "object", properties: { Detail: { $ref: "#/components/schemas/Detail" } } },
+    const name = (gender: boolean) => ({
+      type: "object",
+      required: ["first", ...(gender ? ["gender"] : [])],
+      properties: { first: str, ...(gender ? { gender: str } : {}) },
     });
+    const detail = {
+      type: "object",
+      required: ["id"],
+      properties: { id: str, shopperName: { $ref: "#/components/schemas/Name" } },
+    };
+    const list = (item: Json) => ({ type: "object", properties: { details: { type: "array", items: item } } });
+    const before = doc(
+      {
+        "/items": {
+          get: {
+            operationId: "Items_List",
+            responses: {
+              "200": {
+                description: "ok",
+                content: { "application/json": { schema: list({ $ref: "#/components/schemas/Detail" }) } },
+              },
+            },
+          },
+        },
+      },
+      { Detail: detail, Name: name(true) },
+    );
+    const after = doc(
+      {
+        "/items": {
+          get: {
+            operationId: "Items_List",
+            responses: {
+              "200": {
+                description: "ok",
+                content: { "application/json": { schema: list({ $ref: "#/components/schemas/Wrapper" }) } },
+              },
+            },
+          },
+        },
+      },
+      {
+        Detail: detail,
+        Name: name(false),
+        Wrapper: { type: "object", properties: { Detail: { $ref: "#/components/schemas/Detail" } } },
+      },
+    );
     expect(findings(before, after)).toEqual([
       "error response-required-property-removed @ Name.gender",
       "info response-property-added @ Wrapper.Detail",

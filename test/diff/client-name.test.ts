@@ -20,10 +20,18 @@ it("a document without a title: the diff's operation names are the package's", (
     JSON.stringify({
       openapi: "3.0.3",
       info: { version: "1" },
-      paths: { "/a": { post: { operationId: "Widgets_CheckNameAvailability", responses: ok } }, "/b": { post: { operationId: "Gadgets_CheckStock", responses: ok } } },
+      paths: {
+        "/a": { post: { operationId: "Widgets_CheckNameAvailability", responses: ok } },
+        "/b": { post: { operationId: "Gadgets_CheckStock", responses: ok } },
+      },
     }),
   );
-  const generated = analyzePackage({ file, packageName: "widgets", service: "widgets", regenerate: "specsmith generate" }).ready?.ir;
+  const generated = analyzePackage({
+    file,
+    packageName: "widgets",
+    service: "widgets",
+    regenerate: "specsmith generate",
+  }).ready?.ir;
   const diffed = loadApi(file).value;
   const names = (ops: readonly { name: string }[] | undefined) => ops?.map((o) => o.name).sort();
   expect(names(generated?.operations)).toEqual(["checkNameAvailability", "gadgetsCheckStock"]);

@@ -24,17 +24,29 @@ const oldApi = load(OLD);
 const newApi = load(NEW);
 const report = (profile: ProfileName = "default", swap = false) =>
   swap
-    ? compareApis(newApi, oldApi, { profile, oldSource: `communication-identity/${NEW}.yaml`, newSource: `communication-identity/${OLD}.yaml` })
-    : compareApis(oldApi, newApi, { profile, oldSource: `communication-identity/${OLD}.yaml`, newSource: `communication-identity/${NEW}.yaml` });
+    ? compareApis(newApi, oldApi, {
+        profile,
+        oldSource: `communication-identity/${NEW}.yaml`,
+        newSource: `communication-identity/${OLD}.yaml`,
+      })
+    : compareApis(oldApi, newApi, {
+        profile,
+        oldSource: `communication-identity/${OLD}.yaml`,
+        newSource: `communication-identity/${NEW}.yaml`,
+      });
 
 describe(`communication-identity ${OLD}..${NEW}`, () => {
   it("lists all 11 added operations", () => {
-    const added = report().findings.filter((f) => f.ruleId === "operation-added").map((f) => f.operation);
+    const added = report()
+      .findings.filter((f) => f.ruleId === "operation-added")
+      .map((f) => f.operation);
     expect(added).toEqual(ADDED_OPERATIONS);
   });
 
   it("lists the added customId and lastTokenIssuedAt, in the direction each travels", () => {
-    const rows = report().findings.filter((f) => f.ruleId !== "operation-added").map((f) => [f.ruleId, f.location, f.level, f.operations]);
+    const rows = report()
+      .findings.filter((f) => f.ruleId !== "operation-added")
+      .map((f) => [f.ruleId, f.location, f.level, f.operations]);
     expect(rows).toEqual([
       ["response-property-added", "CommunicationIdentity.customId", "info", ["POST /identities"]],
       ["response-property-added", "CommunicationIdentity.lastTokenIssuedAt", "info", ["POST /identities"]],

@@ -57,25 +57,35 @@ describe("specsmith diff", () => {
     // Azure's 1020 AddedEnumValue is Info cross-version: nothing reaches the warning gate.
     expect((await run(enumOld, enumNew, "--profile", "azure", "--fail-on", "warning")).status).toBe(0);
     const r = await run(OLD, NEW, "--profile", "azure", "--format", "json");
-    expect((JSON.parse(r.stdout) as { summary: Record<string, number> }).summary).toEqual({ error: 0, warning: 11, info: 3, suppressed: 0 });
+    expect((JSON.parse(r.stdout) as { summary: Record<string, number> }).summary).toEqual({
+      error: 0,
+      warning: 11,
+      info: 3,
+      suppressed: 0,
+    });
   });
 
   it("lists suppressed findings apart and leaves them out of the gate", async () => {
-    const suppressions = write("suppressions.yaml", [
-      "suppressions:",
-      "  - ruleId: request-property-added-required",
-      "    location: Thing.p",
-      "    reason: the only client sends p already (approved in review)",
-      "  - ruleId: operation-removed",
-      "    location: GET /gone*",
-      "    reason: stale entry",
-    ].join("\n"));
+    const suppressions = write(
+      "suppressions.yaml",
+      [
+        "suppressions:",
+        "  - ruleId: request-property-added-required",
+        "    location: Thing.p",
+        "    reason: the only client sends p already (approved in review)",
+        "  - ruleId: operation-removed",
+        "    location: GET /gone*",
+        "    reason: stale entry",
+      ].join("\n"),
+    );
     const r = await run(base, breaking, "--suppressions", suppressions);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("## Suppressed (1)");
     expect(r.stdout).toContain("accepted: the only client sends p already (approved in review)");
     expect(r.stdout).toContain("## Unused suppressions");
-    const json = JSON.parse((await run(base, breaking, "--suppressions", suppressions, "--format", "json")).stdout) as { summary: Record<string, number> };
+    const json = JSON.parse((await run(base, breaking, "--suppressions", suppressions, "--format", "json")).stdout) as {
+      summary: Record<string, number>;
+    };
     expect(validateReport(json)).toEqual([]);
     expect(json.summary).toEqual({ error: 0, warning: 0, info: 0, suppressed: 1 });
   });
@@ -95,7 +105,10 @@ describe("specsmith diff", () => {
   });
 
   it("exits 2 on an invalid suppression file, naming the entry", async () => {
-    const bad = write("bad-suppressions.json", [{ ruleId: "no-such-rule", location: "x", reason: "y" }, { ruleId: "operation-removed", location: "x" }]);
+    const bad = write("bad-suppressions.json", [
+      { ruleId: "no-such-rule", location: "x", reason: "y" },
+      { ruleId: "operation-removed", location: "x" },
+    ]);
     const r = await run(base, breaking, "--suppressions", bad);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown rule id "no-such-rule"');
@@ -144,7 +157,10 @@ describe("specsmith diff with spec versions", () => {
 
   it.each([
     [["nope@1", CI_NEW], /unknown service "nope"; the config has communication-identity, api-management/],
-    [[CI_OLD, "communication-identity@2020-01-01"], /communication-identity has no version "2020-01-01"; its versions are 2023-10-01, 2025-03-02-preview/],
+    [
+      [CI_OLD, "communication-identity@2020-01-01"],
+      /communication-identity has no version "2020-01-01"; its versions are 2023-10-01, 2025-03-02-preview/,
+    ],
     [[CI_OLD, CI_NEW, "--config", join(dir, "no-config.json")], /name spec versions, which need a readable/],
   ])("exits 2 when a spec version does not exist: %j", async (argv, message) => {
     const r = await run(...argv);

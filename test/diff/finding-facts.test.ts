@@ -16,18 +16,39 @@ import { doc, irOf, type Json } from "./fixtures.ts";
 const str = { type: "string" };
 const thing = { Thing: { type: "object", properties: { id: str, name: str }, required: ["id", "name"] } };
 const getThings = (fields: Json = {}) => ({
-  "/things": { get: { operationId: "listThings", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } }, ...fields } },
+  "/things": {
+    get: {
+      operationId: "listThings",
+      responses: {
+        "200": {
+          description: "ok",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+        },
+      },
+      ...fields,
+    },
+  },
 });
 const before = irOf(doc(getThings(), thing));
-const after = irOf(doc(getThings({ parameters: [{ name: "filter", in: "query", required: true, schema: str }] }), { Thing: { ...thing.Thing, required: ["id"] } }));
-const withSdk = (report: DiffReport, a: ApiIR, b: ApiIR) => addSdkView(report, { api: a, ...generatedPackage(a) }, { api: b, ...generatedPackage(b) });
+const after = irOf(
+  doc(getThings({ parameters: [{ name: "filter", in: "query", required: true, schema: str }] }), {
+    Thing: { ...thing.Thing, required: ["id"] },
+  }),
+);
+const withSdk = (report: DiffReport, a: ApiIR, b: ApiIR) =>
+  addSdkView(report, { api: a, ...generatedPackage(a) }, { api: b, ...generatedPackage(b) });
 
 describe("finding facts", () => {
   it("carry what changed and where, as data", () => {
     const f = compareApis(before, after).findings.find((x) => x.ruleId === "request-parameter-added-required")!;
     expect(f.facts).toEqual({
       what: "required parameter added",
-      anchor: { kind: "operation", old: { method: "GET", path: "/things" }, new: { method: "GET", path: "/things" }, part: { kind: "parameter", new: { in: "query", name: "filter" } } },
+      anchor: {
+        kind: "operation",
+        old: { method: "GET", path: "/things" },
+        new: { method: "GET", path: "/things" },
+        part: { kind: "parameter", new: { in: "query", name: "filter" } },
+      },
       steps: [],
     });
   });
@@ -46,7 +67,15 @@ describe("finding facts", () => {
   });
 
   it("give the report what changed without parsing the message", () => {
-    const finding: Finding = { ruleId: "operation-added", level: "info", direction: "none", location: "GET /a", message: "added, reworded: why", fingerprint: "0", facts: { what: "added, reworded", steps: [] } };
+    const finding: Finding = {
+      ruleId: "operation-added",
+      level: "info",
+      direction: "none",
+      location: "GET /a",
+      message: "added, reworded: why",
+      fingerprint: "0",
+      facts: { what: "added, reworded", steps: [] },
+    };
     expect(whatChanged(finding)).toBe("added, reworded");
   });
 
@@ -67,7 +96,10 @@ describe("SDK change facts", () => {
   });
 
   it("name the subjects of added exports and methods in notes, function first", () => {
-    const notes = sdkNotes([change("sdk-method-added", "method", "Client.createUser"), change("sdk-export-added", "function", "createUser")]);
+    const notes = sdkNotes([
+      change("sdk-method-added", "method", "Client.createUser"),
+      change("sdk-export-added", "function", "createUser"),
+    ]);
     expect(notes).toEqual([{ level: "info", text: "added: function `createUser`, method `Client.createUser`" }]);
   });
 

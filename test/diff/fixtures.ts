@@ -28,20 +28,52 @@ const json = (schema: unknown) => ({ "application/json": { schema } });
 export function usedIn(direction: "request" | "response", thing: Json, extraSchemas: Json = {}): Json {
   const schemas = { Thing: thing, ...extraSchemas };
   if (direction === "request") {
-    return doc({ "/items": { post: { operationId: "Items_Create", requestBody: { required: true, content: json(ref("Thing")) }, responses: { "204": { description: "done" } } } } }, schemas);
+    return doc(
+      {
+        "/items": {
+          post: {
+            operationId: "Items_Create",
+            requestBody: { required: true, content: json(ref("Thing")) },
+            responses: { "204": { description: "done" } },
+          },
+        },
+      },
+      schemas,
+    );
   }
-  return doc({ "/items": { get: { operationId: "Items_Get", responses: { "200": { description: "ok", content: json(ref("Thing")) } } } } }, schemas);
+  return doc(
+    {
+      "/items": {
+        get: { operationId: "Items_Get", responses: { "200": { description: "ok", content: json(ref("Thing")) } } },
+      },
+    },
+    schemas,
+  );
 }
 
 /** An object `Thing` with one property `p` (required when asked). */
-export function withProperty(direction: "request" | "response", property: Json | undefined, required = false, more: Json = {}): Json {
+export function withProperty(
+  direction: "request" | "response",
+  property: Json | undefined,
+  required = false,
+  more: Json = {},
+): Json {
   const properties: Json = { id: { type: "string" }, ...(property ? { p: property } : {}) };
-  return usedIn(direction, { type: "object", properties, required: ["id", ...(required && property ? ["p"] : [])], ...more });
+  return usedIn(direction, {
+    type: "object",
+    properties,
+    required: ["id", ...(required && property ? ["p"] : [])],
+    ...more,
+  });
 }
 
 /** `GET /items` with the given operation fields merged in (parameters, responses, ...). */
 export function getItems(fields: Json, extra: Json = {}): Json {
-  return doc({ "/items": { get: { operationId: "Items_List", responses: { "200": { description: "ok" } }, ...fields } } }, {}, extra);
+  return doc(
+    { "/items": { get: { operationId: "Items_List", responses: { "200": { description: "ok" } }, ...fields } } },
+    {},
+    extra,
+  );
 }
 
 export function irOf(document: Json, name = "fixture.json"): ApiIR {
@@ -50,6 +82,11 @@ export function irOf(document: Json, name = "fixture.json"): ApiIR {
   return loaded.value;
 }
 
-export function diffDocs(before: Json, after: Json, profile: ProfileName = "default", suppressions: Suppression[] = []): DiffReport {
+export function diffDocs(
+  before: Json,
+  after: Json,
+  profile: ProfileName = "default",
+  suppressions: Suppression[] = [],
+): DiffReport {
   return compareApis(irOf(before, "old.json"), irOf(after, "new.json"), { profile, suppressions });
 }

@@ -13,7 +13,8 @@ import { repoRoot } from "../support/paths.ts";
 const repo = mkdtempSync(join(tmpdir(), "specsmith-git-"));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "pipe" });
+const git = (...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "pipe" });
 const write = (path: string, text: string) => writeFileSync(join(repo, path), text);
 
 const main = `openapi: 3.0.3
@@ -57,7 +58,11 @@ git("commit", "-qm", "v2");
 write("spec/models.yaml", model("weight"));
 
 function diff(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(repoRoot, "generator/specsmith.js"), "diff", "--no-sdk", "--quiet", ...args], { cwd: join(repo, "spec"), encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [join(repoRoot, "generator/specsmith.js"), "diff", "--no-sdk", "--quiet", ...args],
+    { cwd: join(repo, "spec"), encoding: "utf8" },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -82,7 +87,10 @@ describe("git refs as diff sides", () => {
   it("mixes a ref with a working-tree file", () => {
     const r = diff("HEAD:spec/openapi.yaml", "openapi.yaml", "--format", "json");
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.findings.map((f) => f.location).sort()).toEqual(["GET /widgets response 200 body .count", "GET /widgets response 200 body .weight"]);
+    expect(report.findings.map((f) => f.location).sort()).toEqual([
+      "GET /widgets response 200 body .count",
+      "GET /widgets response 200 body .weight",
+    ]);
   });
 
   it.each([
@@ -92,20 +100,26 @@ describe("git refs as diff sides", () => {
   ])("names %s when git cannot read it (exit 3)", (side, message) => {
     const r = diff(side, "openapi.yaml");
     expect(r.status).toBe(3);
-    expect(r.stderr).toBe(`${side} - error unreadable-git-ref: ${message}\nspecsmith diff: a document could not be loaded (see above)\n`);
+    expect(r.stderr).toBe(
+      `${side} - error unreadable-git-ref: ${message}\nspecsmith diff: a document could not be loaded (see above)\n`,
+    );
   });
 
   it("keeps a ref's $refs under the document's folder, as on disk", () => {
     const r = diff("HEAD:spec/escape.yaml", "openapi.yaml");
     expect(r.status).toBe(3);
     // Only the document's folder is extracted: the file out of it is not there to read.
-    expect(r.stderr).toMatch(/^HEAD:spec\/escape\.yaml:15:17 \(#[^)]*\) - error unresolved-ref: `\$ref` "\.\.\/secret\.yaml#\/Widget" cannot be resolved: cannot read HEAD:secret\.yaml: /);
+    expect(r.stderr).toMatch(
+      /^HEAD:spec\/escape\.yaml:15:17 \(#[^)]*\) - error unresolved-ref: `\$ref` "\.\.\/secret\.yaml#\/Widget" cannot be resolved: cannot read HEAD:secret\.yaml: /,
+    );
     expect(r.stderr).not.toContain(tmpdir());
   });
 
   it("never hands git a ref that it would read as an option", () => {
     const r = diff("--", "--remote=x:spec/openapi.yaml", "openapi.yaml");
     expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/^--remote=x:spec\/openapi\.yaml - error unreadable-git-ref: "--remote=x" is not a ref: it starts with "-"\n/);
+    expect(r.stderr).toMatch(
+      /^--remote=x:spec\/openapi\.yaml - error unreadable-git-ref: "--remote=x" is not a ref: it starts with "-"\n/,
+    );
   });
 });

@@ -25,7 +25,10 @@ async function diff(name: string, before: Json, after: Json) {
   writeFileSync(newFile, JSON.stringify(after));
   let stdout = "";
   let stderr = "";
-  const status = await runDiff([oldFile, newFile, "--format", "json", "--no-sdk"], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = await runDiff([oldFile, newFile, "--format", "json", "--no-sdk"], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   expect(stderr).not.toMatch(/internal error|RangeError/);
   const report = JSON.parse(stdout) as { findings: { location: string }[] };
   return { status, findings: report.findings };
@@ -41,14 +44,17 @@ const cases: [string, (leaf?: string) => Json, string][] = [
 ];
 
 describe("diff of deep and self-reaching schema graphs", () => {
-  it.each(cases)("%s: no finding against itself, the leaf change against a changed copy", async (name, build, location) => {
-    const same = await diff(`${name}-same`, build(), build());
-    expect(same).toEqual({ status: 0, findings: [] });
-    const changed = await diff(`${name}-changed`, build(), build("integer"));
-    expect(changed.status).toBe(1);
-    expect(changed.findings.length).toBeGreaterThanOrEqual(2); // in the request and in the response
-    for (const finding of changed.findings) expect(finding.location.startsWith(location)).toBe(true);
-  });
+  it.each(cases)(
+    "%s: no finding against itself, the leaf change against a changed copy",
+    async (name, build, location) => {
+      const same = await diff(`${name}-same`, build(), build());
+      expect(same).toEqual({ status: 0, findings: [] });
+      const changed = await diff(`${name}-changed`, build(), build("integer"));
+      expect(changed.status).toBe(1);
+      expect(changed.findings.length).toBeGreaterThanOrEqual(2); // in the request and in the response
+      for (const finding of changed.findings) expect(finding.location.startsWith(location)).toBe(true);
+    },
+  );
 
   it("probes each pair of nested union variants once: the work grows linearly with the depth", () => {
     const opened = (depth: number) => {

@@ -29,7 +29,8 @@ describe("api-smart-diff cross-check", () => {
     const ours = diffDocs(c.old, c.new).findings;
     if (ours.some((f) => f.level === "error")) return;
     // We disagree: each of our findings on the pair must explain why, in its rule's `peer` doc.
-    for (const f of ours) expect(rulesById.get(f.ruleId)?.peer, `${f.ruleId} vs peer: ${breaking.join("; ")}`).toMatch(/api-smart-diff/);
+    for (const f of ours)
+      expect(rulesById.get(f.ruleId)?.peer, `${f.ruleId} vs peer: ${breaking.join("; ")}`).toMatch(/api-smart-diff/);
   });
 
   it("finds nothing breaking in communication-identity 2023-10-01 -> 2025-03-02-preview, like us", () => {

@@ -33,23 +33,25 @@ describe("real version pairs", () => {
   });
 
   it("Adyen Recurring v49 -> v67: the wrapped list items and what changed inside them (true), the declared security (by the documents)", () => {
-    expect(errors("adyen-recurring/v49.json", "adyen-recurring/v67.json").sort()).toEqual([
-      // Judged true: `details[]` items moved into `RecurringDetailWrapper.RecurringDetail`.
-      "response-required-property-removed @ RecurringDetailWrapper.recurringDetailReference",
-      "response-required-property-removed @ RecurringDetailWrapper.variant",
-      // Judged true: inside the moved items, `shopperName.gender` (required) removed, and the
-      // received `card`'s number, expiry and holder no longer required.
-      "response-required-property-removed @ Name.gender",
-      "response-property-became-optional @ Card.expiryMonth",
-      "response-property-became-optional @ Card.expiryYear",
-      "response-property-became-optional @ Card.holderName",
-      "response-property-became-optional @ Card.number",
-      // v49 declares no requirement, v67 one per operation: breaking by the documents, not in
-      // practice (v49's description already required credentials); see EVALUATION.md.
-      "operation-security-removed @ POST /disable security",
-      "operation-security-removed @ POST /listRecurringDetails security",
-      "operation-security-removed @ POST /scheduleAccountUpdater security",
-    ].sort());
+    expect(errors("adyen-recurring/v49.json", "adyen-recurring/v67.json").sort()).toEqual(
+      [
+        // Judged true: `details[]` items moved into `RecurringDetailWrapper.RecurringDetail`.
+        "response-required-property-removed @ RecurringDetailWrapper.recurringDetailReference",
+        "response-required-property-removed @ RecurringDetailWrapper.variant",
+        // Judged true: inside the moved items, `shopperName.gender` (required) removed, and the
+        // received `card`'s number, expiry and holder no longer required.
+        "response-required-property-removed @ Name.gender",
+        "response-property-became-optional @ Card.expiryMonth",
+        "response-property-became-optional @ Card.expiryYear",
+        "response-property-became-optional @ Card.holderName",
+        "response-property-became-optional @ Card.number",
+        // v49 declares no requirement, v67 one per operation: breaking by the documents, not in
+        // practice (v49's description already required credentials); see EVALUATION.md.
+        "operation-security-removed @ POST /disable security",
+        "operation-security-removed @ POST /listRecurringDetails security",
+        "operation-security-removed @ POST /scheduleAccountUpdater security",
+      ].sort(),
+    );
   });
 
   it("Adyen Recurring v67 -> v68: no error", () => {

@@ -38,7 +38,13 @@ describe("the Markdown report", async () => {
 
   it("puts the bump and the breaking changes first, then operations, models and rename hints", () => {
     expect(status).toBe(1);
-    const order = ["**Suggested version bump: major** (`1.4.0` → `2.0.0`)", "## Breaking (7)", "## Operations (4)", "## Models (3)", "## Possible renames"].map((s) => md.indexOf(s));
+    const order = [
+      "**Suggested version bump: major** (`1.4.0` → `2.0.0`)",
+      "## Breaking (7)",
+      "## Operations (4)",
+      "## Models (3)",
+      "## Possible renames",
+    ].map((s) => md.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -58,7 +64,9 @@ describe("the Markdown report", async () => {
     expect(models).toContain("Used by `GET /orders`, `GET /orders/{orderId}`, `POST /orders` and 4 more.");
     const collapsed = models.filter((l) => l.includes("`response-property-added`"));
     expect(collapsed).toHaveLength(1);
-    expect(collapsed[0]).toMatch(/^\| info ×4 \| `response-property-added` \| `\.buyerName`, `\.createdAt`, `\.currency` and 1 more \| optional property added: /);
+    expect(collapsed[0]).toMatch(
+      /^\| info ×4 \| `response-property-added` \| `\.buyerName`, `\.createdAt`, `\.currency` and 1 more \| optional property added: /,
+    );
     // The collapsed row keeps the SDK notes of the four (six: two are OrderInput's).
     expect(collapsed[0]!.split("<br>SDK: ")).toHaveLength(7);
     expect(sectionOf(md, "Operations")).toContain("<details><summary><code>GET /orders</code>: 1 error</summary>");
@@ -82,17 +90,34 @@ describe("the Markdown report", async () => {
 
 describe("the suggested semver bump", () => {
   const str = { type: "string" };
-  const versioned = (version: string, document: ReturnType<typeof withProperty>) => ({ ...document, info: { title: "Fixture", version } });
+  const versioned = (version: string, document: ReturnType<typeof withProperty>) => ({
+    ...document,
+    info: { title: "Fixture", version },
+  });
 
   it("is major for a breaking change, and says what 0.x means", () => {
-    const report = diffDocs(versioned("0.4.2", withProperty("request", undefined)), versioned("0.5.0", withProperty("request", str, true)));
-    expect(suggestBump(report)).toEqual({ bump: "major", reason: "1 breaking wire change", next: "0.5.0", initialDevelopment: true });
+    const report = diffDocs(
+      versioned("0.4.2", withProperty("request", undefined)),
+      versioned("0.5.0", withProperty("request", str, true)),
+    );
+    expect(suggestBump(report)).toEqual({
+      bump: "major",
+      reason: "1 breaking wire change",
+      next: "0.5.0",
+      initialDevelopment: true,
+    });
   });
 
   it("is minor for additions and patch when nothing is added or breaks", () => {
-    const added = diffDocs(versioned("1.2.3", withProperty("response", undefined)), versioned("1.3.0", withProperty("response", str)));
+    const added = diffDocs(
+      versioned("1.2.3", withProperty("response", undefined)),
+      versioned("1.3.0", withProperty("response", str)),
+    );
     expect(suggestBump(added)).toMatchObject({ bump: "minor", next: "1.3.0" });
-    const same = diffDocs(versioned("1.2.3", withProperty("response", str)), versioned("1.2.4", withProperty("response", str)));
+    const same = diffDocs(
+      versioned("1.2.3", withProperty("response", str)),
+      versioned("1.2.4", withProperty("response", str)),
+    );
     expect(suggestBump(same)).toMatchObject({ bump: "patch", next: "1.2.4" });
   });
 });
@@ -105,7 +130,9 @@ describe("--format github", () => {
     expect(lines).toContain(
       "::error file=test/fixtures/diff-report/shop-revision.yaml,line=16,col=11,title=request-parameter-added-required at GET /orders query parameter region::required parameter added: clients built against the old version do not send it, so the server rejects their requests",
     );
-    expect(lines.find((l) => l.includes("title=response-optional-property-removed"))).toMatch(/^::warning file=test\/fixtures\/diff-report\/shop-base\.yaml,line=164,col=9,/);
+    expect(lines.find((l) => l.includes("title=response-optional-property-removed"))).toMatch(
+      /^::warning file=test\/fixtures\/diff-report\/shop-base\.yaml,line=164,col=9,/,
+    );
     expect(lines.filter((l) => l.startsWith("::notice ")).length).toBe(9);
   });
 
@@ -119,8 +146,17 @@ describe("--format github", () => {
       fingerprint: "0123456789abcdef",
       newAt: { file: "spec/a,b:c.yaml", pointer: "/x", line: 3, column: 7 },
     };
-    const report: DiffReport = { old: { title: "T", version: "1" }, new: { title: "T", version: "2" }, profile: "default", findings: [finding], suppressed: [], unusedSuppressions: [] };
-    expect(renderGithub(report)).toBe('::error file=spec/a%2Cb%3Ac.yaml,line=3,col=7,title=response-type-changed at Thing["a%2Cb%3Ac%25"]::50%25 off%0Anext line\n');
+    const report: DiffReport = {
+      old: { title: "T", version: "1" },
+      new: { title: "T", version: "2" },
+      profile: "default",
+      findings: [finding],
+      suppressed: [],
+      unusedSuppressions: [],
+    };
+    expect(renderGithub(report)).toBe(
+      '::error file=spec/a%2Cb%3Ac.yaml,line=3,col=7,title=response-type-changed at Thing["a%2Cb%3Ac%25"]::50%25 off%0Anext line\n',
+    );
   });
 });
 
@@ -129,7 +165,10 @@ describe("--format changelog", () => {
     const { stdout } = await run(BASE, REVISION, "--format", "changelog", "--no-sdk");
     const headings = stdout.split("\n").filter((l) => l.startsWith("#"));
     expect(headings).toEqual(["## [2.0.0]", "### Added", "### Changed", "### Deprecated", "### Removed"]);
-    const removed = stdout.slice(stdout.indexOf("### Removed")).split("\n").filter((l) => l.startsWith("- "));
+    const removed = stdout
+      .slice(stdout.indexOf("### Removed"))
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
     expect(removed).toEqual([
       "- **Breaking:** `GET /legacy/export`: operation removed without being deprecated first",
       '- **Breaking:** `OrderStatus`: enum value(s) removed: "cancelled"',

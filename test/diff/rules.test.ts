@@ -66,7 +66,10 @@ describe.each(RULE_CASES)("$rule", (c) => {
   });
 
   it("is claimed by exactly one rule per change, both ways round", () => {
-    for (const [a, b] of [[c.old, c.new], [c.new, c.old]] as const) {
+    for (const [a, b] of [
+      [c.old, c.new],
+      [c.new, c.old],
+    ] as const) {
       for (const { change } of diffApis(irOf(a), irOf(b))) expect(() => claim(change)).not.toThrow();
     }
   });

@@ -11,16 +11,24 @@ import { relate } from "../../generator/diff/sdk/sdk-type-text.ts";
 import { pkg } from "./sdk-cases.ts";
 
 const LONG = "note?: string; permission: string; role_name?: string; settings?: { a?: string }";
-const putWith = (body: string) => pkg({ putThing: `context: Context, body: { ${body} }, options: PutThingOptions = {}): Promise<void>` });
+const putWith = (body: string) =>
+  pkg({ putThing: `context: Context, body: { ${body} }, options: PutThingOptions = {}): Promise<void>` });
 
 function changes(before: string, after: string) {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, skipLoadingLibFiles: true });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipLoadingLibFiles: true,
+  });
   return compareSurfaces(readSurface(project, "/old", putWith(before)), readSurface(project, "/new", putWith(after)));
 }
 
 describe("inline object types", () => {
   it("a member made optional and one added optional widen the type: info for an input, with the paths", () => {
-    const found = changes(LONG, "note?: string; permission?: string; role_name?: string; settings?: { a?: string; b?: number }");
+    const found = changes(
+      LONG,
+      "note?: string; permission?: string; role_name?: string; settings?: { a?: string; b?: number }",
+    );
     expect(found.map((c) => [c.ruleId, c.level, c.export])).toEqual([["sdk-type-widened", "info", "putThing"]]);
     expect(found[0]!.message).toContain("`.permission` became optional, `.settings.b` added (optional)");
   });

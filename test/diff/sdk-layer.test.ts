@@ -23,7 +23,11 @@ import { doc, irOf, usedIn, withProperty, type Json } from "./fixtures.ts";
 import { SDK_CASES } from "./sdk-cases.ts";
 
 function sdkChanges(before: readonly OutputFile[], after: readonly OutputFile[]) {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, skipLoadingLibFiles: true });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipLoadingLibFiles: true,
+  });
   return compareSurfaces(readSurface(project, "/old", before), readSurface(project, "/new", after));
 }
 
@@ -43,7 +47,9 @@ describe("SDK rules", () => {
 describe.each(SDK_CASES)("$name", (c) => {
   it(`reports ${c.expected.map((e) => e[0]).join(", ") || "nothing"}: ${c.why}`, () => {
     const changes = sdkChanges(c.old, c.new);
-    expect(changes.map((x) => [x.ruleId, x.level, x.export, ...(x.member !== undefined ? [x.member] : [])])).toEqual(c.expected);
+    expect(changes.map((x) => [x.ruleId, x.level, x.export, ...(x.member !== undefined ? [x.member] : [])])).toEqual(
+      c.expected,
+    );
   });
 });
 
@@ -83,14 +89,29 @@ function fullDiff(before: Json | ApiIR, after: Json | ApiIR): DiffReport {
 }
 
 const str = { type: "string" };
-const get = (operationId: string, fields: Json = {}) => ({ get: { operationId, responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } }, ...fields } });
+const get = (operationId: string, fields: Json = {}) => ({
+  get: {
+    operationId,
+    responses: {
+      "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+    },
+    ...fields,
+  },
+});
 const thing = { type: "object", properties: { id: str }, required: ["id"] };
 
 describe("the SDK view of wire changes", () => {
   it("ties the changes of a required parameter to its finding: the function and the client method", () => {
     const report = fullDiff(
       doc({ "/things": get("Things_List") }, { Thing: thing }),
-      doc({ "/things": get("Things_List", { parameters: [{ name: "filter-by", in: "query", required: true, schema: str }] }) }, { Thing: thing }),
+      doc(
+        {
+          "/things": get("Things_List", {
+            parameters: [{ name: "filter-by", in: "query", required: true, schema: str }],
+          }),
+        },
+        { Thing: thing },
+      ),
     );
     const finding = report.findings.find((f) => f.ruleId === "request-parameter-added-required")!;
     expect(finding.sdk).toEqual([
@@ -103,17 +124,27 @@ describe("the SDK view of wire changes", () => {
   it("ties an optional parameter to its finding as an options property", () => {
     const report = fullDiff(
       doc({ "/things": get("Things_List") }, { Thing: thing }),
-      doc({ "/things": get("Things_List", { parameters: [{ name: "top", in: "query", schema: { type: "integer" } }] }) }, { Thing: thing }),
+      doc(
+        { "/things": get("Things_List", { parameters: [{ name: "top", in: "query", schema: { type: "integer" } }] }) },
+        { Thing: thing },
+      ),
     );
     const finding = report.findings.find((f) => f.ruleId === "request-parameter-added-optional")!;
-    expect(finding.sdk).toEqual(["property `ListThingsOptions.top?: number` added: existing code neither sets nor reads it"]);
+    expect(finding.sdk).toEqual([
+      "property `ListThingsOptions.top?: number` added: existing code neither sets nor reads it",
+    ]);
   });
 
   it("says a renamed operationId renames the function and its options: breaking in the SDK, a no-op on the wire", () => {
-    const report = fullDiff(doc({ "/things": get("Things_List") }, { Thing: thing }), doc({ "/things": get("Things_ListAll") }, { Thing: thing }));
+    const report = fullDiff(
+      doc({ "/things": get("Things_List") }, { Thing: thing }),
+      doc({ "/things": get("Things_ListAll") }, { Thing: thing }),
+    );
     const finding = report.findings.find((f) => f.ruleId === "operation-id-changed")!;
     expect(finding.level).toBe("info");
-    expect(report.sdk!.changes.map((c) => [c.ruleId, c.level, c.export, c.member, c.findings?.[0] === finding.fingerprint])).toEqual([
+    expect(
+      report.sdk!.changes.map((c) => [c.ruleId, c.level, c.export, c.member, c.findings?.[0] === finding.fingerprint]),
+    ).toEqual([
       ["sdk-method-renamed", "error", "FixtureClient", "thingsListAll", true],
       ["sdk-export-renamed", "error", "ThingsListAllOptions", undefined, true],
       ["sdk-export-renamed", "error", "thingsListAll", undefined, true],
@@ -121,9 +152,19 @@ describe("the SDK view of wire changes", () => {
   });
 
   it("removing an operation renames no surviving export (GitHub-style ids sharing a short name)", () => {
-    const both = { "/repos/collaborators": get("repos/add-collaborator"), "/projects/collaborators": get("projects/add-collaborator") };
-    const report = fullDiff(doc(both, { Thing: thing }), doc({ "/repos/collaborators": both["/repos/collaborators"] }, { Thing: thing }));
-    expect(report.sdk!.changes.filter((c) => c.ruleId !== "sdk-export-removed" && c.ruleId !== "sdk-method-removed").map((c) => [c.ruleId, c.export, c.member])).toEqual([]);
+    const both = {
+      "/repos/collaborators": get("repos/add-collaborator"),
+      "/projects/collaborators": get("projects/add-collaborator"),
+    };
+    const report = fullDiff(
+      doc(both, { Thing: thing }),
+      doc({ "/repos/collaborators": both["/repos/collaborators"] }, { Thing: thing }),
+    );
+    expect(
+      report
+        .sdk!.changes.filter((c) => c.ruleId !== "sdk-export-removed" && c.ruleId !== "sdk-method-removed")
+        .map((c) => [c.ruleId, c.export, c.member]),
+    ).toEqual([]);
     expect(report.sdk!.changes.map((c) => c.member ?? c.export)).not.toContain("reposAddCollaborator");
   });
 
@@ -152,11 +193,28 @@ describe("the SDK view of wire changes", () => {
   it("lists a renamed model as an SDK-only change: no wire finding, a broken import", () => {
     const [before, after] = [{ Thing: thing }, { Item: thing }].map((schemas) => {
       const [name] = Object.keys(schemas);
-      return doc({ "/things": { get: { operationId: "Things_Get", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } } } } } }, schemas);
+      return doc(
+        {
+          "/things": {
+            get: {
+              operationId: "Things_Get",
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
+                },
+              },
+            },
+          },
+        },
+        schemas,
+      );
     });
     const report = fullDiff(before!, after!);
     expect(report.findings).toEqual([]);
-    expect(report.sdk!.changes.map((c) => [c.ruleId, c.level, c.export, c.before, c.findings])).toEqual([["sdk-export-renamed", "error", "Item", "Thing", undefined]]);
+    expect(report.sdk!.changes.map((c) => [c.ruleId, c.level, c.export, c.before, c.findings])).toEqual([
+      ["sdk-export-renamed", "error", "Item", "Thing", undefined],
+    ]);
   });
 
   it("judges model properties by the way the model travels", () => {
@@ -166,17 +224,27 @@ describe("the SDK view of wire changes", () => {
     ]);
     const request = fullDiff(withProperty("request", str), withProperty("request", str, true));
     expect(request.findings.map((f) => [f.ruleId, f.level, f.sdk])).toEqual([
-      ["request-property-became-required", "error", ["error: property `Thing.p` is now required: object literals that leave it out no longer compile"]],
+      [
+        "request-property-became-required",
+        "error",
+        ["error: property `Thing.p` is now required: object literals that leave it out no longer compile"],
+      ],
     ]);
   });
 
   it("shows a value added to a closed response enum as a widened type: a compile break for exhaustive code", () => {
-    const report = fullDiff(usedIn("response", { type: "string", enum: ["a"] }), usedIn("response", { type: "string", enum: ["a", "b"] }));
+    const report = fullDiff(
+      usedIn("response", { type: "string", enum: ["a"] }),
+      usedIn("response", { type: "string", enum: ["a", "b"] }),
+    );
     expect(report.findings.map((f) => [f.ruleId, f.level, f.sdk])).toEqual([
       [
         "response-enum-value-added",
         "warning",
-        ['error: type `Thing` widened: `"a"` → `"a" | "b"`: code that uses the value as the old type no longer compiles', '`KnownThing.B` ("b") added: existing code does not use it'],
+        [
+          'error: type `Thing` widened: `"a"` → `"a" | "b"`: code that uses the value as the old type no longer compiles',
+          '`KnownThing.B` ("b") added: existing code does not use it',
+        ],
       ],
     ]);
   });
@@ -185,7 +253,10 @@ describe("the SDK view of wire changes", () => {
     const { renderMarkdown } = await import("../../generator/diff/reports/report-markdown.ts");
     const { renderJson } = await import("../../generator/diff/reports/report-json.ts");
     const { validateReport } = await import("./report-schema.ts");
-    const report = fullDiff(doc({ "/things": get("Things_List") }, { Thing: thing }), doc({ "/things": get("Things_List") }, { Item: thing, Thing: { $ref: "#/components/schemas/Item" } }));
+    const report = fullDiff(
+      doc({ "/things": get("Things_List") }, { Thing: thing }),
+      doc({ "/things": get("Things_List") }, { Item: thing, Thing: { $ref: "#/components/schemas/Item" } }),
+    );
     const md = renderMarkdown(report);
     expect(validateReport(JSON.parse(renderJson(report)))).toEqual([]);
     expect(md).toContain("TypeScript API of the generated package");
@@ -220,7 +291,9 @@ describe("communication-identity 2025-03-02-preview -> 2023-10-01 (swapped)", ()
     expect(removed).toContain("getCommunicationIdentity");
     expect(removed).toContain("EntraAssignment");
     expect(report.sdk!.changes.filter((c) => c.ruleId === "sdk-export-added")).toEqual([]);
-    const customId = report.sdk!.changes.filter((c) => c.member === "customId").map((c) => [c.export, c.ruleId, c.level]);
+    const customId = report
+      .sdk!.changes.filter((c) => c.member === "customId")
+      .map((c) => [c.export, c.ruleId, c.level]);
     expect(customId).toEqual([
       ["CommunicationIdentity", "sdk-property-removed", "error"],
       ["CommunicationIdentityCreateRequest", "sdk-property-removed", "error"],

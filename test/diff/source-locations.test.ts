@@ -26,7 +26,10 @@ function diff(oldFile: string, newFile: string): DiffReport {
 
 const find = (report: DiffReport, ruleId: string, location: string): Finding => {
   const found = report.findings.find((f) => f.ruleId === ruleId && f.location === location);
-  if (!found) throw new Error(`no ${ruleId} at ${location}: ${report.findings.map((f) => `${f.ruleId} ${f.location}`).join("; ")}`);
+  if (!found)
+    throw new Error(
+      `no ${ruleId} at ${location}: ${report.findings.map((f) => `${f.ruleId} ${f.location}`).join("; ")}`,
+    );
   return found;
 };
 
@@ -55,8 +58,16 @@ describe("finding locations", () => {
 
   it("points at the changed property of a model on both sides", () => {
     const f = find(shop, "request-constraint-tightened", "OrderInput.note");
-    expect(f.oldAt).toEqual({ file: `${FIXTURES}/shop-base.yaml`, pointer: "/components/schemas/OrderInput/properties/note", ...positionOf("shop-base.yaml", "note:", "OrderInput:\n") });
-    expect(f.newAt).toEqual({ file: `${FIXTURES}/shop-revision.yaml`, pointer: "/components/schemas/OrderInput/properties/note", ...positionOf("shop-revision.yaml", "note:", "OrderInput:\n") });
+    expect(f.oldAt).toEqual({
+      file: `${FIXTURES}/shop-base.yaml`,
+      pointer: "/components/schemas/OrderInput/properties/note",
+      ...positionOf("shop-base.yaml", "note:", "OrderInput:\n"),
+    });
+    expect(f.newAt).toEqual({
+      file: `${FIXTURES}/shop-revision.yaml`,
+      pointer: "/components/schemas/OrderInput/properties/note",
+      ...positionOf("shop-revision.yaml", "note:", "OrderInput:\n"),
+    });
   });
 
   it("points at the nearest existing parent on the side that lacks the thing", () => {
@@ -64,20 +75,37 @@ describe("finding locations", () => {
     expect(removed.oldAt?.pointer).toBe("/components/schemas/Order/properties/customerName");
     expect(removed.newAt?.pointer).toBe("/components/schemas/Order");
     const added = find(shop, "operation-added", "GET /orders/{orderId}/invoice");
-    expect(added.newAt).toMatchObject({ pointer: "/paths/~1orders~1{orderId}~1invoice/get", ...positionOf("shop-revision.yaml", "get:", "/orders/{orderId}/invoice:") });
+    expect(added.newAt).toMatchObject({
+      pointer: "/paths/~1orders~1{orderId}~1invoice/get",
+      ...positionOf("shop-revision.yaml", "get:", "/orders/{orderId}/invoice:"),
+    });
     expect(added.oldAt?.pointer).toBe("/paths");
     const param = find(shop, "request-parameter-added-required", "GET /orders query parameter region");
-    expect(param.newAt).toMatchObject({ pointer: "/paths/~1orders/get/parameters/1", ...positionOf("shop-revision.yaml", "name: region") });
+    expect(param.newAt).toMatchObject({
+      pointer: "/paths/~1orders/get/parameters/1",
+      ...positionOf("shop-revision.yaml", "name: region"),
+    });
   });
 
   it("escapes pointers (RFC 6901) and finds JSON positions, through renamed path parameters", () => {
     const json = diff("json-base.json", "json-revision.json");
     const odd = find(json, "response-type-changed", 'GET /pets/{id} response 200 body ["a/b~c"]');
     const body = "/get/responses/200/content/application~1json/schema/properties/a~1b~0c";
-    expect(odd.oldAt).toEqual({ file: `${FIXTURES}/json-base.json`, pointer: `/paths/~1pets~1{petId}${body}`, ...positionOf("json-base.json", '"a/b~c"') });
-    expect(odd.newAt).toEqual({ file: `${FIXTURES}/json-revision.json`, pointer: `/paths/~1pets~1{id}${body}`, ...positionOf("json-revision.json", '"a/b~c"') });
+    expect(odd.oldAt).toEqual({
+      file: `${FIXTURES}/json-base.json`,
+      pointer: `/paths/~1pets~1{petId}${body}`,
+      ...positionOf("json-base.json", '"a/b~c"'),
+    });
+    expect(odd.newAt).toEqual({
+      file: `${FIXTURES}/json-revision.json`,
+      pointer: `/paths/~1pets~1{id}${body}`,
+      ...positionOf("json-revision.json", '"a/b~c"'),
+    });
     const renamed = find(json, "path-parameter-renamed", "GET /pets/{id} path parameter id");
-    expect(renamed.oldAt).toMatchObject({ pointer: "/paths/~1pets~1{petId}/get/parameters/0", ...positionOf("json-base.json", '{ "name": "petId"') });
+    expect(renamed.oldAt).toMatchObject({
+      pointer: "/paths/~1pets~1{petId}/get/parameters/0",
+      ...positionOf("json-base.json", '{ "name": "petId"'),
+    });
   });
 
   it("points document-level findings at their place (security, schemes, servers)", () => {
@@ -105,9 +133,17 @@ describe("finding locations", () => {
   it("names the file of a split document the node came from", () => {
     const split = diff("split-base/openapi.yaml", "split-revision/openapi.yaml");
     const constraint = find(split, "request-constraint-added", "GET /widgets/{id} path parameter id");
-    expect(constraint.newAt).toEqual({ file: `${FIXTURES}/split-revision/parameters.yaml`, pointer: "/WidgetId/schema", ...positionOf("split-revision/parameters.yaml", "schema:") });
+    expect(constraint.newAt).toEqual({
+      file: `${FIXTURES}/split-revision/parameters.yaml`,
+      pointer: "/WidgetId/schema",
+      ...positionOf("split-revision/parameters.yaml", "schema:"),
+    });
     const removed = find(split, "response-optional-property-removed", "GET /widgets/{id} response 200 body .size");
-    expect(removed.oldAt).toEqual({ file: `${FIXTURES}/split-base/models.yaml`, pointer: "/Widget/properties/size", ...positionOf("split-base/models.yaml", "size:") });
+    expect(removed.oldAt).toEqual({
+      file: `${FIXTURES}/split-base/models.yaml`,
+      pointer: "/Widget/properties/size",
+      ...positionOf("split-base/models.yaml", "size:"),
+    });
     expect(removed.newAt).toMatchObject({ file: `${FIXTURES}/split-revision/models.yaml`, pointer: "/Widget" });
   });
 });

@@ -14,7 +14,12 @@
  */
 import { createCommunicationAccessKeyCredentialPolicy } from "@azure/communication-common";
 import { AzureKeyCredential } from "@azure/core-auth";
-import { createHttpHeaders, createPipelineRequest, type HttpMethods, type PipelineRequest } from "@azure/core-rest-pipeline";
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpMethods,
+  type PipelineRequest,
+} from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHmacSigner } from "../../generator/runtime/hmac-signing.ts";
 import { preview, stable } from "./support/apis.ts";
@@ -41,11 +46,16 @@ function capturingFetch(sink: Captured[]): typeof fetch {
     const body = typeof init?.body === "string" ? init.body : undefined;
     sink.push({ method: init?.method ?? "GET", url, body, headers: new Headers(init?.headers) });
     const path = new URL(url).pathname;
-    const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200, headers: { "content-type": "application/json" } });
+    const json = (value: unknown) =>
+      new Response(JSON.stringify(value), { status: 200, headers: { "content-type": "application/json" } });
     if (init?.method === "DELETE" || path.endsWith(":revokeAccessTokens")) return new Response(null, { status: 204 });
-    if (path.endsWith(":issueAccessToken") || path.startsWith("/teamsUser")) return json({ token: "t", expiresOn: "2030-01-01T00:00:00Z" });
+    if (path.endsWith(":issueAccessToken") || path.startsWith("/teamsUser"))
+      return json({ token: "t", expiresOn: "2030-01-01T00:00:00Z" });
     if (path === "/identities" || path.endsWith(":exchangeAccessToken")) return json({ identity: { id: USER } });
-    if (path === "/access/entra/assignments") return json(new URL(url).searchParams.has("continuationToken") ? { value: [] } : { value: [], nextLink: NEXT_LINK });
+    if (path === "/access/entra/assignments")
+      return json(
+        new URL(url).searchParams.has("continuationToken") ? { value: [] } : { value: [], nextLink: NEXT_LINK },
+      );
     if (path.startsWith("/identities/")) return json({ id: USER });
     return json({ objectId: "o", tenantId: "t", principalType: "user", clientIds: [] });
   };
@@ -54,7 +64,11 @@ function capturingFetch(sink: Captured[]): typeof fetch {
 /** What the official SDK's access-key policy sets on the same request. */
 async function officialSignature(captured: Captured): Promise<PipelineRequest> {
   const policy = createCommunicationAccessKeyCredentialPolicy(new AzureKeyCredential(KEY));
-  const request = createPipelineRequest({ url: captured.url, method: captured.method as HttpMethods, body: captured.body });
+  const request = createPipelineRequest({
+    url: captured.url,
+    method: captured.method as HttpMethods,
+    body: captured.body,
+  });
   let signed: PipelineRequest | undefined;
   await policy.sendRequest(request, (sent) => {
     signed = sent;
@@ -82,11 +96,19 @@ async function loadWebCryptoSigning(): Promise<HmacSigning> {
 }
 
 /** What `generator/runtime/hmac-signing.ts` (the source of every package's copy) sets on it. */
-async function sourceSignature(captured: Captured, create: HmacSigning["createHmacSigner"] = createHmacSigner): Promise<Headers> {
-  const signer = create({ key: KEY }, {
-    dateHeader: "x-ms-date", contentHashHeader: "x-ms-content-sha256",
-    signedHeaders: ["x-ms-date", "host", "x-ms-content-sha256"], authorizationPrefix: "HMAC-SHA256",
-  });
+async function sourceSignature(
+  captured: Captured,
+  create: HmacSigning["createHmacSigner"] = createHmacSigner,
+): Promise<Headers> {
+  const signer = create(
+    { key: KEY },
+    {
+      dateHeader: "x-ms-date",
+      contentHashHeader: "x-ms-content-sha256",
+      signedHeaders: ["x-ms-date", "host", "x-ms-content-sha256"],
+      authorizationPrefix: "HMAC-SHA256",
+    },
+  );
   const request = { method: captured.method, url: new URL(captured.url), headers: new Headers(), body: captured.body };
   await signer.sign(request);
   return request.headers;
@@ -103,36 +125,98 @@ interface OracleCase {
 
 type Fetch = typeof globalThis.fetch;
 
-const previewClient = (fetch: Fetch) => new preview.CommunicationIdentityClient(ENDPOINT, { key: KEY }, { fetch, retry: { maxRetries: 0 } });
+const previewClient = (fetch: Fetch) =>
+  new preview.CommunicationIdentityClient(ENDPOINT, { key: KEY }, { fetch, retry: { maxRetries: 0 } });
 const stableContext = (fetch: Fetch) =>
-  stable.createCommunicationIdentityClientContextFromConnectionString(`endpoint=${ENDPOINT}/;accesskey=${KEY}`, { fetch, retry: { maxRetries: 0 } });
+  stable.createCommunicationIdentityClientContextFromConnectionString(`endpoint=${ENDPOINT}/;accesskey=${KEY}`, {
+    fetch,
+    retry: { maxRetries: 0 },
+  });
 
 const cases: OracleCase[] = [
-  { name: "create without a body (POST, empty content hash)", method: "POST", urlContains: "/identities?api-version=2025-03-02-preview",
-    call: (f) => previewClient(f).createCommunicationIdentity() },
-  { name: "create with a non-ASCII customId (POST, UTF-8 body)", method: "POST", urlContains: "/identities?",
-    call: (f) => previewClient(f).createCommunicationIdentity({ customId: "ålice+bøb@contoso.com", createTokenWithScopes: ["chat"], expiresInMinutes: 60 }) },
-  { name: "issue a token (percent-encoded id, literal ':' in the path)", method: "POST", urlContains: "/identities/8%3Aacs%3A00000000",
-    call: (f) => previewClient(f).issueAccessToken(USER, { scopes: ["chat", "voip"], expiresInMinutes: 60 }) },
-  { name: "get an identity (GET)", method: "GET", urlContains: "/identities/8%3Aacs%3A",
-    call: (f) => previewClient(f).getCommunicationIdentity(USER) },
-  { name: "delete an identity (DELETE)", method: "DELETE", urlContains: "/identities/8%3Aacs%3A",
-    call: (f) => previewClient(f).deleteCommunicationIdentity(USER) },
-  { name: "revoke tokens (POST without a body)", method: "POST", urlContains: ":revokeAccessTokens",
-    call: (f) => previewClient(f).revokeAccessTokens(USER) },
-  { name: "upsert a Teams Phone assignment (PUT, ids needing escapes)", method: "PUT", urlContains: "/tenants/tenant%20one/assignments/a%2Fb%3Fc",
-    call: (f) => previewClient(f).upsertTeamsExtensionAssignment("tenant one", "a/b?c", { principalType: "user", clientIds: ["x"] }) },
-  { name: "bulk update (PATCH, merge patch body)", method: "PATCH", urlContains: "/access/entra/assignments?",
-    call: (f) => previewClient(f).updateEntraIdAssignments({ "obj-1": null, "obj-2": { tenantId: "t", principalType: "group", clientIds: ["c"] } }) },
+  {
+    name: "create without a body (POST, empty content hash)",
+    method: "POST",
+    urlContains: "/identities?api-version=2025-03-02-preview",
+    call: (f) => previewClient(f).createCommunicationIdentity(),
+  },
+  {
+    name: "create with a non-ASCII customId (POST, UTF-8 body)",
+    method: "POST",
+    urlContains: "/identities?",
+    call: (f) =>
+      previewClient(f).createCommunicationIdentity({
+        customId: "ålice+bøb@contoso.com",
+        createTokenWithScopes: ["chat"],
+        expiresInMinutes: 60,
+      }),
+  },
+  {
+    name: "issue a token (percent-encoded id, literal ':' in the path)",
+    method: "POST",
+    urlContains: "/identities/8%3Aacs%3A00000000",
+    call: (f) => previewClient(f).issueAccessToken(USER, { scopes: ["chat", "voip"], expiresInMinutes: 60 }),
+  },
+  {
+    name: "get an identity (GET)",
+    method: "GET",
+    urlContains: "/identities/8%3Aacs%3A",
+    call: (f) => previewClient(f).getCommunicationIdentity(USER),
+  },
+  {
+    name: "delete an identity (DELETE)",
+    method: "DELETE",
+    urlContains: "/identities/8%3Aacs%3A",
+    call: (f) => previewClient(f).deleteCommunicationIdentity(USER),
+  },
+  {
+    name: "revoke tokens (POST without a body)",
+    method: "POST",
+    urlContains: ":revokeAccessTokens",
+    call: (f) => previewClient(f).revokeAccessTokens(USER),
+  },
+  {
+    name: "upsert a Teams Phone assignment (PUT, ids needing escapes)",
+    method: "PUT",
+    urlContains: "/tenants/tenant%20one/assignments/a%2Fb%3Fc",
+    call: (f) =>
+      previewClient(f).upsertTeamsExtensionAssignment("tenant one", "a/b?c", {
+        principalType: "user",
+        clientIds: ["x"],
+      }),
+  },
+  {
+    name: "bulk update (PATCH, merge patch body)",
+    method: "PATCH",
+    urlContains: "/access/entra/assignments?",
+    call: (f) =>
+      previewClient(f).updateEntraIdAssignments({
+        "obj-1": null,
+        "obj-2": { tenantId: "t", principalType: "group", clientIds: ["c"] },
+      }),
+  },
   // The next link is followed as the server wrote it (not re-encoded), and signed as sent.
-  { name: "next page (a query with escaped values)", method: "GET", urlContains: "continuationToken=a%2Bb%2Fc%3D&note=two%20words",
+  {
+    name: "next page (a query with escaped values)",
+    method: "GET",
+    urlContains: "continuationToken=a%2Bb%2Fc%3D&note=two%20words",
     call: async (f) => {
       for await (const page of previewClient(f).listEntraIdAssignments().byPage()) void page;
-    } },
-  { name: "Teams user exchange through the 2023-10-01 functions", method: "POST", urlContains: "/teamsUser/:exchangeAccessToken?api-version=2023-10-01",
-    call: (f) => stable.exchangeTeamsUserAccessToken(stableContext(f), { token: "teams-token", appId: "app", userId: "user" }) },
-  { name: "issue a token through the 2023-10-01 functions", method: "POST", urlContains: "api-version=2023-10-01",
-    call: (f) => stable.issueAccessToken(stableContext(f), USER, { scopes: ["voip"] }) },
+    },
+  },
+  {
+    name: "Teams user exchange through the 2023-10-01 functions",
+    method: "POST",
+    urlContains: "/teamsUser/:exchangeAccessToken?api-version=2023-10-01",
+    call: (f) =>
+      stable.exchangeTeamsUserAccessToken(stableContext(f), { token: "teams-token", appId: "app", userId: "user" }),
+  },
+  {
+    name: "issue a token through the 2023-10-01 functions",
+    method: "POST",
+    urlContains: "api-version=2023-10-01",
+    call: (f) => stable.issueAccessToken(stableContext(f), USER, { scopes: ["voip"] }),
+  },
 ];
 
 describe("HMAC signatures: the generated clients against the official SDK's access-key policy", () => {
@@ -168,13 +252,18 @@ describe("HMAC signatures: the generated clients against the official SDK's acce
 
   it("all three agree with acs-hmac.md's worked example 2a", async () => {
     const sent: Captured[] = [];
-    await previewClient(capturingFetch(sent)).issueAccessToken(USER, { scopes: ["chat", "voip"], expiresInMinutes: 60 });
+    await previewClient(capturingFetch(sent)).issueAccessToken(USER, {
+      scopes: ["chat", "voip"],
+      expiresInMinutes: 60,
+    });
     const [sentByClient] = sent;
     if (!sentByClient) throw new Error("nothing was sent");
     // The client sends the model's key order (sorted by name); the example's body is the swagger's
     // order, so the example is signed as written, at the same URL, date and key.
     expect(sentByClient.body).toBe('{"expiresInMinutes":60,"scopes":["chat","voip"]}');
-    expect((await officialSignature(sentByClient)).headers.get("authorization")).toBe(sentByClient.headers.get("authorization"));
+    expect((await officialSignature(sentByClient)).headers.get("authorization")).toBe(
+      sentByClient.headers.get("authorization"),
+    );
     const example = { ...sentByClient, body: '{"scopes":["chat","voip"],"expiresInMinutes":60}' };
     const captured = await sourceSignature(example);
     expect(captured.get("x-ms-content-sha256")).toBe("L3rwPjqINp2rppinf7Ljl6gJFzoHpAeoNOr9KJTWYVw=");
@@ -182,6 +271,8 @@ describe("HMAC signatures: the generated clients against the official SDK's acce
       "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=3QEEB95vg9QCDfDhpfXl20exxXiQP9BhFBKpfal8rOg=",
     );
     expect((await officialSignature(example)).headers.get("authorization")).toBe(captured.get("authorization"));
-    expect((await sourceSignature(example, webCrypto.createHmacSigner)).get("authorization")).toBe(captured.get("authorization"));
+    expect((await sourceSignature(example, webCrypto.createHmacSigner)).get("authorization")).toBe(
+      captured.get("authorization"),
+    );
   });
 });

@@ -41,16 +41,26 @@ describe("the generated client against injected faults", () => {
   /** The global fetch, recording the signed headers of every attempt. */
   const recordingFetch: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
-    attempts.push({ date: headers.get("x-ms-date"), authorization: headers.get("authorization"), clientRequestId: headers.get("x-ms-client-request-id") });
+    attempts.push({
+      date: headers.get("x-ms-date"),
+      authorization: headers.get("authorization"),
+      clientRequestId: headers.get("x-ms-client-request-id"),
+    });
     return fetch(input, init);
   };
   const client = (retry: Partial<typeof RETRY> = {}) =>
-    new preview.CommunicationIdentityClient(service.connectionString, { retry: { ...RETRY, ...retry }, fetch: recordingFetch });
+    new preview.CommunicationIdentityClient(service.connectionString, {
+      retry: { ...RETRY, ...retry },
+      fetch: recordingFetch,
+    });
 
   /** Calls issueAccessToken; the outcome must arrive within SETTLE_MS (a hang fails the test). */
   async function issue(api = client(), options: preview.IssueAccessTokenOptions = {}): Promise<Outcome> {
     const started = performance.now();
-    const call = api.issueAccessToken(id, { scopes: ["chat"] }, options).then((value) => ({ value }), (error: unknown) => ({ error }));
+    const call = api.issueAccessToken(id, { scopes: ["chat"] }, options).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
     let timer: NodeJS.Timeout | undefined;
     const hang = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the call did not settle within ${SETTLE_MS} ms`)), SETTLE_MS);
@@ -79,7 +89,11 @@ describe("the generated client against injected faults", () => {
   });
 
   it("503 then 429 with Retry-After: 1 -> waits as told, re-signs each attempt, succeeds on the third", async () => {
-    faults.script(ISSUE, [{ status: 503, headers: { "retry-after": "1" } }, { status: 429, headers: { "retry-after": "1" } }, "ok"]);
+    faults.script(ISSUE, [
+      { status: 503, headers: { "retry-after": "1" } },
+      { status: 429, headers: { "retry-after": "1" } },
+      "ok",
+    ]);
     // Hints are honoured up to maxDelayMs (a longer one fails at once: test/runtime/hostile-servers.test.ts).
     const { value, error, ms } = await issue(client({ maxDelayMs: 1_000 }));
     expect(error).toBeUndefined();
@@ -95,25 +109,40 @@ describe("the generated client against injected faults", () => {
     expect(new Set(attempts.map((a) => a.authorization)).size).toBe(3);
     expect(new Set(attempts.map((a) => a.clientRequestId)).size).toBe(1);
     // The service verified every attempt's signature against its own arrival time.
-    expect(service.requests.slice(-3).map((r) => [r.auth, r.status])).toEqual([["hmac", 503], ["hmac", 429], ["hmac", 200]]);
+    expect(service.requests.slice(-3).map((r) => [r.auth, r.status])).toEqual([
+      ["hmac", 503],
+      ["hmac", 429],
+      ["hmac", 200],
+    ]);
   });
 
   it.each([
     [503, "ServiceUnavailable"],
     [429, "TooManyRequests"],
-  ] as const)("%i until the retries run out -> HttpError %s after 4 attempts, each waiting retry-after-ms", async (status, code) => {
-    faults.script(ISSUE, Array.from({ length: 4 }, () => ({ status, headers: { "retry-after-ms": "50" } })));
-    const started = performance.now();
-    const error = await expectHttpError(client().issueAccessToken(id, { scopes: ["chat"] }), preview.HttpError, { status, code }, service.requests);
-    const ms = performance.now() - started;
-    expect(error.message).toBe(`Injected fault: HTTP ${status}.`);
-    expect(error.headers.get("retry-after-ms")).toBe("50");
-    expect(faults.attempts(ISSUE)).toBe(4);
-    expect(ms).toBeGreaterThanOrEqual(150);
-    expect(ms).toBeLessThan(SETTLE_MS);
-    expect(error.requestId).toBe(service.requests.at(-1)?.requestId);
-    expect(service.requests.slice(-4).every((r) => r.auth === "hmac")).toBe(true);
-  });
+  ] as const)(
+    "%i until the retries run out -> HttpError %s after 4 attempts, each waiting retry-after-ms",
+    async (status, code) => {
+      faults.script(
+        ISSUE,
+        Array.from({ length: 4 }, () => ({ status, headers: { "retry-after-ms": "50" } })),
+      );
+      const started = performance.now();
+      const error = await expectHttpError(
+        client().issueAccessToken(id, { scopes: ["chat"] }),
+        preview.HttpError,
+        { status, code },
+        service.requests,
+      );
+      const ms = performance.now() - started;
+      expect(error.message).toBe(`Injected fault: HTTP ${status}.`);
+      expect(error.headers.get("retry-after-ms")).toBe("50");
+      expect(faults.attempts(ISSUE)).toBe(4);
+      expect(ms).toBeGreaterThanOrEqual(150);
+      expect(ms).toBeLessThan(SETTLE_MS);
+      expect(error.requestId).toBe(service.requests.at(-1)?.requestId);
+      expect(service.requests.slice(-4).every((r) => r.auth === "hmac")).toBe(true);
+    },
+  );
 
   it("connection reset twice, then served -> succeeds on the third attempt after the backoff", async () => {
     faults.script(ISSUE, ["reset", "reset", "ok"]);
@@ -129,7 +158,10 @@ describe("the generated client against injected faults", () => {
     faults.script(ISSUE, ["reset", "reset", "reset", "reset"]);
     const { error, ms } = await issue();
     expect(error).toBeInstanceOf(preview.NetworkError);
-    expect(error).toMatchObject({ name: "NetworkError", message: "The request failed before a complete response was received" });
+    expect(error).toMatchObject({
+      name: "NetworkError",
+      message: "The request failed before a complete response was received",
+    });
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     expect(faults.attempts(ISSUE)).toBe(4);
     expect(ms).toBeGreaterThanOrEqual(BACKOFF_MIN_MS);
@@ -142,7 +174,11 @@ describe("the generated client against injected faults", () => {
     faults.script(ISSUE, [{ stallMs: 10_000 }, { stallMs: 10_000 }]);
     const { error, ms } = await issue(client({ maxRetries: 1 }), { timeoutMs: 150 });
     expect(error).toBeInstanceOf(preview.TimeoutError);
-    expect(error).toMatchObject({ name: "TimeoutError", message: "The request timed out after 150 ms", timeoutMs: 150 });
+    expect(error).toMatchObject({
+      name: "TimeoutError",
+      message: "The request timed out after 150 ms",
+      timeoutMs: 150,
+    });
     expect(faults.attempts(ISSUE)).toBe(2);
     expect(ms).toBeGreaterThanOrEqual(2 * 150 + 10);
     expect(ms).toBeLessThan(SETTLE_MS);
@@ -165,7 +201,8 @@ describe("the generated client against injected faults", () => {
     expect(error).toMatchObject({
       name: "ResponseParseError",
       status: 200,
-      message: "Expected a JSON body in the 200 response, but it is not valid JSON: 31 bytes, application/json; charset=utf-8",
+      message:
+        "Expected a JSON body in the 200 response, but it is not valid JSON: 31 bytes, application/json; charset=utf-8",
     });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     expect(faults.attempts(ISSUE)).toBe(1);
@@ -173,10 +210,18 @@ describe("the generated client against injected faults", () => {
   });
 
   it("malformed JSON in a 503 -> retried, then an HttpError carrying the raw text", async () => {
-    faults.script(ISSUE, Array.from({ length: 4 }, () => ({ malformedJson: true as const, status: 503 })));
+    faults.script(
+      ISSUE,
+      Array.from({ length: 4 }, () => ({ malformedJson: true as const, status: 503 })),
+    );
     const { error, ms } = await issue();
     expect(error).toBeInstanceOf(preview.HttpError);
-    expect(error).toMatchObject({ status: 503, code: undefined, message: "503 Service Unavailable", body: '{"value": [{"id": "1"}, {"id": ' });
+    expect(error).toMatchObject({
+      status: 503,
+      code: undefined,
+      message: "503 Service Unavailable",
+      body: '{"value": [{"id": "1"}, {"id": ',
+    });
     expect(faults.attempts(ISSUE)).toBe(4);
     expect(ms).toBeGreaterThanOrEqual(BACKOFF_MIN_MS);
     expect(ms).toBeLessThan(SETTLE_MS);
@@ -184,15 +229,28 @@ describe("the generated client against injected faults", () => {
 
   it("an oversized (4 MiB) body on a 503, every attempt -> read whole, retried, an HttpError whose message stays one line", async () => {
     const size = 4 * 1024 * 1024;
-    faults.script(ISSUE, Array.from({ length: 4 }, () => ({ oversizedBody: size, status: 503 })));
+    faults.script(
+      ISSUE,
+      Array.from({ length: 4 }, () => ({ oversizedBody: size, status: 503 })),
+    );
     const { error, ms } = await issue();
     expect(error).toBeInstanceOf(preview.HttpError);
-    expect(error).toMatchObject({ name: "HttpError", status: 503, code: undefined, message: "503 Service Unavailable" });
+    expect(error).toMatchObject({
+      name: "HttpError",
+      status: 503,
+      code: undefined,
+      message: "503 Service Unavailable",
+    });
     const body = (error as preview.HttpError).body;
-    expect(typeof body === "object" && body !== null && "padding" in body && typeof body.padding === "string" ? body.padding.length : 0)
-      .toBe(size - '{"padding":""}'.length);
+    expect(
+      typeof body === "object" && body !== null && "padding" in body && typeof body.padding === "string"
+        ? body.padding.length
+        : 0,
+    ).toBe(size - '{"padding":""}'.length);
     expect(faults.attempts(ISSUE)).toBe(4);
-    expect(service.requests.slice(-4).map((r) => r.fault)).toEqual(Array.from({ length: 4 }, () => `oversized-body ${size}`));
+    expect(service.requests.slice(-4).map((r) => r.fault)).toEqual(
+      Array.from({ length: 4 }, () => `oversized-body ${size}`),
+    );
     expect(ms).toBeGreaterThanOrEqual(BACKOFF_MIN_MS);
     expect(ms).toBeLessThan(SETTLE_MS);
   });
@@ -227,13 +285,21 @@ describe("the generated client against injected faults", () => {
   });
 
   it("a connection closed mid-body on every attempt -> NetworkError after 4 attempts", async () => {
-    faults.script(ISSUE, Array.from({ length: 4 }, () => "close-mid-body" as const));
+    faults.script(
+      ISSUE,
+      Array.from({ length: 4 }, () => "close-mid-body" as const),
+    );
     const { error, ms } = await issue();
     expect(error).toBeInstanceOf(preview.NetworkError);
-    expect(error).toMatchObject({ name: "NetworkError", message: "The request failed before a complete response was received" });
+    expect(error).toMatchObject({
+      name: "NetworkError",
+      message: "The request failed before a complete response was received",
+    });
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     expect(faults.attempts(ISSUE)).toBe(4);
-    expect(service.requests.slice(-4).map((r) => [r.fault, r.status])).toEqual(Array.from({ length: 4 }, () => ["close-mid-body", 200]));
+    expect(service.requests.slice(-4).map((r) => [r.fault, r.status])).toEqual(
+      Array.from({ length: 4 }, () => ["close-mid-body", 200]),
+    );
     expect(ms).toBeGreaterThanOrEqual(BACKOFF_MIN_MS);
     expect(ms).toBeLessThan(SETTLE_MS);
   });

@@ -33,8 +33,18 @@ const document = {
     "/tokens": {
       post: {
         operationId: "exchangeToken",
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { refreshToken: { type: "string" } } } } } },
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { token: { type: "string" } } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { type: "object", properties: { refreshToken: { type: "string" } } } },
+          },
+        },
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { type: "object", properties: { token: { type: "string" } } } } },
+          },
+        },
       },
     },
     "/items": {
@@ -45,7 +55,11 @@ const document = {
             description: "a page",
             content: {
               "application/json": {
-                schema: { type: "object", required: ["value"], properties: { value: { type: "array", items: { type: "string" } }, nextLink: { type: "string" } } },
+                schema: {
+                  type: "object",
+                  required: ["value"],
+                  properties: { value: { type: "array", items: { type: "string" } }, nextLink: { type: "string" } },
+                },
               },
             },
           },
@@ -66,12 +80,20 @@ interface Seen {
   readonly body: string;
 }
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, seen: Seen[]): Promise<{ server: Server; origin: string }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  seen: Seen[],
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      seen.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       handler(req, res);
     });
   });
@@ -96,13 +118,18 @@ beforeAll(async () => {
   expect(compiled.diagnostics).toBe("");
   api = (await import(pathToFileURL(join(compiled.root, "dist", "gateway", "src", "index.js")).href)) as Module;
 
-  const other = await listen((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"token":"forged"}'), attacker);
+  const other = await listen(
+    (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"token":"forged"}'),
+    attacker,
+  );
   attackerOrigin = other.origin;
   const main = await listen((req, res) => {
     if (req.url === "/tokens") return res.writeHead(307, { location: `${attackerOrigin}/collect?k=1` }).end();
     // Every page links to a page never seen before.
     pagesServed++;
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value: [String(pagesServed)], nextLink: `${serviceOrigin}/items?page=${pagesServed}` }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ value: [String(pagesServed)], nextLink: `${serviceOrigin}/items?page=${pagesServed}` }));
   }, service);
   serviceOrigin = main.origin;
   servers = [other.server, main.server];
@@ -122,34 +149,46 @@ const operation = (name: string): Operation => api[name] as Operation;
 describe("a generated client with an API key header and basic auth", () => {
   it("a cross-origin 307 is refused: the key, the body and the client's trust stay with the service", async () => {
     const context = factory(/WithKey$/)(serviceOrigin, { key: KEY }, { retry: { maxRetries: 2 } });
-    const error = (await operation("exchangeToken")(context, { refreshToken: BODY_SECRET }).catch((e: unknown) => e)) as Error;
-    expect(error).toMatchObject({ name: "RedirectError", message: `Refusing to follow a redirect to ${attackerOrigin}: it leaves ${serviceOrigin}` });
+    const error = (await operation("exchangeToken")(context, { refreshToken: BODY_SECRET }).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(error).toMatchObject({
+      name: "RedirectError",
+      message: `Refusing to follow a redirect to ${attackerOrigin}: it leaves ${serviceOrigin}`,
+    });
     expect(attacker).toEqual([]);
     expect(service.map((s) => [s.method, s.url, s.headers["ocp-apim-subscription-key"], s.body])).toEqual([
       ["POST", "/tokens", KEY, JSON.stringify({ refreshToken: BODY_SECRET })],
     ]);
-    expect(`${String(error)}${error.stack ?? ""}${JSON.stringify(error)}`).not.toMatch(new RegExp(`${KEY}|${BODY_SECRET}|collect`));
+    expect(`${String(error)}${error.stack ?? ""}${JSON.stringify(error)}`).not.toMatch(
+      new RegExp(`${KEY}|${BODY_SECRET}|collect`),
+    );
   });
 
   it.each([
     ["an API key", /WithKey$/, { key: KEY }],
     ["a user name and password", /WithBasicCredential$/, { username: "admin", password: PASSWORD }],
-  ])("refuses to send %s over plain http to another machine, before anything is sent", async (what, pattern, credential) => {
-    const sent: string[] = [];
-    const recording: typeof fetch = async (input) => (sent.push(String(input)), new Response("{}"));
-    for (const endpoint of ["http://gateway.example.com", "http://10.0.0.7:8080"]) {
-      const context = factory(pattern)(endpoint, credential, { fetch: recording, retry: { maxRetries: 0 } });
-      const error = (await operation("exchangeToken")(context, {}).catch((e: unknown) => e)) as Error;
-      expect(error.message).toBe(`Refusing to send ${what} over ${endpoint.replace(/:8080$/, ":8080")}: it requires https`);
-      expect(String(error)).not.toContain(KEY);
-      expect(String(error)).not.toContain(PASSWORD);
-    }
-    expect(sent).toEqual([]);
-    // https, and http to this machine (local test servers), are fine.
-    const local = factory(pattern)("https://gateway.example.com", credential, { fetch: recording });
-    await operation("exchangeToken")(local, {});
-    expect(sent).toEqual(["https://gateway.example.com/tokens"]);
-  });
+  ])(
+    "refuses to send %s over plain http to another machine, before anything is sent",
+    async (what, pattern, credential) => {
+      const sent: string[] = [];
+      const recording: typeof fetch = async (input) => (sent.push(String(input)), new Response("{}"));
+      for (const endpoint of ["http://gateway.example.com", "http://10.0.0.7:8080"]) {
+        const context = factory(pattern)(endpoint, credential, { fetch: recording, retry: { maxRetries: 0 } });
+        const error = (await operation("exchangeToken")(context, {}).catch((e: unknown) => e)) as Error;
+        expect(error.message).toBe(
+          `Refusing to send ${what} over ${endpoint.replace(/:8080$/, ":8080")}: it requires https`,
+        );
+        expect(String(error)).not.toContain(KEY);
+        expect(String(error)).not.toContain(PASSWORD);
+      }
+      expect(sent).toEqual([]);
+      // https, and http to this machine (local test servers), are fine.
+      const local = factory(pattern)("https://gateway.example.com", credential, { fetch: recording });
+      await operation("exchangeToken")(local, {});
+      expect(sent).toEqual(["https://gateway.example.com/tokens"]);
+    },
+  );
 
   it(`stops a list whose every page has a fresh next link after ${maxPages} pages`, async () => {
     const context = factory(/WithKey$/)(serviceOrigin, { key: KEY });
@@ -157,7 +196,9 @@ describe("a generated client with an API key header and basic auth", () => {
     const error = await (async () => {
       for await (const _item of operation("listItems")(context) as unknown as AsyncIterable<string>) items++;
     })().catch((e: unknown) => e);
-    expect(error).toMatchObject({ message: `Paging stopped after ${maxPages} pages: the service keeps returning continuations` });
+    expect(error).toMatchObject({
+      message: `Paging stopped after ${maxPages} pages: the service keeps returning continuations`,
+    });
     expect(items).toBe(maxPages);
     expect(pagesServed).toBe(maxPages);
   }, 120_000);

@@ -3,7 +3,13 @@
  * local Identity service, through the client class and through the operation functions.
  */
 import { describe, expect, it } from "vitest";
-import { operationsCalled, operationsOf, PreviewOperationsClient, previewStyles, recordingStyle } from "./support/apis.ts";
+import {
+  operationsCalled,
+  operationsOf,
+  PreviewOperationsClient,
+  previewStyles,
+  recordingStyle,
+} from "./support/apis.ts";
 import { direct } from "./support/env.ts";
 import { defineIdentityPreviewSuite } from "./suites/identity-preview.ts";
 import { definePreviewAccessSuite } from "./suites/preview-access.ts";

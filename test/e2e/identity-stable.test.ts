@@ -3,7 +3,13 @@
  * Identity service, through the client class and through the operation functions.
  */
 import { describe, expect, it } from "vitest";
-import { operationsCalled, operationsOf, recordingStyle, StableOperationsClient, stableStyles } from "./support/apis.ts";
+import {
+  operationsCalled,
+  operationsOf,
+  recordingStyle,
+  StableOperationsClient,
+  stableStyles,
+} from "./support/apis.ts";
 import { direct } from "./support/env.ts";
 import { defineIdentityStableSuite } from "./suites/identity-stable.ts";
 

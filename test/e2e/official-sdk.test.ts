@@ -12,7 +12,10 @@ import { startIdentityService, type IdentityService } from "../support/services/
 import { rejectionOf } from "./support/assertions.ts";
 
 const MINUTE = 60_000;
-const TEAMS = { token: "teams-aad-token", principal: { objectId: "teams-oid", tenantId: "tenant", clientId: "teams-app" } };
+const TEAMS = {
+  token: "teams-aad-token",
+  principal: { objectId: "teams-oid", tenantId: "tenant", clientId: "teams-app" },
+};
 
 describe("the official @azure/communication-identity client against the local service", () => {
   let service: IdentityService;
@@ -52,7 +55,10 @@ describe("the official @azure/communication-identity client against the local se
 
   it("createUserAndToken and getToken: tokens the service accepts, expiring when asked", async () => {
     const { user, token, expiresOn } = await client.createUserAndToken(["chat"]);
-    expect(service.state.inspectToken(token)).toMatchObject({ status: "valid", claims: { sub: user.communicationUserId, scopes: ["chat"] } });
+    expect(service.state.inspectToken(token)).toMatchObject({
+      status: "valid",
+      claims: { sub: user.communicationUserId, scopes: ["chat"] },
+    });
     expect(Math.abs(expiresOn.getTime() - (Date.now() + 1440 * MINUTE))).toBeLessThan(5_000);
     const short = await client.getToken(user, ["voip"], { tokenExpiresInMinutes: 60 });
     expect(Math.abs(short.expiresOn.getTime() - (Date.now() + 60 * MINUTE))).toBeLessThan(5_000);
@@ -78,18 +84,30 @@ describe("the official @azure/communication-identity client against the local se
 
   it("getTokenForTeamsUser: an ACS token for the Teams user that expires with the Teams token", async () => {
     const exchanged = await client.getTokenForTeamsUser({
-      teamsUserAadToken: TEAMS.token, clientId: TEAMS.principal.clientId, userObjectId: TEAMS.principal.objectId,
+      teamsUserAadToken: TEAMS.token,
+      clientId: TEAMS.principal.clientId,
+      userObjectId: TEAMS.principal.objectId,
     });
     expect(service.state.inspectToken(exchanged.token).claims?.sub).toBe(`8:orgid:${TEAMS.principal.objectId}`);
     expect(exchanged.expiresOn.getTime()).toBeLessThanOrEqual(teamsExpiry);
-    await expectRestError(client.getTokenForTeamsUser({ teamsUserAadToken: TEAMS.token, clientId: "other-app", userObjectId: TEAMS.principal.objectId }),
-      400, "ValidationError");
+    await expectRestError(
+      client.getTokenForTeamsUser({
+        teamsUserAadToken: TEAMS.token,
+        clientId: "other-app",
+        userObjectId: TEAMS.principal.objectId,
+      }),
+      400,
+      "ValidationError",
+    );
   });
 
   it("errors come back as the SDK expects them: an out-of-range expiry is a 400 ValidationError", async () => {
     const user = await client.createUser();
     await expectRestError(client.getToken(user, ["chat"], { tokenExpiresInMinutes: 30 }), 400, "ValidationError");
-    const wrongKey = new CommunicationIdentityClient(`endpoint=${service.url}/;accesskey=${Buffer.alloc(64, 9).toString("base64")}`, { allowInsecureConnection: true });
+    const wrongKey = new CommunicationIdentityClient(
+      `endpoint=${service.url}/;accesskey=${Buffer.alloc(64, 9).toString("base64")}`,
+      { allowInsecureConnection: true },
+    );
     await expectRestError(wrongKey.createUser(), 401, "InvalidSignature");
   });
 });

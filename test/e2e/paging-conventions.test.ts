@@ -21,7 +21,10 @@ interface Widget {
 type Pager = AsyncIterableIterator<Widget> & { byPage(settings?: object): AsyncIterableIterator<unknown> };
 type List = (context: unknown, ...args: unknown[]) => Pager;
 
-const WIDGETS: Widget[] = ["one", "two", "three", "four", "five", "six", "seven"].map((name, i) => ({ id: `w${i + 1}`, name }));
+const WIDGETS: Widget[] = ["one", "two", "three", "four", "five", "six", "seven"].map((name, i) => ({
+  id: `w${i + 1}`,
+  name,
+}));
 /** A cursor that looks like a credential: a repeat error must not show it. */
 const SECRET_CURSOR = "sk_live_5ecretCursor0123456789";
 const DEFAULT_SIZE = 2;
@@ -57,7 +60,10 @@ function page(req: IncomingMessage, res: ServerResponse): void {
       const number = Number(q("page") ?? 1);
       const { items, next } = slice((number - 1) * perPage, perPage);
       const last = `<${origin}/links?page=${Math.ceil(WIDGETS.length / perPage)}&per_page=${perPage}>; rel="last"`;
-      const link = next === undefined ? last : `${last}, <${foreignOrigin ?? ""}/links?page=${number + 1}&per_page=${perPage}>; title="a, b"; rel="next"`;
+      const link =
+        next === undefined
+          ? last
+          : `${last}, <${foreignOrigin ?? ""}/links?page=${number + 1}&per_page=${perPage}>; title="a, b"; rel="next"`;
       return json(items, { link });
     }
     case "/stripe": {
@@ -80,7 +86,10 @@ function page(req: IncomingMessage, res: ServerResponse): void {
     }
     case "/azure": {
       const { items, next } = slice(Number(q("skip") ?? 0), size("maxpagesize"));
-      return json({ value: items, nextLink: next === undefined ? null : `/azure?skip=${next}&maxpagesize=${size("maxpagesize")}` });
+      return json({
+        value: items,
+        nextLink: next === undefined ? null : `/azure?skip=${next}&maxpagesize=${size("maxpagesize")}`,
+      });
     }
     case "/search": {
       const { items, next } = slice(indexOf(q("after")), size("size"));
@@ -101,7 +110,10 @@ beforeAll(async () => {
   const library = built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
   compiled = await compilePackages({ paging: library }, "paging");
   expect(compiled.diagnostics).toBe("");
-  api = (await import(pathToFileURL(join(compiled.root, "dist", "paging", "src", "index.js")).href)) as Record<string, unknown>;
+  api = (await import(pathToFileURL(join(compiled.root, "dist", "paging", "src", "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     req.resume().on("end", () => page(req, res));
@@ -117,7 +129,9 @@ afterAll(async () => {
 });
 
 function context(): unknown {
-  const create = Object.entries(api).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (endpoint: string) => unknown;
+  const create = Object.entries(api).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (
+    endpoint: string,
+  ) => unknown;
   return create(origin);
 }
 
@@ -183,7 +197,9 @@ describe("paging guards", () => {
       (e: unknown) => e as Error,
     );
     repeating = false;
-    expect(error?.message).toBe("Paging stopped: the service returned the same continuation (next link or cursor) twice");
+    expect(error?.message).toBe(
+      "Paging stopped: the service returned the same continuation (next link or cursor) twice",
+    );
     expect(`${String(error)}${error?.stack ?? ""}${JSON.stringify(error)}`).not.toContain(SECRET_CURSOR);
     // The first page, then the (empty) page at the cursor, which names the same cursor again.
     expect(requests).toHaveLength(2);
@@ -213,7 +229,9 @@ describe("paging guards", () => {
   it("refuses a page size that is not a positive integer, before sending anything", async () => {
     requests.length = 0;
     for (const maxPageSize of [0, -1, 2.5, Number.NaN]) {
-      await expect(list("listByPageToken", []).byPage({ maxPageSize }).next()).rejects.toThrow(/^maxPageSize must be a positive integer/);
+      await expect(list("listByPageToken", []).byPage({ maxPageSize }).next()).rejects.toThrow(
+        /^maxPageSize must be a positive integer/,
+      );
     }
     expect(requests).toEqual([]);
   });

@@ -19,7 +19,10 @@ import { defineIdentityStableSuite } from "./suites/identity-stable.ts";
 import { definePreviewAccessSuite } from "./suites/preview-access.ts";
 
 const contracts = {
-  preview: prismContract("communication-identity 2025-03-02-preview", openApiPath("communication-identity", "2025-03-02-preview")),
+  preview: prismContract(
+    "communication-identity 2025-03-02-preview",
+    openApiPath("communication-identity", "2025-03-02-preview"),
+  ),
   stable: prismContract("communication-identity 2023-10-01", openApiPath("communication-identity", "2023-10-01")),
   apim: prismContract("api-management 2022-08-01", openApiPath("api-management", "2022-08-01")),
 };
@@ -41,7 +44,8 @@ const describeRequest = (checked: CheckedRequest) =>
 describe("Prism's verdict", () => {
   afterAll(() => {
     for (const [name, contract] of Object.entries(contracts)) {
-      const count = (pick: (checked: CheckedRequest) => number) => contract.checked.reduce((sum, checked) => sum + pick(checked), 0);
+      const count = (pick: (checked: CheckedRequest) => number) =>
+        contract.checked.reduce((sum, checked) => sum + pick(checked), 0);
       console.log(
         `prism ${name}: ${contract.checked.length} requests checked; request violations: ${count((c) => c.request.length)} ` +
           `(${count((c) => c.expected.length)} requests invalid on purpose), unexpected: ${count((c) => c.unexpected.length)}, ` +

@@ -20,7 +20,11 @@ const token = { token: "issued-token", expiresOn: "2030-01-01T00:00:00.000Z" };
 
 /** What the service answers, per operation (by path). */
 function reply(request: RecordedRequest): Reply {
-  const json = (status: number, body: unknown): Reply => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = (status: number, body: unknown): Reply => ({
+    status,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const path = new URL(request.url, "http://x").pathname;
   if (request.method === "DELETE" || path.endsWith(":revokeAccessTokens")) return { status: 204 };
   if (path === "/identities") return json(201, { identity: { id: USER }, accessToken: token });
@@ -77,7 +81,8 @@ const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
   ["deleteUser", () => official.deleteUser(user), () => ours.deleteCommunicationIdentity(USER)],
   [
     "getTokenForTeamsUser",
-    () => official.getTokenForTeamsUser({ teamsUserAadToken: "aad-token", clientId: "app-id", userObjectId: "object-id" }),
+    () =>
+      official.getTokenForTeamsUser({ teamsUserAadToken: "aad-token", clientId: "app-id", userObjectId: "object-id" }),
     () => ours.exchangeTeamsUserAccessToken({ userId: "object-id", appId: "app-id", token: "aad-token" }),
   ],
 ];

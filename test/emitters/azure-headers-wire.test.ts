@@ -39,10 +39,23 @@ afterAll(async () => {
 /** Calls `getWidget` of a compiled package against the recording server; returns the request's headers. */
 async function call(pkg: string, status = 200) {
   const module = (await import(pathToFileURL(join(compiled.root, "dist", pkg, "src", "index.js")).href)) as Module;
-  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (c: object, o: object) => unknown;
-  const context = create({ getToken: async () => ({ token: "t0ken", expiresOnTimestamp: Date.now() + 3_600_000 }) }, { endpoint: server.origin, retry: { maxRetries: 0 } });
-  server.answer(() => ({ status, headers: { "content-type": "application/json" }, body: status === 200 ? '{"id":"w1"}' : '{"message":"no"}' }));
-  const thrown = await (module["getWidget"] as GetWidget)(context, "w1").then(() => undefined, (error: unknown) => error);
+  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (
+    c: object,
+    o: object,
+  ) => unknown;
+  const context = create(
+    { getToken: async () => ({ token: "t0ken", expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    { endpoint: server.origin, retry: { maxRetries: 0 } },
+  );
+  server.answer(() => ({
+    status,
+    headers: { "content-type": "application/json" },
+    body: status === 200 ? '{"id":"w1"}' : '{"message":"no"}',
+  }));
+  const thrown = await (module["getWidget"] as GetWidget)(context, "w1").then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   expect(server.requests).toHaveLength(1);
   return { headers: server.requests[0]!.headers, thrown };
 }
@@ -73,7 +86,11 @@ describe("isAzureDocument", () => {
   const plain = read("test/fixtures/openapi/plain-service.yaml") as Record<string, unknown>;
 
   it("holds for our own Azure services", () => {
-    for (const path of ["communication-identity/2023-10-01", "communication-identity/2025-03-02-preview", "api-management/2022-08-01"]) {
+    for (const path of [
+      "communication-identity/2023-10-01",
+      "communication-identity/2025-03-02-preview",
+      "api-management/2022-08-01",
+    ]) {
       expect(isAzureDocument(read(`generated/openapi/${path}.yaml`)), path).toBe(true);
     }
   });
@@ -84,16 +101,40 @@ describe("isAzureDocument", () => {
       { "x-ms-parameterized-host": { hostTemplate: "{endpoint}" } },
       { paths: { "/a": { get: { "x-ms-pageable": { nextLinkName: "nextLink" } } } } },
       { paths: { "/a": { get: { parameters: [{ name: "x-ms-version", in: "header" }] } } } },
-      { components: { securitySchemes: { k: { type: "apiKey", in: "header", name: "Authorization", "x-hmac-signature": {} } } } },
-      { components: { securitySchemes: { aad: { type: "oauth2", flows: { implicit: { authorizationUrl: "https://login.microsoftonline.com/common/oauth2/authorize" } } } } } },
+      {
+        components: {
+          securitySchemes: { k: { type: "apiKey", in: "header", name: "Authorization", "x-hmac-signature": {} } },
+        },
+      },
+      {
+        components: {
+          securitySchemes: {
+            aad: {
+              type: "oauth2",
+              flows: { implicit: { authorizationUrl: "https://login.microsoftonline.com/common/oauth2/authorize" } },
+            },
+          },
+        },
+      },
     ];
-    for (const marker of markers) expect(isAzureDocument({ ...plain, ...(marker as object) }), JSON.stringify(marker)).toBe(true);
+    for (const marker of markers)
+      expect(isAzureDocument({ ...plain, ...(marker as object) }), JSON.stringify(marker)).toBe(true);
     // Look-alikes: a query parameter or a description mentioning x-ms, another OAuth2 provider.
     const others: unknown[] = [
       { paths: { "/a": { get: { parameters: [{ name: "x-ms-version", in: "query" }], description: "x-ms-date" } } } },
-      { components: { securitySchemes: { o: { type: "oauth2", flows: { implicit: { authorizationUrl: "https://login.example.com/login.microsoftonline.com/" } } } } } },
+      {
+        components: {
+          securitySchemes: {
+            o: {
+              type: "oauth2",
+              flows: { implicit: { authorizationUrl: "https://login.example.com/login.microsoftonline.com/" } },
+            },
+          },
+        },
+      },
     ];
-    for (const other of others) expect(isAzureDocument({ ...plain, ...(other as object) }), JSON.stringify(other)).toBe(false);
+    for (const other of others)
+      expect(isAzureDocument({ ...plain, ...(other as object) }), JSON.stringify(other)).toBe(false);
   });
 });
 
@@ -101,7 +142,10 @@ describe("--azure and --no-azure", () => {
   const context = (flag: string) => {
     const out = mkdtempSync(join(tmpdir(), "specsmith-azure-"));
     try {
-      const spec = flag === "--no-azure" ? "generated/openapi/communication-identity/2023-10-01.yaml" : "test/fixtures/openapi/plain-service.yaml";
+      const spec =
+        flag === "--no-azure"
+          ? "generated/openapi/communication-identity/2023-10-01.yaml"
+          : "test/fixtures/openapi/plain-service.yaml";
       const run = runCli(["generate", "--spec", spec, "--out", out, "--quiet", flag]);
       expect(run.status, run.stderr).toBe(0);
       return readFileSync(join(out, "src/context.ts"), "utf8");

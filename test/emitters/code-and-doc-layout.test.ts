@@ -12,7 +12,9 @@ const name = (stem: string): string => `${stem}${"Q".repeat(30)}`;
 describe("wrapCodeLines", () => {
   it("puts a long call's arguments one per line with a trailing comma", () => {
     const line = `  return contextFor(${name("endpoint")}, ${name("signer")}, ${name("options")});`;
-    expect(wrapCodeLines(line, 80)).toBe(`  return contextFor(\n    ${name("endpoint")},\n    ${name("signer")},\n    ${name("options")},\n  );`);
+    expect(wrapCodeLines(line, 80)).toBe(
+      `  return contextFor(\n    ${name("endpoint")},\n    ${name("signer")},\n    ${name("options")},\n  );`,
+    );
   });
 
   it("hugs a lone object argument and opens it; no trailing comma after a rest element", () => {
@@ -43,8 +45,11 @@ describe("wrapCodeLines", () => {
   });
 
   it("is idempotent", () => {
-    const once = wrapCodeLines(`  return convertJson(response, deserialize, [${Array.from({ length: 12 }, (_, i) => `"field_${i}"`).join(", ")}]);`, 80);
-    expect(once).not.toContain("field_0\", ");
+    const once = wrapCodeLines(
+      `  return convertJson(response, deserialize, [${Array.from({ length: 12 }, (_, i) => `"field_${i}"`).join(", ")}]);`,
+      80,
+    );
+    expect(once).not.toContain('field_0", ');
     expect(wrapCodeLines(once, 80)).toBe(once);
   });
 });
@@ -59,7 +64,14 @@ describe("wrapDocLines", () => {
 
   it("keeps tables, headings, code fences and indented code; never breaks inside a code span or before a tag or list marker", () => {
     const long = "x".repeat(50);
-    const kept = [`| ${long} | ${long} |`, `## ${long} ${long}`, "```", `${long} ${long}`, "```", `    ${long} ${long}`];
+    const kept = [
+      `| ${long} | ${long} |`,
+      `## ${long} ${long}`,
+      "```",
+      `${long} ${long}`,
+      "```",
+      `    ${long} ${long}`,
+    ];
     expect(wrapDocLines(kept, 40)).toEqual(kept);
     expect(wrapDocLines([`see \`${"a b ".repeat(15)}\` then`], 40)[0]).toBe(`see`);
     const risky = `${"y".repeat(30)} @param ${"z".repeat(10)} - item 1. done`;
@@ -69,6 +81,9 @@ describe("wrapDocLines", () => {
   it("keeps a word longer than the width whole, and indents a list item's continuation", () => {
     const url = `https://example.com/${"p".repeat(60)}`;
     expect(wrapDocLines([`see ${url} now`], 40)).toEqual(["see", url, "now"]);
-    expect(wrapDocLines([`- ${"item ".repeat(12).trim()}`], 40)).toEqual(["- item item item item item item item", "  item item item item item"]);
+    expect(wrapDocLines([`- ${"item ".repeat(12).trim()}`], 40)).toEqual([
+      "- item item item item item item item",
+      "  item item item item item",
+    ]);
   });
 });

@@ -37,7 +37,10 @@ const compilerOptions = {
 };
 
 /** Compiles each package (name -> sources) in one tsc run; JavaScript lands in `dist/<name>/src/`. */
-export async function compilePackages(packages: Record<string, readonly OutputFile[]>, label: string): Promise<CompiledPackages> {
+export async function compilePackages(
+  packages: Record<string, readonly OutputFile[]>,
+  label: string,
+): Promise<CompiledPackages> {
   const base = join(repoRoot, ".tmp");
   await mkdir(base, { recursive: true });
   const root = await mkdtemp(join(base, `emitters-${label}-`));
@@ -49,7 +52,10 @@ export async function compilePackages(packages: Record<string, readonly OutputFi
     }
   }
   await writeFile(join(root, "package.json"), JSON.stringify({ type: "module" }));
-  await writeFile(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*/src/**/*.ts"] }, null, 2));
+  await writeFile(
+    join(root, "tsconfig.json"),
+    JSON.stringify({ compilerOptions, include: ["*/src/**/*.ts"] }, null, 2),
+  );
   const diagnostics = await new Promise<string>((resolve) => {
     promisify(execFile)(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { cwd: root }).then(
       () => resolve(""),
@@ -66,8 +72,16 @@ export type ClientCall = (...args: unknown[]) => Promise<unknown>;
  * The methods of a compiled package's client class, bound to one instance pointed at `endpoint`
  * without retries (so a test's server sees exactly one request per call).
  */
-export async function compiledClient(compiled: CompiledPackages, packageName: string, className: string, endpoint: string): Promise<Record<string, ClientCall>> {
-  const module = (await import(pathToFileURL(join(compiled.root, `dist/${packageName}/src/index.js`)).href)) as Record<string, new (options: object) => Record<string, ClientCall>>;
+export async function compiledClient(
+  compiled: CompiledPackages,
+  packageName: string,
+  className: string,
+  endpoint: string,
+): Promise<Record<string, ClientCall>> {
+  const module = (await import(pathToFileURL(join(compiled.root, `dist/${packageName}/src/index.js`)).href)) as Record<
+    string,
+    new (options: object) => Record<string, ClientCall>
+  >;
   const Client = module[className]!;
   const instance = new Client({ endpoint, retry: { maxRetries: 0 } });
   const methods = Object.getOwnPropertyNames(Client.prototype).filter((name) => name !== "constructor");

@@ -13,7 +13,8 @@ import { errorCount, typeCheckPackages } from "../support/type-check.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
 import { fakeFetchClient, jsonAnswer } from "./fake-fetch-client.ts";
 
-const fixture = (name: string) => buildPackage({ file: join(repoRoot, `test/fixtures/openapi/${name}.yaml`), packageName: name });
+const fixture = (name: string) =>
+  buildPackage({ file: join(repoRoot, `test/fixtures/openapi/${name}.yaml`), packageName: name });
 
 /**
  * What large specs have: a long `allOf` chain in which each level overrides something of the one
@@ -21,7 +22,11 @@ const fixture = (name: string) => buildPackage({ file: join(repoRoot, `test/fixt
  */
 function chainDocument(levels: number): object {
   const schemas: Record<string, object> = {
-    Level0: { type: "object", required: ["id", "kind"], properties: { id: { type: "integer" }, kind: { type: "string" }, when: { type: "string", format: "date-time" } } },
+    Level0: {
+      type: "object",
+      required: ["id", "kind"],
+      properties: { id: { type: "integer" }, kind: { type: "string" }, when: { type: "string", format: "date-time" } },
+    },
   };
   for (let i = 1; i < levels; i++) {
     const own = {
@@ -42,7 +47,15 @@ function chainDocument(levels: number): object {
     openapi: "3.0.3",
     info: { title: "Chain", version: "1.0.0" },
     servers: [{ url: "https://chain.example.com" }],
-    paths: { "/levels": { put: { operationId: "putLevel", requestBody: { required: true, content: json(last) }, responses: { "200": { description: "ok", content: json(last) } } } } },
+    paths: {
+      "/levels": {
+        put: {
+          operationId: "putLevel",
+          requestBody: { required: true, content: json(last) },
+          responses: { "200": { description: "ok", content: json(last) } },
+        },
+      },
+    },
     components: { schemas },
   };
 }
@@ -52,12 +65,17 @@ const packages = {
   scopes: fixture("scope-collisions"),
   chain: buildPackage({ file: "chain.json", text: JSON.stringify(chainDocument(60)), packageName: "chain" }),
 };
-const source = (pkg: keyof typeof packages, path: string) => packages[pkg].files.find((f) => f.path === path)?.content ?? "";
+const source = (pkg: keyof typeof packages, path: string) =>
+  packages[pkg].files.find((f) => f.path === path)?.content ?? "";
 let compiled: CompiledPackages;
 
 beforeAll(async () => {
-  const library = (pkg: keyof typeof packages) => packages[pkg].files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
-  compiled = await compilePackages({ composition: library("composition"), scopes: library("scopes"), chain: library("chain") }, "composition-scopes");
+  const library = (pkg: keyof typeof packages) =>
+    packages[pkg].files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/"));
+  compiled = await compilePackages(
+    { composition: library("composition"), scopes: library("scopes"), chain: library("chain") },
+    "composition-scopes",
+  );
 }, 60_000);
 afterAll(async () => {
   if (compiled && !compiled.diagnostics) await compiled.cleanUp();
@@ -70,15 +88,19 @@ describe("the packages", () => {
     expect(packages.chain.diagnostics).toEqual([]);
   });
 
-  it.each([false, true])("type-check with their own tsconfig (command line included: %s)", async (withCli) => {
-    const checked = await typeCheckPackages(
-      Object.entries(packages).map(([name, built]) => ({ name, files: built.files })),
-      withCli ? "composition-scopes-cli" : "composition-scopes",
-      withCli,
-    );
-    expect(errorCount(checked.output), checked.output).toBe(0);
-    await checked.cleanUp();
-  }, 120_000);
+  it.each([false, true])(
+    "type-check with their own tsconfig (command line included: %s)",
+    async (withCli) => {
+      const checked = await typeCheckPackages(
+        Object.entries(packages).map(([name, built]) => ({ name, files: built.files })),
+        withCli ? "composition-scopes-cli" : "composition-scopes",
+        withCli,
+      );
+      expect(errorCount(checked.output), checked.output).toBe(0);
+      await checked.cleanUp();
+    },
+    120_000,
+  );
 });
 
 describe("allOf that `extends` cannot express", () => {
@@ -106,14 +128,17 @@ describe("allOf that `extends` cannot express", () => {
   });
 
   it("converts nothing where the overriding declarations hold no date (the overridden base's do)", () => {
-    expect(source("composition", "src/api/documents.ts")).toContain('text: jsonInModelOrder(body) }');
+    expect(source("composition", "src/api/documents.ts")).toContain("text: jsonInModelOrder(body) }");
     const serialization = source("composition", "src/serialization.ts");
     expect(serialization).not.toContain("serializeRevision");
     expect(serialization).not.toContain("about");
   });
 
   it("declares a property that arrives twice once, the later declaration winning", () => {
-    const draft = models.slice(models.indexOf("export interface Draft"), models.indexOf("}", models.indexOf("export interface Draft")));
+    const draft = models.slice(
+      models.indexOf("export interface Draft"),
+      models.indexOf("}", models.indexOf("export interface Draft")),
+    );
     expect(draft.match(/^\s+name/gm)).toHaveLength(1);
     expect(draft).toContain("name: string;");
   });
@@ -123,21 +148,46 @@ const client = (pkg: string, answer: unknown) => fakeFetchClient(compiled.root, 
 
 describe("names in the package's scope", () => {
   it("gives an enum's `Known...` const a name no model has", () => {
-    expect(source("scopes", "src/index.ts")).toContain('export { type Color, KnownColor2, type Entry, type KnownColor, type Stamp } from "./models.js";');
+    expect(source("scopes", "src/index.ts")).toContain(
+      'export { type Color, KnownColor2, type Entry, type KnownColor, type Stamp } from "./models.js";',
+    );
   });
 });
 
 describe("on the wire", () => {
   it("converts by the overriding declarations (a string over a base's date stays a string)", async () => {
-    const { api, context, sent } = await client("composition", { id: 7, kind: "revision", number: 2, updatedAt: "yesterday", archivedAt: "2024-01-02T03:04:05Z" });
-    const got = (await api["putDocument"]!(context, { id: "d1", kind: "revision", number: 2, updatedAt: "yesterday" })) as Record<string, unknown>;
+    const { api, context, sent } = await client("composition", {
+      id: 7,
+      kind: "revision",
+      number: 2,
+      updatedAt: "yesterday",
+      archivedAt: "2024-01-02T03:04:05Z",
+    });
+    const got = (await api["putDocument"]!(context, {
+      id: "d1",
+      kind: "revision",
+      number: 2,
+      updatedAt: "yesterday",
+    })) as Record<string, unknown>;
     expect(JSON.parse(sent[0]?.body ?? "")).toEqual({ id: "d1", kind: "revision", number: 2, updatedAt: "yesterday" });
-    expect(got).toEqual({ id: 7, kind: "revision", number: 2, updatedAt: "yesterday", archivedAt: new Date("2024-01-02T03:04:05Z") });
+    expect(got).toEqual({
+      id: 7,
+      kind: "revision",
+      number: 2,
+      updatedAt: "yesterday",
+      archivedAt: new Date("2024-01-02T03:04:05Z"),
+    });
   });
 
   it("converts an inline allOf by its overriding part, and the dates beside it", async () => {
-    const { api, context } = await client("composition", { about: { id: 1, kind: "k", updatedAt: "today" }, at: "2024-01-02T03:04:05Z" });
-    expect(await api["getNote"]!(context)).toEqual({ about: { id: 1, kind: "k", updatedAt: "today" }, at: new Date("2024-01-02T03:04:05Z") });
+    const { api, context } = await client("composition", {
+      about: { id: 1, kind: "k", updatedAt: "today" },
+      at: "2024-01-02T03:04:05Z",
+    });
+    expect(await api["getNote"]!(context)).toEqual({
+      about: { id: 1, kind: "k", updatedAt: "today" },
+      at: new Date("2024-01-02T03:04:05Z"),
+    });
   });
 
   it("converts properties named like the converter's own locals and functions, and sends parameters named like imports", async () => {
@@ -166,7 +216,9 @@ describe("on the wire", () => {
     const got = await api["saveEntry"]!(context, "r/1", [new Date("2020-01-01T00:00:00Z")], "h", "e", "s", entry);
     expect(got).toEqual(entry);
     expect(JSON.parse(sent[0]?.body ?? "")).toEqual(wire);
-    expect(sent[0]?.url).toBe("https://scopes.example.com/entries/r%2F1/2020-01-01T00%3A00%3A00.000Z?saveEntry=e&serializeEntry=s");
+    expect(sent[0]?.url).toBe(
+      "https://scopes.example.com/entries/r%2F1/2020-01-01T00%3A00%3A00.000Z?saveEntry=e&serializeEntry=s",
+    );
     expect(sent[0]?.headers.get("rest")).toBe("h");
   });
 });

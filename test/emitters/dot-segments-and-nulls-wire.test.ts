@@ -18,15 +18,24 @@ import { RecordingServer } from "../packages/support/recording-server.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compilePackages, type CompiledPackages } from "./compile-packages.ts";
 
-const built = buildPackage({ file: join(repoRoot, "test/fixtures/openapi/dot-segments-and-nulls.yaml"), packageName: "dots" });
+const built = buildPackage({
+  file: join(repoRoot, "test/fixtures/openapi/dot-segments-and-nulls.yaml"),
+  packageName: "dots",
+});
 let compiled: CompiledPackages;
 let module: Record<string, unknown>;
 let server: RecordingServer;
 let context: unknown;
 
 beforeAll(async () => {
-  compiled = await compilePackages({ dots: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) }, "dots");
-  module = (await import(pathToFileURL(join(compiled.root, "dist", "dots", "src", "index.js")).href)) as Record<string, unknown>;
+  compiled = await compilePackages(
+    { dots: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) },
+    "dots",
+  );
+  module = (await import(pathToFileURL(join(compiled.root, "dist", "dots", "src", "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   server = await RecordingServer.start();
   server.answer(() => ({ status: 204 }));
   const create = module["createDotSegmentsAndNullsClientContext"] as (endpoint: string, options: object) => unknown;
@@ -54,14 +63,24 @@ describe("a path value that is a dot segment", () => {
     for (const repo of ["..", "."]) {
       server.answer(() => ({ status: 204 }));
       const call = (module["getRepo"] as (...args: unknown[]) => Promise<void>)(context, "octo", repo);
-      await expect(call).rejects.toThrow(new RangeError(`Path parameter "repo" cannot be "${repo}": URLs drop "." and ".." path segments, so the request would reach another resource`));
+      await expect(call).rejects.toThrow(
+        new RangeError(
+          `Path parameter "repo" cannot be "${repo}": URLs drop "." and ".." path segments, so the request would reach another resource`,
+        ),
+      );
       expect(server.requests).toEqual([]);
     }
     server.answer(() => ({ status: 204 }));
-    await expect((module["getRepo"] as (...args: unknown[]) => Promise<void>)(context, "..", "r")).rejects.toThrow(/"owner" cannot be "\.\."/);
+    await expect((module["getRepo"] as (...args: unknown[]) => Promise<void>)(context, "..", "r")).rejects.toThrow(
+      /"owner" cannot be "\.\."/,
+    );
     // A label-style empty array is the segment `.` alone.
-    await expect((module["getLabels"] as (...args: unknown[]) => Promise<void>)(context, [])).rejects.toThrow(/"tags" cannot be "\."/);
-    await expect((module["getLabels"] as (...args: unknown[]) => Promise<void>)(context, ["."])).rejects.toThrow(/"tags" cannot be "\.\."/);
+    await expect((module["getLabels"] as (...args: unknown[]) => Promise<void>)(context, [])).rejects.toThrow(
+      /"tags" cannot be "\."/,
+    );
+    await expect((module["getLabels"] as (...args: unknown[]) => Promise<void>)(context, ["."])).rejects.toThrow(
+      /"tags" cannot be "\.\."/,
+    );
     expect(server.requests).toEqual([]);
   });
 
@@ -77,15 +96,31 @@ describe("a path value that is a dot segment", () => {
 describe("a query, header or cookie parameter whose schema allows null", () => {
   it("is left out when its value is null, never sent as the text null", async () => {
     server.answer(() => ({ status: 204 }));
-    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, null, { limit: null, ids: null, xTag: null, session: null, filter: null });
-    expect(server.requests.map((r) => [r.url, r.headers["x-tag"], r.headers.cookie])).toEqual([["/search", undefined, undefined]]);
+    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, null, {
+      limit: null,
+      ids: null,
+      xTag: null,
+      session: null,
+      filter: null,
+    });
+    expect(server.requests.map((r) => [r.url, r.headers["x-tag"], r.headers.cookie])).toEqual([
+      ["/search", undefined, undefined],
+    ]);
   });
 
   it("is sent as usual when it has a value", async () => {
     server.answer(() => ({ status: 204 }));
-    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, "a b", { limit: 0, ids: ["1", "2"], xTag: "t", session: "s 1", filter: { state: "open" } });
+    await (module["search"] as (...args: unknown[]) => Promise<void>)(context, "a b", {
+      limit: 0,
+      ids: ["1", "2"],
+      xTag: "t",
+      session: "s 1",
+      filter: { state: "open" },
+    });
     // A nullable deepObject is still a deepObject (and its encoder is emitted).
-    expect(server.requests.map((r) => [r.url, r.headers["x-tag"], r.headers.cookie])).toEqual([["/search?q=a%20b&filter%5Bstate%5D=open&ids=1&ids=2&limit=0", "t", "session=s%201"]]);
+    expect(server.requests.map((r) => [r.url, r.headers["x-tag"], r.headers.cookie])).toEqual([
+      ["/search?q=a%20b&filter%5Bstate%5D=open&ids=1&ids=2&limit=0", "t", "session=s%201"],
+    ]);
   });
 
   it("accepts null in the generated types", () => {

@@ -15,7 +15,9 @@ const packages: Record<string, OutputFile[]> = {
   widget: emitSources(widgetApi, packageOf(widgetApi, "widget")),
   key: emitSources(keyApi, packageOf(keyApi, "key")),
   open: emitSources(openApi, packageOf(openApi, "open")),
-  ...Object.fromEntries(shapeApis.map((api) => [api.title.toLowerCase(), emitSources(api, packageOf(api, api.title.toLowerCase()))])),
+  ...Object.fromEntries(
+    shapeApis.map((api) => [api.title.toLowerCase(), emitSources(api, packageOf(api, api.title.toLowerCase()))]),
+  ),
 };
 const widget = packages["widget"] ?? [];
 const fileText = (path: string): string => widget.find((f) => f.path === path)?.content ?? "";
@@ -110,7 +112,10 @@ describe("emitSources", () => {
 function fakeFetch(answers: (() => Response)[]) {
   const requests: { url: string; method: string; headers: Headers; body: string }[] = [];
   const fetch = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const body = init.body === undefined || init.body === null ? "" : new TextDecoder().decode(await new Response(init.body).arrayBuffer());
+    const body =
+      init.body === undefined || init.body === null
+        ? ""
+        : new TextDecoder().decode(await new Response(init.body).arrayBuffer());
     requests.push({ url: String(url), method: init.method ?? "GET", headers: new Headers(init.headers), body });
     const answer = answers.shift();
     if (!answer) throw new Error(`unexpected request ${String(url)}`);
@@ -119,8 +124,10 @@ function fakeFetch(answers: (() => Response)[]) {
   return { fetch, requests };
 }
 
-const json = (value: unknown, status = 200): (() => Response) => () =>
-  new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
+const json =
+  (value: unknown, status = 200): (() => Response) =>
+  () =>
+    new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
 const noContent = (): Response => new Response(null, { status: 204 });
 
 type Method = (...args: unknown[]) => unknown;
@@ -142,7 +149,10 @@ describe("the emitted code on the wire", () => {
       json({ value: [wire], nextLink: "https://widgets.example/widgets?page=2" }),
       json({ value: [{ ...wire, id: "w2", expiresAt: "2024-06-01T00:00:00.000Z" }], nextLink: null }),
     ]);
-    const client = new WidgetClient(`endpoint=https://widgets.example/;accesskey=${accessKey}`, { fetch, retry: { maxRetries: 0 } });
+    const client = new WidgetClient(`endpoint=https://widgets.example/;accesskey=${accessKey}`, {
+      fetch,
+      retry: { maxRetries: 0 },
+    });
     const options = {
       tags: ["a", "b"],
       ids: [1, 2],
@@ -151,7 +161,8 @@ describe("the emitted code on the wire", () => {
       xMsTrace: true,
     };
     const items: { id: string; createdAt: Date; expiresAt: Date | null }[] = [];
-    for await (const item of client["listWidgets"]?.(options) as AsyncIterable<(typeof items)[number]>) items.push(item);
+    for await (const item of client["listWidgets"]?.(options) as AsyncIterable<(typeof items)[number]>)
+      items.push(item);
     expect(items.map((i) => i.id)).toEqual(["w1", "w2"]);
     expect(items[0]?.createdAt).toEqual(new Date("2024-05-01T10:00:00.000Z"));
     expect(items[0]?.expiresAt).toBeNull();
@@ -164,7 +175,9 @@ describe("the emitted code on the wire", () => {
     expect(first.searchParams.get("filter[price][min]")).toBe("1");
     expect(first.searchParams.get("api-version")).toBe("2024-01-01");
     expect(requests[0]?.headers.get("x-ms-trace")).toBe("true");
-    expect(requests[0]?.headers.get("authorization")).toMatch(/^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=/);
+    expect(requests[0]?.headers.get("authorization")).toMatch(
+      /^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=/,
+    );
     expect(requests[0]?.headers.get("user-agent")).toBe("@test/widget/1.0.0");
     expect(requests[1]?.url).toBe("https://widgets.example/widgets?page=2");
   });
@@ -226,13 +239,18 @@ describe("the emitted code on the wire", () => {
     await new KeyClient({ key: "k1" }, { fetch: keyed.fetch })["ping"]?.();
     expect(keyed.requests[0]?.url).toBe("https://eu.example.com/v1/ping");
     expect(keyed.requests[0]?.headers.get("x-api-key")).toBe("k1");
-    await new KeyClient({ username: "u", password: "p" }, { fetch: keyed.fetch, endpoint: "https://us.example.com/v1" })["ping"]?.();
+    await new KeyClient(
+      { username: "u", password: "p" },
+      { fetch: keyed.fetch, endpoint: "https://us.example.com/v1" },
+    )["ping"]?.();
     expect(keyed.requests[1]?.url).toBe("https://us.example.com/v1/ping");
     expect(keyed.requests[1]?.headers.get("authorization")).toBe(`Basic ${btoa("u:p")}`);
 
     const OpenApiClient = (await load("open"))["OpenAPIClient"] as ClientClass;
     const open = fakeFetch([json({ a: "b" })]);
-    expect(await new OpenApiClient("https://host.example/", { fetch: open.fetch })["getLabels"]?.()).toEqual({ a: "b" });
+    expect(await new OpenApiClient("https://host.example/", { fetch: open.fetch })["getLabels"]?.()).toEqual({
+      a: "b",
+    });
     expect(open.requests[0]?.url).toBe("https://host.example/api/labels");
   });
 });

@@ -89,8 +89,13 @@ it("says the context's apiVersion is not sent where the spec declares no api-ver
 });
 
 it("sends per-call query parameters and headers after the operation's own", async () => {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist/messaging/src/index.js")).href)) as Record<string, unknown>;
-  const Client = module["MessagingClient"] as new (options: object) => { listMessages: (options: object) => Promise<unknown> };
+  const module = (await import(pathToFileURL(join(compiled.root, "dist/messaging/src/index.js")).href)) as Record<
+    string,
+    unknown
+  >;
+  const Client = module["MessagingClient"] as new (options: object) => {
+    listMessages: (options: object) => Promise<unknown>;
+  };
   const client = new Client({ endpoint: origin, retry: { maxRetries: 0 } });
   await client.listMessages({
     dateSentBefore: new Date("2024-05-01T00:00:00Z"),

@@ -14,7 +14,10 @@ import { buildPackage } from "../../generator/build/pipeline.ts";
 import { repoRoot } from "../support/paths.ts";
 import { compiledClient, compilePackages, type CompiledPackages } from "./compile-packages.ts";
 
-const built = buildPackage({ file: join(repoRoot, "test/fixtures/openapi/media-types.yaml"), source: "test/fixtures/openapi/media-types.yaml" });
+const built = buildPackage({
+  file: join(repoRoot, "test/fixtures/openapi/media-types.yaml"),
+  source: "test/fixtures/openapi/media-types.yaml",
+});
 const source = (path: string): string => built.files.find((f) => f.path === path)?.content ?? "";
 
 interface Received {
@@ -43,7 +46,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+      const request = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       received.push(request);
       void answer(request, res);
     });
@@ -90,7 +98,8 @@ it("type-checks strictly, with no `any` in the generated code", () => {
   expect(compiled.diagnostics).toBe("");
   // `any` as a type (annotations, assertions, type arguments, arrays, unions), not the word in prose.
   const anyType = /(:\s*any\b|\bas any\b|<any\b|\bany\[\]|\|\s*any\b)/;
-  for (const file of built.files.filter((f) => f.path.endsWith(".ts"))) expect(file.content, file.path).not.toMatch(anyType);
+  for (const file of built.files.filter((f) => f.path.endsWith(".ts")))
+    expect(file.content, file.path).not.toMatch(anyType);
 });
 
 describe("binary responses", () => {
@@ -139,16 +148,17 @@ describe("a response in JSON, PDF or CSV", () => {
 
 describe("event streams", () => {
   /** Writes `parts` one by one, each flushed as its own chunk; `gate` holds back the parts after the first. */
-  const streamAnswer = (parts: readonly (string | Buffer)[], gate: Promise<void>) => async (_: Received, res: ServerResponse) => {
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    res.flushHeaders();
-    for (const [index, part] of parts.entries()) {
-      if (index === 1) await gate;
-      await new Promise<void>((resolve) => res.write(part, () => resolve()));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    res.end();
-  };
+  const streamAnswer =
+    (parts: readonly (string | Buffer)[], gate: Promise<void>) => async (_: Received, res: ServerResponse) => {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      res.flushHeaders();
+      for (const [index, part] of parts.entries()) {
+        if (index === 1) await gate;
+        await new Promise<void>((resolve) => res.write(part, () => resolve()));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      res.end();
+    };
   const text = "data: héllo\r\n\r\n";
   const bytes = Buffer.from(text);
   const splitInE = bytes.indexOf(0xc3) + 1; // between the two bytes of "é"
@@ -172,7 +182,9 @@ describe("event streams", () => {
   it("come event by event when the caller asks for them, the first before the server sends the rest", async () => {
     let release: () => void = () => undefined;
     answer = streamAnswer(parts, new Promise((resolve) => (release = resolve)));
-    const stream = (await (await client())["createCompletion"]!({ prompt: "hi" }, { accept: "text/event-stream" })) as AsyncIterable<ServerSentEvent>;
+    const stream = (await (
+      await client()
+    )["createCompletion"]!({ prompt: "hi" }, { accept: "text/event-stream" })) as AsyncIterable<ServerSentEvent>;
     expect(last().headers.accept).toBe("text/event-stream");
     expect(JSON.parse(last().body.toString("utf8"))).toEqual({ prompt: "hi" });
     const seen: ServerSentEvent[] = [];
@@ -192,7 +204,10 @@ describe("event streams", () => {
   it("are the result of an operation that only streams", async () => {
     answer = streamAnswer(parts, Promise.resolve());
     const seen: ServerSentEvent[] = [];
-    for await (const event of (await (await client())["streamEvents"]!()) as AsyncIterable<ServerSentEvent>) seen.push(event);
+    for await (const event of (await (
+      await client()
+    )["streamEvents"]!()) as AsyncIterable<ServerSentEvent>)
+      seen.push(event);
     expect(seen).toEqual(expected);
     expect(last().headers.accept).toBe("text/event-stream");
   });
@@ -201,7 +216,9 @@ describe("event streams", () => {
     answer = streamAnswer(parts, new Promise(() => undefined)); // the rest never comes
     const controller = new AbortController();
     const reason = new Error("enough");
-    const stream = (await (await client())["streamEvents"]!({ abortSignal: controller.signal })) as AsyncIterable<ServerSentEvent>;
+    const stream = (await (
+      await client()
+    )["streamEvents"]!({ abortSignal: controller.signal })) as AsyncIterable<ServerSentEvent>;
     const iterate = (async () => {
       for await (const _event of stream) controller.abort(reason);
     })();
@@ -216,14 +233,21 @@ describe("a request body in JSON, form or multipart", () => {
 
   it("sends JSON", async () => {
     answer = created;
-    await (await client())["createPet"]!({ contentType: "application/json", value: { name: "Rex", tags: ["a", "b"] } });
+    await (
+      await client()
+    )["createPet"]!({ contentType: "application/json", value: { name: "Rex", tags: ["a", "b"] } });
     expect(last().headers["content-type"]).toBe("application/json");
     expect(JSON.parse(last().body.toString("utf8"))).toEqual({ name: "Rex", tags: ["a", "b"] });
   });
 
   it("sends a form", async () => {
     answer = created;
-    await (await client())["createPet"]!({ contentType: "application/x-www-form-urlencoded", value: { name: "Rex & Co=1", tags: ["a", "b"] } });
+    await (
+      await client()
+    )["createPet"]!({
+      contentType: "application/x-www-form-urlencoded",
+      value: { name: "Rex & Co=1", tags: ["a", "b"] },
+    });
     expect(last().headers["content-type"]).toBe("application/x-www-form-urlencoded");
     const form = await formData(last());
     expect(form.get("name")).toBe("Rex & Co=1");
@@ -232,7 +256,9 @@ describe("a request body in JSON, form or multipart", () => {
 
   it("sends multipart with the file part's bytes intact", async () => {
     answer = created;
-    await (await client())["createPet"]!({ contentType: "multipart/form-data", value: { name: "Rex", photo: new Uint8Array(BYTES) } });
+    await (
+      await client()
+    )["createPet"]!({ contentType: "multipart/form-data", value: { name: "Rex", photo: new Uint8Array(BYTES) } });
     expect(last().headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     const form = await formData(last());
     expect(form.get("name")).toBe("Rex");
@@ -254,6 +280,8 @@ describe("a request body in JSON, form or multipart", () => {
 
 it("documents the accept option and the content-type union in the generated functions", () => {
   expect(source("src/api/thumbnails.ts")).toContain('accept?: "image/jpeg" | "image/png";');
-  expect(source("src/api/completions.ts")).toContain('  options: CreateCompletionOptions & { accept: "text/event-stream" },\n): Promise<EventStream>;');
+  expect(source("src/api/completions.ts")).toContain(
+    '  options: CreateCompletionOptions & { accept: "text/event-stream" },\n): Promise<EventStream>;',
+  );
   expect(source("src/api/pets.ts")).toContain('{ contentType: "multipart/form-data"; value: PetUpload }');
 });

@@ -18,7 +18,10 @@ const openapiDir = join(generatedDir, "openapi");
 const fixturesDir = join(repoRoot, "test", "fixtures", "openapi");
 const documents = [
   ...readdirSync(openapiDir).flatMap((service) =>
-    readdirSync(join(openapiDir, service)).map((file) => ({ name: `${service}-${file.replace(/\.yaml$/, "")}`, file: join(openapiDir, service, file) })),
+    readdirSync(join(openapiDir, service)).map((file) => ({
+      name: `${service}-${file.replace(/\.yaml$/, "")}`,
+      file: join(openapiDir, service, file),
+    })),
   ),
   ...readdirSync(fixturesDir)
     .filter((file) => /\.(ya?ml|json)$/.test(file))
@@ -31,7 +34,14 @@ function build(file: string, name: string): { api: ApiIR; emit: () => OutputFile
   const info = isObject(loaded.value.root["info"]) ? loaded.value.root["info"] : {};
   const title = typeof info["title"] === "string" ? info["title"] : name;
   const ir = buildIr(loaded.value, clientName(title));
-  const pkg = packageInfo({ packageName: `@test/${name}`, service: name, apiVersion: ir.value.apiVersion, title, source: basename(file), regenerate: "specsmith generate" });
+  const pkg = packageInfo({
+    packageName: `@test/${name}`,
+    service: name,
+    apiVersion: ir.value.apiVersion,
+    title,
+    source: basename(file),
+    regenerate: "specsmith generate",
+  });
   return { api: ir.value, emit: () => emitSources(ir.value, pkg) };
 }
 
@@ -67,7 +77,8 @@ describe("emitSources over the OpenAPI documents", () => {
   });
 
   it("gives Communication Identity the constructor shapes of @azure/communication-identity", () => {
-    const client = emitted["communication-identity-2025-03-02-preview"]?.find((f) => f.path === "src/client.ts")?.content ?? "";
+    const client =
+      emitted["communication-identity-2025-03-02-preview"]?.find((f) => f.path === "src/client.ts")?.content ?? "";
     expect(client).toContain("constructor(connectionString: string, options?: CommunicationIdentityClientOptions);");
     expect(client).toContain(
       "constructor(\n    endpoint: string,\n    credential: KeyCredential | TokenCredential,\n    options?: CommunicationIdentityClientOptions,\n  );",

@@ -38,7 +38,9 @@ describe("operations behind `$ref`s", () => {
 
     const rotated = await client(jsonAnswer(key));
     await rotated.api["rotateKey"]!(rotated.context, "k/1", 3);
-    expect(rotated.sent.map((s) => `${s.method} ${s.url}`)).toEqual(["PUT https://keys.example.com/v2/keys/k%2F1/rotations/3"]);
+    expect(rotated.sent.map((s) => `${s.method} ${s.url}`)).toEqual([
+      "PUT https://keys.example.com/v2/keys/k%2F1/rotations/3",
+    ]);
   });
 
   it("send their query parameters and body, and parse a list of referenced models", async () => {
@@ -49,6 +51,8 @@ describe("operations behind `$ref`s", () => {
 
     const created = await client(jsonAnswer(key, 201));
     await created.api["createKey"]!(created.context, { name: "deploy" });
-    expect(created.sent.map((s) => [s.method, s.url, s.body])).toEqual([["POST", "https://keys.example.com/v2/keys", '{"name":"deploy"}']]);
+    expect(created.sent.map((s) => [s.method, s.url, s.body])).toEqual([
+      ["POST", "https://keys.example.com/v2/keys", '{"name":"deploy"}'],
+    ]);
   });
 });

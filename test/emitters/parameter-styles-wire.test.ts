@@ -25,7 +25,8 @@ type Style = "matrix" | "label" | "simple" | "form" | "spaceDelimited" | "pipeDe
 
 const pct = (text: string | number): string => encodeURIComponent(String(text));
 
-const isRecord = (value: Value): value is Readonly<Record<string, number | string>> => typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: Value): value is Readonly<Record<string, number | string>> =>
+  typeof value === "object" && !Array.isArray(value);
 
 /** `value` of parameter `name` serialised per `style`/`explode`: a path segment, a header value or a query string. */
 function serialize(style: Style, explode: boolean, name: string, value: Value): string {
@@ -76,7 +77,8 @@ const deepObjectRow = "color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150";
 describe("the test's own encoder", () => {
   it("reproduces the Style Examples table", () => {
     for (const [style, explode, string, array, object] of table) {
-      if (string !== undefined) expect(serialize(style, explode, "color", blue), `${style} ${explode} string`).toBe(string);
+      if (string !== undefined)
+        expect(serialize(style, explode, "color", blue), `${style} ${explode} string`).toBe(string);
       expect(serialize(style, explode, "color", colours), `${style} ${explode} array`).toBe(array);
       expect(serialize(style, explode, "color", rgb), `${style} ${explode} object`).toBe(object);
     }
@@ -86,14 +88,23 @@ describe("the test's own encoder", () => {
 
 // ---- 2. The generated client ----
 
-const built = buildPackage({ file: join(repoRoot, "test/fixtures/openapi/parameter-styles.yaml"), packageName: "styles" });
+const built = buildPackage({
+  file: join(repoRoot, "test/fixtures/openapi/parameter-styles.yaml"),
+  packageName: "styles",
+});
 let compiled: CompiledPackages;
 let module: Record<string, unknown>;
 let server: RecordingServer;
 
 beforeAll(async () => {
-  compiled = await compilePackages({ styles: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) }, "styles");
-  module = (await import(pathToFileURL(join(compiled.root, "dist", "styles", "src", "index.js")).href)) as Record<string, unknown>;
+  compiled = await compilePackages(
+    { styles: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) },
+    "styles",
+  );
+  module = (await import(pathToFileURL(join(compiled.root, "dist", "styles", "src", "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   server = await RecordingServer.start();
 }, 60_000);
 afterAll(async () => {
@@ -138,7 +149,14 @@ function cases(): { id: string; location: Location; style: Style; explode: boole
       const id = `${location}-${style}-${explode ? "explode" : "flat"}-${shape}`;
       all.push({ id, location, style, explode, value });
       if (shape === "array") for (const extra of extraArrays) all.push({ id, location, style, explode, value: extra });
-      if (style === "simple") all.push({ id: `header-simple-${explode ? "explode" : "flat"}-${shape}`, location: "header", style, explode, value });
+      if (style === "simple")
+        all.push({
+          id: `header-simple-${explode ? "explode" : "flat"}-${shape}`,
+          location: "header",
+          style,
+          explode,
+          value,
+        });
     }
   }
   return all;
@@ -161,7 +179,10 @@ describe("generated operations", () => {
     const mismatches: string[] = [];
     for (const { id, location, style, explode, value } of cases()) {
       // Headers carry no percent-encoding: they are sent as the text itself.
-      const expected = location === "header" ? decodeURIComponent(serialize(style, explode, "x-color", value)) : serialize(style, explode, "color", value);
+      const expected =
+        location === "header"
+          ? decodeURIComponent(serialize(style, explode, "x-color", value))
+          : serialize(style, explode, "color", value);
       const got = written(await send(camel(id), value), location);
       if (got !== expected) mismatches.push(`${id} ${JSON.stringify(value)}: sent ${got}, expected ${expected}`);
     }
@@ -173,7 +194,9 @@ describe("generated operations", () => {
     expect(written(await send("queryUnion", ["1", "2"]), "query")).toBe("a=1&a=2");
     expect(written(await send("queryUnion", "1"), "query")).toBe("a=1");
     expect(written(await send("queryUnionFlat", ["1", "2"]), "query")).toBe("a=1,2");
-    expect(written(await send("pathUnionLabel", ["x", "y z"]), "path")).toBe(serialize("label", true, "a", ["x", "y z"]));
+    expect(written(await send("pathUnionLabel", ["x", "y z"]), "path")).toBe(
+      serialize("label", true, "a", ["x", "y z"]),
+    );
     expect(written(await send("pathUnionLabel", "x"), "path")).toBe(".x");
     expect(written(await send("headerUnion", ["1", "2"]), "header", "x-a")).toBe("1,2");
     expect(written(await send("headerUnion", "1"), "header", "x-a")).toBe("1");
@@ -201,7 +224,9 @@ describe("generated operations", () => {
   });
 
   it("send a JSON `content` query parameter as JSON text", async () => {
-    expect(new URL(`https://x/?${written(await send("queryJsonContent", rgb), "query")}`).searchParams.get("where")).toBe(JSON.stringify(rgb));
+    expect(
+      new URL(`https://x/?${written(await send("queryJsonContent", rgb), "query")}`).searchParams.get("where"),
+    ).toBe(JSON.stringify(rgb));
   });
 });
 
@@ -212,7 +237,8 @@ describe("a server on 127.0.0.1", () => {
     server.answer(() => ({ status: 204 }));
     const create = module["createParameterStylesClientContext"] as (options: object) => unknown;
     const context = create({ endpoint: server.origin, retry: { maxRetries: 0 } });
-    const call = (name: string, value: unknown) => (module[name] as (c: unknown, v: unknown) => Promise<void>)(context, value);
+    const call = (name: string, value: unknown) =>
+      (module[name] as (c: unknown, v: unknown) => Promise<void>)(context, value);
     await call("queryUnion", ["1", "2"]);
     await call("querySpaceDelimitedFlatArray", ["a b", "c"]);
     await call("queryPipeDelimitedFlatArray", colours);

@@ -16,15 +16,34 @@ const document = {
   servers: [{ url: "https://zoo.example" }],
   paths: {
     "/animal": {
-      get: { operationId: "getAnimal", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Animal" } } } } } },
+      get: {
+        operationId: "getAnimal",
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Animal" } } },
+          },
+        },
+      },
       post: {
         operationId: "addAnimal",
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Animal" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Animal" } } },
+        },
         responses: { "204": { description: "added" } },
       },
     },
     "/zoo": {
-      get: { operationId: "getZoo", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Zoo" } } } } } },
+      get: {
+        operationId: "getZoo",
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Zoo" } } },
+          },
+        },
+      },
     },
   },
   components: {
@@ -35,12 +54,22 @@ const document = {
         properties: { kind: { type: "string" } },
         discriminator: { propertyName: "kind", mapping: { bird: "#/components/schemas/Bird" } },
       },
-      Bird: { allOf: [{ $ref: "#/components/schemas/Animal" }, { type: "object", properties: { hatchedAt: { type: "string", format: "date-time" } } }] },
-      Fish: { allOf: [{ $ref: "#/components/schemas/Animal" }, { type: "object", properties: { fins: { type: "integer" } } }] },
+      Bird: {
+        allOf: [
+          { $ref: "#/components/schemas/Animal" },
+          { type: "object", properties: { hatchedAt: { type: "string", format: "date-time" } } },
+        ],
+      },
+      Fish: {
+        allOf: [{ $ref: "#/components/schemas/Animal" }, { type: "object", properties: { fins: { type: "integer" } } }],
+      },
       Zoo: {
         type: "object",
         required: ["star", "residents"],
-        properties: { star: { $ref: "#/components/schemas/Animal" }, residents: { type: "array", items: { $ref: "#/components/schemas/Animal" } } },
+        properties: {
+          star: { $ref: "#/components/schemas/Animal" },
+          residents: { type: "array", items: { $ref: "#/components/schemas/Animal" } },
+        },
       },
     },
   },
@@ -60,22 +89,30 @@ afterAll(async () => {
 
 type Api = Record<string, (...args: unknown[]) => Promise<unknown>>;
 async function api(answer: () => Response, sent: string[] = []): Promise<{ api: Api; context: unknown }> {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist", "zoo", "src", "index.js")).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(join(compiled.root, "dist", "zoo", "src", "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   const fetch = async (_url: unknown, init: RequestInit = {}) => {
     sent.push(typeof init.body === "string" ? init.body : "");
     return answer();
   };
-  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (options: object) => unknown;
+  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (
+    options: object,
+  ) => unknown;
   return { api: module as unknown as Api, context: create({ fetch, retry: { maxRetries: 0 } }) };
 }
-const json = (value: unknown) => () => new Response(JSON.stringify(value), { status: 200, headers: { "content-type": "application/json" } });
+const json = (value: unknown) => () =>
+  new Response(JSON.stringify(value), { status: 200, headers: { "content-type": "application/json" } });
 
 describe("a value typed as a discriminator's base", () => {
   it("generates code that type-checks, and dispatches on the value", () => {
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(compiled.diagnostics).toBe("");
     expect(source("src/api/animal.ts")).toContain('json?.kind === "bird" ? deserializeBird(json as Json<Bird>) : json');
-    expect(source("src/serialization.ts")).toContain('star?.kind === "bird" ? deserializeBird(star as Json<Bird>, `${at}.star`) : star');
+    expect(source("src/serialization.ts")).toContain(
+      'star?.kind === "bird" ? deserializeBird(star as Json<Bird>, `${at}.star`) : star',
+    );
   });
 
   it("deserializes a subtype's dates in a response body typed as the base; other subtypes pass through", async () => {
@@ -87,8 +124,16 @@ describe("a value typed as a discriminator's base", () => {
   });
 
   it("converts nested and array values of the base too", async () => {
-    const zoo = await api(json({ star: { kind: "bird", hatchedAt: "2020-01-01T00:00:00Z" }, residents: [{ kind: "Fish" }, { kind: "bird", hatchedAt: "2021-02-03T04:05:06Z" }] }));
-    const got = (await zoo.api["getZoo"]!(zoo.context)) as { star: { hatchedAt: unknown }; residents: { hatchedAt?: unknown }[] };
+    const zoo = await api(
+      json({
+        star: { kind: "bird", hatchedAt: "2020-01-01T00:00:00Z" },
+        residents: [{ kind: "Fish" }, { kind: "bird", hatchedAt: "2021-02-03T04:05:06Z" }],
+      }),
+    );
+    const got = (await zoo.api["getZoo"]!(zoo.context)) as {
+      star: { hatchedAt: unknown };
+      residents: { hatchedAt?: unknown }[];
+    };
     expect(got.star.hatchedAt).toBeInstanceOf(Date);
     expect(got.residents.map((r) => r.hatchedAt)).toEqual([undefined, new Date("2021-02-03T04:05:06Z")]);
   });

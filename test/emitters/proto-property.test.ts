@@ -25,8 +25,16 @@ const document = {
           { name: PROTO, in: "query", required: true, schema: { type: "string" } },
           { name: PROTO, in: "header", schema: { type: "string" } },
         ],
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+        },
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+          },
+        },
       },
     },
   },
@@ -69,17 +77,30 @@ interface Sent {
 type PutThing = (context: unknown, proto: string, body: object, options?: object) => Promise<Record<string, unknown>>;
 
 async function client(answer: object, sent: Sent[]): Promise<{ putThing: PutThing; context: unknown }> {
-  const module = (await import(pathToFileURL(join(compiled.root, "dist", "proto", "src", "index.js")).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(join(compiled.root, "dist", "proto", "src", "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   const fetch = async (url: string | URL, init: RequestInit = {}) => {
-    sent.push({ url: String(url), headers: new Headers(init.headers), body: typeof init.body === "string" ? init.body : "" });
+    sent.push({
+      url: String(url),
+      headers: new Headers(init.headers),
+      body: typeof init.body === "string" ? init.body : "",
+    });
     return new Response(JSON.stringify(answer), { status: 200, headers: { "content-type": "application/json" } });
   };
-  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (options: object) => unknown;
+  const create = Object.entries(module).find(([name]) => /^create\w*Context$/.test(name))?.[1] as (
+    options: object,
+  ) => unknown;
   return { putThing: module["putThing"] as PutThing, context: create({ fetch, retry: { maxRetries: 0 } }) };
 }
 
 /** An own `__proto__` property, as JSON.parse makes one. */
-const withProto = (value: unknown, rest: object = {}): Record<string, unknown> => ({ ...JSON.parse(JSON.stringify({ [PROTO]: null })), ...rest, ...defineProto(value) });
+const withProto = (value: unknown, rest: object = {}): Record<string, unknown> => ({
+  ...JSON.parse(JSON.stringify({ [PROTO]: null })),
+  ...rest,
+  ...defineProto(value),
+});
 function defineProto(value: unknown): object {
   const target = {};
   Object.defineProperty(target, PROTO, { value, enumerable: true, writable: true, configurable: true });
@@ -117,11 +138,18 @@ describe("a property, query parameter and header named __proto__", () => {
 
   it("are received as own properties, converted, and no prototype changes", async () => {
     const answer = JSON.parse(
-      JSON.stringify({ [PROTO]: "2024-05-06T07:08:09Z", name: "n", plain: { [PROTO]: "kept" }, bag: { [PROTO]: "declared", extra: "2021-01-01T00:00:00Z" }, inline: { [PROTO]: "2022-01-01T00:00:00Z" } }),
+      JSON.stringify({
+        [PROTO]: "2024-05-06T07:08:09Z",
+        name: "n",
+        plain: { [PROTO]: "kept" },
+        bag: { [PROTO]: "declared", extra: "2021-01-01T00:00:00Z" },
+        inline: { [PROTO]: "2022-01-01T00:00:00Z" },
+      }),
     ) as object;
     const api = await client(answer, []);
     const got = await api.putThing(api.context, "q", {});
-    for (const value of [got, got["plain"], got["bag"], got["inline"]] as object[]) expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    for (const value of [got, got["plain"], got["bag"], got["inline"]] as object[])
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(own(got)).toEqual(new Date("2024-05-06T07:08:09Z"));
     expect(own(got["plain"] as object)).toBe("kept");
     expect(own(got["bag"] as object)).toBe("declared");

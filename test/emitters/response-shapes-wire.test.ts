@@ -38,7 +38,10 @@ afterAll(async () => {
 type Call = () => Promise<unknown>;
 async function call(operation: string, answer: unknown): Promise<unknown> {
   body = typeof answer === "string" ? answer : JSON.stringify(answer);
-  const module = (await import(pathToFileURL(join(compiled.root, "dist/calendar/src/index.js")).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(join(compiled.root, "dist/calendar/src/index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   const Client = module["CalendarClient"] as new (options: object) => Record<string, Call>;
   const client = new Client({ endpoint: origin, retry: { maxRetries: 0 } });
   return client[operation]!.call(client);
@@ -51,14 +54,26 @@ async function failure(operation: string, answer: unknown): Promise<Error> {
     (thrown: unknown) => thrown as Error,
   );
   expect(error.name).toBe("ResponseParseError");
-  for (const text of [error.message, String(error), inspect(error, { depth: 5 }), JSON.stringify(error), error.stack ?? ""]) {
+  for (const text of [
+    error.message,
+    String(error),
+    inspect(error, { depth: 5 }),
+    JSON.stringify(error),
+    error.stack ?? "",
+  ]) {
     expect(text).not.toContain(SECRET);
   }
   return error;
 }
 
-const event = (overrides: Record<string, unknown> = {}) => ({ id: "e1", createdAt: "2024-05-01T10:00:00Z", cancelledAt: null, ...overrides });
-const problem = (error: Error): string => error.message.replace(/^Expected a JSON body in the 200 response, but it /, "").replace(/: .*$/s, "");
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: "e1",
+  createdAt: "2024-05-01T10:00:00Z",
+  cancelledAt: null,
+  ...overrides,
+});
+const problem = (error: Error): string =>
+  error.message.replace(/^Expected a JSON body in the 200 response, but it /, "").replace(/: .*$/s, "");
 
 it("type-checks strictly", () => {
   expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -71,7 +86,9 @@ describe("an array where the spec declares one", () => {
     ["a string", SECRET],
     ["null", null],
   ])("%s as the body is a ResponseParseError, not a TypeError", async (_what, answer) => {
-    expect(problem(await failure("listEvents", typeof answer === "string" ? JSON.stringify(answer) : answer))).toBe("is not an array");
+    expect(problem(await failure("listEvents", typeof answer === "string" ? JSON.stringify(answer) : answer))).toBe(
+      "is not an array",
+    );
   });
 
   it("names a nested array by its path", async () => {
@@ -85,7 +102,9 @@ describe("an array where the spec declares one", () => {
   });
 
   it("names an element that is not an object", async () => {
-    expect(problem(await failure("getCalendar", { events: [event(), SECRET] }))).toBe("has events[1] that is not an object");
+    expect(problem(await failure("getCalendar", { events: [event(), SECRET] }))).toBe(
+      "has events[1] that is not an object",
+    );
   });
 });
 
@@ -107,23 +126,37 @@ describe("dates", () => {
   });
 
   it("as a map's values, without quoting the key (the service's data)", async () => {
-    const error = await failure("getCalendar", { events: [], lastBooked: { lobby: "2024-05-01T09:00:00Z", [SECRET]: "yesterday" } });
+    const error = await failure("getCalendar", {
+      events: [],
+      lastBooked: { lobby: "2024-05-01T09:00:00Z", [SECRET]: "yesterday" },
+    });
     expect(problem(error)).toBe("has lastBooked[*] that is not a date-time string");
   });
 
   it("keeps null where the spec allows it, and converts valid ones", async () => {
-    const answer = [event(), event({ cancelledAt: "2024-05-02T08:00:00.123+02:00", reminders: [["2024-05-01T09:00:00Z"]] })];
-    const events = (await call("listEvents", answer)) as { createdAt: Date; cancelledAt: Date | null; reminders?: Date[][] }[];
+    const answer = [
+      event(),
+      event({ cancelledAt: "2024-05-02T08:00:00.123+02:00", reminders: [["2024-05-01T09:00:00Z"]] }),
+    ];
+    const events = (await call("listEvents", answer)) as {
+      createdAt: Date;
+      cancelledAt: Date | null;
+      reminders?: Date[][];
+    }[];
     expect(events[0]?.cancelledAt).toBeNull();
     expect(events[0]?.createdAt.toISOString()).toBe("2024-05-01T10:00:00.000Z");
     expect(events[1]?.cancelledAt?.toISOString()).toBe("2024-05-02T06:00:00.123Z");
     expect(events[1]?.reminders?.[0]?.[0]).toBeInstanceOf(Date);
-    const calendar = (await call("getCalendar", { events: [], lastBooked: { lobby: "2024-05-01T09:00:00Z" } })) as { lastBooked: Record<string, Date> };
+    const calendar = (await call("getCalendar", { events: [], lastBooked: { lobby: "2024-05-01T09:00:00Z" } })) as {
+      lastBooked: Record<string, Date>;
+    };
     expect(calendar.lastBooked["lobby"]?.toISOString()).toBe("2024-05-01T09:00:00.000Z");
   });
 });
 
 it("an object where the spec declares one: named by its path (the body itself: by its required properties)", async () => {
   expect(problem(await failure("getLatestEvent", [event()]))).toBe('lacks the required property "cancelledAt"');
-  expect(problem(await failure("getCalendar", { events: [], lastBooked: [SECRET] }))).toBe("has lastBooked that is not an object");
+  expect(problem(await failure("getCalendar", { events: [], lastBooked: [SECRET] }))).toBe(
+    "has lastBooked that is not an object",
+  );
 });

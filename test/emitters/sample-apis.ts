@@ -64,58 +64,108 @@ export const types: NamedTypeIR[] = [
       prop("born", date, { required: true }),
     ],
   }),
-  named("ErrorResponse", {
-    kind: "object",
-    properties: [prop("code", str, { required: true }), prop("message", str, { required: true })],
-  }, { description: "An error." }),
-  named("Filter", { kind: "object", properties: [prop("brand", str), prop("price", { kind: "object", properties: [prop("min", int)] })] }, { usage: inputOnly }),
-  named("KeyType", {
-    kind: "enum",
-    valueType: "string",
-    extensible: false,
-    values: [{ value: "primary", description: "The primary key." }, { value: "secondary" }],
-  }, { usage: both }),
+  named(
+    "ErrorResponse",
+    {
+      kind: "object",
+      properties: [prop("code", str, { required: true }), prop("message", str, { required: true })],
+    },
+    { description: "An error." },
+  ),
+  named(
+    "Filter",
+    {
+      kind: "object",
+      properties: [prop("brand", str), prop("price", { kind: "object", properties: [prop("min", int)] })],
+    },
+    { usage: inputOnly },
+  ),
+  named(
+    "KeyType",
+    {
+      kind: "enum",
+      valueType: "string",
+      extensible: false,
+      values: [{ value: "primary", description: "The primary key." }, { value: "secondary" }],
+    },
+    { usage: both },
+  ),
   named("Labels", map(str), { usage: both }),
   named("Mixed", { kind: "object", properties: [prop("name", str, { required: true })], additionalProperties: int }),
-  named("Pet", {
-    kind: "union",
-    variants: [ref("Cat"), ref("Dog")],
-    discriminator: { propertyName: "kind", mapping: [{ value: "cat", type: "Cat" }, { value: "dog", type: "Dog" }] },
-  }, { description: "A cat or a dog." }),
-  named("Priority", { kind: "enum", valueType: "number", extensible: false, values: [{ value: 1 }, { value: 2 }, { value: -1 }] }),
-  named("Schedule", {
-    kind: "object",
-    properties: [prop("slots", map(array(union(date, nul))), { required: true }), prop("pets", array(ref("Pet")))],
-  }, { usage: both }),
-  named("Scope", {
+  named(
+    "Pet",
+    {
+      kind: "union",
+      variants: [ref("Cat"), ref("Dog")],
+      discriminator: {
+        propertyName: "kind",
+        mapping: [
+          { value: "cat", type: "Cat" },
+          { value: "dog", type: "Dog" },
+        ],
+      },
+    },
+    { description: "A cat or a dog." },
+  ),
+  named("Priority", {
     kind: "enum",
-    valueType: "string",
-    extensible: true,
-    values: [{ value: "chat", description: "Chat */ access." }, { value: "voip" }, { value: "chat.join" }],
-  }, { usage: both }),
-  named("Upload", {
-    kind: "object",
-    properties: [prop("file", { kind: "binary" }, { required: true }), prop("note", str)],
-  }, { usage: inputOnly }),
-  named("Widget", {
-    kind: "object",
-    properties: [
-      prop("id", str, { required: true, readOnly: true, description: "Set by the service." }),
-      prop("name", str, { required: true, description: "Ends a comment */ early." }),
-      prop("display-name", str),
-      prop("default", { kind: "boolean" }, { default: false }),
-      prop("createdAt", date, { readOnly: true }),
-      prop("expiresAt", union(date, nul), { required: true }),
-      prop("timestamps", array(date)),
-      prop("history", map(date)),
-      prop("secret", str, { writeOnly: true }),
-      prop("scopes", array(ref("Scope"))),
-      prop("keyType", ref("KeyType"), { default: "primary" }),
-      prop("labels", ref("Labels")),
-      prop("schedule", ref("Schedule")),
-      prop("size", { kind: "number", integer: true, constraints: { minimum: 60, maximum: 1440 } }, { deprecated: true }),
-    ],
-  }, { usage: both, description: "A widget." }),
+    valueType: "number",
+    extensible: false,
+    values: [{ value: 1 }, { value: 2 }, { value: -1 }],
+  }),
+  named(
+    "Schedule",
+    {
+      kind: "object",
+      properties: [prop("slots", map(array(union(date, nul))), { required: true }), prop("pets", array(ref("Pet")))],
+    },
+    { usage: both },
+  ),
+  named(
+    "Scope",
+    {
+      kind: "enum",
+      valueType: "string",
+      extensible: true,
+      values: [{ value: "chat", description: "Chat */ access." }, { value: "voip" }, { value: "chat.join" }],
+    },
+    { usage: both },
+  ),
+  named(
+    "Upload",
+    {
+      kind: "object",
+      properties: [prop("file", { kind: "binary" }, { required: true }), prop("note", str)],
+    },
+    { usage: inputOnly },
+  ),
+  named(
+    "Widget",
+    {
+      kind: "object",
+      properties: [
+        prop("id", str, { required: true, readOnly: true, description: "Set by the service." }),
+        prop("name", str, { required: true, description: "Ends a comment */ early." }),
+        prop("display-name", str),
+        prop("default", { kind: "boolean" }, { default: false }),
+        prop("createdAt", date, { readOnly: true }),
+        prop("expiresAt", union(date, nul), { required: true }),
+        prop("timestamps", array(date)),
+        prop("history", map(date)),
+        prop("secret", str, { writeOnly: true }),
+        prop("scopes", array(ref("Scope"))),
+        prop("keyType", ref("KeyType"), { default: "primary" }),
+        prop("labels", ref("Labels")),
+        prop("schedule", ref("Schedule")),
+        prop(
+          "size",
+          { kind: "number", integer: true, constraints: { minimum: 60, maximum: 1440 } },
+          { deprecated: true },
+        ),
+      ],
+    },
+    { usage: both, description: "A widget." },
+  ),
   named("WidgetPage", {
     kind: "object",
     properties: [prop("value", array(ref("Widget")), { required: true }), prop("nextLink", union(str, nul))],
@@ -132,7 +182,15 @@ const param = (p: Partial<ParameterIR> & Pick<ParameterIR, "name" | "in" | "type
   ...p,
 });
 
-const apiVersion = param({ name: "api-version", tsName: "apiVersion", in: "query", type: str, required: true, explode: false, clientValue: "api-version" });
+const apiVersion = param({
+  name: "api-version",
+  tsName: "apiVersion",
+  in: "query",
+  type: str,
+  required: true,
+  explode: false,
+  clientValue: "api-version",
+});
 const widgetId = param({ name: "widgetId", in: "path", type: str, description: "The widget id, e.g. `8:acs:...`." });
 const json = (type: TypeIR, status = "200", description = "OK"): ResponseIR => ({
   status,
@@ -161,10 +219,22 @@ export const operations: OperationIR[] = [
     path: "/widgets/{widgetId}",
     summary: "Creates or replaces a widget.",
     parameters: [widgetId, apiVersion],
-    body: { required: true, mediaType: "application/json", encoding: "json", type: ref("Widget"), description: "The widget." },
+    body: {
+      required: true,
+      mediaType: "application/json",
+      encoding: "json",
+      type: ref("Widget"),
+      description: "The widget.",
+    },
     responses: [json(ref("Widget")), json(ref("Widget"), "201", "Created")],
   }),
-  op({ name: "deleteWidget", method: "DELETE", path: "/widgets/{widgetId}", parameters: [widgetId, apiVersion], responses: [empty()] }),
+  op({
+    name: "deleteWidget",
+    method: "DELETE",
+    path: "/widgets/{widgetId}",
+    parameters: [widgetId, apiVersion],
+    responses: [empty()],
+  }),
   op({
     name: "getPet",
     group: "pets",
@@ -188,7 +258,11 @@ export const operations: OperationIR[] = [
     method: "GET",
     path: "/widgets/{widgetId}",
     description: "Gets a widget.",
-    parameters: [widgetId, apiVersion, param({ name: "options", in: "query", type: str, description: "Named like the options bag." })],
+    parameters: [
+      widgetId,
+      apiVersion,
+      param({ name: "options", in: "query", type: str, description: "Named like the options bag." }),
+    ],
     responses: [json(ref("Widget"))],
     deprecated: true,
   }),
@@ -196,9 +270,18 @@ export const operations: OperationIR[] = [
     name: "issueToken",
     method: "POST",
     path: "/widgets/{widgetId}/:issueToken",
-    parameters: [widgetId, apiVersion, param({ name: "x-request-id", tsName: "xRequestId", in: "header", type: str, required: true })],
+    parameters: [
+      widgetId,
+      apiVersion,
+      param({ name: "x-request-id", tsName: "xRequestId", in: "header", type: str, required: true }),
+    ],
     body: { required: true, mediaType: "application/json", encoding: "json", type: array(ref("Scope")) },
-    responses: [json({ kind: "object", properties: [prop("token", str, { required: true }), prop("expiresOn", date, { required: true })] })],
+    responses: [
+      json({
+        kind: "object",
+        properties: [prop("token", str, { required: true }), prop("expiresOn", date, { required: true })],
+      }),
+    ],
   }),
   op({
     name: "listWidgets",
@@ -288,7 +371,15 @@ export const keyApi: ApiIR = {
     { kind: "basic", id: "Basic" },
   ],
   operations: [
-    op({ name: "ping", group: "health", method: "GET", path: "/ping", parameters: [], errors: [], responses: [empty("200")] }),
+    op({
+      name: "ping",
+      group: "health",
+      method: "GET",
+      path: "/ping",
+      parameters: [],
+      errors: [],
+      responses: [empty("200")],
+    }),
   ],
   types: [],
   azure: false,
@@ -323,8 +414,17 @@ export const shapeApis: ApiIR[] = (
   [
     [{ url: "{endpoint}", variables: [{ name: "endpoint", default: "https://default.example" }] }, [hmac, bearer]],
     [{ url: "{endpoint}", variables: [{ name: "endpoint" }] }, [hmac && { ...hmac, connectionString: undefined }]],
-    [{ url: "https://{account}.example.com/{version}", variables: [{ name: "account" }, { name: "version", default: "v2" }] }, [bearer]],
-    [{ url: "https://{a}.{b}.example", variables: [{ name: "a" }, { name: "b" }] }, [{ kind: "apiKey", id: "Q", in: "query", name: "code" }]],
+    [
+      {
+        url: "https://{account}.example.com/{version}",
+        variables: [{ name: "account" }, { name: "version", default: "v2" }],
+      },
+      [bearer],
+    ],
+    [
+      { url: "https://{a}.{b}.example", variables: [{ name: "a" }, { name: "b" }] },
+      [{ kind: "apiKey", id: "Q", in: "query", name: "code" }],
+    ],
     [{ url: "", variables: [] }, [{ kind: "apiKey", id: "C", in: "cookie", name: "session" }]],
     [{ url: "https://api.example.com", variables: [] }, []],
     [{ url: "https://api.example.com", variables: [] }, [bearer, { kind: "basic", id: "B" }, hmac]],

@@ -48,7 +48,9 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     expect(ready).toBeDefined();
     if (!ready) return;
     const plan = planPackage(ready.ir, ready.pkg).value;
-    const plans = outputs.flatMap((output) => output.emit(plan)).filter((file): file is SourceFilePlan => !isTextFile(file));
+    const plans = outputs
+      .flatMap((output) => output.emit(plan))
+      .filter((file): file is SourceFilePlan => !isTextFile(file));
     expect(plans.length).toBeGreaterThan(3);
     const differing = plans.filter((plan) => {
       const structure = plannedFileStructure(plan);
@@ -56,7 +58,10 @@ describe("printFileStructure prints what ts-morph's printStructure prints", () =
     });
     // On a difference, the first differing file in full, so the failure shows where.
     const first = differing[0];
-    if (first) expect(printFileStructure(plannedFileStructure(first), TS_MORPH_LAYOUT)).toBe(printWithTsMorph(plannedFileStructure(first)));
+    if (first)
+      expect(printFileStructure(plannedFileStructure(first), TS_MORPH_LAYOUT)).toBe(
+        printWithTsMorph(plannedFileStructure(first)),
+      );
     expect(differing.map((plan) => plan.path)).toEqual([]);
   });
 });

@@ -68,7 +68,13 @@ describe("typeText", () => {
       {
         kind: "union",
         variants: [ref("Cat"), ref("Dog")],
-        discriminator: { propertyName: "kind", mapping: [{ value: "cat", type: "Cat" }, { value: "dog", type: "Dog" }] },
+        discriminator: {
+          propertyName: "kind",
+          mapping: [
+            { value: "cat", type: "Cat" },
+            { value: "dog", type: "Dog" },
+          ],
+        },
       },
       'Cat & { kind: "cat" } | Dog & { kind: "dog" }',
     ],
@@ -96,9 +102,19 @@ describe("typeText", () => {
     const type: TypeIR = {
       kind: "union",
       variants: [ref("Cat"), ref("Dog")],
-      discriminator: { propertyName: "kind", mapping: [{ value: "cat", type: "Cat" }, { value: "dog", type: "Dog" }] },
+      discriminator: {
+        propertyName: "kind",
+        mapping: [
+          { value: "cat", type: "Cat" },
+          { value: "dog", type: "Dog" },
+        ],
+      },
     };
-    const written = typeText(type, { direction: "output", reference: (n) => n, hasLiteralDiscriminator: (n) => n === "Dog" });
+    const written = typeText(type, {
+      direction: "output",
+      reference: (n) => n,
+      hasLiteralDiscriminator: (n) => n === "Dog",
+    });
     expect(written).toBe('Cat & { kind: "cat" } | Dog');
   });
 });

@@ -30,7 +30,10 @@ let received: Received | undefined;
 let answer = { contentType: "application/json", body: "" };
 
 beforeAll(async () => {
-  compiled = await compilePackages({ vendor: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) }, "vendor-media");
+  compiled = await compilePackages(
+    { vendor: built.files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/cli/")) },
+    "vendor-media",
+  );
   server = await startLocalServer((req, res) => {
     let body = "";
     req.setEncoding("utf8");

@@ -53,17 +53,25 @@ describe("generator/emit/", () => {
     const planRoot = join(repoRoot, "generator/plan");
     const files = [
       ...folders.flatMap(sourceFiles),
-      ...readdirSync(planRoot, { recursive: true, encoding: "utf8" }).filter((n) => n.endsWith(".ts")).map((n) => join(planRoot, n)),
+      ...readdirSync(planRoot, { recursive: true, encoding: "utf8" })
+        .filter((n) => n.endsWith(".ts"))
+        .map((n) => join(planRoot, n)),
     ];
-    expect(files.filter((file) => /from\s+["']ts-morph["']/.test(readFileSync(file, "utf8"))).map((file) => relative(repoRoot, file))).toEqual([]);
+    expect(
+      files
+        .filter((file) => /from\s+["']ts-morph["']/.test(readFileSync(file, "utf8")))
+        .map((file) => relative(repoRoot, file)),
+    ).toEqual([]);
   });
 
   it("describes files and leaves printing to the build: no emitter imports the printer", () => {
     const printing = folders.flatMap((folder) =>
       sourceFiles(folder).flatMap((file) =>
-        [...readFileSync(file, "utf8").matchAll(/from\s+["']([^"']*print\/(?:source-printer|structure-printer[\w-]*)\.ts)["']/g)].map(
-          (m) => `${relative(emitRoot, file)} -> ${m[1]}`,
-        ),
+        [
+          ...readFileSync(file, "utf8").matchAll(
+            /from\s+["']([^"']*print\/(?:source-printer|structure-printer[\w-]*)\.ts)["']/g,
+          ),
+        ].map((m) => `${relative(emitRoot, file)} -> ${m[1]}`),
       ),
     );
     expect(printing).toEqual([]);

@@ -18,7 +18,10 @@ function printedFiles(dir: string): string[] {
     .sort();
 }
 
-const files = [...printedFiles(join(generatedDir, "packages")), ...printedFiles(join(repoRoot, "test", "__snapshots__", "fixtures"))];
+const files = [
+  ...printedFiles(join(generatedDir, "packages")),
+  ...printedFiles(join(repoRoot, "test", "__snapshots__", "fixtures")),
+];
 
 /** The string literals of a code line, and its template literal (from its first to its last backtick: they nest). */
 function literals(line: string): string[] {
@@ -49,7 +52,9 @@ function overlongLines(file: string): string[] {
     .split("\n")
     .flatMap((line, i) => {
       if (/^\s*\*\s*(```|~~~)/.test(line)) inFence = !inFence;
-      return line.length > LINE_WIDTH && !unbreakable(line, i, inFence) ? [`${relative(repoRoot, file)}:${i + 1}: ${line.length} columns`] : [];
+      return line.length > LINE_WIDTH && !unbreakable(line, i, inFence)
+        ? [`${relative(repoRoot, file)}:${i + 1}: ${line.length} columns`]
+        : [];
     });
 }
 

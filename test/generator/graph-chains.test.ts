@@ -29,7 +29,9 @@ describe("chains of 10,000 named types", () => {
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(file("src/models.ts")).toMatch(/^export interface A0 extends A1 \{\}$/m);
     // The date-time at the end of the chain is converted where the operation uses the root.
-    expect(file("src/serialization.ts")).toMatch(/export function deserializeA0\([^)]*\): A0 \{\n(?: .*\n)*?.*toDate\(/);
+    expect(file("src/serialization.ts")).toMatch(
+      /export function deserializeA0\([^)]*\): A0 \{\n(?: .*\n)*?.*toDate\(/,
+    );
     // The command line reads the leaf object's properties as flags.
     expect(file("src/cli/commands.ts")).toContain('{ flag: "id", to: { body: ["id"] } }');
   });
@@ -41,7 +43,8 @@ describe("chains of 10,000 named types", () => {
     expect(models).toContain("export interface A0 extends A1 {");
     expect(models).toContain(`export interface A${LENGTH - 2} extends A${LENGTH - 1} {`);
     // The root's converter converts the dates of every model it inherits from.
-    const converter = /export function deserializeA0\([^)]*\)[^{]*\{([\s\S]*?)\n\}/.exec(file("src/serialization.ts"))?.[1] ?? "";
+    const converter =
+      /export function deserializeA0\([^)]*\)[^{]*\{([\s\S]*?)\n\}/.exec(file("src/serialization.ts"))?.[1] ?? "";
     expect(converter).toContain("p0");
     expect(converter).toContain(`p${LENGTH - 2}`);
   });

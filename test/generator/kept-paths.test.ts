@@ -3,7 +3,17 @@
  * lockfile, tsc's build info) and the maintainers' extra files: never reported as orphans, carried
  * over (same inode) when the tree is swapped, and only in folders of packages still generated.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -45,13 +55,24 @@ describe("kept paths", () => {
     for (const path of [...artefacts, "packages/a/stray.txt", "packages/a/src/stray.ts"]) put(path);
     mkdirSync(join(root, "packages/a/node_modules/.bin"));
     symlinkSync("../typescript/bin/tsc", join(root, "packages/a/node_modules/.bin/tsc"));
-    const keep = keptPaths(tree("1.0.0").map((f) => f.path), ["LICENSE", "docs/CHANGELOG.md"]);
+    const keep = keptPaths(
+      tree("1.0.0").map((f) => f.path),
+      ["LICENSE", "docs/CHANGELOG.md"],
+    );
 
-    expect(await diffTree(root, tree("1.0.0"), keep)).toEqual({ added: [], changed: [], removed: ["packages/a/src/stray.ts", "packages/a/stray.txt"] });
+    expect(await diffTree(root, tree("1.0.0"), keep)).toEqual({
+      added: [],
+      changed: [],
+      removed: ["packages/a/src/stray.ts", "packages/a/stray.txt"],
+    });
     const before = Object.fromEntries(artefacts.map((path) => [path, inode(path)]));
     const changes = await writeTree(root, tree("1.0.1"), () => {}, keep);
 
-    expect(changes).toEqual({ added: [], changed: ["packages/a/package.json"], removed: ["packages/a/src/stray.ts", "packages/a/stray.txt"] });
+    expect(changes).toEqual({
+      added: [],
+      changed: ["packages/a/package.json"],
+      removed: ["packages/a/src/stray.ts", "packages/a/stray.txt"],
+    });
     expect(Object.fromEntries(artefacts.map((path) => [path, inode(path)]))).toEqual(before);
     expect(readlinkSync(join(root, "packages/a/node_modules/.bin/tsc"))).toBe("../typescript/bin/tsc");
     expect(existsSync(join(root, "packages/a/stray.txt"))).toBe(false);
@@ -74,10 +95,20 @@ describe("kept paths", () => {
     put("packages/b/dist/index.js");
     put("packages/a/dist/index.js");
     put("packages/a/LICENSE", "the maintainers'");
-    const files = [...tree("1.0.0").filter((f) => !f.path.startsWith("packages/b/")), { path: "packages/a/LICENSE", content: "generated" }];
-    const keep = keptPaths(files.map((f) => f.path), ["LICENSE"]);
+    const files = [
+      ...tree("1.0.0").filter((f) => !f.path.startsWith("packages/b/")),
+      { path: "packages/a/LICENSE", content: "generated" },
+    ];
+    const keep = keptPaths(
+      files.map((f) => f.path),
+      ["LICENSE"],
+    );
     const changes = await writeTree(root, files, () => {}, keep);
-    expect(changes).toEqual({ added: [], changed: ["packages/a/LICENSE"], removed: ["packages/b/dist/index.js", "packages/b/package.json"] });
+    expect(changes).toEqual({
+      added: [],
+      changed: ["packages/a/LICENSE"],
+      removed: ["packages/b/dist/index.js", "packages/b/package.json"],
+    });
     expect(existsSync(join(root, "packages/b"))).toBe(false);
     expect(existsSync(join(root, "packages/a/dist/index.js"))).toBe(true);
   });

@@ -47,7 +47,9 @@ describe("a malformed .tsp", () => {
 
     const run = runCli(["generate", "--config", join(workspace, "specsmith.config.json")], workspace);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`spec/communication-identity/models\\.tsp:${line + 1}:\\d+ - error typespec/`));
+    expect(run.stderr).toMatch(
+      new RegExp(`spec/communication-identity/models\\.tsp:${line + 1}:\\d+ - error typespec/`),
+    );
     expect(run.stderr).toContain("nothing was written");
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user's mistake
     expect(snapshot()).toEqual(before);
@@ -59,7 +61,10 @@ describe("a malformed .tsp", () => {
     const models = join(workspace, "spec/communication-identity/models.tsp");
     // Using a type marked `#deprecated` is a warning, not an error, in TypeSpec.
     const text = readFileSync(models, "utf8");
-    writeFileSync(models, text.replace("model CommunicationIdentity {", '#deprecated "test"\nmodel CommunicationIdentity {'));
+    writeFileSync(
+      models,
+      text.replace("model CommunicationIdentity {", '#deprecated "test"\nmodel CommunicationIdentity {'),
+    );
     const run = runCli(["generate", "--config", join(workspace, "specsmith.config.json")], workspace);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/\.tsp:\d+:\d+ - error typespec\/deprecated: .*treated as an error/);

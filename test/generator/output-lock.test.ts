@@ -42,7 +42,10 @@ async function expectRefused(code: string, message: RegExp): Promise<void> {
 describe("the output lock", () => {
   it("turns a write away while a live run on this host holds it, naming the run and the lock file", async () => {
     writeFileSync(lock, lockText(process.ppid)); // the test runner's parent: alive
-    await expectRefused("output-locked", new RegExp(`being written by another specsmith run \\(pid ${process.ppid} on .*delete ${lock}`));
+    await expectRefused(
+      "output-locked",
+      new RegExp(`being written by another specsmith run \\(pid ${process.ppid} on .*delete ${lock}`),
+    );
     expect(readFileSync(join(root, "a.txt"), "utf8")).toBe("old");
     expect(readFileSync(lock, "utf8")).toBe(lockText(process.ppid));
   });
@@ -85,7 +88,12 @@ describe("the output lock", () => {
   });
 
   it("is released when the write fails", async () => {
-    await expect(writeTree(root, [{ path: "x", content: "file" }, { path: "x/y.txt", content: "nested" }])).rejects.toThrow();
+    await expect(
+      writeTree(root, [
+        { path: "x", content: "file" },
+        { path: "x/y.txt", content: "nested" },
+      ]),
+    ).rejects.toThrow();
     expect(existsSync(lock)).toBe(false);
   });
 });

@@ -18,7 +18,10 @@ const fixture = join(repoRoot, "test/fixtures/names/package-names.yaml");
 /** The names `index.ts` exports, in order, each as often as it is exported. */
 function exportedNames(index: string): string[] {
   return [...index.matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) =>
-    (m[1] ?? "").split(",").map((part) => part.trim().replace(/^type /, "")).filter(Boolean),
+    (m[1] ?? "")
+      .split(",")
+      .map((part) => part.trim().replace(/^type /, ""))
+      .filter(Boolean),
   );
 }
 
@@ -46,7 +49,9 @@ describe("a model named like a name the package exports", () => {
     const index = built.files.find((f) => f.path === "src/index.ts")?.content ?? "";
     const exported = exportedNames(index);
     // The package's own: the basic credential (the API takes one), the runtime's types, the service error.
-    expect(exported).toEqual(expect.arrayContaining(["BasicCredential", "RawResponse", "Logger", "PackageNamesClientError"]));
+    expect(exported).toEqual(
+      expect.arrayContaining(["BasicCredential", "RawResponse", "Logger", "PackageNamesClientError"]),
+    );
     expect(exported.filter((name, i) => exported.indexOf(name) !== i)).toEqual([]);
   });
 });
@@ -54,14 +59,25 @@ describe("a model named like a name the package exports", () => {
 describe("the name table", () => {
   it.each(Object.entries(RUNTIME_EXPORTS))("lists only what runtime/%s.ts exports", (module, exports) => {
     const source = readFileSync(join(repoRoot, "generator/runtime", `${module}.ts`), "utf8");
-    const declared = new Set([...source.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function\*?|const|let) (\w+)/gm)].map((m) => m[1]));
+    const declared = new Set(
+      [
+        ...source.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function\*?|const|let) (\w+)/gm),
+      ].map((m) => m[1]),
+    );
     const listed = [...(exports.classes ?? []), ...(exports.types ?? []), ...(exports.values ?? [])];
     expect(listed.filter((name) => !declared.has(name))).toEqual([]);
   });
 
   it("is what the IR keeps free of models", () => {
     expect(reservedTypeNames("WidgetsClient")).toEqual(
-      expect.arrayContaining(["WidgetsClient", "WidgetsClientContext", "WidgetsClientOptions", "WidgetsClientError", ...PACKAGE_TYPE_NAMES, ...Object.values(CREDENTIAL_TYPES)]),
+      expect.arrayContaining([
+        "WidgetsClient",
+        "WidgetsClientContext",
+        "WidgetsClientOptions",
+        "WidgetsClientError",
+        ...PACKAGE_TYPE_NAMES,
+        ...Object.values(CREDENTIAL_TYPES),
+      ]),
     );
   });
 });

@@ -39,7 +39,7 @@ function runtimeCopy(path: string): string {
   const packaged = join(generatedDir, "packages/communication-identity-2025-03-02-preview", path);
   if (existsSync(packaged) || !path.startsWith("src/runtime/")) return withoutHeader(readFileSync(packaged, "utf8"));
   const source = readFileSync(join(repoRoot, "generator", path.slice("src/".length)), "utf8");
-  return source.replace(/(from\s+")\.\/([\w.-]+)\.ts"/g, "$1./$2.js\"");
+  return source.replace(/(from\s+")\.\/([\w.-]+)\.ts"/g, '$1./$2.js"');
 }
 
 describe.each(fixtures)("fixture %s", (fixture) => {

@@ -23,7 +23,13 @@ async function serviceWithVersion(version: unknown) {
 
 describe("the npm version of a package", () => {
   it("derives semver from a partial info.version instead of a 0.0.0 pre-release", () => {
-    expect(["1.2", "3", "2024-05-01-preview", "1.2.3-beta.1", "v1"].map(npmVersion)).toEqual(["1.2.0", "3.0.0", "2024.5.1-preview", "1.2.3-beta.1", "0.0.0-v1"]);
+    expect(["1.2", "3", "2024-05-01-preview", "1.2.3-beta.1", "v1"].map(npmVersion)).toEqual([
+      "1.2.0",
+      "3.0.0",
+      "2024.5.1-preview",
+      "1.2.3-beta.1",
+      "0.0.0-v1",
+    ]);
   });
 
   it("takes the config's version, one for all or one per API version", async () => {
@@ -44,7 +50,10 @@ describe("the npm version of a package", () => {
     );
     const keyed = await serviceWithVersion({ "2023-01-01": "2023.1.2" });
     const [unknown] = versionProblems(keyed.config, keyed.service, ["2024-05-01"]);
-    expect(unknown).toMatchObject({ code: "unknown-version", location: { pointer: "/services/0/version/2023-01-01", line: 7 } });
+    expect(unknown).toMatchObject({
+      code: "unknown-version",
+      location: { pointer: "/services/0/version/2023-01-01", line: 7 },
+    });
   });
 });
 
@@ -55,7 +64,11 @@ describe("the command that regenerates a config build", () => {
     expect(configRegenerateCommand(config, "/elsewhere")).toBe("npm run generate");
     writeFileSync(join(dir, "package.json"), JSON.stringify({ scripts: { build: "tsc" } }));
     expect(configRegenerateCommand(config, dir)).toBe("specsmith generate");
-    expect(configRegenerateCommand(config, join(dir, ".."))).toBe(`specsmith generate --config ${dir.split("/").pop()}/specsmith.config.json`);
-    expect(configRegenerateCommand(join(dir, "my config.json"), dir)).toBe("specsmith generate --config 'my config.json'");
+    expect(configRegenerateCommand(config, join(dir, ".."))).toBe(
+      `specsmith generate --config ${dir.split("/").pop()}/specsmith.config.json`,
+    );
+    expect(configRegenerateCommand(join(dir, "my config.json"), dir)).toBe(
+      "specsmith generate --config 'my config.json'",
+    );
   });
 });

@@ -4,7 +4,16 @@
  * limit held while reading, for `/proc` files whose stat size is 0.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,7 +29,10 @@ describe("readUntrustedFile", () => {
     writeFileSync(file, "é".repeat(512)); // 1024 bytes
     expect(readUntrustedFile(file, MAX)).toBe("é".repeat(512));
     writeFileSync(file, `${"é".repeat(512)}x`);
-    expect(readUntrustedFile(file, MAX)).toEqual({ reason: "too-large", message: "it is 1025 bytes, over the limit of 1024 bytes" });
+    expect(readUntrustedFile(file, MAX)).toEqual({
+      reason: "too-large",
+      message: "it is 1025 bytes, over the limit of 1024 bytes",
+    });
   });
 
   it("reads a file larger than its first chunk (the buffer grows)", () => {
@@ -37,7 +49,10 @@ describe("readUntrustedFile", () => {
 
   it("refuses a folder", () => {
     mkdirSync(join(dir, "folder"), { recursive: true });
-    expect(readUntrustedFile(join(dir, "folder"), MAX)).toEqual({ reason: "not-a-file", message: "it is a folder, not a regular file" });
+    expect(readUntrustedFile(join(dir, "folder"), MAX)).toEqual({
+      reason: "not-a-file",
+      message: "it is a folder, not a regular file",
+    });
   });
 
   it("refuses a FIFO without waiting for a writer", () => {
@@ -45,18 +60,27 @@ describe("readUntrustedFile", () => {
     execFileSync("mkfifo", [fifo]);
     expect(statSync(fifo).isFIFO()).toBe(true);
     // Before the fix this call blocked the thread for good (no writer ever comes).
-    expect(readUntrustedFile(fifo, MAX)).toEqual({ reason: "not-a-file", message: "it is a named pipe (FIFO), not a regular file" });
+    expect(readUntrustedFile(fifo, MAX)).toEqual({
+      reason: "not-a-file",
+      message: "it is a named pipe (FIFO), not a regular file",
+    });
   });
 
   it("refuses a device (/dev/zero never ends)", () => {
-    expect(readUntrustedFile("/dev/zero", MAX)).toEqual({ reason: "not-a-file", message: "it is a device, not a regular file" });
+    expect(readUntrustedFile("/dev/zero", MAX)).toEqual({
+      reason: "not-a-file",
+      message: "it is a device, not a regular file",
+    });
   });
 
   it.runIf(existsSync("/proc/self/environ"))("holds the limit while reading a /proc file whose stat size is 0", () => {
     const maps = "/proc/self/maps";
     expect(statSync(maps).size).toBe(0);
     expect(readFileSync(maps, "utf8").length).toBeGreaterThan(64);
-    expect(readUntrustedFile(maps, { maxBytes: 64 })).toEqual({ reason: "too-large", message: "it is larger than the limit of 64 bytes" });
+    expect(readUntrustedFile(maps, { maxBytes: 64 })).toEqual({
+      reason: "too-large",
+      message: "it is larger than the limit of 64 bytes",
+    });
   });
 
   it("with noFollow, refuses a path whose last part is a symbolic link", () => {

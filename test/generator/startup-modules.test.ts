@@ -16,11 +16,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The packages a `specsmith` run loads modules from, by name. */
 function loadedPackages(args: string[]): Set<string> {
   const record = join(work, "loaded.txt");
-  const run = spawnSync(process.execPath, ["--import", join(repoRoot, "test/support/record-module-loads.ts"), join(repoRoot, "generator/specsmith.js"), ...args], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...process.env, SPECSMITH_LOADED_MODULES: record },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      join(repoRoot, "test/support/record-module-loads.ts"),
+      join(repoRoot, "generator/specsmith.js"),
+      ...args,
+    ],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, SPECSMITH_LOADED_MODULES: record },
+    },
+  );
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   const packages = readFileSync(record, "utf8")
@@ -36,7 +45,9 @@ describe("generate --spec", () => {
     const packages = loadedPackages(["generate", "--quiet", "--spec", spec, "--out", join(work, "out")]);
     // The recording sees packages at all: the printer's writer is one.
     expect(packages).toContain("code-block-writer");
-    expect([...packages].filter((name) => name === "ts-morph" || name === "typescript" || name === "@ts-morph/common")).toEqual([]);
+    expect(
+      [...packages].filter((name) => name === "ts-morph" || name === "typescript" || name === "@ts-morph/common"),
+    ).toEqual([]);
   });
 
   it("reads a JSON document without loading the YAML parser", () => {

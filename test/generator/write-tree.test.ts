@@ -1,5 +1,16 @@
 /** The writer swaps whole trees, keeps unchanged files as they are, never half-writes, and leaves symlinks alone. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -18,7 +29,10 @@ const read = (path: string) => readFileSync(join(root, path), "utf8");
 
 describe("writeTree", () => {
   it("creates the tree with a marker file and reports every file as added", async () => {
-    const changes = await writeTree(root, [{ path: "a/b.txt", content: "b" }, { path: "c.txt", content: "c" }]);
+    const changes = await writeTree(root, [
+      { path: "a/b.txt", content: "b" },
+      { path: "c.txt", content: "c" },
+    ]);
     expect(changes).toEqual({ added: ["a/b.txt", "c.txt", MARKER_FILE], changed: [], removed: [] });
     expect(read("a/b.txt")).toBe("b");
   });

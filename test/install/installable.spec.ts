@@ -57,7 +57,8 @@ function installLine(line: string): string {
 }
 
 const files = (steps: readonly RecipeStep[]) => steps.flatMap((step) => (step.kind === "file" ? [step] : []));
-const commands = (steps: readonly RecipeStep[]) => steps.flatMap((step) => (step.kind === "command" ? [step.line] : []));
+const commands = (steps: readonly RecipeStep[]) =>
+  steps.flatMap((step) => (step.kind === "command" ? [step.line] : []));
 
 beforeAll(() => {
   const pack = succeed(`npm pack --pack-destination ${JSON.stringify(work)}`, repoRoot);
@@ -67,7 +68,9 @@ beforeAll(() => {
 
 describe("the packed tarball", () => {
   it("holds the compiled generator and what it reads at run time, nothing else", () => {
-    const entries = succeed(`tar -tzf ${JSON.stringify(tarball)}`, work).stdout.split("\n").filter(Boolean);
+    const entries = succeed(`tar -tzf ${JSON.stringify(tarball)}`, work)
+      .stdout.split("\n")
+      .filter(Boolean);
     for (const needed of [
       "package/package.json",
       "package/dist/specsmith.js",
@@ -81,13 +84,24 @@ describe("the packed tarball", () => {
     ]) {
       expect(entries, needed).toContain(needed);
     }
-    const unwanted = entries.filter((entry) => /^package\/(test|bench|generated|spec|build|node_modules|dist\/publish)\//.test(entry) || /^package\/generator\/.*\.[jt]s$/.test(entry));
+    const unwanted = entries.filter(
+      (entry) =>
+        /^package\/(test|bench|generated|spec|build|node_modules|dist\/publish)\//.test(entry) ||
+        /^package\/generator\/.*\.[jt]s$/.test(entry),
+    );
     expect(unwanted).toEqual([]);
-    const packed = JSON.parse(succeed(`tar -xzOf ${JSON.stringify(tarball)} package/package.json`, work).stdout) as Record<string, Record<string, string> | string | undefined>;
+    const packed = JSON.parse(
+      succeed(`tar -xzOf ${JSON.stringify(tarball)} package/package.json`, work).stdout,
+    ) as Record<string, Record<string, string> | string | undefined>;
     expect(packed["private"]).toBeUndefined();
-    expect(Object.keys(packed["dependencies"] ?? {})).toEqual(expect.arrayContaining(["code-block-writer", "ts-morph", "yaml", "handlebars", "ajv", "jmespath"]));
+    expect(Object.keys(packed["dependencies"] ?? {})).toEqual(
+      expect.arrayContaining(["code-block-writer", "ts-morph", "yaml", "handlebars", "ajv", "jmespath"]),
+    );
     expect(packed["dependencies"]).not.toHaveProperty("@typespec/compiler");
-    expect(packed["peerDependencies"]).toMatchObject({ "@typespec/compiler": "^1.16.0", "@typespec/openapi3": "^1.16.0" });
+    expect(packed["peerDependencies"]).toMatchObject({
+      "@typespec/compiler": "^1.16.0",
+      "@typespec/openapi3": "^1.16.0",
+    });
   });
 });
 
@@ -97,7 +111,10 @@ describe("the README's 'Use it in your repo', from the tarball", () => {
 
   it("installs, generates, checks and builds on Node 24 with @typespec/compiler 1.16", () => {
     mkdirSync(app);
-    writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "widgets-app", private: true, type: "module" }, null, 2)}\n`);
+    writeFileSync(
+      join(app, "package.json"),
+      `${JSON.stringify({ name: "widgets-app", private: true, type: "module" }, null, 2)}\n`,
+    );
     const [install, generate, check, build, ...rest] = commands(recipe);
     expect([generate, check, rest]).toEqual(["npx specsmith generate", "npx specsmith check", []]);
     succeed(installLine(install ?? ""), app);
@@ -106,10 +123,13 @@ describe("the README's 'Use it in your repo', from the tarball", () => {
       writeFileSync(join(app, file.path), file.text);
     }
     expect(succeed("node --version", app).stdout).toMatch(/^v24\./);
-    expect(JSON.parse(readFileSync(join(app, "node_modules/@typespec/compiler/package.json"), "utf8")).version).toMatch(/^1\.16\./);
+    expect(JSON.parse(readFileSync(join(app, "node_modules/@typespec/compiler/package.json"), "utf8")).version).toMatch(
+      /^1\.16\./,
+    );
 
     expect(succeed(generate ?? "", app).stdout).toMatch(/^specsmith: \d+ files in generated, \d+ changed$/m);
-    const models = (version: string) => readFileSync(join(app, `generated/packages/widgets-${version}/src/models.ts`), "utf8");
+    const models = (version: string) =>
+      readFileSync(join(app, `generated/packages/widgets-${version}/src/models.ts`), "utf8");
     expect(models("2024-01-01")).not.toMatch(/colour/);
     expect(models("2024-06-01")).toMatch(/colour\?: string/);
     expect(existsSync(join(app, "generated/openapi/widgets/2024-01-01.yaml"))).toBe(true);
@@ -118,7 +138,10 @@ describe("the README's 'Use it in your repo', from the tarball", () => {
     expect(succeed(check ?? "", app).stdout).toMatch(/^specsmith: generated is up to date$/m);
     expect(succeed("npx specsmith --version", app).stdout).toBe(`${manifest.version}\n`);
     expect(succeed("npx specsmith generate --help", app).stdout).toMatch(/^ {2}--watch\b/m);
-    const diff = succeed("npx specsmith diff generated/openapi/widgets/2024-01-01.yaml generated/openapi/widgets/2024-06-01.yaml", app);
+    const diff = succeed(
+      "npx specsmith diff generated/openapi/widgets/2024-01-01.yaml generated/openapi/widgets/2024-06-01.yaml",
+      app,
+    );
     expect(diff.stdout).toMatch(/colour/);
 
     succeed(build ?? "", app);
@@ -129,7 +152,11 @@ describe("the README's 'Use it in your repo', from the tarball", () => {
   it("check is still up to date after the package was built where it sits", () => {
     const run = shell("npx specsmith check --format json", app);
     const result = JSON.parse(run.stdout) as { changes?: { added: string[]; changed: string[]; removed: string[] } };
-    const stale = [...(result.changes?.added ?? []), ...(result.changes?.changed ?? []), ...(result.changes?.removed ?? [])];
+    const stale = [
+      ...(result.changes?.added ?? []),
+      ...(result.changes?.changed ?? []),
+      ...(result.changes?.removed ?? []),
+    ];
     // What `npm install && npm run build` leaves in the package: nothing else may be stale.
     const artefact = /^packages\/widgets-2024-06-01\/(node_modules\/|dist\/|package-lock\.json$)/;
     expect(stale.filter((path) => !artefact.test(path))).toEqual([]);
@@ -143,29 +170,47 @@ describe("the README's 'Use it in your repo', from the tarball", () => {
     const node22 = join(work, "node22");
     mkdirSync(node22);
     // `node@22` from the registry: the npm package that ships Node's binary (the repo's way to get Node 24 too).
-    writeFileSync(join(node22, "package.json"), `${JSON.stringify({ name: "node22", private: true, allowScripts: { node: true } })}\n`);
+    writeFileSync(
+      join(node22, "package.json"),
+      `${JSON.stringify({ name: "node22", private: true, allowScripts: { node: true } })}\n`,
+    );
     succeed("npm install node@22", node22);
     const node22Bin = join(node22, "node_modules/node/bin");
     const app17 = join(work, "app17");
     mkdirSync(app17);
-    writeFileSync(join(app17, "package.json"), `${JSON.stringify({ name: "widgets-app", private: true, type: "module" }, null, 2)}\n`);
+    writeFileSync(
+      join(app17, "package.json"),
+      `${JSON.stringify({ name: "widgets-app", private: true, type: "module" }, null, 2)}\n`,
+    );
     for (const file of files(recipe)) {
       mkdirSync(dirname(join(app17, file.path)), { recursive: true });
       writeFileSync(join(app17, file.path), file.text);
     }
     // @typespec/openapi3 1.17 is not published yet; its 1.16 takes any @typespec/compiler ^1.16.
-    succeed(`npm i -D ${tarball} @typespec/compiler@1.17 @typespec/http@1.16 @typespec/openapi@1.16 @typespec/openapi3@1.16 @typespec/versioning@0.86`, app17, node22Bin);
-    expect(JSON.parse(readFileSync(join(app17, "node_modules/@typespec/compiler/package.json"), "utf8")).version).toMatch(/^1\.17\./);
+    succeed(
+      `npm i -D ${tarball} @typespec/compiler@1.17 @typespec/http@1.16 @typespec/openapi@1.16 @typespec/openapi3@1.16 @typespec/versioning@0.86`,
+      app17,
+      node22Bin,
+    );
+    expect(
+      JSON.parse(readFileSync(join(app17, "node_modules/@typespec/compiler/package.json"), "utf8")).version,
+    ).toMatch(/^1\.17\./);
     expect(succeed("node --version", app17, node22Bin).stdout).toMatch(/^v22\./);
     succeed("npx specsmith generate", app17, node22Bin);
     expect(succeed("npx specsmith check", app17, node22Bin).stdout).toMatch(/up to date/);
     const bytes = (folder: string) =>
-      Object.fromEntries(Object.entries(folderBytes(join(folder, "generated"))).filter(([path]) => !/^packages\/widgets-2024-06-01\/(node_modules|dist|package-lock\.json)/.test(path)));
+      Object.fromEntries(
+        Object.entries(folderBytes(join(folder, "generated"))).filter(
+          ([path]) => !/^packages\/widgets-2024-06-01\/(node_modules|dist|package-lock\.json)/.test(path),
+        ),
+      );
     expect(bytes(app17)).toEqual(bytes(app));
   });
 
   it("tells Node 20 in one line which Node it needs", () => {
-    const run = spawnSync("/usr/bin/node", [join(app, "node_modules/specsmith/dist/specsmith.js"), "--version"], { encoding: "utf8" });
+    const run = spawnSync("/usr/bin/node", [join(app, "node_modules/specsmith/dist/specsmith.js"), "--version"], {
+      encoding: "utf8",
+    });
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^specsmith: needs Node 22\.18 or newer; this is Node 20\.\d+\.\d+\n$/);
     expect(run.status).toBe(1);

@@ -7,7 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../support/paths.ts";
 
-export type RecipeStep = { readonly kind: "file"; readonly path: string; readonly text: string } | { readonly kind: "command"; readonly line: string };
+export type RecipeStep =
+  | { readonly kind: "file"; readonly path: string; readonly text: string }
+  | { readonly kind: "command"; readonly line: string };
 
 export const RECIPE_HEADING = "## Use it in your repo";
 

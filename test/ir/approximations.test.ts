@@ -10,8 +10,18 @@ const codes = (built: { diagnostics: readonly { code: string }[] }) => built.dia
 
 describe("type aliases that would refer to themselves", () => {
   it.each([
-    { label: "a $ref to itself", schemas: { A: { $ref: "#/components/schemas/A" } }, type: "unknown", warnings: ["circular-alias"] },
-    { label: "allOf of itself", schemas: { A: { allOf: [{ $ref: "#/components/schemas/A" }] } }, type: "unknown", warnings: ["circular-alias"] },
+    {
+      label: "a $ref to itself",
+      schemas: { A: { $ref: "#/components/schemas/A" } },
+      type: "unknown",
+      warnings: ["circular-alias"],
+    },
+    {
+      label: "allOf of itself",
+      schemas: { A: { allOf: [{ $ref: "#/components/schemas/A" }] } },
+      type: "unknown",
+      warnings: ["circular-alias"],
+    },
     {
       label: "a member of its own oneOf (dropped: exact)",
       schemas: { A: { oneOf: [{ type: "string" }, { $ref: "#/components/schemas/A" }, { type: "integer" }] } },
@@ -20,7 +30,12 @@ describe("type aliases that would refer to themselves", () => {
     },
     {
       label: "a member of its own anyOf, nullable",
-      schemas: { A: { anyOf: [{ type: "array", items: { type: "string" } }, { $ref: "#/components/schemas/A" }], nullable: true } },
+      schemas: {
+        A: {
+          anyOf: [{ type: "array", items: { type: "string" } }, { $ref: "#/components/schemas/A" }],
+          nullable: true,
+        },
+      },
       type: "string[] | null",
       warnings: [],
     },
@@ -57,15 +72,35 @@ describe("type aliases that would refer to themselves", () => {
 describe("keywords TypeScript cannot express", () => {
   it.each([
     { label: "not", schema: { type: "string", not: { const: "" } }, type: "string" },
-    { label: "if/then/else", schema: { type: "object", properties: { a: { type: "string" } }, if: { required: ["a"] }, then: {} }, type: '{ "a"?: string }' },
-    { label: "patternProperties alone", schema: { type: "object", additionalProperties: false, patternProperties: { "^x-": { type: "string" } } }, type: "Record<string, string>" },
+    {
+      label: "if/then/else",
+      schema: { type: "object", properties: { a: { type: "string" } }, if: { required: ["a"] }, then: {} },
+      type: '{ "a"?: string }',
+    },
+    {
+      label: "patternProperties alone",
+      schema: { type: "object", additionalProperties: false, patternProperties: { "^x-": { type: "string" } } },
+      type: "Record<string, string>",
+    },
     {
       label: "patternProperties beside properties",
-      schema: { type: "object", properties: { a: { type: "integer" } }, patternProperties: { "^x-": { type: "string" } } },
+      schema: {
+        type: "object",
+        properties: { a: { type: "integer" } },
+        patternProperties: { "^x-": { type: "string" } },
+      },
       type: '{ "a"?: integer; [key: string]: string }',
     },
-    { label: "a 3.1 tuple", schema: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }], items: false }, type: "(string | integer)[]" },
-    { label: "a draft-4 tuple", schema: { type: "array", items: [{ type: "string" }], additionalItems: false }, type: "string[]" },
+    {
+      label: "a 3.1 tuple",
+      schema: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }], items: false },
+      type: "(string | integer)[]",
+    },
+    {
+      label: "a draft-4 tuple",
+      schema: { type: "array", items: [{ type: "string" }], additionalItems: false },
+      type: "string[]",
+    },
     { label: "an open tuple", schema: { type: "array", prefixItems: [{ type: "string" }] }, type: "unknown[]" },
   ])("$label: unsupported-keyword, a wider type", ({ schema, type }) => {
     const built = schemas({ A: schema });
@@ -93,31 +128,68 @@ describe("keywords TypeScript cannot express", () => {
 });
 
 describe("request and parameter shapes", () => {
-  const op = (operationObject: object) => documentWith({ paths: { "/x": { post: { operationId: "x", responses: { "204": { description: "none" } }, ...operationObject } } } });
+  const op = (operationObject: object) =>
+    documentWith({
+      paths: {
+        "/x": { post: { operationId: "x", responses: { "204": { description: "none" } }, ...operationObject } },
+      },
+    });
 
   it("a form body that is not an object schema: a map of any fields, with a warning", () => {
-    const built = buildInline(op({ requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "string" } } } } }));
+    const built = buildInline(
+      op({ requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "string" } } } } }),
+    );
     expect(codes(built)).toEqual(["invalid-schema"]);
     expect(typeText(operation(built.ir!, "x").body!.type)).toBe("Record<string, unknown>");
   });
 
   it("an `api-version` query parameter that is not a string is the caller's to give", () => {
-    const built = buildInline(op({ parameters: [{ name: "api-version", in: "query", schema: { type: "array", items: { type: "string" } } }] }));
+    const built = buildInline(
+      op({ parameters: [{ name: "api-version", in: "query", schema: { type: "array", items: { type: "string" } } }] }),
+    );
     expect(operation(built.ir!, "x").parameters[0]?.clientValue).toBeUndefined();
   });
 
   it("Swagger 2 `in: body` becomes the request body, in the media type `consumes` names", () => {
     const built = buildInline({
-      ...op({ consumes: ["application/merge-patch+json"], parameters: [{ name: "patch", in: "body", required: true, schema: { type: "object", properties: { a: { type: "string" } } } }] }),
+      ...op({
+        consumes: ["application/merge-patch+json"],
+        parameters: [
+          {
+            name: "patch",
+            in: "body",
+            required: true,
+            schema: { type: "object", properties: { a: { type: "string" } } },
+          },
+        ],
+      }),
     });
     expect(codes(built)).toEqual(["swagger2-leftover"]);
     const body = operation(built.ir!, "x").body;
-    expect([body?.mediaType, body?.required, typeText(body!.type)]).toEqual(["application/merge-patch+json", true, '{ "a"?: string }']);
+    expect([body?.mediaType, body?.required, typeText(body!.type)]).toEqual([
+      "application/merge-patch+json",
+      true,
+      '{ "a"?: string }',
+    ]);
   });
 
   it("`#/definitions/X` (Swagger 2) is a named type, like a component schema", () => {
     const built = buildInline({
-      ...documentWith({ paths: { "/p": { get: { operationId: "p", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/definitions/Pet" } } } } } } } } }),
+      ...documentWith({
+        paths: {
+          "/p": {
+            get: {
+              operationId: "p",
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: { "application/json": { schema: { $ref: "#/definitions/Pet" } } },
+                },
+              },
+            },
+          },
+        },
+      }),
       definitions: { Pet: { type: "object", properties: { name: { type: "string" } } } },
     });
     expect(codes(built)).toEqual([]);

@@ -52,7 +52,12 @@ describe("bodies.yaml", () => {
 
   it("gives each request body its media type, encoding, required-ness and type", () => {
     const facts = Object.fromEntries(
-      ir.operations.filter((o) => o.body).map((o) => [o.name, `${o.body!.mediaType} ${o.body!.encoding}${o.body!.required ? "!" : ""} ${typeText(o.body!.type)}`]),
+      ir.operations
+        .filter((o) => o.body)
+        .map((o) => [
+          o.name,
+          `${o.body!.mediaType} ${o.body!.encoding}${o.body!.required ? "!" : ""} ${typeText(o.body!.type)}`,
+        ]),
     );
     expect(facts).toEqual({
       createDocument: "application/json json! Document",
@@ -70,7 +75,12 @@ describe("bodies.yaml", () => {
 
   it("gives each response its status, media type, encoding and type", () => {
     const facts = Object.fromEntries(
-      ir.operations.map((o) => [o.name, [...o.responses, ...o.errors].map((r) => `${r.status}${r.mediaType ? ` ${r.mediaType} ${r.encoding} ${typeText(r.type!)}` : ""}`)]),
+      ir.operations.map((o) => [
+        o.name,
+        [...o.responses, ...o.errors].map(
+          (r) => `${r.status}${r.mediaType ? ` ${r.mediaType} ${r.encoding} ${typeText(r.type!)}` : ""}`,
+        ),
+      ]),
     );
     expect(facts).toEqual({
       createDocument: ["201 application/json json Document", "default application/json json Problem"],
@@ -80,7 +90,11 @@ describe("bodies.yaml", () => {
       getPreview: ["200 image/jpeg binary binary"],
       getText: ["200 text/plain text string"],
       login: ['200 application/json json { "token"?: string }'],
-      patchDocument: ["200 application/json json Document", "404 application/problem+json json Problem", "default application/json json Problem"],
+      patchDocument: [
+        "200 application/json json Document",
+        "404 application/problem+json json Problem",
+        "default application/json json Problem",
+      ],
       setText: ["204"],
       uploadAttachment: ['200 application/json json { "id"?: string }'],
       uploadContent: ["2XX"],
@@ -96,12 +110,18 @@ describe("bodies.yaml", () => {
       "x-ms-request-id string",
     ]);
     expect(created.headers[1]?.description).toBe("Where the document lives.");
-    expect(operation(ir, "downloadContent").responses[0]?.headers).toMatchObject([{ name: "content-length", required: true, type: { kind: "number", integer: true } }]);
+    expect(operation(ir, "downloadContent").responses[0]?.headers).toMatchObject([
+      { name: "content-length", required: true, type: { kind: "number", integer: true } },
+    ]);
   });
 
   it("resolves `$ref` responses with their headers", () => {
     const error = operation(ir, "deleteDocument").errors[0]!;
-    expect(error).toMatchObject({ status: "default", description: "An error.", headers: [{ name: "x-ms-error-code", required: false }] });
+    expect(error).toMatchObject({
+      status: "default",
+      description: "An error.",
+      headers: [{ name: "x-ms-error-code", required: false }],
+    });
   });
 
   it("marks body types as input and response types as output", () => {

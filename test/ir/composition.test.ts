@@ -84,9 +84,15 @@ describe("inheritance-style discriminators, edge cases", () => {
     properties: { kind },
     discriminator: { propertyName: "kind", mapping: { bird: "#/components/schemas/Bird" } },
   });
-  const bird = { allOf: [{ $ref: "#/components/schemas/Animal" }, { type: "object", properties: { wingspan: { type: "number" } } }] };
+  const bird = {
+    allOf: [{ $ref: "#/components/schemas/Animal" }, { type: "object", properties: { wingspan: { type: "number" } } }],
+  };
   const build = (kind: object) => {
-    const { ir } = buildInline(documentWith({ schemas: { Animal: animal(kind), Bird: bird, Fish: { allOf: [{ $ref: "#/components/schemas/Animal" }] } } }));
+    const { ir } = buildInline(
+      documentWith({
+        schemas: { Animal: animal(kind), Bird: bird, Fish: { allOf: [{ $ref: "#/components/schemas/Animal" }] } },
+      }),
+    );
     return ir ?? expect.unreachable("the document loads");
   };
 
@@ -106,8 +112,14 @@ describe("inheritance-style discriminators, edge cases", () => {
 describe("anyOf/oneOf of `required` lists only (which sibling properties must be present)", () => {
   it("is the sibling object, its properties optional, not a union of shapeless members", () => {
     const str = { type: "string" };
-    const schema = { type: "object", properties: { a: str, b: str }, anyOf: [{ required: ["a"] }, { required: ["b"] }] };
-    const { ir } = buildInline(documentWith({ schemas: { Either: schema, OneOf: { ...schema, anyOf: undefined, oneOf: schema.anyOf } } }));
+    const schema = {
+      type: "object",
+      properties: { a: str, b: str },
+      anyOf: [{ required: ["a"] }, { required: ["b"] }],
+    };
+    const { ir } = buildInline(
+      documentWith({ schemas: { Either: schema, OneOf: { ...schema, anyOf: undefined, oneOf: schema.anyOf } } }),
+    );
     expect(typeText(namedType(ir!, "Either").type)).toBe('{ "a"?: string; "b"?: string }');
     expect(typeText(namedType(ir!, "OneOf").type)).toBe('{ "a"?: string; "b"?: string }');
   });

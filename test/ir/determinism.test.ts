@@ -12,18 +12,22 @@ import type { ApiIR } from "../../generator/ir/types.ts";
 import { buildFile, FIXTURES_DIR, fixtureIr, VALID_FIXTURES } from "./helpers.ts";
 import { prng, shuffleKeys } from "../support/shuffle-keys.ts";
 
-
 const SEED = 1;
-
 
 const operationsOf = (ir: ApiIR) => ir.operations.map((o) => `${o.name} ${o.method} ${o.path}`);
 const typesOf = (ir: ApiIR) => ir.types.map((t) => `${t.name} <- ${t.sourceName}`);
 /** What must not change at all (keyed by source, not name): auth, member names, parameter order, statuses. */
 const contentOf = (ir: ApiIR) => ({
   auth: ir.auth,
-  properties: Object.fromEntries(ir.types.map((t) => [t.sourceName, t.type.kind === "object" ? t.type.properties.map((p) => p.name).sort() : []])),
-  parameters: Object.fromEntries(ir.operations.map((o) => [`${o.method} ${o.path}`, o.parameters.map((p) => `${p.in}:${p.name}`)])),
-  responses: Object.fromEntries(ir.operations.map((o) => [`${o.method} ${o.path}`, [...o.responses, ...o.errors].map((r) => r.status)])),
+  properties: Object.fromEntries(
+    ir.types.map((t) => [t.sourceName, t.type.kind === "object" ? t.type.properties.map((p) => p.name).sort() : []]),
+  ),
+  parameters: Object.fromEntries(
+    ir.operations.map((o) => [`${o.method} ${o.path}`, o.parameters.map((p) => `${p.in}:${p.name}`)]),
+  ),
+  responses: Object.fromEntries(
+    ir.operations.map((o) => [`${o.method} ${o.path}`, [...o.responses, ...o.errors].map((r) => r.status)]),
+  ),
 });
 
 describe("determinism", () => {

@@ -6,7 +6,17 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isRefFailure, loadOpenApi } from "../../generator/openapi/load-openapi.ts";
-import { buildFile, buildInline, documentWith, FIXTURES_DIR, fixtureIr, namedType, property, typeText, writeTemp } from "./helpers.ts";
+import {
+  buildFile,
+  buildInline,
+  documentWith,
+  FIXTURES_DIR,
+  fixtureIr,
+  namedType,
+  property,
+  typeText,
+  writeTemp,
+} from "./helpers.ts";
 
 describe("discriminator-refs.yaml", () => {
   const ir = fixtureIr("discriminator-refs.yaml");
@@ -20,7 +30,10 @@ describe("discriminator-refs.yaml", () => {
   it("narrows an inheritance-style subtype to the value a bare-name mapping gives it", () => {
     expect(property(namedType(ir, "Car").type, "type").type).toEqual({ kind: "literal", value: "car" });
     const vehicle = namedType(ir, "Vehicle").type;
-    expect(vehicle.kind === "object" ? vehicle.discriminator : undefined).toEqual({ propertyName: "type", mapping: [{ value: "car", type: "Car" }] });
+    expect(vehicle.kind === "object" ? vehicle.discriminator : undefined).toEqual({
+      propertyName: "type",
+      mapping: [{ value: "car", type: "Car" }],
+    });
   });
 });
 
@@ -45,7 +58,10 @@ describe("a mapping that dangles", () => {
     const unused = buildInline(
       documentWith({
         schemas: {
-          Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Nope" } } },
+          Pet: {
+            oneOf: [{ $ref: "#/components/schemas/Dog" }],
+            discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Nope" } },
+          },
           Dog: { type: "object", properties: { kind: { type: "string" } } },
         },
       }),
@@ -65,7 +81,9 @@ describe("the loader's `$ref` pointers through other `$ref`s", () => {
   });
 
   it("refuses a pointer whose `$ref`s lead back to it, without running away", () => {
-    const file = writeTemp(JSON.stringify({ openapi: "3.0.3", info: { title: "Loop", version: "1" }, paths: {}, a: { $ref: "#/a/b" } }));
+    const file = writeTemp(
+      JSON.stringify({ openapi: "3.0.3", info: { title: "Loop", version: "1" }, paths: {}, a: { $ref: "#/a/b" } }),
+    );
     const loaded = loadOpenApi(file).value!;
     const target = loaded.resolveRef("#/a/b");
     expect(isRefFailure(target)).toBe(true);

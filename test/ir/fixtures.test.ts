@@ -13,9 +13,11 @@ import { buildFile, FIXTURES_DIR, fixtureIr, IDENTIFIER, VALID_FIXTURES } from "
 
 /** ECMAScript reserved words and the strict-mode ones; an identifier the IR hands out must avoid them. */
 const RESERVED_WORDS = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function " +
     "if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "implements interface let package private protected public static yield await").split(" "),
+    "implements interface let package private protected public static yield await"
+  ).split(" "),
 );
 
 /** Every TypeIR inside a type, depth first. */
@@ -132,7 +134,10 @@ describe.each(VALID_FIXTURES)("IR of %s", (name) => {
       const pathParams = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
       const inTemplate = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       expect(pathParams, op.name).toEqual(inTemplate);
-      expect(op.parameters.slice(0, pathParams.length).every((p) => p.in === "path"), op.name).toBe(true);
+      expect(
+        op.parameters.slice(0, pathParams.length).every((p) => p.in === "path"),
+        op.name,
+      ).toBe(true);
     }
   });
 
@@ -147,8 +152,14 @@ describe.each(VALID_FIXTURES)("IR of %s", (name) => {
 
   it("sorts responses by status and errors with `default` last", () => {
     for (const op of fixtureIr(name).operations) {
-      expect(op.responses.every((r) => r.status.startsWith("2")), op.name).toBe(true);
-      expect(op.errors.every((r) => !r.status.startsWith("2")), op.name).toBe(true);
+      expect(
+        op.responses.every((r) => r.status.startsWith("2")),
+        op.name,
+      ).toBe(true);
+      expect(
+        op.errors.every((r) => !r.status.startsWith("2")),
+        op.name,
+      ).toBe(true);
       const statuses = op.errors.map((r) => r.status);
       if (statuses.includes("default")) expect(statuses.at(-1)).toBe("default");
     }

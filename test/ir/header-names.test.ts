@@ -42,7 +42,13 @@ const schemes = {
     type: "apiKey",
     in: "header",
     name: "Authorization",
-    "x-hmac-signature": { algorithm: "HMAC-SHA256", keyEncoding: "base64", dateHeader: "x-ms-date", contentHashHeader: "x-ms-content-sha256", signedHeaders: ["x-ms-date", "host\r\n"] },
+    "x-hmac-signature": {
+      algorithm: "HMAC-SHA256",
+      keyEncoding: "base64",
+      dateHeader: "x-ms-date",
+      contentHashHeader: "x-ms-content-sha256",
+      signedHeaders: ["x-ms-date", "host\r\n"],
+    },
   },
 };
 /** The document with these security schemes, all required as alternatives. */
@@ -57,15 +63,17 @@ describe("header names that are not HTTP field names", () => {
 
   it("are diagnosed, each with its location, and quoted on one line", () => {
     const found = built.diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer ?? ""}`).sort();
-    expect(found).toEqual([
-      "warning invalid-header-name /paths/~1things/get/parameters/1",
-      "warning invalid-header-name /paths/~1things/get/parameters/2",
-      "warning invalid-header-name /paths/~1things/get/parameters/3",
-      "warning invalid-header-name /paths/~1things/get/parameters/4",
-      "warning invalid-header-name /paths/~1things/get/responses/200/headers/x-bad\nheader",
-      "error invalid-hmac-signature /components/securitySchemes/Hmac/x-hmac-signature",
-      "warning invalid-header-name /components/securitySchemes/Key",
-    ].sort());
+    expect(found).toEqual(
+      [
+        "warning invalid-header-name /paths/~1things/get/parameters/1",
+        "warning invalid-header-name /paths/~1things/get/parameters/2",
+        "warning invalid-header-name /paths/~1things/get/parameters/3",
+        "warning invalid-header-name /paths/~1things/get/parameters/4",
+        "warning invalid-header-name /paths/~1things/get/responses/200/headers/x-bad\nheader",
+        "error invalid-hmac-signature /components/securitySchemes/Hmac/x-hmac-signature",
+        "warning invalid-header-name /components/securitySchemes/Key",
+      ].sort(),
+    );
     const messages = built.diagnostics.map((d) => d.message);
     expect(messages.join("\n")).toContain('header parameter "x-trace Injected: yes" is not a valid HTTP header name');
     for (const message of messages) expect(message).not.toMatch(/[\r\n]/);
@@ -79,6 +87,7 @@ describe("header names that are not HTTP field names", () => {
     expect(withoutHmac.ir!.auth).toEqual([]);
     const pkg = buildPackage({ file: writeTemp(JSON.stringify(documentWithSchemes({}))) });
     expect(pkg.files.length).toBeGreaterThan(0);
-    for (const file of pkg.files) expect(file.content, file.path).not.toMatch(/x-trace|Injected|x-bad|x with space|x-colon/);
+    for (const file of pkg.files)
+      expect(file.content, file.path).not.toMatch(/x-trace|Injected|x-bad|x with space|x-colon/);
   });
 });

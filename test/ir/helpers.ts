@@ -66,7 +66,12 @@ export function buildInline(document: object, clientName = CLIENT_NAME): Built {
 }
 
 /** A minimal document around some components (and optionally paths). */
-export function documentWith(parts: { paths?: object; schemas?: object; parameters?: object; openapi?: string }): object {
+export function documentWith(parts: {
+  paths?: object;
+  schemas?: object;
+  parameters?: object;
+  openapi?: string;
+}): object {
   return {
     openapi: parts.openapi ?? "3.0.3",
     info: { title: "Inline", version: "1.0.0" },
@@ -77,7 +82,8 @@ export function documentWith(parts: { paths?: object; schemas?: object; paramete
 
 export function namedType(ir: ApiIR, sourceName: string): NamedTypeIR {
   const found = ir.types.filter((t) => t.sourceName === sourceName);
-  if (found.length !== 1) throw new Error(`expected one type from "${sourceName}", found ${found.map((t) => t.name).join(", ") || "none"}`);
+  if (found.length !== 1)
+    throw new Error(`expected one type from "${sourceName}", found ${found.map((t) => t.name).join(", ") || "none"}`);
   return found[0]!;
 }
 
@@ -89,7 +95,9 @@ export function typeNamed(ir: ApiIR, name: string): NamedTypeIR {
 
 /** The operation with this operationId, or (for operations without one) this method and path. */
 export function operation(ir: ApiIR, idOrMethodPath: string): OperationIR {
-  const found = ir.operations.find((o) => o.operationId === idOrMethodPath || `${o.method} ${o.path}` === idOrMethodPath);
+  const found = ir.operations.find(
+    (o) => o.operationId === idOrMethodPath || `${o.method} ${o.path}` === idOrMethodPath,
+  );
   if (!found) throw new Error(`no operation "${idOrMethodPath}"`);
   return found;
 }
@@ -134,7 +142,8 @@ export function typeText(type: TypeIR, nested = false): string {
       return `Record<string, ${typeText(type.values)}>`;
     case "object": {
       const members = type.properties.map(
-        (p) => `${p.readOnly ? "readonly " : ""}${p.writeOnly ? "writeonly " : ""}${JSON.stringify(p.name)}${p.required ? "" : "?"}: ${typeText(p.type)}`,
+        (p) =>
+          `${p.readOnly ? "readonly " : ""}${p.writeOnly ? "writeonly " : ""}${JSON.stringify(p.name)}${p.required ? "" : "?"}: ${typeText(p.type)}`,
       );
       if (type.additionalProperties) members.push(`[key: string]: ${typeText(type.additionalProperties)}`);
       return members.length === 0 ? "{}" : `{ ${members.join("; ")} }`;
@@ -142,7 +151,9 @@ export function typeText(type: TypeIR, nested = false): string {
     case "union": {
       const text = type.variants.map((v) => typeText(v, true)).join(" | ");
       const d = type.discriminator;
-      return wrap(d ? `${text} (by ${d.propertyName}: ${d.mapping.map((m) => `${m.value}=${m.type}`).join(", ")})` : text);
+      return wrap(
+        d ? `${text} (by ${d.propertyName}: ${d.mapping.map((m) => `${m.value}=${m.type}`).join(", ")})` : text,
+      );
     }
     case "intersection":
       return wrap(type.members.map((m) => typeText(m, true)).join(" & "));

@@ -22,8 +22,10 @@ describe("identifiers in generated code (propertyKey, via identifier-text.ts)", 
     const disagreements: string[] = [];
     for (let cp = 0; cp <= 0xffff; cp++) {
       const char = String.fromCharCode(cp);
-      if (isIdentifierText(char) !== ts.isIdentifierStart(cp, ts.ScriptTarget.ESNext)) disagreements.push(`${hex(cp)} first`);
-      if (isIdentifierText(`a${char}`) !== ts.isIdentifierPart(cp, ts.ScriptTarget.ESNext)) disagreements.push(`${hex(cp)} later`);
+      if (isIdentifierText(char) !== ts.isIdentifierStart(cp, ts.ScriptTarget.ESNext))
+        disagreements.push(`${hex(cp)} first`);
+      if (isIdentifierText(`a${char}`) !== ts.isIdentifierPart(cp, ts.ScriptTarget.ESNext))
+        disagreements.push(`${hex(cp)} later`);
     }
     expect(disagreements).toEqual([]);
   });
@@ -45,7 +47,13 @@ describe("names TypeScript rejects as written", () => {
   it("generate a package that type-checks", async () => {
     // Schemas and operations named apart: a caseless name would give a type and a function the same name.
     const schemas = Object.fromEntries(
-      NAMES.map((name) => [`${name}Model`, { type: "object", properties: Object.fromEntries(NAMES.map((p) => [p, { type: "string", format: "date-time" }])) }]),
+      NAMES.map((name) => [
+        `${name}Model`,
+        {
+          type: "object",
+          properties: Object.fromEntries(NAMES.map((p) => [p, { type: "string", format: "date-time" }])),
+        },
+      ]),
     );
     const paths = Object.fromEntries(
       NAMES.map((name, i) => [
@@ -54,13 +62,24 @@ describe("names TypeScript rejects as written", () => {
           post: {
             operationId: name,
             parameters: NAMES.map((p) => ({ name: p, in: "query", schema: { type: "string" } })),
-            requestBody: { content: { "application/json": { schema: { $ref: `#/components/schemas/${encodeURIComponent(name)}Model` } } } },
-            responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "string", enum: NAMES } } } } },
+            requestBody: {
+              content: {
+                "application/json": { schema: { $ref: `#/components/schemas/${encodeURIComponent(name)}Model` } },
+              },
+            },
+            responses: {
+              "200": {
+                description: "OK",
+                content: { "application/json": { schema: { type: "string", enum: NAMES } } },
+              },
+            },
           },
         },
       ]),
     );
-    const file = writeTemp(JSON.stringify({ ...documentWith({ paths, schemas }), info: { title: "٣ API", version: "1.0.0" } }));
+    const file = writeTemp(
+      JSON.stringify({ ...documentWith({ paths, schemas }), info: { title: "٣ API", version: "1.0.0" } }),
+    );
     const built = buildPackage({ file });
     expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const checked = await typeCheckPackages([{ name: "identifiers", files: built.files }], "identifier-text", true);

@@ -79,7 +79,11 @@ describe("other inputs the loader refuses", () => {
   });
 
   it("3.1 without `paths` is fine (3.1 made paths optional)", () => {
-    const { diagnostics, ir } = buildInline({ openapi: "3.1.0", info: { title: "Webhooks only", version: "1" }, webhooks: {} });
+    const { diagnostics, ir } = buildInline({
+      openapi: "3.1.0",
+      info: { title: "Webhooks only", version: "1" },
+      webhooks: {},
+    });
     expect(diagnostics).toEqual([]);
     expect(ir?.operations).toEqual([]);
   });

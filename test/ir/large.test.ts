@@ -22,9 +22,14 @@ describe("large.json", () => {
     const lists = ir.operations.filter((o) => o.operationId?.endsWith("_List"));
     expect(lists.length).toBe(58);
     for (const op of lists) {
-      expect(op.paging, op.name).toMatchObject({ itemsProperty: "value", next: { kind: "next-link", property: "nextLink" } });
+      expect(op.paging, op.name).toMatchObject({
+        itemsProperty: "value",
+        next: { kind: "next-link", property: "nextLink" },
+      });
       const page = op.responses[0]?.type;
-      expect(page?.kind === "ref" && `${typeText(op.paging!.itemType)}List`).toBe(page?.kind === "ref" ? page.name : "");
+      expect(page?.kind === "ref" && `${typeText(op.paging!.itemType)}List`).toBe(
+        page?.kind === "ref" ? page.name : "",
+      );
     }
     expect(ir.operations.filter((o) => o.paging).length).toBe(lists.length);
   });
@@ -38,7 +43,15 @@ describe("large.json", () => {
 
   it("names Group_Verb operations as verb + group, and keeps nested path parameters in order", () => {
     const names = new Set(ir.operations.map((o) => o.name));
-    for (const name of ["listAccounts", "createAccounts", "getAccounts", "updateAccounts", "deleteAccounts", "archiveAccounts", "accountsCreateOrReplace"]) {
+    for (const name of [
+      "listAccounts",
+      "createAccounts",
+      "getAccounts",
+      "updateAccounts",
+      "deleteAccounts",
+      "archiveAccounts",
+      "accountsCreateOrReplace",
+    ]) {
       expect(names).toContain(name);
     }
     const versions = ir.operations.find((o) => o.path === "/accounts/{accountId}/notes/{noteId}/versions/{versionId}");
@@ -46,14 +59,25 @@ describe("large.json", () => {
   });
 
   it("reads shared enums, dates and merge-patch bodies", () => {
-    const kinds = Object.fromEntries(["LifecycleState", "RunState", "PublishState", "Severity"].map((n) => [n, typeText(ir.types.find((t) => t.name === n)!.type)]));
+    const kinds = Object.fromEntries(
+      ["LifecycleState", "RunState", "PublishState", "Severity"].map((n) => [
+        n,
+        typeText(ir.types.find((t) => t.name === n)!.type),
+      ]),
+    );
     expect(kinds).toEqual({
       LifecycleState: 'enum<"active" | "inactive" | "deleted">',
       RunState: 'open enum<"pending" | "running" | "succeeded" | "failed" | "canceled">',
       PublishState: 'open enum<"draft" | "published" | "retired">',
       Severity: "enum<0 | 1 | 2 | 3>",
     });
-    expect(typeText(ir.types.find((t) => t.name === "ResourceBase")!.type)).toContain('readonly "createdAt"?: date-time');
-    expect(ir.operations.filter((o) => o.method === "PATCH").every((o) => o.body?.mediaType === "application/merge-patch+json")).toBe(true);
+    expect(typeText(ir.types.find((t) => t.name === "ResourceBase")!.type)).toContain(
+      'readonly "createdAt"?: date-time',
+    );
+    expect(
+      ir.operations
+        .filter((o) => o.method === "PATCH")
+        .every((o) => o.body?.mediaType === "application/merge-patch+json"),
+    ).toBe(true);
   });
 });

@@ -33,12 +33,20 @@ describe("loadOpenApi", () => {
   it("locates pointers by line and column (1-based) in YAML and JSON", () => {
     const yaml = loadOpenApi(writeTemp(YAML_DOC, "yaml")).value!;
     expect(yaml.locate("/components/schemas/Base/properties/id")).toMatchObject({ line: 11, column: 9 });
-    const json = loadOpenApi(writeTemp('{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a~b/c": {}\n  }\n}\n')).value!;
+    const json = loadOpenApi(
+      writeTemp(
+        '{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a~b/c": {}\n  }\n}\n',
+      ),
+    ).value!;
     expect(json.locate("/paths/~1a~0b~1c")).toMatchObject({ pointer: "/paths/~1a~0b~1c", line: 5, column: 5 });
   });
 
   it("resolves local refs with escaped and percent-encoded pointers", () => {
-    const doc = loadOpenApi(writeTemp(JSON.stringify({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: { "/a/{b}": { x: 1 } } }))).value!;
+    const doc = loadOpenApi(
+      writeTemp(
+        JSON.stringify({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: { "/a/{b}": { x: 1 } } }),
+      ),
+    ).value!;
     expect(doc.resolveRef("#/paths/~1a~1%7Bb%7D/x")).toMatchObject({ value: 1 });
     expect(doc.resolveRef("#/paths/nope")).toEqual({ failure: "it points to nothing" });
     expect(getPointer({ "a/b": { "~": 2 } }, "/a~1b/~0")).toBe(2);
@@ -72,8 +80,15 @@ describe("loadOpenApi", () => {
 
   it("refuses YAML nesting past the parser's stack with a diagnostic instead of a crash", () => {
     const depth = 200_000;
-    const loaded = loadOpenApi(writeTemp(`openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${"[".repeat(depth)}${"]".repeat(depth)}\n`, "yaml"));
+    const loaded = loadOpenApi(
+      writeTemp(
+        `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${"[".repeat(depth)}${"]".repeat(depth)}\n`,
+        "yaml",
+      ),
+    );
     expect(loaded.value).toBeUndefined();
-    expect(loaded.diagnostics.map((d) => [d.code, d.message])).toEqual([["invalid-syntax", "the document nests too deeply to read"]]);
+    expect(loaded.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["invalid-syntax", "the document nests too deeply to read"],
+    ]);
   });
 });

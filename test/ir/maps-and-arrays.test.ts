@@ -7,7 +7,9 @@ describe("maps-and-arrays.yaml", () => {
 
   it("types each Inventory property", () => {
     const inventory = namedType(ir, "Inventory").type;
-    const facts = Object.fromEntries((inventory.kind === "object" ? inventory.properties : []).map((p) => [p.name, typeText(p.type)]));
+    const facts = Object.fromEntries(
+      (inventory.kind === "object" ? inventory.properties : []).map((p) => [p.name, typeText(p.type)]),
+    );
     expect(facts).toEqual({
       anyTrue: "Record<string, unknown>",
       anyEmpty: "Record<string, unknown>",
@@ -26,7 +28,9 @@ describe("maps-and-arrays.yaml", () => {
   });
 
   it("types components that mix known properties with extra keys", () => {
-    const facts = Object.fromEntries(["Labeled", "OpenRecord", "Strict", "ColorMap", "ListOfMaps"].map((s) => [s, typeText(namedType(ir, s).type)]));
+    const facts = Object.fromEntries(
+      ["Labeled", "OpenRecord", "Strict", "ColorMap", "ListOfMaps"].map((s) => [s, typeText(namedType(ir, s).type)]),
+    );
     expect(facts).toEqual({
       Labeled: '{ "name": string; [key: string]: string }',
       OpenRecord: '{ "id"?: string; [key: string]: unknown }',
@@ -51,20 +55,32 @@ describe("maps-and-arrays.yaml", () => {
 });
 
 describe("unevaluatedProperties (3.1; TypeSpec writes records with it)", () => {
-  const { ir: built, diagnostics } = buildInline(documentWith({
-    openapi: "3.1.0",
-    schemas: {
-      Patch: { type: "object", unevaluatedProperties: { anyOf: [{ $ref: "#/components/schemas/Item" }, { type: "null" }] } },
-      Labeled: { type: "object", required: ["name"], properties: { name: { type: "string" } }, unevaluatedProperties: { type: "string" } },
-      Sealed: { type: "object", unevaluatedProperties: false },
-      Both: { type: "object", additionalProperties: { type: "integer" }, unevaluatedProperties: { type: "string" } },
-      Item: { type: "object", properties: { id: { type: "string" } } },
-    },
-  }));
+  const { ir: built, diagnostics } = buildInline(
+    documentWith({
+      openapi: "3.1.0",
+      schemas: {
+        Patch: {
+          type: "object",
+          unevaluatedProperties: { anyOf: [{ $ref: "#/components/schemas/Item" }, { type: "null" }] },
+        },
+        Labeled: {
+          type: "object",
+          required: ["name"],
+          properties: { name: { type: "string" } },
+          unevaluatedProperties: { type: "string" },
+        },
+        Sealed: { type: "object", unevaluatedProperties: false },
+        Both: { type: "object", additionalProperties: { type: "integer" }, unevaluatedProperties: { type: "string" } },
+        Item: { type: "object", properties: { id: { type: "string" } } },
+      },
+    }),
+  );
   const ir = built ?? expect.unreachable("the document loads");
 
   it("types extra keys as additionalProperties does, which wins when both are present", () => {
-    const facts = Object.fromEntries(["Patch", "Labeled", "Sealed", "Both"].map((s) => [s, typeText(namedType(ir, s).type)]));
+    const facts = Object.fromEntries(
+      ["Patch", "Labeled", "Sealed", "Both"].map((s) => [s, typeText(namedType(ir, s).type)]),
+    );
     expect(facts).toEqual({
       Patch: "Record<string, Item | null>",
       Labeled: '{ "name": string; [key: string]: string }',

@@ -19,8 +19,15 @@ describe("media-types.yaml", () => {
   it("keeps every response media type, the preferred one first", () => {
     expect(contents("getThumbnail")).toEqual(["image/jpeg binary binary", "image/png binary binary"]);
     expect(contents("getRecording")).toEqual(["audio/mpeg binary binary", "video/mp4 binary binary"]);
-    expect(contents("getReport")).toEqual(["application/json json Report", "text/csv text string", "application/pdf binary binary"]);
-    expect(contents("createCompletion")).toEqual(["application/json json Completion", "text/event-stream event-stream string"]);
+    expect(contents("getReport")).toEqual([
+      "application/json json Report",
+      "text/csv text string",
+      "application/pdf binary binary",
+    ]);
+    expect(contents("createCompletion")).toEqual([
+      "application/json json Completion",
+      "text/event-stream event-stream string",
+    ]);
     expect(contents("streamEvents")).toEqual(["text/event-stream event-stream string"]);
   });
 
@@ -79,7 +86,10 @@ describe("a request media type that cannot be encoded", () => {
   it("is left out with an unsupported-media-type warning; the others are offered", () => {
     const { ir, diagnostics } = buildInline(document);
     const body = operation(ir!, "createThing").body!;
-    expect([body, ...(body.alternatives ?? [])].map((c) => c.mediaType)).toEqual(["application/json", "application/octet-stream"]);
+    expect([body, ...(body.alternatives ?? [])].map((c) => c.mediaType)).toEqual([
+      "application/json",
+      "application/octet-stream",
+    ]);
     expect(diagnostics.map((d) => [d.code, d.severity, d.location?.pointer])).toEqual([
       ["unsupported-media-type", "warning", "/paths/~1things/post/requestBody/content/application~1xml"],
     ]);
@@ -88,7 +98,11 @@ describe("a request media type that cannot be encoded", () => {
 
   it("is kept as bytes when the operation has no other", () => {
     const { ir } = buildInline(document);
-    expect(operation(ir!, "sendXml").body).toMatchObject({ mediaType: "application/xml", encoding: "binary", type: { kind: "binary" } });
+    expect(operation(ir!, "sendXml").body).toMatchObject({
+      mediaType: "application/xml",
+      encoding: "binary",
+      type: { kind: "binary" },
+    });
   });
 });
 
@@ -99,7 +113,17 @@ describe("one media type in two kinds", () => {
     const json = (schema: object) => ({ description: "ok", content: { "application/json": { schema } } });
     const built = buildInline(
       documentWith({
-        paths: { "/a": { get: { operationId: "getA", responses: { "200": json({ type: "array", items: { type: "string" } }), "2XX": json({ type: "string", format: "binary" }) } } } },
+        paths: {
+          "/a": {
+            get: {
+              operationId: "getA",
+              responses: {
+                "200": json({ type: "array", items: { type: "string" } }),
+                "2XX": json({ type: "string", format: "binary" }),
+              },
+            },
+          },
+        },
       }),
     );
     const shape = operationShape(operation(built.ir!, "getA"));
@@ -142,9 +166,17 @@ describe("vendor-media-types.yaml", () => {
 
   it("reads vendor types with a structured schema as JSON, and keeps bytes for string and binary schemas", () => {
     expect(contents("getContents")).toEqual(["application/vnd.github.v3.object json ContentTree"]);
-    expect(contents("getAnalysis")).toEqual(["application/json+sarif json Record<string, unknown>", "text/json json Summary"]);
-    expect(contents("getRawContents")).toEqual(["application/vnd.example.archive binary binary", "application/vnd.github.raw binary binary"]);
+    expect(contents("getAnalysis")).toEqual([
+      "application/json+sarif json Record<string, unknown>",
+      "text/json json Summary",
+    ]);
+    expect(contents("getRawContents")).toEqual([
+      "application/vnd.example.archive binary binary",
+      "application/vnd.github.raw binary binary",
+    ]);
     const body = operation(ir, "createDocument").body!;
-    expect(`${body.mediaType} ${body.encoding} ${typeText(body.type)}`).toBe("application/vnd.example.document json Summary[]");
+    expect(`${body.mediaType} ${body.encoding} ${typeText(body.type)}`).toBe(
+      "application/vnd.example.document json Summary[]",
+    );
   });
 });

@@ -11,8 +11,17 @@ const NO_CONTENT = { "204": { description: "none" } };
 function namesOf(ops: readonly (readonly [string, string, string?])[], clientName?: string): string[] {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [method, path, operationId] of ops) {
-    const parameters = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    (paths[path] ??= {})[method] = { ...(operationId !== undefined ? { operationId } : {}), parameters, responses: NO_CONTENT };
+    const parameters = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    (paths[path] ??= {})[method] = {
+      ...(operationId !== undefined ? { operationId } : {}),
+      parameters,
+      responses: NO_CONTENT,
+    };
   }
   const built = buildInline(documentWith({ paths }), clientName);
   if (!built.ir || built.diagnostics.length > 0) throw new Error(JSON.stringify(built.diagnostics));
@@ -109,7 +118,9 @@ describe("naming.yaml", () => {
   it("names operations without an operationId from method and path", () => {
     expect(operation(ir, "GET /reports").name).toBe("getReports");
     expect(operation(ir, "POST /reports").name).toBe("postReports");
-    expect(operation(ir, "GET /reports/{reportId}/pages/{page-number}").name).toBe("getReportsByReportIdPagesByPageNumber");
+    expect(operation(ir, "GET /reports/{reportId}/pages/{page-number}").name).toBe(
+      "getReportsByReportIdPagesByPageNumber",
+    );
   });
 
   it("gives the three spellings of get-user three different names", () => {
@@ -171,7 +182,9 @@ describe("naming.yaml", () => {
     expect(operation(ir, "get-user").description).toBe("用户信息 — ユーザー情報 — 사용자 정보 👤");
     expect(ir.description).toContain("🚀");
     expect(ir.description).toContain("*/");
-    expect(namedType(ir, "Keywords").description).toBe("Property names that are keywords or need quotes. 😀 */ /** @deprecated */");
+    expect(namedType(ir, "Keywords").description).toBe(
+      "Property names that are keywords or need quotes. 😀 */ /** @deprecated */",
+    );
   });
 
   // BUG (schema-to-type.ts declareNamedType): component names are PascalCased but not made safe:
@@ -186,7 +199,8 @@ describe("naming.yaml", () => {
   // `Object`) keeps that name, so importing it shadows the global in operation files.
   it("type names do not shadow globals generated code relies on (Promise, Date, Error, Object)", () => {
     const names = ir.types.map((t) => t.name);
-    for (const global of ["Promise", "Date", "Error", "Object", "Uint8Array", "Record", "Array"]) expect(names).not.toContain(global);
+    for (const global of ["Promise", "Date", "Error", "Object", "Uint8Array", "Record", "Array"])
+      expect(names).not.toContain(global);
   });
 
   // GAP (naming.ts words): letters outside ASCII are treated as separators, so the tag "Données"
@@ -205,7 +219,9 @@ describe("names do not depend on which other operations exist", () => {
     for (let i = 0; i < ops.length; i++) {
       for (let j = i; j < ops.length; j++) {
         const kept = ops.filter((_, k) => k !== i && k !== j);
-        expect(namesOf(kept, clientName), `without ${ops[i]![2]}, ${ops[j]![2]}`).toEqual(kept.map((op) => all.get(op[2])));
+        expect(namesOf(kept, clientName), `without ${ops[i]![2]}, ${ops[j]![2]}`).toEqual(
+          kept.map((op) => all.get(op[2])),
+        );
       }
     }
     return names;
@@ -221,7 +237,14 @@ describe("names do not depend on which other operations exist", () => {
       ["get", "/orgs/{org}/hooks/{id}", "orgs/get-webhook"],
       ["get", "/repos/{owner}/{repo}/hooks/{id}", "repos/get-webhook"],
     ] as const;
-    expect(stableNames(ops)).toEqual(["reposAddCollaborator", "projectsAddCollaborator", "reposGetContent", "getRepos", "orgsGetWebhook", "reposGetWebhook"]);
+    expect(stableNames(ops)).toEqual([
+      "reposAddCollaborator",
+      "projectsAddCollaborator",
+      "reposGetContent",
+      "getRepos",
+      "orgsGetWebhook",
+      "reposGetWebhook",
+    ]);
   });
 
   it("removing operations renames no survivor (Azure-style Group_Name ids)", () => {

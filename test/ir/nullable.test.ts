@@ -8,7 +8,10 @@ describe("nullable.yaml", () => {
 
   it("types nullable things as a union with null, keeping null distinct from optional", () => {
     const facts = Object.fromEntries(
-      (profile.kind === "object" ? profile.properties : []).map((p) => [p.name, `${p.required ? "" : "?"}${typeText(p.type)}`]),
+      (profile.kind === "object" ? profile.properties : []).map((p) => [
+        p.name,
+        `${p.required ? "" : "?"}${typeText(p.type)}`,
+      ]),
     );
     expect(facts).toEqual({
       displayName: "string",
@@ -45,7 +48,9 @@ describe("openapi-31.yaml", () => {
   const event = namedType(ir, "Event").type;
 
   it("reads type arrays, const, examples and $ref siblings", () => {
-    const facts = Object.fromEntries((event.kind === "object" ? event.properties : []).map((p) => [p.name, typeText(p.type)]));
+    const facts = Object.fromEntries(
+      (event.kind === "object" ? event.properties : []).map((p) => [p.name, typeText(p.type)]),
+    );
     expect(facts).toEqual({
       kind: '"event"',
       version: "2",
@@ -61,9 +66,15 @@ describe("openapi-31.yaml", () => {
   });
 
   it("keeps a $ref's sibling description on the property, and 3.1 numeric exclusive bounds", () => {
-    expect(property(event, "actor").description).toBe("A `$ref` with sibling keywords (3.1 allows them; the description belongs to the property).");
+    expect(property(event, "actor").description).toBe(
+      "A `$ref` with sibling keywords (3.1 allows them; the description belongs to the property).",
+    );
     const count = property(event, "count").type;
-    expect(count.kind === "union" && count.variants[0]).toEqual({ kind: "number", integer: true, constraints: { exclusiveMinimum: 0 } });
+    expect(count.kind === "union" && count.variants[0]).toEqual({
+      kind: "number",
+      integer: true,
+      constraints: { exclusiveMinimum: 0 },
+    });
   });
 
   it("is read as 3.1 and builds operations from paths (webhooks are not operations)", () => {

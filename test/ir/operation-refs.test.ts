@@ -21,7 +21,11 @@ describe("operation-refs.yaml", () => {
   };
 
   it("follows operations written as `$ref`s, in a path item of the root file and of a referenced one", () => {
-    expect(summary("listKeys")).toEqual({ call: "listKeys GET /v2/keys", parameters: ["query:per_page integer"], responses: ['200 { "keys": Key[] }'] });
+    expect(summary("listKeys")).toEqual({
+      call: "listKeys GET /v2/keys",
+      parameters: ["query:per_page integer"],
+      responses: ['200 { "keys": Key[] }'],
+    });
     expect(summary("createKey")).toMatchObject({ call: "createKey POST /v2/keys", responses: ["201 Key"] });
     expect(operation(ir, "createKey").body).toMatchObject({ required: true, mediaType: "application/json" });
     expect(summary("getKey")).toEqual({
@@ -29,7 +33,11 @@ describe("operation-refs.yaml", () => {
       parameters: ["path:key_id string"],
       responses: ["200 Key", 'default { "message": string }'],
     });
-    expect(summary("deleteKey")).toEqual({ call: "deleteKey DELETE /v2/keys/{key_id}", parameters: ["path:key_id string"], responses: ["204 -"] });
+    expect(summary("deleteKey")).toEqual({
+      call: "deleteKey DELETE /v2/keys/{key_id}",
+      parameters: ["path:key_id string"],
+      responses: ["204 -"],
+    });
   });
 
   it("merges the referenced path item's parameters (relative to its file) with the operation's", () => {
@@ -62,12 +70,18 @@ describe("a split spec of thousands of files", () => {
     for (let i = 0; i < resources; i++) {
       const folder = join(root, "resources", `r${i}`);
       mkdirSync(join(folder, "models"), { recursive: true });
-      writeFileSync(join(folder, "item.yaml"), `parameters:\n  - $ref: "../../shared/id.yaml"\nget:\n  $ref: "get.yaml"\n`);
+      writeFileSync(
+        join(folder, "item.yaml"),
+        `parameters:\n  - $ref: "../../shared/id.yaml"\nget:\n  $ref: "get.yaml"\n`,
+      );
       writeFileSync(
         join(folder, "get.yaml"),
         `operationId: getR${i}\nresponses:\n  "200":\n    description: ok\n    content:\n      application/json:\n        schema:\n          $ref: "models/r${i}.yaml"\n`,
       );
-      writeFileSync(join(folder, "models", `r${i}.yaml`), `type: object\nproperties:\n  id:\n    type: string\n  at:\n    type: string\n    format: date-time\n`);
+      writeFileSync(
+        join(folder, "models", `r${i}.yaml`),
+        `type: object\nproperties:\n  id:\n    type: string\n  at:\n    type: string\n    format: date-time\n`,
+      );
       paths[`/r${i}/{id}`] = { $ref: `resources/r${i}/item.yaml` };
     }
     mkdirSync(join(root, "shared"));
@@ -79,6 +93,10 @@ describe("a split spec of thousands of files", () => {
     expect(built.diagnostics).toEqual([]);
     expect(built.ir?.operations).toHaveLength(resources);
     expect(built.ir?.types).toHaveLength(resources);
-    expect(operation(built.ir!, "getR999")).toMatchObject({ path: "/r999/{id}", parameters: [{ name: "id", in: "path" }], responses: [{ type: { kind: "ref", name: "R999" } }] });
+    expect(operation(built.ir!, "getR999")).toMatchObject({
+      path: "/r999/{id}",
+      parameters: [{ name: "id", in: "path" }],
+      responses: [{ type: { kind: "ref", name: "R999" } }],
+    });
   }, 120_000);
 });

@@ -11,7 +11,11 @@ import { buildInline, documentWith, fixtureIr, operation, typeText } from "./hel
 function parameterOf(raw: Record<string, unknown>): { parameter: ParameterIR | undefined; codes: string[] } {
   const path = raw["in"] === "path" ? `/things/{${String(raw["name"])}}` : "/things";
   const built = buildInline(
-    documentWith({ paths: { [path]: { get: { operationId: "probe", parameters: [raw], responses: { "204": { description: "ok" } } } } } }),
+    documentWith({
+      paths: {
+        [path]: { get: { operationId: "probe", parameters: [raw], responses: { "204": { description: "ok" } } } },
+      },
+    }),
   );
   return { parameter: built.ir?.operations[0]?.parameters[0], codes: built.diagnostics.map((d) => d.code) };
 }
@@ -22,24 +26,90 @@ const array = { type: "array", items: { type: "string" } };
 const ROWS: readonly (readonly [string, Record<string, unknown>, string, boolean, boolean])[] = [
   ["query default", { name: "q", in: "query", schema: { type: "string" } }, "form", true, false],
   ["query array default (form, explode)", { name: "ids", in: "query", schema: array }, "form", true, false],
-  ["query form explode false", { name: "ids", in: "query", style: "form", explode: false, schema: array }, "form", false, false],
-  ["query spaceDelimited", { name: "ids", in: "query", style: "spaceDelimited", schema: array }, "spaceDelimited", false, false],
-  ["query pipeDelimited", { name: "ids", in: "query", style: "pipeDelimited", explode: false, schema: array }, "pipeDelimited", false, false],
-  ["query deepObject", { name: "f", in: "query", style: "deepObject", explode: true, schema: { type: "object" } }, "deepObject", true, false],
+  [
+    "query form explode false",
+    { name: "ids", in: "query", style: "form", explode: false, schema: array },
+    "form",
+    false,
+    false,
+  ],
+  [
+    "query spaceDelimited",
+    { name: "ids", in: "query", style: "spaceDelimited", schema: array },
+    "spaceDelimited",
+    false,
+    false,
+  ],
+  [
+    "query pipeDelimited",
+    { name: "ids", in: "query", style: "pipeDelimited", explode: false, schema: array },
+    "pipeDelimited",
+    false,
+    false,
+  ],
+  [
+    "query deepObject",
+    { name: "f", in: "query", style: "deepObject", explode: true, schema: { type: "object" } },
+    "deepObject",
+    true,
+    false,
+  ],
   ["query required", { name: "q", in: "query", required: true, schema: { type: "string" } }, "form", true, true],
   ["path default", { name: "id", in: "path", required: true, schema: { type: "string" } }, "simple", false, true],
-  ["path without `required` is still required", { name: "id", in: "path", schema: { type: "string" } }, "simple", false, true],
+  [
+    "path without `required` is still required",
+    { name: "id", in: "path", schema: { type: "string" } },
+    "simple",
+    false,
+    true,
+  ],
   ["path label", { name: "id", in: "path", required: true, style: "label", schema: array }, "label", false, true],
-  ["path matrix explode", { name: "id", in: "path", required: true, style: "matrix", explode: true, schema: array }, "matrix", true, true],
+  [
+    "path matrix explode",
+    { name: "id", in: "path", required: true, style: "matrix", explode: true, schema: array },
+    "matrix",
+    true,
+    true,
+  ],
   ["header default", { name: "x-id", in: "header", schema: { type: "string" } }, "simple", false, false],
   ["header array", { name: "x-ids", in: "header", required: true, schema: array }, "simple", false, true],
   ["header explode", { name: "x-ids", in: "header", explode: true, schema: array }, "simple", true, false],
   ["cookie default", { name: "session", in: "cookie", schema: { type: "string" } }, "form", true, false],
-  ["Swagger 2 csv (query)", { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "csv" }, "form", false, false],
-  ["Swagger 2 multi", { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "multi" }, "form", true, false],
-  ["Swagger 2 ssv", { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "ssv" }, "spaceDelimited", false, false],
-  ["Swagger 2 pipes", { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "pipes" }, "pipeDelimited", false, false],
-  ["Swagger 2 csv (header)", { name: "x-ids", in: "header", type: "array", items: { type: "string" }, collectionFormat: "csv" }, "simple", false, false],
+  [
+    "Swagger 2 csv (query)",
+    { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "csv" },
+    "form",
+    false,
+    false,
+  ],
+  [
+    "Swagger 2 multi",
+    { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "multi" },
+    "form",
+    true,
+    false,
+  ],
+  [
+    "Swagger 2 ssv",
+    { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "ssv" },
+    "spaceDelimited",
+    false,
+    false,
+  ],
+  [
+    "Swagger 2 pipes",
+    { name: "ids", in: "query", type: "array", items: { type: "string" }, collectionFormat: "pipes" },
+    "pipeDelimited",
+    false,
+    false,
+  ],
+  [
+    "Swagger 2 csv (header)",
+    { name: "x-ids", in: "header", type: "array", items: { type: "string" }, collectionFormat: "csv" },
+    "simple",
+    false,
+    false,
+  ],
 ];
 
 describe("parameter -> style / explode / required", () => {
@@ -50,7 +120,13 @@ describe("parameter -> style / explode / required", () => {
   });
 
   it("Swagger 2 `type`/`items` on the parameter become its type", () => {
-    const { parameter } = parameterOf({ name: "ids", in: "query", type: "array", items: { type: "integer" }, collectionFormat: "csv" });
+    const { parameter } = parameterOf({
+      name: "ids",
+      in: "query",
+      type: "array",
+      items: { type: "integer" },
+      collectionFormat: "csv",
+    });
     expect(typeText(parameter!.type)).toBe("integer[]");
   });
 
@@ -69,9 +145,15 @@ describe("parameter -> style / explode / required", () => {
   });
 
   it("only `api-version` in the query is filled in by the client", () => {
-    expect(parameterOf({ name: "api-version", in: "query", schema: { type: "string" } }).parameter?.clientValue).toBe("api-version");
-    expect(parameterOf({ name: "api-version", in: "header", schema: { type: "string" } }).parameter?.clientValue).toBeUndefined();
-    expect(parameterOf({ name: "apiVersion", in: "query", schema: { type: "string" } }).parameter?.clientValue).toBeUndefined();
+    expect(parameterOf({ name: "api-version", in: "query", schema: { type: "string" } }).parameter?.clientValue).toBe(
+      "api-version",
+    );
+    expect(
+      parameterOf({ name: "api-version", in: "header", schema: { type: "string" } }).parameter?.clientValue,
+    ).toBeUndefined();
+    expect(
+      parameterOf({ name: "apiVersion", in: "query", schema: { type: "string" } }).parameter?.clientValue,
+    ).toBeUndefined();
   });
 
   it("Swagger 2 `in: formData` is not a parameter: it becomes the request body, with a warning", () => {
@@ -97,7 +179,9 @@ describe("parameters.yaml", () => {
   };
 
   it("resolves every style as written or defaulted", () => {
-    const facts = Object.fromEntries(list.parameters.map((p) => [`${p.in}:${p.name}`, `${p.style}/${p.explode}${p.required ? "!" : ""}`]));
+    const facts = Object.fromEntries(
+      list.parameters.map((p) => [`${p.in}:${p.name}`, `${p.style}/${p.explode}${p.required ? "!" : ""}`]),
+    );
     expect(facts).toMatchObject({
       "path:storeId": "simple/false!",
       "query:ids": "form/true",
@@ -112,7 +196,11 @@ describe("parameters.yaml", () => {
   });
 
   it("lets the operation override a path-level parameter, and inherits the others", () => {
-    expect(byName("limit")).toMatchObject({ required: true, default: 20, description: "Overrides the path-level `limit`." });
+    expect(byName("limit")).toMatchObject({
+      required: true,
+      default: 20,
+      description: "Overrides the path-level `limit`.",
+    });
     expect(list.parameters.filter((p) => p.name === "limit")).toHaveLength(1);
     expect(byName("x-trace")).toMatchObject({ in: "header", required: false });
   });
@@ -138,11 +226,19 @@ describe("parameters.yaml", () => {
       "x-ms-flags",
       "x-trace",
     ]);
-    expect(operation(ir, "getVariant").parameters.map((p) => p.name)).toEqual(["storeId", "productId", "variantId", "api-version"]);
+    expect(operation(ir, "getVariant").parameters.map((p) => p.name)).toEqual([
+      "storeId",
+      "productId",
+      "variantId",
+      "api-version",
+    ]);
   });
 
   it("resolves `$ref` parameters with their descriptions and constraints", () => {
-    expect(byName("storeId")).toMatchObject({ description: "A shared path parameter by `$ref`.", type: { kind: "string", constraints: { pattern: "^[a-z0-9-]+$" } } });
+    expect(byName("storeId")).toMatchObject({
+      description: "A shared path parameter by `$ref`.",
+      type: { kind: "string", constraints: { pattern: "^[a-z0-9-]+$" } },
+    });
     expect(byName("api-version")).toMatchObject({ required: true, clientValue: "api-version", tsName: "apiVersion" });
   });
 
@@ -171,7 +267,11 @@ describe("parameters.yaml", () => {
   });
 
   it("reads label-style path parameters", () => {
-    expect(operation(ir, "getVariantMatrix").parameters.at(-1)).toMatchObject({ name: "matrix", style: "label", explode: false });
+    expect(operation(ir, "getVariantMatrix").parameters.at(-1)).toMatchObject({
+      name: "matrix",
+      style: "label",
+      explode: false,
+    });
   });
 
   // BUG (operations.ts parameter): a parameter described by `content` (here `application/json`) is

@@ -7,7 +7,10 @@ describe("read-write-only.yaml", () => {
   const user = namedType(ir, "User").type;
   const flags = (type: typeof user) =>
     Object.fromEntries(
-      (type.kind === "object" ? type.properties : []).map((p) => [p.name, `${p.readOnly ? "ro" : ""}${p.writeOnly ? "wo" : ""}${p.required ? "!" : ""}`]),
+      (type.kind === "object" ? type.properties : []).map((p) => [
+        p.name,
+        `${p.readOnly ? "ro" : ""}${p.writeOnly ? "wo" : ""}${p.required ? "!" : ""}`,
+      ]),
     );
 
   it("flags readOnly and writeOnly properties, keeping required-ness as written", () => {
@@ -29,7 +32,8 @@ describe("read-write-only.yaml", () => {
     expect(typeText(property(user, "manager").type)).toBe("UserSummary");
   });
 
-  const usage = () => Object.fromEntries(ir.types.map((t) => [t.name, `${t.usage.input ? "in" : ""}${t.usage.output ? "out" : ""}`]));
+  const usage = () =>
+    Object.fromEntries(ir.types.map((t) => [t.name, `${t.usage.input ? "in" : ""}${t.usage.output ? "out" : ""}`]));
 
   it("marks usage: both ways for User and UserProfile, output-only for AuditRecord, none for Unused", () => {
     expect(usage()).toMatchObject({ AuditRecord: "out", Unused: "", User: "inout", UserProfile: "inout" });

@@ -6,7 +6,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildFile, buildInline, documentWith, fixtureIr, namedType, operation, property, typeText } from "./helpers.ts";
+import {
+  buildFile,
+  buildInline,
+  documentWith,
+  fixtureIr,
+  namedType,
+  operation,
+  property,
+  typeText,
+} from "./helpers.ts";
 
 describe("refs.yaml", () => {
   const ir = fixtureIr("refs.yaml");
@@ -18,9 +27,18 @@ describe("refs.yaml", () => {
 
   it("inlines references into a parameter's schema and a schema's property", () => {
     const getNode = operation(ir, "getNode");
-    expect(getNode.parameters.map((p) => `${p.in}:${p.name} ${typeText(p.type)}`)).toEqual(["path:nodeId string<uuid>", "query:parentId string<uuid>"]);
-    expect(operation(ir, "getPerson").parameters[0]?.type).toEqual({ kind: "string", constraints: { pattern: "^p-[0-9]+$" } });
-    expect(property(namedType(ir, "Person").type, "nickname").type).toEqual({ kind: "string", constraints: { maxLength: 100 } });
+    expect(getNode.parameters.map((p) => `${p.in}:${p.name} ${typeText(p.type)}`)).toEqual([
+      "path:nodeId string<uuid>",
+      "query:parentId string<uuid>",
+    ]);
+    expect(operation(ir, "getPerson").parameters[0]?.type).toEqual({
+      kind: "string",
+      constraints: { pattern: "^p-[0-9]+$" },
+    });
+    expect(property(namedType(ir, "Person").type, "nickname").type).toEqual({
+      kind: "string",
+      constraints: { maxLength: 100 },
+    });
   });
 
   it("declares a relative-file component as its own named type, distinct from a same-named local one", () => {
@@ -35,14 +53,22 @@ describe("refs.yaml", () => {
 
   it("follows a path item and a response that live in the other file", () => {
     const address = operation(ir, "getPersonAddress");
-    expect(address).toMatchObject({ method: "GET", path: "/people/{personId}/address", parameters: [{ name: "personId", in: "path" }] });
+    expect(address).toMatchObject({
+      method: "GET",
+      path: "/people/{personId}/address",
+      parameters: [{ name: "personId", in: "path" }],
+    });
     const home = property(namedType(ir, "Person").type, "home").type;
     expect(address.responses[0]?.type).toEqual(home);
-    expect(operation(ir, "getPerson").errors).toMatchObject([{ status: "default", description: "An error.", type: { kind: "ref", name: "ErrorModel" } }]);
+    expect(operation(ir, "getPerson").errors).toMatchObject([
+      { status: "default", description: "An error.", type: { kind: "ref", name: "ErrorModel" } },
+    ]);
   });
 
   it("types circular schemas by name: self, mutual, through arrays and maps", () => {
-    const facts = Object.fromEntries(["TreeNode", "Person", "Company", "Graph"].map((s) => [s, typeText(namedType(ir, s).type)]));
+    const facts = Object.fromEntries(
+      ["TreeNode", "Person", "Company", "Graph"].map((s) => [s, typeText(namedType(ir, s).type)]),
+    );
     expect(facts["TreeNode"]).toBe('{ "children"?: TreeNode[]; "id": string; "parent"?: TreeNode }');
     expect(facts["Person"]).toMatch(/"employer"\?: Company;/);
     expect(facts["Company"]).toMatch(/"employees"\?: Person\[\];/);
@@ -50,8 +76,17 @@ describe("refs.yaml", () => {
   });
 
   it("marks usage across files and cycles", () => {
-    const usage = Object.fromEntries(ir.types.map((t) => [`${t.name}`, `${t.usage.input ? "in" : ""}${t.usage.output ? "out" : ""}`]));
-    expect(usage).toMatchObject({ Graph: "inout", TreeNode: "out", Person: "out", Company: "out", CountryCode: "out", ErrorModel: "out" });
+    const usage = Object.fromEntries(
+      ir.types.map((t) => [`${t.name}`, `${t.usage.input ? "in" : ""}${t.usage.output ? "out" : ""}`]),
+    );
+    expect(usage).toMatchObject({
+      Graph: "inout",
+      TreeNode: "out",
+      Person: "out",
+      Company: "out",
+      CountryCode: "out",
+      ErrorModel: "out",
+    });
   });
 });
 
@@ -59,7 +94,9 @@ describe("refs-shared.yaml on its own", () => {
   it("is a document in its own right, with its Address named Address", () => {
     const ir = fixtureIr("refs-shared.yaml");
     expect(ir.operations.map((o) => o.name)).toEqual(["getPersonAddress"]);
-    expect(typeText(namedType(ir, "Address").type)).toBe('{ "country": CountryCode; "previous"?: Address; "street"?: string }');
+    expect(typeText(namedType(ir, "Address").type)).toBe(
+      '{ "country": CountryCode; "previous"?: Address; "street"?: string }',
+    );
   });
 });
 
@@ -68,7 +105,15 @@ describe("references outside components/schemas", () => {
     const node = { type: "object", properties: { next: { $ref: "#/components/parameters/P/schema" } } };
     const built = buildInline({
       ...documentWith({ parameters: { P: { name: "p", in: "query", schema: node } } }),
-      paths: { "/x": { get: { operationId: "x", parameters: [{ $ref: "#/components/parameters/P" }], responses: { "204": { description: "ok" } } } } },
+      paths: {
+        "/x": {
+          get: {
+            operationId: "x",
+            parameters: [{ $ref: "#/components/parameters/P" }],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
     });
     expect(built.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(["warning circular-inline-ref"]);
     expect(typeText(built.ir!.operations[0]!.parameters[0]!.type)).toBe('{ "next"?: { "next"?: unknown } }');
@@ -82,10 +127,27 @@ describe("references outside components/schemas", () => {
   // every use: it gets no name, and when it is recursive its self-reference becomes `unknown`
   // (with a circular-inline-ref warning).
   it("a schema file referenced whole (`$ref: pet.yaml`) becomes a named type", () => {
-    writeFileSync(join(dir, "pet.yaml"), "type: object\nproperties:\n  name:\n    type: string\n  parent:\n    $ref: pet.yaml\n");
+    writeFileSync(
+      join(dir, "pet.yaml"),
+      "type: object\nproperties:\n  name:\n    type: string\n  parent:\n    $ref: pet.yaml\n",
+    );
     const main = join(dir, "main.json");
     const schema = { $ref: "pet.yaml" };
-    writeFileSync(main, JSON.stringify(documentWith({ paths: { "/pets": { get: { operationId: "getPet", responses: { "200": { description: "ok", content: { "application/json": { schema } } } } } } } })));
+    writeFileSync(
+      main,
+      JSON.stringify(
+        documentWith({
+          paths: {
+            "/pets": {
+              get: {
+                operationId: "getPet",
+                responses: { "200": { description: "ok", content: { "application/json": { schema } } } },
+              },
+            },
+          },
+        }),
+      ),
+    );
     const built = buildFile(main);
     expect(built.diagnostics).toEqual([]);
     expect(built.ir?.operations[0]?.responses[0]?.type?.kind).toBe("ref");

@@ -17,7 +17,10 @@ const document = documentWith({
           { name: "trace", in: "header", required: "yes", schema: { type: "string" } },
           { name: "limit", in: "query", required: true, schema: { type: "integer" } },
         ],
-        requestBody: { required: "true", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+        requestBody: {
+          required: "true",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+        },
         responses: {
           "200": {
             description: "ok",
@@ -51,18 +54,45 @@ describe("a string `required`", () => {
   });
 
   it("reads a string on a schema as a one-name list", () => {
-    expect(properties(typeNamed(ir!, "Thing").type).map((p) => `${p.name} ${p.required}`)).toEqual(["name true", "size false"]);
+    expect(properties(typeNamed(ir!, "Thing").type).map((p) => `${p.name} ${p.required}`)).toEqual([
+      "name true",
+      "size false",
+    ]);
   });
 
   it("warns once per keyword, naming the file, line and pointer and how it was read", () => {
     const found = diagnostics.filter((d) => d.code === "string-required");
     expect(found.map((d) => [d.severity, d.location?.pointer, d.message])).toEqual([
-      ["warning", "/paths/~1things/post/parameters/0/required", '`required` is the string "true", not a boolean; read as true'],
-      ["warning", "/paths/~1things/post/parameters/1/required", '`required` is the string "False", not a boolean; read as false'],
-      ["warning", "/paths/~1things/post/parameters/2/required", '`required` is the string "yes", not a boolean; ignored (not required)'],
-      ["warning", "/paths/~1things/post/requestBody/required", '`required` is the string "true", not a boolean; read as true'],
-      ["warning", "/paths/~1things/post/responses/200/headers/x-request-id/required", '`required` is the string "true", not a boolean; read as true'],
-      ["warning", "/components/schemas/Thing/required", '`required` is the string "name", not a list of property names; read as ["name"]'],
+      [
+        "warning",
+        "/paths/~1things/post/parameters/0/required",
+        '`required` is the string "true", not a boolean; read as true',
+      ],
+      [
+        "warning",
+        "/paths/~1things/post/parameters/1/required",
+        '`required` is the string "False", not a boolean; read as false',
+      ],
+      [
+        "warning",
+        "/paths/~1things/post/parameters/2/required",
+        '`required` is the string "yes", not a boolean; ignored (not required)',
+      ],
+      [
+        "warning",
+        "/paths/~1things/post/requestBody/required",
+        '`required` is the string "true", not a boolean; read as true',
+      ],
+      [
+        "warning",
+        "/paths/~1things/post/responses/200/headers/x-request-id/required",
+        '`required` is the string "true", not a boolean; read as true',
+      ],
+      [
+        "warning",
+        "/components/schemas/Thing/required",
+        '`required` is the string "name", not a list of property names; read as ["name"]',
+      ],
     ]);
     for (const d of found) {
       expect(d.location?.file).toMatch(/\.json$/);
@@ -75,18 +105,35 @@ describe("a string `required`", () => {
 it('reads "true" on a Swagger 2 `in: body` parameter as a required body', () => {
   const { ir, diagnostics } = buildInline(
     documentWith({
-      paths: { "/legacy": { post: { operationId: "postLegacy", parameters: [{ name: "payload", in: "body", required: "true", schema: { type: "object" } }], responses: { "204": { description: "ok" } } } } },
+      paths: {
+        "/legacy": {
+          post: {
+            operationId: "postLegacy",
+            parameters: [{ name: "payload", in: "body", required: "true", schema: { type: "object" } }],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
     }),
   );
   expect(operation(ir!, "postLegacy").body?.required).toBe(true);
-  expect(diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toContain("string-required /paths/~1legacy/post/parameters/0/required");
+  expect(diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toContain(
+    "string-required /paths/~1legacy/post/parameters/0/required",
+  );
 });
 
 describe("a boolean or list `required`", () => {
   it("is read silently", () => {
     const { diagnostics } = buildInline(
       documentWith({
-        paths: { "/x": { get: { parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }], responses: { "204": { description: "ok" } } } } },
+        paths: {
+          "/x": {
+            get: {
+              parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+              responses: { "204": { description: "ok" } },
+            },
+          },
+        },
         schemas: { A: { type: "object", required: ["a"], properties: { a: { type: "string" } } } },
       }),
     );

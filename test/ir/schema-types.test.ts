@@ -47,41 +47,92 @@ const OPENAPI_30: readonly (readonly [string, unknown, string])[] = [
   ["object alone: any keys", { type: "object" }, "Record<string, unknown>"],
   ["additionalProperties true", { type: "object", additionalProperties: true }, "Record<string, unknown>"],
   ["additionalProperties {}", { type: "object", additionalProperties: {} }, "Record<string, unknown>"],
-  ["additionalProperties schema", { type: "object", additionalProperties: { type: "integer" } }, "Record<string, integer>"],
+  [
+    "additionalProperties schema",
+    { type: "object", additionalProperties: { type: "integer" } },
+    "Record<string, integer>",
+  ],
   ["additionalProperties without type", { additionalProperties: ref("A") }, "Record<string, A>"],
   ["additionalProperties false, no properties", { type: "object", additionalProperties: false }, "{}"],
   ["properties without type", { properties: { a: { type: "string" } } }, '{ "a"?: string }'],
   [
     "properties + additionalProperties",
-    { type: "object", required: ["id"], properties: { id: { type: "string" } }, additionalProperties: { type: "number" } },
+    {
+      type: "object",
+      required: ["id"],
+      properties: { id: { type: "string" } },
+      additionalProperties: { type: "number" },
+    },
     '{ "id": string; [key: string]: number }',
   ],
-  ["properties + additionalProperties false", { type: "object", properties: { id: { type: "string" } }, additionalProperties: false }, '{ "id"?: string }'],
-  ["map of arrays", { type: "object", additionalProperties: { type: "array", items: ref("A") } }, "Record<string, A[]>"],
-  ["map of maps", { type: "object", additionalProperties: { type: "object", additionalProperties: { type: "boolean" } } }, "Record<string, Record<string, boolean>>"],
+  [
+    "properties + additionalProperties false",
+    { type: "object", properties: { id: { type: "string" } }, additionalProperties: false },
+    '{ "id"?: string }',
+  ],
+  [
+    "map of arrays",
+    { type: "object", additionalProperties: { type: "array", items: ref("A") } },
+    "Record<string, A[]>",
+  ],
+  [
+    "map of maps",
+    { type: "object", additionalProperties: { type: "object", additionalProperties: { type: "boolean" } } },
+    "Record<string, Record<string, boolean>>",
+  ],
   [
     "read/write-only flags",
     { type: "object", properties: { id: { type: "string", readOnly: true }, pw: { type: "string", writeOnly: true } } },
     '{ readonly "id"?: string; writeonly "pw"?: string }',
   ],
-  ["Swagger-1 `required: true` on a property", { type: "object", properties: { id: { type: "string", required: true } } }, '{ "id": string }'],
+  [
+    "Swagger-1 `required: true` on a property",
+    { type: "object", properties: { id: { type: "string", required: true } } },
+    '{ "id": string }',
+  ],
   ["string enum", { type: "string", enum: ["a", "b"] }, 'enum<"a" | "b">'],
   ["enum without type", { enum: ["a", "b"] }, 'enum<"a" | "b">'],
   ["integer enum", { type: "integer", enum: [1, 2] }, "enum<1 | 2>"],
   ["nullable enum (null listed)", { type: "string", nullable: true, enum: ["a", null] }, 'enum<"a"> | null'],
   ["enum listing null without nullable", { type: "string", enum: ["a", null] }, 'enum<"a"> | null'],
   ["enum of only null", { enum: [null] }, "null"],
-  ["x-ms-enum modelAsString", { type: "string", enum: ["a"], "x-ms-enum": { name: "E", modelAsString: true } }, 'open enum<"a">'],
-  ["x-ms-enum modelAsString false", { type: "string", enum: ["a"], "x-ms-enum": { name: "E", modelAsString: false } }, 'enum<"a">'],
-  ["anyOf [string, enum]", { anyOf: [{ type: "string" }, { type: "string", enum: ["a", "b"] }] }, 'open enum<"a" | "b">'],
+  [
+    "x-ms-enum modelAsString",
+    { type: "string", enum: ["a"], "x-ms-enum": { name: "E", modelAsString: true } },
+    'open enum<"a">',
+  ],
+  [
+    "x-ms-enum modelAsString false",
+    { type: "string", enum: ["a"], "x-ms-enum": { name: "E", modelAsString: false } },
+    'enum<"a">',
+  ],
+  [
+    "anyOf [string, enum]",
+    { anyOf: [{ type: "string" }, { type: "string", enum: ["a", "b"] }] },
+    'open enum<"a" | "b">',
+  ],
   ["anyOf [enum, string]", { anyOf: [{ type: "string", enum: ["a"] }, { type: "string" }] }, 'open enum<"a">'],
-  ["anyOf [string, enum, enum] merges values", { anyOf: [{ type: "string" }, { type: "string", enum: ["a"] }, { type: "string", enum: ["b", "a"] }] }, 'open enum<"a" | "b">'],
-  ["anyOf [string, string<uuid>] is no enum", { anyOf: [{ type: "string" }, { type: "string", format: "uuid" }] }, "string | string<uuid>"],
+  [
+    "anyOf [string, enum, enum] merges values",
+    { anyOf: [{ type: "string" }, { type: "string", enum: ["a"] }, { type: "string", enum: ["b", "a"] }] },
+    'open enum<"a" | "b">',
+  ],
+  [
+    "anyOf [string, string<uuid>] is no enum",
+    { anyOf: [{ type: "string" }, { type: "string", format: "uuid" }] },
+    "string | string<uuid>",
+  ],
   ["anyOf of primitives", { anyOf: [{ type: "string" }, { type: "integer" }] }, "string | integer"],
   ["oneOf of refs", { oneOf: [ref("A"), ref("B")] }, "A | B"],
   [
     "oneOf + discriminator + mapping",
-    { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog" } } },
+    {
+      oneOf: [ref("Cat"), ref("Dog")],
+      discriminator: {
+        propertyName: "kind",
+        mapping: { cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog" },
+      },
+    },
     "Cat | Dog (by kind: cat=Cat, dog=Dog)",
   ],
   [
@@ -91,14 +142,25 @@ const OPENAPI_30: readonly (readonly [string, unknown, string])[] = [
   ],
   [
     "partial mapping: the rest by schema name",
-    { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { kitty: "#/components/schemas/Cat" } } },
+    {
+      oneOf: [ref("Cat"), ref("Dog")],
+      discriminator: { propertyName: "kind", mapping: { kitty: "#/components/schemas/Cat" } },
+    },
     "Cat | Dog (by kind: kitty=Cat, Dog=Dog)",
   ],
   ["single-ref allOf is the ref", { allOf: [ref("A")], description: "wrapper" }, "A"],
   ["single-ref allOf + nullable", { allOf: [ref("A")], nullable: true }, "A | null"],
   ["multi-member allOf", { allOf: [ref("A"), ref("B")] }, "A & B"],
-  ["allOf + own properties", { allOf: [ref("A")], type: "object", properties: { c: { type: "boolean" } } }, 'A & { "c"?: boolean }'],
-  ["allOf of inline objects", { allOf: [{ type: "object", properties: { x: { type: "string" } } }, ref("B")] }, '{ "x"?: string } & B'],
+  [
+    "allOf + own properties",
+    { allOf: [ref("A")], type: "object", properties: { c: { type: "boolean" } } },
+    'A & { "c"?: boolean }',
+  ],
+  [
+    "allOf of inline objects",
+    { allOf: [{ type: "object", properties: { x: { type: "string" } } }, ref("B")] },
+    '{ "x"?: string } & B',
+  ],
   ["allOf nesting oneOf", { allOf: [ref("A"), { oneOf: [ref("Cat"), ref("Dog")] }] }, "A & (Cat | Dog)"],
   ["oneOf nesting allOf", { oneOf: [{ allOf: [ref("A"), ref("B")] }, ref("Cat")] }, "(A & B) | Cat"],
   ["$ref with a description sibling", { $ref: "#/components/schemas/A", description: "ignored in 3.0" }, "A"],
@@ -115,7 +177,11 @@ const OPENAPI_31: readonly (readonly [string, unknown, string])[] = [
   ["const boolean", { const: true }, "true"],
   ["$ref with siblings keeps the ref", { $ref: "#/components/schemas/A", description: "the actor" }, "A"],
   ["examples are ignored", { type: "string", examples: ["x", "y"] }, "string"],
-  ["object or null with a map", { type: ["object", "null"], additionalProperties: { type: "string" } }, "Record<string, string> | null"],
+  [
+    "object or null with a map",
+    { type: ["object", "null"], additionalProperties: { type: "string" } },
+    "Record<string, string> | null",
+  ],
 ];
 
 describe("schema -> TypeIR (OpenAPI 3.0)", () => {
@@ -140,7 +206,9 @@ describe("schema details", () => {
       kind: "string",
       constraints: { minLength: 1, maxLength: 5, pattern: "^a" },
     });
-    expect(typeOfSchema({ type: "integer", minimum: 0, exclusiveMinimum: true, maximum: 9, multipleOf: 3 }).type).toEqual({
+    expect(
+      typeOfSchema({ type: "integer", minimum: 0, exclusiveMinimum: true, maximum: 9, multipleOf: 3 }).type,
+    ).toEqual({
       kind: "number",
       integer: true,
       constraints: { minimum: 0, maximum: 9, exclusiveMinimum: 0, multipleOf: 3 },
@@ -163,9 +231,20 @@ describe("schema details", () => {
       enum: ["a", "b"],
       "x-ms-enum": { name: "E", modelAsString: true, values: [{ value: "a", description: "The A." }] },
     }).type;
-    expect(enumType).toEqual({ kind: "enum", valueType: "string", values: [{ value: "a", description: "The A." }, { value: "b" }], extensible: true });
-    const object = typeOfSchema({ type: "object", properties: { mode: { type: "string", default: "fast", description: " Trimmed. " } } }).type;
-    expect(object).toMatchObject({ kind: "object", properties: [{ name: "mode", default: "fast", description: "Trimmed." }] });
+    expect(enumType).toEqual({
+      kind: "enum",
+      valueType: "string",
+      values: [{ value: "a", description: "The A." }, { value: "b" }],
+      extensible: true,
+    });
+    const object = typeOfSchema({
+      type: "object",
+      properties: { mode: { type: "string", default: "fast", description: " Trimmed. " } },
+    }).type;
+    expect(object).toMatchObject({
+      kind: "object",
+      properties: [{ name: "mode", default: "fast", description: "Trimmed." }],
+    });
   });
 
   it("names a schema's description from `title` when there is no description", () => {
@@ -216,7 +295,9 @@ describe("schema -> TypeIR bugs (each reported)", () => {
   // GAP (schema-to-type.ts orNull): `type: [integer, string, "null"]` nests a union in a union
   // (`(integer | string) | null`) instead of one flat union; sound, but not normalised.
   it('3.1 `type: [integer, string, "null"]` is one flat union', () => {
-    expect(typeText(typeOfSchema({ type: ["integer", "string", "null"] }, "3.1.0").type)).toBe("integer | string | null");
+    expect(typeText(typeOfSchema({ type: ["integer", "string", "null"] }, "3.1.0").type)).toBe(
+      "integer | string | null",
+    );
   });
 
   // GAP (schema-to-type.ts enumType): a mixed enum gets valueType "string" while holding the number 1.

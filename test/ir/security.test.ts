@@ -6,7 +6,14 @@ describe("security.yaml", () => {
   const ir = fixtureIr("security.yaml");
 
   it("lists the document's alternatives in spec order, then schemes only operations name, with their kinds", () => {
-    expect(ir.auth.map((a) => `${a.id}:${a.kind}`)).toEqual(["HmacKey:hmac", "OAuth:bearer", "Bearer:bearer", "ApiKeyHeader:apiKey", "ApiKeyQuery:apiKey", "Basic:basic"]);
+    expect(ir.auth.map((a) => `${a.id}:${a.kind}`)).toEqual([
+      "HmacKey:hmac",
+      "OAuth:bearer",
+      "Bearer:bearer",
+      "ApiKeyHeader:apiKey",
+      "ApiKeyQuery:apiKey",
+      "Basic:basic",
+    ]);
   });
 
   it("reads the HMAC signing extension, lower-casing header names", () => {
@@ -25,7 +32,10 @@ describe("security.yaml", () => {
   });
 
   it("takes token scopes from x-credential-scopes; http bearer has none", () => {
-    expect(ir.auth.find((a) => a.id === "OAuth")).toMatchObject({ kind: "bearer", scopes: ["https://vault.example.com/.default"] });
+    expect(ir.auth.find((a) => a.id === "OAuth")).toMatchObject({
+      kind: "bearer",
+      scopes: ["https://vault.example.com/.default"],
+    });
     expect(ir.auth.find((a) => a.id === "Bearer")).toEqual({ kind: "bearer", id: "Bearer", scopes: [] });
   });
 
@@ -44,7 +54,9 @@ describe("security.yaml", () => {
   });
 
   it("leaves a server variable with an empty default without a default (the user must give it)", () => {
-    expect(ir.server.variables).toEqual([{ name: "endpoint", description: "The resource endpoint; the user supplies it." }]);
+    expect(ir.server.variables).toEqual([
+      { name: "endpoint", description: "The resource endpoint; the user supplies it." },
+    ]);
   });
 
   // GAP (auth-schemes.ts authSchemes): `auth` holds only the schemes the document-level `security`
@@ -58,7 +70,10 @@ describe("security.yaml", () => {
 describe("security without document-level requirements", () => {
   const schemes = {
     Zeta: { type: "http", scheme: "Bearer" },
-    Alpha: { type: "oauth2", flows: { implicit: { authorizationUrl: "https://x.example/authorize", scopes: { read: "r", write: "w" } } } },
+    Alpha: {
+      type: "oauth2",
+      flows: { implicit: { authorizationUrl: "https://x.example/authorize", scopes: { read: "r", write: "w" } } },
+    },
     Basic: { type: "http", scheme: "basic" },
     Mutual: { type: "mutualTLS" },
   };
@@ -79,7 +94,11 @@ describe("security without document-level requirements", () => {
   it("rejects an incomplete x-hmac-signature", () => {
     const built = buildInline({
       ...documentWith({}),
-      components: { securitySchemes: { Hmac: { type: "apiKey", in: "header", name: "Authorization", "x-hmac-signature": { algorithm: "HMAC-SHA1" } } } },
+      components: {
+        securitySchemes: {
+          Hmac: { type: "apiKey", in: "header", name: "Authorization", "x-hmac-signature": { algorithm: "HMAC-SHA1" } },
+        },
+      },
     });
     expect(built.diagnostics.map((d) => d.code)).toEqual(["invalid-hmac-signature"]);
     expect(built.diagnostics[0]?.location?.pointer).toBe("/components/securitySchemes/Hmac/x-hmac-signature");

@@ -18,7 +18,8 @@ function files(api: ApiIR = identityApi, pkg = identityPackage): Map<string, str
   return new Map(emitScaffold(planPackage(api, pkg).value).map((f) => [f.path, f.content]));
 }
 
-const packageJson = (api?: ApiIR, pkg = identityPackage): Json => JSON.parse(files(api, pkg).get("package.json") ?? "") as Json;
+const packageJson = (api?: ApiIR, pkg = identityPackage): Json =>
+  JSON.parse(files(api, pkg).get("package.json") ?? "") as Json;
 const readme = (api?: ApiIR, pkg = identityPackage): string => files(api, pkg).get("README.md") ?? "";
 
 describe("emitScaffold", () => {
@@ -64,7 +65,17 @@ describe("package.json", () => {
     ["engines", { node: ">=20" }],
     ["files", ["dist", "src", "README.md"]],
     // Every package has a command line: its build needs these (none is a runtime dependency).
-    ["devDependencies", { "@types/jmespath": "^0.15.0", "@types/node": "^24.0.0", esbuild: "^0.28.0", jmespath: "^0.16.0", typescript: "^5.9.0", yaml: "^2.8.0" }],
+    [
+      "devDependencies",
+      {
+        "@types/jmespath": "^0.15.0",
+        "@types/node": "^24.0.0",
+        esbuild: "^0.28.0",
+        jmespath: "^0.16.0",
+        typescript: "^5.9.0",
+        yaml: "^2.8.0",
+      },
+    ],
   ])("%s", (field, value) => {
     expect(pkg[field]).toEqual(value);
   });
@@ -90,7 +101,16 @@ describe("package.json", () => {
   });
 
   it("has sorted keywords from the service name and operation groups", () => {
-    expect(pkg["keywords"]).toEqual(["api-client", "communication-identity", "entra-id", "identity", "openapi", "sdk", "token", "typescript"]);
+    expect(pkg["keywords"]).toEqual([
+      "api-client",
+      "communication-identity",
+      "entra-id",
+      "identity",
+      "openapi",
+      "sdk",
+      "token",
+      "typescript",
+    ]);
   });
 
   it("escapes strings: a description with quotes and backslashes stays valid JSON", () => {
@@ -163,19 +183,24 @@ describe("README", () => {
   it("shows the tree-shakable form with the context factory the source emitter names", () => {
     const { contextFactory } = planPackage(identityApi, identityPackage).value.names.client;
     const [functions] = blocks.filter((b) => b.section === "Tree-shakable functions");
-    expect(functions?.code).toContain(`import { ${contextFactory}, issueAccessToken } from "@specsmith/communication-identity";`);
+    expect(functions?.code).toContain(
+      `import { ${contextFactory}, issueAccessToken } from "@specsmith/communication-identity";`,
+    );
     expect(functions?.code).toContain('await issueAccessToken(context, "<id>", { scopes: ["chat"] });');
   });
 
   it("states the runtime's retry defaults", () => {
     const { maxRetries, initialDelayMs, maxDelayMs } = defaultRetryOptions;
-    expect(text).toContain(`Defaults: ${maxRetries} retries, ${initialDelayMs} ms initial delay, ${maxDelayMs / 1000} s maximum delay.`);
+    expect(text).toContain(
+      `Defaults: ${maxRetries} retries, ${initialDelayMs} ms initial delay, ${maxDelayMs / 1000} s maximum delay.`,
+    );
     expect(text).toContain("408, 429, 500, 502, 503, 504");
     expect(text).toContain("retry: { maxRetries: 0 }");
   });
 
   it("documents errors, timeouts and paging (only when the API pages)", () => {
-    for (const section of ["Errors", "Retries", "Paging", "Timeouts and cancellation"]) expect(text).toContain(`\n## ${section}\n`);
+    for (const section of ["Errors", "Retries", "Paging", "Timeouts and cancellation"])
+      expect(text).toContain(`\n## ${section}\n`);
     expect(text).toContain("for await (const page of client.listEntraIdAssignments().byPage())");
     expect(readme(managementApi, managementPackage)).not.toContain("## Paging");
   });
@@ -183,7 +208,7 @@ describe("README", () => {
   it("hard-codes no service: another API gets only its own schemes, names and endpoint", () => {
     const other = readme(managementApi, managementPackage);
     expect(other).not.toMatch(/communication|access key|connection string/i);
-    expect(other).toContain('new ApiManagementClient(new DefaultAzureCredential())');
+    expect(other).toContain("new ApiManagementClient(new DefaultAzureCredential())");
     expect(other).not.toContain("Web Crypto");
   });
 
@@ -199,20 +224,49 @@ describe("example values", () => {
     ["uuid", { kind: "string", format: "uuid" }, "tenantId", '"00000000-0000-0000-0000-000000000000"'],
     ["email", { kind: "string", format: "email" }, "mail", '"user@example.com"'],
     ["integer at its minimum", { kind: "number", integer: true, constraints: { minimum: 60 } }, "n", "60"],
-    ["integer past an exclusive minimum", { kind: "number", integer: true, constraints: { exclusiveMinimum: 0 } }, "n", "1"],
+    [
+      "integer past an exclusive minimum",
+      { kind: "number", integer: true, constraints: { exclusiveMinimum: 0 } },
+      "n",
+      "1",
+    ],
     ["date-time as a Date", { kind: "date-time" }, "expiry", 'new Date("2030-01-01T00:00:00Z")'],
     ["first enum value", { kind: "ref", name: "EntraPrincipalType" }, "type", '"user"'],
     ["array items named in the singular", { kind: "array", items: { kind: "string" } }, "clientIds", '["<client-id>"]'],
     ["map with a placeholder key", { kind: "map", values: { kind: "boolean" } }, "flags", '{ "<key>": true }'],
-    ["nullable: the non-null variant", { kind: "union", variants: [{ kind: "null" }, { kind: "number", integer: true }] }, "n", "1"],
-    ["only required, writable properties", {
-      kind: "object",
-      properties: [
-        { name: "id", required: true, readOnly: true, writeOnly: false, deprecated: false, type: { kind: "string" } },
-        { name: "x-name", required: true, readOnly: false, writeOnly: false, deprecated: false, type: { kind: "string" } },
-        { name: "note", required: false, readOnly: false, writeOnly: false, deprecated: false, type: { kind: "string" } },
-      ],
-    }, "body", '{ "x-name": "<x-name>" }'],
+    [
+      "nullable: the non-null variant",
+      { kind: "union", variants: [{ kind: "null" }, { kind: "number", integer: true }] },
+      "n",
+      "1",
+    ],
+    [
+      "only required, writable properties",
+      {
+        kind: "object",
+        properties: [
+          { name: "id", required: true, readOnly: true, writeOnly: false, deprecated: false, type: { kind: "string" } },
+          {
+            name: "x-name",
+            required: true,
+            readOnly: false,
+            writeOnly: false,
+            deprecated: false,
+            type: { kind: "string" },
+          },
+          {
+            name: "note",
+            required: false,
+            readOnly: false,
+            writeOnly: false,
+            deprecated: false,
+            type: { kind: "string" },
+          },
+        ],
+      },
+      "body",
+      '{ "x-name": "<x-name>" }',
+    ],
   ];
 
   it.each(cases)("%s", (_, type, name, expected) => {
@@ -231,8 +285,22 @@ describe("example values", () => {
           type: {
             kind: "object",
             properties: [
-              { name: "kind", required: true, readOnly: false, writeOnly: false, deprecated: false, type: { kind: "string" } },
-              { name: "lives", required: true, readOnly: false, writeOnly: false, deprecated: false, type: { kind: "number", integer: true } },
+              {
+                name: "kind",
+                required: true,
+                readOnly: false,
+                writeOnly: false,
+                deprecated: false,
+                type: { kind: "string" },
+              },
+              {
+                name: "lives",
+                required: true,
+                readOnly: false,
+                writeOnly: false,
+                deprecated: false,
+                type: { kind: "number", integer: true },
+              },
             ],
           },
         },
@@ -255,7 +323,19 @@ describe("example values", () => {
           sourceName: "Node",
           deprecated: false,
           usage: { input: true, output: true },
-          type: { kind: "object", properties: [{ name: "next", required: true, readOnly: false, writeOnly: false, deprecated: false, type: { kind: "ref", name: "Node" } }] },
+          type: {
+            kind: "object",
+            properties: [
+              {
+                name: "next",
+                required: true,
+                readOnly: false,
+                writeOnly: false,
+                deprecated: false,
+                type: { kind: "ref", name: "Node" },
+              },
+            ],
+          },
         },
       ],
     };
@@ -274,14 +354,29 @@ describe("example endpoint", () => {
   const cases: [string, ServerIR, string | undefined][] = [
     [
       "a URL from the variable's description",
-      { url: "{endpoint}", variables: [{ name: "endpoint", description: "The resource, for example https://my-resource.example.com/." }] },
+      {
+        url: "{endpoint}",
+        variables: [{ name: "endpoint", description: "The resource, for example https://my-resource.example.com/." }],
+      },
       "https://my-resource.example.com",
     ],
     ["a placeholder origin without one", { url: "{endpoint}", variables: [{ name: "endpoint" }] }, "https://<host>"],
-    ["the variable alone when it fills a template", { url: "https://{region}.example.com/v1", variables: [{ name: "region" }] }, "<region>"],
+    [
+      "the variable alone when it fills a template",
+      { url: "https://{region}.example.com/v1", variables: [{ name: "region" }] },
+      "<region>",
+    ],
     ["an origin for a relative server URL", { url: "/api/v2", variables: [] }, "https://<host>"],
-    ["none when the URL is fixed (the endpoint is an option)", { url: "https://api.example.com", variables: [] }, undefined],
-    ["none when every variable has a default", { url: "{endpoint}", variables: [{ name: "endpoint", default: "https://x.example.com" }] }, undefined],
+    [
+      "none when the URL is fixed (the endpoint is an option)",
+      { url: "https://api.example.com", variables: [] },
+      undefined,
+    ],
+    [
+      "none when every variable has a default",
+      { url: "{endpoint}", variables: [{ name: "endpoint", default: "https://x.example.com" }] },
+      undefined,
+    ],
   ];
 
   it.each(cases)("%s", (_, server, expected) => {

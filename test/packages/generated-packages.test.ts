@@ -32,7 +32,9 @@ import { RecordingServer } from "./support/recording-server.ts";
 /** `SPECSMITH_PACKAGES_DIR` points the tests at other output, e.g. a `specsmith generate --spec` run under `.tmp/`. */
 const packagesDir = process.env["SPECSMITH_PACKAGES_DIR"] ?? join(generatedDir, "packages");
 const directories = existsSync(packagesDir)
-  ? readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory()).sort()
+  ? readdirSync(packagesDir)
+      .filter((name) => statSync(join(packagesDir, name)).isDirectory())
+      .sort()
   : [];
 
 const STEP_TIMEOUT = 150_000;
@@ -72,7 +74,11 @@ it("the generated packages exist (run `npm run generate`)", () => {
 for (const directory of directories) {
   describe.concurrent(directory, () => {
     const source = join(packagesDir, directory);
-    const manifest = JSON.parse(readFileSync(join(source, "package.json"), "utf8")) as { name: string; version: string; browser?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(source, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+      browser?: Record<string, string>;
+    };
     const callCase = callCaseFor(directory);
 
     const copied = once(async () => {
@@ -82,7 +88,9 @@ for (const directory of directories) {
     });
     // The package's own build: tsc for the library, then (packages with a CLI) esbuild bundles `bin`.
     const built = once(async () => runNpm(["run", "build"], await copied()));
-    const strictCheck = once(async () => runTsc(["-p", await copied(), "--noEmit", "--strict", "--noUncheckedIndexedAccess"], work));
+    const strictCheck = once(async () =>
+      runTsc(["-p", await copied(), "--noEmit", "--strict", "--noUncheckedIndexedAccess"], work),
+    );
     const packed = once(async () => {
       expectSuccess(await built());
       return pack(await copied(), work);
@@ -91,8 +99,14 @@ for (const directory of directories) {
     const consumer = once(async () => {
       const dir = join(work, `${directory}-consumer`);
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`);
-      const install = await runNpm(["install", await tarball(), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], dir);
+      await writeFile(
+        join(dir, "package.json"),
+        `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`,
+      );
+      const install = await runNpm(
+        ["install", await tarball(), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"],
+        dir,
+      );
       expectSuccess(install);
       const server = await RecordingServer.start();
       servers.push(server);
@@ -108,7 +122,11 @@ for (const directory of directories) {
       await writeFile(join(dir, "tsconfig.json"), `${JSON.stringify(CONSUMER_TSCONFIG, null, 2)}\n`);
       await writeFile(join(dir, "azure-identity.d.ts"), AZURE_IDENTITY_STUB);
       const readme = await readFile(join(dir, "node_modules", manifest.name, "README.md"), "utf8");
-      await Promise.all(readmeModules(readme).map((code, i) => writeFile(join(dir, `readme-${String(i + 1).padStart(2, "0")}.ts`), code)));
+      await Promise.all(
+        readmeModules(readme).map((code, i) =>
+          writeFile(join(dir, `readme-${String(i + 1).padStart(2, "0")}.ts`), code),
+        ),
+      );
       if (callCase) await writeFile(join(dir, "consumer.ts"), `${callCase.consumer(ctx)}\n`);
       return { dir, server, ctx };
     });
@@ -116,7 +134,8 @@ for (const directory of directories) {
     it("builds with the repository's TypeScript", { timeout: STEP_TIMEOUT }, async () => {
       expectSuccess(await built());
       const dist = join(await copied(), "dist");
-      for (const file of ["index.js", "index.d.ts", "index.d.ts.map", "index.js.map"]) expect(existsSync(join(dist, file)), file).toBe(true);
+      for (const file of ["index.js", "index.d.ts", "index.d.ts.map", "index.js.map"])
+        expect(existsSync(join(dist, file)), file).toBe(true);
     });
 
     it("type-checks with --strict --noUncheckedIndexedAccess", { timeout: STEP_TIMEOUT }, async () => {
@@ -126,84 +145,140 @@ for (const directory of directories) {
     it("packs dist, src, README.md and package.json only", { timeout: STEP_TIMEOUT }, async () => {
       const { tarball: file, files } = await packed();
       expect(existsSync(file)).toBe(true);
-      expect([...new Set(files.map((path) => path.split("/")[0]))].sort()).toEqual(["README.md", "dist", "package.json", "src"]);
+      expect([...new Set(files.map((path) => path.split("/")[0]))].sort()).toEqual([
+        "README.md",
+        "dist",
+        "package.json",
+        "src",
+      ]);
       expect(files).toContain("dist/index.js");
       expect(files).toContain("dist/index.d.ts");
     });
 
-    it("passes publint with no message at all, but the suggestion about the `browser` field", { timeout: STEP_TIMEOUT }, async () => {
-      // By design: `browser` maps one runtime file to its browser variant (node-crypto.browser.js).
-      // The `imports` + "browser" condition publint suggests instead points at `dist/`, so `src/`
-      // (which the repository's tests and the CLI's esbuild read) would not resolve without a build.
-      const byDesign = (m: string): boolean => m.startsWith("suggestion USE_EXPORTS_OR_IMPORTS_BROWSER:");
-      expect((await publintMessages(await tarball())).filter((m) => !byDesign(m))).toEqual([]);
-    });
+    it(
+      "passes publint with no message at all, but the suggestion about the `browser` field",
+      { timeout: STEP_TIMEOUT },
+      async () => {
+        // By design: `browser` maps one runtime file to its browser variant (node-crypto.browser.js).
+        // The `imports` + "browser" condition publint suggests instead points at `dist/`, so `src/`
+        // (which the repository's tests and the CLI's esbuild read) would not resolve without a build.
+        const byDesign = (m: string): boolean => m.startsWith("suggestion USE_EXPORTS_OR_IMPORTS_BROWSER:");
+        expect((await publintMessages(await tarball())).filter((m) => !byDesign(m))).toEqual([]);
+      },
+    );
 
-    it("passes attw for node10, node16 (CommonJS and ESM) and bundler resolution", { timeout: STEP_TIMEOUT }, async () => {
-      expect(await attwProblems(await tarball(), work)).toEqual([]);
-    });
+    it(
+      "passes attw for node10, node16 (CommonJS and ESM) and bundler resolution",
+      { timeout: STEP_TIMEOUT },
+      async () => {
+        expect(await attwProblems(await tarball(), work)).toEqual([]);
+      },
+    );
 
-    it("installs into a fresh consumer project, where the README's examples type-check", { timeout: STEP_TIMEOUT }, async () => {
-      const { dir } = await consumer();
-      const installed = JSON.parse(await readFile(join(dir, "node_modules", manifest.name, "package.json"), "utf8")) as Record<string, unknown>;
-      expect(installed["dependencies"]).toBeUndefined();
-      expect(readdirSync(join(dir, "node_modules")).filter((n) => !n.startsWith("."))).toEqual([manifest.name.split("/")[0]]);
-      expectSuccess(await runTsc(["-p", dir], dir));
-    });
+    it(
+      "installs into a fresh consumer project, where the README's examples type-check",
+      { timeout: STEP_TIMEOUT },
+      async () => {
+        const { dir } = await consumer();
+        const installed = JSON.parse(
+          await readFile(join(dir, "node_modules", manifest.name, "package.json"), "utf8"),
+        ) as Record<string, unknown>;
+        expect(installed["dependencies"]).toBeUndefined();
+        expect(readdirSync(join(dir, "node_modules")).filter((n) => !n.startsWith("."))).toEqual([
+          manifest.name.split("/")[0],
+        ]);
+        expectSuccess(await runTsc(["-p", dir], dir));
+      },
+    );
 
-    it("is required by a CommonJS consumer (module Node16, no \"type\": \"module\"): types check, the code runs", { timeout: STEP_TIMEOUT }, async () => {
-      const dir = join(work, `${directory}-commonjs-consumer`);
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "commonjs-consumer", private: true }, null, 2)}\n`);
-      expectSuccess(await runNpm(["install", await tarball(), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], dir));
-      const clientSource = await readFile(join(dir, "node_modules", manifest.name, "src/client.ts"), "utf8");
-      const client = /export class (\w+)/.exec(clientSource)?.[1] ?? "";
-      const tsconfig = { compilerOptions: { module: "Node16", moduleResolution: "Node16", target: "ES2022", lib: ["ES2023", "DOM"], strict: true, types: [] }, files: ["index.ts"] };
-      await writeFile(join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
-      await writeFile(join(dir, "index.ts"), [
-        `import { ${client}, HttpError } from ${JSON.stringify(manifest.name)};`,
-        `const error: unknown = new HttpError({ status: 404, statusText: "", code: "NotFound", serviceMessage: "gone", details: undefined, requestId: undefined, body: undefined, headers: new Headers() });`,
-        `console.log(JSON.stringify({ client: typeof ${client}, message: error instanceof Error ? error.message : "" }));`,
-        "",
-      ].join("\n"));
-      expectSuccess(await runTsc(["-p", dir], dir));
-      const run = await runNode(["index.js"], dir);
-      expectSuccess(run);
-      expect(JSON.parse(run.stdout)).toEqual({ client: "function", message: "gone" });
-    });
+    it(
+      'is required by a CommonJS consumer (module Node16, no "type": "module"): types check, the code runs',
+      { timeout: STEP_TIMEOUT },
+      async () => {
+        const dir = join(work, `${directory}-commonjs-consumer`);
+        await mkdir(dir, { recursive: true });
+        await writeFile(
+          join(dir, "package.json"),
+          `${JSON.stringify({ name: "commonjs-consumer", private: true }, null, 2)}\n`,
+        );
+        expectSuccess(
+          await runNpm(["install", await tarball(), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], dir),
+        );
+        const clientSource = await readFile(join(dir, "node_modules", manifest.name, "src/client.ts"), "utf8");
+        const client = /export class (\w+)/.exec(clientSource)?.[1] ?? "";
+        const tsconfig = {
+          compilerOptions: {
+            module: "Node16",
+            moduleResolution: "Node16",
+            target: "ES2022",
+            lib: ["ES2023", "DOM"],
+            strict: true,
+            types: [],
+          },
+          files: ["index.ts"],
+        };
+        await writeFile(join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
+        await writeFile(
+          join(dir, "index.ts"),
+          [
+            `import { ${client}, HttpError } from ${JSON.stringify(manifest.name)};`,
+            `const error: unknown = new HttpError({ status: 404, statusText: "", code: "NotFound", serviceMessage: "gone", details: undefined, requestId: undefined, body: undefined, headers: new Headers() });`,
+            `console.log(JSON.stringify({ client: typeof ${client}, message: error instanceof Error ? error.message : "" }));`,
+            "",
+          ].join("\n"),
+        );
+        expectSuccess(await runTsc(["-p", dir], dir));
+        const run = await runNode(["index.js"], dir);
+        expectSuccess(run);
+        expect(JSON.parse(run.stdout)).toEqual({ client: "function", message: "gone" });
+      },
+    );
 
     // HMAC packages sign with node:crypto in Node; browsers have no use for that code path.
-    it.runIf(existsSync(join(source, "src/runtime/hmac-signing.ts")))("bundles for browsers without the node:crypto path, and for Node with it", { timeout: STEP_TIMEOUT }, async () => {
-      const { dir } = await consumer();
-      const bundled = async (platform: "browser" | "node"): Promise<string> => {
-        const result = await build({
-          stdin: { contents: `export * from ${JSON.stringify(manifest.name)};`, resolveDir: dir, loader: "js" },
-          // Minified: the browser bundle then drops the branch its constant `nodeCrypto` rules out.
-          bundle: true, minify: true, write: false, format: "esm", platform, logLevel: "silent",
-        });
-        return result.outputFiles.map((f) => f.text).join("");
-      };
-      expect(manifest.browser).toBeDefined();
-      for (const [from, to] of Object.entries(manifest.browser ?? {})) {
-        expect(existsSync(join(dir, "node_modules", manifest.name, to)), `${from} -> ${to}`).toBe(true);
-      }
-      const [browser, node] = await Promise.all([bundled("browser"), bundled("node")]);
-      expect(browser).toContain(".subtle");
-      expect(browser).not.toContain("getBuiltinModule");
-      expect(browser).not.toContain("createHmac");
-      expect(node).toContain("getBuiltinModule");
-    });
+    it.runIf(existsSync(join(source, "src/runtime/hmac-signing.ts")))(
+      "bundles for browsers without the node:crypto path, and for Node with it",
+      { timeout: STEP_TIMEOUT },
+      async () => {
+        const { dir } = await consumer();
+        const bundled = async (platform: "browser" | "node"): Promise<string> => {
+          const result = await build({
+            stdin: { contents: `export * from ${JSON.stringify(manifest.name)};`, resolveDir: dir, loader: "js" },
+            // Minified: the browser bundle then drops the branch its constant `nodeCrypto` rules out.
+            bundle: true,
+            minify: true,
+            write: false,
+            format: "esm",
+            platform,
+            logLevel: "silent",
+          });
+          return result.outputFiles.map((f) => f.text).join("");
+        };
+        expect(manifest.browser).toBeDefined();
+        for (const [from, to] of Object.entries(manifest.browser ?? {})) {
+          expect(existsSync(join(dir, "node_modules", manifest.name, to)), `${from} -> ${to}`).toBe(true);
+        }
+        const [browser, node] = await Promise.all([bundled("browser"), bundled("node")]);
+        expect(browser).toContain(".subtle");
+        expect(browser).not.toContain("getBuiltinModule");
+        expect(browser).not.toContain("createHmac");
+        expect(node).toContain("getBuiltinModule");
+      },
+    );
 
-    it.runIf(callCase !== undefined)("is imported by name and calls the service on 127.0.0.1", { timeout: STEP_TIMEOUT }, async () => {
-      const { dir, server, ctx } = await consumer();
-      if (!callCase) return;
-      server.answer((request) => callCase.reply(request));
-      const run = await runNode(["consumer.ts"], dir);
-      expectSuccess(run);
-      expect(server.requests).toHaveLength(1);
-      const [request] = server.requests;
-      if (!request) return;
-      callCase.check(ctx, request, JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "null"));
-    });
+    it.runIf(callCase !== undefined)(
+      "is imported by name and calls the service on 127.0.0.1",
+      { timeout: STEP_TIMEOUT },
+      async () => {
+        const { dir, server, ctx } = await consumer();
+        if (!callCase) return;
+        server.answer((request) => callCase.reply(request));
+        const run = await runNode(["consumer.ts"], dir);
+        expectSuccess(run);
+        expect(server.requests).toHaveLength(1);
+        const [request] = server.requests;
+        if (!request) return;
+        callCase.check(ctx, request, JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "null"));
+      },
+    );
   });
 }

@@ -14,7 +14,13 @@ import { hasErrors } from "../../generator/diagnostics/diagnostics.ts";
 import { parseCliNaming, type CliNaming } from "../../generator/plan/cli/naming-file.ts";
 import { buildPackage } from "../../generator/build/pipeline.ts";
 import { openApiPath, repoRoot } from "../support/paths.ts";
-import { output, readmeModules, runTsc, AZURE_IDENTITY_STUB, CONSUMER_COMPILER_OPTIONS } from "./support/package-tools.ts";
+import {
+  output,
+  readmeModules,
+  runTsc,
+  AZURE_IDENTITY_STUB,
+  CONSUMER_COMPILER_OPTIONS,
+} from "./support/package-tools.ts";
 
 const fixturesDir = join(repoRoot, "test/fixtures/openapi");
 const convenienceDir = join(repoRoot, "test/fixtures/convenience");
@@ -36,9 +42,17 @@ const fixtures: Fixture[] = [
     .sort()
     .map((name) => {
       const base = basename(name).replace(/\.[^.]+$/, "");
-      return { name: `convenience-${base}`, file: join(convenienceDir, name), naming: join(convenienceDir, `${base}.cli.yaml`) };
+      return {
+        name: `convenience-${base}`,
+        file: join(convenienceDir, name),
+        naming: join(convenienceDir, `${base}.cli.yaml`),
+      };
     }),
-  { name: "communication-identity", file: openApiPath("communication-identity", "2023-10-01"), naming: join(repoRoot, "spec/communication-identity/cli.yaml") },
+  {
+    name: "communication-identity",
+    file: openApiPath("communication-identity", "2023-10-01"),
+    naming: join(repoRoot, "spec/communication-identity/cli.yaml"),
+  },
 ];
 
 function cliNaming(file: string | undefined): { cliNaming?: CliNaming } {
@@ -59,40 +73,46 @@ afterAll(async () => {
   if (work && !process.env["KEEP_TMP"]) await rm(work, { recursive: true, force: true });
 });
 
-it("README examples of every fixture's package, and of those with a convenience layer, type-check against their sources", { timeout: 120_000 }, async () => {
-  const paths: Record<string, string[]> = {};
-  const include: string[] = ["azure-identity.d.ts"];
-  const generated: string[] = [];
-  for (const { name, file, naming } of fixtures) {
-    const built = buildPackage({ file, packageName: name, ...cliNaming(naming) });
-    // A fixture the generator rejects is the business of the generator's own tests; a layer's must build.
-    if (hasErrors(built.diagnostics)) {
-      expect(naming, `${file}: ${built.diagnostics.map((d) => d.message).join("; ")}`).toBeUndefined();
-      continue;
+it(
+  "README examples of every fixture's package, and of those with a convenience layer, type-check against their sources",
+  { timeout: 120_000 },
+  async () => {
+    const paths: Record<string, string[]> = {};
+    const include: string[] = ["azure-identity.d.ts"];
+    const generated: string[] = [];
+    for (const { name, file, naming } of fixtures) {
+      const built = buildPackage({ file, packageName: name, ...cliNaming(naming) });
+      // A fixture the generator rejects is the business of the generator's own tests; a layer's must build.
+      if (hasErrors(built.diagnostics)) {
+        expect(naming, `${file}: ${built.diagnostics.map((d) => d.message).join("; ")}`).toBeUndefined();
+        continue;
+      }
+      generated.push(name);
+      for (const output of built.files) {
+        const target = join(work, name, output.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, output.content);
+      }
+      const readme = built.files.find((f) => f.path === "README.md")?.content ?? "";
+      const modules = readmeModules(readme);
+      expect(modules.length, `${file}: README has no examples`).toBeGreaterThan(0);
+      await Promise.all(
+        modules.map((code, i) => writeFile(join(work, name, `readme-${String(i + 1).padStart(2, "0")}.ts`), code)),
+      );
+      paths[name] = [`./${name}/src/index.ts`];
+      include.push(`${name}/readme-*.ts`);
     }
-    generated.push(name);
-    for (const output of built.files) {
-      const target = join(work, name, output.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, output.content);
-    }
-    const readme = built.files.find((f) => f.path === "README.md")?.content ?? "";
-    const modules = readmeModules(readme);
-    expect(modules.length, `${file}: README has no examples`).toBeGreaterThan(0);
-    await Promise.all(modules.map((code, i) => writeFile(join(work, name, `readme-${String(i + 1).padStart(2, "0")}.ts`), code)));
-    paths[name] = [`./${name}/src/index.ts`];
-    include.push(`${name}/readme-*.ts`);
-  }
-  expect(generated.length).toBeGreaterThan(0);
-  const tsconfig = {
-    compilerOptions: {
-      ...CONSUMER_COMPILER_OPTIONS,
-      paths,
-    },
-    include,
-  };
-  await writeFile(join(work, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  await writeFile(join(work, "azure-identity.d.ts"), AZURE_IDENTITY_STUB);
-  const result = await runTsc(["-p", work], work);
-  expect(result.code, output(result)).toBe(0);
-});
+    expect(generated.length).toBeGreaterThan(0);
+    const tsconfig = {
+      compilerOptions: {
+        ...CONSUMER_COMPILER_OPTIONS,
+        paths,
+      },
+      include,
+    };
+    await writeFile(join(work, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+    await writeFile(join(work, "azure-identity.d.ts"), AZURE_IDENTITY_STUB);
+    const result = await runTsc(["-p", work], work);
+    expect(result.code, output(result)).toBe(0);
+  },
+);

@@ -52,7 +52,8 @@ function diagnosticProblems(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.flatMap((d) => {
     const problems: string[] = [];
     if (!codeInfo(d.code)) problems.push(`undeclared code ${d.code}`);
-    if (d.message.includes("\n") || d.message.trim() === "") problems.push(`${d.code}: message is not one line: ${JSON.stringify(d.message)}`);
+    if (d.message.includes("\n") || d.message.trim() === "")
+      problems.push(`${d.code}: message is not one line: ${JSON.stringify(d.message)}`);
     if (!d.location?.file) problems.push(`${d.code}: no location`);
     return problems;
   });
@@ -97,7 +98,8 @@ export async function runCases(options: RunOptions): Promise<RunReport> {
     }
     typeErrors.push(checked.output);
     folders.push(checked.root);
-    for (const g of batch) await writeFile(join(checked.root, g.name, "document.json"), JSON.stringify(g.document, null, 2));
+    for (const g of batch)
+      await writeFile(join(checked.root, g.name, "document.json"), JSON.stringify(g.document, null, 2));
   }
   return {
     cases,

@@ -16,12 +16,23 @@ const { values } = parseArgs({
     "no-cli": { type: "boolean", default: false },
   },
 });
-const options = { valid: Number(values.valid), mutated: Number(values.mutated), seed: Number(values.seed), withCli: !values["no-cli"] };
-console.log(`robustness: ${options.valid} valid + ${options.mutated} mutated documents, seed ${options.seed}${options.withCli ? ", command lines included" : ""}`);
+const options = {
+  valid: Number(values.valid),
+  mutated: Number(values.mutated),
+  seed: Number(values.seed),
+  withCli: !values["no-cli"],
+};
+console.log(
+  `robustness: ${options.valid} valid + ${options.mutated} mutated documents, seed ${options.seed}${options.withCli ? ", command lines included" : ""}`,
+);
 const report = await runCases(options);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-console.log(`  ${report.cases} cases in ${seconds(report.milliseconds.generate)}: ${report.generated} packages generated, refused: ${JSON.stringify(report.refused)}`);
-console.log(`  type-check of ${report.generated} packages in ${seconds(report.milliseconds.typeCheck)}: ${report.typeErrors === "" ? "no error" : "FAILED"}`);
+console.log(
+  `  ${report.cases} cases in ${seconds(report.milliseconds.generate)}: ${report.generated} packages generated, refused: ${JSON.stringify(report.refused)}`,
+);
+console.log(
+  `  type-check of ${report.generated} packages in ${seconds(report.milliseconds.typeCheck)}: ${report.typeErrors === "" ? "no error" : "FAILED"}`,
+);
 if (report.typeErrors !== "") {
   console.log(report.typeErrors.split("\n").slice(0, 40).join("\n"));
   console.log(`  packages and their documents are kept in ${report.folders.join(", ")}`);

@@ -29,7 +29,11 @@ function req(url = "https://contoso.communication.azure.com/identities"): Outgoi
   return { method: "GET", url: new URL(url), headers: new Headers(), body: undefined };
 }
 
-async function authOf(signer: ReturnType<typeof createBearerSigner>, nowMs: number, url?: string): Promise<string | null> {
+async function authOf(
+  signer: ReturnType<typeof createBearerSigner>,
+  nowMs: number,
+  url?: string,
+): Promise<string | null> {
   const r = req(url);
   await signer.sign(r, new Date(nowMs));
   return r.headers.get("authorization");

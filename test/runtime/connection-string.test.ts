@@ -17,18 +17,48 @@ describe("parseConnectionString: valid", () => {
       endpoint: "https://contoso.communication.azure.com",
       accessKey: key,
     },
-    { name: "upper case names", input: "ENDPOINT=https://a.example;ACCESSKEY=pw==", endpoint: "https://a.example", accessKey: "pw==" },
-    { name: "no trailing slash", input: "endpoint=https://a.example;accesskey=pw==", endpoint: "https://a.example", accessKey: "pw==" },
-    { name: "trailing ; kept in key", input: "endpoint=https://a.example/;accesskey=pw==;", endpoint: "https://a.example", accessKey: "pw==;" },
+    {
+      name: "upper case names",
+      input: "ENDPOINT=https://a.example;ACCESSKEY=pw==",
+      endpoint: "https://a.example",
+      accessKey: "pw==",
+    },
+    {
+      name: "no trailing slash",
+      input: "endpoint=https://a.example;accesskey=pw==",
+      endpoint: "https://a.example",
+      accessKey: "pw==",
+    },
+    {
+      name: "trailing ; kept in key",
+      input: "endpoint=https://a.example/;accesskey=pw==;",
+      endpoint: "https://a.example",
+      accessKey: "pw==;",
+    },
     {
       name: "greedy: key runs to the end, extra segments included",
       input: "endpoint=https://a.example/;accesskey=pw==;foo=bar",
       endpoint: "https://a.example",
       accessKey: "pw==;foo=bar",
     },
-    { name: "port accepted", input: "endpoint=https://x.communication.azure.com:443/;accesskey=k", endpoint: "https://x.communication.azure.com", accessKey: "k" },
-    { name: "http and custom port", input: "endpoint=http://127.0.0.1:8080/;accesskey=k", endpoint: "http://127.0.0.1:8080", accessKey: "k" },
-    { name: "surrounding whitespace trimmed", input: "  endpoint=https://a.example/;accesskey=pw==\n", endpoint: "https://a.example", accessKey: "pw==" },
+    {
+      name: "port accepted",
+      input: "endpoint=https://x.communication.azure.com:443/;accesskey=k",
+      endpoint: "https://x.communication.azure.com",
+      accessKey: "k",
+    },
+    {
+      name: "http and custom port",
+      input: "endpoint=http://127.0.0.1:8080/;accesskey=k",
+      endpoint: "http://127.0.0.1:8080",
+      accessKey: "k",
+    },
+    {
+      name: "surrounding whitespace trimmed",
+      input: "  endpoint=https://a.example/;accesskey=pw==\n",
+      endpoint: "https://a.example",
+      accessKey: "pw==",
+    },
   ];
 
   it.each(cases)("$name", ({ input, endpoint, accessKey }) => {
@@ -101,6 +131,8 @@ describe("validateEndpoint", () => {
     "https://",
     "https://user:pw@a.example/",
   ])("rejects %j with a message that says what is expected", (input) => {
-    expect(() => validateEndpoint(input)).toThrow("Invalid endpoint URL: expected http(s)://<host> (the value is not shown: it may hold a key)");
+    expect(() => validateEndpoint(input)).toThrow(
+      "Invalid endpoint URL: expected http(s)://<host> (the value is not shown: it may hold a key)",
+    );
   });
 });

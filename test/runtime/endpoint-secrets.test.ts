@@ -25,7 +25,12 @@ function printed(action: () => unknown): string {
     action();
   } catch (error) {
     expect(error).toBeInstanceOf(Error);
-    return [String(error), (error as Error).stack ?? "", inspect(error, { depth: 5, showHidden: true }), JSON.stringify(error)].join("\n");
+    return [
+      String(error),
+      (error as Error).stack ?? "",
+      inspect(error, { depth: 5, showHidden: true }),
+      JSON.stringify(error),
+    ].join("\n");
   }
   throw new Error("expected a throw");
 }

@@ -23,12 +23,21 @@ const stableClient = () => clientOf((cs, options) => new stable.CommunicationIde
 const previewClient = () => clientOf((cs, options) => new preview.CommunicationIdentityClient(cs, options));
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => { throw new Error("expected a rejection"); }, (error: unknown) => error);
+  return promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (error: unknown) => error,
+  );
 }
 
 describe("service errors", () => {
   it("message is the service's message; status, statusCode and code are fields of their own", async () => {
-    server.answer(() => ({ status: 404, headers: { "content-type": "application/json" }, body: JSON.stringify(notFound) }));
+    server.answer(() => ({
+      status: 404,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(notFound),
+    }));
     const error = await rejection(stableClient().deleteCommunicationIdentity("8:acs:x"));
     if (!stable.isCommunicationIdentityClientError(error)) throw new Error(`not a service error: ${String(error)}`);
     expect(error.message).toBe("Identity 8:acs:x was not found.");
@@ -43,7 +52,11 @@ describe("service errors", () => {
   });
 
   it("is<Client>Error recognises an error thrown by another copy of the runtime, and by another realm", async () => {
-    server.answer(() => ({ status: 404, headers: { "content-type": "application/json" }, body: JSON.stringify(notFound) }));
+    server.answer(() => ({
+      status: 404,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(notFound),
+    }));
     const fromOtherCopy = await rejection(previewClient().deleteCommunicationIdentity("8:acs:x"));
     expect(fromOtherCopy).not.toBeInstanceOf(stable.HttpError);
     expect(stable.isCommunicationIdentityClientError(fromOtherCopy)).toBe(true);
@@ -51,7 +64,13 @@ describe("service errors", () => {
       "Object.assign(new Error('gone'), { name: 'HttpError', status: 404, body: undefined, headers: { get: () => null } })",
     );
     expect(stable.isCommunicationIdentityClientError(fromOtherRealm)).toBe(true);
-    for (const other of [new Error("plain"), Object.assign(new Error("x"), { name: "HttpError" }), { name: "HttpError", status: 404 }, null, "HttpError"]) {
+    for (const other of [
+      new Error("plain"),
+      Object.assign(new Error("x"), { name: "HttpError" }),
+      { name: "HttpError", status: 404 },
+      null,
+      "HttpError",
+    ]) {
       expect(stable.isCommunicationIdentityClientError(other)).toBe(false);
     }
   });
@@ -62,9 +81,12 @@ describe("timeouts set by the caller's signal", () => {
     // A fetch that never answers, until its signal aborts: the timeout is the caller's signal alone.
     const client = new stable.CommunicationIdentityClient(`endpoint=${server.origin}/;accesskey=${KEY}`, {
       retry: { maxRetries: 0 },
-      fetch: (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
+      fetch: (_input, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
     });
-    const error = await rejection(client.deleteCommunicationIdentity("8:acs:x", { abortSignal: AbortSignal.timeout(20) }));
+    const error = await rejection(
+      client.deleteCommunicationIdentity("8:acs:x", { abortSignal: AbortSignal.timeout(20) }),
+    );
     expect(error).toBeInstanceOf(stable.TimeoutError);
     expect(error).toMatchObject({ name: "TimeoutError", code: "RequestTimeout", timeoutMs: undefined });
     expect((error as Error).cause).toMatchObject({ name: "TimeoutError" });
@@ -74,7 +96,9 @@ describe("timeouts set by the caller's signal", () => {
   it("a caller's plain abort stays the signal's reason, not a timeout", async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await rejection(stableClient().deleteCommunicationIdentity("8:acs:x", { abortSignal: controller.signal }));
+    const error = await rejection(
+      stableClient().deleteCommunicationIdentity("8:acs:x", { abortSignal: controller.signal }),
+    );
     expect(error).toBe(controller.signal.reason);
     expect(error).not.toBeInstanceOf(stable.TimeoutError);
     expect((error as Error).name).toBe("AbortError");

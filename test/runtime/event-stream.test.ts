@@ -22,10 +22,22 @@ function streamed(chunks: readonly (string | Uint8Array)[], onCancel?: () => voi
       onCancel?.();
     },
   });
-  return { status: 200, statusText: "OK", headers: new Headers(), bodyText: "", bodyBytes: new Uint8Array(0), stream, request: { method: "GET", url: "http://127.0.0.1/" } };
+  return {
+    status: 200,
+    statusText: "OK",
+    headers: new Headers(),
+    bodyText: "",
+    bodyBytes: new Uint8Array(0),
+    stream,
+    request: { method: "GET", url: "http://127.0.0.1/" },
+  };
 }
 
-async function events(response: RawResponse, signal?: AbortSignal, maxResponseBytes?: number): Promise<ServerSentEvent[]> {
+async function events(
+  response: RawResponse,
+  signal?: AbortSignal,
+  maxResponseBytes?: number,
+): Promise<ServerSentEvent[]> {
   const seen: ServerSentEvent[] = [];
   for await (const event of readEventStream(response, { abortSignal: signal, maxResponseBytes })) seen.push(event);
   return seen;
@@ -117,7 +129,8 @@ describe("readEventStream", () => {
     });
     const reason = new Error("stop");
     const iterate = (async () => {
-      for await (const _event of readEventStream({ ...streamed([]), stream }, { abortSignal: controller.signal })) controller.abort(reason);
+      for await (const _event of readEventStream({ ...streamed([]), stream }, { abortSignal: controller.signal }))
+        controller.abort(reason);
     })();
     await expect(iterate).rejects.toBe(reason);
     expect(cancelled).toBe(true);

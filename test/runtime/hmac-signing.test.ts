@@ -141,7 +141,9 @@ describe("signer behaviour", () => {
     await signer.sign(b, new Date("2022-04-13T18:09:13Z"));
     expect(a.headers.get("x-ms-date")).not.toBe(b.headers.get("x-ms-date"));
     expect(a.headers.get("authorization")).not.toBe(b.headers.get("authorization"));
-    expect(a.headers.get("authorization")).toMatch(/^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=[A-Za-z0-9+/]{43}=$/);
+    expect(a.headers.get("authorization")).toMatch(
+      /^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=[A-Za-z0-9+/]{43}=$/,
+    );
   });
 
   it("signs url.host including a non-default port once (documented behaviour, not the SDK quirk)", async () => {
@@ -179,11 +181,18 @@ describe("signer behaviour", () => {
   });
 
   it("signs extra headers named in the scheme and fails clearly when one is missing", async () => {
-    const custom: HmacSigningScheme = { ...scheme, signedHeaders: ["x-ms-date", "host", "x-ms-content-sha256", "x-extra"] };
+    const custom: HmacSigningScheme = {
+      ...scheme,
+      signedHeaders: ["x-ms-date", "host", "x-ms-content-sha256", "x-extra"],
+    };
     const req = request("GET", "https://example.com");
     req.headers.set("x-extra", "v");
     await createHmacSigner("pw==", custom).sign(req);
-    expect(req.headers.get("authorization")).toContain("SignedHeaders=x-ms-date;host;x-ms-content-sha256;x-extra&Signature=");
-    await expect(createHmacSigner("pw==", custom).sign(request("GET", "https://example.com"))).rejects.toThrow(/x-extra/);
+    expect(req.headers.get("authorization")).toContain(
+      "SignedHeaders=x-ms-date;host;x-ms-content-sha256;x-extra&Signature=",
+    );
+    await expect(createHmacSigner("pw==", custom).sign(request("GET", "https://example.com"))).rejects.toThrow(
+      /x-extra/,
+    );
   });
 });

@@ -41,7 +41,12 @@ async function startServer(): Promise<TestServer> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const seen = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const seen = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       state.seen.push(seen);
       state.handler(req, res, seen);
     });
@@ -83,15 +88,27 @@ function apiKeySigner(calls: string[] = []): RequestSigner {
 }
 
 function context(overrides: Partial<ClientContext> = {}): ClientContext {
-  return { endpoint: service.origin, retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 }, userAgent: "t", signer: apiKeySigner(), ...overrides };
+  return {
+    endpoint: service.origin,
+    retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 },
+    userAgent: "t",
+    signer: apiKeySigner(),
+    ...overrides,
+  };
 }
 
-const post = { method: "POST", path: "/tokens", body: { contentType: "application/json", text: JSON.stringify({ refreshToken: BODY_TOKEN }) } };
+const post = {
+  method: "POST",
+  path: "/tokens",
+  body: { contentType: "application/json", text: JSON.stringify({ refreshToken: BODY_TOKEN }) },
+};
 
 /** The call's rejection (it must reject), within SETTLE_MS. */
 async function rejection(call: Promise<unknown>): Promise<Error> {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("the call hung")), SETTLE_MS)));
+  const hang = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error("the call hung")), SETTLE_MS)),
+  );
   try {
     await Promise.race([call, hang]);
   } catch (error) {
@@ -104,14 +121,17 @@ async function rejection(call: Promise<unknown>): Promise<Error> {
   throw new Error("expected the call to reject");
 }
 
-const redirectTo = (location: string, status = 307): Handler => (_req, res) => {
-  res.writeHead(status, { location });
-  res.end();
-};
+const redirectTo =
+  (location: string, status = 307): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location });
+    res.end();
+  };
 
 describe("redirects", () => {
   it("a 307 to another origin is refused: neither the API key nor the body reaches it", async () => {
-    elsewhere.handler = (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"token":"forged"}');
+    elsewhere.handler = (_req, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end('{"token":"forged"}');
     service.handler = redirectTo(`${elsewhere.origin}/steal?sig=${encodeURIComponent("query-s3cret")}`);
     const error = await rejection(sendRequest(context(), post));
     expect(error).toBeInstanceOf(RedirectError);
@@ -123,18 +143,23 @@ describe("redirects", () => {
     for (const secret of [API_KEY, BODY_TOKEN, "query-s3cret", "/steal"]) expect(printed).not.toContain(secret);
   });
 
-  it.each([301, 302, 303, 308])("a %i to another origin (or to another scheme on the same host) is refused", async (status) => {
-    service.handler = redirectTo(`${elsewhere.origin}/x`, status);
-    expect(await rejection(sendRequest(context(), post))).toBeInstanceOf(RedirectError);
-    service.handler = redirectTo(service.origin.replace("http:", "https:"), status);
-    expect(await rejection(sendRequest(context(), post))).toBeInstanceOf(RedirectError);
-    expect(elsewhere.seen).toEqual([]);
-  });
+  it.each([301, 302, 303, 308])(
+    "a %i to another origin (or to another scheme on the same host) is refused",
+    async (status) => {
+      service.handler = redirectTo(`${elsewhere.origin}/x`, status);
+      expect(await rejection(sendRequest(context(), post))).toBeInstanceOf(RedirectError);
+      service.handler = redirectTo(service.origin.replace("http:", "https:"), status);
+      expect(await rejection(sendRequest(context(), post))).toBeInstanceOf(RedirectError);
+      expect(elsewhere.seen).toEqual([]);
+    },
+  );
 
   it("a 307 within the origin is followed: same method and body, signed again for the new URL", async () => {
     const calls: string[] = [];
     service.handler = (req, res) =>
-      req.url === "/tokens" ? redirectTo("/v2/tokens?region=eu")(req, res, service.seen[0]!) : res.writeHead(200).end('{"token":"t"}');
+      req.url === "/tokens"
+        ? redirectTo("/v2/tokens?region=eu")(req, res, service.seen[0]!)
+        : res.writeHead(200).end('{"token":"t"}');
     const response = await sendRequest(context({ signer: apiKeySigner(calls) }), post);
     expect(response.bodyText).toBe('{"token":"t"}');
     expect(response.request.url).toBe(`${service.origin}/v2/tokens?region=eu`);
@@ -146,11 +171,25 @@ describe("redirects", () => {
   });
 
   it("a 303 within the origin continues with a GET without the body; HMAC signs each hop", async () => {
-    service.handler = (req, res) => (req.method === "POST" ? redirectTo("/result/1", 303)(req, res, service.seen[0]!) : res.writeHead(200).end("{}"));
-    const hmac = createHmacSigner({ key: "AAAA" }, { dateHeader: "x-ms-date", contentHashHeader: "x-ms-content-sha256", signedHeaders: ["x-ms-date", "host", "x-ms-content-sha256"], authorizationPrefix: "HMAC-SHA256" });
+    service.handler = (req, res) =>
+      req.method === "POST" ? redirectTo("/result/1", 303)(req, res, service.seen[0]!) : res.writeHead(200).end("{}");
+    const hmac = createHmacSigner(
+      { key: "AAAA" },
+      {
+        dateHeader: "x-ms-date",
+        contentHashHeader: "x-ms-content-sha256",
+        signedHeaders: ["x-ms-date", "host", "x-ms-content-sha256"],
+        authorizationPrefix: "HMAC-SHA256",
+      },
+    );
     await sendRequest(context({ signer: hmac }), post);
     const [first, second] = service.seen;
-    expect([second?.method, second?.url, second?.body, second?.headers["content-type"]]).toEqual(["GET", "/result/1", "", undefined]);
+    expect([second?.method, second?.url, second?.body, second?.headers["content-type"]]).toEqual([
+      "GET",
+      "/result/1",
+      "",
+      undefined,
+    ]);
     expect(second?.headers["x-ms-content-sha256"]).toBe("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="); // SHA-256 of nothing
     expect(second?.headers.authorization).not.toBe(first?.headers.authorization);
   });
@@ -169,7 +208,10 @@ describe("redirects", () => {
       return Response.error(); // the shape of a browser's opaqueredirect: status 0, no headers, no body
     };
     const error = await rejection(sendRequest(context({ fetch: browserLike }), post));
-    expect(error).toMatchObject({ name: "RedirectError", message: `Refusing to follow a redirect the browser hides: it may leave ${service.origin}` });
+    expect(error).toMatchObject({
+      name: "RedirectError",
+      message: `Refusing to follow a redirect the browser hides: it may leave ${service.origin}`,
+    });
     expect(modes).toEqual(["manual"]);
   });
 });
@@ -195,7 +237,13 @@ describe("timeouts", () => {
 
   it("a body that trickles in times out per attempt (the body read is covered), and is retried", async () => {
     service.handler = trickle;
-    const error = await rejection(sendRequest(context({ retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 } }), { method: "GET", path: "/x" }, { timeoutMs: 300 }));
+    const error = await rejection(
+      sendRequest(
+        context({ retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 } }),
+        { method: "GET", path: "/x" },
+        { timeoutMs: 300 },
+      ),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(service.seen).toHaveLength(2);
   });
@@ -219,8 +267,16 @@ describe("Retry-After", () => {
     ["20 days", String(20 * 24 * 3600)],
     ["an HTTP date 20 days ahead", new Date(Date.now() + 20 * 24 * 3600 * 1000).toUTCString()],
   ])("%s, more than maxDelayMs: no retry, the 429 at once", async (_what, retryAfter) => {
-    service.handler = (_req, res) => res.writeHead(429, { "retry-after": retryAfter, "content-type": "application/json" }).end('{"error":{"code":"TooManyRequests","message":"Slow down"}}');
-    const error = await rejection(sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 60_000 } }), { method: "GET", path: "/x" }));
+    service.handler = (_req, res) =>
+      res
+        .writeHead(429, { "retry-after": retryAfter, "content-type": "application/json" })
+        .end('{"error":{"code":"TooManyRequests","message":"Slow down"}}');
+    const error = await rejection(
+      sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 60_000 } }), {
+        method: "GET",
+        path: "/x",
+      }),
+    );
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 429, message: "Slow down" });
     expect((error as HttpError).headers.get("retry-after")).toBe(retryAfter);
@@ -229,8 +285,12 @@ describe("Retry-After", () => {
   });
 
   it("a hint within maxDelayMs is still honoured", async () => {
-    service.handler = (_req, res) => (service.seen.length === 1 ? res.writeHead(503, { "retry-after-ms": "20" }).end() : res.end("{}"));
-    await sendRequest(context({ retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1000 } }), { method: "GET", path: "/x" });
+    service.handler = (_req, res) =>
+      service.seen.length === 1 ? res.writeHead(503, { "retry-after-ms": "20" }).end() : res.end("{}");
+    await sendRequest(context({ retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1000 } }), {
+      method: "GET",
+      path: "/x",
+    });
     expect(service.seen).toHaveLength(2);
   });
 });
@@ -251,20 +311,32 @@ describe("response sizes", () => {
     service.handler = endless;
     const error = await rejection(sendRequest(context(), { method: "GET", path: "/x" }));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error).toMatchObject({ name: "ResponseTooLargeError", message: `The response body exceeds ${2 ** 25} bytes` });
+    expect(error).toMatchObject({
+      name: "ResponseTooLargeError",
+      message: `The response body exceeds ${2 ** 25} bytes`,
+    });
     expect(service.seen).toHaveLength(1);
   });
 
   it("maxResponseBytes sets the cap per call; a body within it is read whole", async () => {
     service.handler = (_req, res) => res.end("x".repeat(1000));
-    expect((await sendRequest(context(), { method: "GET", path: "/x" }, { maxResponseBytes: 1000 })).bodyText).toHaveLength(1000);
-    await expect(sendRequest(context(), { method: "GET", path: "/x" }, { maxResponseBytes: 999 })).rejects.toThrow("The response body exceeds 999 bytes");
+    expect(
+      (await sendRequest(context(), { method: "GET", path: "/x" }, { maxResponseBytes: 1000 })).bodyText,
+    ).toHaveLength(1000);
+    await expect(sendRequest(context(), { method: "GET", path: "/x" }, { maxResponseBytes: 999 })).rejects.toThrow(
+      "The response body exceeds 999 bytes",
+    );
   });
 
   it("a 2 MB service error message is cut in HttpError.message; body keeps it all", async () => {
     const huge = "E".repeat(2_000_000);
-    service.handler = (_req, res) => res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "Bad", message: huge } }));
-    const error = (await rejection(sendRequest(context(), { method: "GET", path: "/x" }))) as HttpError<{ error: { message: string } }>;
+    service.handler = (_req, res) =>
+      res
+        .writeHead(400, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { code: "Bad", message: huge } }));
+    const error = (await rejection(sendRequest(context(), { method: "GET", path: "/x" }))) as HttpError<{
+      error: { message: string };
+    }>;
     expect(error).toBeInstanceOf(HttpError);
     expect(error.message).toBe(`${"E".repeat(1000)}... (truncated)`);
     expect(error.body?.error.message).toHaveLength(2_000_000);

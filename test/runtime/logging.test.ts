@@ -18,13 +18,20 @@ beforeAll(async () => (server = await RecordingServer.start()));
 afterAll(() => server.stop());
 afterEach(() => vi.unstubAllEnvs());
 
-const ok = () => ({ status: 200, headers: { "content-type": "application/json", "x-ms-request-id": "req-1" }, body: JSON.stringify(token) });
+const ok = () => ({
+  status: 200,
+  headers: { "content-type": "application/json", "x-ms-request-id": "req-1" },
+  body: JSON.stringify(token),
+});
 /** 503 on the first attempt, then `ok`. */
 const flaky = () => () => (server.requests.length === 1 ? { status: 503, headers: { "retry-after-ms": "1" } } : ok());
 
 /** Every secret a request of the test carries, as sent: the key, the signatures, the token. */
 function secretsSent(): string[] {
-  const headers = server.requests.flatMap((r) => [String(r.headers["authorization"] ?? ""), String(r.headers["x-ms-content-sha256"] ?? "")]);
+  const headers = server.requests.flatMap((r) => [
+    String(r.headers["authorization"] ?? ""),
+    String(r.headers["x-ms-content-sha256"] ?? ""),
+  ]);
   const signatures = headers.flatMap((h) => /Signature=([^&\s]+)/.exec(h)?.slice(1) ?? []);
   return [Buffer.from(KEY, "base64").toString(), KEY, BEARER, SAS, ...headers, ...signatures].filter(Boolean);
 }
@@ -43,12 +50,24 @@ describe("the logger option", () => {
       logger: (event) => events.push(event),
     });
     await client.issueAccessToken("8:acs:x", { scopes: ["chat"] }, { query: { sig: SAS } });
-    expect(events.map((e) => `${e.kind}#${e.attempt}`)).toEqual(["request#1", "response#1", "retry#1", "request#2", "response#2"]);
+    expect(events.map((e) => `${e.kind}#${e.attempt}`)).toEqual([
+      "request#1",
+      "response#1",
+      "retry#1",
+      "request#2",
+      "response#2",
+    ]);
     const [request, failed, retry, , done] = events;
     expect(request).toMatchObject({ kind: "request", level: "info", method: "POST" });
     if (request?.kind !== "request") throw new Error("not a request");
-    expect(request.url).toBe(`${server.origin}/identities/8%3Aacs%3Ax/:issueAccessToken?api-version=2023-10-01&sig=REDACTED`);
-    expect(request.headers).toMatchObject({ authorization: "REDACTED", "x-ms-content-sha256": "REDACTED", "content-type": "application/json" });
+    expect(request.url).toBe(
+      `${server.origin}/identities/8%3Aacs%3Ax/:issueAccessToken?api-version=2023-10-01&sig=REDACTED`,
+    );
+    expect(request.headers).toMatchObject({
+      authorization: "REDACTED",
+      "x-ms-content-sha256": "REDACTED",
+      "content-type": "application/json",
+    });
     expect(request.headers["x-ms-date"]).toMatch(/GMT$/);
     expect(failed).toMatchObject({ kind: "response", status: 503, level: "warning" });
     expect(retry).toMatchObject({ kind: "retry", reason: "status 503" });
@@ -61,13 +80,23 @@ describe("the logger option", () => {
     server.answer(ok);
     const events: stable.LogEvent[] = [];
     const credential = { getToken: async () => ({ token: BEARER, expiresOnTimestamp: Date.now() + 3_600_000 }) };
-    const client = new stable.CommunicationIdentityClient(server.origin, credential, { logger: { log: (event) => events.push(event) }, retry: { maxRetries: 0 } });
+    const client = new stable.CommunicationIdentityClient(server.origin, credential, {
+      logger: { log: (event) => events.push(event) },
+      retry: { maxRetries: 0 },
+    });
     await client.revokeAccessTokens("8:acs:x");
     expect(server.requests[0]?.headers["authorization"]).toBe(`Bearer ${BEARER}`);
     expect(events.map((e) => e.kind)).toEqual(["request", "response"]);
-    const failing = new stable.CommunicationIdentityClient("http://127.0.0.1:1", credential, { logger: { log: (event) => events.push(event) }, retry: { maxRetries: 0 } });
+    const failing = new stable.CommunicationIdentityClient("http://127.0.0.1:1", credential, {
+      logger: { log: (event) => events.push(event) },
+      retry: { maxRetries: 0 },
+    });
     await expect(failing.revokeAccessTokens("8:acs:x")).rejects.toThrow();
-    expect(events.at(-1)).toMatchObject({ kind: "error", level: "warning", error: expect.stringMatching(/^NetworkError: /) });
+    expect(events.at(-1)).toMatchObject({
+      kind: "error",
+      level: "warning",
+      error: expect.stringMatching(/^NetworkError: /),
+    });
     expectNoSecret(events);
   });
 
@@ -92,13 +121,19 @@ describe("AZURE_LOG_LEVEL", () => {
     try {
       const call = async () => {
         server.answer(flaky());
-        const client = new stable.CommunicationIdentityClient(`endpoint=${server.origin}/;accesskey=${KEY}`, { retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 } });
+        const client = new stable.CommunicationIdentityClient(`endpoint=${server.origin}/;accesskey=${KEY}`, {
+          retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 },
+        });
         await client.issueAccessToken("8:acs:x", { scopes: ["chat"] });
       };
       vi.stubEnv("AZURE_LOG_LEVEL", "info");
       await call();
       expect(lines.map((line) => line.split(" ").slice(0, 2).join(" "))).toEqual([
-        "azure:info request", "azure:warning response", "azure:info retry", "azure:info request", "azure:info response",
+        "azure:info request",
+        "azure:warning response",
+        "azure:info retry",
+        "azure:info request",
+        "azure:info response",
       ]);
       expectNoSecret(lines);
       lines.length = 0;

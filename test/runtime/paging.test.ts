@@ -13,7 +13,17 @@ function pagerOver(pages: Record<string, Page>, first: Page) {
       fetched.push(token ?? "first");
       const page = token === undefined ? first : pages[token];
       if (!page) throw new Error(`no page ${token}`);
-      return { page, response: { status: 200, statusText: "", headers: new Headers(), bodyText: "", bodyBytes: new Uint8Array(0), request: { method: "GET", url: "https://x.example/items" } } };
+      return {
+        page,
+        response: {
+          status: 200,
+          statusText: "",
+          headers: new Headers(),
+          bodyText: "",
+          bodyBytes: new Uint8Array(0),
+          request: { method: "GET", url: "https://x.example/items" },
+        },
+      };
     },
     (page) => page.value,
     tokenIn((page) => page.nextLink),

@@ -10,18 +10,72 @@ const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
 
 describe("secret names", () => {
   it.each([
-    "token", "accessToken", "access_token", "ACCESS_TOKEN", "refreshTokens", "tokens", "aad-token", "x-ms-token",
-    "key", "keys", "key1", "key2", "primaryKey", "accesskey", "x-api-key", "api-key", "Ocp-Apim-Subscription-Key",
-    "secret", "clientSecret", "client_secrets", "password", "passwords", "adminPassword2", "passwd", "pwd", "pass", "user_pass",
-    "passphrase", "signature", "sig", "credential", "credentials", "jwt", "idJwt", "cookie", "Set-Cookie", "x-session",
-    "session", "authorization", "Proxy-Authorization", "www-authenticate", "connectionString", "primary-connection-string",
+    "token",
+    "accessToken",
+    "access_token",
+    "ACCESS_TOKEN",
+    "refreshTokens",
+    "tokens",
+    "aad-token",
+    "x-ms-token",
+    "key",
+    "keys",
+    "key1",
+    "key2",
+    "primaryKey",
+    "accesskey",
+    "x-api-key",
+    "api-key",
+    "Ocp-Apim-Subscription-Key",
+    "secret",
+    "clientSecret",
+    "client_secrets",
+    "password",
+    "passwords",
+    "adminPassword2",
+    "passwd",
+    "pwd",
+    "pass",
+    "user_pass",
+    "passphrase",
+    "signature",
+    "sig",
+    "credential",
+    "credentials",
+    "jwt",
+    "idJwt",
+    "cookie",
+    "Set-Cookie",
+    "x-session",
+    "session",
+    "authorization",
+    "Proxy-Authorization",
+    "www-authenticate",
+    "connectionString",
+    "primary-connection-string",
   ])("%s is secret", (name) => {
     expect(isSecretName(name)).toBe(true);
   });
 
   it.each([
-    "keyType", "keyword", "keyName", "tokenExpiresInMinutes", "createTokenWithScopes", "expiresOn", "sessionId", "passenger",
-    "bypass", "compass", "code", "id", "value", "x-ms-content-sha256", "x-ms-date", "signedIdentifiers", "location", "scopes",
+    "keyType",
+    "keyword",
+    "keyName",
+    "tokenExpiresInMinutes",
+    "createTokenWithScopes",
+    "expiresOn",
+    "sessionId",
+    "passenger",
+    "bypass",
+    "compass",
+    "code",
+    "id",
+    "value",
+    "x-ms-content-sha256",
+    "x-ms-date",
+    "signedIdentifiers",
+    "location",
+    "scopes",
   ])("%s is not secret", (name) => {
     expect(isSecretName(name)).toBe(false);
   });
@@ -57,7 +111,10 @@ describe("values", () => {
   });
 
   it("hides a SAS signature and a JWT inside any other string, keeping the rest", () => {
-    const body = { blobUrl: `https://a.blob.core.windows.net/c/b?sv=2024-01-01&sr=b&sig=${SECRET}%3D&se=2030`, note: `issued ${JWT} today` };
+    const body = {
+      blobUrl: `https://a.blob.core.windows.net/c/b?sv=2024-01-01&sr=b&sig=${SECRET}%3D&se=2030`,
+      note: `issued ${JWT} today`,
+    };
     expect(redactJson(body)).toEqual({
       blobUrl: "https://a.blob.core.windows.net/c/b?sv=2024-01-01&sr=b&sig=REDACTED&se=2030",
       note: "issued REDACTED today",
@@ -77,19 +134,25 @@ describe("values", () => {
 
   it("adds the names a caller declares", () => {
     const isSecret = (name: string) => name === "adminLogin" || isSecretName(name);
-    expect(redactBodyText(JSON.stringify({ adminLogin: SECRET, user: "me" }), isSecret)).toBe('{"adminLogin":"REDACTED","user":"me"}');
+    expect(redactBodyText(JSON.stringify({ adminLogin: SECRET, user: "me" }), isSecret)).toBe(
+      '{"adminLogin":"REDACTED","user":"me"}',
+    );
   });
 });
 
 describe("bodies", () => {
   it("quotes JSON compactly with secrets hidden", () => {
-    expect(redactBodyText(`{ "token": "${SECRET}", "expiresOn": "2030" }`)).toBe('{"token":"REDACTED","expiresOn":"2030"}');
+    expect(redactBodyText(`{ "token": "${SECRET}", "expiresOn": "2030" }`)).toBe(
+      '{"token":"REDACTED","expiresOn":"2030"}',
+    );
   });
 
   it("keeps only the property names of cut-off JSON, whose secrets cannot be told apart", () => {
     const cut = `{"value": [{"id": "1"}, {"keys": [{"value": "${SECRET}"`;
     expect(redactBodyText(cut)).toBe('{"value": [{"id": "REDACTED"}, {"keys": [{"value": "REDACTED"');
-    expect(redactBodyText(`{"token": ${SECRET}x, "ok": true, "n": null`)).toBe('{"token": "REDACTED", "ok": "REDACTED", "n": "REDACTED"');
+    expect(redactBodyText(`{"token": ${SECRET}x, "ok": true, "n": null`)).toBe(
+      '{"token": "REDACTED", "ok": "REDACTED", "n": "REDACTED"',
+    );
     expect(redactBodyText(`[{"a": "${SECRET}`)).not.toContain(SECRET);
   });
 

@@ -36,7 +36,15 @@ function parseError(raw: RawResponse, required: readonly string[]): ResponsePars
 
 /** Every way the error reaches a log or a terminal. */
 function shown(error: ResponseParseError): string[] {
-  return [error.message, String(error), inspect(error, { depth: 5 }), JSON.stringify(error), error.bodySnippet, String(error.cause), error.stack ?? ""];
+  return [
+    error.message,
+    String(error),
+    inspect(error, { depth: 5 }),
+    JSON.stringify(error),
+    error.bodySnippet,
+    String(error.cause),
+    error.stack ?? "",
+  ];
 }
 
 describe("ResponseParseError quotes no value of the body", () => {
@@ -45,14 +53,42 @@ describe("ResponseParseError quotes no value of the body", () => {
   const form = `access_token=${TOKEN}&expires_in=3600`;
   const text = `Your token is ${TOKEN}`;
   it.each([
-    ["a body lacking a required property", response(JSON.stringify({ token: TOKEN, expiryTime: "2030" })), 'lacks the required property "expiresOn": {"token":…,"expiryTime":…}'],
-    ["a nested secret", response(JSON.stringify({ keys: [{ keyName: "key1", value: SECRET }] })), 'lacks the required property "expiresOn": {"keys":…}'],
-    ["a body cut off inside the token", response(cutOff), `is not valid JSON: ${bytes(cutOff)} bytes, application/json`],
-    ["a bare token, which V8's SyntaxError would quote", response(bare), `is not valid JSON: ${bytes(bare)} bytes, application/json`],
-    ["a form-encoded body", response(form, "application/x-www-form-urlencoded"), `is not valid JSON: ${bytes(form)} bytes, application/x-www-form-urlencoded`],
+    [
+      "a body lacking a required property",
+      response(JSON.stringify({ token: TOKEN, expiryTime: "2030" })),
+      'lacks the required property "expiresOn": {"token":…,"expiryTime":…}',
+    ],
+    [
+      "a nested secret",
+      response(JSON.stringify({ keys: [{ keyName: "key1", value: SECRET }] })),
+      'lacks the required property "expiresOn": {"keys":…}',
+    ],
+    [
+      "a body cut off inside the token",
+      response(cutOff),
+      `is not valid JSON: ${bytes(cutOff)} bytes, application/json`,
+    ],
+    [
+      "a bare token, which V8's SyntaxError would quote",
+      response(bare),
+      `is not valid JSON: ${bytes(bare)} bytes, application/json`,
+    ],
+    [
+      "a form-encoded body",
+      response(form, "application/x-www-form-urlencoded"),
+      `is not valid JSON: ${bytes(form)} bytes, application/x-www-form-urlencoded`,
+    ],
     ["a token in plain text", response(text, "text/plain"), `is not valid JSON: ${bytes(text)} bytes, text/plain`],
-    ["a JSON array of tokens", response(JSON.stringify([TOKEN])), `lacks the required property "expiresOn": ${bytes(JSON.stringify([TOKEN]))} bytes, application/json`],
-    ["a JSON string that is the token", response(JSON.stringify(TOKEN)), `lacks the required property "expiresOn": ${bytes(JSON.stringify(TOKEN))} bytes, application/json`],
+    [
+      "a JSON array of tokens",
+      response(JSON.stringify([TOKEN])),
+      `lacks the required property "expiresOn": ${bytes(JSON.stringify([TOKEN]))} bytes, application/json`,
+    ],
+    [
+      "a JSON string that is the token",
+      response(JSON.stringify(TOKEN)),
+      `lacks the required property "expiresOn": ${bytes(JSON.stringify(TOKEN))} bytes, application/json`,
+    ],
   ])("%s", (_what, raw, expected) => {
     const error = parseError(raw, ["expiresOn"]);
     expect(error.message).toBe(`Expected a JSON body in the 200 response, but it ${expected}`);

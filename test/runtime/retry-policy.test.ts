@@ -40,7 +40,13 @@ describe("retryDelayMs", () => {
   it("honours retry-after-ms, then x-ms-retry-after-ms, then Retry-After", () => {
     expect(retryDelayMs(0, options, withHeaders({ "retry-after-ms": "25" }))).toBe(25);
     expect(retryDelayMs(0, options, withHeaders({ "x-ms-retry-after-ms": "40" }))).toBe(40);
-    expect(retryDelayMs(0, options, withHeaders({ "retry-after-ms": "25", "x-ms-retry-after-ms": "40", "retry-after": "9" }))).toBe(25);
+    expect(
+      retryDelayMs(
+        0,
+        options,
+        withHeaders({ "retry-after-ms": "25", "x-ms-retry-after-ms": "40", "retry-after": "9" }),
+      ),
+    ).toBe(25);
     expect(retryDelayMs(0, options, withHeaders({ "retry-after": "2" }))).toBe(2000);
     expect(retryDelayMs(0, options, withHeaders({ "retry-after": "0" }))).toBe(0);
   });
@@ -58,8 +64,12 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(1, options, response, () => 0)).toBe(100);
     expect(retryDelayMs(1, options, withHeaders({}), () => 0)).toBe(100);
     // An empty hint is no hint (not 0 ms); only Retry-After may be an HTTP date.
-    expect(retryDelayMs(1, options, withHeaders({ "retry-after-ms": "", "x-ms-retry-after-ms": "40" }), () => 0)).toBe(40);
-    expect(retryDelayMs(1, options, withHeaders({ "retry-after-ms": new Date(Date.now() + 5000).toUTCString() }), () => 0)).toBe(100);
+    expect(retryDelayMs(1, options, withHeaders({ "retry-after-ms": "", "x-ms-retry-after-ms": "40" }), () => 0)).toBe(
+      40,
+    );
+    expect(
+      retryDelayMs(1, options, withHeaders({ "retry-after-ms": new Date(Date.now() + 5000).toUTCString() }), () => 0),
+    ).toBe(100);
   });
 });
 

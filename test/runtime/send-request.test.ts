@@ -2,7 +2,13 @@ import { createHmac, createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { HttpError, NetworkError, ResponseParseError, TimeoutError, httpErrorFromText } from "../../generator/runtime/errors.ts";
+import {
+  HttpError,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+  httpErrorFromText,
+} from "../../generator/runtime/errors.ts";
 import { createHmacSigner } from "../../generator/runtime/hmac-signing.ts";
 import type { OutgoingRequest, RequestSigner } from "../../generator/runtime/request-signer.ts";
 import {
@@ -59,7 +65,13 @@ const fastRetry = { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 };
 
 /** An Azure service's context: it names the client request id header (others send none). */
 function context(overrides: Partial<ClientContext> = {}): ClientContext {
-  return { endpoint, retry: fastRetry, userAgent: "specsmith-test/1.0", clientRequestIdHeader: "x-ms-client-request-id", ...overrides };
+  return {
+    endpoint,
+    retry: fastRetry,
+    userAgent: "specsmith-test/1.0",
+    clientRequestIdHeader: "x-ms-client-request-id",
+    ...overrides,
+  };
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -86,7 +98,9 @@ describe("sendRequest: building the request", () => {
     expect(seen).toHaveLength(1);
     const request = seen[0]!;
     expect(request.method).toBe("POST");
-    expect(request.url).toBe(`/identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b%20c`);
+    expect(request.url).toBe(
+      `/identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b%20c`,
+    );
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers["accept"]).toBe("application/json");
     expect(request.headers["user-agent"]).toBe("specsmith-test/1.0");
@@ -96,7 +110,10 @@ describe("sendRequest: building the request", () => {
     expect(request.body.toString("utf8")).toBe('{"scopes":["chat"]}');
     expect(raw.status).toBe(200);
     expect(parseJson<{ ok: boolean }>(raw)).toEqual({ ok: true });
-    expect(raw.request).toEqual({ method: "POST", url: `${endpoint}identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b%20c` });
+    expect(raw.request).toEqual({
+      method: "POST",
+      url: `${endpoint}identities/8%3Aacs%3Aabc_def/:issueAccessToken?api-version=2025-03-02-preview&tag=a&tag=b%20c`,
+    });
   });
 
   it("keeps a base path, sends bytes, and honours a custom client-request-id header and user headers", async () => {
@@ -120,9 +137,9 @@ describe("sendRequest: building the request", () => {
     await sendRequest(context(), { method: "GET", path: `${endpoint}items?skip=abc%3D`, query });
     await sendRequest(context(), { method: "GET", path: `${endpoint}items?api-version=2024&skip=2`, query });
     expect(seen.map((s) => s.url)).toEqual(["/items?skip=abc%3D&api-version=2025", "/items?api-version=2024&skip=2"]);
-    await expect(sendRequest(context(), { method: "GET", path: "https://elsewhere.example/items", query })).rejects.toThrow(
-      /Refusing to follow a link/,
-    );
+    await expect(
+      sendRequest(context(), { method: "GET", path: "https://elsewhere.example/items", query }),
+    ).rejects.toThrow(/Refusing to follow a link/);
     expect(seen).toHaveLength(2);
   });
 });
@@ -132,9 +149,13 @@ describe("sendRequest: retries", () => {
     handler = (_req, res, attempt) =>
       attempt === 1 ? json(res, 503, {}, { "retry-after": "0" }) : json(res, 200, { done: true });
     const responses: RawResponse[] = [];
-    const raw = await sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 10_000, maxDelayMs: 10_000 } }), { method: "GET", path: "/x" }, {
-      onResponse: (r) => responses.push(r),
-    });
+    const raw = await sendRequest(
+      context({ retry: { maxRetries: 3, initialDelayMs: 10_000, maxDelayMs: 10_000 } }),
+      { method: "GET", path: "/x" },
+      {
+        onResponse: (r) => responses.push(r),
+      },
+    );
     expect(seen).toHaveLength(2);
     expect(raw.status).toBe(200);
     const ids = seen.map((s) => s.headers["x-ms-client-request-id"]);
@@ -147,14 +168,22 @@ describe("sendRequest: retries", () => {
     handler = (_req, res, attempt) =>
       attempt === 1 ? json(res, 429, {}, { "retry-after-ms": "60" }) : json(res, 200, {});
     const start = performance.now();
-    await sendRequest(context({ retry: { maxRetries: 2, initialDelayMs: 10_000, maxDelayMs: 10_000 } }), { method: "GET", path: "/x" });
+    await sendRequest(context({ retry: { maxRetries: 2, initialDelayMs: 10_000, maxDelayMs: 10_000 } }), {
+      method: "GET",
+      path: "/x",
+    });
     expect(performance.now() - start).toBeGreaterThanOrEqual(55);
     expect(seen).toHaveLength(2);
   });
 
   it("throws HttpError with code, message and request id after retries are exhausted", async () => {
     handler = (_req, res) =>
-      json(res, 500, { error: { code: "InternalError", message: "Something broke", details: [{ code: "X" }] } }, { "x-ms-request-id": "srv-1" });
+      json(
+        res,
+        500,
+        { error: { code: "InternalError", message: "Something broke", details: [{ code: "X" }] } },
+        { "x-ms-request-id": "srv-1" },
+      );
     const responses: RawResponse[] = [];
     const error = await sendRequest(
       context({ retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 } }),
@@ -171,15 +200,18 @@ describe("sendRequest: retries", () => {
     expect(http.details).toEqual([{ code: "X" }]);
     expect(http.requestId).toBe("srv-1");
     expect(http.headers.get("x-ms-request-id")).toBe("srv-1");
-    expect(http.body).toEqual({ error: { code: "InternalError", message: "Something broke", details: [{ code: "X" }] } });
+    expect(http.body).toEqual({
+      error: { code: "InternalError", message: "Something broke", details: [{ code: "X" }] },
+    });
     expect(responses).toHaveLength(1);
   });
 
   it("does not retry a 4xx, falls back to the client request id, and parses { code, message }", async () => {
     handler = (_req, res) => json(res, 404, { code: "IdentityNotFound", message: "No such identity" });
-    const error = (await sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 5 } }), { method: "GET", path: "/x" }).catch(
-      (e: unknown) => e,
-    )) as HttpError;
+    const error = (await sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 5 } }), {
+      method: "GET",
+      path: "/x",
+    }).catch((e: unknown) => e)) as HttpError;
     expect(seen).toHaveLength(1);
     expect(error.message).toBe("No such identity");
     expect(error.requestId).toBe(seen[0]!.headers["x-ms-client-request-id"]);
@@ -198,9 +230,12 @@ describe("sendRequest: retries", () => {
 
   it("maxRetries: 0 disables retries", async () => {
     handler = (_req, res) => json(res, 503, {}, { "retry-after": "0" });
-    await expect(sendRequest(context({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 } }), { method: "GET", path: "/x" })).rejects.toBeInstanceOf(
-      HttpError,
-    );
+    await expect(
+      sendRequest(context({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 } }), {
+        method: "GET",
+        path: "/x",
+      }),
+    ).rejects.toBeInstanceOf(HttpError);
     expect(seen).toHaveLength(1);
   });
 
@@ -214,7 +249,8 @@ describe("sendRequest: retries", () => {
       const signature = createHmac("sha256", Buffer.from(key, "base64")).update(toSign).digest("base64");
       verified.push(
         req.headers["x-ms-content-sha256"] === hash &&
-          req.headers.authorization === `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`,
+          req.headers.authorization ===
+            `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`,
       );
       if (attempt < 3) json(res, 503, {}, { "retry-after-ms": "0" });
       else json(res, 200, {});
@@ -230,7 +266,11 @@ describe("sendRequest: retries", () => {
       async sign(request: OutgoingRequest) {
         // A clock that advances one second per call, so each attempt must carry a new date and signature.
         const now = new Date(Date.UTC(2025, 3, 15, 14, 48, calls.length));
-        calls.push({ date: now.toUTCString(), hadAuth: request.headers.has("authorization"), hadId: request.headers.has("x-ms-client-request-id") });
+        calls.push({
+          date: now.toUTCString(),
+          hadAuth: request.headers.has("authorization"),
+          hadId: request.headers.has("x-ms-client-request-id"),
+        });
         await hmac.sign(request, now);
       },
     };
@@ -256,10 +296,14 @@ describe("sendRequest: aborts, timeouts and broken connections", () => {
     const reason = new Error("user cancelled");
     setTimeout(() => controller.abort(reason), 30);
     const start = performance.now();
-    const error = await sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 5 } }), { method: "GET", path: "/x" }, {
-      abortSignal: controller.signal,
-      timeoutMs: 10_000,
-    }).catch((e: unknown) => e);
+    const error = await sendRequest(
+      context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 5 } }),
+      { method: "GET", path: "/x" },
+      {
+        abortSignal: controller.signal,
+        timeoutMs: 10_000,
+      },
+    ).catch((e: unknown) => e);
     expect(error).toBe(reason);
     expect(performance.now() - start).toBeLessThan(1000);
     expect(seen).toHaveLength(1);
@@ -269,17 +313,23 @@ describe("sendRequest: aborts, timeouts and broken connections", () => {
     handler = stall;
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    const error = await sendRequest(context({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 } }), { method: "GET", path: "/x" }, {
-      abortSignal: controller.signal,
-    }).catch((e: unknown) => e);
+    const error = await sendRequest(
+      context({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 } }),
+      { method: "GET", path: "/x" },
+      {
+        abortSignal: controller.signal,
+      },
+    ).catch((e: unknown) => e);
     expect(error).toBe(controller.signal.reason);
     expect((error as Error).name).toBe("AbortError");
   });
 
   it("rejects at once with an already-aborted signal, sending nothing", async () => {
-    const error = await sendRequest(context(), { method: "GET", path: "/x" }, { abortSignal: AbortSignal.abort("early") }).catch(
-      (e: unknown) => e,
-    );
+    const error = await sendRequest(
+      context(),
+      { method: "GET", path: "/x" },
+      { abortSignal: AbortSignal.abort("early") },
+    ).catch((e: unknown) => e);
     expect(error).toBe("early");
     expect(seen).toHaveLength(0);
   });
@@ -289,9 +339,15 @@ describe("sendRequest: aborts, timeouts and broken connections", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("stop waiting")), 50);
     const start = performance.now();
-    await expect(sendRequest(context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 20_000 } }), { method: "GET", path: "/x" }, {
-      abortSignal: controller.signal,
-    })).rejects.toThrow("stop waiting");
+    await expect(
+      sendRequest(
+        context({ retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 20_000 } }),
+        { method: "GET", path: "/x" },
+        {
+          abortSignal: controller.signal,
+        },
+      ),
+    ).rejects.toThrow("stop waiting");
     expect(performance.now() - start).toBeLessThan(1000);
     expect(seen).toHaveLength(1);
   });
@@ -299,7 +355,9 @@ describe("sendRequest: aborts, timeouts and broken connections", () => {
   it("retries an attempt that times out, then throws TimeoutError", async () => {
     handler = stall;
     const start = performance.now();
-    const error = await sendRequest(context(), { method: "GET", path: "/x" }, { timeoutMs: 50 }).catch((e: unknown) => e);
+    const error = await sendRequest(context(), { method: "GET", path: "/x" }, { timeoutMs: 50 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(50);
     expect((error as TimeoutError).name).toBe("TimeoutError");
@@ -316,9 +374,10 @@ describe("sendRequest: aborts, timeouts and broken connections", () => {
 
   it("turns connection resets into NetworkError after retries", async () => {
     handler = (req) => req.socket.destroy();
-    const error = await sendRequest(context({ retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 } }), { method: "GET", path: "/x" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await sendRequest(context({ retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 } }), {
+      method: "GET",
+      path: "/x",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).name).toBe("NetworkError");
     expect((error as NetworkError).cause).toBeDefined();
@@ -359,7 +418,11 @@ describe("sendRequest: cleanup", () => {
     handler = stall;
     await sendRequest(context(), { method: "GET", path: "/x" }, { timeoutMs: 20 }).catch(() => undefined);
     const controller = new AbortController();
-    const pending = sendRequest(context(), { method: "GET", path: "/x" }, { timeoutMs: 60_000, abortSignal: controller.signal });
+    const pending = sendRequest(
+      context(),
+      { method: "GET", path: "/x" },
+      { timeoutMs: 60_000, abortSignal: controller.signal },
+    );
     controller.abort();
     await pending.catch(() => undefined);
     expect(timers()).toBeLessThanOrEqual(before);
@@ -424,19 +487,26 @@ describe("parseJson", () => {
       message: `Expected a JSON body in the 201 response, but it lacks the required property "expiresOn": ${snippet}`,
     });
     expect((error as Error).cause).toBeUndefined();
-    expect(thrown(() => parseJson(response("{}"), ["a", "b"]))).toMatchObject({ message: 'Expected a JSON body in the 200 response, but it lacks the required property "a": {}' });
-  });
-
-  it.each(["null", "[]", '["token"]', '"token"', "42", "true"])("a body that is not an object (%s) lacks every required property", (bodyText) => {
-    expect(thrown(() => parseJson(response(bodyText), ["length", "token"]))).toMatchObject({
-      name: "ResponseParseError",
-      message: `Expected a JSON body in the 200 response, but it lacks the required property "length": ${bodyText.length} bytes, no content type`,
+    expect(thrown(() => parseJson(response("{}"), ["a", "b"]))).toMatchObject({
+      message: 'Expected a JSON body in the 200 response, but it lacks the required property "a": {}',
     });
   });
 
+  it.each(["null", "[]", '["token"]', '"token"', "42", "true"])(
+    "a body that is not an object (%s) lacks every required property",
+    (bodyText) => {
+      expect(thrown(() => parseJson(response(bodyText), ["length", "token"]))).toMatchObject({
+        name: "ResponseParseError",
+        message: `Expected a JSON body in the 200 response, but it lacks the required property "length": ${bodyText.length} bytes, no content type`,
+      });
+    },
+  );
+
   it("counts only the body's own properties, not inherited ones", () => {
     expect(thrown(() => parseJson(response("{}"), ["constructor"]))).toBeInstanceOf(ResponseParseError);
-    expect(parseJson(response('{"__proto__":1,"constructor":null}'), ["__proto__", "constructor"])).toEqual(JSON.parse('{"__proto__":1,"constructor":null}'));
+    expect(parseJson(response('{"__proto__":1,"constructor":null}'), ["__proto__", "constructor"])).toEqual(
+      JSON.parse('{"__proto__":1,"constructor":null}'),
+    );
   });
 
   it("allows a required property that is null", () => {
@@ -452,18 +522,33 @@ describe("parseJson", () => {
 
   it("reports invalid JSON before any missing property", () => {
     const error = thrown(() => parseJson(response("{oops"), ["token"]));
-    expect(error).toMatchObject({ message: "Expected a JSON body in the 200 response, but it is not valid JSON: 5 bytes, no content type" });
+    expect(error).toMatchObject({
+      message: "Expected a JSON body in the 200 response, but it is not valid JSON: 5 bytes, no content type",
+    });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
-    expect(thrown(() => parseJson(response(""), ["token"]))).toMatchObject({ message: "Expected a JSON body in the 200 response, but it was empty" });
+    expect(thrown(() => parseJson(response(""), ["token"]))).toMatchObject({
+      message: "Expected a JSON body in the 200 response, but it was empty",
+    });
   });
 });
 
 describe("httpErrorFromText", () => {
-  const failed = (bodyText: string, headers: Record<string, string> = {}) => ({ status: 502, statusText: "Bad Gateway", headers: new Headers(headers), bodyText });
+  const failed = (bodyText: string, headers: Record<string, string> = {}) => ({
+    status: 502,
+    statusText: "Bad Gateway",
+    headers: new Headers(headers),
+    bodyText,
+  });
 
   it("an empty body: no body, the status line as the message, the client request id", () => {
     const error = httpErrorFromText(failed(""), "client-1");
-    expect(error).toMatchObject({ status: 502, message: "502 Bad Gateway", body: undefined, code: undefined, requestId: "client-1" });
+    expect(error).toMatchObject({
+      status: 502,
+      message: "502 Bad Gateway",
+      body: undefined,
+      code: undefined,
+      requestId: "client-1",
+    });
   });
 
   it("prefers x-ms-request-id, then x-request-id, then request-id; an empty value still counts", () => {
@@ -475,7 +560,10 @@ describe("httpErrorFromText", () => {
   });
 
   it("keeps a body that is not JSON as text, and parses a JSON scalar", () => {
-    expect(httpErrorFromText(failed("<html>"), undefined)).toMatchObject({ body: "<html>", message: "502 Bad Gateway" });
+    expect(httpErrorFromText(failed("<html>"), undefined)).toMatchObject({
+      body: "<html>",
+      message: "502 Bad Gateway",
+    });
     expect(httpErrorFromText(failed("0"), undefined).body).toBe(0);
   });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApimService, type ApimService } from "../support/services/apim-service.ts";
 import { caller, json, type CallOptions } from "./signed-fetch.ts";
 
-interface ApimError { error: { code: string; message: string; details?: Array<{ code: string; target: string; message: string }> } }
+interface ApimError {
+  error: { code: string; message: string; details?: Array<{ code: string; target: string; message: string }> };
+}
 
 const NOW = Date.parse("2025-05-01T10:00:00.000Z");
 const DAY = 86_400_000;
@@ -26,21 +28,32 @@ describe("API Management user token 2022-08-01", () => {
   beforeAll(async () => {
     service = await startApimService({
       now: () => NOW,
-      bearerTokens: [{ token: "arm-token", expiresOn: NOW + DAY }, { token: "old-token", expiresOn: NOW - 1 }],
+      bearerTokens: [
+        { token: "arm-token", expiresOn: NOW + DAY },
+        { token: "old-token", expiresOn: NOW - 1 },
+      ],
     });
     raw = caller(service.url, Buffer.alloc(32).toString("base64"));
   });
   afterAll(() => service.close());
 
   it("issues <userId>&<yyyyMMddHHmm>&<signature> tokens, primary key by default", async () => {
-    const response = await post(tokenPath(), { properties: { keyType: "primary", expiry: "2025-05-21T00:44:24.2845269Z" } });
+    const response = await post(tokenPath(), {
+      properties: { keyType: "primary", expiry: "2025-05-21T00:44:24.2845269Z" },
+    });
     expect(response.status).toBe(200);
     const { value } = await json<{ value: string }>(response);
     expect(value).toMatch(/^userId1718&202505210044&[A-Za-z0-9+/]+={0,2}$/);
-    expect(service.state.verifyUserToken(value)).toEqual({ userId: "userId1718", expiry: new Date("2025-05-21T00:44:00Z"), keyType: "primary" });
+    expect(service.state.verifyUserToken(value)).toEqual({
+      userId: "userId1718",
+      expiry: new Date("2025-05-21T00:44:00Z"),
+      keyType: "primary",
+    });
     const implicit = await json<{ value: string }>(await post(tokenPath(), { properties: { expiry: inDays(1) } }));
     expect(service.state.verifyUserToken(implicit.value)?.keyType).toBe("primary");
-    const secondary = await json<{ value: string }>(await post(tokenPath("1"), { properties: { keyType: "secondary", expiry: inDays(30) } }));
+    const secondary = await json<{ value: string }>(
+      await post(tokenPath("1"), { properties: { keyType: "secondary", expiry: inDays(30) } }),
+    );
     expect(service.state.verifyUserToken(secondary.value)?.keyType).toBe("secondary");
     expect(secondary.value.startsWith("1&202505311000&")).toBe(true);
     expect(service.state.verifyUserToken(secondary.value.replace("&202505311000&", "&202505311001&"))).toBeUndefined();
@@ -48,11 +61,17 @@ describe("API Management user token 2022-08-01", () => {
   });
 
   it("validates expiry: required, a date-time, in the future, at most 30 days ahead", async () => {
-    await expectValidation(await post(tokenPath(), { properties: { expiry: new Date(NOW + 30 * DAY + 60_000).toISOString() } }), "expiry");
+    await expectValidation(
+      await post(tokenPath(), { properties: { expiry: new Date(NOW + 30 * DAY + 60_000).toISOString() } }),
+      "expiry",
+    );
     await expectValidation(await post(tokenPath(), { properties: { expiry: inDays(-1) } }), "expiry");
     await expectValidation(await post(tokenPath(), { properties: { keyType: "primary" } }), "expiry");
     await expectValidation(await post(tokenPath(), { properties: { expiry: "tomorrow" } }), "expiry");
-    await expectValidation(await post(tokenPath(), { properties: { expiry: inDays(1), keyType: "tertiary" } }), "keyType");
+    await expectValidation(
+      await post(tokenPath(), { properties: { expiry: inDays(1), keyType: "tertiary" } }),
+      "keyType",
+    );
     await expectValidation(await post(tokenPath(), { expiry: inDays(1) }), "properties");
   });
 
@@ -83,11 +102,18 @@ describe("API Management user token 2022-08-01", () => {
 
   it("requires a valid bearer token (401 otherwise, HMAC included)", async () => {
     const body = { properties: { expiry: inDays(1) } };
-    for (const options of [{ auth: "none" as const }, { auth: { bearer: "old-token" } }, { auth: { bearer: "forged" } }, {}] satisfies CallOptions[]) {
+    for (const options of [
+      { auth: "none" as const },
+      { auth: { bearer: "old-token" } },
+      { auth: { bearer: "forged" } },
+      {},
+    ] satisfies CallOptions[]) {
       const response = await raw("POST", tokenPath(), { json: body, ...options });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
-      expect((await json<ApimError>(response)).error.code).toMatch(/^(AuthenticationFailed|InvalidAuthenticationToken)$/);
+      expect((await json<ApimError>(response)).error.code).toMatch(
+        /^(AuthenticationFailed|InvalidAuthenticationToken)$/,
+      );
     }
     expect(service.requests.at(-1)?.headers["authorization"]).toBe("HMAC-SHA256 [redacted]");
   });

@@ -21,12 +21,24 @@ describe("CORS, request log and listening address", () => {
   it("answers preflights without credentials", async () => {
     const response = await fetch(service.url + v("/identities", PREVIEW), {
       method: "OPTIONS",
-      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,x-ms-date,x-ms-content-sha256,content-type" },
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,x-ms-date,x-ms-content-sha256,content-type",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe(origin);
     const allowed = (response.headers.get("access-control-allow-headers") ?? "").split(", ");
-    expect(allowed).toEqual(expect.arrayContaining(["authorization", "x-ms-date", "x-ms-content-sha256", "x-ms-client-request-id", "content-type"]));
+    expect(allowed).toEqual(
+      expect.arrayContaining([
+        "authorization",
+        "x-ms-date",
+        "x-ms-content-sha256",
+        "x-ms-client-request-id",
+        "content-type",
+      ]),
+    );
     expect(response.headers.get("access-control-allow-methods")).toContain("PATCH");
     expect(service.requests.at(-1)?.auth).toBe("preflight");
   });
@@ -43,11 +55,20 @@ describe("CORS, request log and listening address", () => {
 
   it("records method, path, query, headers (Authorization redacted) and body", async () => {
     const body = { createTokenWithScopes: ["chat"], expiresInMinutes: 60 };
-    const response = await call("POST", v("/identities", PREVIEW), { json: body, headers: { "x-ms-client-request-id": "abc" } });
+    const response = await call("POST", v("/identities", PREVIEW), {
+      json: body,
+      headers: { "x-ms-client-request-id": "abc" },
+    });
     const logged = service.requests.at(-1);
     expect(logged).toMatchObject({
-      method: "POST", path: "/identities", target: `/identities?api-version=${PREVIEW}`, query: { "api-version": PREVIEW },
-      body: JSON.stringify(body), status: 201, auth: "hmac", requestId: response.headers.get("x-ms-request-id"),
+      method: "POST",
+      path: "/identities",
+      target: `/identities?api-version=${PREVIEW}`,
+      query: { "api-version": PREVIEW },
+      body: JSON.stringify(body),
+      status: 201,
+      auth: "hmac",
+      requestId: response.headers.get("x-ms-request-id"),
     });
     expect(logged?.headers["x-ms-client-request-id"]).toBe("abc");
     expect(logged?.headers["x-ms-content-sha256"]).toMatch(/=$/);
@@ -56,7 +77,9 @@ describe("CORS, request log and listening address", () => {
   });
 
   it("answers 413 for bodies above the limit", async () => {
-    const response = await call("POST", v("/identities", PREVIEW), { body: JSON.stringify({ customId: "x".repeat(1024 * 1024) }) });
+    const response = await call("POST", v("/identities", PREVIEW), {
+      body: JSON.stringify({ customId: "x".repeat(1024 * 1024) }),
+    });
     expect(response.status).toBe(413);
     expect(service.requests.at(-1)).toMatchObject({ status: 413, body: "" });
   });

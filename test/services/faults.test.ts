@@ -31,7 +31,11 @@ describe("fault injection on the Identity service", () => {
   afterAll(() => service.close());
 
   it("scripts statuses with retry headers, then passes to the real handler; counts attempts", async () => {
-    faults.script(CREATE, [{ status: 503, headers: { "retry-after": "0" } }, { status: 429, headers: { "retry-after-ms": "5" } }, "ok"]);
+    faults.script(CREATE, [
+      { status: 503, headers: { "retry-after": "0" } },
+      { status: 429, headers: { "retry-after-ms": "5" } },
+      "ok",
+    ]);
     const first = await create();
     expect(first.status).toBe(503);
     expect(first.headers.get("retry-after")).toBe("0");
@@ -54,7 +58,9 @@ describe("fault injection on the Identity service", () => {
     faults.script("POST /identities/{id}/:issueAccessToken", [{ status: 500 }]);
     expect((await create()).status).toBe(201);
     const id = encodeURIComponent("8:acs:x_y");
-    const faulted = await call("POST", v(`/identities/${id}/:issueAccessToken`, PREVIEW), { json: { scopes: ["chat"] } });
+    const faulted = await call("POST", v(`/identities/${id}/:issueAccessToken`, PREVIEW), {
+      json: { scopes: ["chat"] },
+    });
     expect(faulted.status).toBe(500);
     expect(faults.attempts("POST /identities/{id}/:issueAccessToken")).toBe(1);
     expect(() => faults.attempts("GET /never-scripted")).toThrow(/No fault script/);
@@ -77,7 +83,10 @@ describe("fault injection on the Identity service", () => {
     expect(Date.now() - started).toBeLessThan(1000);
     const late = await create();
     expect(late.status).toBe(201);
-    expect(service.requests.slice(-2).map((r) => [r.fault, r.status])).toEqual([["stall (cancelled)", undefined], ["stall 30ms", 201]]);
+    expect(service.requests.slice(-2).map((r) => [r.fault, r.status])).toEqual([
+      ["stall (cancelled)", undefined],
+      ["stall 30ms", 201],
+    ]);
     expect(faults.attempts(CREATE)).toBe(2);
     await expect.poll(() => faults.pendingStalls).toBe(0);
   });
@@ -115,7 +124,10 @@ describe("close() with a stalled request", () => {
     const service = await startIdentityService({ faults });
     faults.script("* /identities", [{ stallMs: 5000 }]);
     const pending = caller(service.url, service.accessKey)("POST", v("/identities", PREVIEW));
-    const settled = pending.then(() => "resolved", () => "rejected");
+    const settled = pending.then(
+      () => "resolved",
+      () => "rejected",
+    );
     await expect.poll(() => faults.pendingStalls).toBe(1);
     const started = Date.now();
     await service.close();
@@ -130,7 +142,14 @@ describe("the generic fault server", () => {
     const server = await startFaultServer();
     try {
       server.faults.script("* /things/{id}", [{ status: 502 }, "ok"]);
-      expect((await fetch(`${server.url}/things/1`, { method: "OPTIONS", headers: { origin: "http://page.test", "access-control-request-method": "PUT" } })).status).toBe(204);
+      expect(
+        (
+          await fetch(`${server.url}/things/1`, {
+            method: "OPTIONS",
+            headers: { origin: "http://page.test", "access-control-request-method": "PUT" },
+          })
+        ).status,
+      ).toBe(204);
       expect((await fetch(`${server.url}/things/1`, { method: "PUT", body: "x" })).status).toBe(502);
       const ok = await fetch(`${server.url}/things/1`, { method: "PUT", body: "x" });
       expect(await ok.json()).toEqual({ ok: true, method: "PUT", path: "/things/1", body: "x" });
@@ -155,14 +174,23 @@ describe("the generic fault server", () => {
 describe("faults on the API Management service", () => {
   it("faults then answers the user token operation", async () => {
     const faults = createFaultInjector();
-    const service = await startApimService({ faults, bearerTokens: [{ token: "arm", expiresOn: Date.now() + 60_000 }] });
+    const service = await startApimService({
+      faults,
+      bearerTokens: [{ token: "arm", expiresOn: Date.now() + 60_000 }],
+    });
     try {
-      const route = "POST /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service/{svc}/users/{u}/token";
+      const route =
+        "POST /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service/{svc}/users/{u}/token";
       faults.script(route, [{ status: 503, headers: { "retry-after": "1" } }]);
-      const send = () => fetch(`${service.url}/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/svc/users/1/token?api-version=2022-08-01`, {
-        method: "POST", headers: { authorization: "Bearer arm", "content-type": "application/json" },
-        body: JSON.stringify({ properties: { expiry: new Date(Date.now() + 86_400_000).toISOString() } }),
-      });
+      const send = () =>
+        fetch(
+          `${service.url}/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/svc/users/1/token?api-version=2022-08-01`,
+          {
+            method: "POST",
+            headers: { authorization: "Bearer arm", "content-type": "application/json" },
+            body: JSON.stringify({ properties: { expiry: new Date(Date.now() + 86_400_000).toISOString() } }),
+          },
+        );
       expect((await send()).status).toBe(503);
       expect((await send()).status).toBe(200);
       expect(faults.attempts(route)).toBe(2);

@@ -13,25 +13,43 @@ describe("the verifier's arithmetic reproduces the vectors of acs-hmac.md", () =
   it("SDK vectors with key pw==", () => {
     const date = "Wed, 13 Apr 2022 18:09:12 GMT";
     expect(contentSha256("")).toBe(EMPTY);
-    expect(hmacSignature("pw==", hmacStringToSign("GET", "/testPath?testQuery=test", date, "example.com", EMPTY)))
-      .toBe("DGdgwggJWnQyc6EHjR/Vbqg1ES64KpD6U2XwTDDj3tU=");
-    expect(hmacSignature("pw==", hmacStringToSign("GET", "/testPath", date, "example.com", EMPTY)))
-      .toBe("+6tWkg3lNKVjQHHmxkdGQcJjUgzclsWTMebnuCz1ngU=");
-    expect(hmacSignature("pw==", hmacStringToSign("GET", "/", date, "example.com", EMPTY)))
-      .toBe("X2lD3c1+T+BNWQrZHoVV5SSECO9sAokjs10ATeB5qm4=");
+    expect(hmacSignature("pw==", hmacStringToSign("GET", "/testPath?testQuery=test", date, "example.com", EMPTY))).toBe(
+      "DGdgwggJWnQyc6EHjR/Vbqg1ES64KpD6U2XwTDDj3tU=",
+    );
+    expect(hmacSignature("pw==", hmacStringToSign("GET", "/testPath", date, "example.com", EMPTY))).toBe(
+      "+6tWkg3lNKVjQHHmxkdGQcJjUgzclsWTMebnuCz1ngU=",
+    );
+    expect(hmacSignature("pw==", hmacStringToSign("GET", "/", date, "example.com", EMPTY))).toBe(
+      "X2lD3c1+T+BNWQrZHoVV5SSECO9sAokjs10ATeB5qm4=",
+    );
   });
 
   it("worked Identity examples 2a-2d", () => {
     const host = "contoso.communication.azure.com";
     const hash = contentSha256('{"scopes":["chat","voip"],"expiresInMinutes":60}');
     expect(hash).toBe("L3rwPjqINp2rppinf7Ljl6gJFzoHpAeoNOr9KJTWYVw=");
-    const issue = hmacStringToSign("POST", `/identities/${WORKED_ID}/:issueAccessToken?api-version=${PREVIEW}`, "Tue, 15 Apr 2025 14:48:09 GMT", host, hash);
+    const issue = hmacStringToSign(
+      "POST",
+      `/identities/${WORKED_ID}/:issueAccessToken?api-version=${PREVIEW}`,
+      "Tue, 15 Apr 2025 14:48:09 GMT",
+      host,
+      hash,
+    );
     expect(hmacSignature(WORKED_KEY, issue)).toBe("3QEEB95vg9QCDfDhpfXl20exxXiQP9BhFBKpfal8rOg=");
-    const create = (h: string) => hmacStringToSign("POST", `/identities?api-version=${PREVIEW}`, "Tue, 15 Apr 2025 14:48:07 GMT", host, h);
+    const create = (h: string) =>
+      hmacStringToSign("POST", `/identities?api-version=${PREVIEW}`, "Tue, 15 Apr 2025 14:48:07 GMT", host, h);
     expect(hmacSignature(WORKED_KEY, create(EMPTY))).toBe("b3lCk3NchtfMhBjnHoFHdWKGARmslz/kyqTgYzG/a3E=");
     expect(contentSha256('{"customId":"alice@contoso.com"}')).toBe("EueBxUY9rBMq4VCX0BZStKqeymeRlgR5HTu4elrVE4o=");
-    expect(hmacSignature(WORKED_KEY, create("EueBxUY9rBMq4VCX0BZStKqeymeRlgR5HTu4elrVE4o="))).toBe("rGu0lgEbzQf5jguE8ilLPJKHvkoYT/2qF2faEy57dLs=");
-    const del = hmacStringToSign("DELETE", `/identities/${WORKED_ID}?api-version=${PREVIEW}`, "Tue, 15 Apr 2025 14:48:11 GMT", host, EMPTY);
+    expect(hmacSignature(WORKED_KEY, create("EueBxUY9rBMq4VCX0BZStKqeymeRlgR5HTu4elrVE4o="))).toBe(
+      "rGu0lgEbzQf5jguE8ilLPJKHvkoYT/2qF2faEy57dLs=",
+    );
+    const del = hmacStringToSign(
+      "DELETE",
+      `/identities/${WORKED_ID}?api-version=${PREVIEW}`,
+      "Tue, 15 Apr 2025 14:48:11 GMT",
+      host,
+      EMPTY,
+    );
     expect(hmacSignature(WORKED_KEY, del)).toBe("eiJM/fzC9Y+KC9J1VN6XomS+lE0Y3iIN+7Fii8hDW5c=");
   });
 });
@@ -51,7 +69,8 @@ describe("request authentication", () => {
   });
   afterAll(() => service.close());
 
-  const create = (options: Parameters<ReturnType<typeof caller>>[2] = {}) => call("POST", v("/identities", PREVIEW), options);
+  const create = (options: Parameters<ReturnType<typeof caller>>[2] = {}) =>
+    call("POST", v("/identities", PREVIEW), options);
 
   it("accepts a correct signature, with and without a body", async () => {
     expect((await create()).status).toBe(201);
@@ -76,7 +95,8 @@ describe("request authentication", () => {
   });
 
   it("rejects x-ms-date more than 5 minutes old or ahead, accepts 4 minutes", async () => {
-    const at = (offsetMs: number) => create({ auth: { key: service.accessKey, date: new Date(Date.now() + offsetMs) } });
+    const at = (offsetMs: number) =>
+      create({ auth: { key: service.accessKey, date: new Date(Date.now() + offsetMs) } });
     for (const offset of [-6 * 60_000, 6 * 60_000]) {
       const response = await at(offset);
       expect(response.status).toBe(401);
@@ -96,7 +116,10 @@ describe("request authentication", () => {
     const bodyOnly = await send(signed);
     expect(bodyOnly.status).toBe(401);
     expect((await json<ErrorBody>(bodyOnly)).error.code).toBe("InvalidContentHash");
-    const withHash = await send({ ...signed, "x-ms-content-sha256": createHash("sha256").update(tampered).digest("base64") });
+    const withHash = await send({
+      ...signed,
+      "x-ms-content-sha256": createHash("sha256").update(tampered).digest("base64"),
+    });
     expect(withHash.status).toBe(401);
     expect((await json<ErrorBody>(withHash)).error.code).toBe("InvalidSignature");
   });
@@ -125,10 +148,13 @@ describe("request authentication", () => {
     const path = v("/identities", PREVIEW);
     const headers = signHeaders("POST", service.url + path, "", { key: service.accessKey, host: quirkyHost });
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port: Number(port), method: "POST", path, headers: { ...headers, host: quirkyHost } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: "127.0.0.1", port: Number(port), method: "POST", path, headers: { ...headers, host: quirkyHost } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });

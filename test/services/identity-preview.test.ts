@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIdentityService, type IdentityService } from "../support/services/identity-service.ts";
 import { caller, json, v, PREVIEW, type CallOptions, type ErrorBody } from "./signed-fetch.ts";
 
-interface Identity { id: string; customId?: string; lastTokenIssuedAt?: string }
-interface CreateResult { identity: Identity; accessToken?: { token: string; expiresOn: string } }
+interface Identity {
+  id: string;
+  customId?: string;
+  lastTokenIssuedAt?: string;
+}
+interface CreateResult {
+  identity: Identity;
+  accessToken?: { token: string; expiresOn: string };
+}
 
 const START = Date.parse("2025-05-01T10:00:00.000Z");
 const HOUR = 3_600_000;
@@ -54,8 +61,18 @@ describe("Communication Identity 2025-03-02-preview", () => {
     expect(again.identity.customId).toBe("alice@contoso.com");
     expect(service.state.isTokenValid(again.accessToken?.token ?? "")).toBe(true);
     expect(other.identity.id).not.toBe(first.identity.id);
-    await expectError(await call("POST", "/identities", { json: { customId: "" } }), 400, "ValidationError", "customId");
-    await expectError(await call("POST", "/identities", { json: { customId: "x".repeat(257) } }), 400, "ValidationError", "customId");
+    await expectError(
+      await call("POST", "/identities", { json: { customId: "" } }),
+      400,
+      "ValidationError",
+      "customId",
+    );
+    await expectError(
+      await call("POST", "/identities", { json: { customId: "x".repeat(257) } }),
+      400,
+      "ValidationError",
+      "customId",
+    );
     expect((await call("POST", "/identities", { json: { customId: "x".repeat(256) } })).status).toBe(201);
   });
 
@@ -65,7 +82,9 @@ describe("Communication Identity 2025-03-02-preview", () => {
     expect(fetched).toEqual({ id: identity.id, customId: "get-me" });
     clock += 1000;
     await call("POST", `${path(identity.id)}/:issueAccessToken`, { json: { scopes: ["chat"] } });
-    expect((await json<Identity>(await call("GET", path(identity.id)))).lastTokenIssuedAt).toBe(new Date(clock).toISOString());
+    expect((await json<Identity>(await call("GET", path(identity.id)))).lastTokenIssuedAt).toBe(
+      new Date(clock).toISOString(),
+    );
     clock += 5000;
     const created = await create({ createTokenWithScopes: ["voip"] });
     expect(created.identity.lastTokenIssuedAt).toBe(new Date(clock).toISOString());
@@ -95,14 +114,30 @@ describe("Communication Identity 2025-03-02-preview", () => {
     const at = "/access/teamsExtension/tenants/contoso-tid/assignments/alice-oid";
     const created = await call("PUT", at, { json: { principalType: "user", clientIds: ["app-9"] } });
     expect(created.status).toBe(201);
-    expect(await json(created)).toEqual({ objectId: "alice-oid", tenantId: "contoso-tid", principalType: "user", clientIds: ["app-9"] });
+    expect(await json(created)).toEqual({
+      objectId: "alice-oid",
+      tenantId: "contoso-tid",
+      principalType: "user",
+      clientIds: ["app-9"],
+    });
     const replaced = await call("PUT", at, { json: { principalType: "resourceAccount" } });
     expect(replaced.status).toBe(200);
-    expect(await json(await call("GET", at))).toEqual({ objectId: "alice-oid", tenantId: "contoso-tid", principalType: "resourceAccount" });
-    expect((await call("PUT", at, { json: { principalType: "someFutureType", clientIds: ["app-1"] } })).status).toBe(200);
+    expect(await json(await call("GET", at))).toEqual({
+      objectId: "alice-oid",
+      tenantId: "contoso-tid",
+      principalType: "resourceAccount",
+    });
+    expect((await call("PUT", at, { json: { principalType: "someFutureType", clientIds: ["app-1"] } })).status).toBe(
+      200,
+    );
     await expectError(await call("PUT", at, { json: { clientIds: ["x"] } }), 400, "ValidationError", "principalType");
     await expectError(await call("PUT", at, { json: { principalType: 3 } }), 400, "ValidationError", "principalType");
-    await expectError(await call("PUT", at, { json: { principalType: "user", clientIds: "app" } }), 400, "ValidationError", "clientIds");
+    await expectError(
+      await call("PUT", at, { json: { principalType: "user", clientIds: "app" } }),
+      400,
+      "ValidationError",
+      "clientIds",
+    );
     const other = "/access/teamsExtension/tenants/contoso-tid/assignments/temp";
     expect((await call("PUT", other, { json: { principalType: "user" } })).status).toBe(201);
     expect((await call("DELETE", other)).status).toBe(204);
@@ -112,7 +147,8 @@ describe("Communication Identity 2025-03-02-preview", () => {
   });
 
   it("Teams extension exchange: the assigned bearer principal gets a stable identity and a token", async () => {
-    const exchange = (token: string) => call("POST", "/access/teamsExtension/:exchangeAccessToken", { json: {}, ...bearer(token) });
+    const exchange = (token: string) =>
+      call("POST", "/access/teamsExtension/:exchangeAccessToken", { json: {}, ...bearer(token) });
     const first = await exchange("alice-token");
     expect(first.status).toBe(200);
     const result = await json<CreateResult>(first);
@@ -122,26 +158,47 @@ describe("Communication Identity 2025-03-02-preview", () => {
     expect((await json<CreateResult>(await exchange("alice-token"))).identity.id).toBe(result.identity.id);
     await expectError(await exchange("bob-token"), 403, "Forbidden");
     await expectError(await exchange("app-only-token"), 403, "Forbidden");
-    await expectError(await call("POST", "/access/teamsExtension/:exchangeAccessToken", { json: {} }), 401, "BearerTokenRequired");
-    await call("PUT", "/access/teamsExtension/tenants/contoso-tid/assignments/bob-oid", { json: { principalType: "user", clientIds: ["not-bob-app"] } });
+    await expectError(
+      await call("POST", "/access/teamsExtension/:exchangeAccessToken", { json: {} }),
+      401,
+      "BearerTokenRequired",
+    );
+    await call("PUT", "/access/teamsExtension/tenants/contoso-tid/assignments/bob-oid", {
+      json: { principalType: "user", clientIds: ["not-bob-app"] },
+    });
     await expectError(await exchange("bob-token"), 403, "Forbidden");
   });
 
   it("Entra exchange: admitted by user, group or tenant assignments listing the client", async () => {
-    const exchange = (token: string) => call("POST", "/access/entra/:exchangeAccessToken", { json: {}, ...bearer(token) });
+    const exchange = (token: string) =>
+      call("POST", "/access/entra/:exchangeAccessToken", { json: {}, ...bearer(token) });
     await expectError(await exchange("alice-token"), 403, "Forbidden");
-    await call("PUT", "/access/entra/assignments/sales-group", { json: { tenantId: "contoso-tid", principalType: "group", clientIds: ["app-1"] } });
+    await call("PUT", "/access/entra/assignments/sales-group", {
+      json: { tenantId: "contoso-tid", principalType: "group", clientIds: ["app-1"] },
+    });
     const alices = await exchange("alice-token");
     expect(alices.status).toBe(200);
     const result = await json<CreateResult>(alices);
     expect(service.state.inspectToken(result.accessToken?.token ?? "").claims?.scopes).toEqual(["chat", "voip"]);
     await expectError(await exchange("bob-token"), 403, "Forbidden");
-    await call("PUT", "/access/entra/assignments/bob-oid", { json: { tenantId: "contoso-tid", principalType: "user", clientIds: ["app-2"] } });
+    await call("PUT", "/access/entra/assignments/bob-oid", {
+      json: { tenantId: "contoso-tid", principalType: "user", clientIds: ["app-2"] },
+    });
     const bobs = await json<CreateResult>(await exchange("bob-token"));
     expect(bobs.accessToken?.expiresOn).toBe(new Date(clock + 24 * HOUR).toISOString());
-    await call("PUT", "/access/entra/assignments/fabrikam-tid", { json: { tenantId: "fabrikam-tid", principalType: "tenant", clientIds: ["app-3"] } });
+    await call("PUT", "/access/entra/assignments/fabrikam-tid", {
+      json: { tenantId: "fabrikam-tid", principalType: "tenant", clientIds: ["app-3"] },
+    });
     expect((await exchange("carol-token")).status).toBe(200);
-    await expectError(await call("POST", "/access/entra/:exchangeAccessToken", { json: {} }), 401, "BearerTokenRequired");
-    await expectError(await call("POST", "/access/entra/:exchangeAccessToken", { body: "nope", ...bearer("alice-token") }), 400, "InvalidRequestBody");
+    await expectError(
+      await call("POST", "/access/entra/:exchangeAccessToken", { json: {} }),
+      401,
+      "BearerTokenRequired",
+    );
+    await expectError(
+      await call("POST", "/access/entra/:exchangeAccessToken", { body: "nope", ...bearer("alice-token") }),
+      400,
+      "InvalidRequestBody",
+    );
   });
 });

@@ -6,14 +6,23 @@ interface CreateResult {
   identity: { id: string; customId?: string; lastTokenIssuedAt?: string };
   accessToken?: { token: string; expiresOn: string };
 }
-interface AccessToken { token: string; expiresOn: string }
+interface AccessToken {
+  token: string;
+  expiresOn: string;
+}
 
 describe("Communication Identity 2023-10-01", () => {
   let service: IdentityService;
   let call: ReturnType<typeof caller>;
   beforeAll(async () => {
     service = await startIdentityService({
-      bearerTokens: [{ token: "teams-user-token", expiresOn: Date.now() + 90 * 60_000, principal: { objectId: "oid-1", tenantId: "tid-1", clientId: "app-1" } }],
+      bearerTokens: [
+        {
+          token: "teams-user-token",
+          expiresOn: Date.now() + 90 * 60_000,
+          principal: { objectId: "oid-1", tenantId: "tid-1", clientId: "app-1" },
+        },
+      ],
     });
     call = caller(service.url, service.accessKey);
   });
@@ -68,42 +77,75 @@ describe("Communication Identity 2023-10-01", () => {
 
   it("issues tokens: default 1440 minutes, custom scopes accepted as strings", async () => {
     const { identity } = await createIdentity();
-    const response = await call("POST", v(`/identities/${encoded(identity.id)}/:issueAccessToken`, STABLE), { json: { scopes: ["chat", "custom.future-scope"] } });
+    const response = await call("POST", v(`/identities/${encoded(identity.id)}/:issueAccessToken`, STABLE), {
+      json: { scopes: ["chat", "custom.future-scope"] },
+    });
     expect(response.status).toBe(200);
     const token = await json<AccessToken>(response);
     expect(Math.abs(Date.parse(token.expiresOn) - (Date.now() + 1440 * 60_000))).toBeLessThan(5_000);
     expect(service.state.inspectToken(token.token).claims?.scopes).toEqual(["chat", "custom.future-scope"]);
     // the unencoded id in the path works too
-    const raw = await call("POST", v(`/identities/${identity.id}/:issueAccessToken`, STABLE), { json: { scopes: ["voip"] } });
+    const raw = await call("POST", v(`/identities/${identity.id}/:issueAccessToken`, STABLE), {
+      json: { scopes: ["voip"] },
+    });
     expect(raw.status).toBe(200);
   });
 
   it("rejects invalid token requests with 400 naming the field", async () => {
     const { identity } = await createIdentity();
-    const issue = (body: unknown) => call("POST", v(`/identities/${encoded(identity.id)}/:issueAccessToken`, STABLE), { json: body });
+    const issue = (body: unknown) =>
+      call("POST", v(`/identities/${encoded(identity.id)}/:issueAccessToken`, STABLE), { json: body });
     for (const minutes of [59, 1441, 60.5, "60", 0]) {
-      await expectError(await issue({ scopes: ["chat"], expiresInMinutes: minutes }), 400, "ValidationError", "expiresInMinutes");
+      await expectError(
+        await issue({ scopes: ["chat"], expiresInMinutes: minutes }),
+        400,
+        "ValidationError",
+        "expiresInMinutes",
+      );
     }
     await expectError(await issue({ scopes: [] }), 400, "ValidationError", "scopes");
     await expectError(await issue({ scopes: ["chat", 7] }), 400, "ValidationError", "scopes");
     await expectError(await issue({}), 400, "ValidationError", "scopes");
-    await expectError(await call("POST", v(`/identities/${encoded(identity.id)}/:issueAccessToken`, STABLE)), 400, "ValidationError", "body");
-    await expectError(await createIdentityRaw({ createTokenWithScopes: ["chat"], expiresInMinutes: 1441 }), 400, "ValidationError", "expiresInMinutes");
-    await expectError(await createIdentityRaw({ createTokenWithScopes: [] }), 400, "ValidationError", "createTokenWithScopes");
+    await expectError(
+      await call("POST", v(`/identities/${encoded(identity.id)}/:issueAccessToken`, STABLE)),
+      400,
+      "ValidationError",
+      "body",
+    );
+    await expectError(
+      await createIdentityRaw({ createTokenWithScopes: ["chat"], expiresInMinutes: 1441 }),
+      400,
+      "ValidationError",
+      "expiresInMinutes",
+    );
+    await expectError(
+      await createIdentityRaw({ createTokenWithScopes: [] }),
+      400,
+      "ValidationError",
+      "createTokenWithScopes",
+    );
     await expectError(await call("POST", v("/identities", STABLE), { body: "{not json" }), 400, "InvalidRequestBody");
     await expectError(await call("POST", v("/identities", STABLE), { body: "[]" }), 400, "InvalidRequestBody");
-    await expectError(await call("POST", v("/identities", STABLE), { body: "{}", contentType: "text/plain" }), 415, "UnsupportedMediaType");
+    await expectError(
+      await call("POST", v("/identities", STABLE), { body: "{}", contentType: "text/plain" }),
+      415,
+      "UnsupportedMediaType",
+    );
   });
   const createIdentityRaw = (body: unknown) => call("POST", v("/identities", STABLE), { json: body });
 
   it("revoke invalidates the tokens issued before it, not after", async () => {
     const { identity, accessToken } = await createIdentity({ createTokenWithScopes: ["chat"] });
     const path = `/identities/${encoded(identity.id)}`;
-    const second = await json<AccessToken>(await call("POST", v(`${path}/:issueAccessToken`, STABLE), { json: { scopes: ["voip"] } }));
+    const second = await json<AccessToken>(
+      await call("POST", v(`${path}/:issueAccessToken`, STABLE), { json: { scopes: ["voip"] } }),
+    );
     expect((await call("POST", v(`${path}/:revokeAccessTokens`, STABLE))).status).toBe(204);
     expect(service.state.inspectToken(accessToken?.token ?? "").status).toBe("revoked");
     expect(service.state.isTokenValid(second.token)).toBe(false);
-    const after = await json<AccessToken>(await call("POST", v(`${path}/:issueAccessToken`, STABLE), { json: { scopes: ["voip"] } }));
+    const after = await json<AccessToken>(
+      await call("POST", v(`${path}/:issueAccessToken`, STABLE), { json: { scopes: ["voip"] } }),
+    );
     expect(service.state.isTokenValid(after.token)).toBe(true);
     expect(service.state.isTokenValid(`${after.token.slice(0, -2)}xx`)).toBe(false);
   });
@@ -114,10 +156,21 @@ describe("Communication Identity 2023-10-01", () => {
     expect((await call("DELETE", v(path, STABLE))).status).toBe(204);
     expect(service.state.inspectToken(accessToken?.token ?? "").status).toBe("identity-deleted");
     await expectError(await call("DELETE", v(path, STABLE)), 404, "IdentityNotFound");
-    await expectError(await call("POST", v(`${path}/:issueAccessToken`, STABLE), { json: { scopes: ["chat"] } }), 404, "IdentityNotFound");
+    await expectError(
+      await call("POST", v(`${path}/:issueAccessToken`, STABLE), { json: { scopes: ["chat"] } }),
+      404,
+      "IdentityNotFound",
+    );
     await expectError(await call("POST", v(`${path}/:revokeAccessTokens`, STABLE)), 404, "IdentityNotFound");
     await expectError(await call("DELETE", v("/identities/not-an-identity", STABLE)), 400, "InvalidIdentifier", "id");
-    await expectError(await call("DELETE", v(`/identities/8:acs:${service.state.resourceId}_00000000-0000-0000-0000-000000000000`, STABLE)), 404, "IdentityNotFound");
+    await expectError(
+      await call(
+        "DELETE",
+        v(`/identities/8:acs:${service.state.resourceId}_00000000-0000-0000-0000-000000000000`, STABLE),
+      ),
+      404,
+      "IdentityNotFound",
+    );
   });
 
   it("exchanges a Teams user token, validating token, appId and userId", async () => {
@@ -129,9 +182,24 @@ describe("Communication Identity 2023-10-01", () => {
     expect(Math.abs(Date.parse(token.expiresOn) - (Date.now() + 90 * 60_000))).toBeLessThan(5_000);
     await expectError(await exchange({ appId: "app-1", userId: "oid-1" }), 400, "ValidationError", "token");
     await expectError(await exchange({ token: "teams-user-token", userId: "oid-1" }), 400, "ValidationError", "appId");
-    await expectError(await exchange({ token: "teams-user-token", appId: "app-1", userId: "" }), 400, "ValidationError", "userId");
-    await expectError(await exchange({ token: "teams-user-token", appId: "other-app", userId: "oid-1" }), 400, "ValidationError", "appId");
-    await expectError(await exchange({ token: "teams-user-token", appId: "app-1", userId: "other" }), 400, "ValidationError", "userId");
+    await expectError(
+      await exchange({ token: "teams-user-token", appId: "app-1", userId: "" }),
+      400,
+      "ValidationError",
+      "userId",
+    );
+    await expectError(
+      await exchange({ token: "teams-user-token", appId: "other-app", userId: "oid-1" }),
+      400,
+      "ValidationError",
+      "appId",
+    );
+    await expectError(
+      await exchange({ token: "teams-user-token", appId: "app-1", userId: "other" }),
+      400,
+      "ValidationError",
+      "userId",
+    );
     await expectError(await exchange({ token: "forged", appId: "app-1", userId: "oid-1" }), 401, "InvalidAccessToken");
   });
 

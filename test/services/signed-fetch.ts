@@ -31,7 +31,9 @@ export function signHeaders(method: string, url: string, body: string, auth: Hma
   const parsed = new URL(url);
   const pathAndQuery = parsed.pathname + (parsed.searchParams.size > 0 ? `?${parsed.searchParams.toString()}` : "");
   const date = (auth.date ?? new Date()).toUTCString();
-  const hash = createHash("sha256").update(auth.signedBody ?? body, "utf8").digest("base64");
+  const hash = createHash("sha256")
+    .update(auth.signedBody ?? body, "utf8")
+    .digest("base64");
   const stringToSign = `${method}\n${pathAndQuery}\n${date};${auth.host ?? parsed.host};${hash}`;
   const signature = createHmac("sha256", Buffer.from(auth.key, "base64")).update(stringToSign, "utf8").digest("base64");
   return {
@@ -49,8 +51,17 @@ export function caller(baseUrl: string, key: string) {
     const headers: Record<string, string> = { ...options.headers };
     if (body !== "" || options.contentType) headers["content-type"] = options.contentType ?? "application/json";
     const auth = options.auth ?? { key };
-    if (auth !== "none") Object.assign(headers, "bearer" in auth ? { authorization: `Bearer ${auth.bearer}` } : signHeaders(method, url, body, auth));
-    return fetch(url, { method, headers, ...(body !== "" ? { body } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    if (auth !== "none")
+      Object.assign(
+        headers,
+        "bearer" in auth ? { authorization: `Bearer ${auth.bearer}` } : signHeaders(method, url, body, auth),
+      );
+    return fetch(url, {
+      method,
+      headers,
+      ...(body !== "" ? { body } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   };
 }
 
@@ -60,7 +71,12 @@ export async function json<T = Record<string, unknown>>(response: Response): Pro
 }
 
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly target?: string; readonly details?: Array<{ code: string; target?: string; message: string }> };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly target?: string;
+    readonly details?: Array<{ code: string; target?: string; message: string }>;
+  };
 }
 
 /** Appends `api-version`. */

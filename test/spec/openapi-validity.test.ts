@@ -65,7 +65,9 @@ describe("emitted OpenAPI documents", () => {
     try {
       writeFileSync(join(dir, "broken.json"), JSON.stringify(doc));
       const errors = await validationErrors(join(dir, "broken.json"));
-      expect(errors.map((e) => [e.instancePath, e.params["unevaluatedProperty"]])).toEqual([["/servers/0/variables/endpoint", "colour"]]);
+      expect(errors.map((e) => [e.instancePath, e.params["unevaluatedProperty"]])).toEqual([
+        ["/servers/0/variables/endpoint", "colour"],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

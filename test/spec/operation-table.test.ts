@@ -17,11 +17,16 @@ function op(line: string, parameters: string[], body: string | undefined, respon
 }
 
 const identityOps2023 = [
-  op("POST /identities CommunicationIdentity_Create", [API_VERSION], `${JSON_TYPE} CommunicationIdentityCreateRequest`, [
-    `201 ${JSON_TYPE} CommunicationIdentityAccessTokenResult`,
+  op(
+    "POST /identities CommunicationIdentity_Create",
+    [API_VERSION],
+    `${JSON_TYPE} CommunicationIdentityCreateRequest`,
+    [`201 ${JSON_TYPE} CommunicationIdentityAccessTokenResult`, ERROR],
+  ),
+  op("DELETE /identities/{id} CommunicationIdentity_Delete", ["path:id! string", API_VERSION], undefined, [
+    "204",
     ERROR,
   ]),
-  op("DELETE /identities/{id} CommunicationIdentity_Delete", ["path:id! string", API_VERSION], undefined, ["204", ERROR]),
   op(
     "POST /teamsUser/:exchangeAccessToken CommunicationIdentity_ExchangeTeamsUserAccessToken",
     [API_VERSION],
@@ -86,7 +91,10 @@ const identityOps2025 = [
     `200 ${JSON_TYPE} EntraAssignmentsResponse`,
     ERROR,
   ]),
-  op(`GET ${ENTRA_ASSIGNMENT} EntraIdAssignment_Get`, ENTRA_KEYS, undefined, [`200 ${JSON_TYPE} EntraAssignment`, ERROR]),
+  op(`GET ${ENTRA_ASSIGNMENT} EntraIdAssignment_Get`, ENTRA_KEYS, undefined, [
+    `200 ${JSON_TYPE} EntraAssignment`,
+    ERROR,
+  ]),
   op(
     `PUT ${ENTRA_ASSIGNMENT} EntraIdAssignment_Upsert`,
     ENTRA_KEYS,
@@ -196,7 +204,10 @@ describe.each(["2023-10-01", "2025-03-02-preview"])("communication-identity %s, 
   });
 
   it("declares HMAC access-key signing and Entra ID bearer tokens as alternatives", () => {
-    expect(doc["security"]).toEqual([{ AccessKeyAuth: [] }, { EntraIdAuth: ["https://communication.azure.com//.default"] }]);
+    expect(doc["security"]).toEqual([
+      { AccessKeyAuth: [] },
+      { EntraIdAuth: ["https://communication.azure.com//.default"] },
+    ]);
     expect(components["securitySchemes"]?.["AccessKeyAuth"]).toMatchObject({
       type: "apiKey",
       in: "header",

@@ -30,7 +30,10 @@ function document(schemas: Json, root: string): Json {
 export function refAliasChain(length: number, leafType = "string"): Json {
   const schemas: Json = {};
   for (let i = 0; i < length - 1; i++) schemas[`A${i}`] = ref(`A${i + 1}`);
-  schemas[`A${length - 1}`] = { type: "object", properties: { id: { type: leafType }, at: { type: "string", format: "date-time" } } };
+  schemas[`A${length - 1}`] = {
+    type: "object",
+    properties: { id: { type: leafType }, at: { type: "string", format: "date-time" } },
+  };
   return document(schemas, "A0");
 }
 
@@ -38,7 +41,11 @@ export function refAliasChain(length: number, leafType = "string"): Json {
 export function allOfChain(length: number, leafType = "string"): Json {
   const schemas: Json = {};
   for (let i = 0; i < length - 1; i++) {
-    schemas[`A${i}`] = { allOf: [ref(`A${i + 1}`)], type: "object", properties: { [`p${i}`]: { type: "string", format: "date-time" } } };
+    schemas[`A${i}`] = {
+      allOf: [ref(`A${i + 1}`)],
+      type: "object",
+      properties: { [`p${i}`]: { type: "string", format: "date-time" } },
+    };
   }
   schemas[`A${length - 1}`] = { type: "object", properties: { leaf: { type: leafType } } };
   return document(schemas, "A0");
@@ -65,7 +72,14 @@ export function nestedUnions(depth: number, leafType = "string"): Json {
  */
 export function inlineNestedUnions(depth: number, leafType = "string"): Json {
   let schema: Json = { type: leafType };
-  for (let i = 0; i < depth; i++) schema = { anyOf: [{ type: "integer" }, { type: "array", items: schema }, { type: "object", properties: { u: { type: "boolean" } } }] };
+  for (let i = 0; i < depth; i++)
+    schema = {
+      anyOf: [
+        { type: "integer" },
+        { type: "array", items: schema },
+        { type: "object", properties: { u: { type: "boolean" } } },
+      ],
+    };
   return document({ Nested: schema }, "Nested");
 }
 
@@ -76,7 +90,11 @@ export function expandable(parentType = "string"): Json {
       Node: {
         type: "object",
         required: ["id"],
-        properties: { id: { type: "string" }, parent: { anyOf: [{ type: parentType }, ref("Node")] }, children: { type: "array", items: ref("Node") } },
+        properties: {
+          id: { type: "string" },
+          parent: { anyOf: [{ type: parentType }, ref("Node")] },
+          children: { type: "array", items: ref("Node") },
+        },
       },
     },
     "Node",

@@ -61,7 +61,11 @@ export function describeSchema(doc: Json, raw: Json): string {
   const wrapped = (raw["allOf"] as Json[] | undefined)?.[0];
   // 3.1 allows keywords (a default, say) beside a `$ref`; 3.0 needed an `allOf` wrapper for that.
   const base =
-    typeof ref === "string" ? ref.slice(ref.lastIndexOf("/") + 1) : wrapped ? describeSchema(doc, wrapped) : String(raw["type"] ?? "any");
+    typeof ref === "string"
+      ? ref.slice(ref.lastIndexOf("/") + 1)
+      : wrapped
+        ? describeSchema(doc, wrapped)
+        : String(raw["type"] ?? "any");
   const facts = [base + (raw["format"] ? `/${raw["format"]}` : "")];
   for (const key of ["minimum", "maximum", "minLength", "maxLength", "pattern", "default", "enum", "nullable"]) {
     if (raw[key] !== undefined) facts.push(`${key}=${JSON.stringify(raw[key])}`);

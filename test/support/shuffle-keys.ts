@@ -23,6 +23,12 @@ export function shuffleKeys(value: unknown, random: () => number): unknown {
   }
   const copy: Record<string, unknown> = {};
   // defineProperty, so a key named `__proto__` stays an own key instead of setting the prototype.
-  for (const [key, v] of entries) Object.defineProperty(copy, key, { value: shuffleKeys(v, random), enumerable: true, writable: true, configurable: true });
+  for (const [key, v] of entries)
+    Object.defineProperty(copy, key, {
+      value: shuffleKeys(v, random),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return copy;
 }

@@ -32,7 +32,11 @@ const EMIT_ONLY = ["rootDir", "outDir", "declaration", "declarationMap", "source
  * @param withCli also check each package's generated command line (`src/cli/`, which needs Node's
  *   types); by default only the library, exactly as the package's `tsconfig.json` builds it.
  */
-export async function typeCheckPackages(packages: readonly PackageSources[], label: string, withCli = false): Promise<TypeCheckResult> {
+export async function typeCheckPackages(
+  packages: readonly PackageSources[],
+  label: string,
+  withCli = false,
+): Promise<TypeCheckResult> {
   const base = join(repoRoot, ".tmp");
   await mkdir(base, { recursive: true });
   const root = await mkdtemp(join(base, `${label}-`));
@@ -48,7 +52,9 @@ export async function typeCheckPackages(packages: readonly PackageSources[], lab
     }
   }
   if (!compilerOptions) throw new Error("no package has a tsconfig.json");
-  const options: Record<string, unknown> = Object.fromEntries(Object.entries(compilerOptions).filter(([key]) => !EMIT_ONLY.includes(key)));
+  const options: Record<string, unknown> = Object.fromEntries(
+    Object.entries(compilerOptions).filter(([key]) => !EMIT_ONLY.includes(key)),
+  );
   options["noEmit"] = true;
   if (withCli) options["types"] = ["node"];
   const tsconfig = {
@@ -58,8 +64,11 @@ export async function typeCheckPackages(packages: readonly PackageSources[], lab
   };
   await writeFile(join(root, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
   const output = await new Promise<string>((resolve) => {
-    execFile(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve(error ? `${stdout}${stderr}` || String(error) : ""),
+    execFile(
+      process.execPath,
+      [tsc, "-p", join(root, "tsconfig.json")],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve(error ? `${stdout}${stderr}` || String(error) : ""),
     );
   });
   return { root, output, cleanUp: () => rm(root, { recursive: true, force: true }) };

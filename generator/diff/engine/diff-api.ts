@@ -24,7 +24,10 @@ export function diffApis(oldApi: ApiIR, newApi: ApiIR): LocatedChange[] {
     if (after.has(key)) continue;
     const label = operationLabel(op);
     const anchor = { kind: "operation", old: { method: op.method, path: op.path } } as const;
-    ctx.emit({ kind: "operation-removed", deprecated: op.deprecated }, { direction: "none", operation: label, root: label, path: [], anchor });
+    ctx.emit(
+      { kind: "operation-removed", deprecated: op.deprecated },
+      { direction: "none", operation: label, root: label, path: [], anchor },
+    );
   }
   for (const [key, op] of after) {
     const old = before.get(key);

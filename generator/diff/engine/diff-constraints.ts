@@ -10,7 +10,12 @@ import type { Relation } from "../types.ts";
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems"] as const;
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems"] as const;
 
-export function compareConstraints(ctx: DiffContext, a: Constraints | undefined, b: Constraints | undefined, at: Cursor): void {
+export function compareConstraints(
+  ctx: DiffContext,
+  a: Constraints | undefined,
+  b: Constraints | undefined,
+  at: Cursor,
+): void {
   const before = a ?? {};
   const after = b ?? {};
   for (const key of [...LOWER, ...UPPER]) {
@@ -18,18 +23,35 @@ export function compareConstraints(ctx: DiffContext, a: Constraints | undefined,
     const y = after[key];
     if (x === y) continue;
     const upper = (UPPER as readonly string[]).includes(key);
-    const relation: Relation = x === undefined ? "added" : y === undefined ? "removed" : (y < x) === upper ? "tightened" : "relaxed";
+    const relation: Relation =
+      x === undefined ? "added" : y === undefined ? "removed" : y < x === upper ? "tightened" : "relaxed";
     emit(ctx, key, relation, at, x, y);
   }
   const m = before.multipleOf;
   const n = after.multipleOf;
   if (m !== n) {
     // A multiple of the old step accepts a subset of the old values; anything else is not a superset.
-    const relation: Relation = m === undefined ? "added" : n === undefined ? "removed" : m !== 0 && n % m === 0 ? "tightened" : n !== 0 && m % n === 0 ? "relaxed" : "tightened";
+    const relation: Relation =
+      m === undefined
+        ? "added"
+        : n === undefined
+          ? "removed"
+          : m !== 0 && n % m === 0
+            ? "tightened"
+            : n !== 0 && m % n === 0
+              ? "relaxed"
+              : "tightened";
     emit(ctx, "multipleOf", relation, at, m, n);
   }
   if ((before.uniqueItems ?? false) !== (after.uniqueItems ?? false)) {
-    emit(ctx, "uniqueItems", after.uniqueItems ? "added" : "removed", at, before.uniqueItems ?? false, after.uniqueItems ?? false);
+    emit(
+      ctx,
+      "uniqueItems",
+      after.uniqueItems ? "added" : "removed",
+      at,
+      before.uniqueItems ?? false,
+      after.uniqueItems ?? false,
+    );
   }
   if (before.pattern !== after.pattern) {
     const relation = before.pattern === undefined ? "added" : after.pattern === undefined ? "removed" : "changed";
@@ -40,7 +62,14 @@ export function compareConstraints(ctx: DiffContext, a: Constraints | undefined,
   }
 }
 
-function emit(ctx: DiffContext, constraint: string, relation: Relation, at: Cursor, before: number | boolean | undefined, after: number | boolean | undefined): void {
+function emit(
+  ctx: DiffContext,
+  constraint: string,
+  relation: Relation,
+  at: Cursor,
+  before: number | boolean | undefined,
+  after: number | boolean | undefined,
+): void {
   ctx.emit({ kind: "constraint-changed", constraint, relation }, at, {
     ...(before !== undefined ? { before } : {}),
     ...(after !== undefined ? { after } : {}),

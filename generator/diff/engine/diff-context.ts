@@ -76,7 +76,12 @@ export class DiffContext {
   /** What equality probes found, shared by the diff and all its probes. */
   readonly equality: EqualityMemo;
 
-  constructor(oldApi: ApiIR, newApi: ApiIR, probe = false, shared?: { old: TypeTable; new: TypeTable; equality: EqualityMemo }) {
+  constructor(
+    oldApi: ApiIR,
+    newApi: ApiIR,
+    probe = false,
+    shared?: { old: TypeTable; new: TypeTable; equality: EqualityMemo },
+  ) {
     this.old = oldApi;
     this.new = newApi;
     this.oldTypes = shared?.old ?? new TypeTable(oldApi);
@@ -87,7 +92,11 @@ export class DiffContext {
 
   /** A throw-away context that only says whether anything differs (used to pair union variants). */
   probe(): DiffContext {
-    return new DiffContext(this.old, this.new, true, { old: this.oldTypes, new: this.newTypes, equality: this.equality });
+    return new DiffContext(this.old, this.new, true, {
+      old: this.oldTypes,
+      new: this.newTypes,
+      equality: this.equality,
+    });
   }
 
   /** Whether this context only counts changes (an equality probe). */
@@ -130,7 +139,11 @@ export class DiffContext {
       const begun = this.equality.begin(key);
       if (begun === false) this.#probeHits++;
       if (typeof begun === "boolean") return undefined;
-      return { cursor: { direction: at.direction, modelKey: key, model: newName, root: newName, path: [] }, open: begun, hitsBefore: this.#probeHits };
+      return {
+        cursor: { direction: at.direction, modelKey: key, model: newName, root: newName, path: [] },
+        open: begun,
+        hitsBefore: this.#probeHits,
+      };
     }
     const parent = at.modelKey ? this.#models.get(at.modelKey) : undefined;
     if (parent) parent.children.add(key);
@@ -139,7 +152,15 @@ export class DiffContext {
     if (entry.done) return undefined;
     entry.done = true;
     const anchor: Anchor = { kind: "model", old: oldName, new: newName };
-    const cursor = { direction: at.direction, ...(at.operation ? { operation: at.operation } : {}), modelKey: key, model: newName, root: newName, path: [], anchor };
+    const cursor = {
+      direction: at.direction,
+      ...(at.operation ? { operation: at.operation } : {}),
+      modelKey: key,
+      model: newName,
+      root: newName,
+      path: [],
+      anchor,
+    };
     return { cursor, hitsBefore: 0 };
   }
 
@@ -150,7 +171,8 @@ export class DiffContext {
 
   #modelEntry(key: string): ModelComparison {
     let entry = this.#models.get(key);
-    if (!entry) this.#models.set(key, (entry = { changes: [], operations: new Set(), children: new Set(), done: false }));
+    if (!entry)
+      this.#models.set(key, (entry = { changes: [], operations: new Set(), children: new Set(), done: false }));
     return entry;
   }
 

@@ -15,14 +15,25 @@ export function compareDocument(ctx: DiffContext): void {
   }
 }
 
-const at = (root: string, direction: Cursor["direction"] = "none"): Cursor => ({ direction, root, path: [], anchor: { kind: "document", pointer: pointerOf(root) } });
+const at = (root: string, direction: Cursor["direction"] = "none"): Cursor => ({
+  direction,
+  root,
+  path: [],
+  anchor: { kind: "document", pointer: pointerOf(root) },
+});
 
 /** The document's place of a root named here (`security scheme X`, `server url`, ...). */
 function pointerOf(root: string): string {
   const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
-  if (root.startsWith("security scheme ")) return `/components/securitySchemes/${escape(root.slice("security scheme ".length))}`;
-  if (root.startsWith("server variable ")) return `/servers/0/variables/${escape(root.slice("server variable ".length))}`;
-  const fixed: Record<string, string> = { "server url": "/servers/0/url", "info.version": "/info/version", security: "/security" };
+  if (root.startsWith("security scheme "))
+    return `/components/securitySchemes/${escape(root.slice("security scheme ".length))}`;
+  if (root.startsWith("server variable "))
+    return `/servers/0/variables/${escape(root.slice("server variable ".length))}`;
+  const fixed: Record<string, string> = {
+    "server url": "/servers/0/url",
+    "info.version": "/info/version",
+    security: "/security",
+  };
   // Anything else is the document itself, until it is named here.
   return fixed[root] ?? "";
 }
@@ -38,7 +49,9 @@ function compareSchemes(ctx: DiffContext): void {
       if (detail) ctx.emit({ kind: "security-scheme-changed", detail }, at(`security scheme ${id}`, "request"));
     }
   }
-  for (const [id, s] of after) if (!before.has(id)) ctx.emit({ kind: "security-scheme-added" }, at(`security scheme ${id}`, "request"), { after: s.kind });
+  for (const [id, s] of after)
+    if (!before.has(id))
+      ctx.emit({ kind: "security-scheme-added" }, at(`security scheme ${id}`, "request"), { after: s.kind });
 }
 
 /** What differs between two schemes of the same id, in words; descriptions do not count. */
@@ -78,8 +91,10 @@ function compareGlobalSecurity(ctx: DiffContext): void {
   const before = alternatives(ctx.old.security);
   const after = alternatives(ctx.new.security);
   const cursor = at("security", "request");
-  for (const alt of [...before].sort()) if (!after.has(alt)) ctx.emit({ kind: "global-security-removed" }, cursor, { before: alt });
-  for (const alt of [...after].sort()) if (!before.has(alt)) ctx.emit({ kind: "global-security-added" }, cursor, { after: alt });
+  for (const alt of [...before].sort())
+    if (!after.has(alt)) ctx.emit({ kind: "global-security-removed" }, cursor, { before: alt });
+  for (const alt of [...after].sort())
+    if (!before.has(alt)) ctx.emit({ kind: "global-security-added" }, cursor, { after: alt });
 }
 
 function compareServer(ctx: DiffContext): void {
@@ -88,6 +103,11 @@ function compareServer(ctx: DiffContext): void {
   if (a.url !== b.url) ctx.emit({ kind: "server-url-changed" }, at("server url"), { before: a.url, after: b.url });
   const known = new Set(a.variables.map((v) => v.name));
   for (const v of b.variables) {
-    if (!known.has(v.name)) ctx.emit({ kind: "server-variable-added", hasDefault: v.default !== undefined }, at(`server variable ${v.name}`), v.default !== undefined ? { after: v.default } : {});
+    if (!known.has(v.name))
+      ctx.emit(
+        { kind: "server-variable-added", hasDefault: v.default !== undefined },
+        at(`server variable ${v.name}`),
+        v.default !== undefined ? { after: v.default } : {},
+      );
   }
 }

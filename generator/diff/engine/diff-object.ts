@@ -9,7 +9,8 @@ import { child, propertySegment, type Cursor, type DiffContext } from "./diff-co
 import { compareTypes } from "./diff-type.ts";
 
 export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeIR, at: Cursor): void {
-  const visible = (p: PropertyIR) => (at.direction === "request" ? !p.readOnly : at.direction === "response" ? !p.writeOnly : true);
+  const visible = (p: PropertyIR) =>
+    at.direction === "request" ? !p.readOnly : at.direction === "response" ? !p.writeOnly : true;
   const before = new Map(a.properties.map((p) => [p.name, p]));
   const after = new Map(b.properties.map((p) => [p.name, p]));
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -22,7 +23,11 @@ export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeI
     if (oldVisible && newVisible) {
       compareProperty(ctx, o, n, here);
     } else if (oldVisible) {
-      if (n) ctx.emit(at.direction === "request" ? { kind: "property-became-read-only" } : { kind: "property-became-write-only" }, here);
+      if (n)
+        ctx.emit(
+          at.direction === "request" ? { kind: "property-became-read-only" } : { kind: "property-became-write-only" },
+          here,
+        );
       else ctx.emit({ kind: "property-removed", required: o.required }, here);
     } else if (newVisible) {
       const note = o ? (at.direction === "request" ? "no longer read-only" : "no longer write-only") : undefined;
@@ -32,7 +37,13 @@ export function compareObjects(ctx: DiffContext, a: ObjectTypeIR, b: ObjectTypeI
   const wrapper = wrapperOf(a, b, visible);
   // The old members now live one level down: compare them there too, so a change inside the
   // moved model (a required property removed from a model it refers to) is not hidden.
-  if (wrapper) compareTypes(ctx, { ...a, properties: a.properties.filter(visible) }, wrapper.type, child(at, propertySegment(wrapper.name)));
+  if (wrapper)
+    compareTypes(
+      ctx,
+      { ...a, properties: a.properties.filter(visible) },
+      wrapper.type,
+      child(at, propertySegment(wrapper.name)),
+    );
   if (a.additionalProperties && b.additionalProperties) {
     compareTypes(ctx, a.additionalProperties, b.additionalProperties, child(at, "{}"));
   } else if (a.additionalProperties && !grewFromFreeForm(a, b)) {
@@ -51,7 +62,8 @@ function wrapperOf(a: ObjectTypeIR, b: ObjectTypeIR, visible: (p: PropertyIR) =>
   const after = b.properties.filter(visible);
   if (before.length < 2 || after.length !== 1 || b.additionalProperties) return undefined;
   const only = after[0]!;
-  if (before.some((p) => p.name === only.name) || (only.type.kind !== "ref" && only.type.kind !== "object")) return undefined;
+  if (before.some((p) => p.name === only.name) || (only.type.kind !== "ref" && only.type.kind !== "object"))
+    return undefined;
   return only;
 }
 
@@ -65,13 +77,21 @@ function grewFromFreeForm(a: ObjectTypeIR, b: ObjectTypeIR): boolean {
 }
 
 function compareProperty(ctx: DiffContext, o: PropertyIR, n: PropertyIR, at: Cursor): void {
-  if (o.required !== n.required) ctx.emit({ kind: "property-required-changed", required: n.required }, at, { before: o.required, after: n.required });
+  if (o.required !== n.required)
+    ctx.emit({ kind: "property-required-changed", required: n.required }, at, {
+      before: o.required,
+      after: n.required,
+    });
   if (!o.deprecated && n.deprecated) ctx.emit({ kind: "property-deprecated" }, at);
-  if (!sameJson(o.default, n.default)) ctx.emit({ kind: "property-default-changed" }, at, defaults(o.default, n.default));
+  if (!sameJson(o.default, n.default))
+    ctx.emit({ kind: "property-default-changed" }, at, defaults(o.default, n.default));
   compareTypes(ctx, o.type, n.type, at);
 }
 
-export function defaults(before: JsonValue | undefined, after: JsonValue | undefined): { before?: JsonValue; after?: JsonValue } {
+export function defaults(
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+): { before?: JsonValue; after?: JsonValue } {
   return { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
 }
 

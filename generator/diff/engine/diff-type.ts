@@ -25,7 +25,8 @@ export function compareTypes(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor)
     const coreA = withoutNull(a);
     const coreB = withoutNull(b);
     if (coreA.kind === "null" || coreB.kind === "null") {
-      if (coreA.kind !== coreB.kind) typeChanged(ctx, coreA.kind === "null" ? "generalized" : "specialized", coreA, coreB, at);
+      if (coreA.kind !== coreB.kind)
+        typeChanged(ctx, coreA.kind === "null" ? "generalized" : "specialized", coreA, coreB, at);
       return;
     }
     return compareTypes(ctx, coreA, coreB, at);
@@ -74,7 +75,7 @@ export function compareTypes(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor)
  */
 function compareModels(ctx: DiffContext, a: RefTypeIR, b: RefTypeIR, at: Cursor): void {
   const entered: EnteredModel[] = [];
-  for (let [x, y, cursor] = [a, b, at]; ; ) {
+  for (let [x, y, cursor] = [a, b, at]; ;) {
     const model = ctx.beginModel(x.name, y.name, cursor);
     if (!model) break;
     entered.push(model);
@@ -89,7 +90,14 @@ function compareModels(ctx: DiffContext, a: RefTypeIR, b: RefTypeIR, at: Cursor)
   for (const model of entered.reverse()) ctx.endModel(model);
 }
 
-function typeChanged(ctx: DiffContext, relation: TypeRelation, a: TypeIR, b: TypeIR, at: Cursor, detail?: string): void {
+function typeChanged(
+  ctx: DiffContext,
+  relation: TypeRelation,
+  a: TypeIR,
+  b: TypeIR,
+  at: Cursor,
+  detail?: string,
+): void {
   const before = describeType(a);
   const after = describeType(b);
   ctx.emit({ kind: "type-changed", relation, detail: detail ?? `${before} -> ${after}` }, at, { before, after });
@@ -99,7 +107,14 @@ function typeChanged(ctx: DiffContext, relation: TypeRelation, a: TypeIR, b: Typ
 function compareKinds(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor): void {
   if (a.kind === "unknown") return typeChanged(ctx, "specialized", a, b, at);
   if (b.kind === "unknown") return typeChanged(ctx, "generalized", a, b, at);
-  const base = (t: TypeIR) => (t.kind === "enum" ? t.valueType : t.kind === "literal" ? typeof t.value : t.kind === "date-time" ? "string" : t.kind);
+  const base = (t: TypeIR) =>
+    t.kind === "enum"
+      ? t.valueType
+      : t.kind === "literal"
+        ? typeof t.value
+        : t.kind === "date-time"
+          ? "string"
+          : t.kind;
   if (base(a) !== base(b)) return typeChanged(ctx, "changed", a, b, at);
   // Same base scalar from here on.
   if (b.kind === "enum") {
@@ -123,8 +138,10 @@ function compareKinds(ctx: DiffContext, a: TypeIR, b: TypeIR, at: Cursor): void 
   if (a.kind === "literal") return typeChanged(ctx, "generalized", a, b, at);
   if (b.kind === "literal") return typeChanged(ctx, "specialized", a, b, at);
   // string <-> string (date-time)
-  if (a.kind === "string" && b.kind === "date-time") return typeChanged(ctx, a.format ? "changed" : "specialized", a, b, at);
-  if (a.kind === "date-time" && b.kind === "string") return typeChanged(ctx, b.format ? "changed" : "generalized", a, b, at);
+  if (a.kind === "string" && b.kind === "date-time")
+    return typeChanged(ctx, a.format ? "changed" : "specialized", a, b, at);
+  if (a.kind === "date-time" && b.kind === "string")
+    return typeChanged(ctx, b.format ? "changed" : "generalized", a, b, at);
   typeChanged(ctx, "changed", a, b, at);
 }
 
@@ -159,8 +176,12 @@ function compareEnums(ctx: DiffContext, a: EnumTypeIR, b: EnumTypeIR, at: Cursor
   const added = [...after].filter((v) => !before.has(v));
   const removed = [...before].filter((v) => !after.has(v));
   if (removed.length > 0) ctx.emit({ kind: "enum-values-removed", values: removed }, at, { before: removed });
-  if (added.length > 0) ctx.emit({ kind: "enum-values-added", extensible: b.extensible, values: added }, at, { after: added });
+  if (added.length > 0)
+    ctx.emit({ kind: "enum-values-added", extensible: b.extensible, values: added }, at, { after: added });
   if (a.extensible !== b.extensible) {
-    ctx.emit({ kind: "enum-extensibility-changed", extensible: b.extensible }, at, { before: a.extensible ? "extensible" : "closed", after: b.extensible ? "extensible" : "closed" });
+    ctx.emit({ kind: "enum-extensibility-changed", extensible: b.extensible }, at, {
+      before: a.extensible ? "extensible" : "closed",
+      after: b.extensible ? "extensible" : "closed",
+    });
   }
 }

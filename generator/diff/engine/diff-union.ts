@@ -39,11 +39,19 @@ export function compareUnions(ctx: DiffContext, a: UnionTypeIR, b: UnionTypeIR, 
   // Normalised, so a free-form `{type: object}` (a map) pairs with the object it grew into.
   const kind = (t: TypeIR) => normalise(ctx.oldTypes.deref(t), ctx.oldTypes).kind;
   const newKind = (t: TypeIR) => normalise(ctx.newTypes.deref(t), ctx.newTypes).kind;
-  take((x, y) => kind(x) === newKind(y) && oldLeft.filter((o) => kind(o) === kind(x)).length === 1 && newLeft.filter((n) => newKind(n) === newKind(y)).length === 1);
+  take(
+    (x, y) =>
+      kind(x) === newKind(y) &&
+      oldLeft.filter((o) => kind(o) === kind(x)).length === 1 &&
+      newLeft.filter((n) => newKind(n) === newKind(y)).length === 1,
+  );
 
-  for (const [x, y] of pairs) compareTypes(ctx, x, y, pairs.length > 1 || b.variants.length > 1 ? child(at, `|${describeType(y)}`) : at);
-  for (const x of oldLeft) ctx.emit({ kind: "union-variant-removed", variant: describeType(x) }, at, { before: describeType(x) });
-  for (const y of newLeft) ctx.emit({ kind: "union-variant-added", variant: describeType(y) }, at, { after: describeType(y) });
+  for (const [x, y] of pairs)
+    compareTypes(ctx, x, y, pairs.length > 1 || b.variants.length > 1 ? child(at, `|${describeType(y)}`) : at);
+  for (const x of oldLeft)
+    ctx.emit({ kind: "union-variant-removed", variant: describeType(x) }, at, { before: describeType(x) });
+  for (const y of newLeft)
+    ctx.emit({ kind: "union-variant-added", variant: describeType(y) }, at, { after: describeType(y) });
 }
 
 /** Whether two types are the same on the wire: a comparison that finds nothing (asked once per pair and direction). */

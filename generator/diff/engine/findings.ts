@@ -12,7 +12,12 @@ import type { Change, Finding, ProfileName, Rule, RuleId, SourcePosition } from 
 /** Where a change is in the two documents (`source-locations.ts`), when they are at hand. */
 export type LocateChange = (change: Change) => { readonly oldAt?: SourcePosition; readonly newAt?: SourcePosition };
 
-export function judge(changes: readonly LocatedChange[], profile: ProfileName, rules: readonly Rule<RuleId>[] = RULES, locate?: LocateChange): Finding[] {
+export function judge(
+  changes: readonly LocatedChange[],
+  profile: ProfileName,
+  rules: readonly Rule<RuleId>[] = RULES,
+  locate?: LocateChange,
+): Finding[] {
   const byFingerprint = new Map<string, Finding>();
   for (const { change, operations } of changes) {
     const { rule, what } = claim(change, rules);
@@ -40,7 +45,13 @@ export function claim(change: Change, rules: readonly Rule<RuleId>[] = RULES): {
   return claims[0]!;
 }
 
-function toFinding(change: Change, rule: Rule<RuleId>, what: string, profile: ProfileName, operations: readonly string[]): Finding {
+function toFinding(
+  change: Change,
+  rule: Rule<RuleId>,
+  what: string,
+  profile: ProfileName,
+  operations: readonly string[],
+): Finding {
   const message = `${what}: ${rule.why}`;
   return {
     ruleId: rule.id,
@@ -73,7 +84,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     scope(a) - scope(b) ||
-    cmp(a.operation ? operationSortKey(a.operation) : (a.model ?? ""), b.operation ? operationSortKey(b.operation) : (b.model ?? "")) ||
+    cmp(
+      a.operation ? operationSortKey(a.operation) : (a.model ?? ""),
+      b.operation ? operationSortKey(b.operation) : (b.model ?? ""),
+    ) ||
     cmp(a.location, b.location) ||
     cmp(a.ruleId, b.ruleId) ||
     cmp(a.message, b.message)

@@ -38,7 +38,11 @@ export function normalise(type: TypeIR, table: TypeTable): TypeIR {
     }
     if (member.additionalProperties) additionalProperties = member.additionalProperties;
   }
-  return { kind: "object", properties: [...properties.values()], ...(additionalProperties ? { additionalProperties } : {}) };
+  return {
+    kind: "object",
+    properties: [...properties.values()],
+    ...(additionalProperties ? { additionalProperties } : {}),
+  };
 }
 
 /** A short name for messages: "string", "integer (int64)", "string (date-time)", "Model", "array of string". */

@@ -29,7 +29,8 @@ export function renameHints(findings: readonly Finding[], oldApi: ApiIR, newApi:
   const [oldTypes, newTypes] = [new TypeTable(oldApi), new TypeTable(newApi)];
   const hints = new Map<string, RenameHint>();
   const byModel = new Map<string, Finding[]>();
-  for (const f of findings) if (f.model && topProperty(f) !== undefined) byModel.set(f.model, [...(byModel.get(f.model) ?? []), f]);
+  for (const f of findings)
+    if (f.model && topProperty(f) !== undefined) byModel.set(f.model, [...(byModel.get(f.model) ?? []), f]);
   for (const [model, list] of byModel) {
     const names = (rule: RegExp) => [...new Set(list.filter((f) => rule.test(f.ruleId)).map((f) => topProperty(f)!))];
     const removed = names(/property-removed$/);
@@ -41,11 +42,15 @@ export function renameHints(findings: readonly Finding[], oldApi: ApiIR, newApi:
     for (const from of removed) {
       const old = before.find((p) => p.name === from);
       const shape = old && JSON.stringify(old.type);
-      const to = added.find((name) => !taken.has(name) && JSON.stringify(after.find((p) => p.name === name)?.type) === shape);
+      const to = added.find(
+        (name) => !taken.has(name) && JSON.stringify(after.find((p) => p.name === name)?.type) === shape,
+      );
       if (!old || to === undefined) continue;
       taken.add(to);
       hints.set(`${model}\0${from}`, { model, from, to, type: describeType(old.type) });
     }
   }
-  return [...hints.values()].sort((a, b) => (a.model === b.model ? (a.from < b.from ? -1 : 1) : a.model < b.model ? -1 : 1));
+  return [...hints.values()].sort((a, b) =>
+    a.model === b.model ? (a.from < b.from ? -1 : 1) : a.model < b.model ? -1 : 1,
+  );
 }

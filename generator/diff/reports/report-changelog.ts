@@ -25,7 +25,9 @@ export function renderChangelog(report: DiffReport): string {
   const lines = [`## [${report.new.version}]`, ""];
   if (report.findings.length === 0) lines.push(`No API changes since ${code(report.old.version)}.`, "");
   for (const category of ORDER) {
-    const list = report.findings.filter((f) => categoryOf(f) === category).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+    const list = report.findings
+      .filter((f) => categoryOf(f) === category)
+      .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
     if (list.length === 0) continue;
     // One entry per place and change: an enum value removed is a finding per direction, one line here.
     const entries = new Map<string, string>();

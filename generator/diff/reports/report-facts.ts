@@ -54,16 +54,34 @@ export interface SuggestedBump {
 export function suggestBump(report: DiffReport): SuggestedBump {
   const wire = report.findings.filter(isBreaking).length;
   const sdk = report.sdk?.changes.filter((c) => c.level === "error").length ?? 0;
-  const additive = report.findings.some((f) => ADDITIVE.test(f.ruleId)) || (report.sdk?.changes.some((c) => ADDITIVE.test(c.ruleId)) ?? false);
+  const additive =
+    report.findings.some((f) => ADDITIVE.test(f.ruleId)) ||
+    (report.sdk?.changes.some((c) => ADDITIVE.test(c.ruleId)) ?? false);
   const bump: Bump = wire + sdk > 0 ? "major" : additive ? "minor" : "patch";
-  const parts = [wire > 0 ? `${wire} breaking wire change${wire === 1 ? "" : "s"}` : "", sdk > 0 ? `${sdk} TypeScript API error${sdk === 1 ? "" : "s"}` : ""].filter(Boolean);
-  const reason = bump === "major" ? parts.join(" and ") : bump === "minor" ? "additions or deprecations only" : "no addition and nothing breaking";
+  const parts = [
+    wire > 0 ? `${wire} breaking wire change${wire === 1 ? "" : "s"}` : "",
+    sdk > 0 ? `${sdk} TypeScript API error${sdk === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
+  const reason =
+    bump === "major"
+      ? parts.join(" and ")
+      : bump === "minor"
+        ? "additions or deprecations only"
+        : "no addition and nothing breaking";
   const semver = /^(\d+)\.(\d+)\.(\d+)/.exec(report.old.version);
   const initialDevelopment = semver?.[1] === "0";
   if (!semver) return { bump, reason, initialDevelopment };
   const [major, minor, patch] = [Number(semver[1]), Number(semver[2]), Number(semver[3])];
   // In 0.x the minor number plays the major's part (what npm's caret ranges assume).
   const next =
-    bump === "major" ? (initialDevelopment ? `0.${minor + 1}.0` : `${major + 1}.0.0`) : bump === "minor" ? (initialDevelopment ? `0.${minor}.${patch + 1}` : `${major}.${minor + 1}.0`) : `${major}.${minor}.${patch + 1}`;
+    bump === "major"
+      ? initialDevelopment
+        ? `0.${minor + 1}.0`
+        : `${major + 1}.0.0`
+      : bump === "minor"
+        ? initialDevelopment
+          ? `0.${minor}.${patch + 1}`
+          : `${major}.${minor + 1}.0`
+        : `${major}.${minor}.${patch + 1}`;
   return { bump, reason, next, initialDevelopment };
 }

@@ -24,7 +24,12 @@ export interface JsonReport {
 
 export function summarize(report: DiffReport): Record<Level | "suppressed", number> {
   const count = (level: Level) => report.findings.filter((f) => f.level === level).length;
-  return { error: count("error"), warning: count("warning"), info: count("info"), suppressed: report.suppressed.length };
+  return {
+    error: count("error"),
+    warning: count("warning"),
+    info: count("info"),
+    suppressed: report.suppressed.length,
+  };
 }
 
 /** A finding or an SDK change as published: the facts its message was rendered from stay internal. */
@@ -46,7 +51,16 @@ export function jsonReport(report: DiffReport, schema?: string): JsonReport {
     findings: report.findings.map(published),
     suppressed: report.suppressed.map(published),
     unusedSuppressions: report.unusedSuppressions,
-    ...(sdk ? { sdk: { old: sdk.old, new: sdk.new, summary: { error: count("error"), warning: count("warning"), info: count("info") }, changes: sdk.changes.map(published) } } : {}),
+    ...(sdk
+      ? {
+          sdk: {
+            old: sdk.old,
+            new: sdk.new,
+            summary: { error: count("error"), warning: count("warning"), info: count("info") },
+            changes: sdk.changes.map(published),
+          },
+        }
+      : {}),
     ...(report.renames ? { renames: report.renames } : {}),
   };
 }

@@ -22,7 +22,10 @@ interface Group {
 }
 
 export function renderMarkdown(report: DiffReport): string {
-  const lines: string[] = [`# API changes: ${report.new.title} \`${report.old.version}\` → \`${report.new.version}\``, ""];
+  const lines: string[] = [
+    `# API changes: ${report.new.title} \`${report.old.version}\` → \`${report.new.version}\``,
+    "",
+  ];
   const sources = [report.old.source, report.new.source];
   if (sources.every(Boolean)) lines.push(`Compared \`${sources[0]}\` with \`${sources[1]}\`.`, "");
   if (report.findings.length === 0 && report.suppressed.length === 0 && (report.sdk?.changes.length ?? 0) === 0) {
@@ -41,8 +44,16 @@ export function renderMarkdown(report: DiffReport): string {
   );
   if (report.sdk) sdkSummary(lines, report.sdk);
   breaking(lines, report);
-  const operations = groups(report.findings.filter((f) => f.operation), (f) => f.operation!, operationSortKey);
-  const models = groups(report.findings.filter((f) => !f.operation && f.model), (f) => f.model!, (m) => m);
+  const operations = groups(
+    report.findings.filter((f) => f.operation),
+    (f) => f.operation!,
+    operationSortKey,
+  );
+  const models = groups(
+    report.findings.filter((f) => !f.operation && f.model),
+    (f) => f.model!,
+    (m) => m,
+  );
   const document = report.findings.filter((f) => !f.operation && !f.model);
   section(lines, "Operations", operations, report);
   section(lines, "Models", models, report);
@@ -54,7 +65,12 @@ export function renderMarkdown(report: DiffReport): string {
   }
   if (report.sdk) sdkOnly(lines, report.sdk);
   if (report.suppressed.length > 0) {
-    lines.push(`## Suppressed (${report.suppressed.length})`, "", "Reviewed and accepted; not counted toward the gate.", "");
+    lines.push(
+      `## Suppressed (${report.suppressed.length})`,
+      "",
+      "Reviewed and accepted; not counted toward the gate.",
+      "",
+    );
     for (const f of report.suppressed) lines.push(suppressedBullet(f));
     lines.push("");
   }
@@ -64,7 +80,8 @@ export function renderMarkdown(report: DiffReport): string {
 function finish(lines: string[], report: DiffReport): string {
   if (report.unusedSuppressions.length > 0) {
     lines.push("## Unused suppressions", "", "These entries matched nothing; remove them if the change is gone.", "");
-    for (const s of report.unusedSuppressions) lines.push(`- ${code(s.ruleId)} at ${code(s.location)}: ${escape(s.reason)}`);
+    for (const s of report.unusedSuppressions)
+      lines.push(`- ${code(s.ruleId)} at ${code(s.location)}: ${escape(s.reason)}`);
     lines.push("");
   }
   // Messages quote the documents (names, paths, enum values): printed on a terminal, and committed.
@@ -75,7 +92,9 @@ function finish(lines: string[], report: DiffReport): string {
 function bump(lines: string[], report: DiffReport): void {
   const s = suggestBump(report);
   const next = s.next ? ` (\`${report.old.version}\` → \`${s.next}\`)` : "";
-  const zero = s.initialDevelopment ? " The API is 0.x: semver promises nothing before 1.0.0, and by convention a breaking change bumps the minor version." : "";
+  const zero = s.initialDevelopment
+    ? " The API is 0.x: semver promises nothing before 1.0.0, and by convention a breaking change bumps the minor version."
+    : "";
   lines.push(`**Suggested version bump: ${s.bump}**${next}: ${s.reason}.${zero}`, "");
 }
 
@@ -84,23 +103,39 @@ function breaking(lines: string[], report: DiffReport): void {
   const list = breakingFindings(report);
   if (list.length === 0) return;
   lines.push(`## Breaking (${list.length})`, "", "| Level | Rule | Where | Change |", "| --- | --- | --- | --- |");
-  for (const f of list) lines.push(`| ${LABEL[f.level]} | ${code(f.ruleId)} | ${where(f.location, f)} | ${escape(f.message)} |`);
+  for (const f of list)
+    lines.push(`| ${LABEL[f.level]} | ${code(f.ruleId)} | ${where(f.location, f)} | ${escape(f.message)} |`);
   lines.push("");
 }
 
-function groups(findings: readonly Finding[], name: (f: Finding) => string, sortKey: (name: string) => string): Group[] {
+function groups(
+  findings: readonly Finding[],
+  name: (f: Finding) => string,
+  sortKey: (name: string) => string,
+): Group[] {
   const map = new Map<string, Group>();
   for (const f of findings) {
     const title = name(f);
     let group = map.get(title);
     if (!group) {
       const prefix = f.operation ? `${title} ` : title;
-      map.set(title, (group = { title, sortKey: sortKey(title), prefix, findings: [], ...(f.operations ? { usedBy: f.operations } : {}) }));
+      map.set(
+        title,
+        (group = {
+          title,
+          sortKey: sortKey(title),
+          prefix,
+          findings: [],
+          ...(f.operations ? { usedBy: f.operations } : {}),
+        }),
+      );
     }
     group.findings.push(f);
   }
   const worst = (g: Group) => Math.min(...g.findings.map((f) => LEVEL_RANK[f.level]));
-  return [...map.values()].sort((a, b) => worst(a) - worst(b) || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  return [...map.values()].sort(
+    (a, b) => worst(a) - worst(b) || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0),
+  );
 }
 
 /** "1 error · 2 info": a group's counts, for its summary line. */
@@ -131,7 +166,12 @@ function section(lines: string[], title: string, list: readonly Group[], report:
     lines.push("", "</details>", "");
   }
   if (alone.length === list.length) return;
-  lines.push(`<details><summary>${added.length} operations added (info)</summary>`, "", "| Operation | Where | Change |", "| --- | --- | --- |");
+  lines.push(
+    `<details><summary>${added.length} operations added (info)</summary>`,
+    "",
+    "| Operation | Where | Change |",
+    "| --- | --- | --- |",
+  );
   for (const g of added) {
     const f = g.findings[0]!;
     const sdk = notesOf(f).map(sdkLine).join("<br>");
@@ -158,13 +198,17 @@ function rows(g: Group, report: DiffReport): string[] {
     const places = same.map((s) => relative(s.location, g.prefix) || s.location);
     const alike = same.every((s) => s.message === f.message);
     const message = alike ? escape(f.message) : `${escape(f.message)} (and ${same.length - 1} alike)`;
-    const sdk = same.flatMap(notesOf).map((note) => `<br>SDK: ${sdkLine(note)}`).join("");
+    const sdk = same
+      .flatMap(notesOf)
+      .map((note) => `<br>SDK: ${sdkLine(note)}`)
+      .join("");
     out.push(`| info ×${same.length} | ${code(f.ruleId)} | ${firstFew(places)} | ${message}${sdk} |`);
   }
   return out;
 }
 
-const byLevel = (findings: readonly Finding[]) => [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+const byLevel = (findings: readonly Finding[]) =>
+  [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 
 function relative(location: string, prefix: string): string {
   if (prefix && location.startsWith(prefix)) return location.slice(prefix.length).trim();
@@ -179,7 +223,9 @@ function where(place: string, f: Finding): string {
 }
 
 function row(f: Finding, prefix: string, report: DiffReport): string {
-  const sdk = notesOf(f).map((note) => `<br>SDK: ${sdkLine(note)}`).join("");
+  const sdk = notesOf(f)
+    .map((note) => `<br>SDK: ${sdkLine(note)}`)
+    .join("");
   const none = report.sdk && !sdk && !touchesSdk(f, report.sdk) ? "<br>SDK: no TypeScript impact" : "";
   return `| ${LABEL[f.level]} | ${code(f.ruleId)} | ${where(relative(f.location, prefix), f)} | ${escape(f.message)}${sdk}${none} |`;
 }
@@ -193,7 +239,9 @@ function touchesSdk(f: Finding, sdk: SdkReport): boolean {
   // The model's property the finding is in (`Order.buyerName...`); bracketed names and others: any member.
   const first = f.facts?.steps[0];
   const member = first?.startsWith(".") ? first.slice(1) : undefined;
-  return sdk.changes.some((c) => (c.export === f.model || c.export === `${f.model}Input`) && (member === undefined || c.member === member));
+  return sdk.changes.some(
+    (c) => (c.export === f.model || c.export === `${f.model}Input`) && (member === undefined || c.member === member),
+  );
 }
 
 function bullet(f: Finding): string {
@@ -204,8 +252,14 @@ function bullet(f: Finding): string {
 /** Rename hints: a property removed and one of the same type added in one model. */
 function renames(lines: string[], report: DiffReport): void {
   if (!report.renames || report.renames.length === 0) return;
-  lines.push("## Possible renames", "", "A property removed and one of the same type added in the same model: if it is a rename, clients see it as both.", "");
-  for (const r of report.renames) lines.push(`- ${code(`${r.model}.${r.from}`)} → ${code(`${r.model}.${r.to}`)} (${code(r.type)})`);
+  lines.push(
+    "## Possible renames",
+    "",
+    "A property removed and one of the same type added in the same model: if it is a rename, clients see it as both.",
+    "",
+  );
+  for (const r of report.renames)
+    lines.push(`- ${code(`${r.model}.${r.from}`)} → ${code(`${r.model}.${r.to}`)} (${code(r.type)})`);
   lines.push("");
 }
 
@@ -213,7 +267,10 @@ function renames(lines: string[], report: DiffReport): void {
 function sdkSummary(lines: string[], sdk: SdkReport): void {
   const count = (level: Level) => sdk.changes.filter((c) => c.level === level).length;
   const only = sdk.changes.filter((c) => !c.findings).length;
-  const packages = sdk.old.name === sdk.new.name ? `${code(sdk.new.name)} ${code(sdk.old.version)} → ${code(sdk.new.version)}` : `${code(`${sdk.old.name}@${sdk.old.version}`)} → ${code(`${sdk.new.name}@${sdk.new.version}`)}`;
+  const packages =
+    sdk.old.name === sdk.new.name
+      ? `${code(sdk.new.name)} ${code(sdk.old.version)} → ${code(sdk.new.version)}`
+      : `${code(`${sdk.old.name}@${sdk.old.version}`)} → ${code(`${sdk.new.name}@${sdk.new.version}`)}`;
   lines.push(
     `TypeScript API of the generated package ${packages}: ${count("error")} error · ${count("warning")} warning · ${count("info")} info, ` +
       `shown as SDK notes under the wire change each comes from${only > 0 ? `; ${only === 1 ? "1 without one is" : `${only} without one are`} listed under *TypeScript API only*` : ""}. ` +
@@ -226,13 +283,22 @@ function sdkSummary(lines: string[], sdk: SdkReport): void {
 function sdkOnly(lines: string[], sdk: SdkReport): void {
   const list = sdk.changes.filter((c) => !c.findings).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   if (list.length === 0) return;
-  lines.push("## TypeScript API only", "", "Changes of the generated package with no wire change behind them.", "", "| Export | Level | Rule | Change |", "| --- | --- | --- | --- |");
-  for (const c of list) lines.push(`| ${code(c.export)} | ${LABEL[c.level]} | ${code(c.ruleId)} | ${escapeOutsideCode(c.message)} |`);
+  lines.push(
+    "## TypeScript API only",
+    "",
+    "Changes of the generated package with no wire change behind them.",
+    "",
+    "| Export | Level | Rule | Change |",
+    "| --- | --- | --- | --- |",
+  );
+  for (const c of list)
+    lines.push(`| ${code(c.export)} | ${LABEL[c.level]} | ${code(c.ruleId)} | ${escapeOutsideCode(c.message)} |`);
   lines.push("");
 }
 
 /** A finding's SDK notes: as the SDK layer tied them, or its `sdk` lines as they are (a finding built by hand). */
-const notesOf = (f: Finding): readonly SdkNote[] => f.facts?.notes ?? (f.sdk ?? []).map((text) => ({ level: "info", text }));
+const notesOf = (f: Finding): readonly SdkNote[] =>
+  f.facts?.notes ?? (f.sdk ?? []).map((text) => ({ level: "info", text }));
 
 /** An SDK note: a breaking one's level in bold, code spans kept as code. */
 function sdkLine(note: SdkNote): string {

@@ -19,7 +19,9 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES, sdkRules: readonl
   ];
   for (const r of rules) {
     const azure = r.azureLevel ? `${r.azureLevel}${r.azureCode ? ` (${r.azureCode})` : ""}` : "—";
-    lines.push(`| \`${r.id}\` | ${r.direction} | ${r.level} | ${cell(azure)} | ${cell(r.description)} | ${cell(r.why)} | ${cell(r.taxonomy)} | ${cell(r.peer ?? "—")} |`);
+    lines.push(
+      `| \`${r.id}\` | ${r.direction} | ${r.level} | ${cell(azure)} | ${cell(r.description)} | ${cell(r.why)} | ${cell(r.taxonomy)} | ${cell(r.peer ?? "—")} |`,
+    );
   }
   lines.push(
     "",

@@ -10,6 +10,7 @@ export const apiVersionDecreased = defineRule({
   direction: "none",
   description: "The new document's date-based api-version is older than the old one's.",
   why: "the documents are probably compared the wrong way round",
-  taxonomy: "Row 47: oasdiff api-version-decreased (INFO, raisable); Azure 1000 (Warning). `api-version-not-bumped` is not checked: a document diffed with itself must report nothing.",
+  taxonomy:
+    "Row 47: oasdiff api-version-decreased (INFO, raisable); Azure 1000 (Warning). `api-version-not-bumped` is not checked: a document diffed with itself must report nothing.",
   check: on("api-version-decreased", "none", (c) => `api version ${String(c.before)} -> ${String(c.after)}`),
 });

@@ -11,5 +11,9 @@ export const discriminatorChanged = defineRule({
   description: "The discriminator property of a union was added, removed or renamed.",
   why: "both sides pick the variant by a property the other no longer uses",
   taxonomy: "Row 44: Azure 1030 (Error); pb33f breaking.",
-  check: on("discriminator-changed", "any", (c) => `discriminator ${JSON.stringify(c.before ?? null)} -> ${JSON.stringify(c.after ?? null)}`),
+  check: on(
+    "discriminator-changed",
+    "any",
+    (c) => `discriminator ${JSON.stringify(c.before ?? null)} -> ${JSON.stringify(c.after ?? null)}`,
+  ),
 });

@@ -6,8 +6,12 @@ export function on<K extends ChangeKind>(
   direction: Direction | "any",
   describe: (change: ChangeOf<K>) => string | undefined,
 ): (change: Change) => string | undefined {
-  return (change) => (change.kind === kind && (direction === "any" || change.direction === direction) ? describe(change as ChangeOf<K>) : undefined);
+  return (change) =>
+    change.kind === kind && (direction === "any" || change.direction === direction)
+      ? describe(change as ChangeOf<K>)
+      : undefined;
 }
 
 /** `["a", "b"]` -> `"a", "b"` for messages. */
-export const listValues = (values: readonly (string | number)[]): string => values.map((v) => JSON.stringify(v)).join(", ");
+export const listValues = (values: readonly (string | number)[]): string =>
+  values.map((v) => JSON.stringify(v)).join(", ");

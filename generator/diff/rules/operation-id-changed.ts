@@ -10,6 +10,11 @@ export const operationIdChanged = defineRule({
   direction: "none",
   description: "The operationId was added, removed or changed.",
   why: "nothing changes on the wire; generated SDK method names may change (see the SDK view)",
-  taxonomy: "Row 4: oasdiff api-operation-id-* (INFO) on the wire; Azure 1008 (Error) and pb33f (breaking) judge the SDK name, which the TypeScript-API layer reports.",
-  check: on("operation-id-changed", "none", (c) => `operationId ${JSON.stringify(c.before ?? null)} -> ${JSON.stringify(c.after ?? null)}`),
+  taxonomy:
+    "Row 4: oasdiff api-operation-id-* (INFO) on the wire; Azure 1008 (Error) and pb33f (breaking) judge the SDK name, which the TypeScript-API layer reports.",
+  check: on(
+    "operation-id-changed",
+    "none",
+    (c) => `operationId ${JSON.stringify(c.before ?? null)} -> ${JSON.stringify(c.after ?? null)}`,
+  ),
 });

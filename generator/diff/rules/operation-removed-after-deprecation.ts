@@ -10,7 +10,8 @@ export const operationRemovedAfterDeprecation = defineRule({
   direction: "none",
   description: "An operation that the old version marked deprecated was removed.",
   why: "clients were warned by the deprecation, but those still calling it break",
-  taxonomy: "Row 3: oasdiff api-removed-with-deprecation (INFO); TS SDK view B (the function is still removed). Warning, not info: the notice does not make existing callers work. Sunset dates are not in the IR, so `api-removed-before-sunset` is not checked. Azure has no deprecation logic: 1035 Error.",
+  taxonomy:
+    "Row 3: oasdiff api-removed-with-deprecation (INFO); TS SDK view B (the function is still removed). Warning, not info: the notice does not make existing callers work. Sunset dates are not in the IR, so `api-removed-before-sunset` is not checked. Azure has no deprecation logic: 1035 Error.",
   peer: "api-smart-diff: breaking (it has no deprecation logic). Warning, not error: the deprecation was the notice.",
   check: on("operation-removed", "none", (c) => (c.deprecated ? "deprecated operation removed" : undefined)),
 });

@@ -11,5 +11,7 @@ export const operationRemoved = defineRule({
   description: "An operation that was not deprecated was removed.",
   why: "clients calling it get 404/405 and the SDK function disappears",
   taxonomy: "Row 2: oasdiff api-removed-without-deprecation (ERR); Azure 1035/1005 (Error); Optic and pb33f breaking.",
-  check: on("operation-removed", "none", (c) => (c.deprecated ? undefined : "operation removed without being deprecated first")),
+  check: on("operation-removed", "none", (c) =>
+    c.deprecated ? undefined : "operation removed without being deprecated first",
+  ),
 });

@@ -9,5 +9,7 @@ export const requestBodyBecameOptional = defineRule({
   description: "A required request body became optional.",
   why: "clients that send a body keep working",
   taxonomy: "Row 14 (inverse): oasdiff request-body-became-optional (INFO).",
-  check: on("request-body-required-changed", "request", (c) => (c.required ? undefined : "request body became optional")),
+  check: on("request-body-required-changed", "request", (c) =>
+    c.required ? undefined : "request body became optional",
+  ),
 });

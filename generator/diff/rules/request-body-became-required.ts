@@ -11,5 +11,7 @@ export const requestBodyBecameRequired = defineRule({
   description: "An optional request body became required.",
   why: "clients that send no body are now rejected",
   taxonomy: "Row 14: oasdiff request-body-became-required (ERR).",
-  check: on("request-body-required-changed", "request", (c) => (c.required ? "request body became required" : undefined)),
+  check: on("request-body-required-changed", "request", (c) =>
+    c.required ? "request body became required" : undefined,
+  ),
 });

@@ -12,5 +12,9 @@ export const requestConstraintAdded = defineRule({
   why: "values clients sent before may fall outside the new bound",
   taxonomy: "Row 34: oasdiff request-*-max-set (WARN); Azure 1036 (Error); pb33f not breaking.",
   peer: "api-smart-diff: breaking. We follow oasdiff (WARN): most existing values usually satisfy a newly set bound.",
-  check: on("constraint-changed", "request", (c) => (c.relation === "added" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
+  check: on("constraint-changed", "request", (c) =>
+    c.relation === "added"
+      ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}`
+      : undefined,
+  ),
 });

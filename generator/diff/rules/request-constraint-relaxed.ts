@@ -11,5 +11,9 @@ export const requestConstraintRelaxed = defineRule({
   description: "A bound of something the client sends was relaxed.",
   why: "every value clients sent before is still valid",
   taxonomy: "Row 33: oasdiff request-*-max-increased (INFO); Azure 1037 (Error).",
-  check: on("constraint-changed", "request", (c) => (c.relation === "relaxed" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
+  check: on("constraint-changed", "request", (c) =>
+    c.relation === "relaxed"
+      ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}`
+      : undefined,
+  ),
 });

@@ -11,5 +11,7 @@ export const requestEnumBecameClosed = defineRule({
   description: "An extensible enum the client sends became closed.",
   why: "clients sending values outside the list are now rejected",
   taxonomy: "Row 31: Azure 1047 (Error).",
-  check: on("enum-extensibility-changed", "request", (c) => (c.extensible ? undefined : "extensible enum became closed")),
+  check: on("enum-extensibility-changed", "request", (c) =>
+    c.extensible ? undefined : "extensible enum became closed",
+  ),
 });

@@ -11,5 +11,7 @@ export const requestEnumBecameExtensible = defineRule({
   description: "A closed enum the client sends became extensible.",
   why: "every value clients sent before is still accepted",
   taxonomy: "Row 31: Azure 1047 (Error, for the SDK type change); on the wire a widening.",
-  check: on("enum-extensibility-changed", "request", (c) => (c.extensible ? "closed enum became extensible" : undefined)),
+  check: on("enum-extensibility-changed", "request", (c) =>
+    c.extensible ? "closed enum became extensible" : undefined,
+  ),
 });

@@ -10,6 +10,7 @@ export const requestParameterBecameOptional = defineRule({
   direction: "request",
   description: "A required parameter became optional.",
   why: "clients that send it keep working",
-  taxonomy: "Row 10: oasdiff request-parameter-became-optional (INFO); Azure logs 1025 as Info. pb33f flags any change (breaking); we follow oasdiff.",
+  taxonomy:
+    "Row 10: oasdiff request-parameter-became-optional (INFO); Azure logs 1025 as Info. pb33f flags any change (breaking); we follow oasdiff.",
   check: on("parameter-required-changed", "request", (c) => (c.required ? undefined : "parameter became optional")),
 });

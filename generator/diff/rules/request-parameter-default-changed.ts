@@ -11,5 +11,9 @@ export const requestParameterDefaultChanged = defineRule({
   description: "A parameter's default was changed or removed.",
   why: "clients that omit the parameter get different server behaviour",
   taxonomy: "Row 13: oasdiff request-parameter-default-value-* (ERR); Azure 1027 (Error).",
-  check: on("parameter-default-changed", "request", (c) => c.before === undefined ? undefined : `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
+  check: on("parameter-default-changed", "request", (c) =>
+    c.before === undefined
+      ? undefined
+      : `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`,
+  ),
 });

@@ -11,5 +11,9 @@ export const requestParameterLocationChanged = defineRule({
   description: "A parameter moved between path, query, header and cookie.",
   why: "clients send it where the server no longer reads it",
   taxonomy: "Row 11: Azure 1015 (Error); pb33f breaking; oasdiff sees remove + add.",
-  check: on("parameter-location-changed", "request", (c) => `parameter moved from ${String(c.before)} to ${String(c.after)}`),
+  check: on(
+    "parameter-location-changed",
+    "request",
+    (c) => `parameter moved from ${String(c.before)} to ${String(c.after)}`,
+  ),
 });

@@ -11,5 +11,7 @@ export const requestPatternAdded = defineRule({
   description: "A pattern was added to a string the client sends.",
   why: "strings clients sent before may not match it",
   taxonomy: "Row 35: oasdiff request-property-pattern-added (ERR); Azure 1036 (Error).",
-  check: on("pattern-changed", "request", (c) => (c.relation === "added" ? `pattern ${JSON.stringify(c.after)} added` : undefined)),
+  check: on("pattern-changed", "request", (c) =>
+    c.relation === "added" ? `pattern ${JSON.stringify(c.after)} added` : undefined,
+  ),
 });

@@ -12,5 +12,7 @@ export const requestPatternChanged = defineRule({
   why: "strings clients sent before may not match the new pattern (whether it is wider cannot be decided in general)",
   taxonomy: "Row 35: oasdiff request-property-pattern-changed (WARN); Azure 1036 (Error).",
   peer: "api-smart-diff: breaking. We follow oasdiff (WARN): whether the new pattern is wider cannot be decided in general.",
-  check: on("pattern-changed", "request", (c) => (c.relation === "changed" ? `pattern ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}` : undefined)),
+  check: on("pattern-changed", "request", (c) =>
+    c.relation === "changed" ? `pattern ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}` : undefined,
+  ),
 });

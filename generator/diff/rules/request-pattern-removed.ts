@@ -11,5 +11,7 @@ export const requestPatternRemoved = defineRule({
   description: "The pattern of a string the client sends was removed.",
   why: "every string clients sent before is still valid",
   taxonomy: "Row 35: oasdiff request-property-pattern-generalized (INFO); Azure 1036 (Error).",
-  check: on("pattern-changed", "request", (c) => (c.relation === "removed" ? `pattern ${JSON.stringify(c.before)} removed` : undefined)),
+  check: on("pattern-changed", "request", (c) =>
+    c.relation === "removed" ? `pattern ${JSON.stringify(c.before)} removed` : undefined,
+  ),
 });

@@ -11,5 +11,7 @@ export const requestPropertyAddedOptional = defineRule({
   description: "An optional property was added to something the client sends.",
   why: "clients that do not send it keep working",
   taxonomy: "Row 17: oasdiff new-optional-request-property (INFO); Azure 1045 (Info).",
-  check: on("property-added", "request", (c) => (c.required ? undefined : `optional property added${c.note ? ` (${c.note})` : ""}`)),
+  check: on("property-added", "request", (c) =>
+    c.required ? undefined : `optional property added${c.note ? ` (${c.note})` : ""}`,
+  ),
 });

@@ -11,5 +11,7 @@ export const requestPropertyAddedRequired = defineRule({
   description: "A required property was added to something the client sends.",
   why: "clients built against the old version do not send it, so the server rejects their requests",
   taxonomy: "Row 18: oasdiff new-required-request-property (ERR); Azure 1034 (Error); Optic, pb33f breaking.",
-  check: on("property-added", "request", (c) => (c.required ? `required property added${c.note ? ` (${c.note})` : ""}` : undefined)),
+  check: on("property-added", "request", (c) =>
+    c.required ? `required property added${c.note ? ` (${c.note})` : ""}` : undefined,
+  ),
 });

@@ -10,6 +10,11 @@ export const requestPropertyDefaultChanged = defineRule({
   direction: "request",
   description: "The default of a property the client sends changed or was removed.",
   why: "clients that omit it get a different value applied by the server",
-  taxonomy: "Row 36: oasdiff says INFO, but Azure 1027 (Error), pb33f and api-smart-diff call it breaking, and it is the same server-side change as a parameter default (row 13, ERR everywhere): error.",
-  check: on("property-default-changed", "request", (c) => c.before === undefined ? undefined : `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
+  taxonomy:
+    "Row 36: oasdiff says INFO, but Azure 1027 (Error), pb33f and api-smart-diff call it breaking, and it is the same server-side change as a parameter default (row 13, ERR everywhere): error.",
+  check: on("property-default-changed", "request", (c) =>
+    c.before === undefined
+      ? undefined
+      : `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`,
+  ),
 });

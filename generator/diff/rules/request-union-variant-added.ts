@@ -10,6 +10,7 @@ export const requestUnionVariantAdded = defineRule({
   direction: "request",
   description: "A oneOf/anyOf the client sends accepts a new variant.",
   why: "what clients sent before is still valid",
-  taxonomy: "Row 44: widening a request union is not breaking (Optic flags only narrowing of request unions in effect); Azure 1032 (Warning).",
+  taxonomy:
+    "Row 44: widening a request union is not breaking (Optic flags only narrowing of request unions in effect); Azure 1032 (Warning).",
   check: on("union-variant-added", "request", (c) => `union variant ${c.variant} added`),
 });

@@ -11,5 +11,9 @@ export const responseConstraintAdded = defineRule({
   description: "A bound was newly set on something the client receives.",
   why: "every value clients receive was already valid before",
   taxonomy: "Row 34: oasdiff (INFO); Azure 1036 (Error).",
-  check: on("constraint-changed", "response", (c) => (c.relation === "added" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
+  check: on("constraint-changed", "response", (c) =>
+    c.relation === "added"
+      ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}`
+      : undefined,
+  ),
 });

@@ -11,5 +11,9 @@ export const responseConstraintRelaxed = defineRule({
   description: "A bound of something the client receives was relaxed.",
   why: "clients may receive values outside the range they were promised",
   taxonomy: "Row 33: oasdiff response-*-max-increased / min-decreased (ERR); Azure 1037 (Error).",
-  check: on("constraint-changed", "response", (c) => (c.relation === "relaxed" ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}` : undefined)),
+  check: on("constraint-changed", "response", (c) =>
+    c.relation === "relaxed"
+      ? `${c.constraint} ${c.before === undefined ? "(none)" : String(c.before)} -> ${c.after === undefined ? "(none)" : String(c.after)}`
+      : undefined,
+  ),
 });

@@ -11,5 +11,7 @@ export const responseEnumBecameClosed = defineRule({
   description: "An extensible enum the client receives became closed.",
   why: "clients receive only values they already had to handle",
   taxonomy: "Row 31: Azure 1047 (Error, for the SDK type change); on the wire a narrowing.",
-  check: on("enum-extensibility-changed", "response", (c) => (c.extensible ? undefined : "extensible enum became closed")),
+  check: on("enum-extensibility-changed", "response", (c) =>
+    c.extensible ? undefined : "extensible enum became closed",
+  ),
 });

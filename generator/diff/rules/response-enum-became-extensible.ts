@@ -12,5 +12,7 @@ export const responseEnumBecameExtensible = defineRule({
   why: "the server may now send values clients do not handle",
   taxonomy: "Row 31: Azure 1047 (Error). oasdiff has no rule. Warning like a closed-enum addition (row 27).",
   peer: "api-smart-diff: breaking (it sees an `anyOf` branch added). Warning, like a value added to a closed enum.",
-  check: on("enum-extensibility-changed", "response", (c) => (c.extensible ? "closed enum became extensible" : undefined)),
+  check: on("enum-extensibility-changed", "response", (c) =>
+    c.extensible ? "closed enum became extensible" : undefined,
+  ),
 });

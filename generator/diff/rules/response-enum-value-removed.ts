@@ -10,6 +10,7 @@ export const responseEnumValueRemoved = defineRule({
   direction: "response",
   description: "A value was removed from an enum the client receives.",
   why: "clients simply stop receiving a value they already handle",
-  taxonomy: "Row 28: oasdiff response-property-enum-value-removed (INFO); Azure 1019 ignores direction (Error); pb33f breaking.",
+  taxonomy:
+    "Row 28: oasdiff response-property-enum-value-removed (INFO); Azure 1019 ignores direction (Error); pb33f breaking.",
   check: on("enum-values-removed", "response", (c) => `enum value(s) removed: ${listValues(c.values)}`),
 });

@@ -10,7 +10,10 @@ export const responseExtensibleEnumValueAdded = defineRule({
   direction: "response",
   description: "A value was added to an extensible (open) enum the client receives.",
   why: "clients of an open enum must already accept unknown values",
-  taxonomy: "Row 30: oasdiff honours x-extensible-enum (no finding), pb33f never breaking; Azure 1020 ignores modelAsString (Info cross-version).",
+  taxonomy:
+    "Row 30: oasdiff honours x-extensible-enum (no finding), pb33f never breaking; Azure 1020 ignores modelAsString (Info cross-version).",
   peer: "api-smart-diff: breaking (it does not read `anyOf [string, enum]` as an open enum). Clients of an open enum must accept unknown values.",
-  check: on("enum-values-added", "response", (c) => (c.extensible ? `value(s) added to an extensible enum: ${listValues(c.values)}` : undefined)),
+  check: on("enum-values-added", "response", (c) =>
+    c.extensible ? `value(s) added to an extensible enum: ${listValues(c.values)}` : undefined,
+  ),
 });

@@ -10,6 +10,7 @@ export const responsePropertyBecameWriteOnly = defineRule({
   direction: "response",
   description: "A property the client received became writeOnly.",
   why: "clients stop receiving it",
-  taxonomy: "Row 23: oasdiff response-*-became-write-only; Azure 1029 (Error). A write-only property that becomes readable shows as a response property added.",
+  taxonomy:
+    "Row 23: oasdiff response-*-became-write-only; Azure 1029 (Error). A write-only property that becomes readable shows as a response property added.",
   check: on("property-became-write-only", "response", (c) => "property became write-only"),
 });

@@ -11,5 +11,10 @@ export const responsePropertyDefaultChanged = defineRule({
   description: "The default of a property the client receives changed.",
   why: "documentation only for clients: the server sends the value",
   taxonomy: "Row 36: oasdiff response-property-default-value-* (INFO); Azure 1027 (Error).",
-  check: on("property-default-changed", "response", (c) => `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`),
+  check: on(
+    "property-default-changed",
+    "response",
+    (c) =>
+      `default ${c.before === undefined ? "(none)" : JSON.stringify(c.before)} -> ${c.after === undefined ? "(none)" : JSON.stringify(c.after)}`,
+  ),
 });

@@ -11,5 +11,7 @@ export const responseSuccessStatusRemoved = defineRule({
   description: "A 2XX status was removed.",
   why: "clients handling that status (and its body) no longer get it",
   taxonomy: "Row 40: oasdiff response-success-status-removed (ERR); Optic, pb33f breaking; Azure 1012 (Info).",
-  check: on("status-removed", "response", (c) => (c.success ? `success status ${String(c.before)} removed` : undefined)),
+  check: on("status-removed", "response", (c) =>
+    c.success ? `success status ${String(c.before)} removed` : undefined,
+  ),
 });

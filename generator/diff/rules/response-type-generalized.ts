@@ -11,5 +11,7 @@ export const responseTypeGeneralized = defineRule({
   description: "Something the client receives can hold more values (format dropped, int32 -> int64).",
   why: "clients may receive values they cannot represent or parse",
   taxonomy: "Row 25: oasdiff response-property-type-generalized (ERR); Azure 1023 (Error); pb33f breaking.",
-  check: on("type-changed", "response", (c) => (c.relation === "generalized" ? `type widened: ${c.detail}` : undefined)),
+  check: on("type-changed", "response", (c) =>
+    c.relation === "generalized" ? `type widened: ${c.detail}` : undefined,
+  ),
 });

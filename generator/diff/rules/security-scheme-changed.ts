@@ -8,6 +8,7 @@ export const securitySchemeChanged = defineRule({
   direction: "request",
   description: "A security scheme kept its name but changed how credentials are sent (kind, header, signing, scopes).",
   why: "clients send credentials the way the server no longer accepts",
-  taxonomy: "Row 42: pb33f breaking; oasdiff api-security-component-* (INFO). Changed signing or scopes break existing credentials, so error.",
+  taxonomy:
+    "Row 42: pb33f breaking; oasdiff api-security-component-* (INFO). Changed signing or scopes break existing credentials, so error.",
   check: on("security-scheme-changed", "request", (c) => `security scheme changed: ${c.detail}`),
 });

@@ -8,6 +8,7 @@ export const securitySchemeRemoved = defineRule({
   direction: "request",
   description: "A document-level authentication alternative was removed.",
   why: "clients authenticating with it can no longer call the API",
-  taxonomy: "Row 42: pb33f breaking. oasdiff reports it as INFO by default; we say error because a client configured with that credential stops working.",
+  taxonomy:
+    "Row 42: pb33f breaking. oasdiff reports it as INFO by default; we say error because a client configured with that credential stops working.",
   check: on("security-scheme-removed", "request", (c) => "security scheme removed"),
 });

@@ -9,5 +9,9 @@ export const serverUrlChanged = defineRule({
   description: "The server URL template changed.",
   why: "usually deployment metadata, but a changed base path moves every operation",
   taxonomy: "Row 43: pb33f breaking; oasdiff none ('deployment metadata'). Warning: a reviewer decides.",
-  check: on("server-url-changed", "none", (c) => `server URL ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`),
+  check: on(
+    "server-url-changed",
+    "none",
+    (c) => `server URL ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`,
+  ),
 });

@@ -9,5 +9,7 @@ export const serverVariableAddedOptional = defineRule({
   description: "The server URL gained a variable with a default.",
   why: "clients that do not set it get the default",
   taxonomy: "Row 43: not breaking.",
-  check: on("server-variable-added", "none", (c) => (c.hasDefault ? `server variable added with default ${JSON.stringify(c.after)}` : undefined)),
+  check: on("server-variable-added", "none", (c) =>
+    c.hasDefault ? `server variable added with default ${JSON.stringify(c.after)}` : undefined,
+  ),
 });

@@ -9,5 +9,7 @@ export const serverVariableAddedRequired = defineRule({
   description: "The server URL gained a variable without a default.",
   why: "clients must now supply a value they never configured",
   taxonomy: "Row 43: a new required client setting.",
-  check: on("server-variable-added", "none", (c) => (c.hasDefault ? undefined : "server variable without a default added")),
+  check: on("server-variable-added", "none", (c) =>
+    c.hasDefault ? undefined : "server variable without a default added",
+  ),
 });

@@ -15,10 +15,26 @@ export interface GeneratedPackage {
 }
 
 /** `packageName` defaults, like `specsmith generate --spec`, to the kebab-cased title. */
-export function generatedPackage(api: ApiIR, names: { readonly packageName?: string; readonly service?: string } = {}): GeneratedPackage {
-  const service = names.service ?? (api.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api");
+export function generatedPackage(
+  api: ApiIR,
+  names: { readonly packageName?: string; readonly service?: string } = {},
+): GeneratedPackage {
+  const service =
+    names.service ??
+    (api.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") ||
+      "api");
   // Never written: only the exports are read, so the header's command does not matter.
-  const pkg = packageInfo({ packageName: names.packageName ?? service, service, apiVersion: api.apiVersion, title: api.title, source: service, regenerate: "specsmith diff" });
+  const pkg = packageInfo({
+    packageName: names.packageName ?? service,
+    service,
+    apiVersion: api.apiVersion,
+    title: api.title,
+    source: service,
+    regenerate: "specsmith diff",
+  });
   return { package: sdkPackage(pkg.name, api.apiVersion), files: emitSources(api, pkg) };
 }
 

@@ -29,7 +29,12 @@ interface Sides {
 const label = (op: OperationIR) => `${op.method} ${op.path}`;
 const opKey = (op: OperationIR) => `${op.method} ${op.path.replace(/\{[^}]*\}/g, "{}")}`;
 const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
-const TYPE_RULES = new Set<SdkRuleId>(["sdk-type-widened", "sdk-type-narrowed", "sdk-type-changed", "sdk-known-values-changed"]);
+const TYPE_RULES = new Set<SdkRuleId>([
+  "sdk-type-widened",
+  "sdk-type-narrowed",
+  "sdk-type-changed",
+  "sdk-known-values-changed",
+]);
 
 /** The operation of a finding on each side (either may be absent: added, removed). */
 interface OperationSides {
@@ -41,7 +46,11 @@ interface OperationSides {
 }
 
 /** Returns the changes with `findings` filled in, and each finding's fingerprint -> its changes. */
-export function attachChanges(findings: readonly Finding[], changes: readonly SdkChange[], sides: Sides): { changes: SdkChange[]; byFinding: Map<string, SdkChange[]> } {
+export function attachChanges(
+  findings: readonly Finding[],
+  changes: readonly SdkChange[],
+  sides: Sides,
+): { changes: SdkChange[]; byFinding: Map<string, SdkChange[]> } {
   const owner = new Map<SdkChange, Finding>();
   const operations = operationIndex(sides);
   const claim = (f: Finding, c: SdkChange) => {
@@ -53,7 +62,8 @@ export function attachChanges(findings: readonly Finding[], changes: readonly Sd
   for (const f of findings) {
     const op = ops.get(f);
     for (const c of changes) {
-      if (op ? belongs(op, c, sides) !== undefined : f.model !== undefined && modelExports(f.model).has(c.export)) claim(f, c);
+      if (op ? belongs(op, c, sides) !== undefined : f.model !== undefined && modelExports(f.model).has(c.export))
+        claim(f, c);
     }
   }
   reach(findings, changes, ops, sides, claim);
@@ -61,7 +71,8 @@ export function attachChanges(findings: readonly Finding[], changes: readonly Sd
   if (documentLevel) {
     const models = new Set([...sides.oldApi.types, ...sides.newApi.types].flatMap((t) => [...modelExports(t.name)]));
     const all = [...operations.values()];
-    for (const c of changes) if (!models.has(c.export) && !all.some((op) => belongs(op, c, sides) !== undefined)) claim(documentLevel, c);
+    for (const c of changes)
+      if (!models.has(c.export) && !all.some((op) => belongs(op, c, sides) !== undefined)) claim(documentLevel, c);
   }
 
   const byFinding = new Map<string, SdkChange[]>();
@@ -82,12 +93,17 @@ function operationIndex(sides: Sides): Map<string, OperationSides> {
   const index = new Map<string, OperationSides>();
   const oldByKey = new Map(sides.oldApi.operations.map((op) => [opKey(op), op]));
   const newByKey = new Map(sides.newApi.operations.map((op) => [opKey(op), op]));
-  const classes = [sides.oldSurface, sides.newSurface].flatMap((s) => [...s.values()].flatMap((e) => (e.declaration.kind === "class" ? [{ name: e.name, members: e.declaration.members }] : [])));
+  const classes = [sides.oldSurface, sides.newSurface].flatMap((s) =>
+    [...s.values()].flatMap((e) =>
+      e.declaration.kind === "class" ? [{ name: e.name, members: e.declaration.members }] : [],
+    ),
+  );
   for (const key of new Set([...oldByKey.keys(), ...newByKey.keys()])) {
     const [o, n] = [oldByKey.get(key), newByKey.get(key)];
     const functions = new Set([o?.name, n?.name].filter((x): x is string => x !== undefined));
     const exports = new Set(functions);
-    for (const surface of [sides.oldSurface, sides.newSurface]) for (const fn of functions) for (const name of optionsOf(surface, fn)) exports.add(name);
+    for (const surface of [sides.oldSurface, sides.newSurface])
+      for (const fn of functions) for (const name of optionsOf(surface, fn)) exports.add(name);
     for (const c of classes) if ([...functions].some((fn) => c.members.has(fn))) exports.add(c.name);
     const entry: OperationSides = { ...(o ? { old: o } : {}), ...(n ? { new: n } : {}), functions, exports };
     if (n) index.set(label(n), entry);
@@ -148,12 +164,20 @@ function exact(f: Finding, c: SdkChange, op: OperationSides | undefined, sides: 
   // A parameter itself (not a part of its type): its generated name, or the wire name squashed alike.
   const parameter = part?.kind === "parameter" && steps.length === 0 ? (part.new ?? part.old) : undefined;
   if (!parameter || name === undefined || wholeExport) return false;
-  const ir = [op.new, op.old].flatMap((o) => o?.parameters ?? []).find((p) => p.in === parameter.in && p.name === parameter.name);
+  const ir = [op.new, op.old]
+    .flatMap((o) => o?.parameters ?? [])
+    .find((p) => p.in === parameter.in && p.name === parameter.name);
   return name === ir?.tsName || squash(name) === squash(parameter.name);
 }
 
 /** Rule 3: exports added (removed) along with an operation, and what only they reach. */
-function reach(findings: readonly Finding[], changes: readonly SdkChange[], ops: Map<Finding, OperationSides | undefined>, sides: Sides, claim: (f: Finding, c: SdkChange) => void): void {
+function reach(
+  findings: readonly Finding[],
+  changes: readonly SdkChange[],
+  ops: Map<Finding, OperationSides | undefined>,
+  sides: Sides,
+  claim: (f: Finding, c: SdkChange) => void,
+): void {
   for (const [rule, surface, side, kind] of [
     ["operation-added", sides.newSurface, "new", "sdk-export-added"],
     ["operation-removed", sides.oldSurface, "old", "sdk-export-removed"],

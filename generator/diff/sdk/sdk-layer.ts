@@ -31,7 +31,11 @@ export function addSdkView(report: DiffReport, before: SdkSide, after: SdkSide):
   });
   const oldSurface = readSurface(project, "/old", before.files);
   const newSurface = readSurface(project, "/new", after.files);
-  const changes = compareSurfaces(oldSurface, newSurface, operationRenames(before.api, after.api, oldSurface, newSurface));
+  const changes = compareSurfaces(
+    oldSurface,
+    newSurface,
+    operationRenames(before.api, after.api, oldSurface, newSurface),
+  );
   const sides = { oldApi: before.api, newApi: after.api, oldSurface, newSurface };
   const attached = attachChanges([...report.findings, ...report.suppressed], changes, sides);
   const withNotes = <F extends Finding>(f: F): F => {
@@ -53,7 +57,12 @@ export function addSdkView(report: DiffReport, before: SdkSide, after: SdkSide):
  * Function names the generator derived differently for the same operation (an operationId
  * changed): old -> new, with their options interfaces, so the SDK view says "renamed".
  */
-function operationRenames(oldApi: ApiIR, newApi: ApiIR, oldSurface: SdkSurface, newSurface: SdkSurface): Map<string, string> {
+function operationRenames(
+  oldApi: ApiIR,
+  newApi: ApiIR,
+  oldSurface: SdkSurface,
+  newSurface: SdkSurface,
+): Map<string, string> {
   const key = (op: ApiIR["operations"][number]) => `${op.method} ${op.path.replace(/\{[^}]*\}/g, "{}")}`;
   const newByKey = new Map(newApi.operations.map((op) => [key(op), op]));
   const renames = new Map<string, string>();
@@ -77,17 +86,25 @@ export const noteLine = (note: SdkNote): string => (note.level === "info" ? note
 export function sdkNotes(changes: readonly SdkChange[]): SdkNote[] {
   const lines: { level: Level; rank: number; text: string }[] = [];
   const listed = new Set<SdkChange>();
-  for (const [verb, rules] of [["added", ["sdk-export-added", "sdk-method-added"]], ["removed", ["sdk-export-removed", "sdk-method-removed"]]] as const) {
+  for (const [verb, rules] of [
+    ["added", ["sdk-export-added", "sdk-method-added"]],
+    ["removed", ["sdk-export-removed", "sdk-method-removed"]],
+  ] as const) {
     const first = changes.find((c) => c.ruleId === rules[0]);
     const list = changes.filter((c) => (rules as readonly SdkRuleId[]).includes(c.ruleId) && c.level === first?.level);
     if (!first || list.length === 0) continue;
-    const names = [...list].sort((a, b) => subjectRank(a) - subjectRank(b)).map((c) => (c.facts?.subject ? subjectText(c.facts.subject) : c.export));
+    const names = [...list]
+      .sort((a, b) => subjectRank(a) - subjectRank(b))
+      .map((c) => (c.facts?.subject ? subjectText(c.facts.subject) : c.export));
     lines.push({ level: first.level, rank: 0, text: `${verb}: ${names.join(", ")}` });
     for (const c of list) listed.add(c);
   }
   for (const c of changes) if (!listed.has(c)) lines.push({ level: c.level, rank: subjectRank(c), text: c.message });
   // Breaking first, as everywhere in the report; then the function, its client method, the rest.
-  return lines.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.rank - b.rank).map(({ level, text }) => ({ level, text }));
+  return lines
+    .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.rank - b.rank)
+    .map(({ level, text }) => ({ level, text }));
 }
 
-const subjectRank = (c: SdkChange) => (c.facts?.subject?.kind === "function" ? 0 : c.facts?.subject?.kind === "method" ? 1 : 2);
+const subjectRank = (c: SdkChange) =>
+  c.facts?.subject?.kind === "function" ? 0 : c.facts?.subject?.kind === "method" ? 1 : 2;

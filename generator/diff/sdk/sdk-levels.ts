@@ -23,7 +23,8 @@ function sdkRule(id: SdkRuleId): SdkRule<SdkRuleId> {
 }
 
 /** Which usage decides for `both`: the one with the worse level (input when they tie). */
-const decisive = (r: SdkRule, usage: Usage): "input" | "output" => (usage !== "both" ? usage : LEVEL_RANK[r.level.input] <= LEVEL_RANK[r.level.output] ? "input" : "output");
+const decisive = (r: SdkRule, usage: Usage): "input" | "output" =>
+  usage !== "both" ? usage : LEVEL_RANK[r.level.input] <= LEVEL_RANK[r.level.output] ? "input" : "output";
 
 /** The level of rule `id` for a change in something used as `usage`. */
 export function sdkLevel(id: SdkRuleId, usage: Usage): Level {

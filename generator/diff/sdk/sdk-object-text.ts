@@ -40,7 +40,12 @@ function members(text: string): Map<string, Member> | undefined {
  * made optional widens; added required or made required narrows; a member removed is a change
  * (code passing it no longer compiles, code reading it neither).
  */
-export function relateObjects(before: string, after: string, relate: (a: string, b: string) => TypeRelation, path = ""): MemberDifference[] | undefined {
+export function relateObjects(
+  before: string,
+  after: string,
+  relate: (a: string, b: string) => TypeRelation,
+  path = "",
+): MemberDifference[] | undefined {
   const a = members(before);
   const b = members(after);
   if (!a || !b) return undefined;
@@ -50,9 +55,19 @@ export function relateObjects(before: string, after: string, relate: (a: string,
     const o = a.get(name);
     const n = b.get(name);
     if (!n) differences.push({ path: here, relation: "changed", detail: "removed" });
-    else if (!o) differences.push({ path: here, relation: n.optional ? "widened" : "narrowed", detail: n.optional ? "added (optional)" : "added (required)" });
+    else if (!o)
+      differences.push({
+        path: here,
+        relation: n.optional ? "widened" : "narrowed",
+        detail: n.optional ? "added (optional)" : "added (required)",
+      });
     else {
-      if (o.optional !== n.optional) differences.push({ path: here, relation: n.optional ? "widened" : "narrowed", detail: n.optional ? "became optional" : "became required" });
+      if (o.optional !== n.optional)
+        differences.push({
+          path: here,
+          relation: n.optional ? "widened" : "narrowed",
+          detail: n.optional ? "became optional" : "became required",
+        });
       const nested = relateObjects(o.type, n.type, relate, here);
       if (nested) differences.push(...nested);
       else {

@@ -37,7 +37,12 @@ export interface SdkMember {
 
 export type SdkDeclaration =
   | { readonly kind: "function"; readonly signatures: readonly SdkSignature[] }
-  | { readonly kind: "interface" | "class"; readonly typeParameters: string; readonly heritage: readonly string[]; readonly members: ReadonlyMap<string, SdkMember> }
+  | {
+      readonly kind: "interface" | "class";
+      readonly typeParameters: string;
+      readonly heritage: readonly string[];
+      readonly members: ReadonlyMap<string, SdkMember>;
+    }
   | { readonly kind: "type"; readonly typeParameters: string; readonly text: string }
   | { readonly kind: "const"; readonly text: string; readonly members?: ReadonlyMap<string, string> }
   | { readonly kind: "enum"; readonly members: ReadonlyMap<string, string> }
@@ -63,7 +68,12 @@ interface FileExports {
  * Reads the exports of `entry` from `files` (package-relative paths), placing them under `root`
  * in `project` (an in-memory project shared by both sides of a diff).
  */
-export function readSurface(project: Project, root: string, files: readonly OutputFile[], entry = "src/index.ts"): SdkSurface {
+export function readSurface(
+  project: Project,
+  root: string,
+  files: readonly OutputFile[],
+  entry = "src/index.ts",
+): SdkSurface {
   const texts = new Map(files.map((f) => [f.path, f.content]));
   const cache = new Map<string, FileExports>();
 
@@ -93,9 +103,11 @@ function resolveModule(from: string, specifier: string, exists: (path: string) =
   return [`${base}.ts`, `${base}/index.ts`].find(exists);
 }
 
-const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => (ts.canHaveModifiers(node) ? (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false) : false);
+const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) =>
+  ts.canHaveModifiers(node) ? (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false) : false;
 /** `export` on the declaration itself (`export default` is not a named export). */
-const exportedHere = (node: ts.Node) => hasModifier(node, ts.SyntaxKind.ExportKeyword) && !hasModifier(node, ts.SyntaxKind.DefaultKeyword);
+const exportedHere = (node: ts.Node) =>
+  hasModifier(node, ts.SyntaxKind.ExportKeyword) && !hasModifier(node, ts.SyntaxKind.DefaultKeyword);
 const unquote = (name: string) => name.replace(/^(["'])(.*)\1$/, "$2");
 
 type SignatureNode = ts.SignatureDeclarationBase;
@@ -139,10 +151,17 @@ class FileReader {
         locals.set(statement.name.text, this.#class(statement));
         mark(statement.name.text);
       } else if (ts.isTypeAliasDeclaration(statement)) {
-        locals.set(statement.name.text, { kind: "type", typeParameters: this.#typeParameters(statement.typeParameters), text: this.#text(statement.type) });
+        locals.set(statement.name.text, {
+          kind: "type",
+          typeParameters: this.#typeParameters(statement.typeParameters),
+          text: this.#text(statement.type),
+        });
         mark(statement.name.text);
       } else if (ts.isEnumDeclaration(statement)) {
-        locals.set(statement.name.text, { kind: "enum", members: new Map(statement.members.map((m) => [this.#name(m.name), this.#text(m.initializer)])) });
+        locals.set(statement.name.text, {
+          kind: "enum",
+          members: new Map(statement.members.map((m) => [this.#name(m.name), this.#text(m.initializer)])),
+        });
         mark(statement.name.text);
       } else if (ts.isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) {
@@ -154,29 +173,46 @@ class FileReader {
     }
     for (const [name, overloads] of functions) {
       const signatures = overloads.filter((f) => !f.body);
-      locals.set(name, { kind: "function", signatures: (signatures.length > 0 ? signatures : overloads).map((f) => this.#signature(f)) });
+      locals.set(name, {
+        kind: "function",
+        signatures: (signatures.length > 0 ? signatures : overloads).map((f) => this.#signature(f)),
+      });
     }
     for (const [name, declarations] of interfaces) locals.set(name, this.#interface(declarations));
     for (const name of exported) {
       const declaration = locals.get(name);
-      if (declaration) exports.set(name, { name, typeOnly: declaration.kind === "interface" || declaration.kind === "type", declaration });
+      if (declaration)
+        exports.set(name, {
+          name,
+          typeOnly: declaration.kind === "interface" || declaration.kind === "type",
+          declaration,
+        });
     }
   }
 
   /** `export { a, type B as C } from "../x.js"`, `export * from`, `export * as ns from`, `export { local }`. */
   #reexport(statement: ts.ExportDeclaration): void {
-    const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
-    const target = specifier === undefined ? undefined : resolveModule(this.#path, specifier, (p) => this.#load(p) !== undefined);
+    const specifier =
+      statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+        ? statement.moduleSpecifier.text
+        : undefined;
+    const target =
+      specifier === undefined ? undefined : resolveModule(this.#path, specifier, (p) => this.#load(p) !== undefined);
     const source = target === undefined ? undefined : this.#load(target);
     const clause = statement.exportClause;
     const { exports, locals } = this.#into;
     if (clause && ts.isNamespaceExport(clause)) {
       const name = clause.name.text;
-      exports.set(name, { name, typeOnly: statement.isTypeOnly, declaration: { kind: "unresolved", text: `* from ${specifier ?? ""}` } });
+      exports.set(name, {
+        name,
+        typeOnly: statement.isTypeOnly,
+        declaration: { kind: "unresolved", text: `* from ${specifier ?? ""}` },
+      });
       return;
     }
     if (!clause) {
-      for (const [name, e] of source?.exports ?? []) exports.set(name, { ...e, typeOnly: e.typeOnly || statement.isTypeOnly });
+      for (const [name, e] of source?.exports ?? [])
+        exports.set(name, { ...e, typeOnly: e.typeOnly || statement.isTypeOnly });
       return;
     }
     for (const element of clause.elements) {
@@ -197,7 +233,12 @@ class FileReader {
   }
 
   #name(name: ts.PropertyName | ts.BindingName): string {
-    return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : unquote(this.#text(name));
+    return ts.isIdentifier(name) ||
+      ts.isStringLiteral(name) ||
+      ts.isNumericLiteral(name) ||
+      ts.isPrivateIdentifier(name)
+      ? name.text
+      : unquote(this.#text(name));
   }
 
   #typeParameters(list: ts.NodeArray<ts.TypeParameterDeclaration> | undefined): string {
@@ -228,7 +269,13 @@ class FileReader {
       for (const m of d.members) {
         const readonly = hasModifier(m, ts.SyntaxKind.ReadonlyKeyword);
         if (ts.isPropertySignature(m)) {
-          members.set(this.#name(m.name), { kind: "property", optional: Boolean(m.questionToken), readonly, type: this.#text(m.type), signatures: [] });
+          members.set(this.#name(m.name), {
+            kind: "property",
+            optional: Boolean(m.questionToken),
+            readonly,
+            type: this.#text(m.type),
+            signatures: [],
+          });
         } else if (ts.isMethodSignature(m)) method(this.#name(m.name), Boolean(m.questionToken), m);
         else if (ts.isIndexSignatureDeclaration(m)) {
           const key = m.parameters[0];
@@ -240,27 +287,54 @@ class FileReader {
     }
     for (const [name, m] of methods) members.set(name, methodMember(m.signatures, m.optional));
     const first = declarations[0]!;
-    return { kind: "interface", typeParameters: this.#typeParameters(first.typeParameters), heritage: declarations.flatMap((d) => this.#heritage(d)).sort(), members };
+    return {
+      kind: "interface",
+      typeParameters: this.#typeParameters(first.typeParameters),
+      heritage: declarations.flatMap((d) => this.#heritage(d)).sort(),
+      members,
+    };
   }
 
   #heritage(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): string[] {
-    return (node.heritageClauses ?? []).flatMap((h) => h.types.map((t) => `${h.token === ts.SyntaxKind.ImplementsKeyword ? "implements " : ""}${this.#text(t)}`));
+    return (node.heritageClauses ?? []).flatMap((h) =>
+      h.types.map((t) => `${h.token === ts.SyntaxKind.ImplementsKeyword ? "implements " : ""}${this.#text(t)}`),
+    );
   }
 
   /** The public API of a class: public (non-`#`) properties, accessors, methods and constructors. */
   #class(cls: ts.ClassDeclaration): SdkDeclaration {
     const members = new Map<string, SdkMember>();
-    const methods = new Map<string, { optional: boolean; overloads: SignatureNode[]; implementation?: SignatureNode }>();
+    const methods = new Map<
+      string,
+      { optional: boolean; overloads: SignatureNode[]; implementation?: SignatureNode }
+    >();
     const setters = new Set(cls.members.filter(ts.isSetAccessorDeclaration).map((s) => this.#name(s.name)));
     for (const m of cls.members) {
-      if (hasModifier(m, ts.SyntaxKind.PrivateKeyword) || hasModifier(m, ts.SyntaxKind.ProtectedKeyword) || (m.name && ts.isPrivateIdentifier(m.name))) continue;
+      if (
+        hasModifier(m, ts.SyntaxKind.PrivateKeyword) ||
+        hasModifier(m, ts.SyntaxKind.ProtectedKeyword) ||
+        (m.name && ts.isPrivateIdentifier(m.name))
+      )
+        continue;
       const prefix = hasModifier(m, ts.SyntaxKind.StaticKeyword) ? "static " : "";
       const readonly = hasModifier(m, ts.SyntaxKind.ReadonlyKeyword);
       if (ts.isPropertyDeclaration(m)) {
-        members.set(prefix + this.#name(m.name), { kind: "property", optional: Boolean(m.questionToken), readonly, type: this.#text(m.type ?? m.initializer), signatures: [] });
+        members.set(prefix + this.#name(m.name), {
+          kind: "property",
+          optional: Boolean(m.questionToken),
+          readonly,
+          type: this.#text(m.type ?? m.initializer),
+          signatures: [],
+        });
       } else if (ts.isGetAccessorDeclaration(m)) {
         const name = this.#name(m.name);
-        members.set(prefix + name, { kind: "property", optional: false, readonly: !setters.has(name), type: this.#text(m.type), signatures: [] });
+        members.set(prefix + name, {
+          kind: "property",
+          optional: false,
+          readonly: !setters.has(name),
+          type: this.#text(m.type),
+          signatures: [],
+        });
       } else if (ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m)) {
         const key = ts.isConstructorDeclaration(m) ? "constructor" : prefix + this.#name(m.name);
         const entry = methods.get(key) ?? { optional: Boolean(m.questionToken), overloads: [] };
@@ -271,13 +345,24 @@ class FileReader {
     }
     for (const [key, m] of methods) {
       const nodes = m.overloads.length > 0 ? m.overloads : m.implementation ? [m.implementation] : [];
-      members.set(key, methodMember(nodes.map((n) => this.#signature(n)), m.optional));
+      members.set(
+        key,
+        methodMember(
+          nodes.map((n) => this.#signature(n)),
+          m.optional,
+        ),
+      );
     }
     // What users can call includes what the class inherits from a class of the package (the
     // convenience layer extends the generated client): the base's members, overridden by its own.
     const base = this.#baseClass(cls);
     const all = base?.kind === "class" ? new Map([...base.members, ...members]) : members;
-    return { kind: "class", typeParameters: this.#typeParameters(cls.typeParameters), heritage: this.#heritage(cls), members: all };
+    return {
+      kind: "class",
+      typeParameters: this.#typeParameters(cls.typeParameters),
+      heritage: this.#heritage(cls),
+      members: all,
+    };
   }
 
   /** The class `cls` extends, when it is declared in this package (this file, or imported by name). */
@@ -287,10 +372,15 @@ class FileReader {
     for (const statement of this.#file.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       const bindings = statement.importClause?.namedBindings;
-      const element = bindings && ts.isNamedImports(bindings) ? bindings.elements.find((e) => e.name.text === extended.text) : undefined;
+      const element =
+        bindings && ts.isNamedImports(bindings)
+          ? bindings.elements.find((e) => e.name.text === extended.text)
+          : undefined;
       if (!element) continue;
       const target = resolveModule(this.#path, statement.moduleSpecifier.text, (p) => this.#load(p) !== undefined);
-      return target === undefined ? undefined : this.#load(target)?.locals.get((element.propertyName ?? element.name).text);
+      return target === undefined
+        ? undefined
+        : this.#load(target)?.locals.get((element.propertyName ?? element.name).text);
     }
     return this.#into.locals.get(extended.text);
   }
@@ -300,7 +390,9 @@ class FileReader {
     let value = d.initializer;
     if (value && ts.isAsExpression(value) && this.#text(value.type) === "const") value = value.expression;
     if (!d.type && value && ts.isObjectLiteralExpression(value) && value.properties.every(ts.isPropertyAssignment)) {
-      const members = new Map(value.properties.filter(ts.isPropertyAssignment).map((p) => [this.#name(p.name), this.#text(p.initializer)]));
+      const members = new Map(
+        value.properties.filter(ts.isPropertyAssignment).map((p) => [this.#name(p.name), this.#text(p.initializer)]),
+      );
       return { kind: "const", text: this.#text(d.initializer), members };
     }
     return { kind: "const", text: this.#text(d.type ?? d.initializer) };

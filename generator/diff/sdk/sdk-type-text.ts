@@ -106,7 +106,8 @@ function covers(a: string, b: string): boolean {
 /** `Name<args>` -> name and top-level args; `T[]` -> Array<T>. */
 function generic(text: string): { name: string; args: string[] } | undefined {
   const t = unwrapParens(text);
-  if (t.endsWith("[]") && splitTopLevel(t, "|").length === 1) return { name: t.startsWith("readonly ") ? "ReadonlyArray" : "Array", args: [arrayElement(t)] };
+  if (t.endsWith("[]") && splitTopLevel(t, "|").length === 1)
+    return { name: t.startsWith("readonly ") ? "ReadonlyArray" : "Array", args: [arrayElement(t)] };
   const m = /^([A-Za-z_$][\w$.]*)</.exec(t);
   if (!m || !t.endsWith(">") || matchingClose(t, m[1]!.length) !== t.length - 1) return undefined;
   return { name: m[1]!, args: splitTopLevel(t.slice(m[1]!.length + 1, -1), ",") };

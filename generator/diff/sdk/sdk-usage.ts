@@ -54,7 +54,11 @@ export function usageOf(surface: SdkSurface): (name: string) => Usage {
 }
 
 /** Functions and classes are what user code calls: their signatures seed the walk. */
-function seedFrom(declaration: SdkDeclaration, markSignatures: (s: readonly SdkSignature[], way: Way) => void, mark: (text: string, way: Way) => void): void {
+function seedFrom(
+  declaration: SdkDeclaration,
+  markSignatures: (s: readonly SdkSignature[], way: Way) => void,
+  mark: (text: string, way: Way) => void,
+): void {
   if (declaration.kind === "function") markSignatures(declaration.signatures, "output");
   if (declaration.kind === "class") {
     for (const m of declaration.members.values()) {

@@ -13,7 +13,8 @@ export class Code {
   }
 }
 
-export type Literal = string | number | boolean | null | undefined | Code | readonly Literal[] | { readonly [key: string]: Literal };
+export type Literal =
+  string | number | boolean | null | undefined | Code | readonly Literal[] | { readonly [key: string]: Literal };
 
 const INDENT = "  ";
 const MAX_INLINE = 90;

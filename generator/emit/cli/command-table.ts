@@ -35,9 +35,16 @@ export function commandTable(plan: PackagePlan, model: CliModel): CommandTable {
     version: pkg.version,
     apiVersion: api.apiVersion,
     preview: model.preview,
-    description: api.description?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " "),
+    description: api.description
+      ?.trim()
+      .split(/\n\s*\n/)[0]
+      ?.replace(/\s+/g, " "),
     authFlags: model.authFlags.map(flagLiteral),
-    auth: model.auth.map((route) => ({ uses: [...route.uses], endpoint: route.endpoint, create: new Code(routeCode(plan, binder, route)) })),
+    auth: model.auth.map((route) => ({
+      uses: [...route.uses],
+      endpoint: route.endpoint,
+      create: new Code(routeCode(plan, binder, route)),
+    })),
     secretNames: [...model.secretNames],
     groups: model.groups.map((g) => ({ path: g.path, summary: g.summary })),
     commands: model.commands.map((command) => commandLiteral(plan, binder, command)),
@@ -73,7 +80,8 @@ function commandLiteral(plan: PackagePlan, binder: ImportBinder, command: Comman
     binary: command.binary || undefined,
     flags: command.flags.map(flagLiteral),
     calls: command.calls.map((call) => callLiteral(plan, binder, call)),
-    examples: command.examples.length > 0 ? command.examples.map((e) => ({ title: e.title, command: e.command })) : undefined,
+    examples:
+      command.examples.length > 0 ? command.examples.map((e) => ({ title: e.title, command: e.command })) : undefined,
   };
 }
 
@@ -81,7 +89,10 @@ function callLiteral(plan: PackagePlan, binder: ImportBinder, call: CallModel): 
   return {
     operation: call.op.name,
     when: call.when.length > 0 ? [...call.when] : undefined,
-    bind: call.bind.map((b) => ({ flag: b.flag, to: "param" in b.to ? { param: b.to.param } : { body: [...b.to.body] } })),
+    bind: call.bind.map((b) => ({
+      flag: b.flag,
+      to: "param" in b.to ? { param: b.to.param } : { body: [...b.to.body] },
+    })),
     bodyRequired: call.bodyRequired || undefined,
     output: call.output,
     dates: call.dates,
@@ -95,34 +106,46 @@ function invokeCode(plan: PackagePlan, binder: ImportBinder, call: CallModel): s
   const fn = binder.value(modules.api(call.op.group), call.op.name);
   const type = (t: Parameters<typeof modelTypeText>[2]): string => modelTypeText(plan, binder, t, "input");
   const param = (name: string) => `args.param(${JSON.stringify(name)})`;
-  const args = ["context", ...shape.positional.map((slot) => `${param(slot.param.tsName)} as ${type(slot.param.type)}`)];
+  const args = [
+    "context",
+    ...shape.positional.map((slot) => `${param(slot.param.tsName)} as ${type(slot.param.type)}`),
+  ];
   const body = shape.body?.body;
   const bodyValue = body && `args.body() as ${type(body.type)}${body.required ? "" : " | undefined"}`;
   // With several media types the command sends the default one (the body flags describe its fields).
   const wrapped = body?.alternatives && `{ contentType: ${JSON.stringify(body.mediaType)}, value: body }`;
-  if (bodyValue) args.push(!wrapped ? bodyValue : body.required ? wrapped : `body === undefined ? undefined : ${wrapped}`);
+  if (bodyValue)
+    args.push(!wrapped ? bodyValue : body.required ? wrapped : `body === undefined ? undefined : ${wrapped}`);
   if (shape.optional.length > 0) {
-    const entries = shape.optional.map((slot) => `${propertyKey(slot.name)}: ${param(slot.param.tsName)} as ${type(slot.param.type)} | undefined`);
+    const entries = shape.optional.map(
+      (slot) => `${propertyKey(slot.name)}: ${param(slot.param.tsName)} as ${type(slot.param.type)} | undefined`,
+    );
     args.push(`{ ${entries.join(", ")} }`);
   }
   if (wrapped) {
     return `(context, args) => {\n  const body = ${bodyValue};\n  return ${fn}(\n${args.map((a) => `    ${a},`).join("\n")}\n  );\n}`;
   }
   const inline = `(context, args) => ${fn}(${args.join(", ")})`;
-  return inline.length <= 100 ? inline : `(context, args) =>\n  ${fn}(\n${args.map((a) => `    ${a},`).join("\n")}\n  )`;
+  return inline.length <= 100
+    ? inline
+    : `(context, args) =>\n  ${fn}(\n${args.map((a) => `    ${a},`).join("\n")}\n  )`;
 }
 
 /** How a route makes the context: the package's context factory, called with the overload that fits. */
 function routeCode(plan: PackagePlan, binder: ImportBinder, route: AuthRouteModel): string {
   const factory = binder.value(modules.context, plan.names.client.contextFactory);
-  if (route.kind === "connectionString") return `(auth, settings) => ${factory}(auth.value("connection-string"), settings)`;
+  if (route.kind === "connectionString")
+    return `(auth, settings) => ${factory}(auth.value("connection-string"), settings)`;
   const endpoint = plan.endpoint;
   const value = (name: string) => `auth.value(${JSON.stringify(name)})`;
   const credential =
-    route.kind === "key" ? `{ key: ${value(route.uses[0] ?? "")} }`
-    : route.kind === "token" ? `${binder.value(cliModules.runtime("auth-routes"), "staticTokenCredential")}(${value("access-token")})`
-    : route.kind === "basic" ? `{ username: ${value("username")}, password: ${value("password")} }`
-    : undefined;
+    route.kind === "key"
+      ? `{ key: ${value(route.uses[0] ?? "")} }`
+      : route.kind === "token"
+        ? `${binder.value(cliModules.runtime("auth-routes"), "staticTokenCredential")}(${value("access-token")})`
+        : route.kind === "basic"
+          ? `{ username: ${value("username")}, password: ${value("password")} }`
+          : undefined;
   const args = [
     ...(endpoint.required ? [value("endpoint")] : []),
     ...(credential ? [credential] : []),

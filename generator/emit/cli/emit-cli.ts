@@ -54,7 +54,10 @@ function mainFile(): SourceFilePlan {
   const program = binder.value(cliModules.commands, "program");
   const run = binder.value(cliModules.runtime("run-program"), "runProgram");
   const io = binder.value(cliModules.runtime("node-io"), "nodeIo");
-  const call: PlannedStatement = { kind: "verbatim", text: `process.exitCode = await ${run}(${program}, process.argv.slice(2), ${io}());\n` };
+  const call: PlannedStatement = {
+    kind: "verbatim",
+    text: `process.exitCode = await ${run}(${program}, process.argv.slice(2), ${io}());\n`,
+  };
   // The shebang must be the file's first line; esbuild keeps it in the bundle.
   return { ...sourceFile(cliModules.main, binder.imports(), [call]), firstLine: "#!/usr/bin/env node" };
 }
@@ -64,7 +67,12 @@ function mainFile(): SourceFilePlan {
  * exists only because of the CLI. It extends the library's settings and adds Node's types.
  */
 function tsconfigCli(): OutputFile {
-  const config = { extends: "./tsconfig.json", compilerOptions: { noEmit: true, types: ["node"] }, include: ["src"], exclude: [] };
+  const config = {
+    extends: "./tsconfig.json",
+    compilerOptions: { noEmit: true, types: ["node"] },
+    include: ["src"],
+    exclude: [],
+  };
   return { path: "tsconfig.cli.json", content: `${JSON.stringify(config, null, 2)}\n` };
 }
 

@@ -55,7 +55,11 @@ function method(plan: PackagePlan, binder: ImportBinder, op: OperationIR): Metho
   return {
     kind: StructureKind.Method,
     name: op.name,
-    overloads: signature.overloads.map((o) => ({ parameters: o.parameters, returnType: o.returnType, docs: signature.docs })),
+    overloads: signature.overloads.map((o) => ({
+      parameters: o.parameters,
+      returnType: o.returnType,
+      docs: signature.docs,
+    })),
     parameters: signature.parameters,
     returnType: signature.returnType,
     docs: overloaded ? [] : signature.docs,
@@ -74,7 +78,11 @@ function example(plan: PackagePlan, signatures: ContextSignatures): string[] {
   const { auth, endpoint } = signatures;
   const name = plan.names.client.client;
   const lines = [`import { ${name} } from ${JSON.stringify(plan.pkg.name)};`, ""];
-  const endpointArg = !endpoint.required ? [] : endpoint.isOrigin ? [`"https://<host>"`] : [`"<${endpoint.parameter}>"`];
+  const endpointArg = !endpoint.required
+    ? []
+    : endpoint.isOrigin
+      ? [`"https://<host>"`]
+      : [`"<${endpoint.parameter}>"`];
   if (auth.connectionString) {
     const { endpointKey, keyKey } = auth.connectionString;
     lines.push(`const client = new ${name}("${endpointKey}=https://<host>/;${keyKey}=<base64 key>");`);
@@ -84,14 +92,18 @@ function example(plan: PackagePlan, signatures: ContextSignatures): string[] {
   } else if (auth.kinds[0] === "key") {
     lines.push(`const client = new ${name}(${[...endpointArg, `{ key: "<key>" }`].join(", ")});`);
   } else if (auth.kinds[0] === "basic") {
-    lines.push(`const client = new ${name}(${[...endpointArg, `{ username: "<user>", password: "<password>" }`].join(", ")});`);
+    lines.push(
+      `const client = new ${name}(${[...endpointArg, `{ username: "<user>", password: "<password>" }`].join(", ")});`,
+    );
   } else {
     lines.push(`const client = new ${name}(${endpointArg.join(", ")});`);
   }
   const op = plan.api.operations[0];
   if (op) {
     const shape = shapeOf(plan, op);
-    const args = [...shape.positional.map((s) => s.name), ...(shape.body?.body.required ? [shape.body.name] : [])].join(", ");
+    const args = [...shape.positional.map((s) => s.name), ...(shape.body?.body.required ? [shape.body.name] : [])].join(
+      ", ",
+    );
     lines.push(
       shape.result.kind === "paged"
         ? `for await (const item of client.${op.name}(${args})) console.log(item);`

@@ -69,7 +69,12 @@ function isCredential(credential: string, kinds: readonly CredentialKind[]): Fun
 }
 
 /** The expression that makes the signer of one credential kind from `credential`. */
-export function signerFor(binder: ImportBinder, auth: AuthPlan, kind: CredentialKind, credential = "credential"): string {
+export function signerFor(
+  binder: ImportBinder,
+  auth: AuthPlan,
+  kind: CredentialKind,
+  credential = "credential",
+): string {
   if (kind === "token") {
     const bearer = binder.value(modules.runtime("bearer-token"), "createBearerSigner");
     return `${bearer}(${credential}, ${JSON.stringify(auth.token?.scopes ?? [])})`;
@@ -78,10 +83,16 @@ export function signerFor(binder: ImportBinder, auth: AuthPlan, kind: Credential
   return auth.key?.kind === "hmac" ? `hmacSigner(${credential})` : `apiKeySigner(${credential})`;
 }
 
-function createSigner(binder: ImportBinder, signatures: ContextSignatures, kinds: readonly CredentialKind[]): FunctionDeclarationStructure {
+function createSigner(
+  binder: ImportBinder,
+  signatures: ContextSignatures,
+  kinds: readonly CredentialKind[],
+): FunctionDeclarationStructure {
   const signerOf = (kind: CredentialKind): string => signerFor(binder, signatures.auth, kind);
   const statements = kinds.map((kind, index) =>
-    index === kinds.length - 1 ? `return ${signerOf(kind)};` : `if (${guardNames[kind]}(credential)) return ${signerOf(kind)};`,
+    index === kinds.length - 1
+      ? `return ${signerOf(kind)};`
+      : `if (${guardNames[kind]}(credential)) return ${signerOf(kind)};`,
   );
   return {
     kind: StructureKind.Function,
@@ -131,8 +142,12 @@ function apiKeySigner(binder: ImportBinder, scheme: ApiKeyAuthIR): FunctionDecla
     name: "apiKeySigner",
     parameters: [{ name: "credential", type: CREDENTIAL_TYPES.key }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
-    docs: docs(`Puts the key in the ${scheme.in} \`${scheme.name}\`, as the \`${scheme.id}\` scheme describes; only over https (or to a loopback host).`),
-    statements: [`return {\n  async sign(request) {\n    ${secureTransport(binder, "an API key")}\n    ${apply}\n  },\n};`],
+    docs: docs(
+      `Puts the key in the ${scheme.in} \`${scheme.name}\`, as the \`${scheme.id}\` scheme describes; only over https (or to a loopback host).`,
+    ),
+    statements: [
+      `return {\n  async sign(request) {\n    ${secureTransport(binder, "an API key")}\n    ${apply}\n  },\n};`,
+    ],
   };
 }
 
@@ -142,7 +157,9 @@ function basicSigner(binder: ImportBinder): FunctionDeclarationStructure {
     name: "basicSigner",
     parameters: [{ name: "credential", type: CREDENTIAL_TYPES.basic }],
     returnType: binder.type(modules.runtime("request-signer"), "RequestSigner"),
-    docs: docs("Sets `Authorization: Basic` from the user name and password (UTF-8); only over https (or to a loopback host)."),
+    docs: docs(
+      "Sets `Authorization: Basic` from the user name and password (UTF-8); only over https (or to a loopback host).",
+    ),
     statements: [
       `return {
   async sign(request) {

@@ -3,7 +3,11 @@
  * options and the credential types. Credentials are told apart structurally: a `getToken`
  * function means a token credential, a `username` a basic credential, a `key` string a key.
  */
-import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, StatementStructures } from "../../print/structures.ts";
+import type {
+  FunctionDeclarationStructure,
+  InterfaceDeclarationStructure,
+  StatementStructures,
+} from "../../print/structures.ts";
 import { contextSignatures, type ContextSignatures } from "../shared/context-signatures.ts";
 import { credentialStatements, credentialType, signerFor } from "./credential-signers.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
@@ -79,7 +83,11 @@ function credentialTypes(signatures: ContextSignatures): InterfaceDeclarationStr
   return types;
 }
 
-function optionsInterface(plan: PackagePlan, binder: ImportBinder, signatures: ContextSignatures): InterfaceDeclarationStructure {
+function optionsInterface(
+  plan: PackagePlan,
+  binder: ImportBinder,
+  signatures: ContextSignatures,
+): InterfaceDeclarationStructure {
   const { endpoint } = signatures;
   const usesApiVersion = plan.api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
   const retry = binder.type(modules.runtime("retry-policy"), "RetryOptions");
@@ -96,7 +104,9 @@ function optionsInterface(plan: PackagePlan, binder: ImportBinder, signatures: C
               name: "endpoint",
               type: "string",
               hasQuestionToken: true,
-              docs: docs(`${endpoint.description ?? "The service endpoint."}\n\nDefault: \`${endpoint.defaultUrl ?? ""}\`.`),
+              docs: docs(
+                `${endpoint.description ?? "The service endpoint."}\n\nDefault: \`${endpoint.defaultUrl ?? ""}\`.`,
+              ),
             },
           ]),
       ...(usesApiVersion
@@ -105,7 +115,9 @@ function optionsInterface(plan: PackagePlan, binder: ImportBinder, signatures: C
               name: "apiVersion",
               type: "string",
               hasQuestionToken: true,
-              docs: docs(`The \`api-version\` to call. Default: \`${plan.api.apiVersion}\`, the version this package was generated for.`),
+              docs: docs(
+                `The \`api-version\` to call. Default: \`${plan.api.apiVersion}\`, the version this package was generated for.`,
+              ),
             },
           ]
         : []),
@@ -115,7 +127,12 @@ function optionsInterface(plan: PackagePlan, binder: ImportBinder, signatures: C
         hasQuestionToken: true,
         docs: docs("Retries of failed requests (408, 429, 5xx, network errors); `{ maxRetries: 0 }` disables them."),
       },
-      { name: "fetch", type: "typeof fetch", hasQuestionToken: true, docs: docs("A custom `fetch`; the global one by default.") },
+      {
+        name: "fetch",
+        type: "typeof fetch",
+        hasQuestionToken: true,
+        docs: docs("A custom `fetch`; the global one by default."),
+      },
       {
         name: "userAgentPrefix",
         type: "string",
@@ -177,7 +194,9 @@ function factory(plan: PackagePlan, binder: ImportBinder, signatures: ContextSig
           docs: docs(description(s.description), s.tags),
         }))
       : [],
-    parameters: implementation.map((p) => (p.name === "options" ? { ...p, hasQuestionToken: false, initializer: "{}" } : p)),
+    parameters: implementation.map((p) =>
+      p.name === "options" ? { ...p, hasQuestionToken: false, initializer: "{}" } : p,
+    ),
     returnType: client.context,
     docs: overloaded ? [] : docs(description(only?.description ?? ""), only?.tags ?? []),
     statements: factoryBody(binder, signatures),
@@ -188,14 +207,19 @@ function factory(plan: PackagePlan, binder: ImportBinder, signatures: ContextSig
 function endpointExpressions(binder: ImportBinder, signatures: ContextSignatures) {
   const { auth, endpoint } = signatures;
   const validate = (expr: string): string =>
-    auth.key?.kind === "hmac" && endpoint.isOrigin ? `${binder.value(modules.runtime("connection-string"), "validateEndpoint")}(${expr})` : expr;
+    auth.key?.kind === "hmac" && endpoint.isOrigin
+      ? `${binder.value(modules.runtime("connection-string"), "validateEndpoint")}(${expr})`
+      : expr;
   const base = (expr: string): string => endpoint.baseUrl(validate(expr));
-  const fromCaller = endpoint.required ? base(endpoint.parameter) : `options.endpoint ?? ${JSON.stringify(endpoint.defaultUrl ?? "")}`;
+  const fromCaller = endpoint.required
+    ? base(endpoint.parameter)
+    : `options.endpoint ?? ${JSON.stringify(endpoint.defaultUrl ?? "")}`;
   const fromConnectionString = (input: string, signer: (key: string) => string, options: string): string[] => {
     const parse = binder.value(modules.runtime("connection-string"), "parseConnectionString");
     const { endpointKey, keyKey } = auth.connectionString ?? { endpointKey: "endpoint", keyKey: "accesskey" };
     // The runtime's default key names are `endpoint` and `accesskey`; other names are passed along.
-    const keys = endpointKey === "endpoint" && keyKey === "accesskey" ? "" : `, ${JSON.stringify({ endpointKey, keyKey })}`;
+    const keys =
+      endpointKey === "endpoint" && keyKey === "accesskey" ? "" : `, ${JSON.stringify({ endpointKey, keyKey })}`;
     return [
       `const { endpoint, accessKey } = ${parse}(${input}${keys});`,
       // A connection string holds the whole origin, whatever the server URL template looks like.
@@ -229,14 +253,20 @@ function factoryBody(binder: ImportBinder, signatures: ContextSignatures): strin
  * `create<Client>ContextWithKey(endpoint, credential)` and the like: one per way of authenticating,
  * when there are several, so that a bundle holds only the signer it uses.
  */
-function dedicatedFactories(plan: PackagePlan, binder: ImportBinder, signatures: ContextSignatures): FunctionDeclarationStructure[] {
+function dedicatedFactories(
+  plan: PackagePlan,
+  binder: ImportBinder,
+  signatures: ContextSignatures,
+): FunctionDeclarationStructure[] {
   const { client } = plan.names;
   const { auth, endpoint } = signatures;
   const { fromCaller, fromConnectionString } = endpointExpressions(binder, signatures);
   const options = { name: "options", type: client.clientOptions, initializer: "{}" };
   const optionsTag = { tagName: "param", text: "options - Retries, `fetch`, user agent and other client settings." };
   const endpointParameters = endpoint.required ? [{ name: endpoint.parameter, type: "string" }] : [];
-  const endpointTags = endpoint.required ? [{ tagName: "param", text: `${endpoint.parameter} - ${endpoint.description ?? "The service endpoint."}` }] : [];
+  const endpointTags = endpoint.required
+    ? [{ tagName: "param", text: `${endpoint.parameter} - ${endpoint.description ?? "The service endpoint."}` }]
+    : [];
   const note = `Only this way of authenticating is bundled; {@link ${client.contextFactory}} accepts them all.`;
   return client.dedicatedFactories.map(({ route, name }) => {
     if (route === "connectionString") {
@@ -254,7 +284,8 @@ function dedicatedFactories(plan: PackagePlan, binder: ImportBinder, signatures:
         statements: fromConnectionString("connectionString", (key) => signerFor(binder, auth, "key", key), "options"),
       };
     }
-    const what = route === "token" ? "a token credential" : route === "key" ? "a key credential" : "a user name and password";
+    const what =
+      route === "token" ? "a token credential" : route === "key" ? "a key credential" : "a user name and password";
     return {
       kind: StructureKind.Function,
       name,

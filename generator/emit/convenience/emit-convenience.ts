@@ -5,7 +5,13 @@
  * written for that SDK then compiles against the package after changing only its import. Only
  * emitted when the naming file declares the layer; the constructors are the generated client's.
  */
-import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure } from "../../print/structures.ts";
+import type {
+  ClassDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+} from "../../print/structures.ts";
 import type { ConvenienceMethodModel, ConvenienceModel } from "../../plan/convenience/convenience-model.ts";
 import { REQUEST_OPTIONS } from "../../plan/convenience/convenience-model.ts";
 import type { ConvenienceMember, ConvenienceType } from "../../plan/convenience/convenience-naming.ts";
@@ -59,7 +65,12 @@ function interfaceOf(type: ConvenienceType, typeRef: (text: string) => string): 
     isExported: true,
     extends: type.extends ? [typeRef(type.extends)] : [],
     docs: docs(type.description),
-    properties: type.properties.map((p) => ({ name: p.name, type: typeRef(p.type), hasQuestionToken: p.optional, docs: docs(p.description) })),
+    properties: type.properties.map((p) => ({
+      name: p.name,
+      type: typeRef(p.type),
+      hasQuestionToken: p.optional,
+      docs: docs(p.description),
+    })),
   };
 }
 
@@ -68,24 +79,37 @@ function methodOf(method: ConvenienceMethodModel, typeRef: (text: string) => str
   const parameters = method.parameters.map((p): OptionalKind<ParameterDeclarationStructure> => {
     // An options bag that properties are taken out of defaults to `{}` rather than being optional.
     const defaulted = p.optional && p.name === method.options?.name && taken.length > 0;
-    return { name: p.name, type: typeRef(p.type), ...(defaulted ? { initializer: "{}" } : { hasQuestionToken: p.optional }) };
+    return {
+      name: p.name,
+      type: typeRef(p.type),
+      ...(defaulted ? { initializer: "{}" } : { hasQuestionToken: p.optional }),
+    };
   });
   const call = `this.${method.op.name}(${method.args.join(", ")})`;
   const statements: string[] = [];
-  if (method.options && taken.length > 0) statements.push(`const { ${taken.join(", ")}, ...requestOptions } = ${method.options.name};`);
+  if (method.options && taken.length > 0)
+    statements.push(`const { ${taken.join(", ")}, ...requestOptions } = ${method.options.name};`);
   if (method.result !== undefined) {
-    statements.push(`const result = await ${call};`, ...method.checked.map((local) => `const ${local.name} = ${local.value};`), `return ${method.result};`);
-  }
-  else if (method.returns !== undefined) statements.push(`return await ${call};`);
+    statements.push(
+      `const result = await ${call};`,
+      ...method.checked.map((local) => `const ${local.name} = ${local.value};`),
+      `return ${method.result};`,
+    );
+  } else if (method.returns !== undefined) statements.push(`return await ${call};`);
   else statements.push(`await ${call};`);
-  const tags: DocTag[] = method.parameters.flatMap((p: ConvenienceMember) => (p.description ? [{ tagName: "param", text: `${p.name} - ${p.description}` }] : []));
+  const tags: DocTag[] = method.parameters.flatMap((p: ConvenienceMember) =>
+    p.description ? [{ tagName: "param", text: `${p.name} - ${p.description}` }] : [],
+  );
   return {
     kind: StructureKind.Method,
     name: method.name,
     isAsync: true,
     parameters,
     returnType: `Promise<${method.returns ? typeRef(method.returns) : "void"}>`,
-    docs: docs(`${method.summary ? `${method.summary}\n\n` : ""}Calls \`${method.op.name}\` of the generated client.`, tags),
+    docs: docs(
+      `${method.summary ? `${method.summary}\n\n` : ""}Calls \`${method.op.name}\` of the generated client.`,
+      tags,
+    ),
     statements,
   };
 }

@@ -21,7 +21,9 @@ const values = (...names: string[]): Exported[] => names.map((name) => ({ name, 
 /** A runtime module's exports (the name table's), values first; a module the package does not include is skipped. */
 function runtimeExports(name: string): Exported[] | undefined {
   const exports = RUNTIME_EXPORTS[name];
-  return exports && [...values(...(exports.classes ?? []), ...(exports.values ?? [])), ...types(...(exports.types ?? []))];
+  return (
+    exports && [...values(...(exports.classes ?? []), ...(exports.values ?? [])), ...types(...(exports.types ?? []))]
+  );
 }
 
 /** The naming file's convenience layer, when there is one, replaces the client of the same name. */
@@ -29,7 +31,14 @@ export function emitIndex(plan: PackagePlan): SourceFilePlan[] {
   const { client } = plan.names;
   const { auth, convenience } = plan;
   const groups: [string, Exported[]][] = [
-    ...(convenience ? [[modules.convenience, [...values(convenience.className), ...types(...convenience.types.map((t) => t.name))]] as [string, Exported[]]] : []),
+    ...(convenience
+      ? [
+          [
+            modules.convenience,
+            [...values(convenience.className), ...types(...convenience.types.map((t) => t.name))],
+          ] as [string, Exported[]],
+        ]
+      : []),
     ...(convenience?.replacesClient ? [] : [[modules.client, values(client.client)] as [string, Exported[]]]),
     [
       modules.context,
@@ -60,7 +69,10 @@ export function emitIndex(plan: PackagePlan): SourceFilePlan[] {
 function modelExports(plan: PackagePlan): Exported[] {
   return plan.names.declarations.flatMap((d) => {
     const known = plan.names.knownName(d.named.name);
-    return [...types(d.name), ...(known && d.name === plan.names.typeName(d.named.name, "output") ? values(known) : [])];
+    return [
+      ...types(d.name),
+      ...(known && d.name === plan.names.typeName(d.named.name, "output") ? values(known) : []),
+    ];
   });
 }
 

@@ -3,7 +3,12 @@
  * Objects become interfaces (allOf of objects: `extends`), enums a literal union plus a `Known...`
  * const, everything else a type alias.
  */
-import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "../../print/structures.ts";
+import type {
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  TypeAliasDeclarationStructure,
+} from "../../print/structures.ts";
 import { startsLikeIdentifier } from "../../ir/identifier-text.ts";
 import { NameScope, pascalCase, propertyKey } from "../../ir/naming.ts";
 import type { EnumTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
@@ -44,7 +49,8 @@ function localTypeText(plan: PackagePlan, type: TypeIR, direction: Direction): s
   return typeText(type, {
     direction,
     reference: (name) => plan.names.typeName(name, direction),
-    hasLiteralDiscriminator: (name, property, values) => hasLiteralProperty(plan.catalog, name, property, values, direction),
+    hasLiteralDiscriminator: (name, property, values) =>
+      hasLiteralProperty(plan.catalog, name, property, values, direction),
     overridden: (members) => overriddenKeys(plan, members, direction),
   });
 }
@@ -53,7 +59,9 @@ function declarationDocs(plan: PackagePlan, declaration: ModelDeclaration, extra
   const { named } = declaration;
   const primary = plan.names.typeName(named.name, "output");
   const variantNote =
-    declaration.name === primary ? undefined : `The request form of {@link ${primary}}: read-only properties are left out.`;
+    declaration.name === primary
+      ? undefined
+      : `The request form of {@link ${primary}}: read-only properties are left out.`;
   const description = paragraphs(named.description ?? `The \`${named.sourceName}\` type.`, variantNote, extra);
   return docs(description, deprecatedTag(named.deprecated));
 }
@@ -131,12 +139,20 @@ function interfaceOf(plan: PackagePlan, declaration: ModelDeclaration): Interfac
 function subtypesNote(plan: PackagePlan, type: TypeIR, direction: Direction): string | undefined {
   const discriminator = type.kind === "object" ? type.discriminator : undefined;
   if (!discriminator || discriminator.mapping.length === 0) return undefined;
-  const subtypes = discriminator.mapping.map((m) => `{@link ${plan.names.typeName(m.type, direction)}} (${JSON.stringify(m.value)})`);
+  const subtypes = discriminator.mapping.map(
+    (m) => `{@link ${plan.names.typeName(m.type, direction)}} (${JSON.stringify(m.value)})`,
+  );
   return `Subtypes, told apart by \`${discriminator.propertyName}\`: ${subtypes.join(", ")}.`;
 }
 
 /** An index signature must admit every property type too. An empty object schema admits anything. */
-function indexType(plan: PackagePlan, extra: TypeIR | undefined, type: TypeIR, own: readonly PropertyIR[], direction: Direction): string {
+function indexType(
+  plan: PackagePlan,
+  extra: TypeIR | undefined,
+  type: TypeIR,
+  own: readonly PropertyIR[],
+  direction: Direction,
+): string {
   if (!extra) return "unknown";
   // Inherited ones too; only here, as flattening every model of a long `allOf` chain is quadratic.
   const all = plan.catalog.properties(type, direction) ?? own;
@@ -145,7 +161,11 @@ function indexType(plan: PackagePlan, extra: TypeIR | undefined, type: TypeIR, o
   return [...new Set(types)].join(" | ");
 }
 
-function propertySignature(plan: PackagePlan, property: PropertyIR, direction: Direction): OptionalKind<PropertySignatureStructure> {
+function propertySignature(
+  plan: PackagePlan,
+  property: PropertyIR,
+  direction: Direction,
+): OptionalKind<PropertySignatureStructure> {
   const constraints = "constraints" in property.type ? property.type.constraints : undefined;
   const notes = [
     property.readOnly && direction === "output" ? "Read-only: set by the service." : undefined,
@@ -157,6 +177,9 @@ function propertySignature(plan: PackagePlan, property: PropertyIR, direction: D
     name: propertyKey(property.name),
     hasQuestionToken: !property.required,
     type: localTypeText(plan, property.type, direction),
-    docs: docs(paragraphs(property.description ?? `The \`${property.name}\` property.`, notes.filter(Boolean).join("\n")), tags),
+    docs: docs(
+      paragraphs(property.description ?? `The \`${property.name}\` property.`, notes.filter(Boolean).join("\n")),
+      tags,
+    ),
   };
 }

@@ -3,12 +3,23 @@
  * build the request, send it, read the response. Each operation has an options interface that
  * extends the runtime's `RequestOptions` with its optional query/header parameters.
  */
-import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "../../print/structures.ts";
+import type {
+  FunctionDeclarationStructure,
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+} from "../../print/structures.ts";
 import { compareStrings } from "../../ir/naming.ts";
 import type { OperationIR, TypeIR } from "../../ir/types.ts";
 import { ImportBinder } from "../shared/import-binder.ts";
 import { deprecatedTag, docs } from "../shared/jsdoc.ts";
-import { conversion, converterName, isPolymorphicConversion, jsonTypeName, type ConversionContext } from "../shared/json-conversion.ts";
+import {
+  conversion,
+  converterName,
+  isPolymorphicConversion,
+  jsonTypeName,
+  type ConversionContext,
+} from "../shared/json-conversion.ts";
 import { parameterNames, type BodyVariant, type OperationShape, type ResultShape } from "../../plan/operation-shape.ts";
 import { operationSignature, parameterDescription } from "../shared/operation-signature.ts";
 import { itemsReader, nextTokenReader, pageRequest } from "./paging-conventions.ts";
@@ -33,7 +44,11 @@ export function emitOperations(plan: PackagePlan): SourceFilePlan[] {
   });
 }
 
-function optionsInterface(plan: PackagePlan, binder: ImportBinder, shape: OperationShape): InterfaceDeclarationStructure {
+function optionsInterface(
+  plan: PackagePlan,
+  binder: ImportBinder,
+  shape: OperationShape,
+): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: plan.names.optionsName(shape.op),
@@ -55,7 +70,10 @@ function optionsInterface(plan: PackagePlan, binder: ImportBinder, shape: Operat
 /** The `accept` option: the media types the responses come in, and what each kind returns. */
 function acceptProperty(shape: OperationShape): OptionalKind<PropertySignatureStructure> {
   const [first] = shape.results;
-  const kinds = shape.results.length > 1 ? " (the result's type follows: JSON is parsed, text is a string, events an `EventStream`, anything else bytes)" : "";
+  const kinds =
+    shape.results.length > 1
+      ? " (the result's type follows: JSON is parsed, text is a string, events an `EventStream`, anything else bytes)"
+      : "";
   return {
     name: "accept",
     hasQuestionToken: true,
@@ -64,7 +82,12 @@ function acceptProperty(shape: OperationShape): OptionalKind<PropertySignatureSt
   };
 }
 
-function operationFunction(plan: PackagePlan, binder: ImportBinder, shape: OperationShape, path: string): FunctionDeclarationStructure {
+function operationFunction(
+  plan: PackagePlan,
+  binder: ImportBinder,
+  shape: OperationShape,
+  path: string,
+): FunctionDeclarationStructure {
   const signature = operationSignature(plan, binder, shape, path, true);
   const context = binder.type(modules.context, plan.names.client.context);
   const [last] = signature.parameters.slice(-1);
@@ -131,7 +154,9 @@ function readResult(plan: PackagePlan, binder: ImportBinder, result: ResultShape
         : result.emptyStatuses.map((s) => `response.status === ${s}`).join(" || ");
     statements.push(`if (${empty}) return undefined;`);
   }
-  const variants = [...result.variants].sort((a, b) => Number(a.statuses.length === 0) - Number(b.statuses.length === 0));
+  const variants = [...result.variants].sort(
+    (a, b) => Number(a.statuses.length === 0) - Number(b.statuses.length === 0),
+  );
   variants.forEach((variant, index) => {
     const read = readBody(plan, binder, variant);
     if (index === variants.length - 1) {
@@ -156,10 +181,15 @@ function readBody(plan: PackagePlan, binder: ImportBinder, variant: BodyVariant)
   const jsonOf = (t: string): string => `${binder.type(modules.serialization, jsonTypeName)}<${t}>`;
   const probe = conversion(variant.type, "json", context);
   const required = requiredArgument(plan, variant.type);
-  if (probe === undefined) return [`return ${binder.value(modules.runtime("send-request"), "parseJson")}<${output}>(${["response", ...required].join(", ")});`];
+  if (probe === undefined)
+    return [
+      `return ${binder.value(modules.runtime("send-request"), "parseJson")}<${output}>(${["response", ...required].join(", ")});`,
+    ];
   // Converting checks the body's shape as it goes: `convertJson` turns a mismatch into a `ResponseParseError`.
   const convertJson = binder.value(modules.runtime("response-shape"), "convertJson");
-  const convert = directConverter(plan, variant.type, context) ?? `(json: ${jsonOf(output)}) => ${probe.startsWith("{") ? `(${probe})` : probe}`;
+  const convert =
+    directConverter(plan, variant.type, context) ??
+    `(json: ${jsonOf(output)}) => ${probe.startsWith("{") ? `(${probe})` : probe}`;
   return [`return ${convertJson}(${["response", convert, ...required].join(", ")});`];
 }
 
@@ -176,10 +206,12 @@ function directConverter(plan: PackagePlan, type: TypeIR, context: ConversionCon
  */
 function requiredArgument(plan: PackagePlan, type: TypeIR): string[] {
   const properties = plan.catalog.properties(type, "output") ?? [];
-  const names = properties.filter((p) => p.required).map((p) => p.name).sort(compareStrings);
+  const names = properties
+    .filter((p) => p.required)
+    .map((p) => p.name)
+    .sort(compareStrings);
   return names.length === 0 ? [] : [`[${names.map((name) => JSON.stringify(name)).join(", ")}]`];
 }
-
 
 function deserializeContext(plan: PackagePlan, binder: ImportBinder): ConversionContext {
   return {
@@ -188,7 +220,8 @@ function deserializeContext(plan: PackagePlan, binder: ImportBinder): Conversion
     converter: (name) =>
       binder.value(modules.serialization, converterName("deserialize", plan.names.typeName(name, "output"))),
     assertedType: (type) => modelTypeText(plan, binder, type, "output"),
-    sourceType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "output")}>`,
+    sourceType: (type) =>
+      `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "output")}>`,
     check: (name) => binder.value(modules.runtime("response-shape"), name),
   };
 }
@@ -209,7 +242,9 @@ function pagedStatements(plan: PackagePlan, binder: ImportBinder, shape: Operati
   const last = (read.pop() ?? "return undefined;").replace(/^return ([\s\S]*);$/, "return { page: $1, response };");
   const fetchPage = [
     `const fetchPage = async (pageRequest: ${runtime("PageRequest")}): Promise<${runtime("FetchedPage")}<${pageType}>> => {`,
-    indent([...request.statements, `const response = ${sendCall(binder, shape, request.sent)};`, ...read, last].join("\n")),
+    indent(
+      [...request.statements, `const response = ${sendCall(binder, shape, request.sent)};`, ...read, last].join("\n"),
+    ),
     "};",
   ].join("\n");
   const properties = plan.catalog.properties(page.type, "output") ?? [];

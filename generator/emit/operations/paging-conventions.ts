@@ -11,7 +11,13 @@ import type { OperationShape } from "../../plan/operation-shape.ts";
 import { modules } from "../../plan/package-plan.ts";
 
 /** Statements that set `request` to the spec of the page `pageRequest` names, and the spec `sendRequest` is given. */
-export function pageRequest(binder: ImportBinder, shape: OperationShape, paging: PagingIR, members: readonly RequestMember[], spec: string): { statements: string[]; sent: string } {
+export function pageRequest(
+  binder: ImportBinder,
+  shape: OperationShape,
+  paging: PagingIR,
+  members: readonly RequestMember[],
+  spec: string,
+): { statements: string[]; sent: string } {
   const first = objectLiteral(members);
   const { next } = paging;
   const query: string[] = [];
@@ -27,8 +33,12 @@ export function pageRequest(binder: ImportBinder, shape: OperationShape, paging:
     request = first;
     query.push(`${objectLiteralKey(next.parameter)}: pageRequest.token`);
   }
-  if (paging.pageSizeParameter !== undefined) query.push(`${objectLiteralKey(paging.pageSizeParameter)}: pageRequest.pageSize`);
-  const sent = query.length === 0 ? "request" : `${binder.value(modules.runtime("paging"), "withPageQuery")}(request, { ${query.join(", ")} })`;
+  if (paging.pageSizeParameter !== undefined)
+    query.push(`${objectLiteralKey(paging.pageSizeParameter)}: pageRequest.pageSize`);
+  const sent =
+    query.length === 0
+      ? "request"
+      : `${binder.value(modules.runtime("paging"), "withPageQuery")}(request, { ${query.join(", ")} })`;
   return { statements: [`const request: ${spec} = ${request};`], sent };
 }
 
@@ -56,7 +66,10 @@ export function nextTokenReader(binder: ImportBinder, shape: OperationShape, pag
     case "offset": {
       const param = shape.op.parameters.find((p) => p.in === "query" && p.name === next.parameter);
       const start = param ? valueOf(shape, param).expr : "undefined";
-      const total = next.totalProperty === undefined ? "() => undefined" : `(page) => ${propertyAccess("page", next.totalProperty)}`;
+      const total =
+        next.totalProperty === undefined
+          ? "() => undefined"
+          : `(page) => ${propertyAccess("page", next.totalProperty)}`;
       return `${runtime("offsetAfter")}(${start}, ${total})`;
     }
   }

@@ -34,7 +34,10 @@ export function emitScaffold(plan: PackagePlan): OutputFile[] {
  * double the build's time for nothing).
  */
 function tsconfigCommonJs(): OutputFile {
-  const config = { extends: "./tsconfig.json", compilerOptions: { module: "CommonJS", moduleResolution: "Node10", outDir: COMMONJS_DIR, noCheck: true } };
+  const config = {
+    extends: "./tsconfig.json",
+    compilerOptions: { module: "CommonJS", moduleResolution: "Node10", outDir: COMMONJS_DIR, noCheck: true },
+  };
   return { path: COMMONJS_TSCONFIG, content: `${JSON.stringify(config, null, 2)}\n` };
 }
 

@@ -56,7 +56,10 @@ export class ExampleBuilder {
       case "map":
         // A free-form object (values of unknown type) is shown empty rather than with a made-up key.
         if (type.values.kind === "unknown") return { kind: "object", entries: [] };
-        return { kind: "object", entries: [[JSON.stringify("<key>"), this.value(type.values, "value", depth + 1, seen)]] };
+        return {
+          kind: "object",
+          entries: [[JSON.stringify("<key>"), this.value(type.values, "value", depth + 1, seen)]],
+        };
       case "object":
         return this.#object(type.properties, depth, seen);
       case "union": {
@@ -83,7 +86,7 @@ export class ExampleBuilder {
     const inner = new Set(seen);
     let named: NamedTypeIR | undefined;
     // A chain of aliases (`A = B`, `B = C`, ...) is followed in a loop: it may be thousands long.
-    for (let next: string | undefined = typeName; next !== undefined && !inner.has(next); ) {
+    for (let next: string | undefined = typeName; next !== undefined && !inner.has(next);) {
       inner.add(next);
       named = this.#types.get(next);
       next = named?.type.kind === "ref" && !override ? named.type.name : undefined;
@@ -94,7 +97,10 @@ export class ExampleBuilder {
       const example = this.#object(properties, depth, inner);
       if (example.kind !== "object") return example;
       const entries = example.entries.filter(([key]) => key !== objectLiteralKey(override.property));
-      return { kind: "object", entries: [[objectLiteralKey(override.property), raw(JSON.stringify(override.value))], ...entries] };
+      return {
+        kind: "object",
+        entries: [[objectLiteralKey(override.property), raw(JSON.stringify(override.value))], ...entries],
+      };
     }
     return this.value(named.type, name, depth, inner);
   }
@@ -127,7 +133,8 @@ export class ExampleBuilder {
       return current;
     };
     const byName = new Map<string, PropertyIR>();
-    for (const object of objectMembers({ kind: "intersection", members: [...members] }, follow, { lenient: true }) ?? []) {
+    for (const object of objectMembers({ kind: "intersection", members: [...members] }, follow, { lenient: true }) ??
+      []) {
       for (const p of object.properties) byName.set(p.name, p);
     }
     return [...byName.values()];
@@ -157,7 +164,10 @@ function stringExample(name: string, format?: string): string {
   }
 }
 
-function numberExample(integer: boolean, constraints?: { readonly minimum?: number; readonly exclusiveMinimum?: number; readonly maximum?: number }): number {
+function numberExample(
+  integer: boolean,
+  constraints?: { readonly minimum?: number; readonly exclusiveMinimum?: number; readonly maximum?: number },
+): number {
   const { minimum, exclusiveMinimum, maximum } = constraints ?? {};
   if (minimum !== undefined) return minimum;
   if (exclusiveMinimum !== undefined) return integer ? Math.floor(exclusiveMinimum) + 1 : exclusiveMinimum + 1;
@@ -184,7 +194,9 @@ export function printExample(node: ExampleNode, indent = 0, column = indent): st
   if (node.kind === "array") {
     return `[\n${node.items.map((item) => `${pad}${printExample(item, indent + 2)},\n`).join("")}${close}]`;
   }
-  const lines = node.entries.map(([key, value]) => `${pad}${key}: ${printExample(value, indent + 2, indent + key.length + 4)},\n`);
+  const lines = node.entries.map(
+    ([key, value]) => `${pad}${key}: ${printExample(value, indent + 2, indent + key.length + 4)},\n`,
+  );
   return `{\n${lines.join("")}${close}}`;
 }
 
@@ -195,6 +207,8 @@ function printInline(node: ExampleNode): string {
     case "array":
       return `[${node.items.map(printInline).join(", ")}]`;
     case "object":
-      return node.entries.length === 0 ? "{}" : `{ ${node.entries.map(([k, v]) => `${k}: ${printInline(v)}`).join(", ")} }`;
+      return node.entries.length === 0
+        ? "{}"
+        : `{ ${node.entries.map(([k, v]) => `${k}: ${printInline(v)}`).join(", ")} }`;
   }
 }

@@ -74,7 +74,10 @@ export function packageJsonView(plan: PackagePlan): PackageJsonView {
     nodeRange: NODE_RANGE,
     bin: { name: cli.bin, path: `./${CLI_BUNDLE}` },
     browser: plan.browserVariants.flatMap(([from, to]) =>
-      ["./dist", `./${COMMONJS_DIR}`].map((dir) => ({ from: builtPath(modules.runtime(from), dir), to: builtPath(modules.runtime(to), dir) })),
+      ["./dist", `./${COMMONJS_DIR}`].map((dir) => ({
+        from: builtPath(modules.runtime(from), dir),
+        to: builtPath(modules.runtime(to), dir),
+      })),
     ),
     buildScript: ["tsc -p tsconfig.json", ...COMMONJS_BUILD_STEPS, ...CLI_BUILD_STEPS].join(" && "),
     files: [...new Set(["dist", "src", "README.md", ...(pkg.metadata?.extraFiles ?? [])])],
@@ -102,7 +105,11 @@ export function packageDescription(api: ApiIR): string {
 
 /** The first paragraph of a Markdown text, on one line; undefined when there is none. */
 export function firstParagraph(text: string | undefined): string | undefined {
-  const paragraph = text?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " ").trim();
+  const paragraph = text
+    ?.trim()
+    .split(/\n\s*\n/)[0]
+    ?.replace(/\s+/g, " ")
+    .trim();
   return paragraph || undefined;
 }
 

@@ -45,7 +45,10 @@ export function exampleEndpoint(api: ApiIR, plan: EndpointPlan): EndpointExample
   const variable = variables.find((v) => v.name === only);
   const example = urlIn(variable?.description ?? plan.description);
   if (!plan.isOrigin && undefaulted.length === 1 && only !== undefined) {
-    return { value: example ?? `<${kebabCase(only) || "value"}>`, ...(plan.description ? { description: plan.description } : {}) };
+    return {
+      value: example ?? `<${kebabCase(only) || "value"}>`,
+      ...(plan.description ? { description: plan.description } : {}),
+    };
   }
   return { value: (example ?? "https://<host>").replace(/\/+$/, "") };
 }
@@ -132,7 +135,10 @@ function hmacSections(scheme: HmacAuthIR, endpoint: EndpointExample | undefined,
 
 function bearerSection(scheme: BearerAuthIR, endpoint: EndpointExample | undefined, intro: readonly string[]): Section {
   const scopes = spoken(scheme.scopes.map((s) => `\`${s}\``));
-  const asks = scheme.scopes.length === 0 ? "" : ` The client asks it for ${scheme.scopes.length === 1 ? "the scope" : "the scopes"} ${scopes}`;
+  const asks =
+    scheme.scopes.length === 0
+      ? ""
+      : ` The client asks it for ${scheme.scopes.length === 1 ? "the scope" : "the scopes"} ${scopes}`;
   return {
     heading: "Token credential",
     paragraphs: [

@@ -36,25 +36,51 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").t
 function flagHelp(flag: FlagSpec): string {
   const type = flag.type.kind === "array" ? flag.type.items : flag.type;
   const parts = [flag.help];
-  if (type.kind === "enum") parts.push(`One of ${type.values.map((v) => `\`${String(v)}\``).join(", ")}${type.extensible ? ` (others with \`--allow-unknown-${flag.name}\`)` : ""}.`);
+  if (type.kind === "enum")
+    parts.push(
+      `One of ${type.values.map((v) => `\`${String(v)}\``).join(", ")}${type.extensible ? ` (others with \`--allow-unknown-${flag.name}\`)` : ""}.`,
+    );
   if (flag.type.kind === "array") parts.push("Takes several values.");
   if (type.kind === "date-time") parts.push("RFC 3339 date-time.");
   if (flag.type.kind === "json") parts.push("JSON, inline or `@file.json`.");
-  if (flag.default !== undefined) parts.push(`Default: \`${typeof flag.default === "string" ? flag.default : JSON.stringify(flag.default)}\`.`);
+  if (flag.default !== undefined)
+    parts.push(`Default: \`${typeof flag.default === "string" ? flag.default : JSON.stringify(flag.default)}\`.`);
   return cell(parts.join(" "));
 }
 
 function featured(bin: string, command: CommandModel): FeaturedCommand {
-  const flags = command.flags.map((f) => ({ name: [`--${f.name}`, ...(f.aliases ?? [])].join(" "), required: f.required ?? false, help: flagHelp(f) }));
-  if (command.confirm) flags.push({ name: "--yes -y", required: false, help: "Do not prompt for confirmation (needed when there is no terminal)." });
+  const flags = command.flags.map((f) => ({
+    name: [`--${f.name}`, ...(f.aliases ?? [])].join(" "),
+    required: f.required ?? false,
+    help: flagHelp(f),
+  }));
+  if (command.confirm)
+    flags.push({
+      name: "--yes -y",
+      required: false,
+      help: "Do not prompt for confirmation (needed when there is no terminal).",
+    });
   const examples = command.examples.map((e) => `# ${e.title}\n${bin} ${e.command}`).join("\n\n");
-  return { command: `${bin} ${command.path.join(" ")}`, summary: command.summary, flags, prints: prints(command), examples };
+  return {
+    command: `${bin} ${command.path.join(" ")}`,
+    summary: command.summary,
+    flags,
+    prints: prints(command),
+    examples,
+  };
 }
 
 /** "Prints `userId`, `token` and `expiresOn`.", from the calls' `output` projections or their responses. */
 function prints(command: CommandModel): string {
-  if (command.calls.every((c) => c.op.responses.every((r) => r.type === undefined))) return "Prints nothing when it succeeds.";
-  const fields = [...new Set(command.calls.flatMap((c) => (c.output ? [...c.output.matchAll(/([A-Za-z_]\w*)\s*:/g)].map((m) => `\`${m[1] ?? ""}\``) : [])))];
+  if (command.calls.every((c) => c.op.responses.every((r) => r.type === undefined)))
+    return "Prints nothing when it succeeds.";
+  const fields = [
+    ...new Set(
+      command.calls.flatMap((c) =>
+        c.output ? [...c.output.matchAll(/([A-Za-z_]\w*)\s*:/g)].map((m) => `\`${m[1] ?? ""}\``) : [],
+      ),
+    ),
+  ];
   if (fields.length === 0) return `Prints the response of \`${command.calls.map((c) => c.op.name).join("`/`")}\`.`;
   const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(", ")} and ${fields.at(-1) ?? ""}`;
   return `Prints ${list}${command.calls.length > 1 ? ", whichever call it makes" : ""}.`;
@@ -84,10 +110,14 @@ export function cliReadmeView(api: ApiIR, cli: CliModel): CliReadmeView {
     });
     const endpoint = flag("endpoint");
     const withEndpoint =
-      route.endpoint === "required" ? ` with \`--endpoint\`${endpoint ? envNote(endpoint) : ""}`
-      : route.endpoint === "optional" ? `; \`--endpoint\` overrides the default \`${String(endpoint?.default ?? "")}\``
-      : "";
-    return route.uses.length === 0 ? `No credentials are needed${withEndpoint}.` : `${uses.join(" and ")}${withEndpoint}: ${cell(flag(route.uses[0] ?? "")?.help ?? "")}`;
+      route.endpoint === "required"
+        ? ` with \`--endpoint\`${endpoint ? envNote(endpoint) : ""}`
+        : route.endpoint === "optional"
+          ? `; \`--endpoint\` overrides the default \`${String(endpoint?.default ?? "")}\``
+          : "";
+    return route.uses.length === 0
+      ? `No credentials are needed${withEndpoint}.`
+      : `${uses.join(" and ")}${withEndpoint}: ${cell(flag(route.uses[0] ?? "")?.help ?? "")}`;
   });
   const named = cli.commands.filter((c) => c.origin === "naming");
   const sample = named.find((c) => c.examples.length > 0);

@@ -29,12 +29,19 @@ const PRIMITIVE_TYPES: Readonly<Record<string, TypeIR>> = {
   unknown: { kind: "unknown" },
 };
 
-export function convenienceView(model: ConvenienceModel, names: PublicNames, examples: ExampleBuilder): ConvenienceView {
-  const extended = model.replacesClient ? "the operations below" : `the generated \`${names.client.client}\` (the operations below)`;
+export function convenienceView(
+  model: ConvenienceModel,
+  names: PublicNames,
+  examples: ExampleBuilder,
+): ConvenienceView {
+  const extended = model.replacesClient
+    ? "the operations below"
+    : `the generated \`${names.client.client}\` (the operations below)`;
   const types = model.types.map((t) => `\`${t.name}\``).join(", ");
   const intro = [
     ...(model.description ? [model.description] : []),
-    `\`${model.className}\` adds these methods to ${extended}.` + (types ? ` The types they take and return (${types}) are exported too.` : ""),
+    `\`${model.className}\` adds these methods to ${extended}.` +
+      (types ? ` The types they take and return (${types}) are exported too.` : ""),
   ];
   return {
     className: model.className,
@@ -60,16 +67,23 @@ function quickStart(model: ConvenienceModel, names: PublicNames, examples: Examp
   const declared = new Map(model.types.map((type) => [type.name, type]));
   const valueOf = (member: ConvenienceMember): ExampleNode => {
     const local = bound.get(member.type);
-    return local ? { kind: "raw", text: local } : exampleOf(member.type, member.name, model, names, examples, new Set());
+    return local
+      ? { kind: "raw", text: local }
+      : exampleOf(member.type, member.name, model, names, examples, new Set());
   };
   const lines = model.methods.map((method, index) => {
     // Optional parameters are left out, unless a required one follows.
     const lastRequired = method.parameters.findLastIndex((p) => !p.optional);
-    const args = method.parameters.slice(0, lastRequired + 1).map((p): ExampleNode => (p.optional ? { kind: "raw", text: "undefined" } : valueOf(p)));
+    const args = method.parameters
+      .slice(0, lastRequired + 1)
+      .map((p): ExampleNode => (p.optional ? { kind: "raw", text: "undefined" } : valueOf(p)));
     const callee = `client.${method.name}`;
     if (method.returns === undefined) return `${printCall("await ", callee, args)};`;
     // Kept in a local when a later method takes what this one returns, named as that parameter.
-    const takenLater = model.methods.slice(index + 1).flatMap((m) => m.parameters).find((p) => !p.optional && p.type === method.returns);
+    const takenLater = model.methods
+      .slice(index + 1)
+      .flatMap((m) => m.parameters)
+      .find((p) => !p.optional && p.type === method.returns);
     if (takenLater && !bound.has(method.returns) && !usedNames.has(takenLater.name)) {
       bound.set(method.returns, takenLater.name);
       usedNames.add(takenLater.name);
@@ -79,26 +93,46 @@ function quickStart(model: ConvenienceModel, names: PublicNames, examples: Examp
     const members = declaredProperties(declared, method.returns);
     if (!members.some((m) => isSecretName(m.name))) return `${printCall("console.log(await ", callee, args)});`;
     const shown = members.find((m) => !isSecretName(m.name));
-    return shown ? `${printCall("console.log((await ", callee, args)}).${shown.name});` : `${printCall("await ", callee, args)}; ${SECRET_RESULT}`;
+    return shown
+      ? `${printCall("console.log((await ", callee, args)}).${shown.name});`
+      : `${printCall("await ", callee, args)}; ${SECRET_RESULT}`;
   });
   return lines.join("\n");
 }
 
 /** An example of a type as the naming file writes it: `Name` or `Name[]`. */
-function exampleOf(text: string, name: string, model: ConvenienceModel, names: PublicNames, examples: ExampleBuilder, seen: ReadonlySet<string>): ExampleNode {
-  if (text.endsWith("[]")) return { kind: "array", items: [exampleOf(text.slice(0, -2), name.replace(/s$/, ""), model, names, examples, seen)] };
+function exampleOf(
+  text: string,
+  name: string,
+  model: ConvenienceModel,
+  names: PublicNames,
+  examples: ExampleBuilder,
+  seen: ReadonlySet<string>,
+): ExampleNode {
+  if (text.endsWith("[]"))
+    return {
+      kind: "array",
+      items: [exampleOf(text.slice(0, -2), name.replace(/s$/, ""), model, names, examples, seen)],
+    };
   const primitive = PRIMITIVE_TYPES[text];
   if (primitive) return examples.value(primitive, name);
   const declared = model.types.find((t) => t.name === text);
   if (declared && !seen.has(text)) {
     const inner = new Set([...seen, text]);
     // Its required properties, its bases' included (an options bag's request settings are all optional).
-    const properties = declaredProperties(new Map(model.types.map((t) => [t.name, t])), text).filter((p) => !p.optional);
-    return { kind: "object", entries: properties.map((p): [string, ExampleNode] => [p.name, exampleOf(p.type, p.name, model, names, examples, inner)]) };
+    const properties = declaredProperties(new Map(model.types.map((t) => [t.name, t])), text).filter(
+      (p) => !p.optional,
+    );
+    return {
+      kind: "object",
+      entries: properties.map((p): [string, ExampleNode] => [
+        p.name,
+        exampleOf(p.type, p.name, model, names, examples, inner),
+      ]),
+    };
   }
   const modelName = names.declarations.find((d) => d.name === text)?.named.name;
   if (modelName !== undefined) return examples.value({ kind: "ref", name: modelName }, name);
   // `RequestOptions`, or a declared type met again inside itself.
   return text === REQUEST_OPTIONS || declared ? { kind: "object", entries: [] } : { kind: "raw", text: "undefined" };
 }
-

@@ -17,8 +17,10 @@ export interface MediaTypesView {
   readonly contentType: string | null;
 }
 
-const streams = (result: ResultShape) => result.kind === "body" && result.variants.some((v) => v.encoding === "event-stream");
-const isBinaryOrText = (result: ResultShape) => result.kind === "body" && result.variants.some((v) => v.encoding !== "json");
+const streams = (result: ResultShape) =>
+  result.kind === "body" && result.variants.some((v) => v.encoding === "event-stream");
+const isBinaryOrText = (result: ResultShape) =>
+  result.kind === "body" && result.variants.some((v) => v.encoding !== "json");
 
 export function mediaTypesView(plan: ApiPlan, examples: ExampleBuilder): MediaTypesView | null {
   const shapes = [...plan.shapes.values()];
@@ -28,7 +30,13 @@ export function mediaTypesView(plan: ApiPlan, examples: ExampleBuilder): MediaTy
     shapes.find((shape) => shape.accepts.length > 1);
   const streaming = shapes.find((shape) => shape.results.some((c) => streams(c.result)));
   const bodies = shapes.find(({ op }) => op.body?.alternatives && op.body.required);
-  if (!choosing && !streaming && !bodies && !shapes.some((shape) => shape.results.some((c) => isBinaryOrText(c.result)))) return null;
+  if (
+    !choosing &&
+    !streaming &&
+    !bodies &&
+    !shapes.some((shape) => shape.results.some((c) => isBinaryOrText(c.result)))
+  )
+    return null;
   return {
     accept: choosing ? acceptExample(choosing, examples) : null,
     events: streaming ? eventsExample(streaming, examples) : null,
@@ -53,7 +61,8 @@ function acceptExample(shape: OperationShape, examples: ExampleBuilder): string 
 function eventsExample(shape: OperationShape, examples: ExampleBuilder): string {
   const { op } = shape;
   const choice = shape.results.find((c) => streams(c.result));
-  const chosen = shape.results[0] === choice ? [] : [`{ accept: ${JSON.stringify(choice?.mediaTypes[0] ?? "text/event-stream")} }`];
+  const chosen =
+    shape.results[0] === choice ? [] : [`{ accept: ${JSON.stringify(choice?.mediaTypes[0] ?? "text/event-stream")} }`];
   return [
     `const events = ${printCall("await ", `client.${op.name}`, chosen.length > 0 ? argumentsBeforeOptions(shape, examples) : callArguments(shape, examples), chosen)};`,
     "for await (const event of events) {",

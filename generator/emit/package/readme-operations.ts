@@ -32,13 +32,28 @@ export function callArguments(shape: OperationShape, examples: ExampleBuilder): 
   if (body?.required) {
     const value = examples.value(body.type, "body");
     // Several media types: the body names the one it is in (the default one here).
-    args.push(body.alternatives ? { kind: "object", entries: [["contentType", { kind: "raw", text: JSON.stringify(body.mediaType) }], ["value", value]] } : value);
+    args.push(
+      body.alternatives
+        ? {
+            kind: "object",
+            entries: [
+              ["contentType", { kind: "raw", text: JSON.stringify(body.mediaType) }],
+              ["value", value],
+            ],
+          }
+        : value,
+    );
   }
   return args;
 }
 
 /** `callee(args)` on one line when it fits, else with object arguments spread over lines. */
-export function printCall(prefix: string, callee: string, args: readonly ExampleNode[], extra: readonly string[] = []): string {
+export function printCall(
+  prefix: string,
+  callee: string,
+  args: readonly ExampleNode[],
+  extra: readonly string[] = [],
+): string {
   const inline = `${prefix}${callee}(${[...args.map((a) => printExample(a, 0, Number.NEGATIVE_INFINITY)), ...extra].join(", ")})`;
   if (inline.length <= MAX_LINE && !inline.includes("\n")) return inline;
   return `${prefix}${callee}(${[...args.map((a) => printExample(a, 0, Number.POSITIVE_INFINITY)), ...extra].join(", ")})`;
@@ -54,11 +69,17 @@ function alwaysReturnsBody(shape: OperationShape): boolean {
  * The statements of an example call of `op`: `client.` as `target` for the client method, or an
  * empty target with the context as a `leading` argument for the operation function.
  */
-export function exampleStatements(shape: OperationShape, examples: ExampleBuilder, target: string, leading: readonly string[] = []): string {
+export function exampleStatements(
+  shape: OperationShape,
+  examples: ExampleBuilder,
+  target: string,
+  leading: readonly string[] = [],
+): string {
   const args = [...leading.map((text): ExampleNode => ({ kind: "raw", text })), ...callArguments(shape, examples)];
   const callee = `${target}${shape.op.name}`;
   const result = shape.result;
-  if (result.kind === "paged") return `for await (const item of ${printCall("", callee, args)}) {\n  console.log(item);\n}`;
+  if (result.kind === "paged")
+    return `for await (const item of ${printCall("", callee, args)}) {\n  console.log(item);\n}`;
   if (result.kind === "void") return `${printCall("await ", callee, args)};`;
   return `${printCall("const result = await ", callee, args)};\n${printResult(shape, examples)}`;
 }
@@ -79,13 +100,17 @@ function printResult(shape: OperationShape, examples: ExampleBuilder): string {
   const fields = properties.filter((p) => p.required && !p.writeOnly && !isSecretName(p.name));
   if (fields.length === 0) return properties.some((p) => isSecretName(p.name)) ? SECRET_RESULT : "console.log(result);";
   const access = (name: string) => (propertyKey(name) === name ? `result.${name}` : `result[${JSON.stringify(name)}]`);
-  return `console.log(${fields.slice(0, 2).map((p) => access(p.name)).join(", ")});`;
+  return `console.log(${fields
+    .slice(0, 2)
+    .map((p) => access(p.name))
+    .join(", ")});`;
 }
 
 export function operationViews(plan: ApiPlan, examples: ExampleBuilder): OperationView[] {
   return [...plan.shapes.values()].map((shape) => {
     const { op } = shape;
-    const text = op.summary && op.description ? `${op.summary}\n\n${op.description}` : (op.summary ?? op.description ?? "");
+    const text =
+      op.summary && op.description ? `${op.summary}\n\n${op.description}` : (op.summary ?? op.description ?? "");
     const summary = firstSentence(firstParagraph(op.summary ?? op.description) ?? "");
     return {
       name: op.name,
@@ -93,7 +118,13 @@ export function operationViews(plan: ApiPlan, examples: ExampleBuilder): Operati
       method: op.method,
       path: op.path,
       summary: summary.replace(/\|/g, "\\|"),
-      paragraphs: text.trim() === "" ? [] : text.trim().split(/\n\s*\n/).map((p) => p.trim()),
+      paragraphs:
+        text.trim() === ""
+          ? []
+          : text
+              .trim()
+              .split(/\n\s*\n/)
+              .map((p) => p.trim()),
       deprecated: op.deprecated,
       code: exampleStatements(shape, examples, "client."),
     };
@@ -114,7 +145,8 @@ export function sampleOperation(plan: ApiPlan, examples: ExampleBuilder): Operat
   const rank = (shape: OperationShape): [number, number, string] => {
     const { op } = shape;
     const plain = shape.result.kind !== "paged" && (shape.body === undefined || shape.body.body.required);
-    const score = (plain ? 8 : 0) + (alwaysReturnsBody(shape) ? 4 : 0) + (shape.positional.length > 0 ? 2 : 0) + (op.body ? 1 : 0);
+    const score =
+      (plain ? 8 : 0) + (alwaysReturnsBody(shape) ? 4 : 0) + (shape.positional.length > 0 ? 2 : 0) + (op.body ? 1 : 0);
     return [-score, printCall("", op.name, callArguments(shape, examples)).length, op.name];
   };
   const ranked = [...plan.shapes.values()].map((shape) => ({ shape, key: rank(shape) }));

@@ -10,7 +10,14 @@ import { firstParagraph } from "./package-view.ts";
 import { authSections, exampleEndpoint, type ClientSetup } from "./readme-auth.ts";
 import { convenienceView, type ConvenienceView } from "./readme-convenience.ts";
 import { mediaTypesView, type MediaTypesView } from "./readme-media-types.ts";
-import { callArguments, exampleStatements, operationViews, printCall, sampleOperation, type OperationView } from "./readme-operations.ts";
+import {
+  callArguments,
+  exampleStatements,
+  operationViews,
+  printCall,
+  sampleOperation,
+  type OperationView,
+} from "./readme-operations.ts";
 
 export interface ReadmeView {
   readonly header: string;
@@ -79,7 +86,8 @@ export function readmeView(plan: PackagePlan): ReadmeView {
   const sections = authSections(plan.auth, endpoint);
   const primary = sections[0]?.setup ?? { imports: [], args: "" };
   const importClient = `import { ${names.client} } from "${pkg.name}";`;
-  const construct = (setup: ClientSetup) => [...setup.imports, importClient, "", `const client = new ${names.client}(${setup.args});`].join("\n");
+  const construct = (setup: ClientSetup) =>
+    [...setup.imports, importClient, "", `const client = new ${names.client}(${setup.args});`].join("\n");
   const signs = api.auth.some((scheme) => scheme.kind === "hmac");
   return {
     header: pkg.header.replace(/^\s*\/\/\s*/, "").replace(/--/g, "- -"),
@@ -89,7 +97,11 @@ export function readmeView(plan: PackagePlan): ReadmeView {
     apiVersion: api.apiVersion,
     clientName: names.client,
     platform: signs ? "`fetch` for HTTP, Web Crypto for signing" : "`fetch` for HTTP",
-    paragraphs: (api.description ?? "").trim().split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    paragraphs: (api.description ?? "")
+      .trim()
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
     endpoint: endpointSentence(plan.endpoint),
     settings: settings(api, pkg, plan.endpoint),
     requestHeaders: `Every request carries ${api.azure ? "a fresh client request id (`x-ms-client-request-id`) and " : ""}a \`User-Agent\` naming \`${pkg.name}/${pkg.version}\`.`,
@@ -104,7 +116,12 @@ export function readmeView(plan: PackagePlan): ReadmeView {
   };
 }
 
-function sampleView(plan: PackagePlan, names: ClientNames, examples: ExampleBuilder, primary: ClientSetup): SampleView | null {
+function sampleView(
+  plan: PackagePlan,
+  names: ClientNames,
+  examples: ExampleBuilder,
+  primary: ClientSetup,
+): SampleView | null {
   const { pkg } = plan;
   const shape = sampleOperation(plan, examples);
   if (!shape) return null;
@@ -148,7 +165,10 @@ function retryView(pkg: PackageInfo, names: ClientNames, primary: ClientSetup): 
     ...primary.imports,
     `import { ${names.client} } from "${pkg.name}";`,
     "",
-    client("patient", `{ maxRetries: ${maxRetries + 2}, initialDelayMs: 500, maxDelayMs: ${numberLiteral(maxDelayMs / 2)} }`),
+    client(
+      "patient",
+      `{ maxRetries: ${maxRetries + 2}, initialDelayMs: 500, maxDelayMs: ${numberLiteral(maxDelayMs / 2)} }`,
+    ),
     client("failFast", "{ maxRetries: 0 }"),
   ].join("\n");
   return {
@@ -196,7 +216,8 @@ function pagingFollows(next: PagingNextIR): string {
 }
 
 function endpointSentence(plan: EndpointPlan): string {
-  if (!plan.required) return `Requests go to \`${plan.defaultUrl ?? ""}\` unless the \`endpoint\` option says otherwise.`;
+  if (!plan.required)
+    return `Requests go to \`${plan.defaultUrl ?? ""}\` unless the \`endpoint\` option says otherwise.`;
   const about = firstParagraph(plan.description);
   return about ? `\`endpoint\`: ${about.replace(/[.]?$/, ".")}` : "`endpoint` is the base URL of the service.";
 }
@@ -206,7 +227,11 @@ function settings(api: ApiIR, pkg: PackageInfo, plan: EndpointPlan): string[] {
   const usesApiVersion = api.operations.some((op) => op.parameters.some((p) => p.clientValue === "api-version"));
   return [
     ...(plan.required ? [] : [`\`endpoint\`: another base URL (default \`${plan.defaultUrl ?? ""}\`).`]),
-    ...(usesApiVersion ? [`\`apiVersion\`: the \`api-version\` sent (default \`${api.apiVersion}\`, the version this package was generated for).`] : []),
+    ...(usesApiVersion
+      ? [
+          `\`apiVersion\`: the \`api-version\` sent (default \`${api.apiVersion}\`, the version this package was generated for).`,
+        ]
+      : []),
     "`retry`: retry settings, see [Retries](#retries).",
     "`fetch`: a custom `fetch` (the global one by default).",
     "`userAgentPrefix`: prepended to the `User-Agent`, e.g. your application's name and version.",

@@ -11,7 +11,11 @@ import { sourceFile, type SourceFilePlan } from "../../print/source-file.ts";
 import { StructureKind } from "../../print/structure-kinds.ts";
 
 export function emitRequestEncoding(plan: PackagePlan): SourceFilePlan[] {
-  const encodings = new Set(plan.api.operations.flatMap((op) => (op.body ? [op.body, ...(op.body.alternatives ?? [])] : []).map((c) => c.encoding)));
+  const encodings = new Set(
+    plan.api.operations.flatMap((op) =>
+      (op.body ? [op.body, ...(op.body.alternatives ?? [])] : []).map((c) => c.encoding),
+    ),
+  );
   const deepObject = plan.api.operations.some((op) => usesDeepObject(plan, op));
   const functions: FunctionDeclarationStructure[] = [];
   if (encodings.has("form") || deepObject) functions.push(appendFormValue);
@@ -34,10 +38,10 @@ const appendFormValue: FunctionDeclarationStructure = {
   docs: docs("Appends `value` under `key`: arrays repeat the key, objects nest as `key[name]`, dates are RFC 3339."),
   statements: [
     "if (value === undefined) return;",
-    "if (value === null) form.append(key, \"\");",
+    'if (value === null) form.append(key, "");',
     "else if (value instanceof Date) form.append(key, value.toISOString());",
     "else if (Array.isArray(value)) for (const item of value) appendFormValue(form, key, item);",
-    "else if (typeof value === \"object\") for (const [name, item] of Object.entries(value)) appendFormValue(form, `${key}[${name}]`, item);",
+    'else if (typeof value === "object") for (const [name, item] of Object.entries(value)) appendFormValue(form, `${key}[${name}]`, item);',
     "else form.append(key, String(value));",
   ],
 };

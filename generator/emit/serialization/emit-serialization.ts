@@ -76,12 +76,16 @@ function collectConverters(plan: PackagePlan): { converters: Converter[]; conver
   let converting = false;
   for (const op of plan.api.operations) {
     for (const content of op.body ? [op.body, ...(op.body.alternatives ?? [])] : []) {
-      if (content.encoding === "json") converting = conversion(content.type, "body", context("serialize")) !== undefined || converting;
+      if (content.encoding === "json")
+        converting = conversion(content.type, "body", context("serialize")) !== undefined || converting;
     }
     for (const response of op.responses) {
-      const contents = response.type ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])] : [];
+      const contents = response.type
+        ? [{ type: response.type, encoding: response.encoding ?? "json" }, ...(response.alternatives ?? [])]
+        : [];
       for (const content of contents) {
-        if (content.encoding === "json") converting = conversion(content.type, "json", context("deserialize")) !== undefined || converting;
+        if (content.encoding === "json")
+          converting = conversion(content.type, "json", context("deserialize")) !== undefined || converting;
       }
     }
   }
@@ -98,7 +102,9 @@ function jsonType(): TypeAliasDeclarationStructure {
     type:
       "T extends Date ? string : T extends string | number | boolean | bigint | symbol | null | undefined | Uint8Array | Blob ? T : " +
       "T extends readonly (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T",
-    docs: docs("The JSON form of `T`: what `JSON.parse` returns and `JSON.stringify` is given. Dates are RFC 3339 strings."),
+    docs: docs(
+      "The JSON form of `T`: what `JSON.parse` returns and `JSON.stringify` is given. Dates are RFC 3339 strings.",
+    ),
   };
 }
 
@@ -121,7 +127,10 @@ function converterFunction(
     name: converter.name,
     isExported: true,
     parameters: deserialize
-      ? [{ name: "json", type: `${jsonTypeName}<${model}>` }, { name: shapeAt, initializer: `""` }]
+      ? [
+          { name: "json", type: `${jsonTypeName}<${model}>` },
+          { name: shapeAt, initializer: `""` },
+        ]
       : [{ name: "value", type: model }],
     returnType: deserialize ? model : `${jsonTypeName}<${model}>`,
     statements: converterStatements(plan, converter, context),
@@ -148,7 +157,13 @@ function converterStatements(plan: PackagePlan, converter: Converter, context: C
 }
 
 /** Destructures the properties that need converting (from a checked object) and spreads (or converts) the rest. */
-function objectStatements(properties: readonly PropertyIR[], extra: TypeIR | undefined, input: string, context: ConversionContext, path: ShapePath): string[] {
+function objectStatements(
+  properties: readonly PropertyIR[],
+  extra: TypeIR | undefined,
+  input: string,
+  context: ConversionContext,
+  path: ShapePath,
+): string[] {
   const { pattern, parts } = objectConversion(properties, extra, "rest", context, 0, [input, shapeAt], path);
   const source = context.check ? `${context.check("expectObject")}(${input}, ${pathText(path)})` : input;
   return [`const ${pattern} = ${source};`, `return {\n${parts.map((p) => `  ${p}`).join("\n")}\n};`];

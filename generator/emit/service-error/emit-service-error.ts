@@ -23,7 +23,9 @@ export function emitServiceError(plan: PackagePlan): SourceFilePlan[] {
       name: serviceError,
       isExported: true,
       type: `${httpError}<${body}>`,
-      docs: docs(`An error response of the service: an {@link ${httpError}} whose \`body\` is the error model the spec declares.`),
+      docs: docs(
+        `An error response of the service: an {@link ${httpError}} whose \`body\` is the error model the spec declares.`,
+      ),
     },
     {
       kind: StructureKind.Function,

@@ -42,9 +42,14 @@ export function contextSignatures(plan: PackagePlan, binder: ImportBinder): Cont
   const credential = credentialTypes.join(" | ");
   const optionsType = binder.type(modules.context, plan.names.client.clientOptions);
   const options: Parameter = { name: "options", type: optionsType, hasQuestionToken: true };
-  const optionsTag: DocTag = { tagName: "param", text: "options - Retries, `fetch`, user agent and other client settings." };
+  const optionsTag: DocTag = {
+    tagName: "param",
+    text: "options - Retries, `fetch`, user agent and other client settings.",
+  };
   const endpointParam: Parameter[] = endpoint.required ? [{ name: endpoint.parameter, type: "string" }] : [];
-  const fallback = endpoint.isOrigin ? "The service endpoint, e.g. `https://<host>`." : `The \`${endpoint.parameter}\` part of the service URL.`;
+  const fallback = endpoint.isOrigin
+    ? "The service endpoint, e.g. `https://<host>`."
+    : `The \`${endpoint.parameter}\` part of the service URL.`;
   const endpointTags: DocTag[] = endpoint.required
     ? [{ tagName: "param", text: `${endpoint.parameter} - ${endpoint.description ?? fallback}` }]
     : [];
@@ -55,13 +60,23 @@ export function contextSignatures(plan: PackagePlan, binder: ImportBinder): Cont
   };
   if (!auth.connectionString) {
     const names = main.parameters.map((p) => p.name);
-    return { auth, endpoint, credential, signatures: [main], implementation: main.parameters, forward: (fn) => `${fn}(${names.join(", ")})` };
+    return {
+      auth,
+      endpoint,
+      credential,
+      signatures: [main],
+      implementation: main.parameters,
+      forward: (fn) => `${fn}(${names.join(", ")})`,
+    };
   }
   const { endpointKey, keyKey } = auth.connectionString;
   const fromConnectionString: Signature = {
     parameters: [{ name: "connectionString", type: "string" }, options],
     description: "Authenticates with a connection string, as shown in the resource's keys.",
-    tags: [{ tagName: "param", text: `connectionString - \`${endpointKey}=https://<host>/;${keyKey}=<base64 key>\`.` }, optionsTag],
+    tags: [
+      { tagName: "param", text: `connectionString - \`${endpointKey}=https://<host>/;${keyKey}=<base64 key>\`.` },
+      optionsTag,
+    ],
   };
   const signatures = [fromConnectionString, main];
   if (endpoint.required) {

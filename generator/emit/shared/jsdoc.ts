@@ -14,10 +14,7 @@ export type DocTag = OptionalKind<JSDocTagStructure>;
 
 /** Makes text safe inside a block comment. */
 export function escapeDoc(text: string): string {
-  return terminalText(text)
-    .replace(/\*\//g, "*\\/")
-    .replace(/\/\*/g, "/\\*")
-    .trim();
+  return terminalText(text).replace(/\*\//g, "*\\/").replace(/\/\*/g, "/\\*").trim();
 }
 
 /**
@@ -26,7 +23,10 @@ export function escapeDoc(text: string): string {
  * is, while a structure with tags goes through a temporary writer per tag and per comment, which
  * was the largest single cost of printing (docs are most of the text of a large spec's client).
  */
-export function docs(description: string | undefined, tags: readonly DocTag[] = []): (string | OptionalKind<JSDocStructure>)[] {
+export function docs(
+  description: string | undefined,
+  tags: readonly DocTag[] = [],
+): (string | OptionalKind<JSDocStructure>)[] {
   const text = description === undefined ? "" : escapeDoc(description);
   if (text === "" && tags.length === 0) return [];
   const escaped = tags.map((tag) => ({ ...tag, text: typeof tag.text === "string" ? escapeDoc(tag.text) : tag.text }));
@@ -48,9 +48,14 @@ export function paragraphs(...parts: (string | undefined)[]): string | undefined
  * The lines of a doc comment where a structure cannot hold one (inside object literals): `/** x *\/`
  * on one line, or ` * `-prefixed lines; none when there is neither a description nor a tag.
  */
-export function docCommentLines(description: string | undefined, tags: readonly DocTag[] = [], width?: number): string[] {
+export function docCommentLines(
+  description: string | undefined,
+  tags: readonly DocTag[] = [],
+  width?: number,
+): string[] {
   let lines = description === undefined ? [] : escapeDoc(description).split("\n");
-  for (const tag of tags) lines.push(`@${tag.tagName} ${typeof tag.text === "string" ? escapeDoc(tag.text) : ""}`.trimEnd());
+  for (const tag of tags)
+    lines.push(`@${tag.tagName} ${typeof tag.text === "string" ? escapeDoc(tag.text) : ""}`.trimEnd());
   // With a width (a comment at the start of a line): long prose wrapped, as the structure printer does.
   const oneLine = lines.length <= 1 && (width === undefined || (lines[0]?.length ?? 0) + 7 <= width);
   if (width !== undefined && !oneLine) lines = wrapDocLines(lines, width - 3);
@@ -59,7 +64,11 @@ export function docCommentLines(description: string | undefined, tags: readonly 
 }
 
 /** Writes a doc comment where a structure cannot hold one (see {@link docCommentLines}). */
-export function writeDocComment(writer: CodeBlockWriter, description: string | undefined, tags: readonly DocTag[] = []): void {
+export function writeDocComment(
+  writer: CodeBlockWriter,
+  description: string | undefined,
+  tags: readonly DocTag[] = [],
+): void {
   for (const line of docCommentLines(description, tags, lineWidthOf(writer))) writer.writeLine(line);
 }
 

@@ -49,7 +49,9 @@ export function pathText(path: ShapePath): string {
   if (path.every((part) => typeof part === "string")) return JSON.stringify(path.join(""));
   const [only] = path;
   if (path.length === 1 && typeof only === "object") return only.expr;
-  const text = path.map((part) => (typeof part === "string" ? part.replace(/[`\\]|\$\{/g, (m) => `\\${m}`) : `\${${part.expr}}`));
+  const text = path.map((part) =>
+    typeof part === "string" ? part.replace(/[`\\]|\$\{/g, (m) => `\\${m}`) : `\${${part.expr}}`,
+  );
   return `\`${text.join("")}\``;
 }
 
@@ -59,7 +61,12 @@ function propertyPath(path: ShapePath, name: string): ShapePath {
 }
 
 /** `expr` after the shape check `name` when deserializing; unchanged when serializing. */
-function checked(context: ConversionContext, name: "expectArray" | "expectObject", expr: string, path: ShapePath): string {
+function checked(
+  context: ConversionContext,
+  name: "expectArray" | "expectObject",
+  expr: string,
+  path: ShapePath,
+): string {
   return context.check ? `${context.check(name)}(${expr}, ${pathText(path)})` : expr;
 }
 
@@ -74,7 +81,13 @@ export function needsConversion(plan: PackagePlan, type: TypeIR, mode: Conversio
 }
 
 /** An expression converting `expr`, or `undefined` when `type` needs no conversion. */
-export function conversion(type: TypeIR, expr: string, context: ConversionContext, depth = 0, path: ShapePath = []): string | undefined {
+export function conversion(
+  type: TypeIR,
+  expr: string,
+  context: ConversionContext,
+  depth = 0,
+  path: ShapePath = [],
+): string | undefined {
   if (!needsConversion(context.plan, type, context.mode)) return undefined;
   const suffix = depth === 0 ? "" : String(depth + 1);
   switch (type.kind) {
@@ -122,7 +135,9 @@ function refConversion(name: string, expr: string, context: ConversionContext, p
   const { plan } = context;
   // A converter's path argument is left out at the top of the body (it defaults to `""`).
   const at = context.check && path.length > 0 ? `, ${pathText(path)}` : "";
-  const own = plan.catalog.hasOwnDates(name, modelDirection(context.mode)) ? `${context.converter(name)}(${expr}${at})` : expr;
+  const own = plan.catalog.hasOwnDates(name, modelDirection(context.mode))
+    ? `${context.converter(name)}(${expr}${at})`
+    : expr;
   const subtypes = convertingSubtypes(plan, name, context.mode);
   if (!subtypes) return own;
   const access = discriminatorAccess(expr, subtypes.propertyName, context);
@@ -135,7 +150,8 @@ function refConversion(name: string, expr: string, context: ConversionContext, p
 /** The subtypes of base `name` that convert differently from it; undefined when there are none. */
 function convertingSubtypes(plan: PackagePlan, name: string, mode: ConversionMode): DiscriminatorIR | undefined {
   const subtypes = plan.catalog.subtypes(name);
-  const mapping = subtypes?.mapping.filter((m) => m.type !== name && plan.catalog.hasOwnDates(m.type, modelDirection(mode))) ?? [];
+  const mapping =
+    subtypes?.mapping.filter((m) => m.type !== name && plan.catalog.hasOwnDates(m.type, modelDirection(mode))) ?? [];
   return subtypes && mapping.length > 0 ? { propertyName: subtypes.propertyName, mapping } : undefined;
 }
 
@@ -148,7 +164,13 @@ export function isPolymorphicConversion(plan: PackagePlan, name: string, mode: C
  * An object without a name: `{ ...expr, when: <converted> }`. Unlike named types (whose converters
  * destructure, so an absent property stays absent), an absent optional date becomes `undefined` here.
  */
-function inlineObjectConversion(type: TypeIR, expr: string, context: ConversionContext, depth: number, path: ShapePath): string {
+function inlineObjectConversion(
+  type: TypeIR,
+  expr: string,
+  context: ConversionContext,
+  depth: number,
+  path: ShapePath,
+): string {
   const properties = context.plan.catalog.properties(type, modelDirection(context.mode)) ?? [];
   const extra = context.plan.catalog.additionalProperties(type);
   if (extra !== undefined && needsConversion(context.plan, extra, context.mode)) {
@@ -183,7 +205,13 @@ const PROTO = "__proto__";
  * `{ __proto__: x }` would set the prototype: see `objectLiteralKey`. Present or absent, required or
  * not, it is copied only when `source` has it.
  */
-function protoEntry(property: PropertyIR, source: string, context: ConversionContext, depth: number, path: ShapePath): string {
+function protoEntry(
+  property: PropertyIR,
+  source: string,
+  context: ConversionContext,
+  depth: number,
+  path: ShapePath,
+): string {
   const access = `${source}["${PROTO}"]`;
   const converted = conversion(property.type, access, context, depth, propertyPath(path, PROTO)) ?? access;
   return `...(Object.hasOwn(${source}, "${PROTO}") && ${access} !== undefined ? { ${objectLiteralKey(PROTO)}: ${converted} } : {})`;
@@ -208,19 +236,31 @@ export function objectConversion(
   const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
   const suffix = depth === 0 ? "" : String(depth + 1);
   // The locals share a scope with the function's parameters and the outer names its code calls.
-  const locals = new NameScope([rest, `key${suffix}`, `item${suffix}`, `index${suffix}`, ...parameters, ...plan.names.converterFunctions, ...outerHelpers]);
+  const locals = new NameScope([
+    rest,
+    `key${suffix}`,
+    `item${suffix}`,
+    `index${suffix}`,
+    ...parameters,
+    ...plan.names.converterFunctions,
+    ...outerHelpers,
+  ]);
   const taken = properties
     .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
     .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
   // `__proto__` is not destructured (that would read the prototype when it is absent): it stays in
   // `rest` as an own property and is read from there.
-  const names = taken.filter(({ property }) => property.name !== PROTO).map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
+  const names = taken
+    .filter(({ property }) => property.name !== PROTO)
+    .map(({ property, local }) => (property.name === local ? local : `${propertyKey(property.name)}: ${local}`));
   const declaresProto = taken.some(({ property }) => property.name === PROTO);
   const parts = [
-    extra !== undefined && extraConverts ? `${restEntries(extra, rest, context, depth, path, declaresProto)},`
-    // The converted `__proto__` follows: its unconverted type leaves the spread.
-    : declaresProto ? `...(${rest} as Omit<typeof ${rest}, "${PROTO}">),`
-    : `...${rest},`,
+    extra !== undefined && extraConverts
+      ? `${restEntries(extra, rest, context, depth, path, declaresProto)},`
+      : // The converted `__proto__` follows: its unconverted type leaves the spread.
+        declaresProto
+        ? `...(${rest} as Omit<typeof ${rest}, "${PROTO}">),`
+        : `...${rest},`,
     ...taken.map(({ property, local }) => {
       if (property.name === PROTO) return `${protoEntry(property, rest, context, depth, path)},`;
       const converted = conversion(property.type, local, context, depth, propertyPath(path, property.name));
@@ -236,19 +276,31 @@ export function objectConversion(
  * functions (`PublicNames.converterFunctions`): the globals and helpers. Locals are camelCase and a
  * name scope ignores case, so only the names a camelCase local could equal (lower-case first) count.
  */
-const outerHelpers = [...USED_GLOBALS, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) => /^[a-z]/.test(name));
+const outerHelpers = [...USED_GLOBALS, "encodeURIComponent", "expectArray", "expectObject", "toDate"].filter((name) =>
+  /^[a-z]/.test(name),
+);
 
 /**
  * `...Object.fromEntries(...)` converting each entry of `rest`. Its values are typed by the index
  * signature, which also admits the declared properties' types; only extra keys are left in `rest`,
  * so each value is asserted to the extra type's source form before converting.
  */
-function restEntries(extra: TypeIR, rest: string, context: ConversionContext, depth: number, path: ShapePath, declaresProto = false): string {
+function restEntries(
+  extra: TypeIR,
+  rest: string,
+  context: ConversionContext,
+  depth: number,
+  path: ShapePath,
+  declaresProto = false,
+): string {
   const suffix = depth === 0 ? "" : String(depth + 1);
   const [key, item] = [`key${suffix}`, `item${suffix}`];
-  const converted = conversion(extra, `(${item} as ${context.sourceType(extra)})`, context, depth + 1, [...path, "[*]"]) ?? item;
+  const converted =
+    conversion(extra, `(${item} as ${context.sourceType(extra)})`, context, depth + 1, [...path, "[*]"]) ?? item;
   // A declared `__proto__` is left in `rest` (see `objectConversion`) and converted on its own.
-  const entries = declaresProto ? `Object.entries(${rest}).filter(([${key}]) => ${key} !== "${PROTO}")` : `Object.entries(${rest})`;
+  const entries = declaresProto
+    ? `Object.entries(${rest}).filter(([${key}]) => ${key} !== "${PROTO}")`
+    : `Object.entries(${rest})`;
   return `...Object.fromEntries(${entries}.map(([${key}, ${item}]) => [${key}, ${converted}]))`;
 }
 
@@ -310,10 +362,17 @@ interface Branch {
 }
 
 /** A chain of checks: `null` first, then each variant that needs converting, by a check only it passes. */
-function unionConversion(type: UnionTypeIR, expr: string, context: ConversionContext, depth: number, path: ShapePath): string {
+function unionConversion(
+  type: UnionTypeIR,
+  expr: string,
+  context: ConversionContext,
+  depth: number,
+  path: ShapePath,
+): string {
   const variants = type.variants.filter((v) => category(v, context) !== "null");
   const nullable = variants.length < type.variants.length;
-  const branches = discriminatedBranches(type, expr, context, depth, path) ?? checkedBranches(variants, expr, context, depth, path);
+  const branches =
+    discriminatedBranches(type, expr, context, depth, path) ?? checkedBranches(variants, expr, context, depth, path);
   if (!branches) return `(${expr} as unknown as ${context.assertedType(type)})`;
   const untouched = variants.length > branches.length;
   const chain = branches.reduceRight<string>((rest, branch, index) => {
@@ -323,7 +382,13 @@ function unionConversion(type: UnionTypeIR, expr: string, context: ConversionCon
   return nullable ? `${expr} === null ? null : ${chain}` : chain;
 }
 
-function checkedBranches(variants: readonly TypeIR[], expr: string, context: ConversionContext, depth: number, path: ShapePath): Branch[] | undefined {
+function checkedBranches(
+  variants: readonly TypeIR[],
+  expr: string,
+  context: ConversionContext,
+  depth: number,
+  path: ShapePath,
+): Branch[] | undefined {
   const converted = variants.map((variant) => conversion(variant, expr, context, depth + 1, path));
   if (variants.length === 1) return converted[0] === undefined ? [] : [{ guard: "true", value: converted[0] }];
   const categories = variants.map((v) => category(v, context));
@@ -339,7 +404,13 @@ function checkedBranches(variants: readonly TypeIR[], expr: string, context: Con
 }
 
 /** With a discriminator, convertible variants are recognised by their discriminator value. */
-function discriminatedBranches(type: UnionTypeIR, expr: string, context: ConversionContext, depth: number, path: ShapePath): Branch[] | undefined {
+function discriminatedBranches(
+  type: UnionTypeIR,
+  expr: string,
+  context: ConversionContext,
+  depth: number,
+  path: ShapePath,
+): Branch[] | undefined {
   const discriminator = type.discriminator;
   if (!discriminator) return undefined;
   const direction = modelDirection(context.mode);
@@ -351,7 +422,13 @@ function discriminatedBranches(type: UnionTypeIR, expr: string, context: Convers
     const values = discriminator.mapping.filter((m) => m.type === variant.name).map((m) => m.value);
     if (values.length === 0) return undefined;
     const access = discriminatorAccess(expr, discriminator.propertyName, context);
-    const literal = hasLiteralProperty(context.plan.catalog, variant.name, discriminator.propertyName, values, direction);
+    const literal = hasLiteralProperty(
+      context.plan.catalog,
+      variant.name,
+      discriminator.propertyName,
+      values,
+      direction,
+    );
     branches.push({
       guard: values.map((v) => `${access} === ${JSON.stringify(v)}`).join(" || "),
       value: literal ? value : `{ ...${value}, ${JSON.stringify(discriminator.propertyName)}: ${access} }`,

@@ -10,7 +10,8 @@ export function modelTypeText(plan: ApiPlan, binder: ImportBinder, type: TypeIR,
   return typeText(type, {
     direction,
     reference: (name) => binder.type(modules.models, plan.names.typeName(name, direction)),
-    hasLiteralDiscriminator: (name, property, values) => hasLiteralProperty(plan.catalog, name, property, values, direction),
+    hasLiteralDiscriminator: (name, property, values) =>
+      hasLiteralProperty(plan.catalog, name, property, values, direction),
     overridden: (members) => overriddenKeys(plan, members, direction),
   });
 }

@@ -20,7 +20,10 @@ export interface OperationSignature {
    * When the caller chooses between kinds of result with `accept`: one signature per kind (the
    * default first, `accept` optional), then the general one. Empty otherwise.
    */
-  readonly overloads: readonly { readonly parameters: OptionalKind<ParameterDeclarationStructure>[]; readonly returnType: string }[];
+  readonly overloads: readonly {
+    readonly parameters: OptionalKind<ParameterDeclarationStructure>[];
+    readonly returnType: string;
+  }[];
 }
 
 export function operationSignature(
@@ -36,22 +39,45 @@ export function operationSignature(
     type: type(slot.param.type),
   }));
   if (shape.body) {
-    parameters.push({ name: shape.body.name, type: bodyType(plan, binder, shape.body.body), hasQuestionToken: !shape.body.body.required });
+    parameters.push({
+      name: shape.body.name,
+      type: bodyType(plan, binder, shape.body.body),
+      hasQuestionToken: !shape.body.body.required,
+    });
   }
   const options = binder.type(optionsModule, plan.names.optionsName(shape.op));
-  const overloads = shape.results.length < 2 ? [] : [
-    ...shape.results.map((choice, index) => ({
-      parameters: [
-        // A required `options` cannot follow an optional body: the body then takes `undefined` instead.
-        ...(index === 0 ? parameters : parameters.map((p) => (p.hasQuestionToken ? { ...p, hasQuestionToken: false, type: `${String(p.type)} | undefined` } : p))),
-        { name: "options", type: `${options} & { accept${index === 0 ? "?" : ""}: ${choice.mediaTypes.map((m) => JSON.stringify(m)).join(" | ")} }`, hasQuestionToken: index === 0 },
-      ],
-      returnType: resultType(plan, binder, choice.result),
-    })),
-    { parameters: [...parameters, { name: "options", type: options, hasQuestionToken: true }], returnType: returnType(plan, binder, shape) },
-  ];
+  const overloads =
+    shape.results.length < 2
+      ? []
+      : [
+          ...shape.results.map((choice, index) => ({
+            parameters: [
+              // A required `options` cannot follow an optional body: the body then takes `undefined` instead.
+              ...(index === 0
+                ? parameters
+                : parameters.map((p) =>
+                    p.hasQuestionToken ? { ...p, hasQuestionToken: false, type: `${String(p.type)} | undefined` } : p,
+                  )),
+              {
+                name: "options",
+                type: `${options} & { accept${index === 0 ? "?" : ""}: ${choice.mediaTypes.map((m) => JSON.stringify(m)).join(" | ")} }`,
+                hasQuestionToken: index === 0,
+              },
+            ],
+            returnType: resultType(plan, binder, choice.result),
+          })),
+          {
+            parameters: [...parameters, { name: "options", type: options, hasQuestionToken: true }],
+            returnType: returnType(plan, binder, shape),
+          },
+        ];
   parameters.push({ name: "options", type: options, hasQuestionToken: true });
-  return { parameters, returnType: returnType(plan, binder, shape), docs: operationDocs(plan, shape, withContext), overloads };
+  return {
+    parameters,
+    returnType: returnType(plan, binder, shape),
+    docs: operationDocs(plan, shape, withContext),
+    overloads,
+  };
 }
 
 /**
@@ -61,7 +87,9 @@ export function operationSignature(
 function bodyType(plan: PackagePlan, binder: ImportBinder, body: RequestBodyIR): string {
   const type = (t: TypeIR): string => modelTypeText(plan, binder, t, "input");
   if (!body.alternatives) return type(body.type);
-  return [body, ...body.alternatives].map((c) => `{ contentType: ${JSON.stringify(c.mediaType)}; value: ${type(c.type)} }`).join(" | ");
+  return [body, ...body.alternatives]
+    .map((c) => `{ contentType: ${JSON.stringify(c.mediaType)}; value: ${type(c.type)} }`)
+    .join(" | ");
 }
 
 /** The promised result of the operation's function: any choice's result when the caller may choose. */
@@ -95,14 +123,21 @@ function operationDocs(plan: PackagePlan, shape: OperationShape, withContext: bo
   const { op } = shape;
   const tags: DocTag[] = [];
   if (withContext) {
-    tags.push({ tagName: "param", text: `context - The client context, from {@link ${plan.names.client.contextFactory}}.` });
+    tags.push({
+      tagName: "param",
+      text: `context - The client context, from {@link ${plan.names.client.contextFactory}}.`,
+    });
   }
-  for (const slot of shape.positional) tags.push({ tagName: "param", text: `${slot.name} - ${parameterDescription(slot)}` });
+  for (const slot of shape.positional)
+    tags.push({ tagName: "param", text: `${slot.name} - ${parameterDescription(slot)}` });
   if (shape.body) {
     const text = shape.body.body.description ?? "The request body.";
     tags.push({ tagName: "param", text: `${shape.body.name} - ${text}` });
   }
-  tags.push({ tagName: "param", text: "options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters)." });
+  tags.push({
+    tagName: "param",
+    text: "options - Optional parameters, and per-call settings (abort signal, timeout, extra headers and query parameters).",
+  });
   tags.push({ tagName: "returns", text: returnsText(shape) });
   tags.push(...throwsTags(plan, op.errors), ...deprecatedTag(op.deprecated));
   return docs(paragraphs(op.summary, op.description) ?? `\`${op.method} ${op.path}\``, tags);
@@ -111,7 +146,10 @@ function operationDocs(plan: PackagePlan, shape: OperationShape, withContext: bo
 /** A parameter's description with its constraints and default, for `@param` and option properties. */
 export function parameterDescription(slot: ParameterSlot): string {
   const { param } = slot;
-  const base = param.description === undefined ? `The \`${param.name}\` ${param.in} parameter.` : withWireName(param.description, param);
+  const base =
+    param.description === undefined
+      ? `The \`${param.name}\` ${param.in} parameter.`
+      : withWireName(param.description, param);
   const constraints = "constraints" in param.type ? constraintLines(param.type.constraints) : [];
   const fallback = defaultValueTag(param.default)[0]?.text;
   const extra = [...constraints, ...(typeof fallback === "string" ? [`Default: ${fallback}`] : [])];
@@ -146,7 +184,8 @@ function throwsTags(plan: PackagePlan, errors: readonly ResponseIR[]): DocTag[] 
     const label = error.status === "default" ? "" : `${error.status}: `;
     byType.set(name, [...(byType.get(name) ?? []), `${label}${error.description ?? "An error response."}`]);
   }
-  if (byType.size === 0) return [{ tagName: "throws", text: "{HttpError} When the service responds with a non-2xx status." }];
+  if (byType.size === 0)
+    return [{ tagName: "throws", text: "{HttpError} When the service responds with a non-2xx status." }];
   return [...byType.entries()].map(([name, texts]) => ({
     tagName: "throws",
     text: `{${name === "unknown" ? "HttpError" : `HttpError<${name}>`}} ${[...new Set(texts)].join(" / ")}`,
@@ -156,4 +195,3 @@ function throwsTags(plan: PackagePlan, errors: readonly ResponseIR[]): DocTag[] 
 function modelTypeTextForDocs(plan: PackagePlan, error: ResponseIR): string {
   return error.type?.kind === "ref" ? plan.names.typeName(error.type.name, "output") : "unknown";
 }
-

@@ -45,13 +45,19 @@ export function requestMembers(plan: PackagePlan, binder: ImportBinder, shape: O
     { key: "method", text: JSON.stringify(op.method) },
     { key: "path", text: pathTemplate(plan, binder, shape) },
   ];
-  const query = op.parameters.filter((p) => p.in === "query").flatMap((p) => queryEntries(plan, binder, p, valueOf(shape, p)));
+  const query = op.parameters
+    .filter((p) => p.in === "query")
+    .flatMap((p) => queryEntries(plan, binder, p, valueOf(shape, p)));
   if (query.length > 0) members.push({ key: "query", text: entriesLiteral(query) });
   const headers = headerEntries(plan, shape);
   if (headers.length > 0) members.push({ key: "headers", text: entriesLiteral(headers) });
   if (shape.body) members.push({ key: "body", text: bodyExpression(plan, binder, shape.body.name, shape.body.body) });
   const accept = acceptHeader(shape);
-  if (accept) members.push({ key: "accept", text: shape.accepts.length > 1 ? `options.accept ?? ${JSON.stringify(accept)}` : JSON.stringify(accept) });
+  if (accept)
+    members.push({
+      key: "accept",
+      text: shape.accepts.length > 1 ? `options.accept ?? ${JSON.stringify(accept)}` : JSON.stringify(accept),
+    });
   const stream = streamExpression(shape);
   if (stream) members.push({ key: "stream", text: stream });
   return members;
@@ -59,7 +65,8 @@ export function requestMembers(plan: PackagePlan, binder: ImportBinder, shape: O
 
 /** `true` when the default result is an event stream, else the test of the `accept` values that ask for one. */
 function streamExpression(shape: OperationShape): string | undefined {
-  const streams = (result: ResultShape) => result.kind === "body" && result.variants.some((v) => v.encoding === "event-stream");
+  const streams = (result: ResultShape) =>
+    result.kind === "body" && result.variants.some((v) => v.encoding === "event-stream");
   if (streams(shape.result)) return "true";
   const asked = shape.results.filter((choice) => streams(choice.result)).flatMap((choice) => choice.mediaTypes);
   return asked.length === 0 ? undefined : asked.map((m) => `options.accept === ${JSON.stringify(m)}`).join(" || ");
@@ -90,7 +97,8 @@ function pathTemplate(plan: PackagePlan, binder: ImportBinder, shape: OperationS
     if (!param) return whole;
     const value = pathValue(plan, param, valueOf(shape, param).expr);
     // Only a value that fills a whole segment can be a dot segment; a matrix value starts with `;`.
-    const wholeSegment = text[at - 1] === "/" && [undefined, "/"].includes(text[at + whole.length]) && param.style !== "matrix";
+    const wholeSegment =
+      text[at - 1] === "/" && [undefined, "/"].includes(text[at + whole.length]) && param.style !== "matrix";
     if (!wholeSegment) return value;
     const single = /^\$\{(.*)\}$/s.exec(value);
     const expr = single && !single[1]!.includes("${") ? single[1]! : `\`${value}\``;
@@ -112,7 +120,8 @@ function pathValue(plan: PackagePlan, param: ParameterIR, expr: string): string 
   const type = plan.catalog.resolve(param.type);
   if (type?.kind === "object" || type?.kind === "map") {
     const entries = `Object.entries(${expr})`;
-    if (!explode) return `${prefix}\${${entries}.flatMap(([key, item]) => [${encode("key")}, ${encode("String(item)")}]).join(",")}`;
+    if (!explode)
+      return `${prefix}\${${entries}.flatMap(([key, item]) => [${encode("key")}, ${encode("String(item)")}]).join(",")}`;
     const separator = style === "label" ? "." : style === "matrix" ? ";" : ",";
     return `${prefix.slice(0, 1)}\${${entries}.map(([key, item]) => \`\${${encode("key")}}=\${${encode("String(item)")}}\`).join(${JSON.stringify(separator)})}`;
   }
@@ -134,7 +143,9 @@ function arrayVariant(plan: PackagePlan, type: TypeIR): ArrayTypeIR | undefined 
   const resolved = plan.catalog.resolve(type);
   if (resolved?.kind === "array") return resolved;
   if (resolved?.kind !== "union") return undefined;
-  const arrays = resolved.variants.map((variant) => plan.catalog.resolve(variant)).filter((v): v is ArrayTypeIR => v?.kind === "array");
+  const arrays = resolved.variants
+    .map((variant) => plan.catalog.resolve(variant))
+    .filter((v): v is ArrayTypeIR => v?.kind === "array");
   if (arrays.length < 2) return arrays[0];
   return { kind: "array", items: { kind: "union", variants: arrays.map((array) => array.items) } };
 }
@@ -142,15 +153,18 @@ function arrayVariant(plan: PackagePlan, type: TypeIR): ArrayTypeIR | undefined 
 /** The scalar side of a scalar-or-array union as a string (`a`, not `String(a)`, when it is a string). */
 function unionScalarString(plan: PackagePlan, type: TypeIR, expr: string): string {
   const resolved = plan.catalog.resolve(type);
-  const scalars = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "array") : [];
+  const scalars =
+    resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "array") : [];
   return scalarString(plan, scalars.length === 1 ? scalars[0]! : type, expr);
 }
 
 /** The items of the array `expr` as strings (each through `wrap`), `null` items left out: they have no text. */
 function itemStrings(plan: PackagePlan, items: TypeIR, expr: string, wrap = (text: string) => text): string {
   const resolved = plan.catalog.resolve(items);
-  const variants = resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null") : [items];
-  const nullable = resolved?.kind === "null" || (resolved?.kind === "union" && variants.length < resolved.variants.length);
+  const variants =
+    resolved?.kind === "union" ? resolved.variants.filter((v) => plan.catalog.resolve(v)?.kind !== "null") : [items];
+  const nullable =
+    resolved?.kind === "null" || (resolved?.kind === "union" && variants.length < resolved.variants.length);
   const present = nullable ? `${expr}.filter((item) => item !== null)` : expr;
   const item = wrap(scalarString(plan, variants.length === 1 ? variants[0]! : items, "item"));
   return item === "item" ? present : `${present}.map((item) => ${item})`;
@@ -181,7 +195,12 @@ interface ParamValue {
  */
 function withoutNull(plan: PackagePlan, param: ParameterIR, value: ParamValue): [ParameterIR, ParamValue] {
   const type = nonNullType(plan, param.type);
-  return type ? [{ ...param, type }, { ...value, nullable: true }] : [param, value];
+  return type
+    ? [
+        { ...param, type },
+        { ...value, nullable: true },
+      ]
+    : [param, value];
 }
 
 /** A nullable type without its `null` (`T | null` -> `T`); undefined when `type` is not nullable (or only null). */
@@ -201,7 +220,8 @@ function whenDefined(value: ParamValue, written: string, absent = "undefined"): 
     return `${test} ? ${absent} : ${written}`;
   }
   if (!value.optional || written === value.expr) return written;
-  if (absent === "undefined" && written.startsWith(`${value.expr}.`)) return `${value.expr}?.${written.slice(value.expr.length + 1)}`;
+  if (absent === "undefined" && written.startsWith(`${value.expr}.`))
+    return `${value.expr}?.${written.slice(value.expr.length + 1)}`;
   return `${value.expr} === undefined ? ${absent} : ${written}`;
 }
 
@@ -211,7 +231,8 @@ const delimiters: Partial<Record<ParameterIR["style"], string>> = { spaceDelimit
 function queryEntries(plan: PackagePlan, binder: ImportBinder, declared: ParameterIR, given: ParamValue): string[] {
   const key = objectLiteralKey(declared.name);
   // A `content` parameter is one value in that media type (JSON text, where `null` is a value), whatever its schema.
-  if (declared.mediaType && /json/i.test(declared.mediaType)) return [`${key}: ${whenDefined(given, `JSON.stringify(${given.expr})`)}`];
+  if (declared.mediaType && /json/i.test(declared.mediaType))
+    return [`${key}: ${whenDefined(given, `JSON.stringify(${given.expr})`)}`];
   const [param, value] = withoutNull(plan, declared, given);
   const type = plan.catalog.resolve(param.type);
   const delimiter = JSON.stringify(delimiters[param.style] ?? ",");
@@ -220,7 +241,10 @@ function queryEntries(plan: PackagePlan, binder: ImportBinder, declared: Paramet
     const items = itemStrings(plan, array.items, value.expr);
     const written = param.explode ? items : `${items}.join(${delimiter})`;
     // A union of a scalar and an array is sent per the value's shape at run time.
-    const shaped = type?.kind === "array" ? written : `Array.isArray(${value.expr}) ? ${written} : ${unionScalarString(plan, param.type, value.expr)}`;
+    const shaped =
+      type?.kind === "array"
+        ? written
+        : `Array.isArray(${value.expr}) ? ${written} : ${unionScalarString(plan, param.type, value.expr)}`;
     return [`${key}: ${whenDefined(value, shaped)}`];
   }
   if (type?.kind === "object" || type?.kind === "map") {
@@ -265,7 +289,9 @@ function simpleString(plan: PackagePlan, param: ParameterIR, expr: string): stri
   const array = arrayVariant(plan, param.type);
   if (array) {
     const joined = `${itemStrings(plan, array.items, expr)}.join(",")`;
-    return type?.kind === "array" ? joined : `Array.isArray(${expr}) ? ${joined} : ${unionScalarString(plan, param.type, expr)}`;
+    return type?.kind === "array"
+      ? joined
+      : `Array.isArray(${expr}) ? ${joined} : ${unionScalarString(plan, param.type, expr)}`;
   }
   if (type?.kind === "object" || type?.kind === "map") {
     const pair = param.explode ? "[`${key}=${String(item)}`]" : "[key, String(item)]";
@@ -303,7 +329,12 @@ function absentBody(plan: PackagePlan, body: RequestBodyIR): string {
 }
 
 /** One media type's content as the request spec's `body`, from the expression `name`. */
-function contentExpression(plan: PackagePlan, binder: ImportBinder, name: string, body: MediaContentIR<BodyEncoding>): string {
+function contentExpression(
+  plan: PackagePlan,
+  binder: ImportBinder,
+  name: string,
+  body: MediaContentIR<BodyEncoding>,
+): string {
   const contentType = JSON.stringify(body.mediaType.includes("*") ? "application/octet-stream" : body.mediaType);
   const encoding = modules.requestEncoding;
   switch (body.encoding) {
@@ -311,8 +342,13 @@ function contentExpression(plan: PackagePlan, binder: ImportBinder, name: string
       const context: ConversionContext = {
         plan,
         mode: "serialize",
-        converter: (type) => binder.value(modules.serialization, converterName("serialize", plan.names.typeName(type, modelDirection("serialize")))),
-        assertedType: (type) => `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "input")}>`,
+        converter: (type) =>
+          binder.value(
+            modules.serialization,
+            converterName("serialize", plan.names.typeName(type, modelDirection("serialize"))),
+          ),
+        assertedType: (type) =>
+          `${binder.type(modules.serialization, jsonTypeName)}<${modelTypeText(plan, binder, type, "input")}>`,
         sourceType: (type) => modelTypeText(plan, binder, type, "input"),
       };
       const json = binder.value(modules.runtime("send-request"), "jsonInModelOrder");

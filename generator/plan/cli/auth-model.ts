@@ -27,17 +27,36 @@ export function authModel(plan: AuthPlan, endpoint: EndpointPlan, environment: R
   const routes: AuthRouteModel[] = [];
   const add = (name: string, help: string, fallback?: string) => {
     const env = environment.get(name);
-    flags.push({ name, help, type: STRING, ...(fallback !== undefined ? { default: fallback } : {}), ...(env ? { env } : {}) });
+    flags.push({
+      name,
+      help,
+      type: STRING,
+      ...(fallback !== undefined ? { default: fallback } : {}),
+      ...(env ? { env } : {}),
+    });
   };
   const withEndpoint = endpoint.required ? "required" : "optional";
   if (plan.connectionString) {
     const { endpointKey, keyKey } = plan.connectionString;
-    add("connection-string", `Connection string of the resource, \`${endpointKey}=https://<host>/;${keyKey}=<base64 key>\`, as shown with its keys.`);
+    add(
+      "connection-string",
+      `Connection string of the resource, \`${endpointKey}=https://<host>/;${keyKey}=<base64 key>\`, as shown with its keys.`,
+    );
     routes.push({ kind: "connectionString", uses: ["connection-string"], endpoint: "none" });
   }
-  const described = endpoint.description?.replace(/\s+/g, " ").trim().replace(/([^.!?])$/, "$1.");
-  const about = described || (endpoint.isOrigin ? "The service endpoint, e.g. https://<host>." : `The \`${endpoint.parameter}\` part of the service URL.`);
-  const credentialNote = plan.kinds.length > 0 ? ` Used with ${[plan.key ? (plan.key.kind === "hmac" ? "--access-key" : "--api-key") : "", plan.token ? "--access-token" : "", plan.basic ? "--username" : ""].filter(Boolean).join(" or ")}.` : "";
+  const described = endpoint.description
+    ?.replace(/\s+/g, " ")
+    .trim()
+    .replace(/([^.!?])$/, "$1.");
+  const about =
+    described ||
+    (endpoint.isOrigin
+      ? "The service endpoint, e.g. https://<host>."
+      : `The \`${endpoint.parameter}\` part of the service URL.`);
+  const credentialNote =
+    plan.kinds.length > 0
+      ? ` Used with ${[plan.key ? (plan.key.kind === "hmac" ? "--access-key" : "--api-key") : "", plan.token ? "--access-token" : "", plan.basic ? "--username" : ""].filter(Boolean).join(" or ")}.`
+      : "";
   add("endpoint", `${about}${credentialNote}`, endpoint.required ? undefined : endpoint.defaultUrl);
   for (const kind of plan.kinds) {
     if (kind === "key" && plan.key) {
@@ -50,7 +69,10 @@ export function authModel(plan: AuthPlan, endpoint: EndpointPlan, environment: R
       }
     } else if (kind === "token" && plan.token) {
       const scopes = plan.token.scopes.length > 0 ? ` for ${plan.token.scopes.join(" ")}` : "";
-      add("access-token", `A Microsoft Entra ID (OAuth) access token${scopes}, sent as \`Authorization: Bearer\`; e.g. from \`az account get-access-token\`.`);
+      add(
+        "access-token",
+        `A Microsoft Entra ID (OAuth) access token${scopes}, sent as \`Authorization: Bearer\`; e.g. from \`az account get-access-token\`.`,
+      );
       routes.push({ kind: "token", uses: ["access-token"], endpoint: withEndpoint });
     } else if (kind === "basic") {
       add("username", "User name for HTTP basic authentication.");

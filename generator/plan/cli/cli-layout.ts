@@ -15,9 +15,16 @@ export const CLI_BUNDLE = "dist/cli.js";
  * The `yaml` package's Node build is CommonJS and requires `process`, which an ESM bundle cannot
  * do without a `require`: the banner gives the bundle Node's own.
  */
-export const CLI_BUNDLE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+export const CLI_BUNDLE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 /** The same bundle through esbuild's API, for tests and benches that build a package's CLI themselves. */
-export const CLI_BUNDLE_OPTIONS = { bundle: true, platform: "node", format: "esm", target: "node20", banner: { js: CLI_BUNDLE_BANNER } } as const;
+export const CLI_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  banner: { js: CLI_BUNDLE_BANNER },
+} as const;
 export const CLI_BUILD_STEPS = [
   "tsc -p tsconfig.cli.json",
   `esbuild ${cliModules.main} --bundle --platform=node --format=esm --target=node20 --log-level=warning "--banner:js=${CLI_BUNDLE_BANNER}" --outfile=${CLI_BUNDLE}`,

@@ -14,7 +14,12 @@ import type { ApiPlan } from "../package-plan.ts";
 import { authModel, type AuthRouteModel } from "./auth-model.ts";
 import { TypeLookup } from "./flag-types.ts";
 import type { CliNaming, DateStyle, NamedCall, NamedCommand } from "./naming-file.ts";
-import { commandExtraFlags, globalFlags, RESERVED_FLAG_NAMES, RESERVED_FLAG_PREFIX } from "../../runtime/cli/global-options.ts";
+import {
+  commandExtraFlags,
+  globalFlags,
+  RESERVED_FLAG_NAMES,
+  RESERVED_FLAG_PREFIX,
+} from "../../runtime/cli/global-options.ts";
 import type { Binding, BindingTarget, CommandSpec, FlagSpec, ValueType } from "../../runtime/cli/program.ts";
 import { specSecretNames } from "./spec-secret-names.ts";
 
@@ -64,29 +69,44 @@ export function buildCliModel(plan: ApiPlan, naming: CliNaming | undefined): Dia
   };
   for (const flag of naming?.environment.keys() ?? []) {
     if (!auth.flags.some((f) => f.name === flag)) {
-      report(`/environment/${flag}`, `"${flag}" is not a credential or endpoint flag of ${api.title} ${api.apiVersion} (it has: ${auth.flags.map((f) => f.name).join(", ")})`);
+      report(
+        `/environment/${flag}`,
+        `"${flag}" is not a credential or endpoint flag of ${api.title} ${api.apiVersion} (it has: ${auth.flags.map((f) => f.name).join(", ")})`,
+      );
     }
   }
   const reserved = new Set([...RESERVED_FLAG_NAMES, ...auth.flags.map((f) => f.name)]);
-  const named = (naming?.commands ?? []).flatMap((command) => namedCommand(api, lookup, command, reserved, report) ?? []);
+  const named = (naming?.commands ?? []).flatMap(
+    (command) => namedCommand(api, lookup, command, reserved, report) ?? [],
+  );
   const derived = api.operations.map((op) => derivedCommand(lookup, op, reserved));
   const commands: CommandModel[] = [...named];
-  const clashes = (a: readonly string[], b: readonly string[]) => a.slice(0, b.length).every((w, i) => w === b[i]) || b.slice(0, a.length).every((w, i) => w === a[i]);
+  const clashes = (a: readonly string[], b: readonly string[]) =>
+    a.slice(0, b.length).every((w, i) => w === b[i]) || b.slice(0, a.length).every((w, i) => w === a[i]);
   // A derived name without its group's words can meet another operation's: that one then keeps
   // the whole operation name, which is unique, so no operation loses its command.
   const spelled = derived.map((command) => {
     const whole = command.path[1] !== kebabCase(command.calls[0]?.op.name ?? "");
-    const taken = whole && derived.some((other) => other !== command && other.path.join(" ") === command.path.join(" "));
+    const taken =
+      whole && derived.some((other) => other !== command && other.path.join(" ") === command.path.join(" "));
     return taken ? { ...command, path: [command.path[0] ?? "", kebabCase(command.calls[0]?.op.name ?? "")] } : command;
   });
   for (const command of spelled.sort((a, b) => compareStrings(a.path.join(" "), b.path.join(" ")))) {
     const clash = commands.find((c) => clashes(c.path, command.path));
     if (!clash) commands.push(command);
-    else if (clash.origin === "naming") report(`/commands/${clash.path.join(" ")}`, `"${clash.path.join(" ")}" clashes with the command "${command.path.join(" ")}" derived from ${command.calls[0]?.op.name ?? "an operation"}`);
+    else if (clash.origin === "naming")
+      report(
+        `/commands/${clash.path.join(" ")}`,
+        `"${clash.path.join(" ")}" clashes with the command "${command.path.join(" ")}" derived from ${command.calls[0]?.op.name ?? "an operation"}`,
+      );
   }
   for (const [i, command] of named.entries()) {
     const other = named.slice(0, i).find((c) => clashes(c.path, command.path));
-    if (other) report(`/commands/${command.path.join(" ")}`, `"${command.path.join(" ")}" and "${other.path.join(" ")}" cannot both exist: one would be a group of the other`);
+    if (other)
+      report(
+        `/commands/${command.path.join(" ")}`,
+        `"${command.path.join(" ")}" and "${other.path.join(" ")}" cannot both exist: one would be a group of the other`,
+      );
   }
   const groups = (naming?.groups ?? []).filter((group) => {
     const words = group.path.split(" ");
@@ -127,12 +147,23 @@ class FlagScope {
 }
 
 function firstSentence(text: string): string {
-  const line = text.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " ") ?? "";
+  const line =
+    text
+      .trim()
+      .split(/\n\s*\n/)[0]
+      ?.replace(/\s+/g, " ") ?? "";
   return /^.*?[.!?](?=\s|$)/.exec(line)?.[0] ?? line;
 }
 
 /** `sendDefault`: the default is sent when the flag is not given, because what it fills is required. */
-function flagSpec(name: string, help: string, type: ValueType, required: boolean, fallback: JsonValue | undefined, sendDefault = required): FlagSpec {
+function flagSpec(
+  name: string,
+  help: string,
+  type: ValueType,
+  required: boolean,
+  fallback: JsonValue | undefined,
+  sendDefault = required,
+): FlagSpec {
   return {
     name,
     help: help.replace(/\s+/g, " ").trim(),
@@ -171,7 +202,9 @@ function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlyS
     if (param.clientValue) continue;
     const name = scope.claim(kebabCase(param.name), `${param.in}-`);
     const help = param.description ?? `The \`${param.name}\` ${param.in} parameter.`;
-    flags.push(flagSpec(name, help, lookup.valueType(param.type), param.required || param.in === "path", param.default));
+    flags.push(
+      flagSpec(name, help, lookup.valueType(param.type), param.required || param.in === "path", param.default),
+    );
     bind.push({ flag: name, to: { param: param.tsName } });
   }
   const body = op.body;
@@ -182,7 +215,9 @@ function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlyS
       if (property.readOnly) continue;
       const name = scope.claim(kebabCase(property.name), "body-");
       const help = property.description ?? `The \`${property.name}\` property of the request body.`;
-      flags.push(flagSpec(name, help, lookup.valueType(property.type), property.required && body.required, property.default));
+      flags.push(
+        flagSpec(name, help, lookup.valueType(property.type), property.required && body.required, property.default),
+      );
       bind.push({ flag: name, to: { body: [property.name] } });
     }
     const help = `${body.description ?? "The request body."}${object ? " The other flags set its fields over what it gives." : ""}`;
@@ -205,7 +240,9 @@ function derivedCommand(lookup: TypeLookup, op: OperationIR, reserved: ReadonlyS
 
 /** A 2xx response of `op` can be bytes (a download), in its preferred media type or another. */
 function answersBytes(op: OperationIR): boolean {
-  return op.responses.some((r) => r.encoding === "binary" || (r.alternatives ?? []).some((a) => a.encoding === "binary"));
+  return op.responses.some(
+    (r) => r.encoding === "binary" || (r.alternatives ?? []).some((a) => a.encoding === "binary"),
+  );
 }
 
 interface Target {
@@ -221,7 +258,13 @@ function resolveTarget(lookup: TypeLookup, op: OperationIR, target: string): Tar
   if (target === "body" || target.startsWith("body.")) {
     const body = op.body;
     if (!body) return `${op.name} has no request body`;
-    if (target === "body") return { to: { body: [] }, type: bodyType(lookup, op), required: body.required, ...(body.description ? { help: body.description } : {}) };
+    if (target === "body")
+      return {
+        to: { body: [] },
+        type: bodyType(lookup, op),
+        required: body.required,
+        ...(body.description ? { help: body.description } : {}),
+      };
     const path = target.slice("body.".length).split(".");
     let type: TypeIR = body.type;
     let required = body.required;
@@ -262,7 +305,13 @@ function resolveTarget(lookup: TypeLookup, op: OperationIR, target: string): Tar
 
 type Report = (pointer: string, message: string) => void;
 
-function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, reserved: ReadonlySet<string>, report: Report): CommandModel | undefined {
+function namedCommand(
+  api: ApiIR,
+  lookup: TypeLookup,
+  command: NamedCommand,
+  reserved: ReadonlySet<string>,
+  report: Report,
+): CommandModel | undefined {
   const problems: string[] = [];
   const fail: Report = (pointer, message) => {
     problems.push(message);
@@ -271,7 +320,9 @@ function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, res
   const targets = new Map<string, { target: Target; call: number; pointer: string }[]>();
   const calls: CallModel[] = [];
   for (const [index, call] of command.calls.entries()) {
-    const op = api.operations.find((o) => o.name === call.operation) ?? api.operations.find((o) => o.operationId === call.operation);
+    const op =
+      api.operations.find((o) => o.name === call.operation) ??
+      api.operations.find((o) => o.operationId === call.operation);
     if (!op) {
       fail(`${call.pointer}/operation`, `${api.title} ${api.apiVersion} has no operation "${call.operation}"`);
       continue;
@@ -284,7 +335,10 @@ function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, res
         continue;
       }
       bind.push({ flag: argument.flag, to: target.to });
-      targets.set(argument.flag, [...(targets.get(argument.flag) ?? []), { target, call: index, pointer: argument.pointer }]);
+      targets.set(argument.flag, [
+        ...(targets.get(argument.flag) ?? []),
+        { target, call: index, pointer: argument.pointer },
+      ]);
     }
     checkCoverage(lookup, op, call, bind, fail);
     if (call.output !== undefined) {
@@ -294,26 +348,40 @@ function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, res
         fail(`${call.pointer}/output`, `\`output\` is not a valid JMESPath expression: ${(error as Error).message}`);
       }
     }
-    calls.push({ op, when: call.when, bind, bodyRequired: op.body?.required ?? false, ...(call.output ? { output: call.output } : {}), ...(call.dates ? { dates: call.dates } : {}) });
+    calls.push({
+      op,
+      when: call.when,
+      bind,
+      bodyRequired: op.body?.required ?? false,
+      ...(call.output ? { output: call.output } : {}),
+      ...(call.dates ? { dates: call.dates } : {}),
+    });
   }
   for (const [i, call] of command.calls.entries()) {
     const last = i === command.calls.length - 1;
-    if (last && call.when.length > 0) fail(`${call.pointer}/when`, "the last call must have no `when`: it is the one made when no other fits");
+    if (last && call.when.length > 0)
+      fail(`${call.pointer}/when`, "the last call must have no `when`: it is the one made when no other fits");
     if (!last && call.when.length === 0) fail(`${call.pointer}`, "only the last call may go without `when`");
   }
   const flags = commandFlags(command, targets, calls.length, reserved, fail);
   for (const [index, call] of command.calls.entries()) {
-    for (const name of call.when) if (!flags.some((f) => f.name === name)) fail(`${call.pointer}/when`, `\`when\` names "${name}", which is not a flag of the command`);
+    for (const name of call.when)
+      if (!flags.some((f) => f.name === name))
+        fail(`${call.pointer}/when`, `\`when\` names "${name}", which is not a flag of the command`);
     // A flag that fills a required parameter must be given whenever that call is made.
     for (const { flag } of calls[index]?.bind ?? []) {
       const spec = flags.find((f) => f.name === flag);
       const entry = targets.get(flag)?.find((t) => t.call === index);
       if (spec && entry?.target.required && !spec.required && !spec.sendDefault && !call.when.includes(flag)) {
-        fail(entry.pointer, `--${flag} fills a required value of ${calls[index]?.op.name ?? ""} but is optional: make it required or list it in this call's \`when\``);
+        fail(
+          entry.pointer,
+          `--${flag} fills a required value of ${calls[index]?.op.name ?? ""} but is optional: make it required or list it in this call's \`when\``,
+        );
       }
     }
   }
-  const summary = command.summary ?? firstSentence(calls[0]?.op.summary ?? calls[0]?.op.description ?? command.path.join(" "));
+  const summary =
+    command.summary ?? firstSentence(calls[0]?.op.summary ?? calls[0]?.op.description ?? command.path.join(" "));
   const model: CommandModel = {
     path: command.path,
     summary,
@@ -331,10 +399,22 @@ function namedCommand(api: ApiIR, lookup: TypeLookup, command: NamedCommand, res
 }
 
 /** Required parameters and required body fields must each get a flag (or `body` must be bound). */
-function checkCoverage(lookup: TypeLookup, op: OperationIR, call: NamedCall, bind: readonly Binding[], fail: Report): void {
+function checkCoverage(
+  lookup: TypeLookup,
+  op: OperationIR,
+  call: NamedCall,
+  bind: readonly Binding[],
+  fail: Report,
+): void {
   const params = new Set(bind.flatMap((b) => ("param" in b.to ? [b.to.param] : [])));
-  const missing = op.parameters.filter((p: ParameterIR) => !p.clientValue && (p.required || p.in === "path") && !params.has(p.tsName));
-  for (const param of missing) fail(`${call.pointer}/arguments`, `the call of ${op.name} gives no flag for its required parameter "${param.name}"`);
+  const missing = op.parameters.filter(
+    (p: ParameterIR) => !p.clientValue && (p.required || p.in === "path") && !params.has(p.tsName),
+  );
+  for (const param of missing)
+    fail(
+      `${call.pointer}/arguments`,
+      `the call of ${op.name} gives no flag for its required parameter "${param.name}"`,
+    );
   if (!op.body) return;
   const paths = bind.flatMap((b) => ("body" in b.to ? [b.to.body] : []));
   if (paths.some((p) => p.length === 0)) return;
@@ -344,7 +424,11 @@ function checkCoverage(lookup: TypeLookup, op: OperationIR, call: NamedCall, bin
       if (!property.required || property.readOnly) continue;
       const here = [...at, property.name];
       const below = paths.filter((p) => here.every((w, i) => p[i] === w));
-      if (below.length === 0) fail(`${call.pointer}/arguments`, `the call of ${op.name} gives no flag for the required body field "${["body", ...here].join(".")}"`);
+      if (below.length === 0)
+        fail(
+          `${call.pointer}/arguments`,
+          `the call of ${op.name} gives no flag for the required body field "${["body", ...here].join(".")}"`,
+        );
       else if (!below.some((p) => p.length === here.length)) walk(property.type, here);
     }
   };
@@ -359,15 +443,22 @@ function commandFlags(
   fail: Report,
 ): FlagSpec[] {
   const declared = new Map(command.flags.map((f) => [f.name, f]));
-  for (const flag of command.flags) if (!targets.has(flag.name)) fail(flag.pointer, `--${flag.name} is declared but no call's \`arguments\` gives it a target`);
+  for (const flag of command.flags)
+    if (!targets.has(flag.name))
+      fail(flag.pointer, `--${flag.name} is declared but no call's \`arguments\` gives it a target`);
   const flags: FlagSpec[] = [];
   for (const [name, uses] of targets) {
     const [first] = uses;
     if (!first) continue;
-    if (reserved.has(name) || name.startsWith(RESERVED_FLAG_PREFIX)) fail(first.pointer, `--${name} is a global flag of every command; choose another name`);
+    if (reserved.has(name) || name.startsWith(RESERVED_FLAG_PREFIX))
+      fail(first.pointer, `--${name} is a global flag of every command; choose another name`);
     const type = JSON.stringify(first.target.type);
     const other = uses.find((u) => JSON.stringify(u.target.type) !== type);
-    if (other) fail(other.pointer, `--${name} fills values of different types (${first.target.type.kind} and ${other.target.type.kind})`);
+    if (other)
+      fail(
+        other.pointer,
+        `--${name} fills values of different types (${first.target.type.kind} and ${other.target.type.kind})`,
+      );
     const override = declared.get(name);
     const inEveryCall = new Set(uses.map((u) => u.call)).size === callCount;
     const required = override?.required ?? (inEveryCall && uses.every((u) => u.target.required));
@@ -388,16 +479,21 @@ function commandFlags(
 function checkExamples(model: CommandModel, command: NamedCommand, reserved: ReadonlySet<string>, fail: Report): void {
   const known = new Set([
     ...model.flags.flatMap((f) => [`--${f.name}`, ...(f.aliases ?? [])]),
-    ...commandExtraFlags(model as unknown as CommandSpec<unknown>).flatMap((f) => [`--${f.name}`, ...(f.aliases ?? [])]),
+    ...commandExtraFlags(model as unknown as CommandSpec<unknown>).flatMap((f) => [
+      `--${f.name}`,
+      ...(f.aliases ?? []),
+    ]),
     ...globalFlags.flatMap((f) => [`--${f.name}`, ...(f.aliases ?? [])]),
     ...[...reserved].map((name) => `--${name}`),
   ]);
   for (const example of command.examples) {
     const words = example.command.split(/\s+/);
-    if (!model.path.every((w, i) => words[i] === w)) fail(`${example.pointer}/command`, `the example does not start with "${model.path.join(" ")}"`);
+    if (!model.path.every((w, i) => words[i] === w))
+      fail(`${example.pointer}/command`, `the example does not start with "${model.path.join(" ")}"`);
     for (const word of words) {
       const flag = word.split("=")[0] ?? "";
-      if (/^-{1,2}[a-z]/i.test(flag) && !known.has(flag)) fail(`${example.pointer}/command`, `the example uses ${flag}, which the command does not take`);
+      if (/^-{1,2}[a-z]/i.test(flag) && !known.has(flag))
+        fail(`${example.pointer}/command`, `the example uses ${flag}, which the command does not take`);
     }
   }
 }

@@ -73,7 +73,9 @@ export class TypeLookup {
       case "date-time":
         return { kind: "date-time" };
       case "literal":
-        return typeof resolved.value === "boolean" ? { kind: "boolean" } : { kind: "enum", values: [resolved.value], extensible: false };
+        return typeof resolved.value === "boolean"
+          ? { kind: "boolean" }
+          : { kind: "enum", values: [resolved.value], extensible: false };
       case "enum":
         return { kind: "enum", values: resolved.values.map((v) => v.value), extensible: resolved.extensible };
       case "union":

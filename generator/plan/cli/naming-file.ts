@@ -8,7 +8,12 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { createDiagnostic, type Diagnosed, type Diagnostic, type SourceLocation } from "../../diagnostics/diagnostics.ts";
+import {
+  createDiagnostic,
+  type Diagnosed,
+  type Diagnostic,
+  type SourceLocation,
+} from "../../diagnostics/diagnostics.ts";
 import { quoteQuoted } from "../../diagnostics/quote-value.ts";
 import { isFileRefusal, MAX_SETTINGS_BYTES, readUntrustedFile } from "../../input/read-untrusted-file.ts";
 import { parseConvenience, type ConvenienceNaming } from "../convenience/convenience-naming.ts";
@@ -78,7 +83,8 @@ export function serviceNaming(typespecEntry: string): Diagnosed<CliNaming | unde
 
 export function loadCliNaming(file: string): Diagnosed<CliNaming | undefined> {
   const text = readUntrustedFile(file, { maxBytes: MAX_SETTINGS_BYTES });
-  if (isFileRefusal(text)) return { value: undefined, diagnostics: [problem({ file }, `cannot read the CLI naming file: ${text.message}`)] };
+  if (isFileRefusal(text))
+    return { value: undefined, diagnostics: [problem({ file }, `cannot read the CLI naming file: ${text.message}`)] };
   return parseCliNaming(file, text);
 }
 
@@ -99,7 +105,12 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
     const pos = first?.linePos?.[0];
     return {
       value: undefined,
-      diagnostics: [problem({ file, ...(pos ? { line: pos.line, column: pos.col } : {}) }, `not valid YAML: ${quoteQuoted(first?.message.split("\n")[0] ?? "")}`)],
+      diagnostics: [
+        problem(
+          { file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
+          `not valid YAML: ${quoteQuoted(first?.message.split("\n")[0] ?? "")}`,
+        ),
+      ],
     };
   }
   const diagnostics: Diagnostic[] = [];
@@ -108,10 +119,12 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
     return undefined;
   };
   const root: Json = doc.toJS();
-  if (!isRecord(root)) return { value: undefined, diagnostics: [problem({ file }, "the CLI naming file must be a YAML mapping")] };
+  if (!isRecord(root))
+    return { value: undefined, diagnostics: [problem({ file }, "the CLI naming file must be a YAML mapping")] };
 
   const known = new Set(["bin", "environment", "secret-names", "groups", "commands", "convenience"]);
-  for (const key of Object.keys(root)) if (!known.has(key)) fail(`/${escapePointer(key)}`, `unknown key "${key}" (known: ${[...known].join(", ")})`);
+  for (const key of Object.keys(root))
+    if (!known.has(key)) fail(`/${escapePointer(key)}`, `unknown key "${key}" (known: ${[...known].join(", ")})`);
 
   const string = (value: Json, pointer: string, what: string): string | undefined =>
     typeof value === "string" && value.trim() !== "" ? value : fail(pointer, `${what} must be a non-empty string`);
@@ -131,7 +144,8 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
   const environment = new Map<string, string>();
   for (const [flag, variable] of mapping(root["environment"], "/environment", "`environment`")) {
     const at = `/environment/${escapePointer(flag)}`;
-    if (typeof variable !== "string" || !ENV_NAME.test(variable)) fail(at, "an environment variable name must be letters, digits and underscores");
+    if (typeof variable !== "string" || !ENV_NAME.test(variable))
+      fail(at, "an environment variable name must be letters, digits and underscores");
     else environment.set(flag, variable);
   }
   const secretNames = strings(root["secret-names"], "/secret-names", "`secret-names`");
@@ -145,7 +159,10 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
     const at = `/commands/${escapePointer(key)}`;
     const path = key.trim().split(/\s+/);
     if (!path.every((w) => FLAG_NAME.test(w))) {
-      fail(at, "a command is lower-case words joined by dashes, separated by spaces (e.g. `user-identity token issue`)");
+      fail(
+        at,
+        "a command is lower-case words joined by dashes, separated by spaces (e.g. `user-identity token issue`)",
+      );
       continue;
     }
     if (!isRecord(value)) {
@@ -153,19 +170,32 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
       continue;
     }
     const keys = new Set(["summary", "description", "confirm", "flags", "calls", "examples"]);
-    for (const k of Object.keys(value)) if (!keys.has(k)) fail(`${at}/${escapePointer(k)}`, `unknown key "${k}" (known: ${[...keys].join(", ")})`);
+    for (const k of Object.keys(value))
+      if (!keys.has(k)) fail(`${at}/${escapePointer(k)}`, `unknown key "${k}" (known: ${[...keys].join(", ")})`);
     const flags = mapping(value["flags"], `${at}/flags`, "`flags`").flatMap(([name, spec]): NamedFlag[] => {
       const fat = `${at}/flags/${escapePointer(name)}`;
-      if (!FLAG_NAME.test(name)) return fail(fat, `flag "${name}" must be lower-case words joined by dashes, without leading dashes`) ?? [];
+      if (!FLAG_NAME.test(name))
+        return fail(fat, `flag "${name}" must be lower-case words joined by dashes, without leading dashes`) ?? [];
       const body = spec ?? {};
       if (!isRecord(body)) return fail(fat, "a flag must be a mapping (help, required, aliases)") ?? [];
-      for (const k of Object.keys(body)) if (!["help", "required", "aliases"].includes(k)) fail(`${fat}/${escapePointer(k)}`, `unknown key "${k}"`);
+      for (const k of Object.keys(body))
+        if (!["help", "required", "aliases"].includes(k)) fail(`${fat}/${escapePointer(k)}`, `unknown key "${k}"`);
       const required = body["required"];
-      if (required !== undefined && typeof required !== "boolean") fail(`${fat}/required`, "`required` must be true or false");
+      if (required !== undefined && typeof required !== "boolean")
+        fail(`${fat}/required`, "`required` must be true or false");
       const aliases = strings(body["aliases"], `${fat}/aliases`, "`aliases`");
-      for (const [i, alias] of aliases.entries()) if (!/^-[a-zA-Z]$/.test(alias)) fail(`${fat}/aliases/${i}`, `alias "${alias}" must be a dash and one letter`);
+      for (const [i, alias] of aliases.entries())
+        if (!/^-[a-zA-Z]$/.test(alias)) fail(`${fat}/aliases/${i}`, `alias "${alias}" must be a dash and one letter`);
       const help = body["help"] === undefined ? undefined : string(body["help"], `${fat}/help`, "`help`");
-      return [{ pointer: fat, name, aliases, ...(help ? { help } : {}), ...(typeof required === "boolean" ? { required } : {}) }];
+      return [
+        {
+          pointer: fat,
+          name,
+          aliases,
+          ...(help ? { help } : {}),
+          ...(typeof required === "boolean" ? { required } : {}),
+        },
+      ];
     });
     const rawCalls = value["calls"];
     if (!Array.isArray(rawCalls) || rawCalls.length === 0) {
@@ -174,37 +204,62 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
     }
     const calls = rawCalls.flatMap((call: Json, i): NamedCall[] => {
       const cat = `${at}/calls/${i}`;
-      if (!isRecord(call)) return fail(cat, "a call must be a mapping (operation, when, arguments, output, dates)") ?? [];
-      for (const k of Object.keys(call)) if (!["operation", "when", "arguments", "output", "dates"].includes(k)) fail(`${cat}/${escapePointer(k)}`, `unknown key "${k}"`);
+      if (!isRecord(call))
+        return fail(cat, "a call must be a mapping (operation, when, arguments, output, dates)") ?? [];
+      for (const k of Object.keys(call))
+        if (!["operation", "when", "arguments", "output", "dates"].includes(k))
+          fail(`${cat}/${escapePointer(k)}`, `unknown key "${k}"`);
       const operation = string(call["operation"], `${cat}/operation`, "`operation`");
       const when = strings(call["when"], `${cat}/when`, "`when`");
       const args = mapping(call["arguments"], `${cat}/arguments`, "`arguments`").flatMap(([target, flag]) => {
         const aat = `${cat}/arguments/${escapePointer(target)}`;
         const name = string(flag, aat, "an argument's flag");
-        if (name !== undefined && !FLAG_NAME.test(name)) return fail(aat, `flag "${name}" must be lower-case words joined by dashes`) ?? [];
+        if (name !== undefined && !FLAG_NAME.test(name))
+          return fail(aat, `flag "${name}" must be lower-case words joined by dashes`) ?? [];
         return name === undefined ? [] : [{ target, flag: name, pointer: aat }];
       });
       const output = call["output"] === undefined ? undefined : string(call["output"], `${cat}/output`, "`output`");
       const datesRaw = call["dates"];
       const dates = DATE_STYLES.find((style) => style === datesRaw);
-      if (datesRaw !== undefined && dates === undefined) fail(`${cat}/dates`, `\`dates\` must be one of ${DATE_STYLES.join(", ")}`);
-      return operation === undefined ? [] : [{ pointer: cat, operation, when, arguments: args, ...(output ? { output } : {}), ...(dates ? { dates } : {}) }];
+      if (datesRaw !== undefined && dates === undefined)
+        fail(`${cat}/dates`, `\`dates\` must be one of ${DATE_STYLES.join(", ")}`);
+      return operation === undefined
+        ? []
+        : [
+            {
+              pointer: cat,
+              operation,
+              when,
+              arguments: args,
+              ...(output ? { output } : {}),
+              ...(dates ? { dates } : {}),
+            },
+          ];
     });
-    const examples = (Array.isArray(value["examples"]) ? value["examples"] : value["examples"] === undefined ? [] : (fail(`${at}/examples`, "`examples` must be a list") ?? []))
-      .flatMap((example: Json, i: number) => {
-        const eat = `${at}/examples/${i}`;
-        if (!isRecord(example)) return fail(eat, "an example must be a mapping (title, command)") ?? [];
-        const title = string(example["title"], `${eat}/title`, "an example's `title`");
-        const command = string(example["command"], `${eat}/command`, "an example's `command`");
-        return title && command ? [{ title, command: command.trim(), pointer: eat }] : [];
-      });
+    const examples = (
+      Array.isArray(value["examples"])
+        ? value["examples"]
+        : value["examples"] === undefined
+          ? []
+          : (fail(`${at}/examples`, "`examples` must be a list") ?? [])
+    ).flatMap((example: Json, i: number) => {
+      const eat = `${at}/examples/${i}`;
+      if (!isRecord(example)) return fail(eat, "an example must be a mapping (title, command)") ?? [];
+      const title = string(example["title"], `${eat}/title`, "an example's `title`");
+      const command = string(example["command"], `${eat}/command`, "an example's `command`");
+      return title && command ? [{ title, command: command.trim(), pointer: eat }] : [];
+    });
     const confirmRaw = value["confirm"];
     let confirm: string | undefined;
     if (confirmRaw === true) confirm = DEFAULT_CONFIRM;
     else if (typeof confirmRaw === "string" && confirmRaw.trim() !== "") confirm = confirmRaw.trim();
-    else if (confirmRaw !== undefined && confirmRaw !== false) fail(`${at}/confirm`, "`confirm` must be true, false or the question to ask");
+    else if (confirmRaw !== undefined && confirmRaw !== false)
+      fail(`${at}/confirm`, "`confirm` must be true, false or the question to ask");
     const summary = value["summary"] === undefined ? undefined : string(value["summary"], `${at}/summary`, "`summary`");
-    const description = value["description"] === undefined ? undefined : string(value["description"], `${at}/description`, "`description`");
+    const description =
+      value["description"] === undefined
+        ? undefined
+        : string(value["description"], `${at}/description`, "`description`");
     commands.push({
       pointer: at,
       path,
@@ -216,9 +271,20 @@ export function parseCliNaming(file: string, text: string): Diagnosed<CliNaming 
       ...(confirm ? { confirm } : {}),
     });
   }
-  const convenience = root["convenience"] === undefined ? undefined : parseConvenience(root["convenience"], (pointer, message) => problem(locate(pointer), message));
+  const convenience =
+    root["convenience"] === undefined
+      ? undefined
+      : parseConvenience(root["convenience"], (pointer, message) => problem(locate(pointer), message));
   diagnostics.push(...(convenience?.diagnostics ?? []));
-  const value: CliNaming = { locate, environment, secretNames, groups, commands, ...(bin ? { bin } : {}), ...(convenience?.value ? { convenience: convenience.value } : {}) };
+  const value: CliNaming = {
+    locate,
+    environment,
+    secretNames,
+    groups,
+    commands,
+    ...(bin ? { bin } : {}),
+    ...(convenience?.value ? { convenience: convenience.value } : {}),
+  };
   return { value: diagnostics.length > 0 ? undefined : value, diagnostics };
 }
 
@@ -233,7 +299,10 @@ function locatePointer(file: string, root: Node | null, lines: LineCounter, poin
     if (next === undefined || next === null) break;
     node = next;
   }
-  const range = typeof node === "object" && node !== null && "range" in node ? (node as { range?: [number, number, number] }).range : undefined;
+  const range =
+    typeof node === "object" && node !== null && "range" in node
+      ? (node as { range?: [number, number, number] }).range
+      : undefined;
   if (!range) return { file, pointer };
   const pos = lines.linePos(range[0]);
   return { file, pointer, line: pos.line, column: pos.col };

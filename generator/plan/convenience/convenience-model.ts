@@ -70,7 +70,8 @@ export function buildConvenienceModel(plan: ApiPlan, naming: CliNaming): Diagnos
   const className = section.client ?? names.client.client;
   const usedModels = new Set<string>();
   for (const type of section.types) {
-    if (modelNames.has(type.name) || type.name === className) report(type.pointer, `"${type.name}" is already a name the package exports`);
+    if (modelNames.has(type.name) || type.name === className)
+      report(type.pointer, `"${type.name}" is already a name the package exports`);
   }
 
   /** Checks `Name` / `Name[]` names a type the layer can write. */
@@ -78,7 +79,10 @@ export function buildConvenienceModel(plan: ApiPlan, naming: CliNaming): Diagnos
     const name = text.replace(/\[\]$/, "");
     if (modelNames.has(name)) usedModels.add(name);
     else if (!PRIMITIVES.has(name) && !declared.has(name) && name !== REQUEST_OPTIONS) {
-      report(pointer, `unknown type "${name}": not a primitive, ${REQUEST_OPTIONS}, a type of \`convenience.types\` or a model of ${where}`);
+      report(
+        pointer,
+        `unknown type "${name}": not a primitive, ${REQUEST_OPTIONS}, a type of \`convenience.types\` or a model of ${where}`,
+      );
     }
   };
   /** Whether a type is an options bag: `RequestOptions` or a declared type extending it. */
@@ -93,16 +97,28 @@ export function buildConvenienceModel(plan: ApiPlan, naming: CliNaming): Diagnos
 
   for (const type of section.types) {
     if (type.extends && type.extends !== REQUEST_OPTIONS && !declared.has(type.extends)) {
-      report(`${type.pointer}/extends`, `"${type.extends}" is neither ${REQUEST_OPTIONS} nor a type of \`convenience.types\``);
+      report(
+        `${type.pointer}/extends`,
+        `"${type.extends}" is neither ${REQUEST_OPTIONS} nor a type of \`convenience.types\``,
+      );
     }
     for (const property of type.properties) checkType(property.type, property.pointer);
   }
 
   const clientMethods = new Set(api.operations.map((op) => op.name));
   const methods = section.methods.flatMap((method) => {
-    if (clientMethods.has(method.name)) return report(method.pointer, `"${method.name}" is already a method of the generated client`) ?? [];
-    const op = api.operations.find((o) => o.name === method.operation) ?? api.operations.find((o) => o.operationId === method.operation);
-    if (!op) return report(`${method.pointer}/operation`, `${where} has no operation "${method.operation}" (it has: ${api.operations.map((o) => o.name).join(", ")})`) ?? [];
+    if (clientMethods.has(method.name))
+      return report(method.pointer, `"${method.name}" is already a method of the generated client`) ?? [];
+    const op =
+      api.operations.find((o) => o.name === method.operation) ??
+      api.operations.find((o) => o.operationId === method.operation);
+    if (!op)
+      return (
+        report(
+          `${method.pointer}/operation`,
+          `${where} has no operation "${method.operation}" (it has: ${api.operations.map((o) => o.name).join(", ")})`,
+        ) ?? []
+      );
     for (const parameter of method.parameters) checkType(parameter.type, parameter.pointer);
     if (method.returns) checkType(method.returns, `${method.pointer}/returns`);
     return resolveMethod(plan, method, op, { report, isOptionsBag, propertiesOf, declared }) ?? [];
@@ -119,7 +135,11 @@ export function buildConvenienceModel(plan: ApiPlan, naming: CliNaming): Diagnos
 }
 
 /** Every property of a declared type, its bases' first. */
-export function declaredProperties(declared: ReadonlyMap<string, ConvenienceType>, name: string, seen = new Set<string>()): ConvenienceMember[] {
+export function declaredProperties(
+  declared: ReadonlyMap<string, ConvenienceType>,
+  name: string,
+  seen = new Set<string>(),
+): ConvenienceMember[] {
   const type = declared.get(name);
   if (!type || seen.has(name)) return [];
   seen.add(name);
@@ -137,7 +157,12 @@ const propertyKey = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ?
 const objectText = (fields: readonly [string, string][]) =>
   `{ ${fields.map(([key, value]) => (key === value ? key : `${propertyKey(key)}: ${value}`)).join(", ")} }`;
 
-function resolveMethod(plan: ApiPlan, method: ConvenienceMethod, op: OperationIR, r: Resolver): ConvenienceMethodModel | undefined {
+function resolveMethod(
+  plan: ApiPlan,
+  method: ConvenienceMethod,
+  op: OperationIR,
+  r: Resolver,
+): ConvenienceMethodModel | undefined {
   const shape = shapeOf(plan, op);
   const failures = { count: 0 };
   const report = (pointer: string, message: string): undefined => {
@@ -147,20 +172,28 @@ function resolveMethod(plan: ApiPlan, method: ConvenienceMethod, op: OperationIR
   const bags = method.parameters.filter((p) => r.isOptionsBag(p.type));
   const bag = bags[0];
   if (bags.length > 1 || (bag && method.parameters.at(-1) !== bag)) {
-    report(`${method.pointer}/parameters`, `only the last parameter may be an options bag (a type extending ${REQUEST_OPTIONS})`);
+    report(
+      `${method.pointer}/parameters`,
+      `only the last parameter may be an options bag (a type extending ${REQUEST_OPTIONS})`,
+    );
   }
   const parameterNames = new Set(method.parameters.map((p) => p.name));
   const taken: string[] = [];
   /** The expression of a source path: a parameter, or a property taken out of the options bag. */
   const source = (path: string, pointer: string): string | undefined => {
     const [root, ...rest] = path.split(".");
-    if (root === undefined || !parameterNames.has(root)) return report(pointer, `"${root}" is not a parameter of ${method.name} (it has: ${[...parameterNames].join(", ") || "none"})`);
+    if (root === undefined || !parameterNames.has(root))
+      return report(
+        pointer,
+        `"${root}" is not a parameter of ${method.name} (it has: ${[...parameterNames].join(", ") || "none"})`,
+      );
     if (bag && root === bag.name && rest.length > 0) {
       const [property] = rest;
       if (property === undefined || rest.length > 1 || !r.propertiesOf(bag.type).some((p) => p.name === property)) {
         return report(pointer, `"${rest.join(".")}" is not a property of ${bag.type}`);
       }
-      if (parameterNames.has(property) || LOCALS.has(property)) return report(pointer, `the option "${property}" has the name of a parameter or local of ${method.name}`);
+      if (parameterNames.has(property) || LOCALS.has(property))
+        return report(pointer, `the option "${property}" has the name of a parameter or local of ${method.name}`);
       if (!taken.includes(property)) taken.push(property);
       return property;
     }
@@ -180,35 +213,69 @@ function resolveMethod(plan: ApiPlan, method: ConvenienceMethod, op: OperationIR
     if (slot) positional.set(slot.name, expression);
     else if (option) optionFields.push([option.name, expression]);
     else if (arg.target === "body" && shape.body) wholeBody = expression;
-    else if (arg.target.startsWith("body.") && bodyProperties.some((p) => p.name === arg.target.slice(5))) bodyFields.set(arg.target.slice(5), expression);
+    else if (arg.target.startsWith("body.") && bodyProperties.some((p) => p.name === arg.target.slice(5)))
+      bodyFields.set(arg.target.slice(5), expression);
     else {
-      const targets = [...shape.positional, ...shape.optional].map((s) => s.name).concat(shape.body ? ["body", ...bodyProperties.map((p) => `body.${p.name}`)] : []);
-      report(arg.pointer, `${op.name} has no parameter or body field "${arg.target}" (it has: ${targets.join(", ") || "none"})`);
+      const targets = [...shape.positional, ...shape.optional]
+        .map((s) => s.name)
+        .concat(shape.body ? ["body", ...bodyProperties.map((p) => `body.${p.name}`)] : []);
+      report(
+        arg.pointer,
+        `${op.name} has no parameter or body field "${arg.target}" (it has: ${targets.join(", ") || "none"})`,
+      );
     }
   }
   for (const slot of shape.positional) {
-    if (!positional.has(slot.name)) report(`${method.pointer}/arguments`, `${op.name} needs its parameter "${slot.name}": map it in \`arguments\``);
+    if (!positional.has(slot.name))
+      report(`${method.pointer}/arguments`, `${op.name} needs its parameter "${slot.name}": map it in \`arguments\``);
   }
-  if (wholeBody !== undefined && bodyFields.size > 0) report(`${method.pointer}/arguments`, "map either `body` or `body.<property>` fields, not both");
+  if (wholeBody !== undefined && bodyFields.size > 0)
+    report(`${method.pointer}/arguments`, "map either `body` or `body.<property>` fields, not both");
   for (const property of bodyProperties) {
-    if (property.required && wholeBody === undefined && (bodyFields.size > 0 || shape.body?.body.required) && !bodyFields.has(property.name)) {
-      report(`${method.pointer}/arguments`, `${op.name} needs its body field "${property.name}": map body.${property.name} in \`arguments\``);
+    if (
+      property.required &&
+      wholeBody === undefined &&
+      (bodyFields.size > 0 || shape.body?.body.required) &&
+      !bodyFields.has(property.name)
+    ) {
+      report(
+        `${method.pointer}/arguments`,
+        `${op.name} needs its body field "${property.name}": map body.${property.name} in \`arguments\``,
+      );
     }
   }
   // Body fields in the naming file's order: the IR orders properties by name, the file can follow
   // the order the SDK it imitates sends them in.
   const body = wholeBody ?? (bodyFields.size > 0 ? objectText([...bodyFields]) : undefined);
   const settings = bag ? (taken.length > 0 ? "requestOptions" : bag.name) : undefined;
-  const options = optionFields.length > 0 ? objectText([...(settings ? ([[`...${settings}`, `...${settings}`]] as [string, string][]) : []), ...optionFields]) : settings;
-  const args = [...shape.positional.map((s) => positional.get(s.name) ?? "undefined"), ...(shape.body ? [body ?? "undefined"] : []), ...(options ? [options] : [])];
+  const options =
+    optionFields.length > 0
+      ? objectText([
+          ...(settings ? ([[`...${settings}`, `...${settings}`]] as [string, string][]) : []),
+          ...optionFields,
+        ])
+      : settings;
+  const args = [
+    ...shape.positional.map((s) => positional.get(s.name) ?? "undefined"),
+    ...(shape.body ? [body ?? "undefined"] : []),
+    ...(options ? [options] : []),
+  ];
   while (args.at(-1) === "undefined") args.pop();
 
   let result: string | undefined;
   const checked = new CheckedLocals([...LOCALS, "present", ...parameterNames, ...taken]);
   if (method.result) {
-    const resultType = shape.result.kind === "body" && shape.result.variants.length === 1 ? shape.result.variants[0]?.type : undefined;
+    const resultType =
+      shape.result.kind === "body" && shape.result.variants.length === 1 ? shape.result.variants[0]?.type : undefined;
     if (!resultType) report(`${method.pointer}/result`, `${op.name} has no single JSON result to map`);
-    else result = resultText(plan, method.result, resultType, method.returns ? r.declared.get(method.returns) : undefined, { ...r, report, checked });
+    else
+      result = resultText(
+        plan,
+        method.result,
+        resultType,
+        method.returns ? r.declared.get(method.returns) : undefined,
+        { ...r, report, checked },
+      );
   }
   if (failures.count > 0) return undefined;
   return {
@@ -259,14 +326,28 @@ interface ResultContext extends Resolver {
  * (always on the way to a nested property), once per path into a local, so a missing one is a clear
  * error, not `undefined`.
  */
-function resultText(plan: ApiPlan, mapping: ResultMapping, resultType: TypeIR, target: ConvenienceType | undefined, c: ResultContext, required = true): string | undefined {
+function resultText(
+  plan: ApiPlan,
+  mapping: ResultMapping,
+  resultType: TypeIR,
+  target: ConvenienceType | undefined,
+  c: ResultContext,
+  required = true,
+): string | undefined {
   if (mapping.kind === "object") {
     const targetProperties = target ? c.propertiesOf(target.name) : [];
     const fields: [string, string][] = [];
     for (const field of mapping.fields) {
       const declared = targetProperties.find((p) => p.name === field.name);
       if (target && !declared) c.report(field.value.pointer, `${target.name} has no property "${field.name}"`);
-      const inner = resultText(plan, field.value, resultType, declared ? c.declared.get(declared.type) : undefined, c, declared ? !declared.optional : true);
+      const inner = resultText(
+        plan,
+        field.value,
+        resultType,
+        declared ? c.declared.get(declared.type) : undefined,
+        c,
+        declared ? !declared.optional : true,
+      );
       if (inner !== undefined) fields.push([field.name, inner]);
     }
     return objectText(fields);
@@ -277,7 +358,11 @@ function resultText(plan: ApiPlan, mapping: ResultMapping, resultType: TypeIR, t
   for (const [i, segment] of mapping.path.entries()) {
     const properties: PropertyIR[] | undefined = type ? plan.catalog.properties(type, "output") : undefined;
     const property: PropertyIR | undefined = properties?.find((p) => p.name === segment);
-    if (!property) return c.report(mapping.pointer, `the result has no property "${[...walked, segment].join(".")}" (at that level it has: ${(properties ?? []).map((p) => p.name).join(", ") || "none"})`);
+    if (!property)
+      return c.report(
+        mapping.pointer,
+        `the result has no property "${[...walked, segment].join(".")}" (at that level it has: ${(properties ?? []).map((p) => p.name).join(", ") || "none"})`,
+      );
     walked.push(segment);
     text = `${text}.${segment}`;
     const last = i === mapping.path.length - 1;

@@ -54,7 +54,11 @@ export interface ConvenienceMethod {
 /** A dotted path into the operation's result, or an object whose fields are mappings. */
 export type ResultMapping =
   | { readonly pointer: string; readonly kind: "path"; readonly path: readonly string[] }
-  | { readonly pointer: string; readonly kind: "object"; readonly fields: readonly { readonly name: string; readonly value: ResultMapping }[] };
+  | {
+      readonly pointer: string;
+      readonly kind: "object";
+      readonly fields: readonly { readonly name: string; readonly value: ResultMapping }[];
+    };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const TYPE_TEXT = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\[\])?$/;
@@ -68,20 +72,26 @@ const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~
  * Reads `convenience` of the naming file; `problem` builds the file's diagnostic at a pointer.
  * Returns undefined (with diagnostics) when the section is malformed.
  */
-export function parseConvenience(value: Json, problem: (pointer: string, message: string) => Diagnostic): { value?: ConvenienceNaming; diagnostics: Diagnostic[] } {
+export function parseConvenience(
+  value: Json,
+  problem: (pointer: string, message: string) => Diagnostic,
+): { value?: ConvenienceNaming; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (pointer: string, message: string): undefined => {
     diagnostics.push(problem(pointer, message));
     return undefined;
   };
   const at = "/convenience";
-  if (!isRecord(value)) return { diagnostics: [problem(at, "`convenience` must be a mapping (client, description, types, methods)")] };
+  if (!isRecord(value))
+    return { diagnostics: [problem(at, "`convenience` must be a mapping (client, description, types, methods)")] };
   const onlyKeys = (record: Record<string, Json>, pointer: string, keys: readonly string[]) => {
-    for (const k of Object.keys(record)) if (!keys.includes(k)) fail(`${pointer}/${escapePointer(k)}`, `unknown key "${k}" (known: ${keys.join(", ")})`);
+    for (const k of Object.keys(record))
+      if (!keys.includes(k)) fail(`${pointer}/${escapePointer(k)}`, `unknown key "${k}" (known: ${keys.join(", ")})`);
   };
   const text = (v: Json, pointer: string, what: string): string | undefined =>
     typeof v === "string" && v.trim() !== "" ? v.trim() : fail(pointer, `${what} must be a non-empty string`);
-  const optionalText = (v: Json, pointer: string, what: string) => (v === undefined ? undefined : text(v, pointer, what));
+  const optionalText = (v: Json, pointer: string, what: string) =>
+    v === undefined ? undefined : text(v, pointer, what);
   const identifier = (name: string, pointer: string, what: string): string | undefined =>
     IDENTIFIER.test(name) ? name : fail(pointer, `${what} "${name}" must be a TypeScript identifier`);
   const entries = (v: Json, pointer: string, what: string): [string, Json][] => {
@@ -98,16 +108,30 @@ export function parseConvenience(value: Json, problem: (pointer: string, message
       const body = isRecord(spec) ? spec : { type: spec };
       onlyKeys(body, mat, ["type", "description"]);
       const type = text(body["type"], isRecord(spec) ? `${mat}/type` : mat, "a type");
-      if (type !== undefined && !TYPE_TEXT.test(type)) return fail(mat, `type "${type}" must be a type name, optionally followed by [] (e.g. CommunicationUserIdentifier, string[])`) ?? [];
+      if (type !== undefined && !TYPE_TEXT.test(type))
+        return (
+          fail(
+            mat,
+            `type "${type}" must be a type name, optionally followed by [] (e.g. CommunicationUserIdentifier, string[])`,
+          ) ?? []
+        );
       const description = optionalText(body["description"], `${mat}/description`, "`description`");
-      return name === undefined || type === undefined ? [] : [{ pointer: mat, name, optional, type, ...(description ? { description } : {}) }];
+      return name === undefined || type === undefined
+        ? []
+        : [{ pointer: mat, name, optional, type, ...(description ? { description } : {}) }];
     });
 
   const result = (v: Json, pointer: string): ResultMapping | undefined => {
     if (typeof v === "string") {
-      return PATH.test(v.trim()) ? { pointer, kind: "path", path: v.trim().split(".") } : fail(pointer, `"${v}" must be a dotted path into the operation's result (e.g. accessToken.token)`);
+      return PATH.test(v.trim())
+        ? { pointer, kind: "path", path: v.trim().split(".") }
+        : fail(pointer, `"${v}" must be a dotted path into the operation's result (e.g. accessToken.token)`);
     }
-    if (!isRecord(v) || Object.keys(v).length === 0) return fail(pointer, "a result is a dotted path into the operation's result, or a mapping of fields to such paths");
+    if (!isRecord(v) || Object.keys(v).length === 0)
+      return fail(
+        pointer,
+        "a result is a dotted path into the operation's result, or a mapping of fields to such paths",
+      );
     const fields = Object.entries(v).flatMap(([name, inner]) => {
       const fat = `${pointer}/${escapePointer(name)}`;
       const mapped = identifier(name, fat, "a field") === undefined ? undefined : result(inner, fat);
@@ -129,33 +153,63 @@ export function parseConvenience(value: Json, problem: (pointer: string, message
     const base = optionalText(spec["extends"], `${tat}/extends`, "`extends`");
     const doc = optionalText(spec["description"], `${tat}/description`, "`description`");
     const properties = members(spec["properties"], `${tat}/properties`, "`properties`");
-    return [{ pointer: tat, name, properties, ...(doc ? { description: doc } : {}), ...(base ? { extends: base } : {}) }];
+    return [
+      { pointer: tat, name, properties, ...(doc ? { description: doc } : {}), ...(base ? { extends: base } : {}) },
+    ];
   });
 
-  const methods = entries(value["methods"], `${at}/methods`, "`methods`").flatMap(([name, spec]): ConvenienceMethod[] => {
-    const mat = `${at}/methods/${escapePointer(name)}`;
-    if (identifier(name, mat, "a method name") === undefined) return [];
-    if (!isRecord(spec)) return fail(mat, "a method must be a mapping (summary, operation, parameters, arguments, returns, result)") ?? [];
-    onlyKeys(spec, mat, ["summary", "operation", "parameters", "arguments", "returns", "result"]);
-    const operation = text(spec["operation"], `${mat}/operation`, "`operation`");
-    const summary = optionalText(spec["summary"], `${mat}/summary`, "`summary`");
-    const parameters = members(spec["parameters"], `${mat}/parameters`, "`parameters`");
-    const args = entries(spec["arguments"], `${mat}/arguments`, "`arguments`").flatMap(([target, source]) => {
-      const aat = `${mat}/arguments/${escapePointer(target)}`;
-      if (!PATH.test(target)) return fail(aat, `target "${target}" must be a parameter of the operation, body or body.<property>`) ?? [];
-      const from = text(source, aat, "an argument's source");
-      if (from !== undefined && !PATH.test(from)) return fail(aat, `source "${from}" must be a parameter of the method or a dotted path from one (e.g. user.communicationUserId)`) ?? [];
-      return from === undefined ? [] : [{ pointer: aat, target, source: from }];
-    });
-    const returns = optionalText(spec["returns"], `${mat}/returns`, "`returns`");
-    if (returns !== undefined && !TYPE_TEXT.test(returns)) fail(`${mat}/returns`, `type "${returns}" must be a type name, optionally followed by []`);
-    const mapped = spec["result"] === undefined ? undefined : result(spec["result"], `${mat}/result`);
-    if (mapped && returns === undefined) fail(`${mat}/result`, "a `result` needs `returns`, the type it builds");
-    return operation === undefined
-      ? []
-      : [{ pointer: mat, name, operation, parameters, arguments: args, ...(summary ? { summary } : {}), ...(returns ? { returns } : {}), ...(mapped ? { result: mapped } : {}) }];
-  });
-  const parsed: ConvenienceNaming = { types, methods, ...(client ? { client } : {}), ...(description ? { description } : {}) };
+  const methods = entries(value["methods"], `${at}/methods`, "`methods`").flatMap(
+    ([name, spec]): ConvenienceMethod[] => {
+      const mat = `${at}/methods/${escapePointer(name)}`;
+      if (identifier(name, mat, "a method name") === undefined) return [];
+      if (!isRecord(spec))
+        return (
+          fail(mat, "a method must be a mapping (summary, operation, parameters, arguments, returns, result)") ?? []
+        );
+      onlyKeys(spec, mat, ["summary", "operation", "parameters", "arguments", "returns", "result"]);
+      const operation = text(spec["operation"], `${mat}/operation`, "`operation`");
+      const summary = optionalText(spec["summary"], `${mat}/summary`, "`summary`");
+      const parameters = members(spec["parameters"], `${mat}/parameters`, "`parameters`");
+      const args = entries(spec["arguments"], `${mat}/arguments`, "`arguments`").flatMap(([target, source]) => {
+        const aat = `${mat}/arguments/${escapePointer(target)}`;
+        if (!PATH.test(target))
+          return fail(aat, `target "${target}" must be a parameter of the operation, body or body.<property>`) ?? [];
+        const from = text(source, aat, "an argument's source");
+        if (from !== undefined && !PATH.test(from))
+          return (
+            fail(
+              aat,
+              `source "${from}" must be a parameter of the method or a dotted path from one (e.g. user.communicationUserId)`,
+            ) ?? []
+          );
+        return from === undefined ? [] : [{ pointer: aat, target, source: from }];
+      });
+      const returns = optionalText(spec["returns"], `${mat}/returns`, "`returns`");
+      if (returns !== undefined && !TYPE_TEXT.test(returns))
+        fail(`${mat}/returns`, `type "${returns}" must be a type name, optionally followed by []`);
+      const mapped = spec["result"] === undefined ? undefined : result(spec["result"], `${mat}/result`);
+      if (mapped && returns === undefined) fail(`${mat}/result`, "a `result` needs `returns`, the type it builds");
+      return operation === undefined
+        ? []
+        : [
+            {
+              pointer: mat,
+              name,
+              operation,
+              parameters,
+              arguments: args,
+              ...(summary ? { summary } : {}),
+              ...(returns ? { returns } : {}),
+              ...(mapped ? { result: mapped } : {}),
+            },
+          ];
+    },
+  );
+  const parsed: ConvenienceNaming = {
+    types,
+    methods,
+    ...(client ? { client } : {}),
+    ...(description ? { description } : {}),
+  };
   return diagnostics.length > 0 ? { diagnostics } : { value: parsed, diagnostics };
 }
-

@@ -5,7 +5,15 @@
  * and JSON (inline or `@file`) with its date-times revived.
  * Error messages name the flag and never echo a file's contents.
  */
-import { CliError, MAX_FLAG_FILE_BYTES, type CliIo, type FlagSpec, type Revive, type ScalarType, type ValueType } from "./program.ts";
+import {
+  CliError,
+  MAX_FLAG_FILE_BYTES,
+  type CliIo,
+  type FlagSpec,
+  type Revive,
+  type ScalarType,
+  type ValueType,
+} from "./program.ts";
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
@@ -61,7 +69,8 @@ function convertScalar(flag: FlagSpec, type: ScalarType, text: string, options: 
     }
     case "date-time": {
       const time = DATE_TIME.test(text) ? Date.parse(text) : Number.NaN;
-      if (!Number.isFinite(time)) throw invalid(flag, `'${text}' is not an RFC 3339 date-time such as 2025-01-31T12:00:00Z`);
+      if (!Number.isFinite(time))
+        throw invalid(flag, `'${text}' is not an RFC 3339 date-time such as 2025-01-31T12:00:00Z`);
       return new Date(time);
     }
     case "enum":
@@ -69,15 +78,24 @@ function convertScalar(flag: FlagSpec, type: ScalarType, text: string, options: 
   }
 }
 
-function enumValue(flag: FlagSpec, type: Extract<ValueType, { kind: "enum" }>, text: string, options: ConvertOptions): unknown {
+function enumValue(
+  flag: FlagSpec,
+  type: Extract<ValueType, { kind: "enum" }>,
+  text: string,
+  options: ConvertOptions,
+): unknown {
   // Like az: choices match case-insensitively and are sent as the spec writes them.
   const known = type.values.find((v) => String(v).toLowerCase() === text.toLowerCase());
   if (known !== undefined) return known;
   const choices = type.values.map((v) => `'${String(v)}'`).join(", ");
   if (type.extensible) {
     // az sends any --scope and lets the service answer; a newer service may know the value.
-    if (!options.allowUnknown) options.warn?.(`argument --${flag.name}: '${text}' is not one of ${choices}; sending it as given (the service decides).`);
-    if (type.values.every((v) => typeof v === "number")) return convertScalar(flag, { kind: "number", integer: false }, text, options);
+    if (!options.allowUnknown)
+      options.warn?.(
+        `argument --${flag.name}: '${text}' is not one of ${choices}; sending it as given (the service decides).`,
+      );
+    if (type.values.every((v) => typeof v === "number"))
+      return convertScalar(flag, { kind: "number", integer: false }, text, options);
     return text;
   }
   throw invalid(flag, `invalid choice: '${text}' (choose from ${choices})`);
@@ -111,7 +129,10 @@ function parseJson(flag: FlagSpec, text: string): unknown {
   } catch (error) {
     // The message of JSON.parse may quote the input, which can hold secrets: only its position is kept.
     const at = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw invalid(flag, `not valid JSON${at === undefined ? "" : ` (at position ${at})`}; give inline JSON or @file.json`);
+    throw invalid(
+      flag,
+      `not valid JSON${at === undefined ? "" : ` (at position ${at})`}; give inline JSON or @file.json`,
+    );
   }
 }
 
@@ -132,7 +153,12 @@ export function revive(value: unknown, shape: Revive | undefined): unknown {
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
         const inner = shape.kind === "map" ? shape.values : shape.properties.find(([name]) => name === key)?.[1];
-        Object.defineProperty(out, key, { value: revive(item, inner), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: revive(item, inner),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -146,7 +172,8 @@ export function toJsonData(value: unknown, dates?: "python-isoformat" | "python-
     JSON.stringify(value, function (this: Record<string, unknown>, key, item: unknown) {
       // `item` is already `toJSON()`'s string here; the holder still has the `Date`.
       const original = this[key];
-      if (dates && original instanceof Date && !Number.isNaN(original.getTime())) return pythonDate(original, dates === "python-str" ? " " : "T");
+      if (dates && original instanceof Date && !Number.isNaN(original.getTime()))
+        return pythonDate(original, dates === "python-str" ? " " : "T");
       return item instanceof Uint8Array ? base64(item) : item;
     }) ?? "null",
   );

@@ -39,7 +39,10 @@ export const exitCodeMeanings: readonly (readonly [code: number, meaning: string
     1,
     "Any other failure (the `ERROR:` line says which): no or malformed credentials, an error response from the service (401/403, 4xx, 5xx), a response the spec does not allow, no response (refused, reset, DNS, timeout), the confirmation declined or no terminal to ask in without `--yes`, or a bug (`--debug` shows the stack).",
   ],
-  [ExitCode.usage, "The command line is wrong: unknown command or flag, an ambiguous flag prefix, a missing required flag, an invalid value or `--query`."],
+  [
+    ExitCode.usage,
+    "The command line is wrong: unknown command or flag, an ambiguous flag prefix, a missing required flag, an invalid value or `--query`.",
+  ],
   [ExitCode.notFound, "The service answered 404: what the command names does not exist."],
 ];
 

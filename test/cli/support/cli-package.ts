@@ -23,23 +23,40 @@ export async function makeWorkDir(label: string): Promise<{ dir: string; cleanUp
   await mkdir(join(repoRoot, ".tmp"), { recursive: true });
   const dir = await mkdtemp(join(repoRoot, ".tmp", `${label}-`));
   // KEEP_TMP=1 keeps the builds for a look after a failure.
-  return { dir, cleanUp: () => (process.env["KEEP_TMP"] ? Promise.resolve() : rm(dir, { recursive: true, force: true })) };
+  return {
+    dir,
+    cleanUp: () => (process.env["KEEP_TMP"] ? Promise.resolve() : rm(dir, { recursive: true, force: true })),
+  };
 }
 
 export async function installGeneratedCli(directory: string, work: string): Promise<InstalledCli> {
   const built = join(work, directory);
-  await cp(join(generatedDir, "packages", directory), built, { recursive: true, filter: (p) => !/[\\/](dist|node_modules)$/.test(p) });
+  await cp(join(generatedDir, "packages", directory), built, {
+    recursive: true,
+    filter: (p) => !/[\\/](dist|node_modules)$/.test(p),
+  });
   const build = await runNpm(["run", "build"], built);
   if (build.code !== 0) throw new Error(`npm run build failed in ${directory}: ${output(build)}`);
   const { tarball } = await pack(built, work);
   const consumer = join(work, `${directory}-consumer`);
   await mkdir(consumer, { recursive: true });
-  await writeFile(join(consumer, "package.json"), `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`);
-  const install = await runNpm(["install", tarball, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], consumer);
+  await writeFile(
+    join(consumer, "package.json"),
+    `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`,
+  );
+  const install = await runNpm(
+    ["install", tarball, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"],
+    consumer,
+  );
   if (install.code !== 0) throw new Error(`npm install failed for ${directory}: ${output(install)}`);
-  const manifest = JSON.parse(await readFile(join(built, "package.json"), "utf8")) as { name: string; bin: Record<string, string> };
+  const manifest = JSON.parse(await readFile(join(built, "package.json"), "utf8")) as {
+    name: string;
+    bin: Record<string, string>;
+  };
   const [name = ""] = Object.keys(manifest.bin);
-  const installedManifest = JSON.parse(await readFile(join(consumer, "node_modules", manifest.name, "package.json"), "utf8")) as Record<string, unknown>;
+  const installedManifest = JSON.parse(
+    await readFile(join(consumer, "node_modules", manifest.name, "package.json"), "utf8"),
+  ) as Record<string, unknown>;
   return { bin: join(consumer, "node_modules", ".bin", name), name, consumer, built, installedManifest };
 }
 
@@ -63,7 +80,11 @@ export interface RunOptions {
 export function runBin(bin: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const [command, argv] = options.direct ? [bin, args] : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { env: cleanEnv(options.env), stdio: ["ignore", "pipe", "pipe"], timeout: options.timeoutMs ?? 60_000 });
+    const child = spawn(command, argv, {
+      env: cleanEnv(options.env),
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs ?? 60_000,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -79,10 +100,20 @@ const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
  * Runs the bin on a pseudo-terminal (`script` from util-linux), typing `answer` and Enter once the
  * prompt `waitFor` appears. Returns the exit code of the bin (`script -e`) and what the terminal showed.
  */
-export function runBinOnTerminal(bin: string, args: readonly string[], waitFor: RegExp, answer: string, env: Record<string, string>): Promise<RunResult> {
+export function runBinOnTerminal(
+  bin: string,
+  args: readonly string[],
+  waitFor: RegExp,
+  answer: string,
+  env: Record<string, string>,
+): Promise<RunResult> {
   const commandLine = [process.execPath, bin, ...args].map(shellQuote).join(" ");
   return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-q", "-e", "-c", commandLine, "/dev/null"], { env: cleanEnv(env), stdio: ["pipe", "pipe", "pipe"], timeout: 60_000 });
+    const child = spawn("script", ["-q", "-e", "-c", commandLine, "/dev/null"], {
+      env: cleanEnv(env),
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: 60_000,
+    });
     let stdout = "";
     let answered = false;
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

@@ -17,16 +17,25 @@ export const FAST_RETRY = { maxRetries: 2, initialDelayMs: 5, maxDelayMs: 20 } a
 /** Entra ID principals the service knows, each with the bearer token that stands for it. */
 export const PRINCIPALS = {
   /** A Teams user, for the Teams user token exchange (its token goes in the body). */
-  teamsUser: { token: "teams-user-token", principal: { objectId: "teams-user-oid", tenantId: "tenant-1", clientId: "teams-app" } },
+  teamsUser: {
+    token: "teams-user-token",
+    principal: { objectId: "teams-user-oid", tenantId: "tenant-1", clientId: "teams-app" },
+  },
   /** A Teams Phone user, for the Teams extension exchange (its token is the call's bearer token). */
-  teamsPhone: { token: "teams-phone-token", principal: { objectId: "teams-phone-oid", tenantId: "tenant-1", clientId: "phone-app" } },
+  teamsPhone: {
+    token: "teams-phone-token",
+    principal: { objectId: "teams-phone-oid", tenantId: "tenant-1", clientId: "phone-app" },
+  },
   /** An Entra ID user in a group, for the Entra exchange. */
   entraUser: {
     token: "entra-user-token",
     principal: { objectId: "entra-user-oid", tenantId: "tenant-1", clientId: "entra-app", groups: ["group-1"] },
   },
   /** A principal with no assignments at all. */
-  stranger: { token: "stranger-token", principal: { objectId: "stranger-oid", tenantId: "tenant-2", clientId: "other-app" } },
+  stranger: {
+    token: "stranger-token",
+    principal: { objectId: "stranger-oid", tenantId: "tenant-2", clientId: "other-app" },
+  },
 } satisfies Record<string, { token: string; principal: EntraPrincipal }>;
 
 /** Bearer tokens expire two hours after the suite starts. */
@@ -77,11 +86,18 @@ export function useIdentityFixture<Api>(
     service = await startIdentityService({
       faults,
       pageSize: 2,
-      bearerTokens: Object.values(PRINCIPALS).map(({ token, principal }) => ({ token, principal, expiresOn: bearerExpiry })),
+      bearerTokens: Object.values(PRINCIPALS).map(({ token, principal }) => ({
+        token,
+        principal,
+        expiresOn: bearerExpiry,
+      })),
     });
     const running = service;
     front = await env.front({ url: running.url, setPublicHost: (host) => (running.state.publicHost = host) });
-    api = client({ kind: "connection string", connectionString: `endpoint=${front.endpoint}/;accesskey=${running.accessKey}` });
+    api = client({
+      kind: "connection string",
+      connectionString: `endpoint=${front.endpoint}/;accesskey=${running.accessKey}`,
+    });
   });
   afterEach(() => faults.reset());
   afterAll(async () => {

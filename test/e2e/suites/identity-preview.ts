@@ -17,7 +17,10 @@ const UNKNOWN_ID = "8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-000
 /** An access key the service does not have. */
 const WRONG_KEY = Buffer.alloc(64, 7).toString("base64");
 
-export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, IdentityClientOptions, PreviewApi>, env: E2eEnv): void {
+export function defineIdentityPreviewSuite(
+  style: ApiStyle<IdentityAuth, IdentityClientOptions, PreviewApi>,
+  env: E2eEnv,
+): void {
   describe(`communication-identity 2025-03-02-preview: ${style.name}, ${env.name}`, () => {
     const fx = useIdentityFixture(style, env);
     const idPattern = () => new RegExp(`^8:acs:${fx.service.state.resourceId}_[0-9a-f-]{36}$`);
@@ -30,13 +33,21 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
         expect(accessToken).toBeUndefined();
         expect(fx.service.state.getIdentity(identity.id)).toBeDefined();
         const sent = fx.service.requests.at(-1);
-        expect([sent?.method, sent?.path, sent?.query["api-version"], sent?.body]).toEqual(["POST", "/identities", "2025-03-02-preview", ""]);
+        expect([sent?.method, sent?.path, sent?.query["api-version"], sent?.body]).toEqual([
+          "POST",
+          "/identities",
+          "2025-03-02-preview",
+          "",
+        ]);
         expect(sent?.auth).toBe("hmac");
       });
 
       it("creates an identity with a token: expiresOn and lastTokenIssuedAt are Dates from the service", async () => {
         const before = Date.now();
-        const { identity, accessToken } = await fx.api.createCommunicationIdentity({ createTokenWithScopes: ["chat"], expiresInMinutes: 60 });
+        const { identity, accessToken } = await fx.api.createCommunicationIdentity({
+          createTokenWithScopes: ["chat"],
+          expiresInMinutes: 60,
+        });
         expect(accessToken?.expiresOn).toBeInstanceOf(Date);
         expect(accessToken?.expiresOn.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 60 * MINUTE);
         expect(accessToken?.expiresOn.getTime()).toBeLessThanOrEqual(Date.now() + 60 * MINUTE);
@@ -76,7 +87,10 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
         const id = await newIdentity();
         const byDefault = await fx.api.issueAccessToken(id, { scopes: ["chat", "voip"] });
         const short = await fx.api.issueAccessToken(id, { scopes: ["chat.join"], expiresInMinutes: 60 });
-        for (const [token, minutes] of [[byDefault, 1440], [short, 60]] as const) {
+        for (const [token, minutes] of [
+          [byDefault, 1440],
+          [short, 60],
+        ] as const) {
           expect(token.expiresOn).toBeInstanceOf(Date);
           expect(Math.abs(token.expiresOn.getTime() - (Date.now() + minutes * MINUTE))).toBeLessThan(5_000);
           expect(fx.service.state.isTokenValid(token.token)).toBe(true);
@@ -104,10 +118,25 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
         expect(fx.service.state.getIdentity(identity.id)).toBeUndefined();
         expect(fx.service.state.inspectToken(accessToken?.token ?? "").status).toBe("identity-deleted");
         const notFound = { status: 404, code: "IdentityNotFound", target: "id" };
-        await expectHttpError(fx.api.getCommunicationIdentity(identity.id), preview.HttpError, notFound, fx.service.requests);
-        await expectHttpError(fx.api.issueAccessToken(identity.id, { scopes: ["chat"] }), preview.HttpError, notFound, fx.service.requests);
+        await expectHttpError(
+          fx.api.getCommunicationIdentity(identity.id),
+          preview.HttpError,
+          notFound,
+          fx.service.requests,
+        );
+        await expectHttpError(
+          fx.api.issueAccessToken(identity.id, { scopes: ["chat"] }),
+          preview.HttpError,
+          notFound,
+          fx.service.requests,
+        );
         await expectHttpError(fx.api.revokeAccessTokens(identity.id), preview.HttpError, notFound, fx.service.requests);
-        await expectHttpError(fx.api.deleteCommunicationIdentity(identity.id), preview.HttpError, notFound, fx.service.requests);
+        await expectHttpError(
+          fx.api.deleteCommunicationIdentity(identity.id),
+          preview.HttpError,
+          notFound,
+          fx.service.requests,
+        );
       });
     });
 
@@ -122,57 +151,108 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
         {
           name: "create: expiresInMinutes below 60",
           call: (api) => api.createCommunicationIdentity({ createTokenWithScopes: ["chat"], expiresInMinutes: 59 }),
-          status: 400, code: "ValidationError", target: "expiresInMinutes", violates: "body.expiresInMinutes",
+          status: 400,
+          code: "ValidationError",
+          target: "expiresInMinutes",
+          violates: "body.expiresInMinutes",
         },
         {
           name: "create: expiresInMinutes above 1440",
           call: (api) => api.createCommunicationIdentity({ createTokenWithScopes: ["chat"], expiresInMinutes: 1441 }),
-          status: 400, code: "ValidationError", target: "expiresInMinutes", violates: "body.expiresInMinutes",
+          status: 400,
+          code: "ValidationError",
+          target: "expiresInMinutes",
+          violates: "body.expiresInMinutes",
         },
         {
           name: "create: customId longer than 256 characters",
           call: (api) => api.createCommunicationIdentity({ customId: "x".repeat(257) }),
-          status: 400, code: "ValidationError", target: "customId", violates: "body.customId",
+          status: 400,
+          code: "ValidationError",
+          target: "customId",
+          violates: "body.customId",
         },
         {
           name: "issue: expiresInMinutes out of range",
           call: async (api) => api.issueAccessToken(await newIdentity(), { scopes: ["chat"], expiresInMinutes: 30 }),
-          status: 400, code: "ValidationError", target: "expiresInMinutes", violates: "body.expiresInMinutes",
+          status: 400,
+          code: "ValidationError",
+          target: "expiresInMinutes",
+          violates: "body.expiresInMinutes",
         },
         {
           name: "issue: no scopes",
           call: async (api) => api.issueAccessToken(await newIdentity(), { scopes: [] }),
-          status: 400, code: "ValidationError", target: "scopes",
+          status: 400,
+          code: "ValidationError",
+          target: "scopes",
         },
         {
           name: "issue: an unknown identity",
           call: (api) => api.issueAccessToken(UNKNOWN_ID, { scopes: ["chat"] }),
-          status: 404, code: "IdentityNotFound", target: "id",
+          status: 404,
+          code: "IdentityNotFound",
+          target: "id",
         },
         {
           name: "get: an id that is not an ACS identity",
           call: (api) => api.getCommunicationIdentity("not-an-identity"),
-          status: 400, code: "InvalidIdentifier", target: "id",
+          status: 400,
+          code: "InvalidIdentifier",
+          target: "id",
         },
-        { name: "get: an unknown identity", call: (api) => api.getCommunicationIdentity(UNKNOWN_ID), status: 404, code: "IdentityNotFound" },
-        { name: "delete: an unknown identity", call: (api) => api.deleteCommunicationIdentity(UNKNOWN_ID), status: 404, code: "IdentityNotFound" },
-        { name: "revoke: an unknown identity", call: (api) => api.revokeAccessTokens(UNKNOWN_ID), status: 404, code: "IdentityNotFound" },
+        {
+          name: "get: an unknown identity",
+          call: (api) => api.getCommunicationIdentity(UNKNOWN_ID),
+          status: 404,
+          code: "IdentityNotFound",
+        },
+        {
+          name: "delete: an unknown identity",
+          call: (api) => api.deleteCommunicationIdentity(UNKNOWN_ID),
+          status: 404,
+          code: "IdentityNotFound",
+        },
+        {
+          name: "revoke: an unknown identity",
+          call: (api) => api.revokeAccessTokens(UNKNOWN_ID),
+          status: 404,
+          code: "IdentityNotFound",
+        },
         {
           name: "wrong access key: the signature does not verify",
-          call: () => fx.client({ kind: "key", endpoint: fx.endpoint, credential: { key: WRONG_KEY } }).createCommunicationIdentity(),
-          status: 401, code: "InvalidSignature",
+          call: () =>
+            fx
+              .client({ kind: "key", endpoint: fx.endpoint, credential: { key: WRONG_KEY } })
+              .createCommunicationIdentity(),
+          status: 401,
+          code: "InvalidSignature",
         },
         {
           name: "an api-version the service does not support",
-          call: () => fx.client({ kind: "connection string", connectionString: fx.connectionString }, { apiVersion: "2099-01-01" })
-            .createCommunicationIdentity(),
-          status: 400, code: "UnsupportedApiVersion", target: "api-version",
+          call: () =>
+            fx
+              .client(
+                { kind: "connection string", connectionString: fx.connectionString },
+                { apiVersion: "2099-01-01" },
+              )
+              .createCommunicationIdentity(),
+          status: 400,
+          code: "UnsupportedApiVersion",
+          target: "api-version",
         },
         {
           name: "a preview operation called with api-version 2023-10-01",
-          call: () => fx.client({ kind: "connection string", connectionString: fx.connectionString }, { apiVersion: "2023-10-01" })
-            .getCommunicationIdentity(UNKNOWN_ID),
-          status: 404, code: "NotFound", message: /added in 2025-03-02-preview/,
+          call: () =>
+            fx
+              .client(
+                { kind: "connection string", connectionString: fx.connectionString },
+                { apiVersion: "2023-10-01" },
+              )
+              .getCommunicationIdentity(UNKNOWN_ID),
+          status: 404,
+          code: "NotFound",
+          message: /added in 2025-03-02-preview/,
         },
       ];
       it.each(cases)("$name -> $status $code", async ({ call, violates, ...expected }) => {
@@ -183,9 +263,10 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
 
     describe("credentials", () => {
       it.each(["connection string", "key"] as const)("signs with HMAC-SHA256 given a %s", async (kind) => {
-        const auth: IdentityAuth = kind === "key"
-          ? { kind, endpoint: fx.endpoint, credential: { key: fx.service.accessKey } }
-          : { kind, connectionString: fx.connectionString };
+        const auth: IdentityAuth =
+          kind === "key"
+            ? { kind, endpoint: fx.endpoint, credential: { key: fx.service.accessKey } }
+            : { kind, connectionString: fx.connectionString };
         const api = fx.client(auth);
         const id = (await api.createCommunicationIdentity()).identity.id;
         await api.issueAccessToken(id, { scopes: ["chat"] });
@@ -200,7 +281,12 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
       it("reads the key credential on every request, so a rotated key is used at once", async () => {
         const credential = { key: WRONG_KEY };
         const api = fx.client({ kind: "key", endpoint: fx.endpoint, credential });
-        await expectHttpError(api.createCommunicationIdentity(), preview.HttpError, { status: 401, code: "InvalidSignature" }, fx.service.requests);
+        await expectHttpError(
+          api.createCommunicationIdentity(),
+          preview.HttpError,
+          { status: 401, code: "InvalidSignature" },
+          fx.service.requests,
+        );
         credential.key = fx.service.accessKey;
         expect((await api.createCommunicationIdentity()).identity.id).toMatch(idPattern());
       });
@@ -221,7 +307,12 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
 
       it("a token the service does not accept is a 401 InvalidToken", async () => {
         const { api } = fx.bearer("never-registered");
-        await expectHttpError(api.createCommunicationIdentity(), preview.HttpError, { status: 401, code: "InvalidToken" }, fx.service.requests);
+        await expectHttpError(
+          api.createCommunicationIdentity(),
+          preview.HttpError,
+          { status: 401, code: "InvalidToken" },
+          fx.service.requests,
+        );
       });
     });
 
@@ -232,7 +323,8 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
           fx.faults.script(ISSUE, [{ stallMs: 10_000 }]);
           const reason = new Error("the caller gave up");
           const { value: error, ms } = await timed(() =>
-            rejectionOf(fx.api.issueAccessToken(id, { scopes: ["chat"] }, { abortSignal: abortAfter(50, reason) })));
+            rejectionOf(fx.api.issueAccessToken(id, { scopes: ["chat"] }, { abortSignal: abortAfter(50, reason) })),
+          );
           expect(error).toBe(reason);
           expect(ms).toBeGreaterThanOrEqual(45);
           expect(ms).toBeLessThan(1_000);
@@ -243,17 +335,28 @@ export function defineIdentityPreviewSuite(style: ApiStyle<IdentityAuth, Identit
         it("an already aborted signal rejects before anything is sent", async () => {
           const reason = new Error("aborted up front");
           const sent = fx.service.requests.length;
-          await expect(fx.api.createCommunicationIdentity(undefined, { abortSignal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+          await expect(
+            fx.api.createCommunicationIdentity(undefined, { abortSignal: AbortSignal.abort(reason) }),
+          ).rejects.toBe(reason);
           expect(fx.service.requests.length).toBe(sent);
         });
 
         it("timeoutMs bounds each attempt: a stalled service gives a TimeoutError", async () => {
           const id = await newIdentity();
           fx.faults.script(ISSUE, [{ stallMs: 10_000 }]);
-          const api = fx.client({ kind: "connection string", connectionString: fx.connectionString }, { retry: { maxRetries: 0 } });
-          const { value: error, ms } = await timed(() => rejectionOf(api.issueAccessToken(id, { scopes: ["chat"] }, { timeoutMs: 100 })));
+          const api = fx.client(
+            { kind: "connection string", connectionString: fx.connectionString },
+            { retry: { maxRetries: 0 } },
+          );
+          const { value: error, ms } = await timed(() =>
+            rejectionOf(api.issueAccessToken(id, { scopes: ["chat"] }, { timeoutMs: 100 })),
+          );
           expect(error).toBeInstanceOf(preview.TimeoutError);
-          expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 100, message: "The request timed out after 100 ms" });
+          expect(error).toMatchObject({
+            name: "TimeoutError",
+            timeoutMs: 100,
+            message: "The request timed out after 100 ms",
+          });
           expect(ms).toBeGreaterThanOrEqual(95);
           expect(ms).toBeLessThan(1_500);
           await expect.poll(() => fx.faults.pendingStalls).toBe(0);

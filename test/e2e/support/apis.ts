@@ -53,7 +53,11 @@ function previewContext(auth: IdentityAuth, options: PreviewOptions): preview.Co
     case "key":
       return preview.createCommunicationIdentityClientContextWithKey(auth.endpoint, auth.credential, options);
     case "token":
-      return preview.createCommunicationIdentityClientContextWithTokenCredential(auth.endpoint, auth.credential, options);
+      return preview.createCommunicationIdentityClientContextWithTokenCredential(
+        auth.endpoint,
+        auth.credential,
+        options,
+      );
   }
 }
 
@@ -67,14 +71,16 @@ export function previewFunctions(context: preview.CommunicationIdentityClientCon
     issueAccessToken: (id, body, options) => preview.issueAccessToken(context, id, body, options),
     exchangeTeamsUserAccessToken: (body, options) => preview.exchangeTeamsUserAccessToken(context, body, options),
     exchangeTeamsExtensionToken: (body, options) => preview.exchangeTeamsExtensionToken(context, body, options),
-    getTeamsExtensionAssignment: (tenantId, objectId, options) => preview.getTeamsExtensionAssignment(context, tenantId, objectId, options),
+    getTeamsExtensionAssignment: (tenantId, objectId, options) =>
+      preview.getTeamsExtensionAssignment(context, tenantId, objectId, options),
     upsertTeamsExtensionAssignment: (tenantId, objectId, body, options) =>
       preview.upsertTeamsExtensionAssignment(context, tenantId, objectId, body, options),
     deleteTeamsExtensionAssignment: (tenantId, objectId, options) =>
       preview.deleteTeamsExtensionAssignment(context, tenantId, objectId, options),
     exchangeEntraIdToken: (body, options) => preview.exchangeEntraIdToken(context, body, options),
     getEntraIdAssignment: (objectId, options) => preview.getEntraIdAssignment(context, objectId, options),
-    upsertEntraIdAssignment: (objectId, body, options) => preview.upsertEntraIdAssignment(context, objectId, body, options),
+    upsertEntraIdAssignment: (objectId, body, options) =>
+      preview.upsertEntraIdAssignment(context, objectId, body, options),
     deleteEntraIdAssignment: (objectId, options) => preview.deleteEntraIdAssignment(context, objectId, options),
     updateEntraIdAssignments: (body, options) => preview.updateEntraIdAssignments(context, body, options),
     listEntraIdAssignments: (options) => preview.listEntraIdAssignments(context, options),
@@ -98,7 +104,11 @@ function stableContext(auth: IdentityAuth, options: StableOptions): stable.Commu
     case "key":
       return stable.createCommunicationIdentityClientContextWithKey(auth.endpoint, auth.credential, options);
     case "token":
-      return stable.createCommunicationIdentityClientContextWithTokenCredential(auth.endpoint, auth.credential, options);
+      return stable.createCommunicationIdentityClientContextWithTokenCredential(
+        auth.endpoint,
+        auth.credential,
+        options,
+      );
   }
 }
 
@@ -136,7 +146,15 @@ export const apimStyles: readonly ApiStyle<TokenCredential, apim.ApiManagementCl
       const context = apim.createApiManagementClientContext(credential, options);
       return {
         userGetSharedAccessToken: (subscriptionId, resourceGroupName, serviceName, userId, body, callOptions) =>
-          apim.userGetSharedAccessToken(context, subscriptionId, resourceGroupName, serviceName, userId, body, callOptions),
+          apim.userGetSharedAccessToken(
+            context,
+            subscriptionId,
+            resourceGroupName,
+            serviceName,
+            userId,
+            body,
+            callOptions,
+          ),
       };
     },
   },
@@ -155,7 +173,9 @@ export function operationsCalled(style: object): ReadonlySet<string> {
  * The same style, except that every API it creates records which operations are called, so a test
  * can check at the end that the suites reached every operation of the package.
  */
-export function recordingStyle<Auth, Options, Api extends object>(style: ApiStyle<Auth, Options, Api>): ApiStyle<Auth, Options, Api> {
+export function recordingStyle<Auth, Options, Api extends object>(
+  style: ApiStyle<Auth, Options, Api>,
+): ApiStyle<Auth, Options, Api> {
   const called = calledByStyle.get(style) ?? new Set<string>();
   calledByStyle.set(style, called);
   return {
@@ -178,5 +198,7 @@ export function recordingStyle<Auth, Options, Api extends object>(style: ApiStyl
 
 /** The operation names of a client class (its prototype's methods). */
 export function operationsOf(clientClass: { prototype: object }): string[] {
-  return Object.getOwnPropertyNames(clientClass.prototype).filter((name) => name !== "constructor").sort();
+  return Object.getOwnPropertyNames(clientClass.prototype)
+    .filter((name) => name !== "constructor")
+    .sort();
 }

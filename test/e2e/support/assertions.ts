@@ -54,7 +54,8 @@ export async function expectHttpError<E extends HttpErrorShape>(
   requests: readonly RecordedRequest[],
 ): Promise<E> {
   const error = await rejectionOf(promise);
-  if (!(error instanceof errorClass)) throw new Error(`Expected ${errorClass.name}, got ${String(error)}`, { cause: error });
+  if (!(error instanceof errorClass))
+    throw new Error(`Expected ${errorClass.name}, got ${String(error)}`, { cause: error });
   expect(error.name).toBe("HttpError");
   expect(error.status).toBe(expected.status);
   expect(error.statusCode).toBe(expected.status);

@@ -57,7 +57,10 @@ export interface PrismContract {
   log(): string;
 }
 
-const prismBin = join(dirname(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
+const prismBin = join(
+  dirname(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json")),
+  "dist/index.js",
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,7 +74,11 @@ function freePort(): Promise<number> {
 }
 
 /** A pass-through HTTP relay on 127.0.0.1 whose target can change between suites. */
-async function startRelay(): Promise<{ url: string; setTarget(url: string | undefined): void; close(): Promise<void> }> {
+async function startRelay(): Promise<{
+  url: string;
+  setTarget(url: string | undefined): void;
+  close(): Promise<void>;
+}> {
   let target: URL | undefined;
   const server: Server = createServer((req, res) => {
     if (!target) {
@@ -79,7 +86,13 @@ async function startRelay(): Promise<{ url: string; setTarget(url: string | unde
       return;
     }
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -93,10 +106,11 @@ async function startRelay(): Promise<{ url: string; setTarget(url: string | unde
   return {
     url: `http://127.0.0.1:${port}`,
     setTarget: (url) => void (target = url === undefined ? undefined : new URL(url)),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -144,9 +158,13 @@ export function prismContract(name: string, document: string): PrismContract {
 
   /** Spawns Prism on `port` and waits until it answers; rejects when it exits first (the port was taken). */
   async function launch(relayUrl: string, port: number): Promise<void> {
-    const child = spawn(process.execPath, [prismBin, "proxy", document, relayUrl, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", "warn"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [prismBin, "proxy", document, relayUrl, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", "warn"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     prism = child;
     const keep = (chunk: Buffer) => {
       output.push(chunk.toString("utf8"));
@@ -156,7 +174,8 @@ export function prismContract(name: string, document: string): PrismContract {
     child.stderr?.on("data", keep);
     const deadline = Date.now() + 30_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} for ${name}:\n${output.join("")}`);
+      if (child.exitCode !== null)
+        throw new Error(`Prism exited with ${child.exitCode} for ${name}:\n${output.join("")}`);
       try {
         await fetch(`http://127.0.0.1:${port}/`);
         endpoint = `http://127.0.0.1:${port}`;

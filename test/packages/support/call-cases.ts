@@ -52,8 +52,12 @@ function checkHmacSignature(request: RecordedRequest): void {
   expect(new Date(date).toUTCString()).toBe(date);
   expect(contentHash).toBe(createHash("sha256").update(request.body, "utf8").digest("base64"));
   const stringToSign = `${request.method}\n${request.url}\n${date};${header(request, "host")};${contentHash}`;
-  const signature = createHmac("sha256", Buffer.from(ACCESS_KEY, "base64")).update(stringToSign, "utf8").digest("base64");
-  expect(header(request, "authorization")).toBe(`HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`);
+  const signature = createHmac("sha256", Buffer.from(ACCESS_KEY, "base64"))
+    .update(stringToSign, "utf8")
+    .digest("base64");
+  expect(header(request, "authorization")).toBe(
+    `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`,
+  );
 }
 
 /** communication-identity: `issueAccessToken` with the access key (HMAC), or with a connection string. */
@@ -77,7 +81,9 @@ function issueAccessToken(via: "key" | "connection string"): CallCase {
     }),
     check: (ctx, request, printed) => {
       expect(request.method).toBe("POST");
-      expect(request.url).toBe(`/identities/${encodeURIComponent(USER_ID)}/:issueAccessToken?api-version=${ctx.apiVersion}`);
+      expect(request.url).toBe(
+        `/identities/${encodeURIComponent(USER_ID)}/:issueAccessToken?api-version=${ctx.apiVersion}`,
+      );
       expect(header(request, "content-type")).toMatch(/^application\/json/);
       expect(JSON.parse(request.body)).toEqual({ scopes: ["chat", "voip"], expiresInMinutes: 60 });
       checkHmacSignature(request);

@@ -17,7 +17,12 @@ export interface RunResult {
 }
 
 /** npm settings a child npm must not inherit from the `npm exec`/`npm test` running the tests (e.g. `local_prefix`). */
-const KEEP_NPM_ENV = new Set(["npm_config_cache", "npm_config_userconfig", "npm_config_globalconfig", "npm_config_cafile"]);
+const KEEP_NPM_ENV = new Set([
+  "npm_config_cache",
+  "npm_config_userconfig",
+  "npm_config_globalconfig",
+  "npm_config_cafile",
+]);
 
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { NO_COLOR: "1", FORCE_COLOR: "0" };

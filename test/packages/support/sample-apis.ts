@@ -34,8 +34,20 @@ const pathParam = (name: string, description?: string): ParameterIR => ({
   ...(description ? { description } : {}),
 });
 
-const errorResponse = { status: "default", mediaType: "application/json", encoding: "json" as const, type: ref("CommunicationErrorResponse"), headers: [] };
-const ok = (type: TypeIR, status = "200") => ({ status, mediaType: "application/json", encoding: "json" as const, type, headers: [] });
+const errorResponse = {
+  status: "default",
+  mediaType: "application/json",
+  encoding: "json" as const,
+  type: ref("CommunicationErrorResponse"),
+  headers: [],
+};
+const ok = (type: TypeIR, status = "200") => ({
+  status,
+  mediaType: "application/json",
+  encoding: "json" as const,
+  type,
+  headers: [],
+});
 
 const op = (o: Partial<OperationIR> & Pick<OperationIR, "name" | "method" | "path">): OperationIR => ({
   group: "identity",
@@ -53,7 +65,12 @@ export const identityApi: ApiIR = {
   apiVersion: "2025-03-02-preview",
   server: {
     url: "{endpoint}",
-    variables: [{ name: "endpoint", description: "The communication resource, for example https://my-resource.communication.azure.com" }],
+    variables: [
+      {
+        name: "endpoint",
+        description: "The communication resource, for example https://my-resource.communication.azure.com",
+      },
+    ],
   },
   auth: [
     {
@@ -68,7 +85,12 @@ export const identityApi: ApiIR = {
       authorizationPrefix: "HMAC-SHA256",
       connectionString: { endpointKey: "endpoint", keyKey: "accesskey" },
     },
-    { kind: "bearer", id: "EntraIdAuth", description: "Microsoft Entra ID bearer token.", scopes: ["https://communication.azure.com//.default"] },
+    {
+      kind: "bearer",
+      id: "EntraIdAuth",
+      description: "Microsoft Entra ID bearer token.",
+      scopes: ["https://communication.azure.com//.default"],
+    },
   ],
   operations: [
     op({
@@ -77,7 +99,12 @@ export const identityApi: ApiIR = {
       method: "POST",
       path: "/identities",
       description: "Create a new identity, and optionally, an access token.",
-      body: { required: false, mediaType: "application/json", encoding: "json", type: ref("CommunicationIdentityCreateRequest") },
+      body: {
+        required: false,
+        mediaType: "application/json",
+        encoding: "json",
+        type: ref("CommunicationIdentityCreateRequest"),
+      },
       responses: [ok(ref("CommunicationIdentityAccessTokenResult"), "201")],
     }),
     op({
@@ -97,7 +124,12 @@ export const identityApi: ApiIR = {
       path: "/identities/{id}/:issueAccessToken",
       description: "Issue a new token for an identity.",
       parameters: [pathParam("id"), apiVersion],
-      body: { required: true, mediaType: "application/json", encoding: "json", type: ref("CommunicationIdentityAccessTokenRequest") },
+      body: {
+        required: true,
+        mediaType: "application/json",
+        encoding: "json",
+        type: ref("CommunicationIdentityAccessTokenRequest"),
+      },
       responses: [ok(ref("CommunicationIdentityAccessToken"))],
     }),
     op({
@@ -108,7 +140,11 @@ export const identityApi: ApiIR = {
       path: "/access/entra/assignments",
       summary: "Lists Entra access assignments.",
       responses: [ok(ref("EntraAssignmentsResponse"))],
-      paging: { itemsProperty: "value", itemType: ref("EntraAssignment"), next: { kind: "next-link", property: "nextLink" } },
+      paging: {
+        itemsProperty: "value",
+        itemType: ref("EntraAssignment"),
+        next: { kind: "next-link", property: "nextLink" },
+      },
     }),
     op({
       name: "updateEntraIdAssignments",
@@ -117,7 +153,12 @@ export const identityApi: ApiIR = {
       method: "PATCH",
       path: "/access/entra/assignments",
       deprecated: true,
-      body: { required: true, mediaType: "application/merge-patch+json", encoding: "json", type: ref("EntraAssignmentUpdateBulkRequest") },
+      body: {
+        required: true,
+        mediaType: "application/merge-patch+json",
+        encoding: "json",
+        type: ref("EntraAssignmentUpdateBulkRequest"),
+      },
       responses: [ok(ref("EntraAssignmentsResponse")), { status: "204", headers: [] }],
     }),
   ],
@@ -126,8 +167,14 @@ export const identityApi: ApiIR = {
       kind: "object",
       properties: [prop("code", str, true), prop("message", str, true), { ...prop("target", str), readOnly: true }],
     }),
-    named("CommunicationErrorResponse", { kind: "object", properties: [prop("error", ref("CommunicationError"), true)] }),
-    named("CommunicationIdentity", { kind: "object", properties: [prop("id", str, true), prop("lastTokenIssuedAt", { kind: "date-time" })] }),
+    named("CommunicationErrorResponse", {
+      kind: "object",
+      properties: [prop("error", ref("CommunicationError"), true)],
+    }),
+    named("CommunicationIdentity", {
+      kind: "object",
+      properties: [prop("id", str, true), prop("lastTokenIssuedAt", { kind: "date-time" })],
+    }),
     named("CommunicationIdentityAccessToken", {
       kind: "object",
       properties: [prop("token", str, true), prop("expiresOn", { kind: "date-time" }, true)],
@@ -136,16 +183,25 @@ export const identityApi: ApiIR = {
       kind: "object",
       properties: [
         prop("scopes", { kind: "array", items: ref("CommunicationIdentityTokenScope") }, true),
-        { ...prop("expiresInMinutes", { kind: "number", integer: true, constraints: { minimum: 60, maximum: 1440 } }), default: 1440 },
+        {
+          ...prop("expiresInMinutes", { kind: "number", integer: true, constraints: { minimum: 60, maximum: 1440 } }),
+          default: 1440,
+        },
       ],
     }),
     named("CommunicationIdentityAccessTokenResult", {
       kind: "object",
-      properties: [prop("identity", ref("CommunicationIdentity"), true), prop("accessToken", ref("CommunicationIdentityAccessToken"))],
+      properties: [
+        prop("identity", ref("CommunicationIdentity"), true),
+        prop("accessToken", ref("CommunicationIdentityAccessToken")),
+      ],
     }),
     named("CommunicationIdentityCreateRequest", {
       kind: "object",
-      properties: [prop("customId", str), prop("createTokenWithScopes", { kind: "array", items: ref("CommunicationIdentityTokenScope") })],
+      properties: [
+        prop("customId", str),
+        prop("createTokenWithScopes", { kind: "array", items: ref("CommunicationIdentityTokenScope") }),
+      ],
     }),
     named("CommunicationIdentityTokenScope", {
       kind: "enum",
@@ -164,7 +220,11 @@ export const identityApi: ApiIR = {
     }),
     named("EntraAssignmentCreateOrUpdateRequest", {
       kind: "object",
-      properties: [prop("tenantId", str, true), prop("principalType", ref("EntraPrincipalType"), true), prop("clientIds", { kind: "array", items: str }, true)],
+      properties: [
+        prop("tenantId", str, true),
+        prop("principalType", ref("EntraPrincipalType"), true),
+        prop("clientIds", { kind: "array", items: str }, true),
+      ],
     }),
     named("EntraAssignmentUpdateBulkRequest", {
       kind: "map",
@@ -174,7 +234,12 @@ export const identityApi: ApiIR = {
       kind: "object",
       properties: [prop("value", { kind: "array", items: ref("EntraAssignment") }, true), prop("nextLink", str)],
     }),
-    named("EntraPrincipalType", { kind: "enum", valueType: "string", extensible: true, values: [{ value: "user" }, { value: "group" }] }),
+    named("EntraPrincipalType", {
+      kind: "enum",
+      valueType: "string",
+      extensible: true,
+      values: [{ value: "user" }, { value: "group" }],
+    }),
   ],
   azure: true,
 };
@@ -185,7 +250,8 @@ export const identityPackage: PackageInfo = {
   directory: "communication-identity-2025-03-02-preview",
   service: "communication-identity",
   clientName: "CommunicationIdentityClient",
-  header: "// Generated by specsmith from generated/openapi/communication-identity/2025-03-02-preview.yaml: `npm run generate`.",
+  header:
+    "// Generated by specsmith from generated/openapi/communication-identity/2025-03-02-preview.yaml: `npm run generate`.",
 };
 
 export const managementApi: ApiIR = {
@@ -193,7 +259,9 @@ export const managementApi: ApiIR = {
   apiVersion: "2022-08-01",
   server: {
     url: "{endpoint}",
-    variables: [{ name: "endpoint", default: "https://management.azure.com", description: "The Azure Resource Manager endpoint" }],
+    variables: [
+      { name: "endpoint", default: "https://management.azure.com", description: "The Azure Resource Manager endpoint" },
+    ],
   },
   auth: [{ kind: "bearer", id: "AzureAuth", scopes: ["https://management.azure.com/.default"] }],
   operations: [
@@ -204,7 +272,13 @@ export const managementApi: ApiIR = {
       method: "POST",
       path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/users/{userId}/token",
       summary: "Gets the Shared Access Authorization Token for the User.",
-      parameters: [pathParam("subscriptionId"), pathParam("resourceGroupName"), pathParam("serviceName"), pathParam("userId"), apiVersion],
+      parameters: [
+        pathParam("subscriptionId"),
+        pathParam("resourceGroupName"),
+        pathParam("serviceName"),
+        pathParam("userId"),
+        apiVersion,
+      ],
       body: { required: true, mediaType: "application/json", encoding: "json", type: ref("UserTokenParameters") },
       responses: [ok(ref("UserTokenResult"))],
     }),
@@ -217,7 +291,19 @@ export const managementApi: ApiIR = {
           "properties",
           {
             kind: "object",
-            properties: [prop("keyType", { kind: "enum", valueType: "string", extensible: false, values: [{ value: "primary" }, { value: "secondary" }] }, true), prop("expiry", { kind: "date-time" }, true)],
+            properties: [
+              prop(
+                "keyType",
+                {
+                  kind: "enum",
+                  valueType: "string",
+                  extensible: false,
+                  values: [{ value: "primary" }, { value: "secondary" }],
+                },
+                true,
+              ),
+              prop("expiry", { kind: "date-time" }, true),
+            ],
           },
           true,
         ),

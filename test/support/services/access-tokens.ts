@@ -32,7 +32,8 @@ export class AccessTokenSigner {
   /** The claims of a token this signer minted, or undefined for anything else. */
   open(token: string): AccessTokenClaims | undefined {
     const [header, payload, signature, extra] = token.split(".");
-    if (header === undefined || payload === undefined || signature === undefined || extra !== undefined) return undefined;
+    if (header === undefined || payload === undefined || signature === undefined || extra !== undefined)
+      return undefined;
     const expected = Buffer.from(this.#sign(`${header}.${payload}`));
     const received = Buffer.from(signature);
     if (received.length !== expected.length || !timingSafeEqual(received, expected)) return undefined;
@@ -51,7 +52,13 @@ export class AccessTokenSigner {
 }
 
 function isClaims(value: unknown): value is AccessTokenClaims {
-  return isJsonObject(value) && typeof value["sub"] === "string" && Array.isArray(value["scopes"]) &&
-    typeof value["iat"] === "number" && typeof value["exp"] === "number" && typeof value["seq"] === "number" &&
-    typeof value["resourceId"] === "string";
+  return (
+    isJsonObject(value) &&
+    typeof value["sub"] === "string" &&
+    Array.isArray(value["scopes"]) &&
+    typeof value["iat"] === "number" &&
+    typeof value["exp"] === "number" &&
+    typeof value["seq"] === "number" &&
+    typeof value["resourceId"] === "string"
+  );
 }

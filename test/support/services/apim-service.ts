@@ -17,7 +17,14 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { BearerTokenRegistry, bearerTokenOf, type BearerTokenRegistration } from "./bearer-tokens.ts";
 import type { FaultInjector } from "./faults.ts";
-import { HttpError, single, startServiceServer, type AuthResult, type RecordedRequest, type RequestContext } from "./http-kit.ts";
+import {
+  HttpError,
+  single,
+  startServiceServer,
+  type AuthResult,
+  type RecordedRequest,
+  type RequestContext,
+} from "./http-kit.ts";
 import { isJsonObject, readJsonObject } from "./request-validation.ts";
 import { findRoute } from "./router.ts";
 
@@ -69,14 +76,22 @@ export async function startApimService(options: ApimServiceOptions = {}): Promis
   function authenticate(ctx: RequestContext): AuthResult {
     const authorization = single(ctx.headers.authorization);
     if (!authorization) {
-      return { kind: "invalid", code: "AuthenticationFailed", message: "Authentication failed. The 'Authorization' header is missing.", challenge: "Bearer" };
+      return {
+        kind: "invalid",
+        code: "AuthenticationFailed",
+        message: "Authentication failed. The 'Authorization' header is missing.",
+        challenge: "Bearer",
+      };
     }
     const token = bearerTokenOf(authorization);
     const verdict = token === undefined ? undefined : bearer.verify(token, now());
     if (verdict?.ok) return { kind: "bearer", registration: verdict.registration };
     return {
-      kind: "invalid", code: "InvalidAuthenticationToken",
-      message: verdict ? verdict.message : "The access token is missing or invalid; Azure Resource Manager needs 'Authorization: Bearer <token>'.",
+      kind: "invalid",
+      code: "InvalidAuthenticationToken",
+      message: verdict
+        ? verdict.message
+        : "The access token is missing or invalid; Azure Resource Manager needs 'Authorization: Bearer <token>'.",
       challenge: 'Bearer error="invalid_token"',
     };
   }
@@ -85,12 +100,23 @@ export async function startApimService(options: ApimServiceOptions = {}): Promis
     authenticate,
     handle(ctx) {
       const match = findRoute(routes, ctx.method, ctx.segments, true);
-      if (match.kind === "not-found") throw new HttpError(404, "NotFound", `There is no operation at '${ctx.pathname}'.`);
-      if (match.kind === "method-not-allowed") throw new HttpError(405, "MethodNotAllowed", `Use POST.`, { headers: { allow: "POST" } });
+      if (match.kind === "not-found")
+        throw new HttpError(404, "NotFound", `There is no operation at '${ctx.pathname}'.`);
+      if (match.kind === "method-not-allowed")
+        throw new HttpError(405, "MethodNotAllowed", `Use POST.`, { headers: { allow: "POST" } });
       const version = ctx.query.get("api-version");
-      if (!version) throw new HttpError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+      if (!version)
+        throw new HttpError(
+          400,
+          "MissingApiVersionParameter",
+          "The api-version query parameter (?api-version=) is required for all requests.",
+        );
       if (version !== APIM_API_VERSION) {
-        throw new HttpError(400, "InvalidApiVersionParameter", `The api-version '${version}' is invalid. The supported version is '${APIM_API_VERSION}'.`);
+        throw new HttpError(
+          400,
+          "InvalidApiVersionParameter",
+          `The api-version '${version}' is invalid. The supported version is '${APIM_API_VERSION}'.`,
+        );
       }
       const { resourceGroupName = "", serviceName = "", userId = "" } = match.params;
       checkPath("resourceGroupName", resourceGroupName, 90, /^[-\w._()]+$/);
@@ -119,7 +145,15 @@ export async function startApimService(options: ApimServiceOptions = {}): Promis
         if (extra !== undefined || !/^\d{12}$/.test(stamp)) return undefined;
         const keyType = (["primary", "secondary"] as const).find((k) => sign(k, userId, stamp) === signature);
         if (!keyType) return undefined;
-        const expiry = new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12)));
+        const expiry = new Date(
+          Date.UTC(
+            +stamp.slice(0, 4),
+            +stamp.slice(4, 6) - 1,
+            +stamp.slice(6, 8),
+            +stamp.slice(8, 10),
+            +stamp.slice(10, 12),
+          ),
+        );
         return { userId, expiry, keyType };
       },
     },
@@ -134,8 +168,10 @@ function validation(target: string, message: string): HttpError {
 }
 
 function checkPath(name: string, value: string, maxLength: number, pattern?: RegExp): void {
-  if (value.length < 1 || value.length > maxLength) throw validation(name, `'${name}' must be 1 to ${maxLength} characters long.`);
-  if (pattern && !pattern.test(value)) throw validation(name, `'${name}' does not match the pattern ${pattern.source}.`);
+  if (value.length < 1 || value.length > maxLength)
+    throw validation(name, `'${name}' must be 1 to ${maxLength} characters long.`);
+  if (pattern && !pattern.test(value))
+    throw validation(name, `'${name}' does not match the pattern ${pattern.source}.`);
 }
 
 function readParameters(ctx: RequestContext, now: number): { keyType: "primary" | "secondary"; expiry: Date } {
@@ -143,11 +179,13 @@ function readParameters(ctx: RequestContext, now: number): { keyType: "primary" 
   const properties = body?.["properties"];
   if (!isJsonObject(properties)) throw validation("properties", "'properties' is required and must be an object.");
   const keyType = properties["keyType"] ?? "primary";
-  if (keyType !== "primary" && keyType !== "secondary") throw validation("keyType", "'keyType' must be 'primary' or 'secondary'.");
+  if (keyType !== "primary" && keyType !== "secondary")
+    throw validation("keyType", "'keyType' must be 'primary' or 'secondary'.");
   const raw = properties["expiry"];
   if (raw === undefined || raw === null) throw validation("expiry", "'expiry' is required.");
   const expiry = typeof raw === "string" && DATE_TIME.test(raw) ? Date.parse(raw) : NaN;
-  if (!Number.isFinite(expiry)) throw validation("expiry", "'expiry' must be an ISO 8601 date-time such as 2019-04-21T00:44:24Z.");
+  if (!Number.isFinite(expiry))
+    throw validation("expiry", "'expiry' must be an ISO 8601 date-time such as 2019-04-21T00:44:24Z.");
   if (expiry <= now) throw validation("expiry", "'expiry' must be in the future.");
   if (expiry - now > MAX_EXPIRY_MS) throw validation("expiry", "'expiry' must be at most 30 days from now.");
   return { keyType, expiry: new Date(expiry) };

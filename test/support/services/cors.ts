@@ -8,12 +8,23 @@ import type { IncomingMessage } from "node:http";
 
 /** Request headers a page may send (HMAC signing, bearer, request ids, JSON and merge-patch bodies). */
 export const CORS_ALLOW_HEADERS = [
-  "authorization", "content-type", "x-ms-date", "x-ms-content-sha256", "x-ms-client-request-id",
-  "x-ms-useragent", "accept", "prefer",
+  "authorization",
+  "content-type",
+  "x-ms-date",
+  "x-ms-content-sha256",
+  "x-ms-client-request-id",
+  "x-ms-useragent",
+  "accept",
+  "prefer",
 ];
 /** Response headers a page may read. */
 export const CORS_EXPOSE_HEADERS = [
-  "x-ms-request-id", "x-ms-client-request-id", "retry-after", "retry-after-ms", "x-ms-retry-after-ms", "www-authenticate",
+  "x-ms-request-id",
+  "x-ms-client-request-id",
+  "retry-after",
+  "retry-after-ms",
+  "x-ms-retry-after-ms",
+  "www-authenticate",
 ];
 export const CORS_ALLOW_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 

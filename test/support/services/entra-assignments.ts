@@ -9,7 +9,14 @@
 import { HttpError, type RequestContext } from "./http-kit.ts";
 import { param, type IdentityCall, type IdentityCore, type IdentityRoute } from "./identity-api.ts";
 import { Pager } from "./paging.ts";
-import { isJsonObject, readJsonObject, requiredString, stringArray, invalid, type JsonObject } from "./request-validation.ts";
+import {
+  isJsonObject,
+  readJsonObject,
+  requiredString,
+  stringArray,
+  invalid,
+  type JsonObject,
+} from "./request-validation.ts";
 
 export interface EntraAssignment {
   readonly objectId: string;
@@ -91,7 +98,8 @@ export function entraAssignmentRoutes(core: IdentityCore): IdentityRoute[] {
 
   function existing(call: IdentityCall): EntraAssignment {
     const found = assignments.get(param(call, "objectId"));
-    if (!found) throw new HttpError(404, "AssignmentNotFound", `No Entra assignment for object '${param(call, "objectId")}'.`);
+    if (!found)
+      throw new HttpError(404, "AssignmentNotFound", `No Entra assignment for object '${param(call, "objectId")}'.`);
     return found;
   }
 
@@ -101,11 +109,17 @@ export function entraAssignmentRoutes(core: IdentityCore): IdentityRoute[] {
 
   return [
     {
-      method: "GET", path: COLLECTION, operationId: "EntraIdAssignments_List", previewOnly: true,
+      method: "GET",
+      path: COLLECTION,
+      operationId: "EntraIdAssignments_List",
+      previewOnly: true,
       handle: (call) => ({ status: 200, body: firstPage(call.ctx, call.version) }),
     },
     {
-      method: "PATCH", path: COLLECTION, operationId: "EntraIdAssignments_Update", previewOnly: true,
+      method: "PATCH",
+      path: COLLECTION,
+      operationId: "EntraIdAssignments_Update",
+      previewOnly: true,
       handle(call) {
         const patch = readJsonObject(call.ctx, { required: true, mediaType: "application/merge-patch+json" }) ?? {};
         assignments.applyMergePatch(patch);
@@ -116,11 +130,17 @@ export function entraAssignmentRoutes(core: IdentityCore): IdentityRoute[] {
       },
     },
     {
-      method: "GET", path: `${COLLECTION}/{objectId}`, operationId: "EntraIdAssignment_Get", previewOnly: true,
+      method: "GET",
+      path: `${COLLECTION}/{objectId}`,
+      operationId: "EntraIdAssignment_Get",
+      previewOnly: true,
       handle: (call) => ({ status: 200, body: existing(call) }),
     },
     {
-      method: "PUT", path: `${COLLECTION}/{objectId}`, operationId: "EntraIdAssignment_Upsert", previewOnly: true,
+      method: "PUT",
+      path: `${COLLECTION}/{objectId}`,
+      operationId: "EntraIdAssignment_Upsert",
+      previewOnly: true,
       handle(call) {
         const body = readJsonObject(call.ctx, { required: true }) ?? {};
         const assignment = assignmentFrom(param(call, "objectId"), body, "");
@@ -128,7 +148,10 @@ export function entraAssignmentRoutes(core: IdentityCore): IdentityRoute[] {
       },
     },
     {
-      method: "DELETE", path: `${COLLECTION}/{objectId}`, operationId: "EntraIdAssignment_Delete", previewOnly: true,
+      method: "DELETE",
+      path: `${COLLECTION}/{objectId}`,
+      operationId: "EntraIdAssignment_Delete",
+      previewOnly: true,
       handle(call) {
         assignments.delete(existing(call).objectId);
         return { status: 204 };

@@ -17,7 +17,13 @@
  * so tests can check that every retry was freshly signed. Use one injector per server.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type RunningServer, type ServiceResponse, type RequestContext, startServiceServer, writeResponse } from "./http-kit.ts";
+import {
+  type RunningServer,
+  type ServiceResponse,
+  type RequestContext,
+  startServiceServer,
+  writeResponse,
+} from "./http-kit.ts";
 import { matchTemplate } from "./router.ts";
 
 /** One scripted behaviour. */
@@ -75,8 +81,12 @@ interface Script {
 }
 
 const DEFAULT_CODES: Record<number, string> = {
-  408: "RequestTimeout", 429: "TooManyRequests", 500: "InternalServerError", 502: "BadGateway",
-  503: "ServiceUnavailable", 504: "GatewayTimeout",
+  408: "RequestTimeout",
+  429: "TooManyRequests",
+  500: "InternalServerError",
+  502: "BadGateway",
+  503: "ServiceUnavailable",
+  504: "GatewayTimeout",
 };
 
 export function createFaultInjector(): FaultInjector {
@@ -121,7 +131,8 @@ export function createFaultInjector(): FaultInjector {
     },
     async apply(context) {
       const script = [...scripts.values()].find(
-        (s) => (s.method === context.method || (s.method === "*" && context.method !== "OPTIONS")) &&
+        (s) =>
+          (s.method === context.method || (s.method === "*" && context.method !== "OPTIONS")) &&
           matchTemplate(s.path, context.segments) !== undefined,
       );
       if (!script) return { handled: false };
@@ -129,7 +140,9 @@ export function createFaultInjector(): FaultInjector {
       const step = script.steps[script.times.length - 1] ?? "ok";
       if (typeof step === "object" && "stallMs" in step) {
         const completed = await stall(step.stallMs, context.req);
-        return completed ? { handled: false, fault: `stall ${step.stallMs}ms` } : { handled: true, fault: "stall (cancelled)" };
+        return completed
+          ? { handled: false, fault: `stall ${step.stallMs}ms` }
+          : { handled: true, fault: "stall (cancelled)" };
       }
       return runStep(step, context);
     },
@@ -145,7 +158,11 @@ function runStep(step: Exclude<FaultStep, { stallMs: number }>, context: FaultCo
   }
   if (step === "close-mid-body") {
     const body = Buffer.from(JSON.stringify({ value: "x".repeat(4096) }));
-    res.writeHead(200, { ...baseHeaders, "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
+    res.writeHead(200, {
+      ...baseHeaders,
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(body.length),
+    });
     res.write(body.subarray(0, body.length >> 1), () => setImmediate(() => res.socket?.destroy()));
     return { handled: true, fault: "close-mid-body", status: 200 };
   }
@@ -161,13 +178,19 @@ function runStep(step: Exclude<FaultStep, { stallMs: number }>, context: FaultCo
     sendRaw(res, baseHeaders, status, Buffer.from(`${prefix}${"x".repeat(padding)}"}`));
     return { handled: true, fault: `oversized-body ${step.oversizedBody}`, status };
   }
-  const body = step.body ?? { error: { code: DEFAULT_CODES[step.status] ?? "InjectedFault", message: `Injected fault: HTTP ${step.status}.` } };
+  const body = step.body ?? {
+    error: { code: DEFAULT_CODES[step.status] ?? "InjectedFault", message: `Injected fault: HTTP ${step.status}.` },
+  };
   writeResponse(res, baseHeaders, { status: step.status, body, ...(step.headers ? { headers: step.headers } : {}) });
   return { handled: true, fault: `status ${step.status}`, status: step.status };
 }
 
 function sendRaw(res: ServerResponse, baseHeaders: Record<string, string>, status: number, body: Buffer): void {
-  res.writeHead(status, { ...baseHeaders, "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
+  res.writeHead(status, {
+    ...baseHeaders,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(body.length),
+  });
   res.end(body);
 }
 
@@ -188,10 +211,12 @@ export async function startFaultServer(
   options: FaultServerOptions = {},
 ): Promise<RunningServer & { readonly faults: FaultInjector }> {
   const faults = options.faults ?? createFaultInjector();
-  const handler = options.handler ?? ((ctx: RequestContext) => ({
-    status: 200,
-    body: { ok: true, method: ctx.method, path: ctx.pathname, body: ctx.bodyText },
-  }));
+  const handler =
+    options.handler ??
+    ((ctx: RequestContext) => ({
+      status: 200,
+      body: { ok: true, method: ctx.method, path: ctx.pathname, body: ctx.bodyText },
+    }));
   const server = await startServiceServer({
     authenticate: () => ({ kind: "anonymous" }),
     handle: (ctx) => handler(ctx),

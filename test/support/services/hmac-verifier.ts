@@ -69,7 +69,10 @@ export type HmacVerdict =
 export function verifyHmacRequest(request: HmacRequest, accessKey: string, now: number): HmacVerdict {
   const parsed = AUTHORIZATION.exec(request.authorization);
   if (!parsed) {
-    return fail("InvalidAuthorizationHeader", "The Authorization header is not of the form 'HMAC-SHA256 SignedHeaders=...&Signature=...'.");
+    return fail(
+      "InvalidAuthorizationHeader",
+      "The Authorization header is not of the form 'HMAC-SHA256 SignedHeaders=...&Signature=...'.",
+    );
   }
   const [, signedHeaders = "", signature = ""] = parsed;
   if (signedHeaders.toLowerCase() !== HMAC_SIGNED_HEADERS) {
@@ -86,7 +89,13 @@ export function verifyHmacRequest(request: HmacRequest, accessKey: string, now: 
   if (request.contentHash !== contentSha256(request.body)) {
     return fail("InvalidContentHash", "x-ms-content-sha256 does not match the SHA-256 of the request body.");
   }
-  const stringToSign = hmacStringToSign(request.method, request.target, request.date, request.host, request.contentHash);
+  const stringToSign = hmacStringToSign(
+    request.method,
+    request.target,
+    request.date,
+    request.host,
+    request.contentHash,
+  );
   const expected = Buffer.from(hmacSignature(accessKey, stringToSign), "base64");
   const received = Buffer.from(signature, "base64");
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) {

@@ -111,7 +111,10 @@ export interface RequestContext {
 export interface ServiceServerOptions {
   /** Judges the credentials of every non-preflight request (the verdict is logged before faults run). */
   authenticate(ctx: RequestContext): AuthResult;
-  handle(ctx: RequestContext, auth: Exclude<AuthResult, { kind: "invalid" }>): ServiceResponse | Promise<ServiceResponse>;
+  handle(
+    ctx: RequestContext,
+    auth: Exclude<AuthResult, { kind: "invalid" }>,
+  ): ServiceResponse | Promise<ServiceResponse>;
   /** Renders an error in the service's JSON error shape. */
   renderError(error: HttpError): unknown;
   faults?: FaultInjector;
@@ -139,7 +142,12 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     dispatch(req, res).catch(() => {
-      if (!res.headersSent) writeResponse(res, {}, { status: 500, body: { error: { code: "InternalError", message: "Unexpected service error." } } });
+      if (!res.headersSent)
+        writeResponse(
+          res,
+          {},
+          { status: 500, body: { error: { code: "InternalError", message: "Unexpected service error." } } },
+        );
       else res.destroy();
     });
   });
@@ -170,9 +178,14 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
     const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? "" : target.slice(queryAt + 1));
     const record: RecordedRequest = {
-      method: req.method ?? "GET", target, path: pathname, query: Object.fromEntries(query),
-      headers: recordHeaders(req.headers), body: body instanceof HttpError ? "" : body.toString("utf8"),
-      requestId, receivedAt: Date.now(),
+      method: req.method ?? "GET",
+      target,
+      path: pathname,
+      query: Object.fromEntries(query),
+      headers: recordHeaders(req.headers),
+      body: body instanceof HttpError ? "" : body.toString("utf8"),
+      requestId,
+      receivedAt: Date.now(),
     };
     requests.push(record);
     const respond = (response: ServiceResponse) => {
@@ -190,13 +203,25 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
     }
     const segments = pathSegments(pathname);
     if (!segments) {
-      respond(errorResponse(options, new HttpError(400, "InvalidUri", "The request path has a malformed percent escape.")));
+      respond(
+        errorResponse(options, new HttpError(400, "InvalidUri", "The request path has a malformed percent escape.")),
+      );
       return;
     }
     const host = options.publicHost?.() ?? req.headers.host;
     const ctx: RequestContext = {
-      method: record.method, target, pathname, segments, query, headers: req.headers, body,
-      bodyText: record.body, requestId, record, origin: host && VALID_HOST.test(host) ? `http://${host}` : url, host,
+      method: record.method,
+      target,
+      pathname,
+      segments,
+      query,
+      headers: req.headers,
+      body,
+      bodyText: record.body,
+      requestId,
+      record,
+      origin: host && VALID_HOST.test(host) ? `http://${host}` : url,
+      host,
     };
     const auth = options.authenticate(ctx);
     record.auth = auth.kind;
@@ -255,7 +280,11 @@ export function writeResponse(res: ServerResponse, base: Record<string, string>,
 }
 
 function errorResponse(options: ServiceServerOptions, error: HttpError): ServiceResponse {
-  return { status: error.status, body: options.renderError(error), ...(error.headers ? { headers: error.headers } : {}) };
+  return {
+    status: error.status,
+    body: options.renderError(error),
+    ...(error.headers ? { headers: error.headers } : {}),
+  };
 }
 
 /** The whole body, or a 413 HttpError when it exceeds `limit` (rejects when the client goes away). */
@@ -268,7 +297,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | HttpErr
       if (size <= limit) chunks.push(chunk);
     });
     req.on("end", () => {
-      if (size > limit) resolve(new HttpError(413, "RequestEntityTooLarge", `The request body exceeds ${limit} bytes.`));
+      if (size > limit)
+        resolve(new HttpError(413, "RequestEntityTooLarge", `The request body exceeds ${limit} bytes.`));
       else resolve(Buffer.concat(chunks));
     });
     req.on("error", reject);
@@ -295,7 +325,8 @@ function recordHeaders(headers: IncomingHttpHeaders): Record<string, string> {
     if (value === undefined) continue;
     out[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  if (out["authorization"] !== undefined) out["authorization"] = `${out["authorization"].split(" ")[0] ?? ""} [redacted]`;
+  if (out["authorization"] !== undefined)
+    out["authorization"] = `${out["authorization"].split(" ")[0] ?? ""} [redacted]`;
   return out;
 }
 

@@ -45,7 +45,8 @@ export function renderIdentity(record: IdentityRecord, version: ApiVersion): Rec
   const identity: Record<string, unknown> = { id: record.id };
   if (version === PREVIEW_VERSION) {
     if (record.customId !== undefined) identity["customId"] = record.customId;
-    if (record.lastTokenIssuedAt !== undefined) identity["lastTokenIssuedAt"] = new Date(record.lastTokenIssuedAt).toISOString();
+    if (record.lastTokenIssuedAt !== undefined)
+      identity["lastTokenIssuedAt"] = new Date(record.lastTokenIssuedAt).toISOString();
   }
   return identity;
 }
@@ -60,9 +61,14 @@ export function param(call: IdentityCall, name: string): string {
 /** The bearer principal of a token-exchange call; these operations exchange the call's own token. */
 export function bearerPrincipalOf(call: IdentityCall): { principal: EntraPrincipal; expiresAtMs: number } {
   if (call.auth.kind !== "bearer") {
-    throw new HttpError(401, "BearerTokenRequired", "This operation exchanges the bearer token of the call; sign in with an Entra ID token.", {
-      headers: { "www-authenticate": "Bearer" },
-    });
+    throw new HttpError(
+      401,
+      "BearerTokenRequired",
+      "This operation exchanges the bearer token of the call; sign in with an Entra ID token.",
+      {
+        headers: { "www-authenticate": "Bearer" },
+      },
+    );
   }
   const { registration } = call.auth;
   if (!registration.principal) {

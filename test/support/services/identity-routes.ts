@@ -4,8 +4,12 @@
  */
 import { HttpError } from "./http-kit.ts";
 import {
-  PREVIEW_VERSION, param, renderIdentity,
-  type IdentityCall, type IdentityCore, type IdentityRoute,
+  PREVIEW_VERSION,
+  param,
+  renderIdentity,
+  type IdentityCall,
+  type IdentityCore,
+  type IdentityRoute,
 } from "./identity-api.ts";
 import { IdentityStore, type IdentityRecord } from "./identity-store.ts";
 import { expiresInMinutes, optionalString, readJsonObject, stringArray } from "./request-validation.ts";
@@ -17,7 +21,12 @@ export function identityRoutes(core: IdentityCore): IdentityRoute[] {
   function identityOf(call: IdentityCall): IdentityRecord {
     const id = param(call, "id");
     if (!IdentityStore.isWellFormedId(id)) {
-      throw new HttpError(400, "InvalidIdentifier", `'${id}' is not a Communication Services identity (8:acs:<resource>_<id>).`, { target: "id" });
+      throw new HttpError(
+        400,
+        "InvalidIdentifier",
+        `'${id}' is not a Communication Services identity (8:acs:<resource>_<id>).`,
+        { target: "id" },
+      );
     }
     const record = store.find(id);
     if (!record) throw new HttpError(404, "IdentityNotFound", `Identity '${id}' was not found.`, { target: "id" });
@@ -30,11 +39,14 @@ export function identityRoutes(core: IdentityCore): IdentityRoute[] {
 
   return [
     {
-      method: "POST", path: "/identities", operationId: "CommunicationIdentity_Create",
+      method: "POST",
+      path: "/identities",
+      operationId: "CommunicationIdentity_Create",
       handle(call) {
         const body = readJsonObject(call.ctx, { required: false });
         // customId is a preview field; 2023-10-01 ignores it like any unknown property.
-        const customId = call.version === PREVIEW_VERSION ? optionalString(body, "customId", { min: 1, max: 256 }) : undefined;
+        const customId =
+          call.version === PREVIEW_VERSION ? optionalString(body, "customId", { min: 1, max: 256 }) : undefined;
         const scopes = stringArray(body, "createTokenWithScopes", { required: false, nonEmpty: true });
         const minutes = expiresInMinutes(body);
         const { record } = store.create(customId);
@@ -46,18 +58,25 @@ export function identityRoutes(core: IdentityCore): IdentityRoute[] {
       },
     },
     {
-      method: "GET", path: "/identities/{id}", operationId: "CommunicationIdentity_Get", previewOnly: true,
+      method: "GET",
+      path: "/identities/{id}",
+      operationId: "CommunicationIdentity_Get",
+      previewOnly: true,
       handle: (call) => ({ status: 200, body: renderIdentity(identityOf(call), call.version) }),
     },
     {
-      method: "DELETE", path: "/identities/{id}", operationId: "CommunicationIdentity_Delete",
+      method: "DELETE",
+      path: "/identities/{id}",
+      operationId: "CommunicationIdentity_Delete",
       handle(call) {
         store.delete(identityOf(call).id);
         return { status: 204 };
       },
     },
     {
-      method: "POST", path: "/identities/{id}/:issueAccessToken", operationId: "CommunicationIdentity_IssueAccessToken",
+      method: "POST",
+      path: "/identities/{id}/:issueAccessToken",
+      operationId: "CommunicationIdentity_IssueAccessToken",
       handle(call) {
         const body = readJsonObject(call.ctx, { required: true });
         const record = identityOf(call);
@@ -67,7 +86,9 @@ export function identityRoutes(core: IdentityCore): IdentityRoute[] {
       },
     },
     {
-      method: "POST", path: "/identities/{id}/:revokeAccessTokens", operationId: "CommunicationIdentity_RevokeAccessTokens",
+      method: "POST",
+      path: "/identities/{id}/:revokeAccessTokens",
+      operationId: "CommunicationIdentity_RevokeAccessTokens",
       handle(call) {
         store.revoke(identityOf(call));
         return { status: 204 };

@@ -21,8 +21,21 @@ import { BearerTokenRegistry, bearerTokenOf, type BearerTokenRegistration } from
 import { EntraAssignments, entraAssignmentRoutes, type EntraAssignment } from "./entra-assignments.ts";
 import type { FaultInjector } from "./faults.ts";
 import { verifyHmacRequest } from "./hmac-verifier.ts";
-import { HttpError, single, startServiceServer, type AuthResult, type RecordedRequest, type RequestContext } from "./http-kit.ts";
-import { API_VERSIONS, PREVIEW_VERSION, type ApiVersion, type IdentityCore, type IdentityRoute } from "./identity-api.ts";
+import {
+  HttpError,
+  single,
+  startServiceServer,
+  type AuthResult,
+  type RecordedRequest,
+  type RequestContext,
+} from "./http-kit.ts";
+import {
+  API_VERSIONS,
+  PREVIEW_VERSION,
+  type ApiVersion,
+  type IdentityCore,
+  type IdentityRoute,
+} from "./identity-api.ts";
 import { identityRoutes } from "./identity-routes.ts";
 import { IdentityStore, type IdentitySnapshot, type TokenInspection } from "./identity-store.ts";
 import { findRoute } from "./router.ts";
@@ -89,47 +102,82 @@ export async function startIdentityService(options: IdentityServiceOptions = {})
   };
   let publicHost: string | undefined;
   const routes: IdentityRoute[] = [
-    ...identityRoutes(core), ...tokenExchangeRoutes(core), ...teamsExtensionRoutes(core), ...entraAssignmentRoutes(core),
+    ...identityRoutes(core),
+    ...tokenExchangeRoutes(core),
+    ...teamsExtensionRoutes(core),
+    ...entraAssignmentRoutes(core),
   ];
 
   function authenticate(ctx: RequestContext): AuthResult {
     const authorization = single(ctx.headers.authorization);
-    if (!authorization) return { kind: "invalid", code: "MissingAuthorization", message: "The request has no Authorization header." };
+    if (!authorization)
+      return { kind: "invalid", code: "MissingAuthorization", message: "The request has no Authorization header." };
     const bearer = bearerTokenOf(authorization);
     if (bearer !== undefined) {
       const verdict = core.bearer.verify(bearer, now());
       return verdict.ok
         ? { kind: "bearer", registration: verdict.registration }
-        : { kind: "invalid", code: "InvalidToken", message: verdict.message, challenge: 'Bearer error="invalid_token"' };
+        : {
+            kind: "invalid",
+            code: "InvalidToken",
+            message: verdict.message,
+            challenge: 'Bearer error="invalid_token"',
+          };
     }
     if (!authorization.startsWith("HMAC-SHA256")) {
-      return { kind: "invalid", code: "UnsupportedAuthorization", message: "Use HMAC-SHA256 signing or an Entra ID bearer token." };
+      return {
+        kind: "invalid",
+        code: "UnsupportedAuthorization",
+        message: "Use HMAC-SHA256 signing or an Entra ID bearer token.",
+      };
     }
-    const verdict = verifyHmacRequest({
-      method: ctx.method, target: ctx.target, authorization, body: ctx.body,
-      date: single(ctx.headers["x-ms-date"]), host: ctx.host, contentHash: single(ctx.headers["x-ms-content-sha256"]),
-    }, accessKey, now());
+    const verdict = verifyHmacRequest(
+      {
+        method: ctx.method,
+        target: ctx.target,
+        authorization,
+        body: ctx.body,
+        date: single(ctx.headers["x-ms-date"]),
+        host: ctx.host,
+        contentHash: single(ctx.headers["x-ms-content-sha256"]),
+      },
+      accessKey,
+      now(),
+    );
     if (verdict.ok) return { kind: "hmac" };
-    return { kind: "invalid", code: verdict.code, message: verdict.message, ...(verdict.stringToSign ? { stringToSign: verdict.stringToSign } : {}) };
+    return {
+      kind: "invalid",
+      code: verdict.code,
+      message: verdict.message,
+      ...(verdict.stringToSign ? { stringToSign: verdict.stringToSign } : {}),
+    };
   }
 
   const server = await startServiceServer({
     authenticate,
     handle(ctx, auth) {
       const match = findRoute(routes, ctx.method, ctx.segments);
-      if (match.kind === "not-found") throw new HttpError(404, "NotFound", `There is no operation at '${ctx.pathname}'.`);
+      if (match.kind === "not-found")
+        throw new HttpError(404, "NotFound", `There is no operation at '${ctx.pathname}'.`);
       if (match.kind === "method-not-allowed") {
-        throw new HttpError(405, "MethodNotAllowed", `'${ctx.pathname}' does not support ${ctx.method}.`, { headers: { allow: match.allow.join(", ") } });
+        throw new HttpError(405, "MethodNotAllowed", `'${ctx.pathname}' does not support ${ctx.method}.`, {
+          headers: { allow: match.allow.join(", ") },
+        });
       }
       const version = apiVersionOf(ctx);
       if (match.route.previewOnly && version !== PREVIEW_VERSION) {
-        throw new HttpError(404, "NotFound", `${match.route.operationId} is not available in api-version ${version}; it was added in ${PREVIEW_VERSION}.`);
+        throw new HttpError(
+          404,
+          "NotFound",
+          `${match.route.operationId} is not available in api-version ${version}; it was added in ${PREVIEW_VERSION}.`,
+        );
       }
       return match.route.handle({ ctx, auth, version, params: match.params });
     },
     renderError: (error) => ({
       error: {
-        code: error.code, message: error.message,
+        code: error.code,
+        message: error.message,
         ...(error.target !== undefined ? { target: error.target } : {}),
         ...(error.details ? { details: error.details } : {}),
       },
@@ -172,10 +220,18 @@ export async function startIdentityService(options: IdentityServiceOptions = {})
 
 function apiVersionOf(ctx: RequestContext): ApiVersion {
   const value = ctx.query.get("api-version");
-  if (!value) throw new HttpError(400, "MissingApiVersion", "The api-version query parameter is required.", { target: "api-version" });
+  if (!value)
+    throw new HttpError(400, "MissingApiVersion", "The api-version query parameter is required.", {
+      target: "api-version",
+    });
   const version = API_VERSIONS.find((v) => v === value);
   if (!version) {
-    throw new HttpError(400, "UnsupportedApiVersion", `api-version '${value}' is not supported; use one of ${API_VERSIONS.join(", ")}.`, { target: "api-version" });
+    throw new HttpError(
+      400,
+      "UnsupportedApiVersion",
+      `api-version '${value}' is not supported; use one of ${API_VERSIONS.join(", ")}.`,
+      { target: "api-version" },
+    );
   }
   return version;
 }

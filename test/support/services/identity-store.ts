@@ -108,7 +108,12 @@ export class IdentityStore {
     const exp = Math.floor(expiresAtMs / 1000);
     this.#seq += 1;
     const token = this.#signer.mint({
-      sub, scopes: [...scopes], iat: Math.floor(now / 1000), exp, seq: this.#seq, resourceId: this.resourceId,
+      sub,
+      scopes: [...scopes],
+      iat: Math.floor(now / 1000),
+      exp,
+      seq: this.#seq,
+      resourceId: this.resourceId,
     });
     const record = this.#identities.get(sub);
     if (record) record.lastTokenIssuedAt = now;
@@ -135,8 +140,13 @@ export class IdentityStore {
 
   #add(customId: string | undefined, principalKey: string | undefined): IdentityRecord {
     const record: IdentityRecord = {
-      id: `8:acs:${this.resourceId}_${randomUUID()}`, customId, principalKey, createdAt: this.#now(),
-      lastTokenIssuedAt: undefined, revokedThroughSeq: 0, revokedAt: undefined,
+      id: `8:acs:${this.resourceId}_${randomUUID()}`,
+      customId,
+      principalKey,
+      createdAt: this.#now(),
+      lastTokenIssuedAt: undefined,
+      revokedThroughSeq: 0,
+      revokedAt: undefined,
     };
     this.#identities.set(record.id, record);
     return record;

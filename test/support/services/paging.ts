@@ -21,7 +21,13 @@ export class Pager {
    * The page of `items` (sorted by `keyOf`) that the request asks for: the first page, or the one
    * after the key in its `continuationToken` (400 naming `continuationToken` when it is not ours).
    */
-  page<T>(ctx: RequestContext, items: readonly T[], keyOf: (item: T) => string, pageSize: number, apiVersion: string): Page<T> {
+  page<T>(
+    ctx: RequestContext,
+    items: readonly T[],
+    keyOf: (item: T) => string,
+    pageSize: number,
+    apiVersion: string,
+  ): Page<T> {
     const token = ctx.query.get(CONTINUATION_PARAMETER);
     const after = token === null ? undefined : this.#decode(token);
     const start = after === undefined ? 0 : items.findIndex((item) => keyOf(item) > after);
@@ -29,7 +35,10 @@ export class Pager {
     const value = items.slice(from, from + Math.max(1, pageSize));
     const last = value[value.length - 1];
     if (last === undefined || from + value.length >= items.length) return { value };
-    const next = new URLSearchParams({ "api-version": apiVersion, [CONTINUATION_PARAMETER]: this.#encode(keyOf(last)) });
+    const next = new URLSearchParams({
+      "api-version": apiVersion,
+      [CONTINUATION_PARAMETER]: this.#encode(keyOf(last)),
+    });
     return { value, nextLink: `${ctx.origin}${ctx.pathname}?${next.toString()}` };
   }
 
@@ -44,9 +53,12 @@ export class Pager {
     const received = Buffer.from(mac);
     if (received.length === expected.length && timingSafeEqual(received, expected)) {
       const parsed: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-      if (typeof parsed === "object" && parsed !== null && "after" in parsed && typeof parsed.after === "string") return parsed.after;
+      if (typeof parsed === "object" && parsed !== null && "after" in parsed && typeof parsed.after === "string")
+        return parsed.after;
     }
-    throw new HttpError(400, "InvalidContinuationToken", `The ${CONTINUATION_PARAMETER} is not valid for this list.`, { target: CONTINUATION_PARAMETER });
+    throw new HttpError(400, "InvalidContinuationToken", `The ${CONTINUATION_PARAMETER} is not valid for this list.`, {
+      target: CONTINUATION_PARAMETER,
+    });
   }
 
   #mac(payload: string): string {

@@ -43,7 +43,9 @@ export function readJsonObject(
 
 /** A 400 naming `field` in both `target` and the message. */
 export function invalid(field: string, message: string): HttpError {
-  return new HttpError(400, "ValidationError", message.includes(field) ? message : `${field}: ${message}`, { target: field });
+  return new HttpError(400, "ValidationError", message.includes(field) ? message : `${field}: ${message}`, {
+    target: field,
+  });
 }
 
 /** A non-empty string field; `label` is the name reported (defaults to `field`). */
@@ -64,7 +66,10 @@ export function optionalString(
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") throw invalid(field, `The field '${field}' must be a string.`);
   if (value.length < (bounds.min ?? 0) || value.length > (bounds.max ?? Infinity)) {
-    throw invalid(field, `The field '${field}' must be ${bounds.min ?? 0} to ${bounds.max ?? "any number of"} characters long.`);
+    throw invalid(
+      field,
+      `The field '${field}' must be ${bounds.min ?? 0} to ${bounds.max ?? "any number of"} characters long.`,
+    );
   }
   return value;
 }
@@ -88,7 +93,8 @@ export function stringArray(
   if (options.nonEmpty && value.length === 0) throw invalid(label, `The field '${label}' must not be empty.`);
   const items: string[] = [];
   for (const item of value) {
-    if (typeof item !== "string" || item === "") throw invalid(label, `Every item of '${label}' must be a non-empty string.`);
+    if (typeof item !== "string" || item === "")
+      throw invalid(label, `Every item of '${label}' must be a non-empty string.`);
     items.push(item);
   }
   return items;

@@ -21,7 +21,10 @@ export type RouteMatch<R extends RouteShape> =
 /** Splits a raw pathname into decoded segments; `undefined` when a percent escape is malformed. */
 export function pathSegments(pathname: string): string[] | undefined {
   try {
-    return pathname.split("/").slice(1).map((part) => decodeURIComponent(part));
+    return pathname
+      .split("/")
+      .slice(1)
+      .map((part) => decodeURIComponent(part));
   } catch {
     return undefined;
   }

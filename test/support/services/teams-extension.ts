@@ -51,31 +51,46 @@ export function teamsExtensionRoutes(core: IdentityCore): IdentityRoute[] {
   function existing(call: IdentityCall): TeamsExtensionAssignment {
     const found = assignments.get(param(call, "tenantId"), param(call, "objectId"));
     if (!found) {
-      throw new HttpError(404, "AssignmentNotFound", `No Teams Phone assignment for object '${param(call, "objectId")}' in tenant '${param(call, "tenantId")}'.`);
+      throw new HttpError(
+        404,
+        "AssignmentNotFound",
+        `No Teams Phone assignment for object '${param(call, "objectId")}' in tenant '${param(call, "tenantId")}'.`,
+      );
     }
     return found;
   }
 
   return [
     {
-      method: "GET", path: PATH, operationId: "TeamsExtensionAssignment_Get", previewOnly: true,
+      method: "GET",
+      path: PATH,
+      operationId: "TeamsExtensionAssignment_Get",
+      previewOnly: true,
       handle: (call) => ({ status: 200, body: existing(call) }),
     },
     {
-      method: "PUT", path: PATH, operationId: "TeamsExtensionAssignment_Upsert", previewOnly: true,
+      method: "PUT",
+      path: PATH,
+      operationId: "TeamsExtensionAssignment_Upsert",
+      previewOnly: true,
       handle(call) {
         const body = readJsonObject(call.ctx, { required: true });
         const principalType = requiredString(body, "principalType");
         const clientIds = stringArray(body, "clientIds", { required: false, nonEmpty: false });
         const assignment: TeamsExtensionAssignment = {
-          objectId: param(call, "objectId"), tenantId: param(call, "tenantId"), principalType,
+          objectId: param(call, "objectId"),
+          tenantId: param(call, "tenantId"),
+          principalType,
           ...(clientIds ? { clientIds } : {}),
         };
         return { status: assignments.put(assignment) ? 201 : 200, body: assignment };
       },
     },
     {
-      method: "DELETE", path: PATH, operationId: "TeamsExtensionAssignment_Delete", previewOnly: true,
+      method: "DELETE",
+      path: PATH,
+      operationId: "TeamsExtensionAssignment_Delete",
+      previewOnly: true,
       handle(call) {
         existing(call);
         assignments.delete(param(call, "tenantId"), param(call, "objectId"));

@@ -15,7 +15,13 @@
  *   that identity plus a token expiring with the bearer token (at most 24 hours).
  */
 import { HttpError } from "./http-kit.ts";
-import { bearerPrincipalOf, renderIdentity, type IdentityCall, type IdentityCore, type IdentityRoute } from "./identity-api.ts";
+import {
+  bearerPrincipalOf,
+  renderIdentity,
+  type IdentityCall,
+  type IdentityCore,
+  type IdentityRoute,
+} from "./identity-api.ts";
 import { expiryMs } from "./bearer-tokens.ts";
 import { readJsonObject, requiredString, invalid } from "./request-validation.ts";
 
@@ -33,7 +39,9 @@ export function tokenExchangeRoutes(core: IdentityCore): IdentityRoute[] {
 
   return [
     {
-      method: "POST", path: "/teamsUser/:exchangeAccessToken", operationId: "CommunicationIdentity_ExchangeTeamsUserAccessToken",
+      method: "POST",
+      path: "/teamsUser/:exchangeAccessToken",
+      operationId: "CommunicationIdentity_ExchangeTeamsUserAccessToken",
       handle(call) {
         const body = readJsonObject(call.ctx, { required: true });
         const token = requiredString(body, "token");
@@ -41,17 +49,24 @@ export function tokenExchangeRoutes(core: IdentityCore): IdentityRoute[] {
         const userId = requiredString(body, "userId");
         const verdict = core.bearer.verify(token, core.now());
         if (!verdict.ok || !verdict.registration.principal) {
-          throw new HttpError(401, "InvalidAccessToken", "The Teams user token is not valid or has expired.", { target: "token" });
+          throw new HttpError(401, "InvalidAccessToken", "The Teams user token is not valid or has expired.", {
+            target: "token",
+          });
         }
         const { principal } = verdict.registration;
-        if (principal.clientId !== appId) throw invalid("appId", "appId does not match the appid claim of the Teams user token.");
-        if (principal.objectId !== userId) throw invalid("userId", "userId does not match the oid claim of the Teams user token.");
+        if (principal.clientId !== appId)
+          throw invalid("appId", "appId does not match the appid claim of the Teams user token.");
+        if (principal.objectId !== userId)
+          throw invalid("userId", "userId does not match the oid claim of the Teams user token.");
         const expiresAt = Math.min(expiryMs(verdict.registration), core.now() + DAY_MS);
         return { status: 200, body: store.issue(`8:orgid:${userId}`, ["voip"], expiresAt) };
       },
     },
     {
-      method: "POST", path: "/access/teamsExtension/:exchangeAccessToken", operationId: "TeamsExtensionToken_Exchange", previewOnly: true,
+      method: "POST",
+      path: "/access/teamsExtension/:exchangeAccessToken",
+      operationId: "TeamsExtensionToken_Exchange",
+      previewOnly: true,
       handle(call) {
         const { principal, expiresAtMs } = bearerPrincipalOf(call);
         readJsonObject(call.ctx, { required: false });
@@ -64,15 +79,25 @@ export function tokenExchangeRoutes(core: IdentityCore): IdentityRoute[] {
       },
     },
     {
-      method: "POST", path: "/access/entra/:exchangeAccessToken", operationId: "EntraIdToken_Exchange", previewOnly: true,
+      method: "POST",
+      path: "/access/entra/:exchangeAccessToken",
+      operationId: "EntraIdToken_Exchange",
+      previewOnly: true,
       handle(call) {
         const { principal, expiresAtMs } = bearerPrincipalOf(call);
         readJsonObject(call.ctx, { required: false });
-        const admitted = core.entra.list().some((a) =>
-          a.tenantId === principal.tenantId && a.clientIds.includes(principal.clientId) &&
-          (a.objectId === principal.objectId || (principal.groups ?? []).includes(a.objectId) ||
-            (a.principalType === "tenant" && a.objectId === principal.tenantId)));
-        if (!admitted) throw new HttpError(403, "Forbidden", "The principal has no Entra ID access assignment for this client.");
+        const admitted = core.entra
+          .list()
+          .some(
+            (a) =>
+              a.tenantId === principal.tenantId &&
+              a.clientIds.includes(principal.clientId) &&
+              (a.objectId === principal.objectId ||
+                (principal.groups ?? []).includes(a.objectId) ||
+                (a.principalType === "tenant" && a.objectId === principal.tenantId)),
+          );
+        if (!admitted)
+          throw new HttpError(403, "Forbidden", "The principal has no Entra ID access assignment for this client.");
         return exchangeFor(call, `entra:${principal.tenantId}:${principal.objectId}`, ["chat", "voip"], expiresAtMs);
       },
     },

@@ -68,8 +68,13 @@ export class HttpError<TBody = unknown> extends Error {
 export const isHttpError = (value: unknown): value is HttpError => {
   if (value instanceof HttpError) return true;
   const error = asRecord(value);
-  return error?.["name"] === "HttpError" && typeof error["status"] === "number" && typeof error["message"] === "string" &&
-    "body" in error && typeof asRecord(error["headers"])?.["get"] === "function";
+  return (
+    error?.["name"] === "HttpError" &&
+    typeof error["status"] === "number" &&
+    typeof error["message"] === "string" &&
+    "body" in error &&
+    typeof asRecord(error["headers"])?.["get"] === "function"
+  );
 };
 
 /** A fetch that failed: connection refused or reset, DNS failure, or a body that ended early. */
@@ -92,7 +97,12 @@ export class TimeoutError extends Error {
   declare readonly timeoutMs: number | undefined;
   /** Builds the error for a timeout of `timeoutMs` milliseconds, or for the caller's signal (`cause`). */
   constructor(timeoutMs: number | undefined, options?: { cause?: unknown }) {
-    super(timeoutMs === undefined ? "The request timed out: the caller's abort signal timed out" : `The request timed out after ${timeoutMs} ms`, options);
+    super(
+      timeoutMs === undefined
+        ? "The request timed out: the caller's abort signal timed out"
+        : `The request timed out after ${timeoutMs} ms`,
+      options,
+    );
     this.timeoutMs = timeoutMs;
   }
 }
@@ -143,10 +153,17 @@ export class ResponseParseError extends Error {
     const { cause, missing, mismatch } = options;
     // A mismatch names a path in the body instead: it quotes none of it.
     const snippet = mismatch ? "" : bodySnippet.slice(0, 200);
-    const problem = mismatch ?? (missing === undefined ? "is not valid JSON" : `lacks the required property "${missing}"`);
+    const problem =
+      mismatch ?? (missing === undefined ? "is not valid JSON" : `lacks the required property "${missing}"`);
     // V8's SyntaxError quotes the body it could not parse: only its kind of problem is kept.
-    const kept = cause instanceof Error ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) } : undefined;
-    super(`Expected a JSON body in the ${status} response, but it ${snippet ? `${problem}: ${snippet}` : mismatch ?? "was empty"}`, kept);
+    const kept =
+      cause instanceof Error
+        ? { cause: new SyntaxError(cause.message.replace(/('.', )?"[^]*"(\.\.\.)?/, "(body not quoted)")) }
+        : undefined;
+    super(
+      `Expected a JSON body in the ${status} response, but it ${snippet ? `${problem}: ${snippet}` : (mismatch ?? "was empty")}`,
+      kept,
+    );
     this.status = status;
     this.bodySnippet = snippet;
   }
@@ -154,9 +171,7 @@ export class ResponseParseError extends Error {
 
 /** `value` when it is a plain JSON object (not `null`, not an array), else `undefined`. */
 export const asRecord = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /**
  * Builds an {@link HttpError} from a response whose body was already read as text.
@@ -187,7 +202,8 @@ export const httpErrorFromText = (
     serviceMessage: text("message"),
     details: inner?.["details"],
     // The service's request id, in order of preference.
-    requestId: headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id") ?? clientRequestId,
+    requestId:
+      headers.get("x-ms-request-id") ?? headers.get("x-request-id") ?? headers.get("request-id") ?? clientRequestId,
     body,
     headers,
   });

@@ -12,10 +12,40 @@ export type LogLevel = "verbose" | "info" | "warning" | "error";
 
 /** One event of a call; `attempt` counts from 1 (redirects and retries are further attempts). */
 export type LogEvent =
-  | { readonly kind: "request"; readonly level: LogLevel; readonly attempt: number; readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>> }
-  | { readonly kind: "response"; readonly level: LogLevel; readonly attempt: number; readonly method: string; readonly url: string; readonly status: number; readonly durationMs: number; readonly requestId: string | undefined }
-  | { readonly kind: "retry"; readonly level: LogLevel; readonly attempt: number; readonly delayMs: number; readonly reason: string }
-  | { readonly kind: "error"; readonly level: LogLevel; readonly attempt: number; readonly method: string; readonly url: string; readonly durationMs: number; readonly error: string };
+  | {
+      readonly kind: "request";
+      readonly level: LogLevel;
+      readonly attempt: number;
+      readonly method: string;
+      readonly url: string;
+      readonly headers: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: "response";
+      readonly level: LogLevel;
+      readonly attempt: number;
+      readonly method: string;
+      readonly url: string;
+      readonly status: number;
+      readonly durationMs: number;
+      readonly requestId: string | undefined;
+    }
+  | {
+      readonly kind: "retry";
+      readonly level: LogLevel;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: "error";
+      readonly level: LogLevel;
+      readonly attempt: number;
+      readonly method: string;
+      readonly url: string;
+      readonly durationMs: number;
+      readonly error: string;
+    };
 
 /** Receives every event; `{ log(event) }` objects are accepted too. */
 export type Logger = ((event: LogEvent) => void) | { log(event: LogEvent): void };
@@ -28,7 +58,9 @@ const hiddenHeaders = new Set(["x-ms-content-sha256"]);
 
 /** Headers as a logger sees them: by the shared rule, plus the body's digest hidden. */
 export const redactHeaders = (headers: Headers): Record<string, string> =>
-  Object.fromEntries([...headers].map(([name, value]) => [name, hiddenHeaders.has(name) ? REDACTED : redactHeaderValue(name, value)]));
+  Object.fromEntries(
+    [...headers].map(([name, value]) => [name, hiddenHeaders.has(name) ? REDACTED : redactHeaderValue(name, value)]),
+  );
 
 /**
  * Hands the event to `logger`; built only when there is one (redacting costs). A logger that throws

@@ -117,7 +117,13 @@ export const jsonInModelOrder = (value: unknown): string =>
   JSON.stringify(value, (_key, item: unknown) => {
     const record = asRecord(item);
     const plain = record && [Object.prototype, null].includes(Object.getPrototypeOf(record) as object | null);
-    return plain ? Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]])) : item;
+    return plain
+      ? Object.fromEntries(
+          Object.keys(record)
+            .sort()
+            .map((key) => [key, record[key]]),
+        )
+      : item;
   });
 
 /** Percent-encodes a path parameter (`8:acs:...` becomes `8%3Aacs%3A...`). */
@@ -133,7 +139,9 @@ export const encodePathParam = (value: string): string => encodeURIComponent(val
  */
 export const wholePathSegment = (text: string, name: string): string => {
   if (/^(?:\.|%2e){1,2}$/i.test(text)) {
-    throw new RangeError(`Path parameter "${name}" cannot be "${decodeURIComponent(text)}": URLs drop "." and ".." path segments, so the request would reach another resource`);
+    throw new RangeError(
+      `Path parameter "${name}" cannot be "${decodeURIComponent(text)}": URLs drop "." and ".." path segments, so the request would reach another resource`,
+    );
   }
   return text;
 };
@@ -172,7 +180,8 @@ const readBody = async (response: Response, limit: number): Promise<Uint8Array> 
   let size = 0;
   const reader = response.body?.getReader();
   for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
-    if ((size += chunk.value.byteLength) > limit) throw new ResponseTooLargeError(`The response body exceeds ${limit} bytes`);
+    if ((size += chunk.value.byteLength) > limit)
+      throw new ResponseTooLargeError(`The response body exceeds ${limit} bytes`);
   }
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 };
@@ -203,17 +212,37 @@ const attempt = async (
     const url = request.url.href;
     // Redirects are followed by sendRequest, which signs every hop and refuses other origins.
     // (The cast: sendRequest copied bytes into a fresh ArrayBuffer, which is what BodyInit wants.)
-    const response = await doFetch(url, { method, headers, body: body as BodyInit | undefined, redirect: "manual", signal: controller.signal });
+    const response = await doFetch(url, {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+      redirect: "manual",
+      signal: controller.signal,
+    });
     // A 2xx stream is handed over unread: neither the timer nor the `finally` below may cut it short.
     unread = (stream && response.ok && response.body) || undefined;
-    const bodyBytes = unread ? new Uint8Array(0) : await readBody(response, options.maxResponseBytes ?? defaultMaxResponseBytes);
+    const bodyBytes = unread
+      ? new Uint8Array(0)
+      : await readBody(response, options.maxResponseBytes ?? defaultMaxResponseBytes);
     const { status, statusText } = response;
-    const raw: RawResponse = { status, statusText, headers: response.headers, bodyText: new TextDecoder().decode(bodyBytes), bodyBytes, request: { method, url } };
+    const raw: RawResponse = {
+      status,
+      statusText,
+      headers: response.headers,
+      bodyText: new TextDecoder().decode(bodyBytes),
+      bodyBytes,
+      request: { method, url },
+    };
     return unread ? { ...raw, stream: unread } : raw;
   } catch (error) {
     if (userSignal?.aborted) throw userSignal.reason;
     if (error instanceof ResponseTooLargeError) throw error;
-    return timeout ?? (error instanceof NetworkError ? error : new NetworkError("The request failed before a complete response was received", { cause: error }));
+    return (
+      timeout ??
+      (error instanceof NetworkError
+        ? error
+        : new NetworkError("The request failed before a complete response was received", { cause: error }))
+    );
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener("abort", onAbort);
@@ -241,7 +270,11 @@ export const sendRequest = async (
   }
 };
 
-const sendWithRetries = async (context: ClientContext, spec: RequestSpec, options: RequestOptions): Promise<RawResponse> => {
+const sendWithRetries = async (
+  context: ClientContext,
+  spec: RequestSpec,
+  options: RequestOptions,
+): Promise<RawResponse> => {
   const { retry } = context;
   const { abortSignal } = options;
   let url = buildRequestUrl(context.endpoint, spec.path, { ...spec.query, ...options.query });
@@ -265,7 +298,7 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) template.set(name, value);
   const deadline = Date.now() + (options.totalTimeoutMs ?? defaultTotalTimeoutMs);
 
-  for (let retries = 0, hops = 0; ; ) {
+  for (let retries = 0, hops = 0; ;) {
     abortSignal?.throwIfAborted();
     const request: OutgoingRequest = { method, url, headers: new Headers(template), body };
     await context.signer?.sign(request);
@@ -273,7 +306,14 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
     const { logger } = context;
     const number = retries + hops + 1;
     // Logged as signed (the signature redacted): what the service receives.
-    emit(logger, () => ({ kind: "request", level: "info", attempt: number, method, url: redactUrl(url.href), headers: redactHeaders(request.headers) }));
+    emit(logger, () => ({
+      kind: "request",
+      level: "info",
+      attempt: number,
+      method,
+      url: redactUrl(url.href),
+      headers: redactHeaders(request.headers),
+    }));
     const started = Date.now();
     const response = await attempt(context.fetch ?? fetch, request, options, timeoutMs, spec.stream);
     const failed = response instanceof Error;
@@ -281,7 +321,13 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
       const at = { attempt: number, method, url: redactUrl(url.href), durationMs: Date.now() - started };
       if (failed) return { kind: "error", level: "warning", ...at, error: `${response.name}: ${response.message}` };
       const requestId = response.headers.get("x-ms-request-id") ?? response.headers.get("x-request-id") ?? undefined;
-      return { kind: "response", level: response.status >= 400 ? "warning" : "info", ...at, status: response.status, requestId };
+      return {
+        kind: "response",
+        level: response.status >= 400 ? "warning" : "info",
+        ...at,
+        status: response.status,
+        requestId,
+      };
     });
     const target = !failed && redirectTarget(response, url);
     if (target) {
@@ -297,7 +343,12 @@ const sendWithRetries = async (context: ClientContext, spec: RequestSpec, option
     // A server asking for a longer wait than maxDelayMs (Retry-After: 20 days), or one the deadline
     // would cut short, gets no retry: the call fails at once with what the last attempt got.
     const delay = retryDelayMs(retries, retry, failed ? undefined : response);
-    if ((failed || isRetriableStatus(response.status)) && retries++ < retry.maxRetries && delay <= retry.maxDelayMs && Date.now() + delay < deadline) {
+    if (
+      (failed || isRetriableStatus(response.status)) &&
+      retries++ < retry.maxRetries &&
+      delay <= retry.maxDelayMs &&
+      Date.now() + delay < deadline
+    ) {
       const reason = failed ? response.name : `status ${response.status}`;
       emit(logger, () => ({ kind: "retry", level: "info", attempt: number, delayMs: Math.round(delay), reason }));
       await sleep(delay, abortSignal);

@@ -67,12 +67,17 @@ const sha256Base64: (data: string | Uint8Array, key?: SigningKey) => string | Pr
   ? (data, key) => {
       // An import does not narrow inside a closure; `nodeCrypto` never changes, so the test above holds.
       const node = nodeCrypto as NodeCrypto;
-      return (key ? node.createHmac("sha256", (key.nodeKey ??= node.createSecretKey(key.bytes))) : node.createHash("sha256")).update(data).digest("base64");
+      return (
+        key ? node.createHmac("sha256", (key.nodeKey ??= node.createSecretKey(key.bytes))) : node.createHash("sha256")
+      )
+        .update(data)
+        .digest("base64");
     }
   : webSha256Base64;
 
 /** Base64 (standard alphabet, padded) SHA-256 of the exact body bytes; the empty string when there is no body. */
-export const computeContentHash = async (body: string | Uint8Array | undefined): Promise<string> => sha256Base64(body ?? "");
+export const computeContentHash = async (body: string | Uint8Array | undefined): Promise<string> =>
+  sha256Base64(body ?? "");
 
 /** `url.pathname`, then `?` and the form-encoded query when the query is non-empty. */
 export const pathAndQuery = (url: URL): string => {
@@ -120,7 +125,10 @@ export const createHmacSigner = (accessKey: AccessKey, scheme: HmacSigningScheme
         return value;
       });
       const signature = await sha256Base64(stringToSign(request.method, url, values), currentKey());
-      headers.set("authorization", `${scheme.authorizationPrefix} SignedHeaders=${signedNames.join(";")}&Signature=${signature}`);
+      headers.set(
+        "authorization",
+        `${scheme.authorizationPrefix} SignedHeaders=${signedNames.join(";")}&Signature=${signature}`,
+      );
     },
   };
 };

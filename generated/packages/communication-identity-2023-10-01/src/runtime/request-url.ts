@@ -45,7 +45,8 @@ export const buildRequestUrl = (endpoint: string, path: string, query: QueryPara
   const pairs = url.search ? [url.search.slice(1)] : [];
   for (const [key, value] of Object.entries(query)) {
     // A link that carries its own query (a next link) keeps it; only the keys it lacks are added.
-    if (value !== undefined && !url.searchParams.has(key)) for (const item of [value].flat()) pairs.push(`${encode(key)}=${encode(item)}`);
+    if (value !== undefined && !url.searchParams.has(key))
+      for (const item of [value].flat()) pairs.push(`${encode(key)}=${encode(item)}`);
   }
   // An empty query leaves no bare `?`.
   url.search = pairs.join("&");

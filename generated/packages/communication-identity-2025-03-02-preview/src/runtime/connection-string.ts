@@ -54,7 +54,10 @@ const checkEndpoint = (endpoint: string): string | undefined => {
  * after it (a trailing `;` is kept). Unlike the SDK, the match is anchored at the start and
  * surrounding whitespace is trimmed.
  */
-export const parseConnectionString = (value: string, keys: ConnectionStringKeys = defaultKeys): ConnectionStringParts => {
+export const parseConnectionString = (
+  value: string,
+  keys: ConnectionStringKeys = defaultKeys,
+): ConnectionStringParts => {
   const pattern = new RegExp(`^${escapeRegExp(keys.endpointKey)}=(.*);${escapeRegExp(keys.keyKey)}=(.*)$`, "i");
   const expectedShape = `Invalid connection string: expected "${keys.endpointKey}=<url>;${keys.keyKey}=<key>"`;
   const match = pattern.exec(value.trim());

@@ -24,7 +24,8 @@
 
 export const REDACTED = "REDACTED";
 
-const SECRET_NAME = /(?:token|secret|pass(?:w(?:or)?d|phrase)|pwd|key|sig(?:nature)?|credential|jwt|cookie|session|auth(?:orization|enticate)|connection[-_]?string|(?:^|[\W_])pass)s?\d*$/i;
+const SECRET_NAME =
+  /(?:token|secret|pass(?:w(?:or)?d|phrase)|pwd|key|sig(?:nature)?|credential|jwt|cookie|session|auth(?:orization|enticate)|connection[-_]?string|(?:^|[\W_])pass)s?\d*$/i;
 
 /** Whether `name` is secret by the rule above (without the names a caller adds). */
 export function isSecretName(name: string): boolean {
@@ -36,7 +37,9 @@ export function redactText(text: string, isSecret = isSecretName): string {
   // A pair starts only where a word starts, so a long run of letters without `=` is scanned once,
   // not once per letter.
   return text
-    .replace(/(^|[^\w.-])([\w.-]+)=[^\s&;,"'<>]*/g, (pair, start: string, name: string) => (isSecret(name) ? `${start}${name}=${REDACTED}` : pair))
+    .replace(/(^|[^\w.-])([\w.-]+)=[^\s&;,"'<>]*/g, (pair, start: string, name: string) =>
+      isSecret(name) ? `${start}${name}=${REDACTED}` : pair,
+    )
     .replace(/\beyJ[\w-]*\.[\w.-]*/g, REDACTED);
 }
 
@@ -62,7 +65,9 @@ export function redactHeaderValue(name: string, value: string, isSecret = isSecr
 export function redactJson(value: unknown, isSecret = isSecretName, secret = false): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item, isSecret, secret));
   if (value && typeof value == "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactJson(item, isSecret, secret || isSecret(key))]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactJson(item, isSecret, secret || isSecret(key))]),
+    );
   }
   if (secret && value !== null && typeof value != "boolean") return REDACTED;
   return typeof value == "string" ? redactText(value, isSecret) : value;
@@ -78,6 +83,9 @@ export function redactBodyText(text: string, isSecret = isSecretName): string {
     return JSON.stringify(redactJson(JSON.parse(text), isSecret));
   } catch {
     if (!/^\s*[[{]/.test(text)) return redactText(text, isSecret);
-    return text.replace(/("(?:[^"\\]|\\.)*"\s*:)|"(?:[^"\\]|\\.)*"?|[\w.+-]+/g, (_value, name?: string) => name ?? `"${REDACTED}"`);
+    return text.replace(
+      /("(?:[^"\\]|\\.)*"\s*:)|"(?:[^"\\]|\\.)*"?|[\w.+-]+/g,
+      (_value, name?: string) => name ?? `"${REDACTED}"`,
+    );
   }
 }

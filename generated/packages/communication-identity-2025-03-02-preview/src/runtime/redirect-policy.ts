@@ -20,7 +20,8 @@ export const maxRedirects = 10;
 export const redirectTarget = (response: { status: number; headers: Headers }, from: URL): URL | undefined => {
   const { status } = response;
   const location = response.headers.get("location");
-  if (status === 0) throw new RedirectError(`Refusing to follow a redirect the browser hides: it may leave ${from.origin}`);
+  if (status === 0)
+    throw new RedirectError(`Refusing to follow a redirect the browser hides: it may leave ${from.origin}`);
   if (![301, 302, 303, 307, 308].includes(status) || location === null) return undefined;
   let target: URL | undefined;
   try {
@@ -36,6 +37,9 @@ export const redirectTarget = (response: { status: number; headers: Headers }, f
  * (never the path or query, which may carry tokens). `what` says what pointed there ("a redirect").
  */
 export const sameOrigin = (target: URL | undefined, from: URL, what: string): URL => {
-  if (target?.origin !== from.origin) throw new RedirectError(`Refusing to follow ${what} to ${target?.origin ?? "an invalid URL"}: it leaves ${from.origin}`);
+  if (target?.origin !== from.origin)
+    throw new RedirectError(
+      `Refusing to follow ${what} to ${target?.origin ?? "an invalid URL"}: it leaves ${from.origin}`,
+    );
   return target;
 };

@@ -42,28 +42,33 @@ function flagText(flag: FlagSpec): string {
   if (flag.type.kind === "array") parts.push("Takes one or more values.");
   if (flag.type.kind === "json") parts.push("JSON, inline or @file.json.");
   if (type.kind === "date-time") parts.push("An RFC 3339 date-time, e.g. 2025-01-31T12:00:00Z.");
-  if (flag.default !== undefined) parts.push(`Default: ${typeof flag.default === "string" ? flag.default : JSON.stringify(flag.default)}.`);
+  if (flag.default !== undefined)
+    parts.push(`Default: ${typeof flag.default === "string" ? flag.default : JSON.stringify(flag.default)}.`);
   if (flag.env) parts.push(`Environment variable: ${flag.env}.`);
   return parts.filter(Boolean).join(" ");
 }
 
 function flagSection(title: string, flags: readonly FlagSpec[]): string[] {
   if (flags.length === 0) return [];
-  const sorted = [...flags].sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false) || (a.name < b.name ? -1 : 1));
+  const sorted = [...flags].sort(
+    (a, b) => Number(b.required ?? false) - Number(a.required ?? false) || (a.name < b.name ? -1 : 1),
+  );
   return ["", title, ...entries(sorted.map((f) => [flagLabel(f), flagText(f)]))];
 }
 
 export function commandHelp<C>(program: Program<C>, command: CommandSpec<C>): string {
   const name = [program.bin, ...command.path].join(" ");
   const lines = ["", "Command", ...entries([[name, command.summary]])];
-  if (command.description && command.description !== command.summary) lines.push("", ...wrap(command.description, WIDTH - 4).map((l) => `    ${l}`));
+  if (command.description && command.description !== command.summary)
+    lines.push("", ...wrap(command.description, WIDTH - 4).map((l) => `    ${l}`));
   if (command.deprecated) lines.push("", "    This command is deprecated.");
   lines.push(...flagSection("Arguments", [...command.flags, ...commandExtraFlags(command as CommandSpec<unknown>)]));
   lines.push(...flagSection("Authentication Arguments", program.authFlags));
   lines.push(...flagSection("Global Arguments", globalFlags));
   if (command.examples && command.examples.length > 0) {
     lines.push("", "Examples");
-    for (const example of command.examples) lines.push(`    ${example.title}`, `        ${program.bin} ${example.command}`, "");
+    for (const example of command.examples)
+      lines.push(`    ${example.title}`, `        ${program.bin} ${example.command}`, "");
   }
   // Summaries, descriptions, enum values and defaults come from the spec: no escape sequences on the terminal.
   return terminalText(`${lines.join("\n").trimEnd()}\n\n`);
@@ -81,18 +86,28 @@ export function groupHelp<C>(program: Program<C>, path: readonly string[]): stri
     else subgroups.set(next, (subgroups.get(next) ?? 0) + 1);
   }
   const name = [program.bin, ...path].join(" ");
-  const about = path.length === 0
-    ? `${program.title}: the command line of ${program.packageName} ${program.version}, API version ${program.apiVersion}.`
-    : (summaries.get(path.join(" ")) ?? "");
+  const about =
+    path.length === 0
+      ? `${program.title}: the command line of ${program.packageName} ${program.version}, API version ${program.apiVersion}.`
+      : (summaries.get(path.join(" ")) ?? "");
   const lines = ["", "Group", ...entries([[name, about]])];
-  if (path.length === 0 && program.description) lines.push("", ...wrap(program.description, WIDTH - 4).map((l) => `    ${l}`));
+  if (path.length === 0 && program.description)
+    lines.push("", ...wrap(program.description, WIDTH - 4).map((l) => `    ${l}`));
   if (subgroups.size > 0) {
     lines.push("", "Subgroups:");
-    lines.push(...entries([...subgroups.entries()].sort().map(([g, n]) => [g, summaries.get([...path, g].join(" ")) ?? `${n} command${n === 1 ? "" : "s"}`])));
+    lines.push(
+      ...entries(
+        [...subgroups.entries()]
+          .sort()
+          .map(([g, n]) => [g, summaries.get([...path, g].join(" ")) ?? `${n} command${n === 1 ? "" : "s"}`]),
+      ),
+    );
   }
   if (commands.length > 0) {
     lines.push("", "Commands:");
-    lines.push(...entries(commands.map((c) => [c.path.at(-1) ?? "", c.summary] as const).sort(([a], [b]) => (a < b ? -1 : 1))));
+    lines.push(
+      ...entries(commands.map((c) => [c.path.at(-1) ?? "", c.summary] as const).sort(([a], [b]) => (a < b ? -1 : 1))),
+    );
   }
   if (path.length === 0) {
     lines.push("", "Exit codes:");

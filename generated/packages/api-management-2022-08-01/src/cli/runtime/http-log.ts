@@ -26,16 +26,24 @@ export const redactUrl = (url: string, redactor: Redactor): string => redactShar
 /** JSON (or what looks like JSON) with secrets hidden, by the shared rule; other text is summarised. */
 export function redactBody(text: string, contentType: string | null, redactor: Redactor): string {
   if (text === "") return "(empty)";
-  if (!/json/i.test(contentType ?? "") && !/^\s*[{[]/.test(text)) return `(${new TextEncoder().encode(text).length} bytes of ${contentType ?? "unknown type"}, not shown)`;
+  if (!/json/i.test(contentType ?? "") && !/^\s*[{[]/.test(text))
+    return `(${new TextEncoder().encode(text).length} bytes of ${contentType ?? "unknown type"}, not shown)`;
   return redactBodyText(text, redactor.isSecret);
 }
 
 function headerLines(headers: Headers, redactor: Redactor): string[] {
-  return [...headers.entries()].map(([name, value]) => `    ${name}: ${redactHeaderValue(name, value, redactor.isSecret)}`);
+  return [...headers.entries()].map(
+    ([name, value]) => `    ${name}: ${redactHeaderValue(name, value, redactor.isSecret)}`,
+  );
 }
 
 /** Wraps `inner` so every request and response is written to `log`, line by line. */
-export function loggingFetch(inner: typeof fetch, level: LogLevel, redactor: Redactor, log: (line: string) => void): typeof fetch {
+export function loggingFetch(
+  inner: typeof fetch,
+  level: LogLevel,
+  redactor: Redactor,
+  log: (line: string) => void,
+): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = redactUrl(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, redactor);
     const method = init?.method ?? "GET";
@@ -44,7 +52,8 @@ export function loggingFetch(inner: typeof fetch, level: LogLevel, redactor: Red
       log(`Request: ${method} ${url}`);
       for (const line of headerLines(requestHeaders, redactor)) log(line);
       const body = init?.body;
-      if (typeof body === "string") log(`Request body: ${redactBody(body, requestHeaders.get("content-type"), redactor)}`);
+      if (typeof body === "string")
+        log(`Request body: ${redactBody(body, requestHeaders.get("content-type"), redactor)}`);
       else if (body instanceof Uint8Array) log(`Request body: (${body.byteLength} bytes, not shown)`);
     }
     const started = Date.now();
@@ -56,8 +65,13 @@ export function loggingFetch(inner: typeof fetch, level: LogLevel, redactor: Red
       throw error;
     }
     const elapsed = Date.now() - started;
-    const requestId = response.headers.get("x-ms-request-id") ?? response.headers.get("x-request-id") ?? response.headers.get("request-id");
-    log(`${method} ${url} -> ${response.status} ${response.statusText} (${elapsed} ms${requestId ? `, request id ${requestId}` : ""})`);
+    const requestId =
+      response.headers.get("x-ms-request-id") ??
+      response.headers.get("x-request-id") ??
+      response.headers.get("request-id");
+    log(
+      `${method} ${url} -> ${response.status} ${response.statusText} (${elapsed} ms${requestId ? `, request id ${requestId}` : ""})`,
+    );
     if (level === "debug") {
       for (const line of headerLines(response.headers, redactor)) log(line);
       const text = await response.clone().text();

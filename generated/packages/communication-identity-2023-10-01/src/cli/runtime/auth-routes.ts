@@ -4,10 +4,20 @@
  * variables: the first route whose flags were all given on the command line wins, else the first
  * one the environment completes. Errors name flags and variables, never their values.
  */
-import { CliError, type AuthRoute, type AuthValues, type CliIo, type ContextSettings, type FlagSpec, type Program } from "./program.js";
+import {
+  CliError,
+  type AuthRoute,
+  type AuthValues,
+  type CliIo,
+  type ContextSettings,
+  type FlagSpec,
+  type Program,
+} from "./program.js";
 
 /** A token credential that hands out the one token given (`--access-token`). */
-export function staticTokenCredential(token: string): { getToken(): Promise<{ token: string; expiresOnTimestamp: number }> } {
+export function staticTokenCredential(token: string): {
+  getToken(): Promise<{ token: string; expiresOnTimestamp: number }>;
+} {
   // The real expiry is unknown; an hour keeps the signer from asking again during one command.
   return { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
 }
@@ -31,7 +41,10 @@ export function createContext<C>(
   if (!route) throw new CliError("auth", `no credentials: ${alternatives(program.auth, byName)}`);
   const endpoint = lookup("endpoint");
   if (route.endpoint === "required" && endpoint === undefined) {
-    throw new CliError("auth", `${route.uses.map((u) => `--${u}`).join(" and ")} needs --endpoint${envNote(byName.get("endpoint"))}`);
+    throw new CliError(
+      "auth",
+      `${route.uses.map((u) => `--${u}`).join(" and ")} needs --endpoint${envNote(byName.get("endpoint"))}`,
+    );
   }
   if (endpoint !== undefined && route.endpoint !== "none" && !isHttpUrl(endpoint)) {
     // Not echoed: a connection string or key pasted into the wrong flag would reach the terminal.
@@ -39,7 +52,10 @@ export function createContext<C>(
     throw new CliError("auth", `${source} is not an http(s) URL (the value is not shown: it may hold a key)`);
   }
   if (route.endpoint === "none" && given.has("endpoint")) {
-    throw new CliError("usage", `--endpoint cannot be combined with ${route.uses.map((u) => `--${u}`).join(" and ")}, which names its endpoint`);
+    throw new CliError(
+      "usage",
+      `--endpoint cannot be combined with ${route.uses.map((u) => `--${u}`).join(" and ")}, which names its endpoint`,
+    );
   }
   const values: AuthValues = {
     value(name) {

@@ -11,7 +11,11 @@ const BOOLEAN: ValueType = { kind: "boolean" };
 export const OUTPUT_FILE = "output-file";
 
 export const globalFlags: readonly FlagSpec[] = [
-  { name: "debug", help: "Increase logging verbosity to show all debug logs: the HTTP exchange, with credentials and tokens redacted.", type: BOOLEAN },
+  {
+    name: "debug",
+    help: "Increase logging verbosity to show all debug logs: the HTTP exchange, with credentials and tokens redacted.",
+    type: BOOLEAN,
+  },
   { name: "help", aliases: ["-h"], help: "Show this help message and exit.", type: BOOLEAN },
   { name: "only-show-errors", help: "Only show errors, suppressing warnings.", type: BOOLEAN },
   {
@@ -21,7 +25,11 @@ export const globalFlags: readonly FlagSpec[] = [
     type: { kind: "enum", values: OUTPUT_FORMATS, extensible: false },
     default: "json",
   },
-  { name: "query", help: "JMESPath query string. See http://jmespath.org/ for more information and examples.", type: { kind: "string" } },
+  {
+    name: "query",
+    help: "JMESPath query string. See http://jmespath.org/ for more information and examples.",
+    type: { kind: "string" },
+  },
   { name: "verbose", help: "Increase logging verbosity. Use --debug for full debug logs.", type: BOOLEAN },
 ];
 
@@ -43,9 +51,21 @@ export function commandExtraFlags(command: CommandSpec<unknown>): FlagSpec[] {
       });
     }
   }
-  if (command.confirm !== undefined) extras.push({ name: "yes", aliases: ["-y"], help: "Do not prompt for confirmation.", type: BOOLEAN, default: false });
+  if (command.confirm !== undefined)
+    extras.push({
+      name: "yes",
+      aliases: ["-y"],
+      help: "Do not prompt for confirmation.",
+      type: BOOLEAN,
+      default: false,
+    });
   // az rest's name for it.
-  if (command.binary) extras.push({ name: OUTPUT_FILE, help: "Save a binary response to this file (else it goes to stdout when that is not a terminal).", type: { kind: "string" } });
+  if (command.binary)
+    extras.push({
+      name: OUTPUT_FILE,
+      help: "Save a binary response to this file (else it goes to stdout when that is not a terminal).",
+      type: { kind: "string" },
+    });
   return extras;
 }
 

@@ -30,9 +30,13 @@ export function parseCommandLine<C>(program: Program<C>, argv: readonly string[]
   const words = firstFlag === -1 ? [...argv] : argv.slice(0, firstFlag);
   const rest = firstFlag === -1 ? [] : argv.slice(firstFlag);
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
-  const command = program.commands.find((c) => c.path.length === words.length && c.path.every((w, i) => w === words[i]));
+  const command = program.commands.find(
+    (c) => c.path.length === words.length && c.path.every((w, i) => w === words[i]),
+  );
   if (!command) {
-    const isGroup = words.length === 0 || program.commands.some((c) => c.path.length > words.length && words.every((w, i) => c.path[i] === w));
+    const isGroup =
+      words.length === 0 ||
+      program.commands.some((c) => c.path.length > words.length && words.every((w, i) => c.path[i] === w));
     if (isGroup) return { kind: "help", path: words };
     throw unknownCommand(program, words);
   }
@@ -43,12 +47,25 @@ export function parseCommandLine<C>(program: Program<C>, argv: readonly string[]
 function unknownCommand<C>(program: Program<C>, words: readonly string[]): CliError {
   // The longest known prefix names the group the unknown word was looked up in.
   let known = 0;
-  while (known < words.length && program.commands.some((c) => words.slice(0, known + 1).every((w, i) => c.path[i] === w))) known++;
+  while (
+    known < words.length &&
+    program.commands.some((c) => words.slice(0, known + 1).every((w, i) => c.path[i] === w))
+  )
+    known++;
   const group = [program.bin, ...words.slice(0, known)].join(" ");
   const word = words[known] ?? "";
-  const choices = [...new Set(program.commands.filter((c) => words.slice(0, known).every((w, i) => c.path[i] === w)).map((c) => c.path[known] ?? ""))];
+  const choices = [
+    ...new Set(
+      program.commands
+        .filter((c) => words.slice(0, known).every((w, i) => c.path[i] === w))
+        .map((c) => c.path[known] ?? ""),
+    ),
+  ];
   const hint = closest(word, choices);
-  return new CliError("usage", `'${word}' is not in the '${group}' command group.${hint ? ` Did you mean '${hint}'?` : ""} See '${group} --help'.`);
+  return new CliError(
+    "usage",
+    `'${word}' is not in the '${group}' command group.${hint ? ` Did you mean '${hint}'?` : ""} See '${group} --help'.`,
+  );
 }
 
 const isFlagToken = (token: string): boolean => token.startsWith("--") || /^-[A-Za-z]$/.test(token);
@@ -64,7 +81,10 @@ function lookUpFlag(byName: ReadonlyMap<string, FlagSpec>, name: string): FlagSp
 }
 
 /** Raw texts per flag (long name); conversion and checks happen in `flag-values.ts`. */
-function readFlags(flags: readonly FlagSpec[], tokens: readonly string[]): { raw: Map<string, string[]>; repeated: string[] } {
+function readFlags(
+  flags: readonly FlagSpec[],
+  tokens: readonly string[],
+): { raw: Map<string, string[]>; repeated: string[] } {
   const byName = new Map<string, FlagSpec>();
   for (const flag of flags) {
     byName.set(`--${flag.name}`, flag);
@@ -80,7 +100,10 @@ function readFlags(flags: readonly FlagSpec[], tokens: readonly string[]): { raw
     const inline = eq === -1 ? undefined : token.slice(eq + 1);
     const flag = lookUpFlag(byName, name);
     if (!flag) {
-      const hint = closest(name, [...byName.keys()].filter((k) => k.startsWith("--")));
+      const hint = closest(
+        name,
+        [...byName.keys()].filter((k) => k.startsWith("--")),
+      );
       throw new CliError("usage", `unrecognized argument: ${name}${hint ? `. Did you mean ${hint}?` : ""}`);
     }
     const values: string[] = [];
@@ -89,7 +112,11 @@ function readFlags(flags: readonly FlagSpec[], tokens: readonly string[]): { raw
     else if (flag.type.kind === "array") {
       while (i + 1 < tokens.length && !isFlagToken(tokens[i + 1] ?? "")) values.push(tokens[++i] ?? "");
     } else if (i + 1 < tokens.length && !isFlagToken(tokens[i + 1] ?? "")) values.push(tokens[++i] ?? "");
-    if (values.length === 0) throw new CliError("usage", `argument --${flag.name}: expected ${flag.type.kind === "array" ? "at least one value" : "one value"}`);
+    if (values.length === 0)
+      throw new CliError(
+        "usage",
+        `argument --${flag.name}: expected ${flag.type.kind === "array" ? "at least one value" : "one value"}`,
+      );
     if (raw.has(flag.name) && !repeated.includes(flag.name)) repeated.push(flag.name);
     raw.set(flag.name, values);
   }

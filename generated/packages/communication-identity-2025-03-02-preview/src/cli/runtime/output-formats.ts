@@ -49,7 +49,8 @@ export async function formatOutput(value: unknown, format: OutputFormat, options
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Python's `sorted()` over keys: by code point. */
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -65,7 +66,13 @@ function sortedDeep(value: unknown): unknown {
   if (!isObject(value)) return value;
   const sorted: Record<string, unknown> = {};
   // Defined, not assigned: a key named `__proto__` stays an own property.
-  for (const [key, item] of sortedEntries(value, true)) Object.defineProperty(sorted, key, { value: sortedDeep(item), enumerable: true, writable: true, configurable: true });
+  for (const [key, item] of sortedEntries(value, true))
+    Object.defineProperty(sorted, key, {
+      value: sortedDeep(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return sorted;
 }
 
@@ -80,7 +87,8 @@ function colorJson(text: string): string {
   return text.replace(
     /("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g,
     (match: string, quoted: string | undefined, colon: string | undefined) => {
-      if (quoted !== undefined) return colon ? `${COLOR.key}${quoted}${COLOR.reset}${colon}` : `${COLOR.string}${quoted}${COLOR.reset}`;
+      if (quoted !== undefined)
+        return colon ? `${COLOR.key}${quoted}${COLOR.reset}${colon}` : `${COLOR.string}${quoted}${COLOR.reset}`;
       return `${COLOR.literal}${match}${COLOR.reset}`;
     },
   );
@@ -111,7 +119,10 @@ async function yamlText(value: unknown): Promise<string> {
 
 /** Keys blue: the data reads back the same once the colour codes are removed. */
 function colorYaml(text: string): string {
-  return text.replace(/^(\s*(?:- )*)([^\s'"-][^:\n]*|'[^'\n]*'|"[^"\n]*"):(?= |$)/gm, (_m, indent: string, key: string) => `${indent}${COLOR.key}${key}${COLOR.reset}:`);
+  return text.replace(
+    /^(\s*(?:- )*)([^\s'"-][^:\n]*|'[^'\n]*'|"[^"\n]*"):(?= |$)/gm,
+    (_m, indent: string, key: string) => `${indent}${COLOR.key}${key}${COLOR.reset}:`,
+  );
 }
 
 // ---- table and tsv -------------------------------------------------------------------------
@@ -151,9 +162,21 @@ function tableText(value: unknown, sort: boolean): string {
   if (columns.length === 0) return "\n";
   // Cells are single-line on a terminal: line breaks and tabs would break the columns.
   const cell = (text: string) => printable(text.replace(/[\t\n]/g, " "));
-  const widths = columns.map((column) => Math.max(cell(column).length + 2, ...table.map((row) => cell(row.get(column) ?? "").length)));
-  const line = (texts: readonly string[]) => texts.map((t, i) => cell(t).padEnd(widths[i] ?? 0)).join("  ").trimEnd();
-  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...table.map((row) => line(columns.map((c) => row.get(c) ?? "")))].map((l) => `${l}\n`).join("");
+  const widths = columns.map((column) =>
+    Math.max(cell(column).length + 2, ...table.map((row) => cell(row.get(column) ?? "").length)),
+  );
+  const line = (texts: readonly string[]) =>
+    texts
+      .map((t, i) => cell(t).padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  return [
+    line(columns),
+    line(widths.map((w) => "-".repeat(w))),
+    ...table.map((row) => line(columns.map((c) => row.get(c) ?? ""))),
+  ]
+    .map((l) => `${l}\n`)
+    .join("");
 }
 
 /** A value inside a tsv row: an array's length, an object nothing, a scalar as Python prints it. */
@@ -166,7 +189,10 @@ function tsvCell(value: unknown): string {
 function tsvText(value: unknown, sort: boolean): string {
   return rows(value)
     .map((item) => {
-      if (isObject(item)) return sortedEntries(item, sort).map(([, cell]) => tsvCell(cell)).join("\t");
+      if (isObject(item))
+        return sortedEntries(item, sort)
+          .map(([, cell]) => tsvCell(cell))
+          .join("\t");
       if (Array.isArray(item)) return item.map(tsvCell).join("\t");
       // A lone boolean is lower case (knack's `_dump_row`); inside a row it is Python's `True`.
       return typeof item === "boolean" ? String(item) : tsvCell(item);

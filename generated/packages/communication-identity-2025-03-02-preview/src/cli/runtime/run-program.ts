@@ -36,7 +36,12 @@ interface Logger {
 
 export async function runProgram<C>(program: Program<C>, argv: readonly string[], io: CliIo): Promise<number> {
   // Known before parsing, so that a parse error is reported at the asked verbosity too.
-  let log: Logger = logger(io, argv.includes("--only-show-errors"), argv.includes("--verbose"), argv.includes("--debug"));
+  let log: Logger = logger(
+    io,
+    argv.includes("--only-show-errors"),
+    argv.includes("--verbose"),
+    argv.includes("--debug"),
+  );
   try {
     const line = parseCommandLine(program, argv);
     if (line.kind === "help") {
@@ -46,8 +51,14 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
     const { command } = line;
     const values = convertFlags(commandFlags(program, command), line.raw, io, log);
     const flag = <T>(name: string): T | undefined => values.get(name) as T | undefined;
-    log = logger(io, flag<boolean>("only-show-errors") ?? false, flag<boolean>("verbose") ?? false, flag<boolean>("debug") ?? false);
-    for (const name of line.repeated) log.warn(`--${name} was given more than once: only its last value counts (as in az).`);
+    log = logger(
+      io,
+      flag<boolean>("only-show-errors") ?? false,
+      flag<boolean>("verbose") ?? false,
+      flag<boolean>("debug") ?? false,
+    );
+    for (const name of line.repeated)
+      log.warn(`--${name} was given more than once: only its last value counts (as in az).`);
     checkRequired(command, values);
     const call = command.calls.find((c) => (c.when ?? []).every((name) => values.has(name)));
     if (!call) throw new Error(`internal: no call of '${command.path.join(" ")}' fits the flags given`);
@@ -56,7 +67,8 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
     for (const f of program.authFlags) if (values.has(f.name)) auth.set(f.name, String(values.get(f.name)));
     const context = createContext(program, auth, io, contextSettings(program, io, log));
     if (command.confirm !== undefined && flag<boolean>("yes") !== true) await confirm(command, io, log);
-    if (program.preview) log.warn(`This command calls API version ${program.apiVersion}, which is in preview and may change.`);
+    if (program.preview)
+      log.warn(`This command calls API version ${program.apiVersion}, which is in preview and may change.`);
     if (command.deprecated) log.warn(`'${[program.bin, ...command.path].join(" ")}' is deprecated.`);
     log.info(`Calling ${call.operation}`);
 
@@ -67,7 +79,12 @@ export async function runProgram<C>(program: Program<C>, argv: readonly string[]
     }
     const query = flag<string>("query");
     const printed = shape(call, result, values, query);
-    io.writeOut(await formatOutput(printed, flag<OutputFormat>("output") ?? "json", { color: io.stdoutIsTerminal === true, queried: query !== undefined }));
+    io.writeOut(
+      await formatOutput(printed, flag<OutputFormat>("output") ?? "json", {
+        color: io.stdoutIsTerminal === true,
+        queried: query !== undefined,
+      }),
+    );
     return ExitCode.ok;
   } catch (error) {
     return report(error, io, log);
@@ -89,7 +106,12 @@ function logger(io: CliIo, onlyErrors: boolean, verbose: boolean, debug: boolean
 }
 
 /** Converts every flag given; global flags not given get their defaults. */
-function convertFlags(flags: readonly FlagSpec[], raw: ReadonlyMap<string, readonly string[]>, io: CliIo, log: Logger): Map<string, unknown> {
+function convertFlags(
+  flags: readonly FlagSpec[],
+  raw: ReadonlyMap<string, readonly string[]>,
+  io: CliIo,
+  log: Logger,
+): Map<string, unknown> {
   const values = new Map<string, unknown>();
   for (const flag of flags) {
     const texts = raw.get(flag.name);
@@ -98,19 +120,29 @@ function convertFlags(flags: readonly FlagSpec[], raw: ReadonlyMap<string, reado
       values.set(flag.name, convertFlag(flag, texts, { io, allowUnknown, warn: (message) => log.warn(message) }));
     }
   }
-  for (const flag of globalFlags) if (!values.has(flag.name) && flag.default !== undefined) values.set(flag.name, flag.default);
+  for (const flag of globalFlags)
+    if (!values.has(flag.name) && flag.default !== undefined) values.set(flag.name, flag.default);
   return values;
 }
 
 function checkRequired<C>(command: CommandSpec<C>, values: ReadonlyMap<string, unknown>): void {
   // With --body, the body's own fields may supply what a body flag would: the service checks those.
   const bodyGiven = values.has("body");
-  const bodyFlags = new Set(command.calls.flatMap((c) => c.bind.filter((b) => "body" in b.to && b.to.body.length > 0).map((b) => b.flag)));
+  const bodyFlags = new Set(
+    command.calls.flatMap((c) => c.bind.filter((b) => "body" in b.to && b.to.body.length > 0).map((b) => b.flag)),
+  );
   const missing = command.flags.filter(
-    (f) => f.required && !values.has(f.name) && !(f.default !== undefined && f.sendDefault) && !(bodyGiven && bodyFlags.has(f.name)),
+    (f) =>
+      f.required &&
+      !values.has(f.name) &&
+      !(f.default !== undefined && f.sendDefault) &&
+      !(bodyGiven && bodyFlags.has(f.name)),
   );
   if (missing.length > 0) {
-    throw new CliError("usage", `the following arguments are required: ${missing.map((f) => `--${f.name}`).join(", ")}`);
+    throw new CliError(
+      "usage",
+      `the following arguments are required: ${missing.map((f) => `--${f.name}`).join(", ")}`,
+    );
   }
 }
 
@@ -120,7 +152,9 @@ function contextSettings<C>(program: Program<C>, io: CliIo, log: Logger): Contex
   if (log.verbose) {
     const redactor = createRedactor(program.secretNames);
     const level = log.debug ? "debug" : "verbose";
-    settings.fetch = loggingFetch(base, level, redactor, (line) => io.writeErr(`${level === "debug" ? "DEBUG" : "INFO"}: ${printable(line)}\n`));
+    settings.fetch = loggingFetch(base, level, redactor, (line) =>
+      io.writeErr(`${level === "debug" ? "DEBUG" : "INFO"}: ${printable(line)}\n`),
+    );
   } else if (io.fetch) settings.fetch = io.fetch;
   return settings;
 }
@@ -136,7 +170,9 @@ async function confirm<C>(command: CommandSpec<C>, io: CliIo, log: Logger): Prom
     throw new CliError("cancelled", "Operation cancelled.");
   }
   for (;;) {
-    const answer = await io.readLine(`${command.confirm ?? "Are you sure you want to perform this operation?"} (y/n): `);
+    const answer = await io.readLine(
+      `${command.confirm ?? "Are you sure you want to perform this operation?"} (y/n): `,
+    );
     const word = answer?.toLowerCase();
     if (word === "y") return;
     if (word === "n" || word === undefined) throw new CliError("cancelled", "Operation cancelled.");
@@ -144,7 +180,11 @@ async function confirm<C>(command: CommandSpec<C>, io: CliIo, log: Logger): Prom
 }
 
 /** Parameters and body from the flags, as the call's bindings say; defaults where the spec requires a value. */
-function callArguments<C>(command: CommandSpec<C>, call: CallSpec<C>, values: ReadonlyMap<string, unknown>): CallArguments {
+function callArguments<C>(
+  command: CommandSpec<C>,
+  call: CallSpec<C>,
+  values: ReadonlyMap<string, unknown>,
+): CallArguments {
   const flags = new Map(command.flags.map((f) => [f.name, f]));
   const valueOf = (name: string): unknown => {
     if (values.has(name)) return values.get(name);
@@ -154,7 +194,9 @@ function callArguments<C>(command: CommandSpec<C>, call: CallSpec<C>, values: Re
   const params = new Map<string, unknown>();
   let body: unknown;
   // The whole-body flag first, so the flags for single fields override what it says.
-  const ordered = [...call.bind].sort((a, b) => Number("body" in b.to && b.to.body.length === 0) - Number("body" in a.to && a.to.body.length === 0));
+  const ordered = [...call.bind].sort(
+    (a, b) => Number("body" in b.to && b.to.body.length === 0) - Number("body" in a.to && a.to.body.length === 0),
+  );
   for (const { flag, to } of ordered) {
     const value = valueOf(flag);
     if (value === undefined) continue;
@@ -167,7 +209,8 @@ function callArguments<C>(command: CommandSpec<C>, call: CallSpec<C>, values: Re
 }
 
 function setPath(target: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
-  const root: Record<string, unknown> = typeof target === "object" && target !== null && !Array.isArray(target) ? { ...target } : {};
+  const root: Record<string, unknown> =
+    typeof target === "object" && target !== null && !Array.isArray(target) ? { ...target } : {};
   const [head = "", ...rest] = path;
   // Defined, not assigned: a wire name like `__proto__` must become an own property, not a prototype.
   const inner = rest.length === 0 ? value : setPath(Object.hasOwn(root, head) ? root[head] : undefined, rest, value);
@@ -191,7 +234,10 @@ async function collect(result: unknown): Promise<unknown> {
 function writeBytes(bytes: Uint8Array, path: string | undefined, io: CliIo): void {
   if (path === undefined) {
     if (io.stdoutIsTerminal) {
-      throw new CliError("usage", `the response is ${bytes.length} bytes of binary data, not shown on a terminal: save it with --${OUTPUT_FILE} <path>, or redirect stdout to a file or pipe`);
+      throw new CliError(
+        "usage",
+        `the response is ${bytes.length} bytes of binary data, not shown on a terminal: save it with --${OUTPUT_FILE} <path>, or redirect stdout to a file or pipe`,
+      );
     }
     io.writeOutBytes(bytes);
     return;
@@ -200,11 +246,19 @@ function writeBytes(bytes: Uint8Array, path: string | undefined, io: CliIo): voi
     io.writeFile(path, bytes);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new CliError("file", `argument --${OUTPUT_FILE}: cannot write '${path}'${typeof code === "string" ? ` (${code})` : ""}`);
+    throw new CliError(
+      "file",
+      `argument --${OUTPUT_FILE}: cannot write '${path}'${typeof code === "string" ? ` (${code})` : ""}`,
+    );
   }
 }
 
-function shape<C>(call: CallSpec<C>, result: unknown, values: ReadonlyMap<string, unknown>, query: string | undefined): unknown {
+function shape<C>(
+  call: CallSpec<C>,
+  result: unknown,
+  values: ReadonlyMap<string, unknown>,
+  query: string | undefined,
+): unknown {
   let data = toJsonData(result, call.dates);
   if (call.output !== undefined) {
     const flags = Object.fromEntries([...values.entries()].map(([k, v]) => [k, toJsonData(v)]));
@@ -223,7 +277,8 @@ function report(error: unknown, io: CliIo, log: Logger): number {
   const { exitClass, message } = classify(error);
   // The message may be the service's own text: one line, without control characters.
   io.writeErr(`ERROR: ${printable(message.replace(/\s+/g, " ").trim())}\n`);
-  if (log.debug && exitClass === "internal" && error instanceof Error && error.stack) io.writeErr(`DEBUG: ${printable(error.stack)}\n`);
+  if (log.debug && exitClass === "internal" && error instanceof Error && error.stack)
+    io.writeErr(`DEBUG: ${printable(error.stack)}\n`);
   else if (exitClass === "internal") io.writeErr("Run the command again with --debug for details, and report it.\n");
   return ExitCode[exitClass];
 }
@@ -242,7 +297,10 @@ export function classify(error: unknown): { exitClass: keyof typeof ExitCode; me
       const exitClass = status === 401 || status === 403 ? "auth" : status === 404 ? "notFound" : "service";
       // The library's message is the service's alone (as Azure's RestError): the line adds status and code.
       const head = `${status} ${String(field(error, "code") ?? "")}`.trimEnd();
-      return { exitClass, message: error.message.startsWith(`${status} `) ? error.message : `${head}: ${error.message}` };
+      return {
+        exitClass,
+        message: error.message.startsWith(`${status} `) ? error.message : `${head}: ${error.message}`,
+      };
     }
     case "NetworkError":
     case "TimeoutError":

@@ -17,7 +17,8 @@
  * feed, DEL, C1 codes, bidirectional marks, embeddings, overrides and isolates, and the Unicode line
  * and paragraph separators.
  */
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export const UNSAFE_CHARACTERS =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** CSI (`ESC [ ... m`) and OSC (`ESC ] ... BEL`) sequences, dropped whole so no parameters are left behind. */
 const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
