@@ -200,12 +200,10 @@ function bodyArbitrary(schema: fc.Arbitrary<Json>, object: fc.Arbitrary<Json>): 
       fc.constant({ media: "application/octet-stream", schema: { type: "string", format: "binary" } }),
     )
     .chain((body) =>
-      fc
-        .boolean()
-        .map((required): Json => ({
-          required,
-          content: { [(body as { media: string }).media]: { schema: (body as { schema: Json }).schema } },
-        })),
+      fc.boolean().map((required): Json => ({
+        required,
+        content: { [(body as { media: string }).media]: { schema: (body as { schema: Json }).schema } },
+      })),
     );
 }
 
@@ -307,12 +305,10 @@ export function validDocument(): fc.Arbitrary<JsonRecord> {
           .chain((paths) =>
             fc.tuple(...paths.map(pathItem)).map((items) => Object.fromEntries(paths.map((p, i) => [p, items[i]]))),
           ),
-        components: fc
-          .tuple(...names.map(() => schema))
-          .map((schemas): Json => ({
-            schemas: Object.fromEntries(names.map((n, i) => [n, schemas[i]])),
-            securitySchemes: SECURITY_SCHEMES,
-          })),
+        components: fc.tuple(...names.map(() => schema)).map((schemas): Json => ({
+          schemas: Object.fromEntries(names.map((n, i) => [n, schemas[i]])),
+          securitySchemes: SECURITY_SCHEMES,
+        })),
         security: fc.constantFrom([], [{ key: [] }], [{ oauth: ["read"] }, { basic: [] }]),
       },
       { requiredKeys: ["openapi", "info", "paths", "components"] },
