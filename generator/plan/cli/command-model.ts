@@ -80,21 +80,42 @@ export function buildCliModel(plan: ApiPlan, naming: CliNaming | undefined): Dia
     (command) => namedCommand(api, lookup, command, reserved, report) ?? [],
   );
   const derived = api.operations.map((op) => derivedCommand(lookup, op, reserved));
-  const commands: CommandModel[] = [...named];
   const clashes = (a: readonly string[], b: readonly string[]) =>
     a.slice(0, b.length).every((w, i) => w === b[i]) || b.slice(0, a.length).every((w, i) => w === a[i]);
   // A derived name without its group's words can meet another operation's: that one then keeps
   // the whole operation name, which is unique, so no operation loses its command.
+  const pathCounts = new Map<string, number>();
+  for (const command of derived)
+    pathCounts.set(command.path.join(" "), (pathCounts.get(command.path.join(" ")) ?? 0) + 1);
   const spelled = derived.map((command) => {
-    const whole = command.path[1] !== kebabCase(command.calls[0]?.op.name ?? "");
-    const taken =
-      whole && derived.some((other) => other !== command && other.path.join(" ") === command.path.join(" "));
-    return taken ? { ...command, path: [command.path[0] ?? "", kebabCase(command.calls[0]?.op.name ?? "")] } : command;
+    const whole = kebabCase(command.calls[0]?.op.name ?? "");
+    const shortened = command.path[1] !== whole;
+    return shortened && (pathCounts.get(command.path.join(" ")) ?? 0) > 1
+      ? { ...command, path: [command.path[0] ?? "", whole] }
+      : command;
   });
+  // Every path taken so far, and every group those paths open: a command clashes when its path is
+  // either, or when one of its own groups is a command.
+  const taken = new Set<string>();
+  const groupsOpened = new Set<string>();
+  const take = (command: CommandModel) => {
+    commands.push(command);
+    taken.add(command.path.join(" "));
+    for (let i = 1; i < command.path.length; i++) groupsOpened.add(command.path.slice(0, i).join(" "));
+  };
+  const clashesWithTaken = (path: readonly string[]) =>
+    taken.has(path.join(" ")) ||
+    groupsOpened.has(path.join(" ")) ||
+    path.some((_, i) => i > 0 && taken.has(path.slice(0, i).join(" ")));
+  const commands: CommandModel[] = [];
+  for (const command of named) take(command);
   for (const command of spelled.sort((a, b) => compareStrings(a.path.join(" "), b.path.join(" ")))) {
+    if (!clashesWithTaken(command.path)) {
+      take(command);
+      continue;
+    }
     const clash = commands.find((c) => clashes(c.path, command.path));
-    if (!clash) commands.push(command);
-    else if (clash.origin === "naming")
+    if (clash?.origin === "naming")
       report(
         `/commands/${clash.path.join(" ")}`,
         `"${clash.path.join(" ")}" clashes with the command "${command.path.join(" ")}" derived from ${command.calls[0]?.op.name ?? "an operation"}`,
