@@ -9,25 +9,31 @@
  * on Entra ID (`login.microsoftonline.com`). The config's `azure` (or `--azure`/`--no-azure`)
  * overrides it.
  */
-import { isObject } from "../openapi/load-openapi.ts";
 
 const ENTRA_ID = /^https:\/\/login\.microsoftonline\.(com|us)\//i;
 
 export function isAzureDocument(root: unknown): boolean {
   const pending: unknown[] = [root];
-  // Seen nodes are skipped: YAML aliases may share (or nest) one node in many places.
+  // Seen nodes are skipped: YAML aliases may share (or nest) one node in many places. Only
+  // objects and arrays are kept: the walk visits every node of the document once.
   const seen = new Set<unknown>();
   while (pending.length > 0) {
     const node = pending.pop();
-    if (seen.has(node)) continue;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
     seen.add(node);
-    if (Array.isArray(node)) pending.push(...node);
-    else if (isObject(node)) {
-      if (Object.keys(node).some((key) => /^x-(ms-|hmac-signature$)/i.test(key))) return true;
-      if (node["in"] === "header" && typeof node["name"] === "string" && /^x-ms-/i.test(node["name"])) return true;
-      for (const url of ["authorizationUrl", "tokenUrl"])
-        if (typeof node[url] === "string" && ENTRA_ID.test(node[url])) return true;
-      pending.push(...Object.values(node));
+    if (Array.isArray(node)) {
+      for (const item of node) if (typeof item === "object") pending.push(item);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (record["in"] === "header" && typeof record["name"] === "string" && /^x-ms-/i.test(record["name"])) return true;
+    for (const url of ["authorizationUrl", "tokenUrl"])
+      if (typeof record[url] === "string" && ENTRA_ID.test(record[url])) return true;
+    for (const key in record) {
+      const first = key.charCodeAt(0);
+      if ((first === 120 || first === 88) && /^x-(ms-|hmac-signature$)/i.test(key)) return true;
+      const value = record[key];
+      if (typeof value === "object") pending.push(value);
     }
   }
   return false;

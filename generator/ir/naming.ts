@@ -97,22 +97,31 @@ export function objectLiteralKey(name: string): string {
 /** Hands out unique names: the first asker gets `base`, later ones `base2`, `base3`, ... */
 export class NameScope {
   readonly #taken = new Set<string>();
+  readonly #outer: ReadonlySet<string> | undefined;
 
-  constructor(reserved: Iterable<string> = []) {
+  /** @param outer names taken in an enclosing scope, as `reservedNames` gives them (shared, never copied). */
+  constructor(reserved: Iterable<string> = [], outer?: ReadonlySet<string>) {
     for (const name of reserved) this.#taken.add(name.toLowerCase());
+    this.#outer = outer;
   }
 
   /** Whether `name` is still free (no one has claimed it, whatever the case). */
   isFree(name: string): boolean {
-    return !this.#taken.has(name.toLowerCase());
+    const key = name.toLowerCase();
+    return !this.#taken.has(key) && !this.#outer?.has(key);
   }
 
   claim(base: string): string {
     let name = base;
-    for (let n = 2; this.#taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    for (let n = 2; !this.isFree(name); n++) name = `${base}${n}`;
     this.#taken.add(name.toLowerCase());
     return name;
   }
+}
+
+/** Names as an enclosing scope of many `NameScope`s: compared whatever the case, like a scope's own. */
+export function reservedNames(names: Iterable<string>): ReadonlySet<string> {
+  return new Set([...names].map((name) => name.toLowerCase()));
 }
 
 /** Code-point order: the same on every machine and locale (unlike localeCompare). */

@@ -13,7 +13,7 @@
  */
 import { dedicatedRoutes, routeSuffix, type AuthPlan, type AuthRoute } from "./credentials.ts";
 import { MODEL_GLOBALS, PACKAGE_TYPE_NAMES, PACKAGE_VALUE_NAMES } from "../ir/name-table.ts";
-import { NameScope, pascalCase, safeIdentifier } from "../ir/naming.ts";
+import { NameScope, pascalCase, reservedNames, safeIdentifier } from "../ir/naming.ts";
 import type { ApiIR, NamedTypeIR, OperationIR } from "../ir/types.ts";
 import type { Direction, ModelCatalog } from "./model-catalog.ts";
 import type { PackageInfo } from "./package-info.ts";
@@ -44,6 +44,8 @@ export class PublicNames {
   readonly declarations: readonly ModelDeclaration[];
   /** The converter functions `serialization.ts` may declare: both modes of every declaration. */
   readonly converterFunctions: readonly string[];
+  /** The same names as an enclosing scope, for the locals of every conversion function. */
+  readonly converterScope: ReadonlySet<string>;
   readonly #primary = new Map<string, ModelDeclaration>();
   readonly #input = new Map<string, ModelDeclaration>();
   readonly #known = new Map<string, string>();
@@ -99,6 +101,7 @@ export class PublicNames {
       converterName("serialize", d.name),
       converterName("deserialize", d.name),
     ]);
+    this.converterScope = reservedNames(this.converterFunctions);
   }
 
   /** The declaration that stands for named type `name` in `direction`. */

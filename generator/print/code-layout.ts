@@ -15,7 +15,9 @@ const MAX_DEPTH = 12;
 /** `text` (a whole file) with every long code line wrapped. */
 export function wrapCodeLines(text: string, width: number): string {
   const lines = text.split("\n");
-  const starts = codeLineStarts(lines);
+  // Most files have no long line: nothing to read then.
+  if (!lines.some((line) => line.length > width)) return text;
+  const starts = codeLineStarts(lines, width);
   return lines
     .map((line, i) => (line.length > width && starts[i] === true ? wrapLine(line, width, 0).join("\n") : line))
     .join("\n");
@@ -25,10 +27,14 @@ export function wrapCodeLines(text: string, width: number): string {
  * For each line, whether it starts in plain code and holds nothing the wrapping cannot read: no
  * comment, no `/`, no string or template literal left open at its end.
  */
-function codeLineStarts(lines: readonly string[]): boolean[] {
+function codeLineStarts(lines: readonly string[], width: number): boolean[] {
   let inBlockComment = false;
   let inTemplate = false;
   return lines.map((line) => {
+    // A short line outside comments and templates with none of `` ` ``, `/*`, `*/` leaves the state
+    // as it is, and is never wrapped: it needs no reading (most lines are such).
+    const plain = !inBlockComment && !inTemplate && !line.includes("`") && !line.includes("/*") && !line.includes("*/");
+    if (plain && line.length <= width) return false;
     let ok = !inBlockComment && !inTemplate;
     let i = 0;
     if (inBlockComment) {

@@ -112,20 +112,25 @@ const CLOSERS: Readonly<Record<string, string>> = { "{": "}", "(": ")", "[": "]"
  */
 function scan(text: string): Bracket[] | undefined {
   const pairs: Bracket[] = [];
-  const stack: { char: string; at: number }[] = [];
+  // The open brackets' characters and positions, innermost last.
+  const openChars: string[] = [];
+  const openAt: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? "";
+    const char = text[i] as string;
     if (char === '"' || char === "'") {
       i = stringEnd(text, i);
       if (i < 0) return undefined;
-    } else if (char in CLOSERS) stack.push({ char, at: i });
-    else if ((char === ">" && text[i - 1] !== "=") || char === "}" || char === ")" || char === "]") {
-      const top = stack.pop();
-      if (top === undefined || CLOSERS[top.char] !== char) return undefined;
-      if (stack.length === 0) pairs.push({ open: top.at, close: i });
+    } else if (char === "{" || char === "(" || char === "[" || char === "<") {
+      openChars.push(char);
+      openAt.push(i);
+    } else if ((char === ">" && text[i - 1] !== "=") || char === "}" || char === ")" || char === "]") {
+      const open = openChars.pop();
+      const at = openAt.pop();
+      if (open === undefined || at === undefined || CLOSERS[open] !== char) return undefined;
+      if (openChars.length === 0) pairs.push({ open: at, close: i });
     }
   }
-  return stack.length === 0 ? pairs : undefined;
+  return openChars.length === 0 ? pairs : undefined;
 }
 
 function stringEnd(text: string, start: number): number {

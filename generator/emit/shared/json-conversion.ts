@@ -236,15 +236,10 @@ export function objectConversion(
   const extraConverts = extra !== undefined && needsConversion(plan, extra, context.mode);
   const suffix = depth === 0 ? "" : String(depth + 1);
   // The locals share a scope with the function's parameters and the outer names its code calls.
-  const locals = new NameScope([
-    rest,
-    `key${suffix}`,
-    `item${suffix}`,
-    `index${suffix}`,
-    ...parameters,
-    ...plan.names.converterFunctions,
-    ...outerHelpers,
-  ]);
+  const locals = new NameScope(
+    [rest, `key${suffix}`, `item${suffix}`, `index${suffix}`, ...parameters, ...outerHelpers],
+    plan.names.converterScope,
+  );
   const taken = properties
     .filter((p) => extraConverts || needsConversion(plan, p.type, context.mode))
     .map((p) => ({ property: p, local: locals.claim(safeIdentifier(camelCase(p.name), "property")) }));
