@@ -8,7 +8,7 @@ import { appendPointer, isObject, type LoadedDocument } from "../openapi/load-op
 import { breakAliasCycles } from "./alias-cycles.ts";
 import { authSchemes } from "./auth-schemes.ts";
 import { IrContext, type Place } from "./ir-context.ts";
-import { clientTypeNames, PACKAGE_TYPE_NAMES } from "./name-table.ts";
+import { clientTypeNames, PACKAGE_TYPE_NAMES, PACKAGE_VALUE_NAMES } from "./name-table.ts";
 import { compareStrings } from "./naming.ts";
 import { collectOperations, nameOperations } from "./operations.ts";
 import { declareNamedType, declarePending, typeNameFor } from "./schema-to-type.ts";
@@ -39,7 +39,10 @@ export function buildIr(document: LoadedDocument, clientName: string, azure?: bo
   const drafts = collectOperations(ctx, clientName);
   declarePending(ctx);
   breakAliasCycles(ctx);
-  const operations = nameOperations(drafts, ["constructor"]).sort((a, b) => compareStrings(a.name, b.name));
+  // An operation function may not take a value the package exports beside it (`continuationTokenOf`).
+  const operations = nameOperations(drafts, ["constructor", ...PACKAGE_VALUE_NAMES]).sort((a, b) =>
+    compareStrings(a.name, b.name),
+  );
   const types = withUsage([...ctx.namedTypes.values()], operations).sort((a, b) => compareStrings(a.name, b.name));
   const api: ApiIR = {
     title: typeof info["title"] === "string" ? info["title"] : clientName,

@@ -81,3 +81,15 @@ describe("the name table", () => {
     );
   });
 });
+
+describe("an operation named like a value the package exports", () => {
+  it("gets another name, so index.ts exports each name once", () => {
+    const { ready } = analyzePackage({ file: fixture });
+    const names = ready?.ir.operations.map((op) => op.name) ?? [];
+    expect(names).not.toContain("continuationTokenOf");
+    const index = buildPackage({ file: fixture }).files.find((f) => f.path === "src/index.ts")?.content ?? "";
+    const exported = exportedNames(index);
+    expect(exported).toContain("continuationTokenOf");
+    expect(exported.filter((name, i) => exported.indexOf(name) !== i)).toEqual([]);
+  });
+});
