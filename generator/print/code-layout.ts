@@ -14,67 +14,90 @@ const MAX_DEPTH = 12;
 
 /** `text` (a whole file) with every long code line wrapped. */
 export function wrapCodeLines(text: string, width: number): string {
-  const lines = text.split("\n");
-  // Most files have no long line: nothing to read then.
-  if (!lines.some((line) => line.length > width)) return text;
-  const starts = codeLineStarts(lines, width);
-  return lines
-    .map((line, i) => (line.length > width && starts[i] === true ? wrapLine(line, width, 0).join("\n") : line))
-    .join("\n");
+  const state: LineState = { inBlockComment: false, inTemplate: false };
+  // Where the next `` ` ``, `/*` and `*/` are: looked up again only once passed, so the file is
+  // searched for each once, and a line far from all three needs no reading (most lines are such).
+  const next = { tick: -1, open: -1, close: -1 };
+  const after = (token: string, known: number, from: number): number => {
+    if (known >= from) return known; // also Infinity: none left
+    const at = text.indexOf(token, from);
+    return at < 0 ? Infinity : at;
+  };
+  const pieces: string[] = [];
+  let copied = 0;
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    next.tick = after("`", next.tick, start);
+    next.open = after("/*", next.open, start);
+    next.close = after("*/", next.close, start);
+    const touched = next.tick < end || next.open < end || next.close < end;
+    const long = end - start > width;
+    if (long || touched || state.inBlockComment || state.inTemplate) {
+      const line = text.slice(start, end);
+      if (readLine(line, state) && long) {
+        const wrapped = wrapLine(line, width, 0).join("\n");
+        if (wrapped !== line) {
+          pieces.push(text.slice(copied, start), wrapped);
+          copied = end;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return pieces.length === 0 ? text : pieces.join("") + text.slice(copied);
+}
+
+interface LineState {
+  inBlockComment: boolean;
+  inTemplate: boolean;
 }
 
 /**
- * For each line, whether it starts in plain code and holds nothing the wrapping cannot read: no
- * comment, no `/`, no string or template literal left open at its end.
+ * Reads one line, carrying the comment and template state to the next: whether it starts in plain
+ * code and holds nothing the wrapping cannot read (no comment, no `/`, no string or template literal
+ * left open at its end).
  */
-function codeLineStarts(lines: readonly string[], width: number): boolean[] {
-  let inBlockComment = false;
-  let inTemplate = false;
-  return lines.map((line) => {
-    // A short line outside comments and templates with none of `` ` ``, `/*`, `*/` leaves the state
-    // as it is, and is never wrapped: it needs no reading (most lines are such).
-    const plain = !inBlockComment && !inTemplate && !line.includes("`") && !line.includes("/*") && !line.includes("*/");
-    if (plain && line.length <= width) return false;
-    let ok = !inBlockComment && !inTemplate;
-    let i = 0;
-    if (inBlockComment) {
-      const end = line.indexOf("*/");
-      if (end < 0) return false;
-      inBlockComment = false;
-      i = end + 2;
-    } else if (inTemplate) {
-      // Inside a template literal spanning lines: its text up to the closing backtick.
-      const end = templateEnd(`\`${line}`, 0);
-      if (end < 0) return false;
-      inTemplate = false;
-      i = end;
-    }
-    // Only the characters that change what follows are looked at (most lines have none but quotes).
-    SPECIAL.lastIndex = i;
-    for (let match = SPECIAL.exec(line); match !== null; match = SPECIAL.exec(line)) {
-      const at = match.index;
-      const char = line[at];
-      if (char === "/") {
-        ok = false;
-        if (line[at + 1] !== "*") break; // a line comment, a division or a regular expression: the rest of the line is opaque
-        const end = line.indexOf("*/", at + 2);
-        if (end < 0) {
-          inBlockComment = true;
-          break;
-        }
-        SPECIAL.lastIndex = end + 2;
-      } else {
-        const end = char === "`" ? templateEnd(line, at) : quotedEnd(line, at);
-        if (end < 0) {
-          ok = false;
-          inTemplate = char === "`";
-          break;
-        }
-        SPECIAL.lastIndex = end + 1;
+function readLine(line: string, state: LineState): boolean {
+  let ok = !state.inBlockComment && !state.inTemplate;
+  let i = 0;
+  if (state.inBlockComment) {
+    const end = line.indexOf("*/");
+    if (end < 0) return false;
+    state.inBlockComment = false;
+    i = end + 2;
+  } else if (state.inTemplate) {
+    // Inside a template literal spanning lines: its text up to the closing backtick.
+    const end = templateEnd(`\`${line}`, 0);
+    if (end < 0) return false;
+    state.inTemplate = false;
+    i = end;
+  }
+  // Only the characters that change what follows are looked at (most lines have none but quotes).
+  SPECIAL.lastIndex = i;
+  for (let match = SPECIAL.exec(line); match !== null; match = SPECIAL.exec(line)) {
+    const at = match.index;
+    const char = line[at];
+    if (char === "/") {
+      ok = false;
+      if (line[at + 1] !== "*") break; // a line comment, a division or a regular expression: the rest of the line is opaque
+      const end = line.indexOf("*/", at + 2);
+      if (end < 0) {
+        state.inBlockComment = true;
+        break;
       }
+      SPECIAL.lastIndex = end + 2;
+    } else {
+      const end = char === "`" ? templateEnd(line, at) : quotedEnd(line, at);
+      if (end < 0) {
+        ok = false;
+        state.inTemplate = char === "`";
+        break;
+      }
+      SPECIAL.lastIndex = end + 1;
     }
-    return ok;
-  });
+  }
+  return ok;
 }
 
 const SPECIAL = /[/"'`]/g;
