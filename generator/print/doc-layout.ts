@@ -30,8 +30,12 @@ function breakAtSpaces(line: string, width: number, continuation: string, from: 
   let start = from;
   while (rest.length > width) {
     const spaces = breakOpportunities(rest, start);
-    const fitting = spaces.filter((at) => at <= width && rest.slice(0, at).trim() !== "");
-    const at = fitting.length > 0 ? fitting[fitting.length - 1] : spaces.find((s) => rest.slice(0, s).trim() !== "");
+    // A break needs text before it on its line: past the line's first non-space character.
+    const text = rest.search(/\S/);
+    const candidates = text < 0 ? [] : spaces.filter((at) => at > text);
+    let at: number | undefined;
+    for (const space of candidates) if (space <= width) at = space;
+    at ??= candidates[0];
     if (at === undefined) break;
     out.push(rest.slice(0, at).trimEnd());
     rest = `${continuation}${rest.slice(at + 1).trimStart()}`;
@@ -51,11 +55,16 @@ function breakOpportunities(text: string, from: number): number[] {
     if (char === "`") inCode = !inCode;
     else if (!inCode && char === "{" && text[i + 1] === "@") braces++;
     else if (!inCode && char === "}" && braces > 0) braces--;
-    else if (char === " " && !inCode && braces === 0 && i > from && !startsSomething(text.slice(i + 1))) found.push(i);
+    else if (char === " " && !inCode && braces === 0 && i > from && !startsSomething(text, i + 1)) found.push(i);
   }
   return found;
 }
 
-function startsSomething(next: string): boolean {
-  return next === "" || next.startsWith(" ") || /^([@\-+*#>|=<]|\d+[.)](\s|$))/.test(next);
+const MARKER = /[@\-+*#>|=<]|\d+[.)](\s|$)/y;
+
+/** Whether the text from `at` would start something other than prose at the start of a line. */
+function startsSomething(text: string, at: number): boolean {
+  if (at >= text.length || text[at] === " ") return true;
+  MARKER.lastIndex = at;
+  return MARKER.test(text);
 }
