@@ -237,9 +237,11 @@ function openGroup(line: string, group: Group, items: readonly string[], indent:
  * is not worth opening.
  */
 function breakableGroup(line: string, width: number, indent: number): Group | undefined {
+  // Ordered first, then tested in that order: the test reads the group's content, so it stops at the first that passes.
   return pairsOf(line)
-    .filter((p) => isBreakable(line, p) && indent + line.length - p.close <= width)
-    .sort((a, b) => a.depth - b.depth || b.open - a.open)[0];
+    .filter((p) => indent + line.length - p.close <= width)
+    .sort((a, b) => a.depth - b.depth || b.open - a.open)
+    .find((p) => isBreakable(line, p));
 }
 
 function isBreakable(line: string, pair: Group): boolean {

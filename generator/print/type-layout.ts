@@ -110,7 +110,15 @@ const CLOSERS: Readonly<Record<string, string>> = { "{": "}", "(": ")", "[": "]"
  * The top-level bracket pairs of a type, or undefined when the brackets do not balance. Strings
  * are skipped; `=>` is not a closing `>`.
  */
-function scan(text: string): Bracket[] | undefined {
+function scan(text: string): readonly Bracket[] | undefined {
+  // One type is asked about several times in a row (plain? a union? its last group?): read it once.
+  if (text !== lastScanned.text) lastScanned = { text, pairs: scanned(text) };
+  return lastScanned.pairs;
+}
+
+let lastScanned: { readonly text: string; readonly pairs: readonly Bracket[] | undefined } = { text: "", pairs: [] };
+
+function scanned(text: string): Bracket[] | undefined {
   const pairs: Bracket[] = [];
   // The open brackets' characters and positions, innermost last.
   const openChars: string[] = [];
@@ -143,6 +151,13 @@ function stringEnd(text: string, start: number): number {
 
 /** The text with every bracket group's and string's content blanked, so top-level tokens can be searched. */
 function topLevelText(text: string): string {
+  if (text !== lastTopLevel.text) lastTopLevel = { text, top: topLevelTextOf(text) };
+  return lastTopLevel.top;
+}
+
+let lastTopLevel = { text: "", top: "" };
+
+function topLevelTextOf(text: string): string {
   let out = "";
   let last = 0;
   for (const { open, close } of scan(text) ?? []) {
@@ -159,13 +174,17 @@ function blankStrings(text: string): string {
 /** The pieces between top-level separators (any character of `separators`), trimmed. */
 function splitTopLevel(text: string, separators: string): string[] {
   const top = topLevelText(text);
+  // Where each separator stands at the top level, found by the engine's search rather than a loop.
+  const at: number[] = [];
+  for (const separator of separators) {
+    for (let i = top.indexOf(separator); i >= 0; i = top.indexOf(separator, i + 1)) at.push(i);
+  }
+  if (separators.length > 1) at.sort((a, b) => a - b);
   const pieces: string[] = [];
   let start = 0;
-  for (let i = 0; i < top.length; i++) {
-    if (separators.includes(top[i] ?? "")) {
-      pieces.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
+  for (const i of at) {
+    pieces.push(text.slice(start, i).trim());
+    start = i + 1;
   }
   pieces.push(text.slice(start).trim());
   return pieces;
