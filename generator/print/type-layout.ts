@@ -66,6 +66,8 @@ export function layoutType(text: string, place: TypePlace, atLineStart = false):
  * its type laid out after the name; a union that breaks starts on the next line.
  */
 export function layoutMember(text: string, place: TypePlace): string {
+  // A member that fits, with one space after each colon, is what the layout below would give back.
+  if (place.column + text.length + place.tail <= place.width && !/:(?! \S)/.test(text)) return text;
   const colon = topLevelColon(text);
   if (colon === undefined) return layoutType(text, place, true);
   const head = text.slice(0, colon + 1);
@@ -85,7 +87,12 @@ function layoutUnion(members: readonly string[], place: TypePlace, atLineStart: 
 
 /** One line, no template literal (its `${}` would need a real scanner), no comment, balanced. */
 function isPlain(text: string): boolean {
-  return !text.includes("\n") && !text.includes("`") && !blankStrings(text).includes("/") && scan(text) !== undefined;
+  return (
+    !text.includes("\n") &&
+    !text.includes("`") &&
+    !(text.includes("/") && blankStrings(text).includes("/")) &&
+    scan(text) !== undefined
+  );
 }
 
 /** A union whose members can go on lines of their own: not a function type's result. */
@@ -111,12 +118,25 @@ const CLOSERS: Readonly<Record<string, string>> = { "{": "}", "(": ")", "[": "]"
  * are skipped; `=>` is not a closing `>`.
  */
 function scan(text: string): readonly Bracket[] | undefined {
-  // One type is asked about several times in a row (plain? a union? its last group?): read it once.
-  if (text !== lastScanned.text) lastScanned = { text, pairs: scanned(text) };
-  return lastScanned.pairs;
+  // One type is asked about several times (plain? a union? its last group?), and the same long
+  // types recur (a parameter in its function, its overloads and the client's method): read each once.
+  let pairs = scans.get(text);
+  if (pairs === undefined) {
+    pairs = scanned(text) ?? null;
+    remember(scans, text, pairs);
+  }
+  return pairs ?? undefined;
 }
 
-let lastScanned: { readonly text: string; readonly pairs: readonly Bracket[] | undefined } = { text: "", pairs: [] };
+/** At most this many texts are remembered per kind of answer (a package's printing asks about many more). */
+const REMEMBERED = 512;
+const scans = new Map<string, readonly Bracket[] | null>();
+const topLevelTexts = new Map<string, string>();
+
+function remember<T>(answers: Map<string, T>, text: string, answer: T): void {
+  if (answers.size >= REMEMBERED) answers.clear();
+  answers.set(text, answer);
+}
 
 function scanned(text: string): Bracket[] | undefined {
   const pairs: Bracket[] = [];
@@ -151,11 +171,13 @@ function stringEnd(text: string, start: number): number {
 
 /** The text with every bracket group's and string's content blanked, so top-level tokens can be searched. */
 function topLevelText(text: string): string {
-  if (text !== lastTopLevel.text) lastTopLevel = { text, top: topLevelTextOf(text) };
-  return lastTopLevel.top;
+  let top = topLevelTexts.get(text);
+  if (top === undefined) {
+    top = topLevelTextOf(text);
+    remember(topLevelTexts, text, top);
+  }
+  return top;
 }
-
-let lastTopLevel = { text: "", top: "" };
 
 function topLevelTextOf(text: string): string {
   let out = "";
