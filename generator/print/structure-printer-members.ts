@@ -2,6 +2,7 @@
  * Classes and interfaces with their members, for `structure-printer.ts` (same layout as ts-morph's
  * printer: members one per line, methods and constructors blank-line separated, overloads first).
  */
+import { lineWidthOf } from "./line-width.ts";
 import type CodeBlockWriter from "code-block-writer";
 import type {
   ClassDeclarationStructure,
@@ -24,7 +25,6 @@ import {
   writeBody,
   writeDocs,
   writeInitializer,
-  lineWidthOf,
   writeLeadingTrivia,
   writeModifiers,
   writeType,

@@ -40,8 +40,6 @@ export function newWriter(lineWidth?: number): CodeBlockWriter {
   return writer;
 }
 
-export { lineWidthOf };
-
 /**
  * Refuses a structure property this printer does not print: dropping it silently would generate
  * different code than the emitter described. A bug in specsmith when it happens, never a user error.

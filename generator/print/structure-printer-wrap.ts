@@ -5,10 +5,10 @@
  * parameter lists one per line with a trailing comma, long types broken by `type-layout.ts`,
  * import and export names one per line.
  */
+import { lineWidthOf } from "./line-width.ts";
 import type CodeBlockWriter from "code-block-writer";
 import type { OptionalKind, ParameterDeclarationStructure } from "ts-morph";
 import {
-  lineWidthOf,
   newWriter,
   textOf,
   type TextOrWriter,

@@ -46,7 +46,6 @@ import {
 } from "./structure-printer-parts.ts";
 
 export { WRITER_OPTIONS } from "./structure-printer-parts.ts";
-export { LINE_WIDTH } from "./line-width.ts";
 
 /**
  * How a file is laid out: wrapped at `lineWidth` (generated code), or, without one, exactly as

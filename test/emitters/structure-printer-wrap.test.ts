@@ -6,7 +6,8 @@
 import type { StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { StructureKind } from "../../generator/print/structure-kinds.ts";
-import { LINE_WIDTH, printFileStructure } from "../../generator/print/structure-printer.ts";
+import { LINE_WIDTH } from "../../generator/print/line-width.ts";
+import { printFileStructure } from "../../generator/print/structure-printer.ts";
 import { layoutType } from "../../generator/print/type-layout.ts";
 
 const print = (...statements: StatementStructures[]): string =>

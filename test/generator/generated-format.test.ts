@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { wrapCodeLines } from "../../generator/print/code-layout.ts";
-import { LINE_WIDTH } from "../../generator/print/structure-printer.ts";
+import { LINE_WIDTH } from "../../generator/print/line-width.ts";
 import { generatedDir, repoRoot } from "../support/paths.ts";
 
 function printedFiles(dir: string): string[] {
